@@ -1,0 +1,47 @@
+"""Start the GUI: arguments, the no-display check, then hand over to ``console.ui``.
+
+Kept free of Qt so the check runs before Qt can abort the process without a display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python -m console",
+        description="Treatment Room Console. Headless commands: python -m console --help",
+    )
+    parser.add_argument("--db", type=Path, help="database file (default: your user data folder)")
+    return parser.parse_args(argv)
+
+
+def display_problem() -> str | None:
+    """A sentence saying why no window can open, or None when one can."""
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if platform or not sys.platform.startswith("linux"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "No display found (neither DISPLAY nor WAYLAND_DISPLAY is set), so the console "
+        "cannot open its window. Start it from the desktop session, or for a virtual screen: "
+        "xvfb-run python -m console"
+    )
+
+
+def run_app(argv: list[str]) -> int:
+    args = parse_args(argv)
+    problem = display_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
+    # Files the console creates (handouts, backups, exports) are the user's alone.
+    os.umask(0o077)
+    from console.ui.app import run
+
+    return run(args.db)

@@ -1,0 +1,63 @@
+"""Headless commands: ``python -m console <command> …``.
+
+Each module in this package is one command: it defines ``NAME``, ``HELP``,
+``add_arguments(parser)`` and ``run(args) -> int``. Modules are found by name, so adding a
+command is adding a file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+from pathlib import Path
+from types import ModuleType
+
+
+def commands() -> dict[str, ModuleType]:
+    found: dict[str, ModuleType] = {}
+    for info in pkgutil.iter_modules(__path__):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        found[module.NAME] = module
+    return found
+
+
+def command_names() -> set[str]:
+    # Cheap: file names only, so starting the GUI does not import every command.
+    return {info.name for info in pkgutil.iter_modules(__path__) if not info.name.startswith("_")}
+
+
+def add_db_argument(parser: argparse.ArgumentParser, *, required: bool = False) -> None:
+    parser.add_argument(
+        "--db",
+        type=Path,
+        required=required,
+        help="database file (default: the console's file in your user data folder)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m console", description="Treatment Room Console, headless commands."
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name, module in sorted(commands().items()):
+        p = sub.add_parser(name, help=module.HELP, description=module.HELP)
+        module.add_arguments(p)
+        p.set_defaults(_run=module.run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        code: int = args._run(args)
+    except BrokenPipeError:  # `… | head` is fine
+        return 0
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    return code

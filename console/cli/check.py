@@ -1,0 +1,39 @@
+"""`check`: is the database file sound, and which schema is it on."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sqlite3
+
+from console.cli import add_db_argument
+from console.cli._common import fail, resolve_db
+from console.data.db import integrity_check, open_database, schema_version
+
+NAME = "check"
+HELP = "run SQLite's integrity check and print the schema version"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_db_argument(parser)
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+
+
+def run(args: argparse.Namespace) -> int:
+    path = resolve_db(args.db)
+    if not path.exists():
+        return fail(f"no database at {path}")
+    try:
+        db = open_database(path, migrate=False)
+        result = integrity_check(db)
+        version = schema_version(db)
+    except sqlite3.DatabaseError as exc:
+        return fail(f"{path} is not a readable console database ({exc})", 3)
+    ok = result == ["ok"]
+    if args.json:
+        print(json.dumps({"path": str(path), "integrity": result, "schema": version, "ok": ok}))
+    else:
+        print(f"database: {path}")
+        print(f"schema:   {version or 'none (not a console database yet)'}")
+        print("integrity: ok" if ok else "integrity: FAILED\n  " + "\n  ".join(result))
+    return 0 if ok else 3

@@ -1,0 +1,53 @@
+"""What every service and screen needs: the database, the clock, the files, who is signed in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from console import paths
+from console.clock import Clock, SystemClock
+from console.data import protocol_repo
+from console.data.db import open_database
+
+
+@dataclass
+class AppContext:
+    db: Database
+    db_path: Path | None  # None: an in-memory database (tests)
+    clock: Clock = field(default_factory=SystemClock)
+    data_dir: Path = field(default_factory=paths.default_data_dir)
+    practitioner_id: str | None = None  # who is signed in; every record carries it
+
+    @property
+    def handouts_dir(self) -> Path:
+        return self.data_dir / "handouts"
+
+    @property
+    def backups_dir(self) -> Path:
+        return self.data_dir / "backups"
+
+    def now(self) -> datetime:
+        return self.clock.now()
+
+    def require_practitioner(self) -> str:
+        from console.errors import DomainError
+
+        if self.practitioner_id is None:
+            raise DomainError("Sign in first: every record carries who made it.")
+        return self.practitioner_id
+
+
+def open_context(
+    db_path: Path | None, *, clock: Clock | None = None, data_dir: Path | None = None
+) -> AppContext:
+    """Open (and on first start create and seed) the database at ``db_path``."""
+    clock = clock or SystemClock()
+    db = open_database(db_path)
+    protocol_repo.seed_defaults(db, clock.now())
+    if data_dir is None:
+        data_dir = paths.data_dir_for(db_path)
+    return AppContext(db=db, db_path=db_path, clock=clock, data_dir=data_dir)

@@ -1,0 +1,67 @@
+"""Opening the console's SQLite file safely: modes, pragmas, migrations."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from console.data.migrations import MIGRATIONS
+
+# A locked database is waited for this long before giving up; the UI never holds a write
+# transaction for more than a few milliseconds, so 5 s only matters for a backup in progress.
+BUSY_TIMEOUT_MS = 5000
+
+
+def _prepare_file(path: Path) -> None:
+    """Create the folder 0700 and the file 0600 before SQLite touches them.
+
+    SQLite gives the -wal and -shm files the mode of the main file, so getting the main file
+    right keeps the whole store private to the user.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if not path.exists():
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
+        os.close(fd)
+    else:
+        os.chmod(path, 0o600)
+
+
+def configure(db: Database) -> Database:
+    """Apply the pragmas every connection needs (also used for in-memory test databases)."""
+    conn = db.conn
+    conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys=ON")
+    if not db.memory:
+        db.enable_wal()
+    # FULL: a pass whose stop returned is on disk even if the PC loses power the next moment.
+    conn.execute("PRAGMA synchronous=FULL")
+    return db
+
+
+def open_database(path: Path | str | None, *, migrate: bool = True) -> Database:
+    """Open (creating if needed) the database at ``path``; ``None`` means in memory."""
+    if path is None:
+        db = Database(memory=True)
+    else:
+        p = Path(path)
+        _prepare_file(p)
+        db = Database(sqlite3.connect(str(p), timeout=BUSY_TIMEOUT_MS / 1000))
+    configure(db)
+    if migrate:
+        MIGRATIONS.apply(db)
+    return db
+
+
+def schema_version(db: Database) -> str | None:
+    """Name of the last applied migration, e.g. ``0001_initial``."""
+    applied = MIGRATIONS.applied(db)
+    return applied[-1].name if applied else None
+
+
+def integrity_check(db: Database, *, quick: bool = False) -> list[str]:
+    """Run SQLite's integrity (or quick) check; ``["ok"]`` when the file is sound."""
+    pragma = "quick_check" if quick else "integrity_check"
+    return [row[0] for row in db.execute(f"PRAGMA {pragma}").fetchall()]

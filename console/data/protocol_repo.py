@@ -1,0 +1,51 @@
+"""Versioned storage of the protocol library (one JSON document per version)."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from console.clock import iso
+from console.errors import NotFound
+from console.protocol import Protocol, default_body, from_body
+
+
+def seed_defaults(db: Database, now: datetime) -> None:
+    """First start: store the shipped defaults as version 1 (never overwrites an edit)."""
+    if db.execute("SELECT 1 FROM protocol_versions LIMIT 1").fetchone():
+        return
+    save_version(db, default_body(), now=now, by=None, note="Defaults shipped with the console")
+
+
+def save_version(
+    db: Database, body: dict[str, Any], *, now: datetime, by: str | None, note: str
+) -> Protocol:
+    """Validate (by building it) and store ``body`` as the next version."""
+    row = db.execute("SELECT COALESCE(MAX(version), 0) + 1 FROM protocol_versions").fetchone()
+    version = int(row[0])
+    protocol = from_body(version, body)
+    db.execute(
+        "INSERT INTO protocol_versions (version, created_at, created_by, note, body) "
+        "VALUES (?, ?, ?, ?, ?)",
+        [version, iso(now), by, note, json.dumps(body, ensure_ascii=False, sort_keys=True)],
+    )
+    return protocol
+
+
+def current(db: Database) -> Protocol:
+    row = db.execute(
+        "SELECT version, body FROM protocol_versions ORDER BY version DESC LIMIT 1"
+    ).fetchone()
+    if row is None:
+        raise NotFound("No protocol library in this database yet.")
+    return from_body(int(row[0]), json.loads(row[1]))
+
+
+def get(db: Database, version: int) -> Protocol:
+    row = db.execute("SELECT body FROM protocol_versions WHERE version = ?", [version]).fetchone()
+    if row is None:
+        raise NotFound(f"Protocol version {version} is not in this database.")
+    return from_body(version, json.loads(row[0]))

@@ -1,0 +1,57 @@
+"""Clinic and room settings as JSON values under string keys, with shipped defaults."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from console.clock import iso
+
+# Defaults that are not clinical (clinical defaults live in resources/protocol).
+DEFAULTS: dict[str, Any] = {
+    "clinic.name": "Your clinic",
+    "clinic.address": "",
+    "clinic.phone": "",
+    "clinic.website": "",
+    "clinic.booking_url": "",
+    "clinic.logo_path": "",
+    "clinic.timezone": "Europe/London",
+    "clinic.paper": "A4",
+    "room.printer": "",
+    # Qt key names (QKeySequence text): a foot pedal is a keyboard sending one of these.
+    "keys.pass_toggle": "Space",
+    "keys.next_area": "N",
+    "keys.previous_area": "P",
+    "keys.lock": "F12",
+    "room.idle_lock_minutes": 5,
+    "room.font_scale": 1.0,
+    "ui.geometry": "",  # base64 of QWidget.saveGeometry(), per database/room
+}
+
+
+def get(db: Database, key: str) -> Any:
+    row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+    if row is None:
+        if key not in DEFAULTS:
+            raise KeyError(key)
+        return DEFAULTS[key]
+    return json.loads(row[0])
+
+
+def get_all(db: Database) -> dict[str, Any]:
+    values = dict(DEFAULTS)
+    for key, value in db.execute("SELECT key, value FROM settings").fetchall():
+        values[key] = json.loads(value)
+    return values
+
+
+def put(db: Database, key: str, value: Any, *, now: datetime, by: str | None) -> None:
+    db.execute(
+        "INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value, "
+        "updated_at = excluded.updated_at, updated_by = excluded.updated_by",
+        [key, json.dumps(value, ensure_ascii=False), iso(now), by],
+    )

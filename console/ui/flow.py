@@ -1,0 +1,38 @@
+"""The visit in progress as the screens see it: who, which patient, which visit, which step."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+# The visit's steps in order; Records and Settings sit apart from them.
+VISIT_STEPS = ("signin", "patient", "screening", "prep", "plan", "treat", "finish")
+
+
+class VisitFlow(QObject):
+    """Shared state of the visit; screens change it, the main window follows it."""
+
+    step_requested = Signal(str)
+    practitioner_changed = Signal(object)  # id or None
+    patient_changed = Signal(object)  # id or None
+    visit_changed = Signal(object)  # id or None
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.practitioner_id: str | None = None
+        self.patient_id: str | None = None
+        self.visit_id: str | None = None
+
+    def go(self, step: str) -> None:
+        self.step_requested.emit(step)
+
+    def set_practitioner(self, practitioner_id: str | None) -> None:
+        self.practitioner_id = practitioner_id
+        self.practitioner_changed.emit(practitioner_id)
+
+    def set_patient(self, patient_id: str | None) -> None:
+        self.patient_id = patient_id
+        self.patient_changed.emit(patient_id)
+
+    def set_visit(self, visit_id: str | None) -> None:
+        self.visit_id = visit_id
+        self.visit_changed.emit(visit_id)

@@ -1,0 +1,166 @@
+"""The console's window: the visit's steps in a sidebar, then Records and Settings."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.context import AppContext
+from console.data import settings_repo
+from console.ui.flow import VisitFlow
+
+
+@dataclass(frozen=True)
+class ScreenSpec:
+    key: str
+    title: str
+    target: str  # "module:Class", imported the first time the screen is shown
+    needs: str  # "" | "practitioner" | "patient" | "visit"
+
+
+SCREENS = (
+    ScreenSpec("signin", "1  Sign-in", "console.ui.signin_screen:SignInScreen", ""),
+    ScreenSpec("patient", "2  Patient", "console.ui.patient_screen:PatientScreen", "practitioner"),
+    ScreenSpec("screening", "3  Screening", "console.ui.screening_screen:ScreeningScreen", "visit"),
+    ScreenSpec("prep", "4  Prep", "console.ui.prep_screen:PrepScreen", "visit"),
+    ScreenSpec("plan", "5  Plan", "console.ui.plan_screen:PlanScreen", "visit"),
+    ScreenSpec("treat", "6  Treat", "console.ui.treat_screen:TreatScreen", "visit"),
+    ScreenSpec("finish", "7  Finish", "console.ui.finish_screen:FinishScreen", "visit"),
+    ScreenSpec("records", "Records", "console.ui.records_screen:RecordsScreen", "practitioner"),
+    ScreenSpec("settings", "Settings", "console.ui.settings_screen:SettingsScreen", "practitioner"),
+)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, flow: VisitFlow | None = None) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.flow = flow or VisitFlow(self)
+        self.setWindowTitle("Treatment Room Console")
+        self._screens: dict[str, QWidget] = {}
+
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setFixedWidth(220)
+        self.sidebar.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys belong to the screen
+        for spec in SCREENS:
+            item = QListWidgetItem(spec.title)
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            self.sidebar.addItem(item)
+        self.sidebar.currentRowChanged.connect(self._on_sidebar_row_changed)
+
+        self.status = QLabel()
+        self.status.setAccessibleName("who and which patient")
+        self.stack = QStackedWidget()
+        right = QVBoxLayout()
+        right.addWidget(self.status)
+        right.addWidget(self.stack, 1)
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(self.sidebar)
+        body.addLayout(right, 1)
+        central = QWidget()
+        central.setLayout(body)
+        self.setCentralWidget(central)
+
+        self.flow.step_requested.connect(self.show_screen)
+        self.flow.practitioner_changed.connect(self._on_flow_changed)
+        self.flow.patient_changed.connect(self._on_flow_changed)
+        self.flow.visit_changed.connect(self._on_flow_changed)
+        self._restore_geometry()
+        self._on_flow_changed()
+        self.show_screen("signin")
+
+    # -- screens ---------------------------------------------------------------------------
+    def screen(self, key: str) -> QWidget:
+        """The screen for ``key``, built on first use (keeps start-up fast)."""
+        if key not in self._screens:
+            spec = next(s for s in SCREENS if s.key == key)
+            module_name, class_name = spec.target.split(":")
+            cls = getattr(importlib.import_module(module_name), class_name)
+            widget: QWidget = cls(self.ctx, self.flow, self)
+            self._screens[key] = widget
+            self.stack.addWidget(widget)
+        return self._screens[key]
+
+    def current_key(self) -> str:
+        item = self.sidebar.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item else ""
+
+    def show_screen(self, key: str) -> None:
+        widget = self.screen(key)
+        self.stack.setCurrentWidget(widget)
+        row = next(i for i, s in enumerate(SCREENS) if s.key == key)
+        if self.sidebar.currentRow() != row:
+            self.sidebar.blockSignals(True)
+            self.sidebar.setCurrentRow(row)
+            self.sidebar.blockSignals(False)
+        enter = getattr(widget, "enter", None)
+        if callable(enter):
+            enter()
+        widget.setFocus()
+
+    def _on_sidebar_row_changed(self, row: int) -> None:
+        if 0 <= row < len(SCREENS):
+            self.show_screen(SCREENS[row].key)
+
+    def _allowed(self, needs: str) -> bool:
+        f = self.flow
+        return {
+            "": True,
+            "practitioner": f.practitioner_id is not None,
+            "patient": f.patient_id is not None,
+            "visit": f.visit_id is not None,
+        }[needs]
+
+    def _on_flow_changed(self, *_: object) -> None:
+        for i, spec in enumerate(SCREENS):
+            item = self.sidebar.item(i)
+            flags = item.flags()
+            if self._allowed(spec.needs):
+                item.setFlags(flags | Qt.ItemFlag.ItemIsEnabled)
+            else:
+                item.setFlags(flags & ~Qt.ItemFlag.ItemIsEnabled)
+        self.status.setText(self._status_text())
+
+    def _status_text(self) -> str:
+        from console.data import patients_repo, practitioners_repo
+
+        parts = []
+        if self.flow.practitioner_id:
+            p = practitioners_repo.get(self.ctx.db, self.flow.practitioner_id)
+            parts.append(f"Signed in: {p['display_name']}" if p else "")
+        if self.flow.patient_id:
+            pt = patients_repo.get(self.ctx.db, self.flow.patient_id)
+            if pt:
+                parts.append(f"Patient: {pt['full_name']} ({pt['date_of_birth']})")
+        return "   ·   ".join(p for p in parts if p) or "Not signed in"
+
+    # -- geometry --------------------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        saved = settings_repo.get(self.ctx.db, "ui.geometry")
+        if saved and self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii"))):
+            return
+        self.resize(1280, 800)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+        settings_repo.put(self.ctx.db, "ui.geometry", geometry, now=self.ctx.now(), by=None)
+        for widget in self._screens.values():
+            close = getattr(widget, "shutdown", None)
+            if callable(close):
+                close()
+        super().closeEvent(event)

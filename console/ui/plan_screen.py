@@ -1,0 +1,15 @@
+"""Plan screen (being built)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from console.context import AppContext
+from console.ui.flow import VisitFlow
+
+
+class PlanScreen(QWidget):
+    def __init__(self, ctx: AppContext, flow: VisitFlow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.flow = ctx, flow
+        QVBoxLayout(self).addWidget(QLabel("Plan"))

@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from console.context import AppContext
+from console.data import settings_repo
+from console.ui.main_window import SCREENS, MainWindow
+
+
+def _row(window: MainWindow, key: str) -> int:
+    return next(i for i, s in enumerate(SCREENS) if s.key == key)
+
+
+def test_shell_shows_the_visit_steps_and_starts_at_sign_in(qtbot: QtBot, ctx: AppContext) -> None:
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    titles = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
+    for word in ("Sign-in", "Patient", "Screening", "Prep", "Plan", "Treat", "Finish",
+                 "Records", "Settings"):  # fmt: skip
+        assert any(word in t for t in titles), word
+    assert window.current_key() == "signin"
+    # Nothing past sign-in can be opened before someone signs in.
+    item = window.sidebar.item(_row(window, "patient"))
+    assert not item.flags() & Qt.ItemFlag.ItemIsEnabled
+
+
+def test_geometry_is_remembered_in_the_database(qtbot: QtBot, ctx: AppContext) -> None:
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.resize(701, 521)  # inside the offscreen 800x600 screen
+    window.close()
+    assert settings_repo.get(ctx.db, "ui.geometry")
+    again = MainWindow(ctx)
+    qtbot.addWidget(again)
+    assert (again.width(), again.height()) == (701, 521)
