@@ -32,6 +32,59 @@ def list_active(db: Database) -> list[dict[str, Any]]:
     ]
 
 
+def list_all(db: Database) -> list[dict[str, Any]]:
+    """Active and deactivated accounts (for the users list and the audit viewer's names)."""
+    return [
+        dict(r)
+        for r in db.query(
+            "SELECT * FROM practitioners ORDER BY active DESC, display_name COLLATE NOCASE"
+        )
+    ]
+
+
 def get(db: Database, practitioner_id: str) -> dict[str, Any] | None:
     rows = list(db.query("SELECT * FROM practitioners WHERE id = ?", [practitioner_id]))
     return dict(rows[0]) if rows else None
+
+
+def get_by_name(db: Database, display_name: str) -> dict[str, Any] | None:
+    rows = list(
+        db.query(
+            "SELECT * FROM practitioners WHERE display_name = ? COLLATE NOCASE", [display_name]
+        )
+    )
+    return dict(rows[0]) if rows else None
+
+
+def names(db: Database) -> dict[str, str]:
+    """id -> display name for every account, deactivated ones included."""
+    return {str(r[0]): str(r[1]) for r in db.execute("SELECT id, display_name FROM practitioners")}
+
+
+def count_can_sign_in(db: Database, *, role: str | None = None) -> int:
+    """Active accounts with a PIN (``role`` narrows it, e.g. to admins)."""
+    sql = "SELECT COUNT(*) FROM practitioners WHERE active = 1 AND pin_hash IS NOT NULL"
+    params: list[Any] = []
+    if role is not None:
+        sql += " AND role = ?"
+        params.append(role)
+    return int(db.execute(sql, params).fetchone()[0])
+
+
+def set_pin_hash(db: Database, practitioner_id: str, pin_hash: str) -> None:
+    db.execute("UPDATE practitioners SET pin_hash = ? WHERE id = ?", [pin_hash, practitioner_id])
+
+
+def set_failures(
+    db: Database, practitioner_id: str, *, failed_attempts: int, locked_until: datetime | None
+) -> None:
+    db.execute(
+        "UPDATE practitioners SET failed_attempts = ?, locked_until = ? WHERE id = ?",
+        [failed_attempts, iso(locked_until) if locked_until else None, practitioner_id],
+    )
+
+
+def set_active(db: Database, practitioner_id: str, active: bool) -> None:
+    db.execute(
+        "UPDATE practitioners SET active = ? WHERE id = ?", [1 if active else 0, practitioner_id]
+    )

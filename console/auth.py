@@ -1,0 +1,270 @@
+"""Practitioner accounts: PIN rules, Argon2id hashes, sign-in with lockout, roles.
+
+Every sign-in attempt, lockout and account change leaves an audit row in the same
+transaction as the change it describes.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlite_utils import Database
+
+from console.clock import parse_iso
+from console.context import AppContext
+from console.data import audit_repo, practitioners_repo, settings_repo
+from console.errors import DomainError
+
+ROLES = ("admin", "practitioner")
+MAX_ATTEMPTS = 5
+# The lock doubles with every further wrong PIN: 1, 2, 4 … minutes, never more than an hour,
+# so a guesser gets a handful of tries per hour while a practitioner who slipped waits a minute.
+FIRST_LOCK = timedelta(minutes=1)
+MAX_LOCK = timedelta(hours=1)
+
+# argon2-cffi's defaults are Argon2id with RFC 9106's low-memory profile (t=3, 64 MiB, p=4).
+# A hash made with other parameters verifies and is replaced at the next sign-in.
+_hasher = PasswordHasher()
+
+_DIGITS = re.compile(r"\d{4,12}")
+
+
+class AccountLocked(DomainError):
+    """Too many wrong PINs: no PIN is checked before ``until`` (UTC)."""
+
+    def __init__(self, message: str, until: datetime) -> None:
+        super().__init__(message, field="pin")
+        self.until = until
+
+
+def check_pin_rules(pin: str) -> None:
+    """A PIN is 4–12 digits; anything else must be a password of at least 8 characters."""
+    if pin.isdigit() and pin.isascii():
+        if not _DIGITS.fullmatch(pin):
+            raise DomainError("A PIN has 4 to 12 digits.", field="pin")
+        if len(set(pin)) == 1:
+            raise DomainError("A PIN of one repeated digit is too easy to guess.", field="pin")
+        return
+    if len(pin) < 8:
+        raise DomainError(
+            "Use 4 to 12 digits, or a password of at least 8 characters.", field="pin"
+        )
+    if pin != pin.strip():
+        raise DomainError("A password cannot start or end with a space.", field="pin")
+
+
+def hash_pin(pin: str) -> str:
+    """The Argon2id hash stored for ``pin`` (which must follow the PIN rules)."""
+    check_pin_rules(pin)
+    return _hasher.hash(pin)
+
+
+def _verify(pin_hash: str, pin: str) -> bool:
+    try:
+        return bool(_hasher.verify(pin_hash, pin))
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def lock_delay(failed_attempts: int) -> timedelta | None:
+    """How long the account locks after this many consecutive wrong PINs (None: not locked)."""
+    if failed_attempts < MAX_ATTEMPTS:
+        return None
+    doublings = min(failed_attempts - MAX_ATTEMPTS, 16)  # bounded: no huge numbers
+    return min(FIRST_LOCK * (1 << doublings), MAX_LOCK)
+
+
+def locked_until(row: dict[str, Any], now: datetime) -> datetime | None:
+    """When a locked account opens again, or None when it is not locked at ``now``."""
+    if not row.get("locked_until"):
+        return None
+    until = parse_iso(str(row["locked_until"]))
+    return until if until > now else None
+
+
+def _local_time(db: Database, at: datetime) -> str:
+    try:
+        zone = ZoneInfo(str(settings_repo.get(db, "clinic.timezone")))
+    except (KeyError, ValueError):
+        zone = ZoneInfo("UTC")
+    return at.astimezone(zone).strftime("%H:%M")
+
+
+def _locked_message(db: Database, until: datetime, now: datetime) -> str:
+    minutes = max(1, round((until - now).total_seconds() / 60))
+    unit = "minute" if minutes == 1 else "minutes"
+    return (
+        f"Too many wrong PINs: this account is locked until {_local_time(db, until)} "
+        f"(about {minutes} {unit}). Another practitioner can sign in meanwhile."
+    )
+
+
+def _account(db: Database, practitioner_id: str) -> dict[str, Any]:
+    row = practitioners_repo.get(db, practitioner_id)
+    if row is None or not row["active"]:
+        raise DomainError("This account does not exist or has been deactivated.")
+    return row
+
+
+def sign_in(ctx: AppContext, practitioner_id: str, pin: str, *, purpose: str = "signin") -> str:
+    """Check ``pin`` for the account; returns its id or raises with a message for the screen.
+
+    ``purpose`` is ``"signin"`` or ``"unlock"`` (the idle lock); it only names the audit rows.
+    The caller sets ``ctx.practitioner_id``: this function decides, it does not sign anyone in.
+    """
+    db, now = ctx.db, ctx.now()
+    row = _account(db, practitioner_id)
+    if not row["pin_hash"]:
+        raise DomainError("No PIN is set for this account: ask an admin to set one.", field="pin")
+    until = locked_until(row, now)
+    if until is not None:
+        with db.atomic():
+            audit_repo.record(
+                db, at=now, by=practitioner_id, action="auth.refused_locked",
+                entity="practitioner", entity_id=practitioner_id, detail={"purpose": purpose},
+            )  # fmt: skip
+        raise AccountLocked(_locked_message(db, until, now), until)
+    ok = _verify(row["pin_hash"], pin)
+    with db.atomic():
+        if ok:
+            practitioners_repo.set_failures(
+                db, practitioner_id, failed_attempts=0, locked_until=None
+            )
+            if _hasher.check_needs_rehash(row["pin_hash"]):
+                practitioners_repo.set_pin_hash(db, practitioner_id, _hasher.hash(pin))
+            audit_repo.record(
+                db, at=now, by=practitioner_id, action=f"auth.{purpose}",
+                entity="practitioner", entity_id=practitioner_id,
+            )  # fmt: skip
+            return practitioner_id
+        attempts = int(row["failed_attempts"]) + 1
+        delay = lock_delay(attempts)
+        until = now + delay if delay else None
+        practitioners_repo.set_failures(
+            db, practitioner_id, failed_attempts=attempts, locked_until=until
+        )
+        audit_repo.record(
+            db, at=now, by=practitioner_id, action=f"auth.{purpose}_failed",
+            entity="practitioner", entity_id=practitioner_id, detail={"attempts": attempts},
+        )  # fmt: skip
+        if until is not None:
+            audit_repo.record(
+                db, at=now, by=practitioner_id, action="auth.lockout", entity="practitioner",
+                entity_id=practitioner_id,
+                detail={"attempts": attempts, "until": until.isoformat()},
+            )  # fmt: skip
+    if until is not None:
+        raise AccountLocked(_locked_message(db, until, now), until)
+    left = MAX_ATTEMPTS - attempts
+    tries = "try" if left == 1 else "tries"
+    raise DomainError(f"Wrong PIN. {left} {tries} left before the account locks.", field="pin")
+
+
+# -- accounts -------------------------------------------------------------------------------
+def is_admin(db: Database, practitioner_id: str | None) -> bool:
+    if practitioner_id is None:
+        return False
+    row = practitioners_repo.get(db, practitioner_id)
+    return bool(row and row["active"] and row["role"] == "admin")
+
+
+def require_admin(ctx: AppContext) -> str:
+    who = ctx.require_practitioner()
+    if not is_admin(ctx.db, who):
+        raise DomainError("Only an admin can do this.")
+    return who
+
+
+def needs_first_admin(db: Database) -> bool:
+    """True when nobody can sign in: a new install asks for an admin instead of a default."""
+    return practitioners_repo.count_can_sign_in(db) == 0
+
+
+def _check_name(db: Database, display_name: str) -> str:
+    name = " ".join(display_name.split())
+    if len(name) < 2:
+        raise DomainError("Enter the name shown on the sign-in screen.", field="name")
+    if len(name) > 60:
+        raise DomainError("Keep the name under 60 characters.", field="name")
+    if practitioners_repo.get_by_name(db, name) is not None:
+        raise DomainError("There is already an account with this name.", field="name")
+    return name
+
+
+def _create(ctx: AppContext, display_name: str, role: str, pin: str, by: str | None) -> str:
+    if role not in ROLES:
+        raise DomainError("The role is admin or practitioner.", field="role")
+    name = _check_name(ctx.db, display_name)
+    pin_hash = hash_pin(pin)
+    now = ctx.now()
+    with ctx.db.atomic():
+        pid = practitioners_repo.create(
+            ctx.db, display_name=name, role=role, pin_hash=pin_hash, now=now
+        )
+        audit_repo.record(
+            ctx.db, at=now, by=by or pid, action="practitioner.create", entity="practitioner",
+            entity_id=pid, detail={"role": role, "first_admin": by is None},
+        )  # fmt: skip
+    return pid
+
+
+def create_first_admin(ctx: AppContext, display_name: str, pin: str) -> str:
+    if not needs_first_admin(ctx.db):
+        raise DomainError("An account that can sign in already exists: ask an admin.")
+    return _create(ctx, display_name, "admin", pin, None)
+
+
+def create_practitioner(ctx: AppContext, display_name: str, role: str, pin: str) -> str:
+    return _create(ctx, display_name, role, pin, require_admin(ctx))
+
+
+def change_pin(ctx: AppContext, old_pin: str, new_pin: str) -> None:
+    """The signed-in practitioner changes their own PIN (a wrong old PIN counts as a failure)."""
+    who = ctx.require_practitioner()
+    check_pin_rules(new_pin)
+    sign_in(ctx, who, old_pin, purpose="pin_check")
+    with ctx.db.atomic():
+        practitioners_repo.set_pin_hash(ctx.db, who, _hasher.hash(new_pin))
+        audit_repo.record(
+            ctx.db, at=ctx.now(), by=who, action="practitioner.pin_change",
+            entity="practitioner", entity_id=who,
+        )  # fmt: skip
+
+
+def reset_pin(ctx: AppContext, practitioner_id: str, new_pin: str) -> None:
+    """An admin sets someone's PIN (forgotten PIN, or a locked account); clears the lockout."""
+    admin = require_admin(ctx)
+    _account(ctx.db, practitioner_id)
+    pin_hash = hash_pin(new_pin)
+    with ctx.db.atomic():
+        practitioners_repo.set_pin_hash(ctx.db, practitioner_id, pin_hash)
+        practitioners_repo.set_failures(
+            ctx.db, practitioner_id, failed_attempts=0, locked_until=None
+        )
+        audit_repo.record(
+            ctx.db, at=ctx.now(), by=admin, action="practitioner.pin_reset",
+            entity="practitioner", entity_id=practitioner_id,
+        )  # fmt: skip
+
+
+def deactivate(ctx: AppContext, practitioner_id: str) -> None:
+    """Accounts are never deleted (records point at them); a deactivated one cannot sign in."""
+    admin = require_admin(ctx)
+    row = _account(ctx.db, practitioner_id)
+    if (
+        row["role"] == "admin"
+        and row["pin_hash"]
+        and practitioners_repo.count_can_sign_in(ctx.db, role="admin") <= 1
+    ):
+        raise DomainError("This is the last admin who can sign in: make another admin first.")
+    with ctx.db.atomic():
+        practitioners_repo.set_active(ctx.db, practitioner_id, False)
+        audit_repo.record(
+            ctx.db, at=ctx.now(), by=admin, action="practitioner.deactivate",
+            entity="practitioner", entity_id=practitioner_id,
+        )  # fmt: skip
