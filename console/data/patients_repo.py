@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import sqlite3
 import uuid
 from datetime import date, datetime
 from typing import Any
@@ -11,9 +13,40 @@ from sqlite_utils import Database
 from console.clock import iso
 from console.text import fold, tokens
 
+# Columns a search result carries; the newest visit comes from the visits_patient index.
+_HIT_COLUMNS = (
+    "p.id, p.full_name, p.date_of_birth, p.phone, p.email, p.search_text, "
+    "(SELECT MAX(v.started_at) FROM visits v WHERE v.patient_id = p.id) AS last_visit"
+)
+EDITABLE = ("full_name", "date_of_birth", "phone", "email", "fitzpatrick", "allergies", "notes")
+
+
+def folded_name(full_name: str) -> str:
+    return " ".join(fold(full_name).split())
+
+
+def _national_forms(phone: str, digits: str) -> list[str]:
+    # "+33 6 12 34 56 78" is dialled "06 12 34 56 78" at home: index the trunk-0 form for
+    # each possible country-code length (1-3 digits) so either way of typing finds it.
+    stripped = phone.strip()
+    if stripped.startswith("+"):
+        international = digits
+    elif digits.startswith("00"):
+        international = digits[2:]
+    else:
+        return []
+    return ["0" + international[k:] for k in (1, 2, 3) if len(international) > k + 4]
+
 
 def search_text(full_name: str, date_of_birth: date, phone: str, email: str) -> str:
-    """Everything a practitioner might type to find a patient, folded for the index."""
+    """Everything a practitioner might type to find a patient, folded for the index.
+
+    It starts with the folded name, so an index on it answers "name starts with …" in
+    alphabetical order with the exact name first.
+    """
+    name = folded_name(full_name)
+    # "obrien" finds O'Brien: the tokenizer splits at the apostrophe, people type it without.
+    squashed = [re.sub(r"\W", "", w) for w in name.split(" ") if re.search(r"\W", w)]
     digits = "".join(c for c in phone if c.isdigit())
     dob_forms = [
         date_of_birth.isoformat(),
@@ -22,7 +55,10 @@ def search_text(full_name: str, date_of_birth: date, phone: str, email: str) -> 
         date_of_birth.strftime("%d%m%Y"),
     ]
     email_parts = " ".join(tokens(email))
-    return " ".join([fold(full_name), *dob_forms, digits, email_parts]).strip()
+    parts = [name, *[s for s in squashed if s], *dob_forms, digits]
+    parts += _national_forms(phone, digits)
+    parts.append(email_parts)
+    return " ".join(p for p in parts if p).strip()
 
 
 def insert(
@@ -62,6 +98,143 @@ def insert(
     return pid
 
 
+def update(db: Database, patient_id: str, values: dict[str, Any], *, now: datetime) -> None:
+    """Change the given columns (names from ``EDITABLE``) and keep the search index in step."""
+    unknown = set(values) - set(EDITABLE)
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    current = get(db, patient_id)
+    if current is None:
+        raise KeyError(patient_id)
+    merged = {
+        **current,
+        **{k: v.isoformat() if isinstance(v, date) else v for k, v in values.items()},
+    }
+    merged["search_text"] = search_text(
+        merged["full_name"],
+        date.fromisoformat(merged["date_of_birth"]),
+        merged["phone"],
+        merged["email"],
+    )
+    merged["updated_at"] = iso(now)
+    columns = [*values, "search_text", "updated_at"]
+    db.execute(
+        f"UPDATE patients SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?",
+        [*(merged[c] for c in columns), patient_id],
+    )
+
+
 def get(db: Database, patient_id: str) -> dict[str, Any] | None:
     rows = list(db.query("SELECT * FROM patients WHERE id = ?", [patient_id]))
     return dict(rows[0]) if rows else None
+
+
+def with_birth_date(db: Database, date_of_birth: date) -> list[dict[str, Any]]:
+    """Patients born on that day (the duplicate guard compares their names)."""
+    return [
+        dict(r)
+        for r in db.query(
+            "SELECT * FROM patients WHERE date_of_birth = ? AND anonymised_at IS NULL",
+            [date_of_birth.isoformat()],
+        )
+    ]
+
+
+def _fts_query(text: str) -> str:
+    parts = tokens(text)
+    every = " ".join(f'"{t}"*' for t in parts)
+    if len(parts) > 1 and re.fullmatch(r"[\d\s+\-()./]+", text):
+        # "07700 900" is one phone number typed in groups: also match the digits run together.
+        return f'({every}) OR "{"".join(parts)}"*'
+    return every
+
+
+def search(
+    db: Database, query: str, *, limit: int = 50, birth_date: date | None = None
+) -> list[dict[str, Any]]:
+    """Patients matching what was typed, best first, at most ``limit``.
+
+    Tiers, each cut by LIMIT inside SQLite before any join so that a one-letter prefix
+    (thousands of matches) costs no more than a full name:
+    1. born on ``birth_date`` (the query read as a date);
+    2. the name starts with the query: a range scan on the search_text index, which is
+       alphabetical, so the exact name comes first;
+    3. every typed token is a prefix of some indexed token (family name, phone, email …).
+    """
+    q = folded_name(query)
+    if not q or limit <= 0:
+        return []
+    found: dict[str, dict[str, Any]] = {}
+
+    def add(rows: Any) -> None:
+        for r in rows:
+            if len(found) < limit and r["id"] not in found:
+                found[r["id"]] = dict(r)
+
+    live = "p.anonymised_at IS NULL"
+    if birth_date is not None:
+        add(
+            db.query(
+                f"SELECT {_HIT_COLUMNS} FROM patients p WHERE p.date_of_birth = ? AND {live} "
+                "ORDER BY p.search_text LIMIT ?",
+                [birth_date.isoformat(), limit],
+            )
+        )
+    if len(found) < limit and not q[0].isdigit():
+        # Upper bound: the prefix with its last character incremented (exact in UTF-8 order).
+        upper = q[:-1] + chr(min(ord(q[-1]) + 1, 0x10FFFF))
+        add(
+            db.query(
+                f"SELECT {_HIT_COLUMNS} FROM patients p INDEXED BY patients_search_text "
+                f"WHERE p.search_text >= ? AND p.search_text < ? AND {live} "
+                "ORDER BY p.search_text LIMIT ?",
+                [q, upper, limit],
+            )
+        )
+    match = _fts_query(q)
+    if len(found) < limit and match:
+        wanted = limit + len(found)
+        try:
+            rows = list(
+                db.query(
+                    f"SELECT {_HIT_COLUMNS} FROM patients p WHERE p.id IN "
+                    "(SELECT patient_id FROM patients_fts WHERE patients_fts MATCH ? LIMIT ?) "
+                    f"AND {live}",
+                    [match, wanted],
+                )
+            )
+        except sqlite3.OperationalError:
+            rows = []  # a query the tokenizer reduces to nothing: no extra matches
+        typed = tokens(q)
+
+        def name_first(r: Any) -> tuple[int, str]:
+            names = tokens(r["full_name"])
+            in_name = all(any(n.startswith(t) for n in names) for t in typed)
+            return (0 if in_name else 1, r["search_text"])
+
+        add(sorted(rows, key=name_first))
+    return list(found.values())
+
+
+def recent_visits(db: Database, patient_id: str, *, limit: int = 5) -> list[dict[str, Any]]:
+    """The patient's newest visits with their areas, for the history at a glance."""
+    visits = [
+        dict(r)
+        for r in db.query(
+            "SELECT v.id, v.started_at, v.status, v.step, pr.display_name AS practitioner "
+            "FROM visits v JOIN practitioners pr ON pr.id = v.practitioner_id "
+            "WHERE v.patient_id = ? ORDER BY v.started_at DESC LIMIT ?",
+            [patient_id, limit],
+        )
+    ]
+    for v in visits:
+        v["areas"] = [
+            dict(a)
+            for a in db.query(
+                "SELECT zone_name, depth_mm, endpoint, "
+                "(SELECT COUNT(*) FROM passes ps WHERE ps.area_id = a.id) AS passes "
+                "FROM treated_areas a WHERE a.visit_id = ? ORDER BY position",
+                [v["id"]],
+            )
+        ]
+    return visits
