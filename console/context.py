@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlite_utils import Database
 
@@ -32,6 +33,20 @@ class AppContext:
 
     def now(self) -> datetime:
         return self.clock.now()
+
+    def timezone(self) -> ZoneInfo:
+        """The clinic's timezone (setting ``clinic.timezone``), for dates people read."""
+        from console.data import settings_repo
+
+        name = str(settings_repo.get(self.db, "clinic.timezone"))
+        try:
+            return ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            return ZoneInfo("UTC")
+
+    def today(self) -> date:
+        """The clinic's local date: expiry and waiting periods are judged by it."""
+        return self.now().astimezone(self.timezone()).date()
 
     def require_practitioner(self) -> str:
         from console.errors import DomainError

@@ -57,3 +57,75 @@ def staff(ctx: AppContext) -> list[str]:
     ids = demo.create_practitioners(ctx.db, ctx.now())
     ctx.practitioner_id = ids[0]
     return ids
+
+
+# A GS1 DataMatrix scan as a keyboard-wedge scanner types it: GTIN, expiry, lot, serial.
+def cartridge_scan(serial: str = "0001", expiry: str = "281231", lot: str = "LOT42A") -> str:
+    return f"]d2010950110102091717{expiry}10{lot}\x1d21{serial}"
+
+
+def no_contraindications(ctx: AppContext, visit_id: str) -> list:
+    """Screening answers saying 'no' to every item of the visit's protocol."""
+    from console.visit.screening import Answer
+    from console.visit.service import VisitService
+
+    protocol = VisitService(ctx).protocol_for(visit_id)
+    return [Answer(c.id, False) for c in protocol.contraindications]
+
+
+def ready_visit(ctx: AppContext, patient_id: str, serial: str = "0001") -> str:
+    """An open visit through screening and prep, ready for its plan."""
+    from console.visit.service import VisitService
+
+    svc = VisitService(ctx)
+    visit_id = svc.start_visit(patient_id)
+    svc.answer_screening(visit_id, no_contraindications(ctx, visit_id))
+    svc.set_device(visit_id, "skinpen-precision")
+    svc.record_cartridge_label(
+        visit_id, cartridge_scan(serial), cartridge_type_id="skinpen-14", seal_intact=True
+    )
+    svc.record_gel(visit_id, product="SkinPen Skinfuse Lift HA", lot="G2611")
+    svc.mark_skin_cleansed(visit_id)
+    return visit_id
+
+
+@pytest.fixture
+def patient(ctx: AppContext, staff: list[str]) -> str:
+    from datetime import date
+
+    from console.data import patients_repo
+
+    return patients_repo.insert(
+        ctx.db, full_name="Zoë Łukasz-Nguyễn", date_of_birth=date(1988, 3, 14),
+        phone="+44 7700 900123", email="zoe@example.org", fitzpatrick=3, now=ctx.now(),
+        by=staff[0],
+    )  # fmt: skip
+
+
+@pytest.fixture
+def completed_visit(ctx: AppContext, patient: str, clock: FakeClock) -> str:
+    """A completed visit: cheeks (3 passes, then a depth change) and forehead (2 passes)."""
+    from console.visit.service import VisitService
+
+    svc = VisitService(ctx)
+    visit_id = ready_visit(ctx, patient)
+    cheeks = svc.plan_area(visit_id, "cheeks", depth_text="0.75", target_passes=3)
+    forehead = svc.plan_area(visit_id, "forehead", depth_text="0,5", target_passes=2)
+    for i, direction in enumerate(("vertical", "horizontal", "diagonal")):
+        svc.start_pass(cheeks, direction)
+        clock.advance(40 + i)
+        svc.stop_pass()
+        clock.advance(5)
+    svc.change_depth(cheeks, "1.0")
+    svc.start_pass(cheeks, "vertical")
+    clock.advance(30)
+    svc.stop_pass()
+    svc.set_endpoint(cheeks, "pinpoint_bleeding")
+    for direction in ("vertical", "horizontal"):
+        svc.start_pass(forehead, direction)
+        clock.advance(25)
+        svc.stop_pass()
+    svc.set_endpoint(forehead, "erythema")
+    clock.advance(120)
+    svc.complete(visit_id, notes="Tolerated well.", adverse_events="")
+    return visit_id

@@ -1,0 +1,221 @@
+"""Prep: device, the sterile single-use cartridge, gel, numbing cream, cleansed skin."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from console.clock import iso
+from console.errors import DomainError
+
+if TYPE_CHECKING:
+    from console.labels import Label
+    from console.visit.service import VisitService
+
+_Base: Any = object
+
+
+class PrepMixin(_Base):
+    def set_device(self: VisitService, visit_id: str, device_id: str) -> None:
+        self._open_visit(visit_id)
+        device = self.protocol_for(visit_id).device(device_id)
+        with self.db.atomic():
+            if self.db.execute(
+                "SELECT 1 FROM passes WHERE visit_id = ? LIMIT 1", [visit_id]
+            ).fetchone():
+                raise DomainError("Passes were recorded with the current device; it stays.")
+            self.db.execute("UPDATE visits SET device_id = ? WHERE id = ?", [device.id, visit_id])
+            self._audit("visit.device", "visit", visit_id, device_id=device.id)
+
+    def record_cartridge_label(
+        self: VisitService, visit_id: str, text: str, *, cartridge_type_id: str,
+        seal_intact: bool,
+    ) -> str:  # fmt: skip
+        """A scanned (or typed printed-form) UDI label; refused if expired or already used."""
+        from console.labels import parse_label
+
+        label = parse_label(text, today=self.ctx.today())
+        return self._record_cartridge(
+            visit_id, label, cartridge_type_id=cartridge_type_id, seal_intact=seal_intact,
+            entry="scan", raw=text,
+        )  # fmt: skip
+
+    def record_cartridge_manual(
+        self: VisitService, visit_id: str, *, gtin: str, lot: str, expiry: str, serial: str = "",
+        cartridge_type_id: str, seal_intact: bool,
+    ) -> str:  # fmt: skip
+        """For a box that will not scan: lot and expiry typed from the label."""
+        from dataclasses import replace
+
+        from console.labels import manual_label
+
+        label = manual_label(gtin, lot, expiry)
+        if serial.strip():
+            label = replace(label, serial=serial.strip())
+        return self._record_cartridge(
+            visit_id, label, cartridge_type_id=cartridge_type_id, seal_intact=seal_intact,
+            entry="manual", raw="",
+        )  # fmt: skip
+
+    def _record_cartridge(
+        self: VisitService, visit_id: str, label: Label, *, cartridge_type_id: str,
+        seal_intact: bool, entry: str, raw: str,
+    ) -> str:  # fmt: skip
+        from console.labels import check_not_expired
+
+        by = self.ctx.require_practitioner()
+        visit = self._open_visit(visit_id)
+        protocol = self.protocol_for(visit_id)
+        ctype = protocol.cartridge_type(cartridge_type_id)
+        if visit["device_id"] and ctype.device_id != visit["device_id"]:
+            raise DomainError(f"{ctype.name} does not fit the chosen device.", "cartridge_type")
+        if not seal_intact:
+            raise DomainError(
+                "The sterile seal is not intact: do not use this cartridge. Open a new one.", "seal"
+            )
+        if not label.lot:
+            raise DomainError("The label has no lot number.", "label")
+        if label.expiry is None:
+            raise DomainError("The label has no expiry date.", "label")
+        check_not_expired(label, self.ctx.today())
+        if label.serial:
+            used = self.db.execute(
+                "SELECT v.started_at FROM cartridges c JOIN visits v ON v.id = c.visit_id "
+                "WHERE COALESCE(c.gtin, '') = ? AND c.lot = ? AND c.serial = ?",
+                [label.gtin or "", label.lot, label.serial],
+            ).fetchone()
+            if used:
+                raise DomainError(
+                    "This cartridge (same lot and serial) is already recorded on a visit of "
+                    f"{used[0][:10]}. Cartridges are single use: open a new one.", "label",
+                )  # fmt: skip
+        cartridge_id = self._new_id()
+        try:
+            with self.db.atomic():
+                self.db.execute(
+                    "INSERT INTO cartridges (id, visit_id, cartridge_type_id, needle_count, gtin, "
+                    "lot, expiry, serial, raw_label, entry, seal_intact, recorded_at, recorded_by) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [cartridge_id, visit_id, ctype.id, ctype.needle_count, label.gtin, label.lot,
+                     label.expiry.isoformat(), label.serial, raw, entry, 1, iso(self.ctx.now()),
+                     by],
+                )  # fmt: skip
+                self._audit("visit.cartridge", "visit", visit_id, lot=label.lot, entry=entry)
+        except sqlite3.IntegrityError as exc:  # the unique index: another room got there first
+            raise DomainError("This cartridge is already recorded on another visit.") from exc
+        return cartridge_id
+
+    def remove_cartridge(self: VisitService, visit_id: str, cartridge_id: str) -> None:
+        """Undo a mistaken entry, only before any pass was made with it."""
+        self._open_visit(visit_id)
+        if self.db.execute("SELECT 1 FROM passes WHERE visit_id = ?", [visit_id]).fetchone():
+            raise DomainError("Passes were made with this cartridge: it stays on the record.")
+        with self.db.atomic():
+            self.db.execute(
+                "DELETE FROM cartridges WHERE id = ? AND visit_id = ?", [cartridge_id, visit_id]
+            )
+            self._audit("visit.cartridge_removed", "visit", visit_id, cartridge_id=cartridge_id)
+
+    def record_gel(self: VisitService, visit_id: str, *, product: str, lot: str) -> str:
+        if not product.strip():
+            raise DomainError("Name the gel product.", "gel_product")
+        if not lot.strip():
+            raise DomainError("Type the gel's lot number (on the tube).", "gel_lot")
+        return self._consumable(visit_id, "gel", product, lot)
+
+    def apply_numbing(
+        self: VisitService, visit_id: str, *, product: str, lot: str, applied_at: datetime,
+        wait_minutes: int, occluded: bool = False,
+    ) -> str:  # fmt: skip
+        protocol = self.protocol_for(visit_id)
+        if self._numbing_forbidden(visit_id):
+            raise DomainError("The patient is allergic to local anaesthetics: no numbing cream.")
+        if not product.strip():
+            raise DomainError("Name the numbing cream.", "numbing_product")
+        limits = protocol.numbing
+        if not limits.min_wait_minutes <= wait_minutes <= limits.max_wait_minutes:
+            raise DomainError(
+                f"Waiting time must be {limits.min_wait_minutes}–{limits.max_wait_minutes} min.",
+                "numbing_wait",
+            )
+        if applied_at > self.ctx.now():
+            raise DomainError("The application time is in the future.", "numbing_applied_at")
+        return self._consumable(
+            visit_id, "numbing", product, lot, applied_at=applied_at, wait=wait_minutes,
+            occluded=occluded,
+        )  # fmt: skip
+
+    def _numbing_forbidden(self: VisitService, visit_id: str) -> bool:
+        blockers = [c.id for c in self.protocol_for(visit_id).contraindications if c.blocks_numbing]
+        return any(
+            self.db.execute(
+                "SELECT 1 FROM screening_answers WHERE visit_id = ? AND item_id = ? "
+                "AND answer != 'no'",
+                [visit_id, item_id],
+            ).fetchone()
+            for item_id in blockers
+        )
+
+    def remove_numbing(self: VisitService, visit_id: str, consumable_id: str) -> None:
+        self._open_visit(visit_id)
+        with self.db.atomic():
+            self.db.execute(
+                "UPDATE consumables SET removed_at = ? WHERE id = ? AND visit_id = ? "
+                "AND kind = 'numbing'",
+                [iso(self.ctx.now()), consumable_id, visit_id],
+            )
+            self._audit("visit.numbing_removed", "visit", visit_id)
+
+    def _consumable(
+        self: VisitService, visit_id: str, kind: str, product: str, lot: str, *,
+        applied_at: datetime | None = None, wait: int | None = None, occluded: bool = False,
+    ) -> str:  # fmt: skip
+        by = self.ctx.require_practitioner()
+        self._open_visit(visit_id)
+        cid = self._new_id()
+        with self.db.atomic():
+            self.db.execute(
+                "INSERT INTO consumables (id, visit_id, kind, product, lot, occluded, "
+                "wait_minutes, applied_at, recorded_at, recorded_by) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [cid, visit_id, kind, product.strip(), lot.strip(), int(occluded), wait,
+                 iso(applied_at) if applied_at else None, iso(self.ctx.now()), by],
+            )  # fmt: skip
+            self._audit(f"visit.{kind}", "visit", visit_id, lot=lot.strip())
+        return cid
+
+    def mark_skin_cleansed(self: VisitService, visit_id: str) -> None:
+        self._open_visit(visit_id)
+        with self.db.atomic():
+            self.db.execute(
+                "UPDATE visits SET skin_cleansed_at = ? WHERE id = ?",
+                [iso(self.ctx.now()), visit_id],
+            )
+            self._audit("visit.cleansed", "visit", visit_id)
+
+    def prep_missing(self: VisitService, visit_id: str) -> list[str]:
+        """What still stands between prep and the first pass, in words."""
+        visit = self._visit(visit_id)
+        missing = []
+        if not self.screening_passed(visit_id):
+            missing.append("Screening is not complete or a contraindication blocks treatment.")
+        if not visit["device_id"]:
+            missing.append("Choose the device.")
+        if not self.db.execute(
+            "SELECT 1 FROM cartridges WHERE visit_id = ?", [visit_id]
+        ).fetchone():
+            missing.append("Record the needle cartridge.")
+        if not self.db.execute(
+            "SELECT 1 FROM consumables WHERE visit_id = ? AND kind = 'gel'", [visit_id]
+        ).fetchone():
+            missing.append("Record the gel product and lot.")
+        if self.db.execute(
+            "SELECT 1 FROM consumables WHERE visit_id = ? AND kind = 'numbing' "
+            "AND removed_at IS NULL",
+            [visit_id],
+        ).fetchone():
+            missing.append("Remove the numbing cream completely before needling.")
+        if not visit["skin_cleansed_at"]:
+            missing.append("Cleanse the skin.")
+        return missing
