@@ -1,15 +1,133 @@
-"""Finish screen (being built)."""
+"""Finish: the summary, notes and adverse events; completing locks the visit."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from console.context import AppContext
+from console.data import visits_repo
+from console.errors import DomainError
+from console.ui import widgets
 from console.ui.flow import VisitFlow
+from console.ui.treat_screen import clock_text
+from console.visit.service import VisitService
+from console.visit_record import VisitRecord
+
+ENDPOINT_WORDS = {"erythema": "Erythema", "pinpoint_bleeding": "Pinpoint bleeding", "none": "None"}
 
 
 class FinishScreen(QWidget):
     def __init__(self, ctx: AppContext, flow: VisitFlow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.flow = ctx, flow
-        QVBoxLayout(self).addWidget(QLabel("Finish"))
+        self.service = VisitService(ctx)
+        self.heading = widgets.title("Finish")
+        self.facts = QLabel()
+        self.facts.setWordWrap(True)
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels(["Area", "Depth (mm)", "Passes", "Time", "Endpoint"])
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.notes = QPlainTextEdit()
+        self.notes.setPlaceholderText("Notes for the record")
+        self.notes.setMaximumHeight(90)
+        self.adverse = QPlainTextEdit()
+        self.adverse.setPlaceholderText("Adverse events (leave empty if none)")
+        self.adverse.setMaximumHeight(70)
+        self.error = widgets.error_label()
+        self.done = widgets.hint()
+        self.complete = widgets.primary("Complete visit and print aftercare sheet")
+        self.complete.clicked.connect(self._on_complete_clicked)
+        self.new_visit = QPushButton("Next patient")
+        self.new_visit.clicked.connect(self._on_new_visit_clicked)
+        self.after = QVBoxLayout()  # the aftercare sheet preview goes here once completed
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_visit)
+        buttons.addStretch(1)
+        buttons.addWidget(self.complete)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.facts)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(QLabel("Notes"))
+        layout.addWidget(self.notes)
+        layout.addWidget(QLabel("Adverse events"))
+        layout.addWidget(self.adverse)
+        layout.addWidget(self.error)
+        layout.addWidget(self.done)
+        layout.addLayout(self.after, 2)
+        layout.addLayout(buttons)
+
+    def enter(self) -> None:
+        if self.flow.visit_id is None:
+            return
+        record = visits_repo.load_record(self.ctx.db, self.flow.visit_id)
+        self.show_record(record)
+
+    def show_record(self, record: VisitRecord) -> None:
+        tz = self.ctx.timezone()
+        started = record.started_at.astimezone(tz)
+        lines = [
+            f"<b>{record.patient_name}</b> · {started:%a %d %b %Y, %H:%M} · "
+            f"{record.practitioner_name}",
+            f"{record.total_passes} passes, {clock_text(record.treated_seconds)} of needling "
+            f"over {len(record.areas)} area(s).",
+        ]
+        for c in record.cartridges:
+            lines.append(f"Cartridge: {c.needle_count} needles, lot {c.lot}, exp {c.expiry}")
+        self.facts.setText("<br>".join(lines))
+        self.table.setRowCount(len(record.areas))
+        for row, area in enumerate(record.areas):
+            values = [
+                area.zone_name,
+                " → ".join(str(d) for d in area.depths_used),
+                f"{len(area.passes)} / {area.target_passes}",
+                clock_text(area.treated_seconds),
+                ENDPOINT_WORDS.get(area.endpoint or "", "not recorded"),
+            ]
+            for col, value in enumerate(values):
+                self.table.setItem(row, col, QTableWidgetItem(value))
+        self.table.resizeColumnsToContents()
+        locked = record.status != "open"
+        self.notes.setReadOnly(locked)
+        self.adverse.setReadOnly(locked)
+        self.complete.setEnabled(not locked)
+        if locked:
+            self.notes.setPlainText(record.notes)
+            self.adverse.setPlainText(record.adverse_events)
+            self.done.setText("Completed and locked. Corrections are amendments (Records).")
+
+    def _on_complete_clicked(self) -> None:
+        visit_id = self.flow.visit_id
+        if visit_id is None:
+            return
+        self.error.clear()
+        try:
+            self.service.complete(
+                visit_id, notes=self.notes.toPlainText(), adverse_events=self.adverse.toPlainText()
+            )
+        except DomainError as error:
+            self.error.setText(error.message)
+            return
+        self.enter()
+        self._after_completion(visit_id)
+
+    def _after_completion(self, visit_id: str) -> None:
+        """The sheet and the backup; the visit itself is already safe on disk."""
+
+    def _on_new_visit_clicked(self) -> None:
+        self.notes.clear()
+        self.adverse.clear()
+        self.done.clear()
+        self.flow.set_visit(None)
+        self.flow.set_patient(None)
+        self.flow.go("patient")

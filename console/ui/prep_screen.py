@@ -1,15 +1,316 @@
-"""Prep screen (being built)."""
+"""Prep: device, the single-use cartridge (scanned or typed), gel, numbing cream, cleansing."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from datetime import UTC
+
+from PySide6.QtCore import QTime, QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from console.context import AppContext
+from console.data import visits_repo
+from console.errors import DomainError
+from console.ui import widgets
 from console.ui.flow import VisitFlow
+from console.ui.scan_field import ScanField
+from console.visit import numbing
+from console.visit.service import VisitService
 
 
 class PrepScreen(QWidget):
     def __init__(self, ctx: AppContext, flow: VisitFlow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.flow = ctx, flow
-        QVBoxLayout(self).addWidget(QLabel("Prep"))
+        self.service = VisitService(ctx)
+        self.device = QComboBox()
+        self.device.activated.connect(self._on_device_activated)
+        self.cartridge_type = QComboBox()
+        self.seal = QCheckBox("Sterile seal intact")
+        self.scan = ScanField()
+        self.scan.setPlaceholderText("Scan the cartridge box's barcode here")
+        self.scan.returnPressed.connect(self._on_scan_return_pressed)
+        self.cartridge_error = widgets.error_label()
+        self.gtin, self.lot, self.expiry, self.serial = (QLineEdit() for _ in range(4))
+        self.expiry.setPlaceholderText("e.g. 2027-03 or 31.03.2027")
+        self.gtin.setPlaceholderText("optional, 14 digits")
+        self.manual = QPushButton("Record typed label")
+        self.manual.clicked.connect(self._on_manual_clicked)
+        self.cartridges = QListWidget()
+        self.cartridges.setMaximumHeight(90)
+
+        cart = QGroupBox("Needle cartridge (sterile, single use)")
+        form = QFormLayout(cart)
+        form.addRow("Device", self.device)
+        form.addRow("Cartridge type", self.cartridge_type)
+        form.addRow("", self.seal)
+        form.addRow("Scan", self.scan)
+        form.addRow(widgets.hint("Box will not scan? Type the label:"))
+        form.addRow("GTIN (01)", self.gtin)
+        form.addRow("Lot (10)", self.lot)
+        form.addRow("Expiry (17)", self.expiry)
+        form.addRow("Serial (21)", self.serial)
+        form.addRow("", self.manual)
+        form.addRow(self.cartridge_error)
+        form.addRow("Recorded", self.cartridges)
+
+        self.gel_product, self.gel_lot = QLineEdit(), QLineEdit()
+        self.gel_save = QPushButton("Record gel")
+        self.gel_save.clicked.connect(self._on_gel_clicked)
+        self.gel_status = widgets.hint()
+        self.gel_error = widgets.error_label()
+        gel = QGroupBox("Topical gel")
+        gform = QFormLayout(gel)
+        gform.addRow("Product", self.gel_product)
+        gform.addRow("Lot", self.gel_lot)
+        gform.addRow(self.gel_save, self.gel_status)
+        gform.addRow(self.gel_error)
+
+        self.numb_product, self.numb_lot = QLineEdit(), QLineEdit()
+        self.numb_applied = QTimeEdit()
+        self.numb_applied.setDisplayFormat("HH:mm")
+        self.numb_wait = QSpinBox()
+        self.numb_wait.setSuffix(" min")
+        self.numb_occluded = QCheckBox("Under occlusion")
+        self.numb_apply = QPushButton("Numbing cream applied")
+        self.numb_apply.clicked.connect(self._on_numbing_apply_clicked)
+        self.numb_remove = QPushButton("Cream removed completely")
+        self.numb_remove.clicked.connect(self._on_numbing_remove_clicked)
+        self.countdown = QLabel()
+        self.countdown.setStyleSheet("font-size: 28pt; font-weight: bold;")
+        self.numb_error = widgets.error_label()
+        numb = QGroupBox("Numbing cream (optional)")
+        nform = QFormLayout(numb)
+        nform.addRow("Product", self.numb_product)
+        nform.addRow("Lot", self.numb_lot)
+        nform.addRow("Applied at", self.numb_applied)
+        nform.addRow("Wait", self.numb_wait)
+        nform.addRow("", self.numb_occluded)
+        nform.addRow(self.numb_apply, self.numb_remove)
+        nform.addRow(self.countdown)
+        nform.addRow(self.numb_error)
+
+        self.cleansed = QPushButton("Skin cleansed")
+        self.cleansed.clicked.connect(self._on_cleansed_clicked)
+        self.missing = widgets.warning_label()
+        self.next = widgets.primary("Continue to Plan")
+        self.next.clicked.connect(lambda: self.flow.go("plan"))
+
+        right = QVBoxLayout()
+        right.addWidget(gel)
+        right.addWidget(numb)
+        right.addWidget(self.cleansed)
+        right.addStretch(1)
+        columns = QHBoxLayout()
+        columns.addWidget(cart, 1)
+        columns.addLayout(right, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.missing, 1)
+        bottom.addWidget(self.next)
+        layout = QVBoxLayout(self)
+        layout.addWidget(widgets.title("Prep"))
+        layout.addLayout(columns, 1)
+        layout.addLayout(bottom)
+
+        # Parented to the screen so it dies with it; runs only while a cream is on.
+        self.tick = QTimer(self)
+        self.tick.setInterval(1000)
+        self.tick.timeout.connect(self._refresh_countdown)
+        self._numbing_id: str | None = None
+
+    # -- refresh ----------------------------------------------------------------------------
+    def enter(self) -> None:
+        visit_id = self.flow.visit_id
+        if visit_id is None:
+            return
+        protocol = self.service.protocol_for(visit_id)
+        record = visits_repo.load_record(self.ctx.db, visit_id)
+        self.device.clear()
+        self.device.addItem("Choose the device…", None)
+        for d in protocol.devices:
+            self.device.addItem(d.name, d.id)
+        if record.device_id:
+            self.device.setCurrentIndex(self.device.findData(record.device_id))
+        self._fill_cartridge_types()
+        self.numb_wait.setRange(
+            protocol.numbing.min_wait_minutes, protocol.numbing.max_wait_minutes
+        )
+        if not self.numb_wait.value() or self._numbing_id is None:
+            self.numb_wait.setValue(protocol.numbing.default_wait_minutes)
+            self.numb_applied.setTime(QTime.currentTime())
+        self._refresh(record)
+        self.scan.setFocus()
+
+    def _refresh(self, record: object = None) -> None:
+        visit_id = self.flow.visit_id
+        if visit_id is None:
+            return
+        rec = record or visits_repo.load_record(self.ctx.db, visit_id)
+        self.cartridges.clear()
+        for c in rec.cartridges:  # type: ignore[attr-defined]
+            self.cartridges.addItem(
+                f"{c.needle_count} needles · lot {c.lot} · exp {c.expiry:%d %b %Y}"
+                + (f" · serial {c.serial}" if c.serial else "")
+                + f" ({c.entry})"
+            )
+        gels = [c for c in rec.consumables if c.kind == "gel"]  # type: ignore[attr-defined]
+        self.gel_status.setText(f"Recorded: {gels[-1].product}, lot {gels[-1].lot}" if gels else "")
+        creams = [c for c in rec.consumables if c.kind == "numbing"]  # type: ignore[attr-defined]
+        self._numbing = creams[-1] if creams else None
+        self._numbing_id = self._numbing.id if self._numbing else None
+        self.cleansed.setText(
+            f"Skin cleansed at {rec.skin_cleansed_at.astimezone(self.ctx.timezone()):%H:%M}"  # type: ignore[attr-defined]
+            if rec.skin_cleansed_at else "Skin cleansed"  # type: ignore[attr-defined]
+        )  # fmt: skip
+        self._refresh_countdown()
+        missing = self.service.prep_missing(visit_id)
+        self.missing.setText("Still to do: " + " ".join(missing) if missing else "Ready.")
+
+    def _refresh_countdown(self) -> None:
+        cream = getattr(self, "_numbing", None)
+        if cream is None or cream.applied_at is None:
+            self.countdown.setText("")
+            self.tick.stop()
+            return
+        if cream.removed_at is not None:
+            local = cream.removed_at.astimezone(self.ctx.timezone())
+            self.countdown.setText(f"Removed at {local:%H:%M}")
+            self.tick.stop()
+            return
+        self.countdown.setText(
+            numbing.countdown_text(cream.applied_at, cream.wait_minutes or 0, self.ctx.now())
+        )
+        if not self.tick.isActive():
+            self.tick.start()
+
+    def _fill_cartridge_types(self) -> None:
+        visit_id = self.flow.visit_id
+        device_id = self.device.currentData()
+        self.cartridge_type.clear()
+        if visit_id is None or device_id is None:
+            return
+        for c in self.service.protocol_for(visit_id).cartridge_types_for(device_id):
+            self.cartridge_type.addItem(c.name, c.id)
+
+    # -- actions ----------------------------------------------------------------------------
+    def _on_device_activated(self, _index: int) -> None:
+        device_id = self.device.currentData()
+        if self.flow.visit_id is None or device_id is None:
+            return
+        try:
+            self.service.set_device(self.flow.visit_id, device_id)
+        except DomainError as error:
+            self.cartridge_error.setText(error.message)
+        self._fill_cartridge_types()
+        self._refresh()
+
+    def _cartridge_ready(self) -> bool:
+        if self.device.currentData() is None:
+            self.cartridge_error.setText("Choose the device first.")
+            return False
+        if self.cartridge_type.currentData() is None:
+            self.cartridge_error.setText("Choose the cartridge type.")
+            return False
+        if not self.seal.isChecked():
+            self.cartridge_error.setText(
+                "Check the sterile seal and tick “Sterile seal intact”. "
+                "A broken seal: do not use it."
+            )
+            return False
+        return True
+
+    def _on_scan_return_pressed(self) -> None:
+        text = self.scan.scanned_text()
+        self.cartridge_error.clear()
+        if not text.strip() or not self._cartridge_ready() or self.flow.visit_id is None:
+            return
+        try:
+            self.service.record_cartridge_label(
+                self.flow.visit_id, text, cartridge_type_id=self.cartridge_type.currentData(),
+                seal_intact=True,
+            )  # fmt: skip
+        except DomainError as error:
+            self.cartridge_error.setText(error.message)
+            self.scan.selectAll()
+            return
+        self.scan.clear()
+        self.seal.setChecked(False)  # the next cartridge needs its own check
+        self._refresh()
+
+    def _on_manual_clicked(self) -> None:
+        self.cartridge_error.clear()
+        if not self._cartridge_ready() or self.flow.visit_id is None:
+            return
+        try:
+            self.service.record_cartridge_manual(
+                self.flow.visit_id, gtin=self.gtin.text(), lot=self.lot.text(),
+                expiry=self.expiry.text(), serial=self.serial.text(),
+                cartridge_type_id=self.cartridge_type.currentData(), seal_intact=True,
+            )  # fmt: skip
+        except DomainError as error:
+            self.cartridge_error.setText(error.message)
+            return
+        for field in (self.gtin, self.lot, self.expiry, self.serial):
+            field.clear()
+        self.seal.setChecked(False)
+        self._refresh()
+
+    def _on_gel_clicked(self) -> None:
+        self.gel_error.clear()
+        if self.flow.visit_id is None:
+            return
+        try:
+            self.service.record_gel(
+                self.flow.visit_id, product=self.gel_product.text(), lot=self.gel_lot.text()
+            )
+        except DomainError as error:
+            self.gel_error.setText(error.message)
+            return
+        self._refresh()
+
+    def _on_numbing_apply_clicked(self) -> None:
+        self.numb_error.clear()
+        if self.flow.visit_id is None:
+            return
+        tz = self.ctx.timezone()
+        local_now = self.ctx.now().astimezone(tz)
+        t = self.numb_applied.time()
+        applied = local_now.replace(hour=t.hour(), minute=t.minute(), second=0, microsecond=0)
+        try:
+            self.service.apply_numbing(
+                self.flow.visit_id, product=self.numb_product.text(), lot=self.numb_lot.text(),
+                applied_at=applied.astimezone(UTC), wait_minutes=self.numb_wait.value(),
+                occluded=self.numb_occluded.isChecked(),
+            )  # fmt: skip
+        except DomainError as error:
+            self.numb_error.setText(error.message)
+            return
+        self._refresh()
+
+    def _on_numbing_remove_clicked(self) -> None:
+        if self.flow.visit_id is None or self._numbing_id is None:
+            self.numb_error.setText("No numbing cream is recorded.")
+            return
+        self.service.remove_numbing(self.flow.visit_id, self._numbing_id)
+        self._refresh()
+
+    def _on_cleansed_clicked(self) -> None:
+        if self.flow.visit_id is not None:
+            self.service.mark_skin_cleansed(self.flow.visit_id)
+            self._refresh()
+
+    def shutdown(self) -> None:
+        self.tick.stop()
