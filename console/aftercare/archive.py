@@ -1,0 +1,213 @@
+"""The sheet as handed over: written once, atomically, under the data folder, hash kept.
+
+A reprint reads the archived file and checks its SHA-256 against the database, so what is
+printed again is byte for byte what the patient took home, even after Settings changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from console.aftercare import pdf
+from console.aftercare.content import Clinic
+from console.aftercare.sheet import build_sheet
+from console.aftercare.timeline import clinic_zone
+from console.clock import parse_iso
+from console.context import AppContext
+from console.data import audit_repo, handouts_repo, protocol_repo, settings_repo, visits_repo
+from console.errors import DomainError, NotFound
+
+
+@dataclass(frozen=True)
+class HandoutInfo:
+    id: str
+    visit_id: str
+    path: Path  # absolute
+    sha256: str
+    pages: int
+    paper: str
+    created_at: datetime
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _info(ctx: AppContext, row: dict[str, object]) -> HandoutInfo:
+    return HandoutInfo(
+        id=str(row["id"]),
+        visit_id=str(row["visit_id"]),
+        path=ctx.data_dir / str(row["path"]),
+        sha256=str(row["sha256"]),
+        pages=int(str(row["pages"])),
+        paper=str(row["paper"]),
+        created_at=parse_iso(str(row["created_at"])),
+    )
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that a crash leaves either the old file or the whole new one.
+
+    Temp file in the same folder (so ``os.replace`` is a rename on one file system), flushed
+    to disk, then renamed over the target; the folder is synced so the rename survives power
+    loss. The file is 0600 and its folders 0700: a sheet is health data.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    if hasattr(os, "O_DIRECTORY"):  # POSIX only; Windows has no directory handles to sync
+        dir_fd = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+
+def existing_handout(ctx: AppContext, visit_id: str) -> HandoutInfo | None:
+    row = handouts_repo.latest_for_visit(ctx.db, visit_id)
+    return None if row is None else _info(ctx, row)
+
+
+def create_handout(ctx: AppContext, visit_id: str, *, regenerate: bool = False) -> HandoutInfo:
+    """Build, archive and register the sheet of a completed visit.
+
+    Returns the sheet already archived for the visit unless ``regenerate`` is set (a new sheet
+    from today's Settings; the older file stays archived beside it).
+    """
+    if not regenerate:
+        found = existing_handout(ctx, visit_id)
+        if found is not None:
+            return found
+    record = visits_repo.load_record(ctx.db, visit_id)
+    if record.status != "completed":
+        raise DomainError(
+            "The aftercare sheet is made once the visit is completed; "
+            f"this visit is {record.status}."
+        )
+    protocol = protocol_repo.get(ctx.db, record.protocol_version)
+    clinic = Clinic.from_settings(settings_repo.get_all(ctx.db))
+    data = build_sheet(record, protocol, clinic)
+    pages = pdf.page_count(data)
+    digest = sha256_hex(data)
+
+    day = record.started_at.astimezone(clinic_zone(clinic.timezone)).date()
+    name = f"{day.isoformat()}_{visit_id}"
+    n = handouts_repo.count_for_visit(ctx.db, visit_id)
+    if n:
+        name += f"_{n + 1}"
+    relative = Path("handouts") / f"{day.year:04d}" / f"{name}.pdf"
+    target = ctx.data_dir / relative
+    write_atomic(target, data)
+    now = ctx.now()
+    try:
+        with ctx.db.atomic():
+            handout_id = handouts_repo.insert(
+                ctx.db,
+                visit_id=visit_id,
+                now=now,
+                path=relative.as_posix(),
+                sha256=digest,
+                pages=pages,
+                paper=clinic.paper,
+            )
+            audit_repo.record(
+                ctx.db,
+                at=now,
+                by=ctx.practitioner_id,
+                action="handout.create",
+                entity="visit",
+                entity_id=visit_id,
+                detail={
+                    "handout_id": handout_id,
+                    "sha256": digest,
+                    "pages": pages,
+                    "path": relative.as_posix(),
+                },
+            )
+    except BaseException:
+        # No row points at the file: remove it so the archive holds only registered sheets.
+        target.unlink(missing_ok=True)
+        raise
+    return HandoutInfo(handout_id, visit_id, target, digest, pages, clinic.paper, now)
+
+
+def read_verified(info: HandoutInfo) -> bytes:
+    try:
+        data = info.path.read_bytes()
+    except FileNotFoundError as exc:
+        raise DomainError(
+            f"The archived sheet is missing ({info.path}). Restore it from a backup, or make "
+            "a new sheet for this visit."
+        ) from exc
+    if sha256_hex(data) != info.sha256:
+        raise DomainError(
+            f"The archived sheet {info.path.name} was changed after it was handed over "
+            "(its fingerprint does not match the record). It was not printed."
+        )
+    return data
+
+
+def archived_handout(ctx: AppContext, visit_id: str) -> bytes:
+    """The exact bytes handed over for the visit, after checking them against the stored hash."""
+    info = existing_handout(ctx, visit_id)
+    if info is None:
+        raise NotFound("No aftercare sheet has been made for this visit yet.")
+    return read_verified(info)
+
+
+def record_print(
+    ctx: AppContext,
+    handout_id: str,
+    *,
+    printer: str,
+    copies: int,
+    ok: bool,
+    message: str = "",
+) -> str:
+    """Log one print attempt (done or failed) in ``prints`` and the audit trail."""
+    row = handouts_repo.get(ctx.db, handout_id)
+    if row is None:
+        raise NotFound(f"No archived sheet {handout_id}.")
+    now = ctx.now()
+    status = "printed" if ok else "failed"
+    with ctx.db.atomic():
+        print_id = handouts_repo.insert_print(
+            ctx.db,
+            handout_id=handout_id,
+            now=now,
+            by=ctx.practitioner_id,
+            printer=printer,
+            copies=copies,
+            status=status,
+            message=message,
+        )
+        audit_repo.record(
+            ctx.db,
+            at=now,
+            by=ctx.practitioner_id,
+            action="handout.print",
+            entity="visit",
+            entity_id=str(row["visit_id"]),
+            detail={
+                "handout_id": handout_id,
+                "printer": printer,
+                "copies": copies,
+                "status": status,
+                "message": message,
+            },
+        )
+    return print_id

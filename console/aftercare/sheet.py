@@ -1,0 +1,358 @@
+"""The aftercare sheet as a PDF (reportlab): the same visit and settings give the same bytes."""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Mapping
+from typing import Any
+
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Rect
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    Flowable,
+    Image,
+    KeepTogether,
+    ListFlowable,
+    ListItem,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from console.aftercare import fonts
+from console.aftercare.content import Clinic, SheetContent, build_content
+from console.aftercare.timeline import when_text
+from console.protocol import Protocol
+from console.visit_record import VisitRecord
+
+MARGIN = 18 * mm
+INK = colors.HexColor("#1d2a33")
+MUTED = colors.HexColor("#5b6770")
+ACCENT = colors.HexColor("#2f6f73")
+RULE = colors.HexColor("#c9d3d6")
+SHADE = colors.HexColor("#eef3f4")
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    body = ParagraphStyle(
+        "body",
+        fontName=fonts.SANS,
+        fontSize=10.5,
+        leading=14,
+        textColor=INK,
+        alignment=TA_LEFT,
+        # CJK wrapping also breaks long runs without spaces (a Chinese clinic address).
+        wordWrap="CJK",
+    )
+    return {
+        "body": body,
+        "small": ParagraphStyle("small", parent=body, fontSize=9, leading=12, textColor=MUTED),
+        "clinic": ParagraphStyle(
+            "clinic",
+            parent=body,
+            fontName=fonts.SANS_BOLD,
+            fontSize=15,
+            leading=19,
+            textColor=ACCENT,
+        ),
+        "title": ParagraphStyle(
+            "title",
+            parent=body,
+            fontName=fonts.SANS_BOLD,
+            fontSize=17,
+            leading=22,
+            spaceBefore=4,
+            spaceAfter=8,
+        ),
+        "h2": ParagraphStyle(
+            "h2",
+            parent=body,
+            fontName=fonts.SANS_BOLD,
+            fontSize=12.5,
+            leading=16,
+            spaceBefore=10,
+            spaceAfter=4,
+            textColor=ACCENT,
+        ),
+        "label": ParagraphStyle("label", parent=body, textColor=MUTED),
+        "strong": ParagraphStyle("strong", parent=body, fontName=fonts.SANS_BOLD),
+        "banner": ParagraphStyle(
+            "banner", parent=body, fontName=fonts.SANS_BOLD, textColor=colors.HexColor("#9a3412")
+        ),
+    }
+
+
+def _p(text: str, style: ParagraphStyle) -> Paragraph:
+    bold = style.fontName == fonts.SANS_BOLD
+    return Paragraph(fonts.markup(text, bold=bold).replace("\n", "<br/>"), style)
+
+
+def _bullets(items: tuple[str, ...] | list[str], style: ParagraphStyle) -> ListFlowable:
+    return ListFlowable(
+        [ListItem(_p(t, style), leftIndent=12, value="•") for t in items],
+        bulletType="bullet",
+        bulletFontName=fonts.SANS,
+        bulletFontSize=9,
+        leftIndent=12,
+        bulletColor=ACCENT,
+    )
+
+
+def _logo(path: str, max_w: float, max_h: float) -> Flowable | None:
+    # A missing or unreadable logo must never stop the sheet from printing.
+    if not path or not os.path.isfile(path):
+        return None
+    try:
+        img = Image(path)
+        scale = min(max_w / img.imageWidth, max_h / img.imageHeight, 1.0)
+        img.drawWidth, img.drawHeight = img.imageWidth * scale, img.imageHeight * scale
+        return img
+    except Exception:  # reportlab raises various errors for a bad image file
+        return None
+
+
+class _QrCode(Flowable):  # type: ignore[misc]  # reportlab ships no type hints
+    """A QR code drawn as plain rectangles.
+
+    reportlab's graphics renderer selects Helvetica before drawing any Drawing, which would put
+    a non-embedded font in the file; drawing the modules ourselves keeps every font embedded.
+    """
+
+    def __init__(self, value: str, size: float) -> None:
+        super().__init__()
+        self.width = self.height = size
+        widget = QrCodeWidget(value, barLevel="M")
+        x0, y0, x1, y1 = widget.getBounds()
+        self._scale = size / max(x1 - x0, y1 - y0)
+        self._rects = [
+            (r.x, r.y, r.width, r.height)
+            for r in widget.draw().contents
+            if isinstance(r, Rect) and r.fillColor is not None and r.fillColor != colors.white
+        ]
+
+    def draw(self) -> None:
+        canv = self.canv
+        canv.saveState()
+        canv.scale(self._scale, self._scale)
+        canv.setFillColor(colors.black)
+        for x, y, w, h in self._rects:
+            canv.rect(x, y, w, h, stroke=0, fill=1)
+        canv.restoreState()
+
+
+def _table_style(commands: list[tuple[Any, ...]]) -> TableStyle:
+    # A table cell's own font defaults to Helvetica (never embedded) even when it only holds
+    # Paragraphs: name ours so every font in the file is embedded.
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), fonts.SANS), *commands])
+
+
+def _header(c: SheetContent, st: dict[str, ParagraphStyle], width: float) -> list[Flowable]:
+    clinic = c.clinic
+    lines: list[Flowable] = [_p(clinic.name, st["clinic"])]
+    if clinic.address:
+        lines.append(_p(clinic.address, st["small"]))
+    contact = " · ".join(x for x in (clinic.phone and f"Phone {clinic.phone}", clinic.website) if x)
+    if contact:
+        lines.append(_p(contact, st["small"]))
+    logo = _logo(clinic.logo_path, 45 * mm, 22 * mm)
+    if logo is None:
+        return lines
+    table = Table([[lines, logo]], colWidths=[width - 50 * mm, 50 * mm])
+    table.setStyle(
+        _table_style(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("ALIGN", (1, 0), (1, 0), "RIGHT"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return [table]
+
+
+def _visit_table(c: SheetContent, st: dict[str, ParagraphStyle], width: float) -> Table:
+    rows = [
+        ("Patient", c.patient_name),
+        ("Visit", c.visit_when()),
+        ("Practitioner", c.practitioner_name),
+        ("Areas treated", c.areas_text()),
+    ]
+    data = [
+        [_p(k, st["label"]), _p(v, st["strong"] if k == "Patient" else st["body"])] for k, v in rows
+    ]
+    table = Table(data, colWidths=[32 * mm, width - 32 * mm])
+    table.setStyle(
+        _table_style(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), SHADE),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                ("LEFTPADDING", (0, 0), (-1, -1), 6),
+            ]
+        )
+    )
+    return table
+
+
+def _timeline_table(c: SheetContent, st: dict[str, ParagraphStyle], width: float) -> Table:
+    data = [[_p("When", st["label"]), _p("What to do", st["label"])]]
+    for entry in c.timeline:
+        data.append([_p(when_text(entry, c.locale), st["strong"]), _p(entry.text, st["body"])])
+    table = Table(data, colWidths=[62 * mm, width - 62 * mm], repeatRows=1)
+    table.setStyle(
+        _table_style(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ("LEFTPADDING", (0, 0), (-1, -1), 2),
+            ]
+        )
+    )
+    return table
+
+
+def _series(c: SheetContent, st: dict[str, ParagraphStyle], width: float) -> list[Flowable]:
+    text: list[Flowable] = [_p(line, st["body"]) for line in c.series_lines()]
+    url = c.clinic.booking_url
+    if not url:
+        return text
+    qr_size = 28 * mm
+    text.append(Spacer(1, 3))
+    text.append(_p(f"Book online: {url}", st["small"]))
+    table = Table(
+        [[text, _QrCode(url, qr_size)]], colWidths=[width - qr_size - 6 * mm, qr_size + 6 * mm]
+    )
+    table.setStyle(
+        _table_style([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+    )
+    return [table]
+
+
+def _story(c: SheetContent, width: float) -> list[Flowable]:
+    st = _styles()
+    story: list[Flowable] = []
+    if c.sample:
+        story.append(_p("SAMPLE: made-up patient and visit, to check the layout.", st["banner"]))
+    story += _header(c, st, width)
+    story += [Spacer(1, 6), _p("Caring for your skin after microneedling", st["title"])]
+    story.append(_visit_table(c, st, width))
+    story.append(_p("Your aftercare, with your own dates and times", st["h2"]))
+    story.append(_timeline_table(c, st, width))
+    story.append(
+        KeepTogether([_p("What to expect", st["h2"]), _bullets(c.what_to_expect, st["body"])])
+    )
+    phone = c.clinic.phone
+    call = (
+        f"Call us on {phone} straight away if you notice any of these:"
+        if phone
+        else f"Call {c.clinic.name} straight away if you notice any of these:"
+    )
+    story.append(
+        KeepTogether(
+            [
+                _p("When to call us", st["h2"]),
+                _p(call, st["strong"]),
+                _bullets(c.red_flags, st["body"]),
+                _p(
+                    "If you cannot reach us and feel unwell, contact your doctor or an urgent care "
+                    "service.",
+                    st["small"],
+                ),
+            ]
+        )
+    )
+    story.append(KeepTogether([_p("Your treatment series", st["h2"]), *_series(c, st, width)]))
+    return story
+
+
+def _canvas_class(c: SheetContent) -> type[Canvas]:
+    """A canvas that knows the page count when it draws footers ("Page 1 of 2")."""
+
+    class _Numbered(Canvas):  # type: ignore[misc]  # reportlab ships no type hints
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            # reportlab's page preamble selects Helvetica, which would be a non-embedded font.
+            kwargs["initialFontName"] = fonts.SANS
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # reportlab's camelCase name
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                self._footer(number, total)
+                super().showPage()
+            super().save()
+
+        def _footer(self, number: int, total: int) -> None:
+            w, _h = self._pagesize
+            self.saveState()
+            self.setFillColor(MUTED)
+            left = " · ".join(x for x in (c.clinic.name, c.clinic.phone) if x)
+            fonts.draw_string(self, MARGIN, 10 * mm, left, 8.5)
+            fonts.draw_string(
+                self, w - MARGIN, 10 * mm, f"Page {number} of {total}", 8.5, align="right"
+            )
+            if c.sample:
+                self.setFillColor(colors.Color(0.85, 0.3, 0.2, alpha=0.12))
+                self.translate(w / 2, self._pagesize[1] / 2)
+                self.rotate(35)
+                fonts.draw_string(self, 0, 0, "SAMPLE", 96, bold=True, align="centre")
+            self.restoreState()
+
+    return _Numbered
+
+
+def render(content: SheetContent) -> bytes:
+    """Lay out ``content`` as a PDF."""
+    fonts.register()
+    page = LETTER if content.clinic.paper == "Letter" else A4
+    buf = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buf,
+        pagesize=page,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN + 6 * mm,
+        title="Aftercare sheet",
+        author=content.clinic.name,
+        subject="Aftercare after microneedling",
+        creator="Treatment Room Console",
+        # Fixed dates and ids inside the file: the same visit gives the same bytes and hash.
+        invariant=1,
+    )
+    doc.build(_story(content, doc.width), canvasmaker=_canvas_class(content))
+    return buf.getvalue()
+
+
+def build_sheet(
+    record: VisitRecord,
+    protocol: Protocol,
+    clinic: Mapping[str, Any] | Clinic,
+    *,
+    sample: bool = False,
+) -> bytes:
+    """The sheet for ``record`` under ``protocol`` (the version the visit was done under).
+
+    ``clinic`` is ``settings_repo.get_all(db)`` (or a ``Clinic``). Pure: no database, no files
+    written; the same inputs give the same bytes.
+    """
+    details = clinic if isinstance(clinic, Clinic) else Clinic.from_settings(clinic)
+    return render(build_content(record, protocol, details, sample=sample))
