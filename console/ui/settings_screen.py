@@ -1,15 +1,148 @@
-"""Settings screen (being built)."""
+"""Settings: the clinic's details, the room's keys, the protocol library, a live sheet preview.
+
+Only admins change anything once accounts exist; others see the same tabs read-only.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from typing import Any
 
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from console import protocol_edit, settings_service
 from console.context import AppContext
+from console.data import settings_repo
+from console.errors import DomainError
+from console.settings_service import SettingsInvalid
+from console.ui import widgets
 from console.ui.flow import VisitFlow
+from console.ui.settings.forms import ClinicTab, RoomTab
+from console.ui.settings.preview import PreviewTab
+from console.ui.settings.protocol_editor import ProtocolEditor
 
 
 class SettingsScreen(QWidget):
     def __init__(self, ctx: AppContext, flow: VisitFlow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.flow = ctx, flow
-        QVBoxLayout(self).addWidget(QLabel("Settings"))
+        self.banner = widgets.warning_label()
+        self.clinic = ClinicTab()
+        self.room = RoomTab()
+        self.protocol = ProtocolEditor(ctx)
+        self.preview = PreviewTab(self.clinic.values, self.protocol.body)
+        self.audit: QWidget | None = None
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._with_save_bar(self.clinic), "Clinic")
+        self.tabs.addTab(self._with_save_bar(self.room), "Room")
+        self.tabs.addTab(self.protocol, "Protocol library")
+        self.tabs.addTab(self.preview, "Live preview")
+        lay = QVBoxLayout(self)
+        lay.addWidget(widgets.title("Settings"))
+        lay.addWidget(self.banner)
+        lay.addWidget(self.tabs, 1)
+        self.clinic.changed.connect(self._on_clinic_changed)
+        self.room.changed.connect(self._on_room_changed)
+        self.protocol.edited.connect(self.preview.mark_dirty)
+        self.protocol.saved.connect(lambda _v: self.preview.mark_dirty())
+        self.read_only = False
+        self.enter()
+
+    def _with_save_bar(self, form: QWidget) -> QWidget:
+        page = QWidget()
+        save = widgets.primary("Save settings")
+        save.setObjectName("save-settings")
+        status = QLabel()
+        status.setObjectName("settings-status")
+        save.clicked.connect(lambda: self.save_settings(status))
+        bar = QHBoxLayout()
+        bar.addWidget(status, 1)
+        bar.addWidget(save)
+        lay = QVBoxLayout(page)
+        lay.addWidget(form, 1)
+        lay.addLayout(bar)
+        page.setProperty("save_button", save)
+        self._save_buttons = [*getattr(self, "_save_buttons", []), save]
+        self._statuses = [*getattr(self, "_statuses", []), status]
+        return page
+
+    # -- entering: values and role -------------------------------------------------------
+    def enter(self) -> None:
+        values = settings_repo.get_all(self.ctx.db)
+        self.clinic.load(values)
+        self.room.load(values)
+        self.protocol.load()
+        self.preview.mark_dirty()
+        for status in self._statuses:
+            status.clear()
+        self.read_only = not protocol_edit.can_edit(self.ctx)
+        self.banner.setText("Only an admin can change settings: you are viewing them."
+                            if self.read_only else "")  # fmt: skip
+        self.banner.setVisible(self.read_only)
+        for form in (self.clinic, self.room):
+            form.set_read_only(self.read_only)
+        self.protocol.set_read_only(self.read_only)
+        for button in self._save_buttons:
+            button.setEnabled(not self.read_only)
+        self._sync_audit_tab()
+
+    def _sync_audit_tab(self) -> None:
+        want = not self.read_only and self.ctx.practitioner_id is not None
+        if want and self.audit is None:
+            try:
+                from console.ui.audit_view import AuditView
+            except ImportError:  # built by another part of the team; absent in older trees
+                return
+            self.audit = AuditView(self.ctx, self)
+            self.tabs.addTab(self.audit, "Audit")
+        elif not want and self.audit is not None:
+            self.tabs.removeTab(self.tabs.indexOf(self.audit))
+            self.audit.deleteLater()
+            self.audit = None
+        if self.audit is not None:
+            refresh = getattr(self.audit, "refresh", None)
+            if callable(refresh):
+                refresh()
+
+    # -- saving -------------------------------------------------------------------------
+    def values(self) -> dict[str, Any]:
+        return {**self.clinic.values(), **self.room.values()}
+
+    def save_settings(self, status: QLabel | None = None) -> bool:
+        for s in self._statuses:
+            s.clear()
+        try:
+            saved = settings_service.save(self.ctx, self.values())
+        except SettingsInvalid as exc:
+            self.clinic.show_problems(exc.problems)
+            self.room.show_problems(exc.problems)
+            self._say(status, "Not saved: fix the fields marked in red.")
+            return False
+        except DomainError as exc:
+            self._say(status, exc.message)
+            return False
+        self.clinic.load(saved.values)
+        self.room.load(saved.values)
+        self.preview.mark_dirty()
+        n = len(saved.changed)
+        self._say(status, f"Saved {n} change(s)." if n else "Nothing had changed.")
+        if self.audit is not None and callable(getattr(self.audit, "refresh", None)):
+            self.audit.refresh()  # type: ignore[attr-defined]
+        return True
+
+    def _say(self, status: QLabel | None, text: str) -> None:
+        for s in self._statuses if status is None else [status]:
+            s.setText(text)
+
+    # -- live checks ----------------------------------------------------------------------
+    def _on_clinic_changed(self) -> None:
+        _, problems = settings_service.check(self.clinic.values(),
+                                             settings_repo.get_all(self.ctx.db))  # fmt: skip
+        self.clinic.show_problems(problems)
+        self.preview.mark_dirty()
+
+    def _on_room_changed(self) -> None:
+        _, problems = settings_service.check(self.room.values())
+        self.room.show_problems(problems)
+
+    def shutdown(self) -> None:
+        self.preview.shutdown()

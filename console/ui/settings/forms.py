@@ -1,0 +1,265 @@
+"""The Clinic and Room tabs: one form row per setting, the message next to its field."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, ClassVar
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console import settings_service
+from console.errors import DomainError
+from console.settings_service import KEY_SETTINGS, PAPERS
+from console.ui import widgets
+from console.ui.settings.key_capture import KeyCaptureField
+
+DEFAULT_PRINTER = ""  # stored as "": print to the system's default printer
+
+
+class _Form(QWidget):
+    """Rows of (setting key, label, field, message); reads and fills a dict of values."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.errors: dict[str, QLabel] = {}
+        self._get: dict[str, Callable[[], Any]] = {}
+        self._set: dict[str, Callable[[Any], None]] = {}
+        self.fields: dict[str, QWidget] = {}
+
+    def row(self, key: str, label: str, field: QWidget, get: Callable[[], Any],
+            put: Callable[[Any], None], extra: QWidget | None = None) -> None:  # fmt: skip
+        error = widgets.error_label()
+        error.setObjectName(f"error:{key}")
+        box = QVBoxLayout()
+        box.setSpacing(2)
+        line = QHBoxLayout()
+        line.addWidget(field, 1)
+        if extra is not None:
+            line.addWidget(extra)
+        box.addLayout(line)
+        box.addWidget(error)
+        self.form.addRow(label, box)
+        field.setObjectName(key)
+        field.setAccessibleName(label)
+        self.errors[key], self._get[key], self._set[key] = error, get, put
+        self.fields[key] = field
+
+    def values(self) -> dict[str, Any]:
+        return {key: get() for key, get in self._get.items()}
+
+    def load(self, values: dict[str, Any]) -> None:
+        for key, put in self._set.items():
+            field = self.fields[key]
+            field.blockSignals(True)
+            put(values.get(key))
+            field.blockSignals(False)
+        self.show_problems({})
+
+    def show_problems(self, problems: dict[str, str]) -> None:
+        for key, label in self.errors.items():
+            label.setText(problems.get(key, ""))
+
+    def set_read_only(self, read_only: bool) -> None:
+        for field in self.fields.values():
+            field.setEnabled(not read_only)
+
+
+class ClinicTab(_Form):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.name = QLineEdit()
+        self.address = QPlainTextEdit()
+        self.address.setFixedHeight(90)
+        self.phone = QLineEdit()
+        self.website = QLineEdit()
+        self.website.setPlaceholderText("https://www.your-clinic.example")
+        self.booking = QLineEdit()
+        self.booking.setPlaceholderText("printed as a QR code on the sheet")
+        self.logo = LogoPicker()
+        self.timezone = QComboBox()
+        self.timezone.setEditable(True)
+        self.timezone.addItems(settings_service.timezones())
+        completer = QCompleter(settings_service.timezones(), self.timezone)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.timezone.setCompleter(completer)
+        self.paper = QComboBox()
+        self.paper.addItems(PAPERS)
+        self.printer = QComboBox()
+
+        self.row("clinic.name", "Clinic name", self.name, self.name.text, self.name.setText)
+        self.row("clinic.address", "Address", self.address, self.address.toPlainText,
+                 lambda v: self.address.setPlainText(v or ""))  # fmt: skip
+        self.row("clinic.phone", "Phone", self.phone, self.phone.text, self.phone.setText)
+        self.row("clinic.website", "Website", self.website, self.website.text,
+                 self.website.setText)  # fmt: skip
+        self.row("clinic.booking_url", "Booking link", self.booking, self.booking.text,
+                 self.booking.setText)  # fmt: skip
+        self.row("clinic.logo_path", "Logo", self.logo, self.logo.path, self.logo.set_path)
+        self.row("clinic.timezone", "Time zone", self.timezone, self.timezone.currentText,
+                 self.timezone.setCurrentText)  # fmt: skip
+        self.row("clinic.paper", "Paper size", self.paper, self.paper.currentText,
+                 self.paper.setCurrentText)  # fmt: skip
+        self.row("room.printer", "Room printer", self.printer, self._printer_value,
+                 self._set_printer)  # fmt: skip
+        outer = QVBoxLayout(self)
+        outer.addLayout(self.form)
+        outer.addStretch(1)
+
+        for edit in (self.name, self.phone, self.website, self.booking):
+            edit.textEdited.connect(self.changed)
+        self.address.textChanged.connect(self.changed)
+        self.timezone.currentTextChanged.connect(self.changed)
+        self.paper.currentTextChanged.connect(self.changed)
+        self.printer.currentIndexChanged.connect(self.changed)
+        self.logo.picked.connect(self._on_logo_picked)
+
+    # The list is read at load time: a printer plugged in later shows after re-entering.
+    def _set_printer(self, name: Any) -> None:
+        from PySide6.QtPrintSupport import QPrinterInfo
+
+        self.printer.clear()
+        self.printer.addItem("System default printer", DEFAULT_PRINTER)
+        for printer in QPrinterInfo.availablePrinterNames():
+            self.printer.addItem(printer, printer)
+        name = name or DEFAULT_PRINTER
+        index = self.printer.findData(name)
+        if index < 0:  # chosen before but not connected now: keep it, say so
+            self.printer.addItem(f"{name} (not found now)", name)
+            index = self.printer.count() - 1
+        self.printer.setCurrentIndex(index)
+
+    def _printer_value(self) -> str:
+        return str(self.printer.currentData() or DEFAULT_PRINTER)
+
+    def _on_logo_picked(self, path: str) -> None:
+        if not path:  # Remove
+            self.logo.set_path("")
+            self.errors["clinic.logo_path"].clear()
+            self.changed.emit()
+            return
+        try:
+            settings_service.check_logo(Path(path))
+        except DomainError as exc:
+            self.errors["clinic.logo_path"].setText(exc.message)
+            return
+        self.errors["clinic.logo_path"].clear()
+        self.logo.set_path(path)
+        self.changed.emit()
+
+
+class LogoPicker(QWidget):
+    """A preview of the logo with Choose… and Remove buttons."""
+
+    picked = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._path = ""
+        self.preview = QLabel()
+        self.preview.setFixedSize(220, 80)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setStyleSheet("border: 1px solid #c9d3d6; background: white;")
+        self.choose = QPushButton("Choose…")
+        self.remove = QPushButton("Remove")
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.preview)
+        lay.addWidget(self.choose)
+        lay.addWidget(self.remove)
+        lay.addStretch(1)
+        self.choose.clicked.connect(self._on_choose_clicked)
+        self.remove.clicked.connect(lambda: self.picked.emit(""))
+
+    @classmethod
+    def ask(cls, parent: QWidget) -> str | None:
+        """The file dialog; tests monkeypatch this."""
+        path, _ = QFileDialog.getOpenFileName(
+            parent, "Choose the clinic's logo", str(Path.home()), "Images (*.png *.jpg *.jpeg)"
+        )
+        return path or None
+
+    def _on_choose_clicked(self) -> None:
+        path = self.ask(self)
+        if path:
+            self.picked.emit(path)
+
+    def path(self) -> str:
+        return self._path
+
+    def set_path(self, path: Any) -> None:
+        self._path = str(path or "")
+        pixmap = QPixmap(self._path) if self._path else QPixmap()
+        if pixmap.isNull():
+            self.preview.setPixmap(QPixmap())
+            self.preview.setText("no logo" if not self._path else "logo not found")
+        else:
+            self.preview.setPixmap(
+                pixmap.scaled(
+                    210,
+                    72,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
+        self.remove.setEnabled(bool(self._path))
+
+
+class RoomTab(_Form):
+    LABELS: ClassVar[dict[str, str]] = {
+        "keys.pass_toggle": "Start / stop pass",
+        "keys.next_area": "Next area",
+        "keys.previous_area": "Previous area",
+        "keys.lock": "Lock the screen",
+    }
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.keys: dict[str, KeyCaptureField] = {}
+        for key in KEY_SETTINGS:
+            field = KeyCaptureField()
+            field.key_captured.connect(self.changed)
+            self.keys[key] = field
+            self.row(key, self.LABELS[key], field, field.key_name,
+                     lambda v, f=field: f.set_key_name(str(v or "")))  # fmt: skip
+        self.idle = QSpinBox()
+        self.idle.setRange(1, 60)
+        self.idle.setSuffix(" min")
+        self.row("room.idle_lock_minutes", "Lock when idle for", self.idle, self.idle.value,
+                 lambda v: self.idle.setValue(int(v or 5)))  # fmt: skip
+        self.scale = QDoubleSpinBox()
+        self.scale.setRange(0.8, 2.0)
+        self.scale.setSingleStep(0.1)
+        self.scale.setDecimals(1)
+        self.scale.setSuffix(" ×")
+        self.row("room.font_scale", "Type size", self.scale, self.scale.value,
+                 lambda v: self.scale.setValue(float(v or 1.0)))  # fmt: skip
+        self.idle.valueChanged.connect(self.changed)
+        self.scale.valueChanged.connect(self.changed)
+        outer = QVBoxLayout(self)
+        outer.addWidget(widgets.hint(
+            "A foot pedal is a keyboard that sends one key. Click a field, then press the key "
+            "or the pedal. The type size applies at the next start."))  # fmt: skip
+        outer.addLayout(self.form)
+        outer.addStretch(1)

@@ -1,0 +1,348 @@
+"""The protocol library editor: every section as a table or form; saving adds a version."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console import protocol_edit
+from console.context import AppContext
+from console.data import protocol_repo
+from console.errors import DomainError
+from console.protocol import KINDS
+from console.protocol_check import SECTIONS, Problem
+from console.protocol_edit import ImportReport
+from console.ui import widgets
+from console.ui.settings.protocol_columns import (
+    KIND_LABELS,
+    StringList,
+    flag,
+    gtin,
+    id_list,
+    new_cartridge,
+    new_device,
+    typical,
+    wait,
+)
+from console.ui.settings.table_editor import TableEditor, choice, number, plain
+
+
+class ProtocolEditor(QWidget):
+    edited = Signal()
+    saved = Signal(int)  # the new version
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._base: dict[str, Any] = {}
+        self._problems: list[Problem] = []
+        self.devices = TableEditor("devices", [
+            plain("id", "Id"), plain("name", "Device", stretch=True), number("min_mm", "Min mm"),
+            number("max_mm", "Max mm"), number("step_mm", "Step mm"),
+            number("warn_above_mm", "Warn above", optional=True), plain("warning", "Warning"),
+            id_list("excluded_zones", "Never on")],
+            new_device)  # fmt: skip
+        self.cartridges = TableEditor("cartridge_types", [
+            plain("id", "Id"), plain("name", "Cartridge", stretch=True),
+            choice("device_id", "Device", self._device_choices),
+            number("needle_count", "Needles"), gtin()],
+            new_cartridge)  # fmt: skip
+        self.concerns = TableEditor("concerns", [plain("id", "Id"),
+                                                 plain("name", "Concern", stretch=True)],
+                                    lambda: {"id": "", "name": ""})  # fmt: skip
+        self.zones = TableEditor("zones", [], self._new_zone)
+        self.contra = TableEditor("contraindications", [
+            plain("id", "Id"), plain("text", "Question", stretch=True),
+            choice("kind", "Kind", lambda: [(k, KIND_LABELS[k]) for k in KINDS]), wait(),
+            plain("event_label", "Date asked"), plain("prompt", "Prompt"),
+            flag("blocks_numbing", "No numbing")],
+            lambda: {"id": "", "kind": "hard_stop", "text": ""}, name_key="text")  # fmt: skip
+        self.rules = TableEditor("aftercare_rules", [
+            plain("id", "Id"), choice("section", "List", lambda: [(s, s) for s in SECTIONS]),
+            plain("text", "Rule as printed", stretch=True), number("from_h", "From h"),
+            number("until_h", "Until h", optional=True)],
+            lambda: {"id": "", "section": "avoid", "text": "", "from_h": 0, "until_h": 24},
+            name_key="text")  # fmt: skip
+        self.expect = StringList("what_to_expect", "What to expect")
+        self.flags = StringList("red_flags", "Call the clinic if …")
+        self.directions = StringList("directions", "Pass directions")
+        self.endpoints = TableEditor("endpoints", [plain("id", "Id"),
+                                                   plain("name", "Endpoint", stretch=True)],
+                                     lambda: {"id": "", "name": ""})  # fmt: skip
+        self.tables = [
+            self.devices,
+            self.cartridges,
+            self.concerns,
+            self.zones,
+            self.contra,
+            self.rules,
+            self.expect,
+            self.flags,
+            self.directions,
+            self.endpoints,
+        ]
+        self.spins: dict[tuple[str, ...], QSpinBox] = {}
+        self.spin_errors: dict[tuple[str, ...], QLabel] = {}
+        self.maintenance = QLineEdit()
+        self.maintenance.setObjectName("series.maintenance")
+
+        self.pages = QStackedWidget()
+        self.nav = QListWidget()
+        self.nav.setFixedWidth(190)
+        for title, parts in [
+            ("Devices", [("Devices", self.devices), ("Cartridge types", self.cartridges)]),
+            ("Zones", [("Concerns", self.concerns), ("Zones and typical depths", self.zones)]),
+            ("Screening", [("Contraindications", self.contra)]),
+            ("Aftercare", [("Rules (hours from the end of the visit)", self.rules),
+                           ("What to expect", self.expect), ("When to call", self.flags)]),
+            ("Series & visit", [("", self._series_form()), ("Endpoints", self.endpoints),
+                                ("Pass directions", self.directions)]),
+        ]:  # fmt: skip
+            page = QWidget()
+            lay = QVBoxLayout(page)
+            for heading, widget in parts:
+                if heading:
+                    lay.addWidget(QLabel(f"<b>{heading}</b>"))
+                lay.addWidget(widget, 1)
+            self.pages.addWidget(page)
+            self.nav.addItem(title)
+        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        for t in self.tables:
+            t.edited.connect(self._on_any_edited)
+        self.concerns.edited.connect(self._rebuild_zone_columns)
+        self.devices.edited.connect(lambda: self.cartridges.set_items(self.cartridges.items()))
+
+        self.version = widgets.hint()
+        self.summary = widgets.error_label()
+        self.summary.setObjectName("protocol-summary")
+        self.note = QLineEdit()
+        self.note.setPlaceholderText("What changed and why (kept with the version)")
+        self.save_button = widgets.primary("Save as new version")
+        self.export_button = QPushButton("Export…")
+        self.import_button = QPushButton("Import…")
+        self.save_button.clicked.connect(self._on_save_clicked)
+        self.export_button.clicked.connect(self._on_export_clicked)
+        self.import_button.clicked.connect(self._on_import_clicked)
+        bar = QHBoxLayout()
+        bar.addWidget(self.note, 1)
+        for b in (self.save_button, self.export_button, self.import_button):
+            bar.addWidget(b)
+        body = QHBoxLayout()
+        body.addWidget(self.nav)
+        body.addWidget(self.pages, 1)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.version)
+        outer.addLayout(body, 1)
+        outer.addWidget(self.summary)
+        outer.addLayout(bar)
+        self.nav.setCurrentRow(0)
+
+    # -- forms -----------------------------------------------------------------------------
+    def _series_form(self) -> QWidget:
+        box = QWidget()
+        form = QFormLayout(box)
+        for path, label, lo, hi, suffix in [
+            (("series", "sessions"), "Sessions in a series", 0, 99, ""),
+            (("series", "interval_weeks"), "Weeks between sessions", 0, 99, " weeks"),
+            (("default_target_passes",), "Default target passes per area", 0, 99, ""),
+            (("numbing", "default_wait_minutes"), "Numbing cream: default wait", 0, 999, " min"),
+            (("numbing", "min_wait_minutes"), "Numbing cream: shortest wait", 0, 999, " min"),
+            (("numbing", "max_wait_minutes"), "Numbing cream: longest wait", 0, 999, " min"),
+        ]:  # fmt: skip
+            spin = QSpinBox()
+            spin.setRange(lo, hi)
+            spin.setSuffix(suffix)
+            spin.setObjectName(".".join(path))
+            spin.valueChanged.connect(self._on_any_edited)
+            error = widgets.error_label()
+            row = QVBoxLayout()
+            row.addWidget(spin)
+            row.addWidget(error)
+            form.addRow(label, row)
+            self.spins[path], self.spin_errors[path] = spin, error
+        self.maintenance.textEdited.connect(self._on_any_edited)
+        form.addRow("Maintenance advice", self.maintenance)
+        return box
+
+    def _new_zone(self) -> dict[str, Any]:
+        return {"id": "", "name": "", "region": "face", "typical": {}, "note": ""}
+
+    def _device_choices(self) -> list[tuple[str, str]]:
+        return [(str(d.get("id")), str(d.get("name") or d.get("id")))
+                for d in self.devices.items()]  # fmt: skip
+
+    def _rebuild_zone_columns(self) -> None:
+        items = self.zones.items()
+        cols = [plain("id", "Id"), plain("name", "Zone", stretch=True), plain("region", "Region")]
+        cols += [typical(str(c.get("id")), str(c.get("name") or c.get("id")))
+                 for c in self.concerns.items() if c.get("id")]  # fmt: skip
+        cols += [number("target_passes", "Passes", optional=True), plain("note", "Note")]
+        old = self.zones
+        new = TableEditor("zones", cols, self._new_zone)
+        new.edited.connect(self._on_any_edited)
+        new.set_items(items)
+        layout = old.parentWidget().layout() if old.parentWidget() else None
+        if layout is not None:
+            layout.replaceWidget(old, new)
+            old.deleteLater()
+        self.tables[self.tables.index(old)] = new
+        self.zones = new
+
+    # -- data ------------------------------------------------------------------------------
+    def load(self) -> None:
+        current = protocol_repo.current(self.ctx.db)
+        self._base = copy.deepcopy(current.body)
+        b = self._base
+        self.devices.set_items(b["devices"])
+        self.cartridges.set_items(b["cartridge_types"])
+        self.concerns.set_items(b["concerns"])
+        self.zones.set_items(b["zones"])
+        self._rebuild_zone_columns()
+        self.contra.set_items(b["contraindications"])
+        self.rules.set_items(b["aftercare_rules"])
+        self.expect.set_lines(b["what_to_expect"])
+        self.flags.set_lines(b["red_flags"])
+        self.directions.set_lines(b["directions"])
+        self.endpoints.set_items(b["endpoints"])
+        for path, spin in self.spins.items():
+            node: Any = b
+            for step in path:
+                node = node.get(step) if isinstance(node, dict) else None
+            spin.blockSignals(True)
+            spin.setValue(int(node or 0))
+            spin.blockSignals(False)
+        self.maintenance.setText(str(b.get("series", {}).get("maintenance", "")))
+        row = self.ctx.db.execute(
+            "SELECT v.created_at, p.display_name, v.note FROM protocol_versions v "
+            "LEFT JOIN practitioners p ON p.id = v.created_by WHERE v.version = ?",
+            [current.version]).fetchone()  # fmt: skip
+        who = f" by {row[1]}" if row and row[1] else ""
+        note = f" — {row[2]}" if row and row[2] else ""
+        self.version.setText(
+            f"Current library: version {current.version}, saved {str(row[0])[:16]} UTC{who}{note}."
+            " Visits keep the version they were done under.")  # fmt: skip
+        self.note.clear()
+        self._check()
+
+    def body(self) -> dict[str, Any]:
+        """The library as edited now (unsaved); the preview builds from this."""
+        b = copy.deepcopy(self._base)
+        b["devices"] = self.devices.items()
+        b["cartridge_types"] = self.cartridges.items()
+        b["concerns"] = self.concerns.items()
+        b["zones"] = self.zones.items()
+        b["contraindications"] = self.contra.items()
+        b["aftercare_rules"] = self.rules.items()
+        b["what_to_expect"] = self.expect.lines()
+        b["red_flags"] = self.flags.lines()
+        b["directions"] = self.directions.lines()
+        b["endpoints"] = self.endpoints.items()
+        for path, spin in self.spins.items():
+            node = b
+            for step in path[:-1]:
+                node = node.setdefault(step, {})
+            node[path[-1]] = spin.value()
+        b.setdefault("series", {})["maintenance"] = self.maintenance.text().strip()
+        return b
+
+    def problems(self) -> list[Problem]:
+        return list(self._problems)
+
+    def set_read_only(self, read_only: bool) -> None:
+        for t in self.tables:
+            t.set_read_only(read_only)
+        for spin in self.spins.values():
+            spin.setEnabled(not read_only)
+        for w in (self.maintenance, self.note, self.save_button, self.import_button):
+            w.setEnabled(not read_only)
+
+    def _on_any_edited(self) -> None:
+        self._check()
+        self.edited.emit()
+
+    def _check(self) -> list[Problem]:
+        body = self.body()
+        self._problems = protocol_edit.validate(body)
+        for t in self.tables:
+            t.show_problems(self._problems)
+        for path, label in self.spin_errors.items():
+            label.setText(next((p.message for p in self._problems if p.path == path), ""))
+        n = len(self._problems)
+        if n:
+            first = self._problems[0]
+            self.summary.setText(f"{n} problem(s) to fix before saving. First: "
+                                 f"{first.where(body)}: {first.message}")  # fmt: skip
+        else:
+            self.summary.clear()
+        return self._problems
+
+    # -- actions ---------------------------------------------------------------------------
+    def _on_save_clicked(self) -> None:
+        try:
+            protocol = protocol_edit.save(self.ctx, self.body(), note=self.note.text().strip())
+        except DomainError as exc:
+            self.summary.setText(exc.message)
+            return
+        self.load()
+        self.summary.setText("")
+        self.version.setText(self.version.text() + f"  Saved version {protocol.version}.")
+        self.saved.emit(protocol.version)
+
+    @classmethod
+    def ask_export_path(cls, parent: QWidget) -> Path | None:
+        path, _ = QFileDialog.getSaveFileName(parent, "Export the protocol library",
+                                              str(Path.home() / "protocol-library.json"),
+                                              "JSON (*.json)")  # fmt: skip
+        return Path(path) if path else None
+
+    @classmethod
+    def ask_import_path(cls, parent: QWidget) -> Path | None:
+        path, _ = QFileDialog.getOpenFileName(parent, "Import a protocol library",
+                                              str(Path.home()), "JSON (*.json)")  # fmt: skip
+        return Path(path) if path else None
+
+    @classmethod
+    def show_report(cls, parent: QWidget, title: str, lines: list[str]) -> None:
+        QMessageBox.information(parent, title, "\n".join(lines))
+
+    def _on_export_clicked(self) -> None:
+        out = self.ask_export_path(self)
+        if out is None:
+            return
+        try:
+            version = protocol_edit.export_file(self.ctx, out)
+        except OSError as exc:
+            self.show_report(self, "Export", [f"Could not write {out} ({exc.strerror or exc})."])
+            return
+        self.show_report(self, "Export", [f"Version {version} written to {out}."])
+
+    def _on_import_clicked(self) -> None:
+        path = self.ask_import_path(self)
+        if path is None:
+            return
+        try:
+            report: ImportReport = protocol_edit.import_file(self.ctx, path)
+        except DomainError as exc:
+            self.show_report(self, "Import", [exc.message])
+            return
+        if report.new_version is not None:
+            self.load()
+            self.saved.emit(report.new_version)
+        self.show_report(self, "Import", report.lines())

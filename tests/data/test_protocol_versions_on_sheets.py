@@ -1,0 +1,64 @@
+"""A new protocol version changes new sheets only: an archived sheet stays as it was."""
+
+from __future__ import annotations
+
+import copy
+import io
+from datetime import timedelta
+
+import pdfplumber
+
+from console.aftercare import archive
+from console.aftercare.timeline import clinic_zone, format_long_date
+from console.clock import FakeClock
+from console.context import AppContext
+from console.data import protocol_repo, visits_repo
+from console.protocol_edit import save
+from console.visit.service import VisitService
+from tests.conftest import ready_visit
+
+
+def _text(data: bytes) -> str:
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        return " ".join(" ".join((page.extract_text() or "").split()) for page in pdf.pages)
+
+
+def _next_day_text(ctx: AppContext, visit_id: str, weeks: int) -> str:
+    record = visits_repo.load_record(ctx.db, visit_id)
+    assert record.ended_at is not None
+    day = record.ended_at.astimezone(clinic_zone("Europe/London")).date() + timedelta(weeks=weeks)
+    return format_long_date(day)
+
+
+def test_changed_interval_moves_new_sheets_but_not_the_archived_one(
+    ctx: AppContext, completed_visit: str, patient: str, clock: FakeClock
+) -> None:
+    old = archive.create_handout(ctx, completed_visit)
+    old_bytes = old.path.read_bytes()
+    seven = _next_day_text(ctx, completed_visit, 7)
+    assert f"{seven} (7 weeks after this one)" in _text(old_bytes)
+
+    body = copy.deepcopy(protocol_repo.current(ctx.db).body)
+    body["series"]["interval_weeks"] = 4
+    assert save(ctx, body, note="4 weeks between sessions").version == 2
+
+    # The archived sheet is untouched and still verifies; even a sheet made again for that
+    # visit uses the version it was done under.
+    assert archive.archived_handout(ctx, completed_visit) == old_bytes
+    again = archive.create_handout(ctx, completed_visit, regenerate=True)
+    assert f"{seven} (7 weeks after this one)" in _text(again.path.read_bytes())
+
+    clock.advance(7 * 24 * 3600)  # a week later, a new visit under version 2
+    svc = VisitService(ctx)
+    visit_id = ready_visit(ctx, patient, serial="0002")
+    area = svc.plan_area(visit_id, "forehead", depth_text="0.5", target_passes=1)
+    svc.start_pass(area, "vertical")
+    clock.advance(30)
+    svc.stop_pass()
+    svc.set_endpoint(area, "erythema")
+    svc.complete(visit_id, notes="", adverse_events="")
+    assert visits_repo.load_record(ctx.db, visit_id).protocol_version == 2
+    new_text = _text(archive.create_handout(ctx, visit_id).path.read_bytes())
+    four = _next_day_text(ctx, visit_id, 4)
+    assert f"{four} (4 weeks after this one)" in new_text
+    assert "7 weeks after" not in new_text

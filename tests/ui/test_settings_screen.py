@@ -1,0 +1,192 @@
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pdfplumber
+from pytestqt.qtbot import QtBot
+
+from console.context import AppContext
+from console.data import audit_repo, protocol_repo, settings_repo
+from console.ui.flow import VisitFlow
+from console.ui.settings.protocol_editor import ProtocolEditor
+from console.ui.settings_screen import SettingsScreen
+
+
+def _screen(qtbot: QtBot, ctx: AppContext) -> SettingsScreen:
+    screen = SettingsScreen(ctx, VisitFlow())
+    qtbot.addWidget(screen)
+    return screen
+
+
+def _pdf_text(data: bytes) -> str:
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        return " ".join(" ".join((p.extract_text() or "").split()) for p in pdf.pages)
+
+
+def test_preview_shows_an_edited_rule_and_clinic_name_before_saving(
+    qtbot: QtBot, ctx: AppContext, staff: list[str]
+) -> None:
+    screen = _screen(qtbot, ctx)
+    rules = screen.protocol.rules
+    rules.set_cell(0, "text", "Keine Schminke auf der behandelten Haut, bitte.")
+    screen.clinic.name.setText("Clinique Zoë Łódź")
+    screen.clinic.name.textEdited.emit("Clinique Zoë Łódź")
+    screen.tabs.setCurrentWidget(screen.preview)
+    screen.show()
+    qtbot.waitUntil(lambda: b"%PDF" in screen.preview.pdf[:8], timeout=5000)
+    text = _pdf_text(screen.preview.pdf)
+    assert "Keine Schminke auf der behandelten Haut, bitte." in text
+    assert "No makeup on the treated skin." not in text
+    assert "Clinique Zoë Łódź" in text
+    # Nothing was saved by previewing.
+    assert protocol_repo.current(ctx.db).version == 1
+    assert settings_repo.get(ctx.db, "clinic.name") == "Your clinic"
+
+
+def test_invalid_edit_is_marked_next_to_the_cell_and_not_saved(
+    qtbot: QtBot, ctx: AppContext, staff: list[str]
+) -> None:
+    screen = _screen(qtbot, ctx)
+    editor = screen.protocol
+    editor.rules.set_cell(0, "until_h", "0")
+    message = editor.rules.message.text()
+    assert "No makeup on the treated skin. › until_h: The end must come after the start." in (
+        message
+    )
+    cell = editor.rules.table.item(0, 4)
+    assert cell.toolTip() == "The end must come after the start."
+    assert "1 problem(s) to fix before saving" in editor.summary.text()
+    editor.save_button.click()
+    assert protocol_repo.current(ctx.db).version == 1
+    # The preview does not show a library with problems; it says why.
+    screen.preview.refresh_now()
+    assert "has problems" in screen.preview.problem.text()
+
+
+def test_save_creates_a_version_with_its_audit_row(
+    qtbot: QtBot, ctx: AppContext, staff: list[str]
+) -> None:
+    screen = _screen(qtbot, ctx)
+    editor = screen.protocol
+    editor.nav.setCurrentRow(4)
+    editor.spins[("series", "interval_weeks")].setValue(6)
+    editor.note.setText("six weeks suit our patients")
+    editor.save_button.click()
+    current = protocol_repo.current(ctx.db)
+    assert (current.version, current.series.interval_weeks) == (2, 6)
+    row = audit_repo.rows(ctx.db, limit=1)[0]
+    assert row["action"] == "protocol.version"
+    assert json.loads(row["detail"])["version"] == 2
+    assert "version 2" in editor.version.text()
+
+
+def test_new_zone_row_gets_an_id_and_a_range_column_per_concern(
+    qtbot: QtBot, ctx: AppContext, staff: list[str]
+) -> None:
+    screen = _screen(qtbot, ctx)
+    zones = screen.protocol.zones
+    zones.add.click()
+    row = zones.table.rowCount() - 1
+    zones.set_cell(row, "name", "Scalp (hair line)")
+    zones.set_cell(row, "typical", "0.5–1.0", sub="general")
+    assert screen.protocol.problems() == []
+    screen.protocol.save_button.click()
+    zone = protocol_repo.current(ctx.db).zone("scalp_hair_line")
+    assert str(zone.typical_range("general")[1]) == "1.0"
+
+
+def test_clinic_fields_show_their_messages_and_save_only_when_all_are_right(
+    qtbot: QtBot, ctx: AppContext, staff: list[str]
+) -> None:
+    screen = _screen(qtbot, ctx)
+    screen.clinic.name.setText("")
+    screen.clinic.timezone.setCurrentText("Europe/Nowhere")
+    screen.clinic.website.setText("www.clinic.co.uk")
+    assert not screen.save_settings()
+    assert screen.clinic.errors["clinic.name"].text() == (
+        "The clinic needs a name: it heads every sheet."
+    )
+    assert "time zone" in screen.clinic.errors["clinic.timezone"].text()
+    assert settings_repo.get(ctx.db, "clinic.website") == ""
+    screen.clinic.name.setText("Skin Studio")
+    screen.clinic.timezone.setCurrentText("Europe/Dublin")
+    assert screen.save_settings()
+    assert settings_repo.get(ctx.db, "clinic.website") == "https://www.clinic.co.uk"
+    assert screen.clinic.website.text() == "https://www.clinic.co.uk"
+    actions = {r["entity_id"] for r in audit_repo.rows(ctx.db) if r["action"] == "settings.change"}
+    assert actions == {"clinic.name", "clinic.timezone", "clinic.website"}
+
+
+def test_logo_picker_checks_and_previews(
+    qtbot: QtBot, ctx: AppContext, staff: list[str], tmp_path: Path, monkeypatch
+) -> None:
+    import subprocess
+
+    from console.ui.settings.forms import LogoPicker
+    from tests.conftest import require_tool
+
+    logo = tmp_path / "logo.png"
+    subprocess.run([require_tool("convert", "imagemagick"), "-size", "120x40", "xc:teal",
+                    str(logo)], check=True)  # fmt: skip
+    bad = tmp_path / "bad.png"
+    bad.write_bytes(b"GIF89a")
+    screen = _screen(qtbot, ctx)
+    monkeypatch.setattr(LogoPicker, "ask", classmethod(lambda cls, parent: str(bad)))
+    screen.clinic.logo.choose.click()
+    assert (
+        screen.clinic.errors["clinic.logo_path"].text() == "The logo must be a PNG or JPEG image."
+    )
+    monkeypatch.setattr(LogoPicker, "ask", classmethod(lambda cls, parent: str(logo)))
+    screen.clinic.logo.choose.click()
+    assert screen.clinic.errors["clinic.logo_path"].text() == ""
+    assert not screen.clinic.logo.preview.pixmap().isNull()
+    assert screen.save_settings()
+    assert settings_repo.get(ctx.db, "clinic.logo_path") == str(
+        ctx.data_dir / "branding" / "logo.png")  # fmt: skip
+
+
+def test_practitioners_see_settings_read_only(
+    qtbot: QtBot, ctx: AppContext, staff: list[str]
+) -> None:
+    ctx.practitioner_id = staff[1]
+    screen = _screen(qtbot, ctx)
+    assert screen.read_only
+    assert "Only an admin" in screen.banner.text()
+    assert not screen.clinic.name.isEnabled()
+    assert not screen.protocol.save_button.isEnabled()
+    assert all(not b.isEnabled() for b in screen._save_buttons)
+    assert (
+        screen.protocol.rules.table.editTriggers()
+        == screen.protocol.rules.table.EditTrigger.NoEditTriggers
+    )
+    assert screen.audit is None
+    ctx.practitioner_id = staff[0]
+    screen.enter()
+    assert not screen.read_only and screen.clinic.name.isEnabled()
+
+
+def test_export_and_import_buttons(
+    qtbot: QtBot, ctx: AppContext, staff: list[str], tmp_path: Path, monkeypatch
+) -> None:
+    screen = _screen(qtbot, ctx)
+    reports: list[list[str]] = []
+    out = tmp_path / "library.json"
+    monkeypatch.setattr(ProtocolEditor, "ask_export_path", classmethod(lambda c, p: out))
+    monkeypatch.setattr(ProtocolEditor, "ask_import_path", classmethod(lambda c, p: out))
+    monkeypatch.setattr(ProtocolEditor, "show_report",
+                        classmethod(lambda c, p, t, lines: reports.append(lines)))  # fmt: skip
+    screen.protocol.export_button.click()
+    assert out.exists() and "Version 1 written" in reports[-1][0]
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    doc["library"]["series"]["sessions"] = 4
+    out.write_text(json.dumps(doc), encoding="utf-8")
+    screen.protocol.import_button.click()
+    assert reports[-1][0] == "Imported library.json as protocol version 2."
+    assert screen.protocol.spins[("series", "sessions")].value() == 4
+    doc["library"]["zones"] = []
+    out.write_text(json.dumps(doc), encoding="utf-8")
+    screen.protocol.import_button.click()
+    assert reports[-1][0].startswith("Not imported: 1 problem(s)")
+    assert protocol_repo.current(ctx.db).version == 2
