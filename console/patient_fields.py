@@ -15,7 +15,7 @@ from console.text import fold
 
 NAME_MAX = 200
 MAX_AGE_YEARS = 120
-DOB_HINT = "Day first: 24.11.1990, 24/11/1990, 24111990 or 1990-11-24 (11/12/1990 is 11 December)."
+DOB_HINT = "Day first: 24.11.1990, 24/11/1990 or 24111990; 11/12/1990 is 11 December."
 
 # Punctuation that real names carry: O'Brien, O’Brien, Jean-Luc, St. John, Paul·la, (Bob).
 _NAME_PUNCTUATION = set("'’‘`-‐‑.,·()")
