@@ -9,6 +9,8 @@ from typing import Any
 from icalendar import Calendar, Event
 
 from console.aftercare.content import Clinic, build_content
+from console.context import AppContext
+from console.data import audit_repo, protocol_repo, settings_repo, visits_repo
 from console.errors import DomainError
 from console.protocol import Protocol
 from console.visit_record import VisitRecord
@@ -57,3 +59,21 @@ def next_session_ics(
     event.add("transp", "TRANSPARENT")  # a suggestion, not a booked slot: leave the day free
     cal.add_component(event)
     return bytes(cal.to_ical())
+
+
+def visit_ics(ctx: AppContext, visit_id: str) -> bytes:
+    """The .ics of a stored visit, with an audit row (it is an export from the record)."""
+    record = visits_repo.load_record(ctx.db, visit_id)
+    protocol = protocol_repo.get(ctx.db, record.protocol_version)
+    data = next_session_ics(record, protocol, settings_repo.get_all(ctx.db))
+    with ctx.db.atomic():
+        audit_repo.record(
+            ctx.db,
+            at=ctx.now(),
+            by=ctx.practitioner_id,
+            action="handout.ics_export",
+            entity="visit",
+            entity_id=visit_id,
+            detail={},
+        )
+    return data

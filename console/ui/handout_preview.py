@@ -1,0 +1,229 @@
+"""The aftercare sheet on screen: its rendered pages, and buttons to print it or save the .ics.
+
+``PdfPagesView`` only shows PDF pages (Settings reuses it for a live preview);
+``HandoutPreview`` adds the archived sheet of a visit and the print buttons (Finish screen).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.aftercare import HandoutInfo, create_handout, read_verified, visit_ics
+from console.context import AppContext
+from console.data import settings_repo
+from console.errors import DomainError
+from console.ui import widgets
+from console.ui.printing import PrintJob, PrintOutcome, page_count, printer_named, render_page
+
+PREVIEW_DPI = 80  # about the size of the page on a 24" screen at 100 %, and quick to render
+
+
+class PdfPagesView(QScrollArea):
+    """A vertical strip of a PDF's pages as images."""
+
+    def __init__(self, parent: QWidget | None = None, *, dpi: float = PREVIEW_DPI) -> None:
+        super().__init__(parent)
+        self.dpi = dpi
+        self.setWidgetResizable(True)
+        self._strip = QWidget()
+        self._layout = QVBoxLayout(self._strip)
+        self._layout.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self._layout.setSpacing(12)
+        self.setWidget(self._strip)
+        self._pages: list[QLabel] = []
+
+    def show_pdf(self, data: bytes) -> int:
+        """Show every page of ``data``; returns the page count."""
+        self.clear()
+        ratio = self.devicePixelRatioF() or 1.0
+        for index in range(page_count(data)):
+            image = render_page(data, index, self.dpi * ratio)
+            pixmap = QPixmap.fromImage(image)
+            pixmap.setDevicePixelRatio(ratio)
+            label = QLabel()
+            label.setPixmap(pixmap)
+            label.setStyleSheet("border: 1px solid #c9d3d6; background: white;")
+            label.setAccessibleName(f"Page {index + 1}")
+            self._layout.addWidget(label)
+            self._pages.append(label)
+        return len(self._pages)
+
+    def clear(self) -> None:
+        for label in self._pages:
+            self._layout.removeWidget(label)
+            label.deleteLater()
+        self._pages = []
+
+    def page_labels(self) -> list[QLabel]:
+        return list(self._pages)
+
+
+class HandoutPreview(QWidget):
+    """The archived sheet of a visit with Print…, Print to room printer and Save .ics."""
+
+    printed = Signal(object)  # PrintOutcome, done or failed
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.handout: HandoutInfo | None = None
+        self.job: PrintJob | None = None
+        self._data: bytes | None = None
+        self.pages = PdfPagesView()
+        self.status = widgets.hint()
+        self.error = widgets.error_label()
+        self.print_button = QPushButton("Print…")
+        self.room_button = widgets.primary("Print to room printer")
+        self.ics_button = QPushButton("Save next-session calendar file (.ics)…")
+        self.print_button.clicked.connect(self._on_print_clicked)
+        self.room_button.clicked.connect(self._on_room_clicked)
+        self.ics_button.clicked.connect(self._on_ics_clicked)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.ics_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.room_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+        self._set_buttons()
+
+    # -- showing ---------------------------------------------------------------------------
+    def show_pdf(self, data: bytes) -> int:
+        """Show any PDF (e.g. a sample sheet); printing stays off until a visit is loaded."""
+        self.handout, self._data = None, None
+        self.error.clear()
+        count = self.pages.show_pdf(data)
+        self._set_buttons()
+        return count
+
+    def load_visit(self, visit_id: str) -> HandoutInfo | None:
+        """Make (or find) the visit's archived sheet and show exactly that file."""
+        self.error.clear()
+        try:
+            info = create_handout(self.ctx, visit_id)
+            data = read_verified(info)
+        except DomainError as exc:
+            self.error.setText(exc.message)
+            self._set_buttons()
+            return None
+        self.pages.show_pdf(data)
+        self.handout, self._data = info, data
+        self.status.setText(f"Aftercare sheet ready: {info.pages} page(s), archived.")
+        self._set_buttons()
+        return info
+
+    def _set_buttons(self) -> None:
+        idle = self.job is None or not self.job.is_running()
+        loaded = self.handout is not None
+        for button in (self.print_button, self.room_button, self.ics_button):
+            button.setEnabled(idle and loaded)
+
+    # -- dialogs (classmethods so tests can replace them) ---------------------------------
+    @classmethod
+    def ask_printer(cls, parent: QWidget, printer: QPrinter) -> bool:
+        """Let the practitioner choose the printer and copies; False when cancelled."""
+        dialog = QPrintDialog(printer, parent)
+        dialog.setWindowTitle("Print aftercare sheet")
+        return dialog.exec() == QPrintDialog.DialogCode.Accepted
+
+    @classmethod
+    def ask_ics_path(cls, parent: QWidget, suggested: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(
+            parent, "Save calendar file", suggested, "Calendar file (*.ics)"
+        )
+        return path or None
+
+    # -- printing --------------------------------------------------------------------------
+    def print_to_room(self) -> PrintJob | None:
+        name = str(settings_repo.get(self.ctx.db, "room.printer") or "")
+        try:
+            printer = printer_named(name)
+        except DomainError as exc:
+            self.error.setText(exc.message)
+            return None
+        return self._start(printer, 1)
+
+    def print_with_dialog(self) -> PrintJob | None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        room = str(settings_repo.get(self.ctx.db, "room.printer") or "")
+        if room:
+            printer.setPrinterName(room)
+        if not self.ask_printer(self, printer):
+            return None
+        return self._start(printer, printer.copyCount())
+
+    def _start(self, printer: QPrinter, copies: int) -> PrintJob | None:
+        if self.handout is None or self._data is None:
+            return None
+        try:
+            data = read_verified(self.handout)  # reprints use the archived file, checked
+        except DomainError as exc:
+            self.error.setText(exc.message)
+            return None
+        self.error.clear()
+        self.job = PrintJob(self.ctx, self.handout, data, printer, copies=copies, parent=self)
+        self.job.progress.connect(self._on_job_progress)
+        self.job.finished.connect(self._on_job_finished)
+        self.status.setText("Printing…")
+        self.job.start()
+        self._set_buttons()
+        return self.job
+
+    def _on_print_clicked(self) -> None:
+        self.print_with_dialog()
+
+    def _on_room_clicked(self) -> None:
+        self.print_to_room()
+
+    def _on_job_progress(self, done: int, total: int) -> None:
+        self.status.setText(f"Printing page {done} of {total}…")
+
+    def _on_job_finished(self, outcome: PrintOutcome) -> None:
+        if outcome.ok:
+            copies = "" if outcome.copies == 1 else f" ({outcome.copies} copies)"
+            self.status.setText(f"Sent to {outcome.printer}{copies}.")
+        else:
+            self.status.clear()
+            self.error.setText(outcome.message)
+        self._set_buttons()
+        self.printed.emit(outcome)
+
+    # -- calendar --------------------------------------------------------------------------
+    def save_ics(self) -> Path | None:
+        if self.handout is None:
+            return None
+        chosen = self.ask_ics_path(self, str(Path.home() / "next-session.ics"))
+        if not chosen:
+            return None
+        try:
+            data = visit_ics(self.ctx, self.handout.visit_id)
+        except DomainError as exc:
+            self.error.setText(exc.message)
+            return None
+        path = Path(chosen)
+        try:
+            path.write_bytes(data)
+        except OSError as exc:
+            self.error.setText(f"The calendar file could not be saved: {exc.strerror}.")
+            return None
+        self.status.setText(f"Calendar file saved: {path.name}")
+        return path
+
+    def _on_ics_clicked(self) -> None:
+        self.save_ics()
