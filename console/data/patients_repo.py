@@ -149,6 +149,13 @@ def _fts_query(text: str) -> str:
     return every
 
 
+def _next_char(c: str) -> str:
+    n = ord(c) + 1
+    if 0xD800 <= n <= 0xDFFF:  # surrogates cannot be stored: skip past them
+        n = 0xE000
+    return chr(min(n, 0x10FFFF))
+
+
 def search(
     db: Database, query: str, *, limit: int = 50, birth_date: date | None = None
 ) -> list[dict[str, Any]]:
@@ -182,7 +189,7 @@ def search(
         )
     if len(found) < limit and not q[0].isdigit():
         # Upper bound: the prefix with its last character incremented (exact in UTF-8 order).
-        upper = q[:-1] + chr(min(ord(q[-1]) + 1, 0x10FFFF))
+        upper = q[:-1] + _next_char(q[-1])
         add(
             db.query(
                 f"SELECT {_HIT_COLUMNS} FROM patients p INDEXED BY patients_search_text "

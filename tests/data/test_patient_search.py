@@ -6,6 +6,8 @@ import uuid
 from datetime import UTC, date, datetime
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from console.context import AppContext
 from console.data import patients_repo
@@ -145,3 +147,19 @@ def test_migration_reindexes_patients_stored_before_it(tmp_path: object) -> None
     assert [h["id"] for h in hits] == ["p1"]
     assert [h["id"] for h in patients_repo.search(db, "0612")] == ["p1"]
     assert patients_repo.search(db, "emma", birth_date=date(1990, 11, 24))[0]["id"] == "p1"
+
+
+def test_the_name_range_ends_right_after_the_prefix(svc: PatientService) -> None:
+    _add(svc, "Zoë Brontë", "24.11.1990")
+    _add(svc, "Zoë Brontës", "24.11.1990")
+    _add(svc, "Zoë Brontf", "24.11.1990")
+    assert names(svc, "zoe bronte") == ["Zoë Brontë", "Zoë Brontës"]
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(typed=st.text(max_size=12) | st.sampled_from(["\ud7ff", "\U0010ffff", "a\ud7ff"]))
+def test_any_typed_text_gives_a_short_list(svc: PatientService, typed: str) -> None:
+    hits = svc.search(typed)
+    assert isinstance(hits, list) and len(hits) <= 50
