@@ -6,8 +6,10 @@ import argparse
 import time
 
 from console import demo
+from console.auth import hash_pin
 from console.cli import add_db_argument
 from console.cli._common import context_for
+from console.demo_visits import add_visits
 
 NAME = "demo"
 HELP = "fill a database with demo practitioners, patients (names in many scripts) and visits"
@@ -26,10 +28,11 @@ def run(args: argparse.Namespace) -> int:
     started = time.monotonic()
     ctx = context_for(args.db)
     now = ctx.now()
-    staff = demo.create_practitioners(ctx.db, now)
+    staff = demo.create_practitioners(ctx.db, now, pin_hasher=hash_pin)  # README PINs
     ids = demo.create_patients(ctx.db, args.patients, seed=args.seed, now=now, by=staff[0])
+    visits = add_visits(ctx, ids, staff, seed=args.seed)
     print(
-        f"demo: {len(staff)} practitioners, {len(ids)} patients "
+        f"demo: {len(staff)} practitioners, {len(ids)} patients, {visits} "
         f"in {time.monotonic() - started:.1f} s"
     )
     return 0

@@ -1,0 +1,211 @@
+"""An erasure request: remove who the patient is, keep what medical-record law says to keep.
+
+Health records must be retained for years after the last treatment (in the UK, 8 years for an
+adult), so visits, screening answers, treated areas, passes, depths and cartridge/gel/numbing
+lots stay — a lot recall must still reach the visit. What identifies the person goes: name,
+date of birth (the year too: a treatment record does not need it and with a rare name a year
+narrows things down), phone, e-mail, free-text notes on the patient, and any identifying text
+in the free-text fields of the kept rows. Archived sheets carry the name, so their files are
+deleted; the rows that say a sheet was handed out and printed are kept.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
+
+from console.clock import iso
+from console.context import AppContext
+from console.data import audit_repo
+from console.errors import DomainError, NotFound
+from console.records import graph
+from console.text import fold
+
+REMOVED = "[removed]"
+
+KEPT = (
+    "visits (dates, practitioner, device, protocol version, status, series number)",
+    "screening answers as given (identifying words removed from notes)",
+    "treated areas, depths, passes and their times, endpoints, depth changes",
+    "cartridge GTIN, lot, serial and expiry; gel and numbing products and lots (for recalls)",
+    "amendments (identifying words removed)",
+    "that aftercare sheets were handed out and printed (the PDF files are deleted)",
+    "Fitzpatrick skin type and allergies (clinical safety; identifying words removed)",
+    "the audit trail, which never held the name",
+)
+CLEARED = (
+    "name (replaced by an anonymous reference)",
+    "date of birth (not even the year)",
+    "phone and e-mail",
+    "notes on the patient",
+    "the search index entry",
+    "archived sheet PDFs",
+)
+
+
+@dataclass(frozen=True)
+class ErasureReport:
+    patient_id: str
+    reference: str
+    kept: tuple[str, ...]
+    cleared: tuple[str, ...]
+    scrubbed_fields: int
+    sheets_deleted: int
+    residual: tuple[str, ...]  # "table.column" where an identifier is still found
+
+    def statement(self) -> str:
+        lines = [f"Patient {self.reference} anonymised.", "", "Removed:"]
+        lines += [f"  - {c}" for c in self.cleared]
+        lines += ["", "Kept, because medical records must be retained:"]
+        lines += [f"  - {k}" for k in self.kept]
+        if self.residual:
+            lines += ["", "Still found (needs attention): " + ", ".join(self.residual)]
+        return "\n".join(lines)
+
+
+def identifiers(patient: dict[str, Any]) -> list[str]:
+    """Strings that identify the patient, longest first (so a full name goes before a part)."""
+    found: set[str] = set()
+    name = str(patient["full_name"] or "").strip()
+    if name:
+        found.add(name)
+        found.update(w for w in re.split(r"[\s,]+", name) if len(w) >= 2)
+    for key in ("phone", "email"):
+        value = str(patient[key] or "").strip()
+        if value:
+            found.add(value)
+    digits = "".join(c for c in str(patient["phone"] or "") if c.isdigit())
+    if len(digits) >= 6:
+        found.add(digits)
+        found.add(digits[-9:])  # national form without the country code
+    dob = str(patient["date_of_birth"] or "")
+    if len(dob) == 10:
+        y, m, d = dob.split("-")
+        found.update({dob, f"{d}.{m}.{y}", f"{d}/{m}/{y}", f"{d}{m}{y}"})
+    return sorted(found, key=len, reverse=True)
+
+
+def _scrub(text: str, needles: list[str]) -> str:
+    out = text
+    for needle in needles:
+        out = re.sub(re.escape(needle), REMOVED, out, flags=re.IGNORECASE)
+    # Accent-insensitive: "Zoe" written without its diaeresis is the same name.
+    folded = [fold(n) for n in needles if fold(n) != n.casefold()]
+    if folded and any(f in fold(out) for f in folded):
+        words = out.split(" ")
+        out = " ".join(REMOVED if any(f in fold(w) for f in folded) else w for w in words)
+    return out
+
+
+def _hits(text: str, needles: list[str]) -> bool:
+    f = fold(text)
+    return any(fold(n) in f for n in needles)
+
+
+def anonymise(ctx: AppContext, patient_id: str, *, reason: str) -> ErasureReport:
+    """Anonymise one patient in one transaction and audit it; returns what was done."""
+    by = ctx.require_practitioner()
+    if not reason.strip():
+        raise DomainError("Say why (e.g. the patient's written request of <date>).", "reason")
+    db = ctx.db
+    row = db.execute("SELECT * FROM patients WHERE id = ?", [patient_id]).fetchone()
+    if row is None:
+        raise NotFound("No such patient in this database.")
+    cols = [d[0] for d in db.execute("SELECT * FROM patients LIMIT 0").description]
+    patient = dict(zip(cols, row, strict=True))
+    if patient.get("anonymised_at"):
+        raise DomainError("This patient was already anonymised.")
+    needles = identifiers(patient)
+    reference = f"ANON-{patient_id[:8].upper()}"
+    now = iso(ctx.now())
+    tables = graph.rows_of(db, patient_id)
+    sheet_files = [ctx.data_dir / h["path"] for h in tables.get("handouts", []) if h["path"]]
+    # Overwrite freed pages with zeros, so the old name is not left in the file's free space.
+    db.execute("PRAGMA secure_delete = ON")
+    scrubbed = 0
+    with db.atomic():
+        db.execute(
+            "UPDATE patients SET full_name = ?, date_of_birth = '', phone = '', email = '', "
+            "notes = '', allergies = ?, search_text = '', updated_at = ?, anonymised_at = ? "
+            "WHERE id = ?",
+            [reference, _scrub(str(patient["allergies"] or ""), needles), now, now, patient_id],
+        )
+        for table, rows in tables.items():
+            if table == "patients":
+                continue
+            scrubbed += _scrub_table(db, table, rows, needles)
+        db.execute("UPDATE handouts SET path = '' WHERE visit_id IN "
+                   "(SELECT id FROM visits WHERE patient_id = ?)", [patient_id])  # fmt: skip
+        audit_repo.record(
+            db, at=ctx.now(), by=by, action="patient.anonymise", entity="patient",
+            entity_id=patient_id,
+            detail={"reason": _scrub(reason.strip(), needles), "kept": list(KEPT),
+                    "cleared": list(CLEARED), "scrubbed_fields": scrubbed,
+                    "sheets_deleted": len(sheet_files)},
+        )  # fmt: skip
+    # Merge the full-text index so the deleted entry is gone from its segments too.
+    db.execute("INSERT INTO patients_fts(patients_fts) VALUES ('optimize')")
+    db.conn.commit()
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    for f in sheet_files:
+        f.unlink(missing_ok=True)
+    residual = tuple(residual_hits(db, patient))
+    return ErasureReport(patient_id, reference, KEPT, CLEARED, scrubbed, len(sheet_files),
+                         residual)  # fmt: skip
+
+
+_ID_COLUMNS = ("id", "visit_id", "area_id", "handout_id", "patient_id")
+
+
+def _scrub_table(db: Database, table: str, rows: list[dict[str, Any]], needles: list[str]) -> int:
+    changes: list[tuple[str, str, Any, str]] = []
+    key = "id" if rows and "id" in rows[0] else "area_id"
+    for r in rows:
+        for col, value in r.items():
+            if col in _ID_COLUMNS or not isinstance(value, str) or not value:
+                continue
+            if _hits(value, needles):
+                changes.append((col, _scrub(value, needles), r[key], value))
+    if not changes:
+        return 0
+    with graph.locks_lifted(db, table):
+        for col, new, key_value, _ in changes:
+            db.execute(f'UPDATE "{table}" SET "{col}" = ? WHERE "{key}" = ?', [new, key_value])
+    return len(changes)
+
+
+_OWN_ROW = {"patients": "id", "patients_fts": "patient_id", "patients_fts_content": "c0"}
+
+
+def residual_hits(db: Database, patient: dict[str, Any]) -> list[str]:
+    """Every text column of every table (the search index included) still holding the
+    patient's full name, phone, e-mail or date of birth, as typed or folded for search."""
+    raw = [str(patient.get(k) or "").strip() for k in ("full_name", "phone", "email")]
+    dob = str(patient.get("date_of_birth") or "")
+    if len(dob) == 10:
+        raw += [dob, ".".join(reversed(dob.split("-")))]
+    digits = "".join(c for c in str(patient.get("phone") or "") if c.isdigit())
+    if len(digits) >= 6:
+        raw.append(digits)
+    needles = sorted({n for r in raw if r for n in (r, fold(r))})
+    hits: list[str] = []
+    for (table,) in db.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+    ).fetchall():
+        columns = [c[1] for c in db.execute(f'PRAGMA table_info("{table}")').fetchall()]
+        for col in columns:
+            # instr() in C over the whole column: fast enough on a clinic-sized file.
+            cond = " OR ".join(f'instr("{col}", ?) > 0' for _ in needles)
+            sql = f'SELECT 1 FROM "{table}" WHERE typeof("{col}") = \'text\' AND ({cond})'
+            params = list(needles)
+            # Another patient may share the name: in the patient tables only this row counts.
+            own = _OWN_ROW.get(table)
+            if own:
+                sql += f" AND {own} = ?"
+                params.append(str(patient["id"]))
+            if db.execute(sql + " LIMIT 1", params).fetchone():
+                hits.append(f"{table}.{col}")
+    return hits

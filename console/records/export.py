@@ -1,0 +1,248 @@
+"""One patient's record as a zip (access and portability requests), and its re-import.
+
+The zip holds ``record.json`` (every row of the patient, exactly as stored, plus the
+practitioners and protocol versions those rows refer to), one CSV per table for a spreadsheet,
+the archived aftercare sheets under ``sheets/`` and a ``README.txt`` saying what is what.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from console.clock import iso
+from console.context import AppContext
+from console.data import audit_repo
+from console.data.db import schema_version
+from console.errors import DomainError, NotFound
+from console.records import graph
+
+FORMAT = "treatment-room-console/patient-record"
+FORMAT_VERSION = 1
+
+_README = """Patient record export from the Treatment Room Console
+=======================================================
+
+record.json   the whole record: the patient, every visit with its screening answers,
+              cartridges, gel and numbing lots, treated areas, passes, depth changes,
+              amendments and archived sheets, as stored (times are UTC, ISO-8601).
+              "practitioners" and "protocol_versions" are what those rows refer to.
+              "access_log" lists who opened or changed the record (not re-imported).
+*.csv         the same rows, one file per table, for a spreadsheet.
+sheets/       the aftercare sheets handed out at the visits (PDF), as archived.
+"""
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    visits: int
+    sheets: int
+    missing_sheets: tuple[str, ...]
+
+
+def record_document(ctx: AppContext, patient_id: str) -> dict[str, Any]:
+    """The JSON document for one patient (what ``record.json`` holds)."""
+    db = ctx.db
+    tables = graph.rows_of(db, patient_id)
+    if not tables["patients"]:
+        raise NotFound("No such patient in this database.")
+    practitioner_ids = sorted(_practitioner_ids(db, tables))
+    marks = ", ".join("?" for _ in practitioner_ids)
+    practitioners = [
+        dict(r)
+        for r in db.query(
+            f"SELECT id, display_name, role, created_at FROM practitioners WHERE id IN ({marks}) "
+            "ORDER BY id",
+            practitioner_ids,
+        )
+    ]
+    versions = sorted({int(v["protocol_version"]) for v in tables.get("visits", [])})
+    protocol_versions = [
+        {"version": r[0], "created_at": r[1], "note": r[2], "body": json.loads(r[3])}
+        for r in db.execute(
+            f"SELECT version, created_at, note, body FROM protocol_versions "
+            f"WHERE version IN ({', '.join('?' for _ in versions)}) ORDER BY version",
+            versions,
+        )
+    ]
+    entity_ids = [patient_id] + [v["id"] for v in tables.get("visits", [])]
+    access_log = [
+        dict(r)
+        for r in db.query(
+            f"SELECT seq, at, practitioner_id, action, entity, entity_id FROM audit_log "
+            f"WHERE entity_id IN ({', '.join('?' for _ in entity_ids)}) ORDER BY seq",
+            entity_ids,
+        )
+    ]
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "exported_at": iso(ctx.now()),
+        "schema": schema_version(db),
+        "patient_id": patient_id,
+        "tables": tables,
+        "practitioners": practitioners,
+        "protocol_versions": protocol_versions,
+        "access_log": access_log,
+    }
+
+
+def _practitioner_ids(db: Database, tables: dict[str, list[dict[str, Any]]]) -> set[str]:
+    """Every practitioner id the patient's rows point at (found through the foreign keys)."""
+    found: set[str] = set()
+    for table, rows in tables.items():
+        for fk in db.execute(f'PRAGMA foreign_key_list("{table}")').fetchall():
+            if fk[2] == "practitioners":
+                found.update(str(r[fk[3]]) for r in rows if r.get(fk[3]))
+    return found
+
+
+def _csv(rows: list[dict[str, Any]]) -> str:
+    out = io.StringIO()
+    if rows:
+        w = csv.DictWriter(out, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(rows)
+    return out.getvalue()
+
+
+def export_patient(ctx: AppContext, patient_id: str, out: Path) -> ExportResult:
+    """Write the zip and audit the export (it is a disclosure of health data)."""
+    doc = record_document(ctx, patient_id)
+    tables = doc["tables"]
+    missing: list[str] = []
+    sheets = 0
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(out.name + ".part")
+    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        z.writestr("README.txt", _README)
+        z.writestr("record.json", json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True))
+        for table, rows in tables.items():
+            if rows:
+                z.writestr(f"{table}.csv", _csv(rows))
+        for h in tables.get("handouts", []):
+            if not h["path"]:
+                continue
+            source = ctx.data_dir / h["path"]
+            if source.is_file():
+                z.write(source, f"sheets/{Path(h['path']).name}")
+                sheets += 1
+            else:
+                missing.append(h["path"])
+    tmp.replace(out)  # a half-written zip never carries the final name
+    with ctx.db.atomic():
+        audit_repo.record(
+            ctx.db, at=ctx.now(), by=ctx.practitioner_id, action="patient.export",
+            entity="patient", entity_id=patient_id,
+            detail={"visits": len(tables.get("visits", [])), "sheets": sheets,
+                    "missing_sheets": len(missing)},
+        )  # fmt: skip
+    return ExportResult(out, len(tables.get("visits", [])), sheets, tuple(missing))
+
+
+def read_document(path: Path) -> dict[str, Any]:
+    """``record.json`` from an export zip (or a bare JSON file)."""
+    try:
+        if zipfile.is_zipfile(path):
+            with zipfile.ZipFile(path) as z:
+                data: dict[str, Any] = json.loads(z.read("record.json"))
+        else:
+            data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, KeyError, ValueError) as exc:
+        raise DomainError(f"{path.name} is not a patient export ({exc}).") from exc
+    if data.get("format") != FORMAT:
+        raise DomainError(f"{path.name} is not a patient export from this console.")
+    if int(data.get("format_version", 0)) > FORMAT_VERSION:
+        raise DomainError("This export was written by a newer console: update first.")
+    return data
+
+
+def import_document(ctx: AppContext, doc: dict[str, Any]) -> str:
+    """Load an exported record into this database, rows exactly as they were; returns the id.
+
+    Refuses a patient that is already here, or a protocol version whose content differs.
+    """
+    db = ctx.db
+    tables: dict[str, list[dict[str, Any]]] = doc["tables"]
+    patient_id = str(doc["patient_id"])
+    if db.execute("SELECT 1 FROM patients WHERE id = ?", [patient_id]).fetchone():
+        raise DomainError("This patient is already in this database: nothing was imported.")
+    with db.atomic():
+        for p in doc.get("practitioners", []):
+            if not db.execute("SELECT 1 FROM practitioners WHERE id = ?", [p["id"]]).fetchone():
+                # Imported staff cannot sign in here (no PIN) and are kept inactive.
+                db.execute(
+                    "INSERT INTO practitioners (id, display_name, role, active, created_at) "
+                    "VALUES (?, ?, ?, 0, ?)",
+                    [p["id"], _free_name(db, p["display_name"]), p["role"], p["created_at"]],
+                )
+        for v in doc.get("protocol_versions", []):
+            row = db.execute(
+                "SELECT body FROM protocol_versions WHERE version = ?", [v["version"]]
+            ).fetchone()
+            if row is None:
+                db.execute(
+                    "INSERT INTO protocol_versions (version, created_at, created_by, note, body) "
+                    "VALUES (?, ?, NULL, ?, ?)",
+                    [v["version"], v["created_at"], v["note"],
+                     json.dumps(v["body"], ensure_ascii=False, sort_keys=True)],
+                )  # fmt: skip
+            elif json.loads(row[0]) != v["body"]:
+                raise DomainError(
+                    f"Protocol version {v['version']} differs in this database: import it "
+                    "into a fresh database instead."
+                )
+        statuses = {v["id"]: v["status"] for v in tables.get("visits", [])}
+        # Parents before children, in this database's schema order (the JSON is key-sorted).
+        order = ["patients"] + [link.table for link in graph.links(db)]
+        unknown = set(tables) - set(order)
+        if unknown:
+            raise DomainError(
+                "This export has tables this database does not know ("
+                + ", ".join(sorted(unknown))
+                + "): update the console first."
+            )
+        for table in order:
+            rows = tables.get(table, [])
+            if table == "visits":
+                # Open while its rows go in: a completed visit is locked (migration 0007).
+                rows = [{**r, "status": "open"} for r in rows]
+            _insert(db, table, rows)
+        db.conn.executemany(
+            "UPDATE visits SET status = ? WHERE id = ?", [(s, i) for i, s in statuses.items()]
+        )
+        audit_repo.record(
+            db, at=ctx.now(), by=ctx.practitioner_id, action="patient.import",
+            entity="patient", entity_id=patient_id,
+            detail={"visits": len(statuses), "exported_at": doc.get("exported_at")},
+        )  # fmt: skip
+    return patient_id
+
+
+def _free_name(db: Database, name: str) -> str:
+    candidate, n = name, 1
+    while db.execute(
+        "SELECT 1 FROM practitioners WHERE display_name = ? COLLATE NOCASE", [candidate]
+    ).fetchone():
+        n += 1
+        candidate = f"{name} ({n})"
+    return candidate
+
+
+def _insert(db: Database, table: str, rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        return
+    columns = list(rows[0])
+    cols = ", ".join(f'"{c}"' for c in columns)
+    marks = ", ".join("?" for _ in columns)
+    db.conn.executemany(
+        f'INSERT INTO "{table}" ({cols}) VALUES ({marks})', [[r[c] for c in columns] for r in rows]
+    )
