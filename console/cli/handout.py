@@ -1,0 +1,86 @@
+"""`handout`: write (and optionally print) the archived aftercare sheet of a completed visit."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+from pathlib import Path
+
+from console.aftercare import create_handout, read_verified, record_print
+from console.cli import add_db_argument
+from console.cli._common import context_for, fail, resolve_db
+from console.errors import DomainError
+
+NAME = "handout"
+HELP = "write or print the aftercare sheet of a completed visit (reprints use the archived file)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_db_argument(parser)
+    parser.add_argument("--visit", required=True, help="the visit's id")
+    parser.add_argument("--out", type=Path, help="write a copy of the sheet to this PDF file")
+    parser.add_argument(
+        "--print",
+        dest="printer",
+        metavar="PRINTER",
+        help="send the sheet to this CUPS printer (lp)",
+    )
+    parser.add_argument("--copies", type=int, default=1, help="copies to print (default 1)")
+
+
+def _lp(printer: str, path: Path, copies: int, title: str) -> tuple[bool, str]:
+    lp = shutil.which("lp")
+    if lp is None:
+        return False, "the lp command is missing: install CUPS (Debian package cups-client)"
+    try:
+        done = subprocess.run(
+            [lp, "-d", printer, "-n", str(copies), "-t", title, str(path)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        return False, f"the printer {printer} did not answer within a minute"
+    if done.returncode != 0:
+        return False, (done.stderr or done.stdout).strip() or f"lp exited with {done.returncode}"
+    return True, done.stdout.strip()
+
+
+def run(args: argparse.Namespace) -> int:
+    path = resolve_db(args.db)
+    if not path.exists():
+        return fail(f"no database at {path}")
+    if args.copies < 1:
+        return fail("--copies must be 1 or more", 2)
+    ctx = context_for(path)
+    try:
+        # Creates and archives the sheet the first time; afterwards the archived file, checked.
+        info = create_handout(ctx, args.visit)
+        data = read_verified(info)
+    except DomainError as exc:
+        return fail(exc.message)
+    print(f"sheet:  {info.path}")
+    print(f"sha256: {info.sha256}")
+    print(f"pages:  {info.pages}")
+    if args.out is not None:
+        try:
+            args.out.write_bytes(data)
+        except OSError as exc:
+            return fail(f"cannot write {args.out}: {exc.strerror}")
+        print(f"copy:   {args.out}")
+    if args.printer:
+        ok, message = _lp(args.printer, info.path, args.copies, f"Aftercare {info.path.stem}")
+        record_print(
+            ctx,
+            info.id,
+            printer=args.printer,
+            copies=args.copies,
+            ok=ok,
+            message="" if ok else message,
+        )
+        if not ok:
+            return fail(f"not printed: {message} (the sheet stays archived)", 4)
+        print(f"printed: {args.printer} ({message})")
+    return 0
