@@ -33,21 +33,55 @@ class Problem:
     message: str
 
     def where(self, body: dict[str, Any] | None = None) -> str:
-        """The path in words, naming list items by their name when ``body`` is given."""
+        """The path in words ("Zones › Cheeks › typical range › Acne scars"), naming list
+        items by their name when ``body`` is given."""
         parts: list[str] = []
         node: Any = body
+        previous: str | int | None = None
         for step in self.path:
-            label = str(step)
-            if isinstance(step, int) and isinstance(node, list) and 0 <= step < len(node):
-                item = node[step]
-                if isinstance(item, dict):
-                    label = str(item.get("name") or item.get("text") or item.get("id") or step)
-                    label = label if len(label) <= 40 else label[:39] + "…"
-                else:
-                    label = f"#{step + 1}"
+            label = FIELD_LABELS.get(str(step), str(step)) if isinstance(step, str) else str(step)
+            if not parts and isinstance(step, str):
+                label = SECTION_LABELS.get(step, step)
+            elif previous == "typical" and isinstance(body, dict):
+                label = _concern_name(body, str(step))
+            if isinstance(step, int):
+                label = f"#{step + 1}"
+                if (
+                    isinstance(node, list)
+                    and 0 <= step < len(node)
+                    and isinstance(node[step], dict)
+                ):
+                    item = node[step]
+                    name = str(item.get("name") or item.get("text") or item.get("id") or "")
+                    label = (name if len(name) <= 40 else name[:39] + "…") or label
             parts.append(label)
             node = node[step] if _can_index(node, step) else None
+            previous = step
         return " › ".join(parts)
+
+
+SECTION_LABELS = {
+    "devices": "Devices", "cartridge_types": "Cartridge types", "concerns": "Concerns",
+    "zones": "Zones", "endpoints": "Endpoints", "directions": "Pass directions",
+    "contraindications": "Screening", "aftercare_rules": "Aftercare rules",
+    "what_to_expect": "What to expect", "red_flags": "When to call", "series": "Series plan",
+    "numbing": "Numbing cream", "default_target_passes": "Default target passes",
+}  # fmt: skip
+FIELD_LABELS = {
+    "min_mm": "min mm", "max_mm": "max mm", "step_mm": "step", "warn_above_mm": "warn above",
+    "excluded_zones": "never on", "device_id": "device", "needle_count": "needles",
+    "gtin": "GTIN", "typical": "typical range", "target_passes": "target passes",
+    "event_label": "date asked", "section": "list", "from_h": "from (h)", "until_h": "until (h)",
+    "interval_weeks": "interval (weeks)", "min_wait_minutes": "shortest wait",
+    "default_wait_minutes": "default wait", "max_wait_minutes": "longest wait",
+}  # fmt: skip
+
+
+def _concern_name(body: dict[str, Any], concern_id: str) -> str:
+    for c in body.get("concerns") or []:
+        if isinstance(c, dict) and c.get("id") == concern_id and c.get("name"):
+            return str(c["name"])
+    return concern_id
 
 
 def _can_index(node: Any, step: str | int) -> bool:

@@ -44,6 +44,7 @@ class SettingsScreen(QWidget):
         self.room.changed.connect(self._on_room_changed)
         self.protocol.edited.connect(self.preview.mark_dirty)
         self.protocol.saved.connect(lambda _v: self.preview.mark_dirty())
+        self.protocol.preview_requested.connect(lambda: self.tabs.setCurrentWidget(self.preview))
         self.read_only = False
         self.enter()
 

@@ -65,8 +65,10 @@ def test_invalid_file_is_refused_whole_with_a_report(
     assert not report.ok and report.new_version is None
     text = "\n".join(report.lines())
     assert "Not imported: 2 problem(s) in bad.json; nothing changed." in text
-    assert "zones › Scalp › typical › general: The range 1–0.5 mm must go from a smaller" in text
-    assert "aftercare_rules › no_sun › text: The rule's text cannot be empty." in text
+    assert (
+        "Zones › Scalp › typical range › Texture / general rejuvenation: The range 1–0.5 mm" in text
+    )
+    assert "Aftercare rules › no_sun › text: The rule's text cannot be empty." in text
     assert _versions(ctx) == before  # nothing half-saved
 
     for content, reason in [

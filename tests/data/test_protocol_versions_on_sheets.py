@@ -62,3 +62,41 @@ def test_changed_interval_moves_new_sheets_but_not_the_archived_one(
     four = _next_day_text(ctx, visit_id, 4)
     assert f"{four} (4 weeks after this one)" in new_text
     assert "7 weeks after" not in new_text
+
+
+def test_a_clinic_sets_itself_up_and_the_next_sheet_shows_it(
+    ctx: AppContext, completed_visit: str, patient: str, clock: FakeClock, tmp_path
+) -> None:
+    """Issue 7's "done when": name, logo, printer, depth ranges and wording, then a sheet."""
+    import subprocess
+
+    from console.settings_service import save as save_settings
+    from tests.conftest import require_tool
+
+    logo = tmp_path / "logo.png"
+    subprocess.run([require_tool("convert", "imagemagick"), "-size", "300x90", "xc:#2f6f73",
+                    str(logo)], check=True)  # fmt: skip
+    save_settings(ctx, {"clinic.name": "Klinika Skóry Łódź", "clinic.logo_path": str(logo),
+                        "room.printer": "Room-2", "clinic.phone": "+48 42 555 01 02"})  # fmt: skip
+    body = copy.deepcopy(protocol_repo.current(ctx.db).body)
+    cheeks = next(z for z in body["zones"] if z["id"] == "cheeks")
+    cheeks["typical"]["general"] = [0.75, 1.25]
+    body["aftercare_rules"][0]["text"] = "Bez makijażu przez pierwszą dobę."
+    save(ctx, body, note="our ranges and wording")
+
+    clock.advance(3600)
+    svc = VisitService(ctx)
+    visit_id = ready_visit(ctx, patient, serial="0003")
+    area = svc.plan_area(visit_id, "cheeks", depth_text="1.0", target_passes=1)
+    svc.start_pass(area, "vertical")
+    clock.advance(30)
+    svc.stop_pass()
+    svc.set_endpoint(area, "erythema")
+    svc.complete(visit_id, notes="", adverse_events="")
+    data = archive.create_handout(ctx, visit_id).path.read_bytes()
+    text = _text(data)
+    assert "Klinika Skóry Łódź" in text and "+48 42 555 01 02" in text
+    assert "Bez makijażu przez pierwszą dobę." in text
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        assert pdf.pages[0].images, "the logo is on the first page"
+    assert str(protocol_repo.current(ctx.db).zone("cheeks").typical_range("general")[0]) == "0.75"

@@ -158,7 +158,7 @@ def test_save_refuses_invalid_and_unchanged_and_non_admins(
     body["zones"][0]["name"] = ""
     with pytest.raises(ProtocolInvalid) as refused:
         save(ctx, body)
-    assert str(refused.value) == "zones › forehead › name: The zone name cannot be empty."
+    assert str(refused.value) == "Zones › forehead › name: The zone name cannot be empty."
     assert [p.path for p in refused.value.problems] == [("zones", 0, "name")]
     with pytest.raises(DomainError, match="Nothing has changed"):
         save(ctx, _body())

@@ -52,8 +52,9 @@ def test_invalid_edit_is_marked_next_to_the_cell_and_not_saved(
     editor = screen.protocol
     editor.rules.set_cell(0, "until_h", "0")
     message = editor.rules.message.text()
-    assert "No makeup on the treated skin. › until_h: The end must come after the start." in (
-        message
+    assert message == (
+        "Aftercare rules › No makeup on the treated skin. › until (h): "
+        "The end must come after the start."
     )
     cell = editor.rules.table.item(0, 4)
     assert cell.toolTip() == "The end must come after the start."

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -64,6 +65,22 @@ class _Form(QWidget):
         field.setAccessibleName(label)
         self.errors[key], self._get[key], self._set[key] = error, get, put
         self.fields[key] = field
+
+    def _finish(self, intro: QWidget | None = None) -> None:
+        """Lay the rows out in a scroll area, so a small screen scrolls instead of clipping."""
+        inner = QWidget()
+        box = QVBoxLayout(inner)
+        if intro is not None:
+            box.addWidget(intro)
+        box.addLayout(self.form)
+        box.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
 
     def values(self) -> dict[str, Any]:
         return {key: get() for key, get in self._get.items()}
@@ -123,9 +140,7 @@ class ClinicTab(_Form):
                  self.paper.setCurrentText)  # fmt: skip
         self.row("room.printer", "Room printer", self.printer, self._printer_value,
                  self._set_printer)  # fmt: skip
-        outer = QVBoxLayout(self)
-        outer.addLayout(self.form)
-        outer.addStretch(1)
+        self._finish()
 
         for edit in (self.name, self.phone, self.website, self.booking):
             edit.textEdited.connect(self.changed)
@@ -257,9 +272,6 @@ class RoomTab(_Form):
                  lambda v: self.scale.setValue(float(v or 1.0)))  # fmt: skip
         self.idle.valueChanged.connect(self.changed)
         self.scale.valueChanged.connect(self.changed)
-        outer = QVBoxLayout(self)
-        outer.addWidget(widgets.hint(
+        self._finish(widgets.hint(
             "A foot pedal is a keyboard that sends one key. Click a field, then press the key "
             "or the pedal. The type size applies at the next start."))  # fmt: skip
-        outer.addLayout(self.form)
-        outer.addStretch(1)

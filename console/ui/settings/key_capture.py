@@ -29,6 +29,11 @@ class KeyCaptureField(QPushButton):
         self.setCheckable(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumWidth(260)
+        # Listening must be unmistakable: the next key press anywhere here is taken.
+        self.setStyleSheet(
+            "QPushButton:checked { background: #fff4c2; border: 2px solid #c98a00;"
+            " font-weight: bold; }"
+        )
         self.clicked.connect(self._on_self_clicked)
         self._show()
 

@@ -5,59 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from console.errors import DomainError
 from console.protocol import from_body
 from console.protocol_check import check
 from console.ui import widgets
-
-
-class _Pages(QScrollArea):
-    """Fallback page view (pypdfium2) for when the shared handout preview is not there."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWidgetResizable(True)
-        self._box = QWidget()
-        self._lay = QVBoxLayout(self._box)
-        self._lay.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.setWidget(self._box)
-
-    def show_pdf(self, data: bytes) -> None:
-        import pypdfium2 as pdfium
-
-        while self._lay.count():
-            item = self._lay.takeAt(0)
-            old = item.widget()
-            if old is not None:
-                old.hide()  # at once: deleteLater alone leaves it painted over the new page
-                old.deleteLater()
-        pdf = pdfium.PdfDocument(data)
-        try:
-            for page in pdf:
-                bitmap = page.render(scale=1.1)
-                w, h, stride = bitmap.width, bitmap.height, bitmap.stride
-                # pdfium writes BGR(x): little-endian RGB32 has exactly that byte order.
-                fmt = QImage.Format.Format_BGR888 if bitmap.n_channels == 3 else (
-                    QImage.Format.Format_RGB32)  # fmt: skip
-                qimage = QImage(bytes(bitmap.buffer), w, h, stride, fmt).copy()
-                label = QLabel()
-                label.setPixmap(QPixmap.fromImage(qimage))
-                label.setStyleSheet("border: 1px solid #c9d3d6;")
-                self._lay.addWidget(label)
-        finally:
-            pdf.close()
-
-
-def _viewer(parent: QWidget) -> QWidget:
-    try:
-        from console.ui.handout_preview import HandoutPreview
-    except ImportError:
-        return _Pages(parent)
-    return HandoutPreview(parent)  # type: ignore[no-any-return]
+from console.ui.handout_preview import PdfPagesView
 
 
 class PreviewTab(QWidget):
@@ -73,7 +28,8 @@ class PreviewTab(QWidget):
         self.status = widgets.hint("A sample visit, printed with the values being edited now "
                                    "(not yet saved). Nothing is stored.")  # fmt: skip
         self.problem = widgets.warning_label()
-        self.viewer = _viewer(self)
+        # The same page view as the Finish screen's sheet, a little larger for reading wording.
+        self.viewer = PdfPagesView(self, dpi=96)
         lay = QVBoxLayout(self)
         lay.addWidget(self.status)
         lay.addWidget(self.problem)
@@ -118,7 +74,7 @@ class PreviewTab(QWidget):
             self.problem.setText(f"The sheet cannot be built with these values: {exc}")
             return self.pdf
         self.problem.clear()
-        self.viewer.show_pdf(self.pdf)  # type: ignore[attr-defined]
+        self.viewer.show_pdf(self.pdf)
         return self.pdf
 
     def shutdown(self) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QStackedWidget,
     QVBoxLayout,
@@ -47,6 +48,7 @@ from console.ui.settings.table_editor import TableEditor, choice, number, plain
 class ProtocolEditor(QWidget):
     edited = Signal()
     saved = Signal(int)  # the new version
+    preview_requested = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -118,10 +120,22 @@ class ProtocolEditor(QWidget):
             page = QWidget()
             lay = QVBoxLayout(page)
             for heading, widget in parts:
-                if heading:
+                if isinstance(widget, TableEditor):
+                    widget.set_heading(heading)
+                elif heading:
                     lay.addWidget(QLabel(f"<b>{heading}</b>"))
-                lay.addWidget(widget, 1)
-            self.pages.addWidget(page)
+                # The small lists (concerns, endpoints) leave the room to the big ones.
+                small = widget in (self.concerns, self.endpoints, self.directions)
+                if isinstance(widget, TableEditor):
+                    # Enough rows to work with; the page scrolls when they do not all fit.
+                    widget.table.setMinimumHeight(170 if small else 330)
+                lay.addWidget(widget, 1 if small else 3)
+            # Scrolls instead of growing the window past a 1366×768 room screen.
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+            scroll.setWidget(page)
+            self.pages.addWidget(scroll)
             self.nav.addItem(title)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         for t in self.tables:
@@ -137,12 +151,14 @@ class ProtocolEditor(QWidget):
         self.save_button = widgets.primary("Save as new version")
         self.export_button = QPushButton("Export…")
         self.import_button = QPushButton("Import…")
+        self.preview_button = QPushButton("Preview the sheet")
+        self.preview_button.clicked.connect(self.preview_requested)
         self.save_button.clicked.connect(self._on_save_clicked)
         self.export_button.clicked.connect(self._on_export_clicked)
         self.import_button.clicked.connect(self._on_import_clicked)
         bar = QHBoxLayout()
         bar.addWidget(self.note, 1)
-        for b in (self.save_button, self.export_button, self.import_button):
+        for b in (self.preview_button, self.save_button, self.export_button, self.import_button):
             bar.addWidget(b)
         body = QHBoxLayout()
         body.addWidget(self.nav)
@@ -196,11 +212,14 @@ class ProtocolEditor(QWidget):
         cols += [number("target_passes", "Passes", optional=True), plain("note", "Note")]
         old = self.zones
         new = TableEditor("zones", cols, self._new_zone)
+        new.set_heading("Zones and typical depths")
+        new.table.setMinimumHeight(330)
         new.edited.connect(self._on_any_edited)
         new.set_items(items)
         layout = old.parentWidget().layout() if old.parentWidget() else None
         if layout is not None:
             layout.replaceWidget(old, new)
+            old.hide()  # deleteLater waits for the event loop; until then it would still paint
             old.deleteLater()
         self.tables[self.tables.index(old)] = new
         self.zones = new
@@ -229,14 +248,16 @@ class ProtocolEditor(QWidget):
             spin.setValue(int(node or 0))
             spin.blockSignals(False)
         self.maintenance.setText(str(b.get("series", {}).get("maintenance", "")))
+        self.maintenance.setCursorPosition(0)
         row = self.ctx.db.execute(
             "SELECT v.created_at, p.display_name, v.note FROM protocol_versions v "
             "LEFT JOIN practitioners p ON p.id = v.created_by WHERE v.version = ?",
             [current.version]).fetchone()  # fmt: skip
         who = f" by {row[1]}" if row and row[1] else ""
         note = f" — {row[2]}" if row and row[2] else ""
+        when = str(row[0])[:16].replace("T", " ") if row else "?"
         self.version.setText(
-            f"Current library: version {current.version}, saved {str(row[0])[:16]} UTC{who}{note}."
+            f"Current library: version {current.version}, saved {when} UTC{who}{note}."
             " Visits keep the version they were done under.")  # fmt: skip
         self.note.clear()
         self._check()
@@ -281,7 +302,7 @@ class ProtocolEditor(QWidget):
         body = self.body()
         self._problems = protocol_edit.validate(body)
         for t in self.tables:
-            t.show_problems(self._problems)
+            t.show_problems(self._problems, body)
         for path, label in self.spin_errors.items():
             label.setText(next((p.message for p in self._problems if p.path == path), ""))
         n = len(self._problems)

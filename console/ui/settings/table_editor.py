@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import re
+import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -98,16 +99,26 @@ class TableEditor(QWidget):
         self._items: list[dict[str, Any]] = []
         self._loading = False
         self._problems: list[Problem] = []
+        self._body: dict[str, Any] | None = None
         self.table = QTableWidget(0, len(columns))
         self.table.setObjectName(f"table:{section}")
-        self.table.setHorizontalHeaderLabels([c.header for c in columns])
+        # Long headers (a concern's name) wrap onto two lines instead of widening the column.
+        self.table.setHorizontalHeaderLabels([textwrap.fill(c.header, 18) for c in columns])
+        self.table.setMinimumHeight(150)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
+        # With many columns a stretched one would be squeezed to nothing: give it a width and
+        # let the table scroll sideways instead.
+        wide = len(columns) > 6
         for i, c in enumerate(columns):
-            mode = QHeaderView.ResizeMode.Stretch if c.stretch else (
-                QHeaderView.ResizeMode.ResizeToContents)  # fmt: skip
-            header.setSectionResizeMode(i, mode)
+            if c.stretch and not wide:
+                header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
+            elif c.stretch:
+                header.setSectionResizeMode(i, QHeaderView.ResizeMode.Interactive)
+                header.resizeSection(i, 260)
+            else:
+                header.setSectionResizeMode(i, QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemChanged.connect(self._on_table_item_changed)
         self.table.currentCellChanged.connect(lambda *_: self._show_messages())
         self.add = QPushButton("Add")
@@ -120,15 +131,20 @@ class TableEditor(QWidget):
         self.down.clicked.connect(lambda: self._move(1))
         self.message = widgets.error_label()
         self.message.setObjectName(f"problems:{section}")
-        buttons = QHBoxLayout()
+        # Heading and buttons share one row: the table gets the height.
+        self.heading = QLabel()
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
         for b in (self.add, self.remove, self.up, self.down):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
+            top.addWidget(b)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
+        lay.addLayout(top)
         lay.addWidget(self.table, 1)
         lay.addWidget(self.message)
-        lay.addLayout(buttons)
+
+    def set_heading(self, text: str) -> None:
+        self.heading.setText(f"<b>{text}</b>")
 
     # -- data ------------------------------------------------------------------------------
     def set_items(self, items: list[dict[str, Any]]) -> None:
@@ -183,7 +199,7 @@ class TableEditor(QWidget):
                     self.table.setItem(r, c, QTableWidgetItem(col.get(item)))
         self.table.resizeRowsToContents()
         self._loading = False
-        self.show_problems(self._problems)
+        self.show_problems(self._problems, self._body)
 
     # -- edits -----------------------------------------------------------------------------
     def _on_table_item_changed(self, cell: QTableWidgetItem) -> None:
@@ -232,9 +248,10 @@ class TableEditor(QWidget):
             self.edited.emit()
 
     # -- problems --------------------------------------------------------------------------
-    def show_problems(self, problems: list[Problem]) -> None:
+    def show_problems(self, problems: list[Problem], body: dict[str, Any] | None = None) -> None:
         """Mark the cells named by ``problems`` (those of this section) and list them."""
         self._problems = [p for p in problems if p.path and p.path[0] == self.section]
+        self._body = body
         bad: dict[tuple[int, int], str] = {}
         for p in self._problems:
             if len(p.path) >= 2 and isinstance(p.path[1], int):
@@ -263,7 +280,7 @@ class TableEditor(QWidget):
         # The current row's problems first: they sit right under what is being edited.
         ordered = sorted(self._problems, key=lambda p: len(p.path) < 2 or p.path[1] != row)
         for p in ordered[:4]:
-            where = p.where({self.section: self._items})
+            where = p.where(self._body or {self.section: self._items})
             lines.append(f"{where}: {p.message}")
         if len(ordered) > 4:
             lines.append(f"… and {len(ordered) - 4} more")
