@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from babel import Locale, UnknownLocaleError
+
 from console.aftercare import timeline
 from console.errors import DomainError
 from console.protocol import Protocol
@@ -41,6 +43,14 @@ class Clinic:
         paper = text("clinic.paper", "A4")
         if paper.lower() not in ("a4", "letter"):
             raise DomainError(f"Paper size {paper!r}: choose A4 or Letter.", field="clinic.paper")
+        locale = text("clinic.locale", timeline.DEFAULT_LOCALE) or timeline.DEFAULT_LOCALE
+        try:
+            Locale.parse(locale.replace("-", "_"))
+        except (UnknownLocaleError, ValueError) as exc:
+            raise DomainError(
+                f"Language for dates {locale!r} is not known: use a code like en_GB or en_US.",
+                field="clinic.locale",
+            ) from exc
         return cls(
             name=text("clinic.name") or "Your clinic",
             address=text("clinic.address"),
@@ -50,7 +60,7 @@ class Clinic:
             logo_path=text("clinic.logo_path"),
             timezone=text("clinic.timezone", "Europe/London") or "Europe/London",
             paper="Letter" if paper.lower() == "letter" else "A4",
-            locale=text("clinic.locale", timeline.DEFAULT_LOCALE) or timeline.DEFAULT_LOCALE,
+            locale=locale.replace("-", "_"),
         )
 
 

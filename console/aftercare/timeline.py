@@ -16,7 +16,9 @@ DEFAULT_LOCALE = "en_GB"
 # the rules span. en_US gets its own clock ("3:40 PM") from Babel's locale data.
 _SKELETON_24H = "EEE d MMM, HH:mm"
 _SKELETON_12H = "EEE d MMM, h:mm a"
+_SKELETON_US = "EEE MMM d, h:mm a"  # "Wed Nov 25, 3:40 PM"
 _LONG_DATE = "EEEE d MMMM y"
+_LONG_DATE_US = "EEEE, MMMM d, y"
 
 
 def clinic_zone(name: str) -> ZoneInfo:
@@ -84,15 +86,22 @@ def _uses_12h(locale: str) -> bool:
     return locale.replace("-", "_") in ("en_US", "en_CA", "en_AU", "en_PH")
 
 
+def _month_first(locale: str) -> bool:
+    return locale.replace("-", "_") in ("en_US", "en_PH")
+
+
 def format_moment(dt: datetime, locale: str = DEFAULT_LOCALE) -> str:
     """E.g. "Wed 25 Nov, 15:40" (en_GB) for a local aware datetime."""
-    skeleton = _SKELETON_12H if _uses_12h(locale) else _SKELETON_24H
+    if _month_first(locale):
+        skeleton = _SKELETON_US
+    else:
+        skeleton = _SKELETON_12H if _uses_12h(locale) else _SKELETON_24H
     return format_datetime(dt, skeleton, tzinfo=dt.tzinfo, locale=locale)
 
 
 def format_long_date(day: date, locale: str = DEFAULT_LOCALE) -> str:
     """E.g. "Tuesday 12 January 2027"."""
-    return format_date(day, _LONG_DATE, locale=locale)
+    return format_date(day, _LONG_DATE_US if _month_first(locale) else _LONG_DATE, locale=locale)
 
 
 def format_clock(dt: datetime, locale: str = DEFAULT_LOCALE) -> str:

@@ -20,6 +20,7 @@ DEFAULTS: dict[str, Any] = {
     "clinic.logo_path": "",
     "clinic.timezone": "Europe/London",
     "clinic.paper": "A4",
+    "clinic.locale": "en_GB",  # dates on the aftercare sheet (Babel locale)
     "room.printer": "",
     # Qt key names (QKeySequence text): a foot pedal is a keyboard sending one of these.
     "keys.pass_toggle": "Space",

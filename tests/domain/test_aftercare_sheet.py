@@ -137,6 +137,22 @@ def test_paper_setting_sets_the_page_size(protocol: Protocol) -> None:
     assert {(round(w), round(h)) for w, h in letter} == {(612, 792)}
     with pytest.raises(DomainError):
         build_sheet(record, protocol, {**CLINIC, "clinic.paper": "A5"})
+    with pytest.raises(DomainError) as err:
+        build_sheet(record, protocol, {**CLINIC, "clinic.locale": "xx_NOPE"})
+    assert err.value.field == "clinic.locale"
+
+
+def test_us_clinic_gets_us_clock_and_letter(protocol: Protocol, tmp_path: Path) -> None:
+    clinic = {
+        **CLINIC,
+        "clinic.timezone": "America/New_York",
+        "clinic.locale": "en_US",
+        "clinic.paper": "Letter",
+    }
+    # 14:00 UTC is 09:00 in New York.
+    text = text_of(build_sheet(sample_record(protocol, ended_at=END), protocol, clinic), tmp_path)
+    assert "Until Wed Nov 25, 9:00" in text
+    assert "Visit Tuesday, November 24, 2026, 8:10" in text
 
 
 def test_sample_is_marked_and_open_visit_is_refused(protocol: Protocol, tmp_path: Path) -> None:

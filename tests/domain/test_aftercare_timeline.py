@@ -70,7 +70,8 @@ def test_us_locale_uses_12_hour_clock() -> None:
     end = datetime(2026, 11, 24, 15, 40, tzinfo=NEW_YORK)
     (entry,) = timeline.build_timeline((rule(0, 24),), end, NEW_YORK)
     text = timeline.when_text(entry, "en_US")
-    assert text.startswith("Until Wed 25 Nov, 3:40") and text.endswith("PM")
+    assert text.startswith("Until Wed Nov 25, 3:40") and text.endswith("PM")
+    assert timeline.format_long_date(date(2027, 1, 12), "en_US") == "Tuesday, January 12, 2027"
 
 
 def test_next_session_is_interval_weeks_after_local_day() -> None:
