@@ -174,3 +174,21 @@ def test_missing_logo_and_empty_settings_still_print(protocol: Protocol, tmp_pat
     )
     assert "Your clinic" in flat
     assert "Call Your clinic straight away" in flat
+
+
+def test_logo_is_placed_in_the_header(protocol: Protocol, tmp_path: Path) -> None:
+    from PIL import Image as PilImage  # reportlab's own image dependency
+
+    logo = tmp_path / "logo.png"
+    PilImage.new("RGB", (400, 120), (47, 111, 115)).save(logo)
+    clinic = {**CLINIC, "clinic.logo_path": str(logo)}
+    path = tmp_path / "logo.pdf"
+    path.write_bytes(build_sheet(sample_record(protocol, ended_at=END), protocol, clinic))
+    with pdfplumber.open(path) as pdf:
+        (image,) = pdf.pages[0].images
+        page_width = pdf.pages[0].width
+    # Top right, at most 45 mm wide, aspect ratio kept.
+    assert image["x1"] > page_width / 2 and image["top"] < 100
+    assert image["x1"] - image["x0"] <= 45 * 72 / 25.4 + 0.5
+    ratio = (image["x1"] - image["x0"]) / (image["bottom"] - image["top"])
+    assert abs(ratio - 400 / 120) < 0.05
