@@ -36,6 +36,7 @@ EDITABLE = (
     "clinic.logo_path",
     "clinic.timezone",
     "clinic.paper",
+    "clinic.locale",
     "room.printer",
     "keys.pass_toggle",
     "keys.next_area",
@@ -106,6 +107,23 @@ def _url(value: Any) -> tuple[Any, str]:
     return value, ""
 
 
+def _locale(value: Any) -> tuple[Any, str]:
+    from babel import Locale, UnknownLocaleError
+
+    message = "Choose how dates are written, e.g. en_GB (25 Nov, 15:40) or en_US (Nov 25, 3:40 PM)."
+    if not isinstance(value, str) or not value.strip():
+        return value, message
+    code = value.strip().replace("-", "_")
+    try:
+        parsed = Locale.parse(code)
+    except (UnknownLocaleError, ValueError):
+        return value, message
+    # The sheet's sentences are English: only the English date conventions fit in them.
+    if parsed.language != "en":
+        return value, message
+    return code, ""
+
+
 def _number(value: Any, lo: float, hi: float, label: str, *, whole: bool) -> tuple[Any, str]:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return value, f"{label} must be a number."
@@ -130,6 +148,8 @@ def check_value(key: str, value: Any) -> tuple[Any, str]:
         if not isinstance(value, str) or value.strip() not in _zones():
             return value, "Choose a time zone from the list (e.g. Europe/London)."
         return value.strip(), ""
+    if key == "clinic.locale":
+        return _locale(value)
     if key == "clinic.paper":
         return value, "" if value in PAPERS else "Choose A4 or Letter."
     if key == "clinic.logo_path":

@@ -29,6 +29,7 @@ def test_refusals_with_messages_next_to_each_field() -> None:
             "clinic.name": "   ",
             "clinic.timezone": "Europe/Londres",
             "clinic.paper": "A5",
+            "clinic.locale": "de_DE",
             "clinic.phone": "call us",
             "clinic.website": "not a site",
             "room.idle_lock_minutes": 0,
@@ -41,6 +42,8 @@ def test_refusals_with_messages_next_to_each_field() -> None:
         "clinic.name": "The clinic needs a name: it heads every sheet.",
         "clinic.timezone": "Choose a time zone from the list (e.g. Europe/London).",
         "clinic.paper": "Choose A4 or Letter.",
+        "clinic.locale": "Choose how dates are written, e.g. en_GB (25 Nov, 15:40) or en_US "
+        "(Nov 25, 3:40 PM).",
         "clinic.phone": "Use digits, spaces and + ( ) - only.",
         "clinic.website": "Give a web address starting with https://.",
         "room.idle_lock_minutes": "The idle lock must be between 1 and 60.",
@@ -56,11 +59,13 @@ def test_good_values_are_tidied() -> None:
             "clinic.website": "www.clinic.co.uk",
             "clinic.phone": "+44  20 7946 0958",
             "clinic.paper": "Letter",
+            "clinic.locale": "en-US",
         }
     )
     assert problems == {}
     assert tidy["clinic.website"] == "https://www.clinic.co.uk"
     assert tidy["clinic.phone"] == "+44 20 7946 0958"
+    assert tidy["clinic.locale"] == "en_US"
     assert check({"clinic.phone": "12 34"})[1] == {
         "clinic.phone": "A phone number has 6 to 17 digits."
     }

@@ -31,7 +31,15 @@ from console.settings_service import KEY_SETTINGS, PAPERS
 from console.ui import widgets
 from console.ui.settings.key_capture import KeyCaptureField
 
-DEFAULT_PRINTER = ""  # stored as "": print to the system's default printer
+DEFAULT_PRINTER = ""
+DATE_LOCALES = (
+    "en_GB",
+    "en_IE",
+    "en_US",
+    "en_CA",
+    "en_AU",
+    "en_NZ",
+)  # stored as "": print to the system's default printer
 
 
 class _Form(QWidget):
@@ -123,7 +131,11 @@ class ClinicTab(_Form):
         self.timezone.setCompleter(completer)
         self.paper = QComboBox()
         self.paper.addItems(PAPERS)
+        self.locale = QComboBox()
+        self.locale.setEditable(True)
+        self.locale.addItems(DATE_LOCALES)
         self.printer = QComboBox()
+        self._locale_example = QLabel()
 
         self.row("clinic.name", "Clinic name", self.name, self.name.text, self.name.setText)
         self.row("clinic.address", "Address", self.address, self.address.toPlainText,
@@ -138,6 +150,8 @@ class ClinicTab(_Form):
                  self.timezone.setCurrentText)  # fmt: skip
         self.row("clinic.paper", "Paper size", self.paper, self.paper.currentText,
                  self.paper.setCurrentText)  # fmt: skip
+        self.row("clinic.locale", "Dates written as", self.locale, self.locale.currentText,
+                 self.locale.setCurrentText, extra=self._locale_example)  # fmt: skip
         self.row("room.printer", "Room printer", self.printer, self._printer_value,
                  self._set_printer)  # fmt: skip
         self._finish()
@@ -147,8 +161,25 @@ class ClinicTab(_Form):
         self.address.textChanged.connect(self.changed)
         self.timezone.currentTextChanged.connect(self.changed)
         self.paper.currentTextChanged.connect(self.changed)
+        self.locale.currentTextChanged.connect(self.changed)
+        self.locale.currentTextChanged.connect(self._on_locale_changed)
         self.printer.currentIndexChanged.connect(self.changed)
         self.logo.picked.connect(self._on_logo_picked)
+
+    def load(self, values: dict[str, Any]) -> None:
+        super().load(values)
+        self._on_locale_changed(self.locale.currentText())
+
+    def _on_locale_changed(self, code: str) -> None:
+        from datetime import UTC, datetime
+
+        from console.aftercare.timeline import format_moment
+
+        try:
+            example = format_moment(datetime(2026, 11, 25, 15, 40, tzinfo=UTC), code)
+        except Exception:  # an unknown code: the field's message says so
+            example = ""
+        self._locale_example.setText(f"e.g. {example}" if example else "")
 
     # The list is read at load time: a printer plugged in later shows after re-entering.
     def _set_printer(self, name: Any) -> None:
