@@ -48,16 +48,21 @@ class _Lot:
 
 
 class _Lots:
-    """Lots change every few weeks, so one lot is shared by the visits of that period."""
+    """Lots change every few weeks, so one lot is shared by the visits of that period.
 
-    def __init__(self, prefix: str, seed: int, weeks: int = 6) -> None:
-        self.prefix, self.seed, self.weeks = prefix, seed, weeks
+    ``concurrent`` lots are in use at once: a bigger clinic goes through more boxes, so a
+    lot stays a few hundred visits at most, as a real recall would be.
+    """
+
+    def __init__(self, prefix: str, seed: int, weeks: int = 6, concurrent: int = 2) -> None:
+        self.prefix, self.seed, self.weeks, self.concurrent = prefix, seed, weeks, concurrent
 
     def at(self, when: datetime, key: str, pick: int) -> _Lot:
-        period = (when.toordinal() // (7 * self.weeks)) * 2 + pick % 2
+        block = when.toordinal() // (7 * self.weeks)
+        period = block * self.concurrent + pick % self.concurrent
         keyn = sum(map(ord, key))
-        code = f"{self.prefix}{(period * 7919 + self.seed * 31 + keyn * 101) % 100000:05d}"
-        made = datetime.fromordinal((period // 2) * 7 * self.weeks)
+        code = f"{self.prefix}{(period * 7919 + self.seed * 31 + keyn * 101) % 1000000:06d}"
+        made = datetime.fromordinal(block * 7 * self.weeks)
         expiry = (made + timedelta(days=730)).date()
         return _Lot(code, expiry.isoformat())
 
@@ -117,14 +122,18 @@ _SQL = {
 
 
 class _Generator:
-    def __init__(self, protocol: Protocol, staff_ids: Sequence[str], now: datetime, seed: int):
+    def __init__(
+        self, protocol: Protocol, staff_ids: Sequence[str], now: datetime, seed: int,
+        patients: int = 1000,
+    ) -> None:  # fmt: skip
         self.p, self.staff, self.now = protocol, list(staff_ids), now
+        self.lots_at_once = max(2, patients // 1500)
         self.rng = random.Random(seed * 1_000_003 + 17)
         self.zones = [protocol.zone(z) for z in _ZONE_WEIGHTS if _has_zone(protocol, z)]
         self.zone_weights = [_ZONE_WEIGHTS[z.id] for z in self.zones]
-        self.cart_lots = _Lots("L", seed)
-        self.gel_lots = _Lots("G", seed, weeks=10)
-        self.numb_lots = _Lots("N", seed, weeks=12)
+        self.cart_lots = _Lots("L", seed, concurrent=self.lots_at_once)
+        self.gel_lots = _Lots("G", seed, weeks=10, concurrent=self.lots_at_once)
+        self.numb_lots = _Lots("N", seed, weeks=12, concurrent=self.lots_at_once)
         self.serial_prefix = f"{seed % 1000:03d}"
         self.serial = 0
         self.screening_items = [(c.id, c.text, c.kind) for c in protocol.contraindications]
@@ -181,7 +190,7 @@ class _Generator:
                 rows.screening.append((_uuid(rng), vid, item_id, text, kind, answer, at, by))
         t += timedelta(minutes=rng.randint(2, 4))
         gtin = rng.choice(_GTINS.get(ctype, ("00850009479015",)))
-        lot = self.cart_lots.at(t, gtin, rng.randint(0, 1))
+        lot = self.cart_lots.at(t, gtin, rng.randrange(self.lots_at_once))
         self.serial += 1
         serial = f"{self.serial_prefix}{self.serial:09d}"
         yymmdd = lot.expiry[2:4] + lot.expiry[5:7] + lot.expiry[8:10]
@@ -193,13 +202,13 @@ class _Generator:
             wait = 30
             applied = t + timedelta(minutes=1)
             removed = applied + timedelta(minutes=wait + rng.randint(0, 10))
-            nlot = self.numb_lots.at(applied, "n", rng.randint(0, 1))
+            nlot = self.numb_lots.at(applied, "n", rng.randrange(self.lots_at_once))
             rows.consumables.append(
                 (_uuid(rng), vid, "numbing", rng.choice(_NUMBING_PRODUCTS), nlot.code,
                  int(rng.random() < 0.3), wait, iso(applied), iso(removed), iso(applied), by)
             )  # fmt: skip
             t = removed + timedelta(minutes=2)
-        glot = self.gel_lots.at(t, "g", rng.randint(0, 1))
+        glot = self.gel_lots.at(t, "g", rng.randrange(self.lots_at_once))
         rows.consumables.append(
             (_uuid(rng), vid, "gel", rng.choice(_GEL_PRODUCTS), glot.code, 0, None, iso(t), None,
              iso(t), by)
@@ -267,7 +276,7 @@ def add_visits(
     if not patient_ids or not staff_ids:
         return "0 visits"
     protocol = protocol_repo.current(ctx.db)
-    gen = _Generator(protocol, staff_ids, ctx.now(), seed)
+    gen = _Generator(protocol, staff_ids, ctx.now(), seed, patients=len(patient_ids))
     all_screening = len(patient_ids) <= SCREENING_ALL_VISITS_UP_TO
     totals: dict[str, int] = {}
     for batch in _batches(patient_ids, _BATCH_PATIENTS):
@@ -300,3 +309,37 @@ def _latest_screening(gen: _Generator, rows: _Rows, first_index: int) -> None:
     for item_id, text, kind in gen.screening_items:
         answer = "acknowledged" if kind == "prompt" else "no"
         rows.screening.append((_uuid(gen.rng), vid, item_id, text, kind, answer, at, by))
+
+
+def add_long_history(
+    ctx: AppContext, patient_id: str, staff_ids: Sequence[str], *, visits: int, seed: int
+) -> int:
+    """A long-standing patient: series of three sessions 5-9 weeks apart, a pause of about
+    four months between series, ending recently. For benchmarks and screenshots."""
+    protocol = protocol_repo.current(ctx.db)
+    gen = _Generator(protocol, staff_ids, ctx.now(), seed)
+    gen.serial_prefix = f"H{seed % 1000:03d}"  # apart from the bulk demo's serials
+    rng = gen.rng
+    device = protocol.device("skinpen-precision")
+    ctype = protocol.cartridge_types_for(device.id)[0]
+    zones = [protocol.zone(z) for z in ("cheeks", "forehead", "neck", "chin_jawline")
+             if _has_zone(protocol, z)]  # fmt: skip
+    gaps = [rng.randint(112, 140) if i % 3 == 0 else rng.randint(35, 63) for i in range(1, visits)]
+    day = ctx.now() - timedelta(days=sum(gaps) + 10)
+    rows = _Rows()
+    plans = [(z, "general", _pick_depth(rng, z, "general", device)) for z in zones]
+    for i in range(visits):
+        if i:
+            day += timedelta(days=gaps[i - 1])
+        start = day.replace(hour=rng.randint(8, 16), minute=0, second=0, microsecond=0)
+        chosen = plans[: rng.randint(2, len(plans))]
+        by = rng.choice(list(staff_ids))
+        numbing = rng.random() < 0.3
+        gen._visit(rows, patient_id, by, device, ctype.id, ctype.needle_count, start,
+                   i % 3 + 1, chosen, numbing, True)  # fmt: skip
+    with ctx.db.atomic():
+        for name, sql in _SQL.items():
+            ctx.db.conn.executemany(sql, getattr(rows, name))
+        ids = [(v[0],) for v in rows.visits]
+        ctx.db.conn.executemany("UPDATE visits SET status = 'completed' WHERE id = ?", ids)
+    return len(rows.visits)

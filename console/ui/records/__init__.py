@@ -1,0 +1,1 @@
+"""The Records area's widgets: patient record with charts, lot recall, due list, day log."""

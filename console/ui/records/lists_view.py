@@ -1,0 +1,169 @@
+"""Clinic lists: who is due or overdue for their next session, and the day log."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QSpinBox,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.context import AppContext
+from console.records import lists
+from console.records.history import clinic_zone, local_day
+from console.ui import widgets
+from console.ui.records.record_view import _fill, _table
+
+
+class DueListView(QWidget):
+    patient_requested = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.entries: list[lists.DueEntry] = []
+        self.ahead = QSpinBox()
+        self.ahead.setRange(0, 60)
+        self.ahead.setValue(7)
+        self.ahead.setSuffix(" days ahead")
+        self.back = QSpinBox()
+        self.back.setRange(7, 730)
+        self.back.setValue(91)
+        self.back.setSuffix(" days")
+        self.summary = widgets.hint()
+        self.table = _table(
+            ["Next due", "State", "Patient", "Phone", "E-mail", "Sessions", "Last visit"]
+        )
+        self.table.cellDoubleClicked.connect(self._on_table_double_clicked)
+        self.ahead.valueChanged.connect(self.refresh)
+        self.back.valueChanged.connect(self.refresh)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Show sessions due within"))
+        row.addWidget(self.ahead)
+        row.addWidget(QLabel("and overdue by up to"))
+        row.addWidget(self.back)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(widgets.title("Due list"))
+        layout.addLayout(row)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+
+    def refresh(self) -> None:
+        today = local_day(self.ctx.now(), clinic_zone(self.ctx.db))
+        self.entries = lists.due_list(
+            self.ctx.db,
+            today=today,
+            days_ahead=self.ahead.value(),
+            overdue_up_to_days=self.back.value(),
+        )
+        _fill(
+            self.table,
+            [
+                [
+                    f"{e.next_due:%a %d %b %Y}",
+                    f"overdue {e.days_overdue} d" if e.state == "overdue" else "due",
+                    e.patient_name,
+                    e.phone,
+                    e.email,
+                    f"{e.done} of {e.sessions_planned}",
+                    f"{e.last_visit:%d %b %Y}",
+                ]
+                for e in self.entries
+            ],
+        )
+        overdue = sum(1 for e in self.entries if e.state == "overdue")
+        self.summary.setText(
+            f"{len(self.entries)} patients: {len(self.entries) - overdue} due, "
+            f"{overdue} overdue (double-click to open the record)"
+        )
+
+    def _on_table_double_clicked(self, row: int, _col: int) -> None:
+        if 0 <= row < len(self.entries):
+            self.patient_requested.emit(self.entries[row].patient_id)
+
+
+class DayLogView(QWidget):
+    patient_requested = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.day = QDateEdit()
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("ddd dd MMM yyyy")
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(
+            ["Practitioner / time", "Patient", "Status", "Areas", "Passes", "Needling"]
+        )
+        self.tree.itemDoubleClicked.connect(self._on_tree_item_double_clicked)
+        self.summary = widgets.hint()
+        self.day.dateChanged.connect(self.refresh)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Day"))
+        row.addWidget(self.day)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(widgets.title("Day log"))
+        layout.addLayout(row)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tree, 1)
+
+    def show_today(self) -> None:
+        today = local_day(self.ctx.now(), clinic_zone(self.ctx.db))
+        self.day.blockSignals(True)
+        self.day.setDate(QDate(today.year, today.month, today.day))
+        self.day.blockSignals(False)
+        self.refresh()
+
+    def refresh(self) -> None:
+        q = self.day.date()
+        from datetime import date
+
+        day = date(q.year(), q.month(), q.day())
+        zone = clinic_zone(self.ctx.db)
+        log = lists.day_log(self.ctx.db, day)
+        self.tree.clear()
+        total = 0
+        for name, entries in log.items():
+            secs = sum(e.seconds for e in entries)
+            top = QTreeWidgetItem(
+                [
+                    f"{name}",
+                    f"{len(entries)} visits",
+                    "",
+                    "",
+                    str(sum(e.passes for e in entries)),
+                    f"{secs / 60:.0f} min",
+                ]
+            )
+            for e in entries:
+                child = QTreeWidgetItem(
+                    [
+                        e.started_at.astimezone(zone).strftime("%H:%M"),
+                        e.patient_name,
+                        e.status,
+                        str(e.areas),
+                        str(e.passes),
+                        f"{e.seconds / 60:.1f} min",
+                    ]
+                )
+                child.setData(0, 256, e.patient_id)  # Qt.UserRole
+                top.addChild(child)
+            self.tree.addTopLevelItem(top)
+            top.setExpanded(True)
+            total += len(entries)
+        for c in range(self.tree.columnCount()):
+            self.tree.resizeColumnToContents(c)
+        self.summary.setText(f"{total} visits by {len(log)} practitioners")
+
+    def _on_tree_item_double_clicked(self, item: QTreeWidgetItem, _col: int) -> None:
+        pid = item.data(0, 256)
+        if pid:
+            self.patient_requested.emit(str(pid))

@@ -1,0 +1,148 @@
+"""Lot recall: scan a box of the recalled lot (or type the lot), see every visit and patient."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.context import AppContext
+from console.data import settings_repo
+from console.errors import DomainError
+from console.records import recall
+from console.records.recall_pdf import export_pdf
+from console.ui import widgets
+from console.ui.records.record_view import _fill, _table
+
+COLUMNS = (
+    "Visit",
+    "Patient",
+    "Born",
+    "Phone",
+    "E-mail",
+    "Item",
+    "GTIN",
+    "Lot",
+    "Serial",
+    "Practitioner",
+)
+
+
+class RecallView(QWidget):
+    patient_requested = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.query: recall.RecallQuery | None = None
+        self.hits: list[recall.RecallHit] = []
+        self.lot = QLineEdit()
+        self.lot.setPlaceholderText("Scan a box from the recalled lot, or type the lot number")
+        self.lot.setAccessibleName("lot or scanned label")
+        self.gtin = QLineEdit()
+        self.gtin.setPlaceholderText("GTIN (optional)")
+        self.gtin.setMaximumWidth(240)
+        self.search_button = widgets.primary("Find")
+        self.lot_error = widgets.error_label()
+        self.gtin_error = widgets.error_label()
+        self.errors = widgets.FieldErrors(self.lot_error, lot=self.lot_error, gtin=self.gtin_error)
+        self.summary = widgets.hint("")
+        self.table = _table(COLUMNS)
+        self.table.cellDoubleClicked.connect(self._on_table_double_clicked)
+        self.csv_button = QPushButton("Export CSV…")
+        self.pdf_button = QPushButton("Printable list (PDF)…")
+        for b in (self.csv_button, self.pdf_button):
+            b.setEnabled(False)
+        # A keyboard-wedge scanner ends with Enter: the search runs as the scan lands.
+        self.lot.returnPressed.connect(self.run_search)
+        self.gtin.returnPressed.connect(self.run_search)
+        self.search_button.clicked.connect(self.run_search)
+        self.csv_button.clicked.connect(self._on_csv_clicked)
+        self.pdf_button.clicked.connect(self._on_pdf_clicked)
+
+        row = QHBoxLayout()
+        row.addWidget(self.lot, 3)
+        row.addWidget(self.gtin, 1)
+        row.addWidget(self.search_button)
+        errs = QHBoxLayout()
+        errs.addWidget(self.lot_error, 3)
+        errs.addWidget(self.gtin_error, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.summary, 1)
+        buttons.addWidget(self.csv_button)
+        buttons.addWidget(self.pdf_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(widgets.title("Lot recall"))
+        layout.addLayout(row)
+        layout.addLayout(errs)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+
+    def run_search(self) -> None:
+        self.errors.clear()
+        try:
+            query = recall.parse_query(self.lot.text(), self.gtin.text())
+        except DomainError as exc:
+            self.errors.show(exc)
+            return
+        self.query = query
+        self.hits = recall.search(self.ctx, query)
+        zone_rows = [
+            [
+                f"{h.visit_started_at:%d %b %Y}",
+                h.patient_name,
+                h.date_of_birth,
+                h.phone,
+                h.email,
+                f"{h.source}: {h.product}",
+                h.gtin or "",
+                h.lot,
+                h.serial or "",
+                h.practitioner,
+            ]
+            for h in self.hits
+        ]
+        _fill(self.table, zone_rows)
+        visits = len({h.visit_id for h in self.hits})
+        self.summary.setText(
+            f"{query.describe()}: {visits} visits, {recall.patients_affected(self.hits)} patients"
+            if self.hits
+            else f"{query.describe()}: no visit used this lot."
+        )
+        for b in (self.csv_button, self.pdf_button):
+            b.setEnabled(bool(self.hits))
+        self.lot.selectAll()  # ready for the next scan
+
+    def _on_table_double_clicked(self, row: int, _col: int) -> None:
+        if 0 <= row < len(self.hits):
+            self.patient_requested.emit(self.hits[row].patient_id)
+
+    @classmethod
+    def ask_save_path(cls, parent: QWidget, suggested: str, kind: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(parent, "Save recall list", suggested, kind)
+        return path or None
+
+    def _on_csv_clicked(self) -> None:
+        if self.query is None:
+            return
+        path = self.ask_save_path(self, f"recall-{self.query.lot}.csv", "CSV (*.csv)")
+        if path:
+            recall.export_csv(self.ctx, self.query, self.hits, Path(path))
+            self.summary.setText(f"Saved {len(self.hits)} rows to {path}")
+
+    def _on_pdf_clicked(self) -> None:
+        if self.query is None:
+            return
+        path = self.ask_save_path(self, f"recall-{self.query.lot}.pdf", "PDF (*.pdf)")
+        if path:
+            clinic = str(settings_repo.get(self.ctx.db, "clinic.name"))
+            export_pdf(self.ctx, self.query, self.hits, Path(path), clinic=clinic)
+            self.summary.setText(f"Saved the printable list to {path}")

@@ -1,0 +1,277 @@
+"""One patient's record: details, series, every visit (read-only), charts, screening, sheets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.context import AppContext
+from console.data import visits_repo
+from console.errors import DomainError
+from console.records import erasure, export, history
+from console.ui import widgets
+from console.ui.records.charts import HistoryCharts
+from console.ui.records.visit_detail import VisitDetail
+
+VISIT_COLUMNS = ("Date", "Practitioner", "Areas", "Passes", "Time", "Status", "Amended", "Sheet")
+
+
+def _table(columns: tuple[str, ...] | list[str]) -> QTableWidget:
+    t = QTableWidget(0, len(columns))
+    t.setHorizontalHeaderLabels(list(columns))
+    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    t.verticalHeader().setVisible(False)
+    t.horizontalHeader().setStretchLastSection(True)
+    return t
+
+
+def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
+    table.setRowCount(len(rows))
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            table.setItem(r, c, QTableWidgetItem(value))
+    table.resizeColumnsToContents()
+
+
+class PatientRecordView(QWidget):
+    exported = Signal(object)  # ExportResult
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.history: history.PatientHistory | None = None
+        self.header = widgets.title("")
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.series = QLabel()
+        self.series.setWordWrap(True)
+        self.error = widgets.error_label()
+        self.export_button = QPushButton("Export record…")
+        self.erase_button = QPushButton("Erasure request…")
+        self.export_button.clicked.connect(self._on_export_clicked)
+        self.erase_button.clicked.connect(self._on_erase_clicked)
+        head = QHBoxLayout()
+        head.addWidget(self.header, 1)
+        head.addWidget(self.export_button)
+        head.addWidget(self.erase_button)
+
+        self.visits = _table(VISIT_COLUMNS)
+        self.visits.itemSelectionChanged.connect(self._on_visits_selection_changed)
+        self.detail = VisitDetail()
+        self.sheet_button = QPushButton("Open / reprint sheet…")
+        self.sheet_button.setEnabled(False)
+        self.sheet_button.clicked.connect(self._on_sheet_clicked)
+        detail_box = QWidget()
+        dl = QVBoxLayout(detail_box)
+        dl.setContentsMargins(0, 0, 0, 0)
+        dl.addWidget(self.detail, 1)
+        dl.addWidget(self.sheet_button)
+        visits_split = QSplitter(Qt.Orientation.Horizontal)
+        visits_split.addWidget(self.visits)
+        visits_split.addWidget(detail_box)
+        visits_split.setSizes([520, 480])
+
+        self.charts = HistoryCharts()
+        self.screening = _table(["Visit", "Question", "Answer", "Safe from", "Note", "By"])
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.charts, "Charts")
+        self.tabs.addTab(visits_split, "Visits")
+        self.tabs.addTab(self.screening, "Screening history")
+        self._screening_for = ""
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addWidget(self.details)
+        layout.addWidget(self.series)
+        layout.addWidget(self.error)
+        layout.addWidget(self.tabs, 1)
+        self._set_enabled(False)
+
+    def _set_enabled(self, on: bool) -> None:
+        for w in (self.export_button, self.erase_button):
+            w.setEnabled(on)
+
+    # -- loading ---------------------------------------------------------------------------
+    def show_patient(self, patient_id: str) -> None:
+        """Open the record (audited) and draw everything."""
+        self.error.clear()
+        try:
+            h = history.open_patient(self.ctx, patient_id)
+        except DomainError as exc:
+            self.error.setText(exc.message)
+            return
+        self.history = h
+        p = h.patient
+        zone = history.clinic_zone(self.ctx.db)
+        self.header.setText(p.full_name)
+        born = p.date_of_birth.strftime("%d %b %Y") if p.date_of_birth else "—"
+        bits = [f"Born {born}", p.phone or "no phone", p.email or "no e-mail"]
+        if p.fitzpatrick:
+            bits.append(f"Fitzpatrick {('I', 'II', 'III', 'IV', 'V', 'VI')[p.fitzpatrick - 1]}")
+        if p.allergies:
+            bits.append(f"Allergies: {p.allergies}")
+        if p.anonymised_at:
+            bits.append(f"ANONYMISED {p.anonymised_at:%d %b %Y}")
+        self.details.setText(" · ".join(bits))
+        self.series.setText(f"<b>Series:</b> {h.series.describe()}")
+        self.series.setProperty("state", h.series.state)
+        self.visits.clearSelection()  # so selecting row 0 below always shows its detail
+        _fill(self.visits, [self._visit_row(v, zone) for v in reversed(h.visits)])
+        self.charts.show_history(h, now=self.ctx.now())
+        self._screening_for = ""
+        if self.tabs.currentWidget() is self.screening:
+            self._fill_screening()
+        self.detail.clear()
+        self.sheet_button.setEnabled(False)
+        self._set_enabled(p.anonymised_at is None)
+        if h.visits:
+            self.visits.selectRow(0)
+
+    def _fill_screening(self) -> None:
+        """Filled when its tab is shown: 21 answers a visit is a thousand rows for a
+        long-standing patient, and most openings never look at them."""
+        if self.history is None or self._screening_for == self.history.patient.id:
+            return
+        zone = history.clinic_zone(self.ctx.db)
+        self._screening_for = self.history.patient.id
+        _fill(
+            self.screening,
+            [
+                [
+                    f"{e.visit_started_at.astimezone(zone):%d %b %Y}",
+                    e.item_text,
+                    e.answer,
+                    e.safe_from or "",
+                    e.note,
+                    e.answered_by,
+                ]
+                for e in history.screening_history(self.ctx.db, self._screening_for)
+            ],
+        )
+
+    def _on_tabs_current_changed(self, _index: int) -> None:
+        if self.tabs.currentWidget() is self.screening:
+            self._fill_screening()
+
+    @staticmethod
+    def _visit_row(v: history.VisitSummary, zone: object) -> list[str]:
+        areas = ", ".join(f"{a.zone_name} {a.max_mm:g}" for a in v.areas)
+        mins, secs = divmod(round(v.treated_seconds), 60)
+        return [
+            v.started_at.astimezone(zone).strftime("%d %b %Y %H:%M"),  # type: ignore[arg-type]
+            v.practitioner_name,
+            areas,
+            str(v.total_passes),
+            f"{mins}:{secs:02d}",
+            v.status,
+            str(v.amendments) if v.amendments else "",
+            "yes" if v.handouts else "",
+        ]
+
+    def selected_visit(self) -> history.VisitSummary | None:
+        if self.history is None:
+            return None
+        rows = self.visits.selectionModel().selectedRows()
+        if not rows:
+            return None
+        ordered = list(reversed(self.history.visits))
+        return ordered[rows[0].row()]
+
+    def _on_visits_selection_changed(self) -> None:
+        v = self.selected_visit()
+        if v is None:
+            return
+        zone = history.clinic_zone(self.ctx.db)
+        try:
+            record = visits_repo.load_record(self.ctx.db, v.id)
+        except (DomainError, ValueError) as exc:
+            self.detail.setPlainText(f"This visit cannot be shown in full: {exc}")
+        else:
+            self.detail.show_record(record, zone)
+        self.sheet_button.setEnabled(bool(v.handouts))
+        self.sheet_button.setToolTip("" if v.handouts else "No sheet was archived for this visit.")
+
+    # -- actions (dialogs behind classmethods so tests can replace them) ------------------
+    @classmethod
+    def ask_export_path(cls, parent: QWidget, suggested: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(parent, "Export record", suggested, "Zip (*.zip)")
+        return path or None
+
+    @classmethod
+    def ask_erasure_reason(cls, parent: QWidget) -> str | None:
+        text, ok = QInputDialog.getText(
+            parent,
+            "Erasure request",
+            "Anonymise this patient? Name, birth date and contacts are removed for good;\n"
+            "the treatment record is kept (retention). Reason / date of the request:",
+        )
+        return text if ok else None
+
+    @classmethod
+    def show_sheet(cls, parent: QWidget, ctx: AppContext, visit_id: str) -> QDialog:
+        from console.ui.handout_preview import HandoutPreview
+
+        dialog = QDialog(parent)
+        dialog.setWindowTitle("Aftercare sheet")
+        dialog.resize(760, 800)
+        preview = HandoutPreview(ctx, dialog)
+        QVBoxLayout(dialog).addWidget(preview)
+        preview.load_visit(visit_id)
+        dialog.open()
+        return dialog
+
+    def _on_sheet_clicked(self) -> None:
+        v = self.selected_visit()
+        if v is not None and v.handouts:
+            self.show_sheet(self, self.ctx, v.id)
+
+    def _on_export_clicked(self) -> None:
+        if self.history is None:
+            return
+        path = self.ask_export_path(self, f"patient-{self.history.patient.id[:8]}.zip")
+        if not path:
+            return
+        try:
+            result = export.export_patient(self.ctx, self.history.patient.id, Path(path))
+        except (DomainError, OSError) as exc:
+            self.error.setText(str(exc))
+            return
+        self.error.clear()
+        self.series.setText(
+            f"Exported {result.visits} visits and {result.sheets} sheets to {result.path}"
+        )
+        self.exported.emit(result)
+
+    def _on_erase_clicked(self) -> None:
+        if self.history is None:
+            return
+        reason = self.ask_erasure_reason(self)
+        if reason is None:
+            return
+        try:
+            report = erasure.anonymise(self.ctx, self.history.patient.id, reason=reason)
+        except DomainError as exc:
+            self.error.setText(exc.message)
+            return
+        self.show_patient(report.patient_id)
+        self.series.setText(report.statement().replace("\n", "<br>"))
