@@ -40,7 +40,8 @@ def due_list(
     """Patients whose next session is due within ``days_ahead`` or overdue (by at most
     ``overdue_up_to_days``: older ones have lapsed and belong to a recall campaign instead).
 
-    Most overdue first.
+    Due ones first (soonest first), then overdue ones, the most recently lapsed first: they
+    are the likeliest to book again.
     """
     plans = _plans(db)
     if not plans:
@@ -78,7 +79,7 @@ def due_list(
             continue
         out.append(DueEntry(pid, name, phone, email, last, st.done, st.sessions_planned,
                             st.next_due, st.state, max(0, late)))  # fmt: skip
-    out.sort(key=lambda e: (e.next_due, e.patient_name))
+    out.sort(key=lambda e: (e.state == "overdue", e.days_overdue, e.next_due, e.patient_name))
     return out
 
 

@@ -86,9 +86,10 @@ class HistoryCharts(pg.GraphicsLayoutWidget):
             self.plots[key] = plot
             self.curves[key] = {}
         self.plots["timeline"].hideAxis("left")
-        self.legend = self.plots["depth"].addLegend(
-            offset=(-5, 5), labelTextSize="9pt", labelTextColor="#222"
-        )
+        # One legend strip under the charts: the three zone charts share their colours, and
+        # a legend inside a plot would cover points and the hover read-out.
+        self.legend = pg.LegendItem(labelTextSize="10pt", labelTextColor="#222", colCount=7)
+        self.addItem(self.legend, row=2, col=0, colspan=2)
         self.hover_label = pg.TextItem(
             "", color="#111", fill=pg.mkBrush(255, 255, 230, 230), anchor=(0, 1)
         )
@@ -236,4 +237,7 @@ class HistoryCharts(pg.GraphicsLayoutWidget):
             plot.addItem(self.hover_label, ignoreBounds=True)
             self._hover_plot = plot
             self.hover_label.setText(text)
+            # Keep the read-out inside the plot: left of the pointer on the right half.
+            right_half = pos.x() > plot.sceneBoundingRect().center().x()
+            self.hover_label.setAnchor((1, 1) if right_half else (0, 1))
             self.hover_label.setPos(plot.getViewBox().mapSceneToView(pos))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QModelIndex, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
@@ -18,7 +18,7 @@ from console.context import AppContext
 from console.records import lists
 from console.records.history import clinic_zone, local_day
 from console.ui import widgets
-from console.ui.records.record_view import _fill, _table
+from console.ui.records.table_model import RowsModel, rows_view
 
 
 class DueListView(QWidget):
@@ -37,10 +37,12 @@ class DueListView(QWidget):
         self.back.setValue(91)
         self.back.setSuffix(" days")
         self.summary = widgets.hint()
-        self.table = _table(
+        # A model, not a QTableWidget: a big clinic's due list is thousands of rows.
+        self.model = RowsModel(
             ["Next due", "State", "Patient", "Phone", "E-mail", "Sessions", "Last visit"]
         )
-        self.table.cellDoubleClicked.connect(self._on_table_double_clicked)
+        self.table = rows_view(self.model)
+        self.table.doubleClicked.connect(self._on_table_double_clicked)
         self.ahead.valueChanged.connect(self.refresh)
         self.back.valueChanged.connect(self.refresh)
         row = QHBoxLayout()
@@ -63,8 +65,7 @@ class DueListView(QWidget):
             days_ahead=self.ahead.value(),
             overdue_up_to_days=self.back.value(),
         )
-        _fill(
-            self.table,
+        self.model.set_rows(
             [
                 [
                     f"{e.next_due:%a %d %b %Y}",
@@ -78,15 +79,16 @@ class DueListView(QWidget):
                 for e in self.entries
             ],
         )
+        self.table.resizeColumnsToContents()
         overdue = sum(1 for e in self.entries if e.state == "overdue")
         self.summary.setText(
             f"{len(self.entries)} patients: {len(self.entries) - overdue} due, "
             f"{overdue} overdue (double-click to open the record)"
         )
 
-    def _on_table_double_clicked(self, row: int, _col: int) -> None:
-        if 0 <= row < len(self.entries):
-            self.patient_requested.emit(self.entries[row].patient_id)
+    def _on_table_double_clicked(self, index: QModelIndex) -> None:
+        if 0 <= index.row() < len(self.entries):
+            self.patient_requested.emit(self.entries[index.row()].patient_id)
 
 
 class DayLogView(QWidget):
