@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
 
         self.flow.step_requested.connect(self.show_screen)
         self.flow.practitioner_changed.connect(self._on_flow_changed)
+        self.flow.practitioner_changed.connect(self._on_flow_practitioner_changed)
         self.flow.patient_changed.connect(self._on_flow_changed)
         self.flow.visit_changed.connect(self._on_flow_changed)
         self._restore_geometry()
@@ -148,6 +149,33 @@ class MainWindow(QMainWindow):
             if pt:
                 parts.append(f"Patient: {pt['full_name']} ({pt['date_of_birth']})")
         return "   ·   ".join(p for p in parts if p) or "Not signed in"
+
+    # -- resuming an interrupted visit -----------------------------------------------------
+    def _on_flow_practitioner_changed(self, practitioner_id: object) -> None:
+        from console.data import visits_repo
+
+        if practitioner_id is None or self.flow.visit_id is not None:
+            return
+        visits = visits_repo.open_visits(self.ctx.db)
+        if visits:
+            # After the sign-in screen has moved on to Patient, so resuming has the last word.
+            QTimer.singleShot(0, lambda: self._offer_resume(visits))
+
+    def _offer_resume(self, visits: list[dict[str, object]]) -> None:
+        from console.ui.resume_dialog import ResumeDialog
+
+        chosen = ResumeDialog.ask(visits, self.ctx.timezone(), self)
+        if chosen is not None:
+            self.resume_visit(chosen)
+
+    def resume_visit(self, visit_id: str) -> None:
+        """Back exactly where it stopped: same patient, same step (Treat restores the area)."""
+        from console.data import visits_repo
+
+        record = visits_repo.load_record(self.ctx.db, visit_id)
+        self.flow.set_patient(record.patient_id)
+        self.flow.set_visit(visit_id)
+        self.flow.go(record.step)
 
     # -- geometry --------------------------------------------------------------------------
     def _restore_geometry(self) -> None:

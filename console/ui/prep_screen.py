@@ -150,7 +150,8 @@ class PrepScreen(QWidget):
         )
         if not self.numb_wait.value() or self._numbing_id is None:
             self.numb_wait.setValue(protocol.numbing.default_wait_minutes)
-            self.numb_applied.setTime(QTime.currentTime())
+            local = self.ctx.now().astimezone(self.ctx.timezone())
+            self.numb_applied.setTime(QTime(local.hour, local.minute))
         self._refresh(record)
         self.scan.setFocus()
 

@@ -8,7 +8,7 @@ Each pass is committed the moment it stops.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -134,46 +134,56 @@ class TreatScreen(QWidget):
 
         self.tick = QTimer(self)
         self.tick.timeout.connect(self._refresh_clock)
-        self._shortcuts: list[QShortcut] = []
-        self._fixed_shortcuts()
+        self._actions: dict[tuple[int, int], object] = {}
         self._set_timer_font(120)
 
     # -- keys -------------------------------------------------------------------------------
-    def _shortcut(self, key: str, slot: object) -> QShortcut:
-        sc = QShortcut(QKeySequence(key), self)
-        sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        sc.activated.connect(slot)  # type: ignore[arg-type]
-        return sc
-
-    def _fixed_shortcuts(self) -> None:
-        self._shortcut("D", self.next_direction)
-        self._shortcut("F", self._on_finish_clicked)
-        for n in (1, 2, 3):
-            self._shortcut(str(n), lambda n=n: self.set_endpoint_by_index(n - 1))
-
-    def _configured_shortcuts(self) -> None:
+    # Handled in keyPressEvent rather than QShortcut: keys reach the screen whenever no text
+    # field has focus (buttons here never take focus), which is exactly when a pedal press
+    # should count, and it works the same on every platform and in offscreen tests.
+    def _configured_keys(self) -> None:
         """The pedal keys come from settings, so they are re-read every time the step opens."""
-        for sc in self._shortcuts:
-            sc.setEnabled(False)
-            sc.deleteLater()
         keys = settings_repo.get_all(self.ctx.db)
-        self._shortcuts = [
-            self._shortcut(str(keys["keys.pass_toggle"]), self.toggle_pass),
-            self._shortcut(str(keys["keys.next_area"]), lambda: self.move_area(+1)),
-            self._shortcut(str(keys["keys.previous_area"]), lambda: self.move_area(-1)),
+        self._keys = keys
+        self._actions: dict[tuple[int, int], object] = {}
+        bindings = [
+            (str(keys["keys.pass_toggle"]), self.toggle_pass),
+            (str(keys["keys.next_area"]), lambda: self.move_area(+1)),
+            (str(keys["keys.previous_area"]), lambda: self.move_area(-1)),
+            ("D", self.next_direction),
+            ("F", self._on_finish_clicked),
+            ("1", lambda: self.set_endpoint_by_index(0)),
+            ("2", lambda: self.set_endpoint_by_index(1)),
+            ("3", lambda: self.set_endpoint_by_index(2)),
         ]
+        for text, action in bindings:
+            seq = QKeySequence(text)
+            if seq.count():
+                combo = seq[0]
+                self._actions.setdefault((combo.key().value, combo.keyboardModifiers().value),
+                                         action)  # fmt: skip
         self.toggle.setText(
             ("Stop pass" if self.service.running_area_id else "Start pass")
             + f"  [{keys['keys.pass_toggle']}]"
         )
-        self._keys = keys
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.isAutoRepeat():
+            return  # a held pedal is one press
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        action = self._actions.get((event.key(), modifiers.value))
+        if action is None:
+            super().keyPressEvent(event)
+            return
+        action()  # type: ignore[operator]
+        event.accept()
 
     # -- entering ---------------------------------------------------------------------------
     def enter(self) -> None:
         visit_id = self.flow.visit_id
         if visit_id is None:
             return
-        self._configured_shortcuts()
+        self._configured_keys()
         interrupted = self.service.interrupted_passes(visit_id)
         self.record = visits_repo.load_record(self.ctx.db, visit_id)
         protocol = self.service.protocol_for(visit_id)
