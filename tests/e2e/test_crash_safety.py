@@ -60,7 +60,7 @@ def test_sigkill_at_random_points_loses_no_committed_pass(
             (r[0], r[1])
             for r in reopened.db.execute(
                 "SELECT area_id, number FROM passes WHERE visit_id = ?", [visit_id]
-            )  # fmt: skip
+            )
         }
         assert len(promised) >= KILLS, f"only {len(promised)} passes were stopped"
         assert promised <= stored, f"lost passes: {sorted(promised - stored)[:5]}"
