@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -13,11 +14,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console import backup
+from console.aftercare.archive import HandoutInfo
 from console.context import AppContext
-from console.data import visits_repo
+from console.data import settings_repo, visits_repo
 from console.errors import DomainError
 from console.ui import widgets
 from console.ui.flow import VisitFlow
+from console.ui.handout_preview import HandoutPreview
 from console.ui.treat_screen import clock_text
 from console.visit.service import VisitService
 from console.visit_record import VisitRecord
@@ -49,23 +53,26 @@ class FinishScreen(QWidget):
         self.complete.clicked.connect(self._on_complete_clicked)
         self.new_visit = QPushButton("Next patient")
         self.new_visit.clicked.connect(self._on_new_visit_clicked)
-        self.after = QVBoxLayout()  # the aftercare sheet preview goes here once completed
+        self.preview: HandoutPreview | None = None  # the sheet, once the visit is completed
+        self.after = QVBoxLayout()
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_visit)
         buttons.addStretch(1)
         buttons.addWidget(self.complete)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.facts)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(QLabel("Notes"))
-        layout.addWidget(self.notes)
-        layout.addWidget(QLabel("Adverse events"))
-        layout.addWidget(self.adverse)
-        layout.addWidget(self.error)
-        layout.addWidget(self.done)
+        left = QVBoxLayout()
+        left.addWidget(self.heading)
+        left.addWidget(self.facts)
+        left.addWidget(self.table, 1)
+        left.addWidget(QLabel("Notes"))
+        left.addWidget(self.notes)
+        left.addWidget(QLabel("Adverse events"))
+        left.addWidget(self.adverse)
+        left.addWidget(self.error)
+        left.addWidget(self.done)
+        left.addLayout(buttons)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 3)
         layout.addLayout(self.after, 2)
-        layout.addLayout(buttons)
 
     def enter(self) -> None:
         if self.flow.visit_id is None:
@@ -105,6 +112,10 @@ class FinishScreen(QWidget):
             self.notes.setPlainText(record.notes)
             self.adverse.setPlainText(record.adverse_events)
             self.done.setText("Completed and locked. Corrections are amendments (Records).")
+        if record.status == "completed":
+            self._show_sheet(record.id)
+        elif self.preview is not None:
+            self.preview.setVisible(False)
 
     def _on_complete_clicked(self) -> None:
         visit_id = self.flow.visit_id
@@ -121,10 +132,39 @@ class FinishScreen(QWidget):
         self.enter()
         self._after_completion(visit_id)
 
+    def _show_sheet(self, visit_id: str) -> HandoutInfo | None:
+        """Make (or find) the archived sheet and show exactly that file."""
+        if self.preview is None:
+            self.preview = HandoutPreview(self.ctx, self)
+            self.after.addWidget(self.preview)
+        self.preview.setVisible(True)
+        if self.preview.handout is not None and self.preview.handout.visit_id == visit_id:
+            return self.preview.handout
+        return self.preview.load_visit(visit_id)
+
     def _after_completion(self, visit_id: str) -> None:
-        """The sheet and the backup; the visit itself is already safe on disk."""
+        """Print the sheet and back up; the visit itself is already safe on disk."""
+        info = self._show_sheet(visit_id)
+        printer = str(settings_repo.get(self.ctx.db, "room.printer"))
+        if info is not None and self.preview is not None:
+            if printer:
+                self.preview.print_to_room()
+            else:
+                self.done.setText(
+                    self.done.text() + " No room printer is set (Settings): use Print… below."
+                )
+        # After the screen has painted: a large clinic file takes a moment to copy.
+        QTimer.singleShot(0, self._backup_after_visit)
+
+    def _backup_after_visit(self) -> None:
+        try:
+            backup.backup_now(self.ctx, "visit completed")
+        except DomainError as error:
+            self.error.setText(f"The visit is saved, but the backup failed: {error.message}")
 
     def _on_new_visit_clicked(self) -> None:
+        if self.preview is not None:
+            self.preview.setVisible(False)
         self.notes.clear()
         self.adverse.clear()
         self.done.clear()
