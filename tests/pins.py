@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from console import demo
 from console.auth import hash_pin
 from console.context import AppContext
@@ -9,6 +11,12 @@ from console.context import AppContext
 PINS = {name: pin for name, _role, pin in demo.DEMO_PRACTITIONERS}
 
 
+@functools.cache
+def cached_hash(pin: str) -> str:
+    """Argon2id costs ~0.1 s a hash; tests reuse one salted hash per PIN."""
+    return hash_pin(pin)
+
+
 def staff_with_pins(ctx: AppContext) -> list[str]:
     """Create the demo staff with hashed PINs; ids admin first, nobody signed in."""
-    return demo.create_practitioners(ctx.db, ctx.now(), pin_hasher=hash_pin)
+    return demo.create_practitioners(ctx.db, ctx.now(), pin_hasher=cached_hash)

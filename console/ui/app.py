@@ -2,24 +2,54 @@
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import sys
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from console import paths
+from console import logs, paths
+from console.backup import BackupFailed, backup_if_first_today
 from console.context import open_context
 from console.data import settings_repo
 from console.ui import theme
+from console.ui.lock import IdleLock
 from console.ui.main_window import MainWindow
+from console.ui.startup import SingleInstance, check_database, tell_already_running
+
+log = logging.getLogger(__name__)
 
 
 def run(db_path: Path | None) -> int:
     path = db_path if db_path is not None else paths.default_db_path()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Treatment Room Console")
+    # One console per database: a second start brings the first window forward and quits.
+    instance = SingleInstance(path)
+    if not instance.acquire():
+        forward = instance.ask_first_to_come_forward()
+        print(
+            f"The console is already open on {path}"
+            + ("; its window was brought forward." if forward else "."),
+            file=sys.stderr,
+        )
+        tell_already_running(path)
+        return 0
+    logs.configure(paths.data_dir_for(path))
+    log.info("starting on %s", path.name)
+    if not check_database(path):
+        instance.release()
+        return 1
     ctx = open_context(path)
+    # A failed backup is logged and audited; the day's work must not wait for it.
+    with contextlib.suppress(BackupFailed):
+        backup_if_first_today(ctx)
     theme.apply(app, float(settings_repo.get(ctx.db, "room.font_scale")))  # type: ignore[arg-type]
     window = MainWindow(ctx)
+    instance.attach(window)
+    window.idle_lock = IdleLock(window, ctx, window.flow)  # type: ignore[attr-defined]
     window.show()
-    return int(app.exec())
+    code = int(app.exec())
+    instance.release()
+    return code

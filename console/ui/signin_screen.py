@@ -1,47 +1,140 @@
-"""Sign-in: the practitioner on duty picks their name (PINs arrive with console/auth.py)."""
+"""Sign-in: the practitioner on duty picks their name and enters their PIN.
+
+On a new install nobody can sign in yet, and the screen asks for the first admin instead.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QListWidget, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
+from console import auth
 from console.context import AppContext
 from console.data import practitioners_repo
+from console.errors import DomainError
 from console.ui import theme
+from console.ui.first_run import FirstAdminForm
 from console.ui.flow import VisitFlow
+from console.ui.pin_widgets import NamePicker, PinPad
+
+
+def people_who_can_sign_in(ctx: AppContext) -> list[dict[str, object]]:
+    return [p for p in practitioners_repo.list_active(ctx.db) if p["pin_hash"]]
 
 
 class SignInScreen(QWidget):
     def __init__(self, ctx: AppContext, flow: VisitFlow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.flow = ctx, flow
+        self.pages = QStackedWidget()
+        self.first_admin = FirstAdminForm(ctx)
+        self.first_admin.created.connect(self._on_first_admin_created)
+        self.pages.addWidget(self._build_choose_page())
+        self.pages.addWidget(self.first_admin)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pages)
+
+    def _build_choose_page(self) -> QWidget:
+        page = QWidget()
         title = QLabel("Who is treating?")
         theme.mark(title, role="title")
-        self.names = QListWidget()
-        self.names.itemActivated.connect(lambda _item: self._on_sign_in_clicked())
-        self.sign_in = QPushButton("Sign in")
-        theme.mark(self.sign_in, primary=True)
-        self.sign_in.clicked.connect(self._on_sign_in_clicked)
+        hint = QLabel("Choose your name, then type your PIN and press Enter.")
+        theme.mark(hint, role="hint")
+        self.names = NamePicker()
+        self.names.chosen.connect(self._on_names_chosen)
+        self.prompt = QLabel()
+        self.prompt.setObjectName("pin-prompt")
+        self.pad = PinPad("Sign in")
+        self.pad.submitted.connect(self._on_pad_submitted)
+        self.pad.field.move_requested.connect(self.names.move)
         self.error = QLabel()
+        self.error.setObjectName("signin-error")
+        self.error.setWordWrap(True)
         theme.mark(self.error, role="error")
-        layout = QVBoxLayout(self)
-        for w in (title, self.names, self.error, self.sign_in):
-            layout.addWidget(w)
+        self.empty = QLabel()
+        theme.mark(self.empty, role="hint")
+        pin_column = QVBoxLayout()
+        pin_column.addWidget(self.prompt)
+        pin_column.addWidget(self.pad)
+        pin_column.addWidget(self.error)
+        pin_column.addStretch(1)
+        row = QHBoxLayout()
+        row.addWidget(self.names, 1)
+        row.addSpacing(40)
+        row.addLayout(pin_column, 0)
+        row.addStretch(1)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(40, 24, 40, 24)
+        layout.addWidget(title)
+        layout.addWidget(hint)
+        layout.addSpacing(16)
+        layout.addLayout(row, 1)
+        layout.addWidget(self.empty)
+        return page
 
+    # -- entering ---------------------------------------------------------------------------
     def enter(self) -> None:
-        self.names.clear()
-        self._ids = []
-        for p in practitioners_repo.list_active(self.ctx.db):
-            self.names.addItem(p["display_name"])
-            self._ids.append(p["id"])
-        if self._ids:
-            self.names.setCurrentRow(0)
-        self.names.setFocus()
+        self.error.clear()
+        self.pad.clear()
+        if auth.needs_first_admin(self.ctx.db):
+            self.pages.setCurrentWidget(self.first_admin)
+            self.first_admin.enter()
+            return
+        self.pages.setCurrentIndex(0)
+        people = people_who_can_sign_in(self.ctx)
+        self.names.set_people(people)
+        without_pin = len(practitioners_repo.list_active(self.ctx.db)) - len(people)
+        self.empty.setText(
+            f"{without_pin} account(s) have no PIN yet: an admin can set one in Settings."
+            if without_pin
+            else ""
+        )
+        # The last person signed in on this PC is the likeliest next one.
+        self.names.select(self.flow.practitioner_id or (str(people[0]["id"]) if people else None))
+        self.pad.focus()
 
-    def _on_sign_in_clicked(self) -> None:
-        row = self.names.currentRow()
-        if row < 0:
+    def focusInEvent(self, event: object) -> None:  # type: ignore[override]
+        # The window focuses the screen when it is shown: the PIN field should have it.
+        if self.pages.currentIndex() == 0:
+            self.pad.focus()
+        super().focusInEvent(event)  # type: ignore[arg-type]
+
+    def _on_names_chosen(self, practitioner_id: str) -> None:
+        row = practitioners_repo.get(self.ctx.db, practitioner_id)
+        self.prompt.setText(f"PIN for {row['display_name']}" if row else "")
+        self.error.clear()
+        self.pad.clear()
+        self.pad.focus()
+
+    # -- signing in -------------------------------------------------------------------------
+    def _on_pad_submitted(self, pin: str) -> None:
+        practitioner_id = self.names.current_id()
+        if practitioner_id is None:
             self.error.setText("Choose your name first.")
             return
-        self.ctx.practitioner_id = self._ids[row]
-        self.flow.set_practitioner(self._ids[row])
+        if not pin:
+            self.error.setText("Type your PIN, then press Enter.")
+            self.pad.focus()
+            return
+        self.sign_in(practitioner_id, pin)
+
+    def sign_in(self, practitioner_id: str, pin: str) -> bool:
+        try:
+            auth.sign_in(self.ctx, practitioner_id, pin)
+        except DomainError as error:
+            self.error.setText(error.message)
+            self.pad.clear()
+            self.pad.focus()
+            return False
+        self.pad.clear()
+        self.error.clear()
+        self.ctx.practitioner_id = practitioner_id
+        self.flow.set_practitioner(practitioner_id)
         self.flow.go("patient")
+        return True
+
+    def _on_first_admin_created(self, practitioner_id: str, pin: str) -> None:
+        self.pages.setCurrentIndex(0)
+        self.names.set_people(people_who_can_sign_in(self.ctx))
+        self.names.select(practitioner_id)
+        self.sign_in(practitioner_id, pin)

@@ -1,0 +1,214 @@
+"""The idle lock: after a quiet spell (or the lock key) the window hides behind a PIN screen.
+
+An app-wide event filter restarts a timer on every input. The lock screen is an opaque child
+covering the whole window; the screens beneath keep running untouched (a running pass keeps
+counting), they only stop receiving input until the PIN is entered.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QMainWindow, QVBoxLayout, QWidget
+
+from console import auth
+from console.context import AppContext
+from console.data import practitioners_repo, settings_repo
+from console.errors import DomainError
+from console.ui import theme
+from console.ui.flow import VisitFlow
+from console.ui.pin_widgets import NamePicker, PinPad
+from console.ui.signin_screen import people_who_can_sign_in
+
+_T = QEvent.Type
+INPUT_EVENTS = frozenset({
+    _T.KeyPress, _T.KeyRelease, _T.ShortcutOverride, _T.Shortcut,
+    _T.MouseButtonPress, _T.MouseButtonRelease, _T.MouseButtonDblClick, _T.MouseMove,
+    _T.Wheel, _T.TouchBegin, _T.TouchUpdate, _T.TouchEnd, _T.TabletPress, _T.TabletMove,
+    _T.ContextMenu,
+})  # fmt: skip
+
+
+class LockScreen(QWidget):
+    """What a locked window shows: no patient data, only names and a PIN pad."""
+
+    unlocked = Signal(str)  # who unlocked
+
+    def __init__(self, ctx: AppContext, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("lock-screen")
+        self.setAutoFillBackground(True)
+        self.setStyleSheet("QWidget#lock-screen { background: #e9efed; }")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        title = QLabel("Locked")
+        theme.mark(title, role="title")
+        self.message = QLabel()
+        self.message.setObjectName("lock-message")
+        self.message.setWordWrap(True)
+        self.names = NamePicker()
+        self.names.chosen.connect(self._on_names_chosen)
+        self.pad = PinPad("Unlock")
+        self.pad.submitted.connect(self._on_pad_submitted)
+        self.pad.field.move_requested.connect(self.names.move)
+        self.error = QLabel()
+        self.error.setObjectName("lock-error")
+        self.error.setWordWrap(True)
+        theme.mark(self.error, role="error")
+        pin_column = QVBoxLayout()
+        pin_column.addWidget(self.pad)
+        pin_column.addWidget(self.error)
+        pin_column.addStretch(1)
+        row = QHBoxLayout()
+        row.addWidget(self.names, 1)
+        row.addSpacing(40)
+        row.addLayout(pin_column, 0)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(60, 40, 60, 40)
+        layout.addWidget(title)
+        layout.addWidget(self.message)
+        layout.addSpacing(20)
+        layout.addLayout(row, 1)
+        self.hide()
+
+    def show_for(self, practitioner_id: str | None) -> None:
+        self.locked_by = practitioner_id
+        row = practitioners_repo.get(self.ctx.db, practitioner_id) if practitioner_id else None
+        name = row["display_name"] if row else "the practitioner"
+        self.message.setText(
+            f"Patient data is hidden. {name}: enter your PIN to carry on where you were. "
+            "Someone else can choose their name and sign in; the visit stays as it is."
+        )
+        self.names.set_people(people_who_can_sign_in(self.ctx))
+        self.names.select(practitioner_id)
+        self.error.clear()
+        self.pad.clear()
+        self.show()
+        self.raise_()
+        self.pad.focus()
+
+    def _on_names_chosen(self, _practitioner_id: str) -> None:
+        self.error.clear()
+        self.pad.clear()
+        self.pad.focus()
+
+    def _on_pad_submitted(self, pin: str) -> None:
+        who = self.names.current_id()
+        if who is None:
+            self.error.setText("Choose your name first.")
+            return
+        try:
+            auth.sign_in(self.ctx, who, pin, purpose="unlock")
+        except DomainError as error:
+            self.error.setText(error.message)
+            self.pad.clear()
+            self.pad.focus()
+            return
+        self.pad.clear()
+        self.unlocked.emit(who)
+
+
+class IdleLock(QObject):
+    """Locks ``window`` after ``room.idle_lock_minutes`` without input, or on ``keys.lock``."""
+
+    locked_changed = Signal(bool)
+
+    def __init__(self, window: QMainWindow, ctx: AppContext, flow: VisitFlow) -> None:
+        super().__init__(window)
+        self.window, self.ctx, self.flow = window, ctx, flow
+        self.locked = False
+        self._focus_before: QWidget | None = None
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(lambda: self.lock("idle"))
+        self.overlay = LockScreen(ctx, window)
+        self.overlay.unlocked.connect(self._on_overlay_unlocked)
+        self.shortcut = QShortcut(window)
+        self.shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        self.shortcut.activated.connect(lambda: self.lock("key"))
+        self.reload_settings()
+        # Settings may have changed since: re-read them whenever someone signs in or unlocks.
+        flow.practitioner_changed.connect(self._on_flow_practitioner_changed)
+        app = QApplication.instance()
+        assert app is not None
+        app.installEventFilter(self)
+        app.focusChanged.connect(self._on_app_focus_changed)  # type: ignore[attr-defined]
+        self.timer.start()
+
+    def reload_settings(self) -> None:
+        """Timeout and key come from settings; call again after Settings changes them."""
+        minutes = float(settings_repo.get(self.ctx.db, "room.idle_lock_minutes") or 5)
+        self.set_timeout_ms(max(1, round(minutes * 60_000)))
+        self.shortcut.setKey(QKeySequence(str(settings_repo.get(self.ctx.db, "keys.lock"))))
+
+    def _on_flow_practitioner_changed(self, _practitioner_id: object) -> None:
+        self.reload_settings()
+        self.timer.start()
+
+    def set_timeout_ms(self, ms: int) -> None:
+        self.timer.setInterval(ms)
+        if self.timer.isActive():
+            self.timer.start()
+
+    def uninstall(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+            app.focusChanged.disconnect(self._on_app_focus_changed)  # type: ignore[attr-defined]
+        self.timer.stop()
+
+    # -- locking ----------------------------------------------------------------------------
+    def lock(self, reason: str = "key") -> bool:
+        """Hide everything behind the lock screen; nothing to hide before anyone signs in."""
+        if self.locked or self.flow.practitioner_id is None:
+            return False
+        if reason == "idle" and QApplication.activeModalWidget() is not None:
+            # A dialog is waiting for an answer and would block the PIN pad: try again later.
+            self.timer.start()
+            return False
+        self._focus_before = QApplication.focusWidget()
+        self.locked = True
+        self.timer.stop()
+        self.overlay.setGeometry(self.window.rect())
+        self.overlay.show_for(self.flow.practitioner_id)
+        auth.record_lock(self.ctx, reason)
+        self.locked_changed.emit(True)
+        return True
+
+    def _on_overlay_unlocked(self, who: str) -> None:
+        previous = self.flow.practitioner_id
+        self.locked = False
+        self.overlay.hide()
+        if who != previous:
+            self.ctx.practitioner_id = who
+            auth.record_switch(self.ctx, previous)
+            self.flow.set_practitioner(who)
+        if self._focus_before is not None and self._focus_before.isVisible():
+            self._focus_before.setFocus()
+        self._focus_before = None
+        self.reload_settings()
+        self.timer.start()
+        self.locked_changed.emit(False)
+
+    def _inside_overlay(self, obj: QObject) -> bool:
+        return obj is self.overlay or (isinstance(obj, QWidget) and self.overlay.isAncestorOf(obj))
+
+    def _on_app_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if self.locked and new is not None and not self._inside_overlay(new):
+            self.overlay.pad.focus()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if obj is self.window and kind == _T.Resize and self.locked:
+            self.overlay.setGeometry(self.window.rect())
+        if kind not in INPUT_EVENTS:
+            return False
+        if not self.locked:
+            self.timer.start()  # any input: the idle time starts again
+            return False
+        if kind == _T.Shortcut:
+            # Window shortcuts (the pedal's pass key …) must not act behind the lock.
+            return obj is not self.shortcut and not self._inside_overlay(obj.parent() or obj)
+        # Input for widgets beneath the lock is dropped; the QWindow itself passes it on.
+        return isinstance(obj, QWidget) and not self._inside_overlay(obj)

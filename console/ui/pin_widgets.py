@@ -1,0 +1,173 @@
+"""Widgets shared by sign-in and the lock screen: big name buttons and a PIN pad.
+
+Both work with the keyboard alone (digits, Backspace, Enter, arrow keys between names) and
+with gloved fingers (large targets).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QGridLayout,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.ui import theme
+
+NAME_BUTTON_HEIGHT = 72
+PAD_BUTTON_SIZE = 72
+NAMES_PER_ROW = 1  # one column: long names fit, and many staff scroll
+NAME_STYLE = """
+QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; }
+QPushButton[role="name"] { text-align: left; padding-left: 20px; font-size: 17pt; }
+QPushButton[role="name"]:checked { background: #1f6f5c; color: white; font-weight: bold;
+                                   border-radius: 6px; }
+"""
+
+
+class NamePicker(QWidget):
+    """One big checkable button per practitioner; exactly one is chosen."""
+
+    chosen = Signal(str)  # practitioner id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        self.group.idClicked.connect(self._on_group_clicked)
+        self.setStyleSheet(NAME_STYLE)
+        inner = QWidget()
+        self._grid = QGridLayout(inner)
+        self._grid.setSpacing(12)
+        self._grid.setAlignment(Qt.AlignmentFlag.AlignTop)
+        scroll = QScrollArea()
+        scroll.setWidget(inner)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+        self.setMinimumWidth(380)
+        self.setMaximumWidth(560)
+        self._ids: list[str] = []
+
+    def set_people(self, people: list[dict[str, Any]]) -> None:
+        for button in self.group.buttons():
+            self.group.removeButton(button)
+            button.deleteLater()
+        self._ids = [str(p["id"]) for p in people]
+        for i, p in enumerate(people):
+            button = QPushButton(str(p["display_name"]))
+            button.setCheckable(True)
+            button.setMinimumHeight(NAME_BUTTON_HEIGHT)
+            button.setAccessibleName(f"sign in as {p['display_name']}")
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # typing goes to the PIN field
+            button.setObjectName(f"name-{i}")
+            theme.mark(button, role="name")
+            self.group.addButton(button, i)
+            self._grid.addWidget(button, i // NAMES_PER_ROW, i % NAMES_PER_ROW)
+
+    def buttons(self) -> list[QPushButton]:
+        return [self.group.button(i) for i in range(len(self._ids))]  # type: ignore[misc]
+
+    def current_id(self) -> str | None:
+        i = self.group.checkedId()
+        return self._ids[i] if 0 <= i < len(self._ids) else None
+
+    def select(self, practitioner_id: str | None) -> None:
+        if practitioner_id in self._ids:
+            self.group.button(self._ids.index(practitioner_id)).setChecked(True)  # type: ignore[arg-type]
+            self.chosen.emit(practitioner_id)
+
+    def move(self, step: int) -> None:
+        """Arrow keys move the choice: no mouse needed."""
+        if not self._ids:
+            return
+        i = self.group.checkedId()
+        i = 0 if i < 0 else (i + step) % len(self._ids)
+        self.select(self._ids[i])
+
+    def _on_group_clicked(self, i: int) -> None:
+        self.chosen.emit(self._ids[i])
+
+
+class PinField(QLineEdit):
+    """The PIN itself, hidden; Up/Down change the chosen name so hands stay on the keys."""
+
+    move_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEchoMode(QLineEdit.EchoMode.Password)
+        self.setMaxLength(64)
+        self.setPlaceholderText("PIN")
+        self.setAccessibleName("PIN")
+        self.setObjectName("pin")
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setMinimumHeight(56)
+        self.setStyleSheet("font-size: 24pt; letter-spacing: 6px;")
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Left) and not self.text():
+            self.move_requested.emit(-1)
+            return
+        if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Right) and not self.text():
+            self.move_requested.emit(+1)
+            return
+        super().keyPressEvent(event)
+
+
+class PinPad(QWidget):
+    """A PIN field with a 3×4 pad; ``submitted`` carries the text on Enter or OK."""
+
+    submitted = Signal(str)
+
+    def __init__(self, ok_text: str = "Sign in", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.field = PinField()
+        self.field.returnPressed.connect(self._on_ok_clicked)
+        grid = QGridLayout()
+        grid.setSpacing(8)
+        labels = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "OK"]
+        self.keys: dict[str, QPushButton] = {}
+        for i, label in enumerate(labels):
+            button = QPushButton(label)
+            button.setFixedSize(PAD_BUTTON_SIZE * 3 // 2, PAD_BUTTON_SIZE)
+            # The pad never takes focus, so typed digits keep going into the field.
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            if label == "OK":
+                button.setText(ok_text)
+                button.setAccessibleName(ok_text)
+                theme.mark(button, primary=True)
+                button.clicked.connect(self._on_ok_clicked)
+            elif label == "⌫":
+                button.setAccessibleName("delete last digit")
+                button.clicked.connect(self.field.backspace)
+            else:
+                button.setStyleSheet("font-size: 20pt;")
+                button.clicked.connect(lambda _=False, d=label: self.field.insert(d))
+            self.keys[label] = button
+            grid.addWidget(button, i // 3, i % 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.field)
+        layout.addLayout(grid)
+
+    def _on_ok_clicked(self) -> None:
+        self.submitted.emit(self.field.text())
+
+    def clear(self) -> None:
+        self.field.clear()
+
+    def focus(self) -> None:
+        self.field.setFocus(Qt.FocusReason.OtherFocusReason)
