@@ -1,0 +1,176 @@
+"""The admin's view of the audit trail: filter by who, what and when; export to CSV."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, time, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console import audit
+from console.context import AppContext
+from console.data import audit_repo, practitioners_repo
+from console.data.audit_repo import AuditFilter
+from console.errors import DomainError
+from console.ui import theme
+
+COLUMNS = ("When", "Who", "Action", "Record", "Detail")
+SHOW_AT_MOST = 1000
+
+
+class AuditView(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.who = QComboBox()
+        self.who.setObjectName("audit-who")
+        self.action = QComboBox()
+        self.action.setObjectName("audit-action")
+        today = self._today()
+        self.since = QDateEdit(today.addDays(-30))
+        self.until = QDateEdit(today)
+        for edit in (self.since, self.until):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd MMM yyyy")
+            edit.dateChanged.connect(self.refresh)
+        self.who.currentIndexChanged.connect(self.refresh)
+        self.action.currentIndexChanged.connect(self.refresh)
+        self.export = QPushButton("Export CSV…")
+        self.export.setObjectName("audit-export")
+        self.export.clicked.connect(self._on_export_clicked)
+        self.summary = QLabel()
+        theme.mark(self.summary, role="hint")
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        theme.mark(self.message, role="error")
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setObjectName("audit-table")
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        filters = QHBoxLayout()
+        for label, widget in (("Who", self.who), ("Action", self.action),
+                              ("From", self.since), ("to", self.until)):  # fmt: skip
+            filters.addWidget(QLabel(label))
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        filters.addWidget(self.export)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.message)
+        layout.addWidget(self.table, 1)
+        self._fill_choices()
+        self.refresh()
+
+    def _today(self) -> QDate:
+        d = self.ctx.now().astimezone(self.ctx.timezone()).date()
+        return QDate(d.year, d.month, d.day)
+
+    def _fill_choices(self) -> None:
+        self._names = practitioners_repo.names(self.ctx.db)
+        keep = {combo: combo.currentData() for combo in (self.who, self.action)}
+        for combo in (self.who, self.action):
+            combo.blockSignals(True)
+            combo.clear()
+        self.who.addItem("Everyone", None)
+        for pid, name in sorted(self._names.items(), key=lambda kv: kv[1].casefold()):
+            self.who.addItem(name, pid)
+        self.action.addItem("Every action", None)
+        actions = audit_repo.actions(self.ctx.db)
+        groups = sorted({a.split(".")[0] + "." for a in actions if "." in a})
+        for group in groups:
+            self.action.addItem(f"{group[:-1]} (all)", group)
+        for name in actions:
+            self.action.addItem(name, name)
+        for combo in (self.who, self.action):
+            combo.setCurrentIndex(max(0, combo.findData(keep[combo])))
+            combo.blockSignals(False)
+
+    def current_filter(self) -> AuditFilter:
+        zone = self.ctx.timezone()
+        start = self.since.date().toPython()
+        end = self.until.date().toPython() + timedelta(days=1)  # the whole last day
+        return AuditFilter(
+            since=datetime.combine(start, time(), zone),  # type: ignore[arg-type]
+            until=datetime.combine(end, time(), zone),  # type: ignore[arg-type]
+            practitioner_id=self.who.currentData(),
+            action=self.action.currentData(),
+        )
+
+    def refresh(self, *_: object) -> None:
+        self.message.clear()
+        where = self.current_filter()
+        try:
+            rows = audit.view(self.ctx, where, limit=SHOW_AT_MOST)
+        except DomainError as error:
+            self.message.setText(error.message)
+            self.table.setRowCount(0)
+            self.export.setEnabled(False)
+            return
+        self.export.setEnabled(True)
+        total = audit_repo.count(self.ctx.db, where)
+        self.summary.setText(
+            f"{total} entries" if total <= SHOW_AT_MOST
+            else f"Newest {SHOW_AT_MOST} of {total} entries shown; the export holds them all."
+        )  # fmt: skip
+        zone = self.ctx.timezone()
+        self.table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            at = datetime.fromisoformat(row["at"]).astimezone(zone)
+            record = f"{row['entity']} {row['entity_id'][:8]}".strip()
+            detail = json.loads(row["detail"] or "{}")
+            cells = (
+                at.strftime("%d %b %Y %H:%M:%S"),
+                self._names.get(row["practitioner_id"] or "", "—"),
+                row["action"],
+                record,
+                ", ".join(f"{k}: {v}" for k, v in detail.items()),
+            )
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if c == 3:
+                    item.setToolTip(f"{row['entity']} {row['entity_id']}")
+                self.table.setItem(r, c, item)
+
+    @classmethod
+    def ask_path(cls, parent: QWidget, suggested: Path) -> Path | None:
+        chosen, _ = QFileDialog.getSaveFileName(parent, "Export the audit trail", str(suggested),
+                                                "CSV files (*.csv)")  # fmt: skip
+        return Path(chosen) if chosen else None
+
+    def _on_export_clicked(self) -> None:
+        stamp = self.ctx.now().astimezone(self.ctx.timezone()).strftime("%Y%m%d-%H%M")
+        path = self.ask_path(self, Path.home() / f"audit-{stamp}.csv")
+        if path is None:
+            return
+        try:
+            count = audit.export_csv(self.ctx, path, self.current_filter())
+        except (DomainError, OSError) as error:
+            self.message.setText(getattr(error, "message", None) or f"Not exported: {error}")
+            return
+        self.summary.setText(f"Exported {count} entries to {path}")
+        self._fill_choices()
+
+    def showEvent(self, event: object) -> None:  # type: ignore[override]
+        self._fill_choices()
+        self.refresh()
+        super().showEvent(event)  # type: ignore[arg-type]
