@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -51,6 +52,7 @@ class MainWindow(QMainWindow):
         self.flow = flow or VisitFlow(self)
         self.setWindowTitle("Treatment Room Console")
         self._screens: dict[str, QWidget] = {}
+        self._holders: dict[str, QScrollArea] = {}
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
@@ -94,7 +96,14 @@ class MainWindow(QMainWindow):
             cls = getattr(importlib.import_module(module_name), class_name)
             widget: QWidget = cls(self.ctx, self.flow, self)
             self._screens[key] = widget
-            self.stack.addWidget(widget)
+            # A screen taller or wider than a small room monitor scrolls instead of pushing
+            # the window off the screen.
+            holder = QScrollArea()
+            holder.setWidgetResizable(True)
+            holder.setFrameShape(QScrollArea.Shape.NoFrame)
+            holder.setWidget(widget)
+            self._holders[key] = holder
+            self.stack.addWidget(holder)
         return self._screens[key]
 
     def current_key(self) -> str:
@@ -103,7 +112,7 @@ class MainWindow(QMainWindow):
 
     def show_screen(self, key: str) -> None:
         widget = self.screen(key)
-        self.stack.setCurrentWidget(widget)
+        self.stack.setCurrentWidget(self._holders[key])
         row = next(i for i, s in enumerate(SCREENS) if s.key == key)
         if self.sidebar.currentRow() != row:
             self.sidebar.blockSignals(True)

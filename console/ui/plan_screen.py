@@ -84,6 +84,7 @@ class PlanScreen(QWidget):
         self.table.setHorizontalHeaderLabels(["Area", "Depth", "Passes", "Note"])
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setMinimumHeight(170)
         self.remove = QPushButton("Remove selected area")
         self.remove.clicked.connect(self._on_remove_clicked)
         self.error = widgets.error_label()

@@ -51,6 +51,7 @@ class PrepScreen(QWidget):
         self.manual.clicked.connect(self._on_manual_clicked)
         self.cartridges = QListWidget()
         self.cartridges.setMaximumHeight(90)
+        self.cartridges.setWordWrap(True)
 
         cart = QGroupBox("Needle cartridge (sterile, single use)")
         form = QFormLayout(cart)

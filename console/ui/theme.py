@@ -13,6 +13,8 @@ QWidget { font-size: %(base)dpt; }
 QPushButton { min-height: %(target)dpx; padding: 4px 18px; }
 QPushButton[primary="true"] { background: #1f6f5c; color: white; font-weight: bold;
                               border-radius: 6px; }
+QPushButton:checked { background: #1f6f5c; color: white; font-weight: bold;
+                      border-radius: 6px; }
 QPushButton[primary="true"]:disabled { background: #9bb8b0; }
 QLineEdit, QComboBox, QDateEdit, QSpinBox, QDoubleSpinBox, QDateTimeEdit {
     min-height: %(field)dpx; }

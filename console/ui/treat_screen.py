@@ -51,7 +51,8 @@ class TreatScreen(QWidget):
 
         self.areas = QListWidget()
         self.areas.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.areas.setMaximumWidth(300)
+        self.areas.setMinimumWidth(260)
+        self.areas.setMaximumHeight(220)
         self.area_title = QLabel()
         self.area_title.setStyleSheet("font-size: 30pt; font-weight: bold;")
         self.depth_label = QLabel()
@@ -92,15 +93,16 @@ class TreatScreen(QWidget):
         self.toggle = widgets.primary("Start pass  [Space]")
         self.toggle.setMinimumHeight(90)
         self.toggle.clicked.connect(self.toggle_pass)
-        self.prev_btn = QPushButton("◀ Previous area  [P]")
+        self.prev_btn = QPushButton("◀ Previous  [P]")
         self.prev_btn.clicked.connect(lambda: self.move_area(-1))
         self.next_btn = QPushButton("Next area ▶  [N]")
         self.next_btn.clicked.connect(lambda: self.move_area(+1))
-        self.finish_btn = QPushButton("Finish visit  [F]")
+        self.finish_btn = QPushButton("Finish  [F]")
         self.finish_btn.clicked.connect(self._on_finish_clicked)
         for b in (self.toggle, self.prev_btn, self.next_btn, self.finish_btn, self.change_depth):
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space must never "click" a focused button
         self.chart = TreatChart()
+        self.chart.setMinimumWidth(260)
 
         centre = QVBoxLayout()
         centre.addWidget(self.area_title)
@@ -129,7 +131,7 @@ class TreatScreen(QWidget):
         side.addWidget(self.areas, 1)
         side.addWidget(self.chart, 1)
         columns = QHBoxLayout(self)
-        columns.addLayout(side, 1)
+        columns.addLayout(side, 2)
         columns.addLayout(centre, 3)
 
         self.tick = QTimer(self)
@@ -228,7 +230,10 @@ class TreatScreen(QWidget):
             self.direction_row.addWidget(b)
         self.directions.buttons()[0].setChecked(True)
         for i, (eid, name) in enumerate(endpoints):
-            b = QPushButton(f"{i + 1}  {name}")
+            # "Erythema (epidermis)" → "Erythema": the long form is the tooltip, so the
+            # row fits a 1366-pixel room screen.
+            b = QPushButton(f"{i + 1}  {name.split(' (')[0]}")
+            b.setToolTip(name)
             b.setCheckable(True)
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             b.setProperty("value", eid)
@@ -304,6 +309,9 @@ class TreatScreen(QWidget):
             if self.service.running_area_id is None:
                 self.service.start_pass(area.id, self.direction())
                 self.toggle.setText(f"Stop pass  [{key}]")
+                self.count_label.setText(
+                    f"Pass {len(area.passes) + 1} of {area.target_passes} running"
+                )
             else:
                 self.service.stop_pass()
                 self.toggle.setText(f"Start pass  [{key}]")

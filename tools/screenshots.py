@@ -1,0 +1,150 @@
+"""Walk a demo visit through the real window and save a PNG of every step.
+
+    xvfb-run -s "-screen 0 1366x850x24" .venv/bin/python tools/screenshots.py docs/screens
+
+Uses the xcb platform when DISPLAY is set (what a practitioner sees), offscreen otherwise.
+The README's screenshots are made with it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("QT_QPA_PLATFORM", "xcb" if os.environ.get("DISPLAY") else "offscreen")
+
+
+def main(out: Path) -> int:
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    from console import demo
+    from console.auth import hash_pin
+    from console.clock import FakeClock
+    from console.context import open_context
+    from console.data import patients_repo, settings_repo
+    from console.ui import theme
+    from console.ui.main_window import MainWindow
+
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication(sys.argv[:1])
+    clock = FakeClock(datetime(2026, 11, 24, 14, 5, tzinfo=UTC))
+    ctx = open_context(Path(tempfile.mkdtemp()) / "shots.sqlite3", clock=clock)
+    theme.apply(app)
+    settings_repo.put(ctx.db, "clinic.name", "Spectrum Skin Clinic", now=clock.now(), by=None)
+    staff = demo.create_practitioners(ctx.db, clock.now(), hash_pin)
+    demo.create_patients(ctx.db, 40, seed=5, now=clock.now(), by=staff[0])
+    patients_repo.insert(
+        ctx.db, full_name="Zoë Łukasz-Nguyễn", date_of_birth=date(1988, 3, 14),
+        phone="+44 7700 900123", email="zoe@example.org", fitzpatrick=3, now=clock.now(),
+        by=staff[0],
+    )  # fmt: skip
+    window = MainWindow(ctx)
+    window.resize(1366, 820)
+    window.show()
+
+    def settle() -> None:
+        for _ in range(5):
+            app.processEvents()
+
+    def shot(name: str) -> None:
+        settle()
+        window.grab().save(str(out / f"{name}.png"))
+
+    def keys(widget: object, text: str) -> None:
+        widget.setFocus()  # type: ignore[attr-defined]
+        for ch in text:
+            key = Qt.Key.Key_Return if ch == "\n" else Qt.Key.Key_unknown
+            for kind in (QKeyEvent.Type.KeyPress, QKeyEvent.Type.KeyRelease):
+                QCoreApplication.sendEvent(widget, QKeyEvent(kind, key,  # type: ignore[arg-type]
+                    Qt.KeyboardModifier.NoModifier, "" if ch == "\n" else ch))  # fmt: skip
+
+    def key(widget: object, k: Qt.Key, text: str) -> None:
+        for kind in (QKeyEvent.Type.KeyPress, QKeyEvent.Type.KeyRelease):
+            QCoreApplication.sendEvent(widget, QKeyEvent(kind, k, Qt.KeyboardModifier.NoModifier,  # type: ignore[arg-type]
+                                                         text))  # fmt: skip
+
+    signin = window.screen("signin")
+    signin.names.select(staff[1])
+    shot("1-signin")
+    keys(signin.pad.field, "1357\n")
+    patient = window.screen("patient")
+    keys(patient.search, "zoe")
+    shot("2-patient-search")
+    key(patient.search, Qt.Key.Key_Return, "")
+    shot("2-patient-chosen")
+    patient.start_button.click()
+    screening = window.screen("screening")
+    for q in screening.questions:
+        (q.yes if q.item.id in ("cold_sores", "anticoagulants") else q.no).click()
+    screening.check.click()
+    shot("3-screening-clearance-needed")
+    next(q for q in screening.questions if q.item.id == "anticoagulants").note.setText(
+        "Dr Patel: aspirin paused 7 days, cleared"
+    )
+    screening.check.click()
+    prep = window.screen("prep")
+    prep.device.setCurrentIndex(prep.device.findData("skinpen-precision"))
+    prep.device.activated.emit(prep.device.currentIndex())
+    prep.seal.setChecked(True)
+    keys(prep.scan, "]d2010950110102091717281231" + "10LOT42A\x1d210042\n")
+    prep.gel_product.setText("Skinfuse Lift HA")
+    prep.gel_lot.setText("HA-2611")
+    prep.gel_save.click()
+    prep.numb_product.setText("LMX4")
+    prep.numb_lot.setText("N-551")
+    prep.numb_apply.click()
+    clock.advance(11 * 60 + 20)
+    prep._refresh_countdown()
+    shot("4-prep-numbing-countdown")
+    clock.advance(19 * 60)
+    prep.numb_remove.click()
+    prep.cleansed.click()
+    prep.next.click()
+    plan = window.screen("plan")
+    for zone, depth in (("cheeks", "0,75\n"), ("forehead", "0.5\n"), ("neck", "0.75\n")):
+        plan.map.zone_clicked.emit(zone)
+        keys(plan.depth, depth)
+    plan.map.zone_clicked.emit("periorbital")
+    keys(plan.depth, "2.5\n")
+    shot("5-plan-tenfold-slip")
+    plan.depth.clear()
+    plan.next.click()
+    treat = window.screen("treat")
+    for seconds in (38, 36):
+        key(treat, Qt.Key.Key_Space, " ")
+        clock.advance(seconds)
+        key(treat, Qt.Key.Key_Space, " ")
+        clock.advance(6)
+    key(treat, Qt.Key.Key_Space, " ")
+    clock.advance(27)
+    treat._refresh_clock()
+    shot("6-treat-pass-running")
+    key(treat, Qt.Key.Key_Space, " ")
+    key(treat, Qt.Key.Key_2, "2")
+    for zone_passes in ((24, 22), (41, 39, 40)):
+        key(treat, Qt.Key.Key_N, "n")
+        for seconds in zone_passes:
+            key(treat, Qt.Key.Key_Space, " ")
+            clock.advance(seconds)
+            key(treat, Qt.Key.Key_Space, " ")
+            clock.advance(5)
+        key(treat, Qt.Key.Key_1, "1")
+    shot("6-treat-chart")
+    key(treat, Qt.Key.Key_F, "f")
+    finish = window.screen("finish")
+    finish.notes.setPlainText("Mild erythema on cheeks; tolerated well.")
+    finish.complete.click()
+    shot("7-finish-sheet")
+    window.close()
+    print(f"screenshots in {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screens")))
