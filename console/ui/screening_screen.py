@@ -93,9 +93,13 @@ class ScreeningScreen(QWidget):
         self.questions: list[_Question] = []
         self.body = QWidget()
         self.grid = QGridLayout(self.body)
+        self.grid.setColumnStretch(0, 3)
+        self.grid.setColumnStretch(3, 2)
+        self.grid.setVerticalSpacing(2)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.body)
+        self.scroll = scroll
         self.result = widgets.error_label()
         self.ok = widgets.hint()
         self.check = widgets.primary("Check answers and continue to Prep")
@@ -160,6 +164,7 @@ class ScreeningScreen(QWidget):
             if a is None:
                 q.message.setText("Answer this question.")
                 self.result.setText("Some questions are not answered yet.")
+                self.scroll.ensureWidgetVisible(q.label)
                 q.no.setFocus()
                 return
             answers.append(a)

@@ -18,6 +18,8 @@ QPushButton:checked { background: #1f6f5c; color: white; font-weight: bold;
 QPushButton[primary="true"]:disabled { background: #9bb8b0; }
 QLineEdit, QComboBox, QDateEdit, QSpinBox, QDoubleSpinBox, QDateTimeEdit {
     min-height: %(field)dpx; }
+QRadioButton, QCheckBox { spacing: 10px; padding: 6px 12px; }
+QRadioButton::indicator, QCheckBox::indicator { width: 26px; height: 26px; }
 QLabel[role="error"] { color: #b00020; font-weight: bold; }
 QLabel[role="warning"] { color: #8a5a00; font-weight: bold; }
 QLabel[role="title"] { font-size: %(title)dpt; font-weight: bold; }
