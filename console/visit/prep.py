@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from console.clock import iso
 from console.errors import DomainError
+from console.visit.storage import guarded
 
 if TYPE_CHECKING:
     from console.labels import Label
@@ -17,6 +18,7 @@ _Base: Any = object
 
 
 class PrepMixin(_Base):
+    @guarded
     def set_device(self: VisitService, visit_id: str, device_id: str) -> None:
         self._open_visit(visit_id)
         device = self.protocol_for(visit_id).device(device_id)
@@ -28,6 +30,7 @@ class PrepMixin(_Base):
             self.db.execute("UPDATE visits SET device_id = ? WHERE id = ?", [device.id, visit_id])
             self._audit("visit.device", "visit", visit_id, device_id=device.id)
 
+    @guarded
     def record_cartridge_label(
         self: VisitService, visit_id: str, text: str, *, cartridge_type_id: str,
         seal_intact: bool,
@@ -41,6 +44,7 @@ class PrepMixin(_Base):
             entry="scan", raw=text,
         )  # fmt: skip
 
+    @guarded
     def record_cartridge_manual(
         self: VisitService, visit_id: str, *, gtin: str, lot: str, expiry: str, serial: str = "",
         cartridge_type_id: str, seal_intact: bool,
@@ -117,6 +121,7 @@ class PrepMixin(_Base):
             )
             self._audit("visit.cartridge_removed", "visit", visit_id, cartridge_id=cartridge_id)
 
+    @guarded
     def record_gel(self: VisitService, visit_id: str, *, product: str, lot: str) -> str:
         if not product.strip():
             raise DomainError("Name the gel product.", "gel_product")
@@ -124,6 +129,7 @@ class PrepMixin(_Base):
             raise DomainError("Type the gel's lot number (on the tube).", "gel_lot")
         return self._consumable(visit_id, "gel", product, lot)
 
+    @guarded
     def apply_numbing(
         self: VisitService, visit_id: str, *, product: str, lot: str, applied_at: datetime,
         wait_minutes: int, occluded: bool = False,
@@ -157,6 +163,7 @@ class PrepMixin(_Base):
             for item_id in blockers
         )
 
+    @guarded
     def remove_numbing(self: VisitService, visit_id: str, consumable_id: str) -> None:
         self._open_visit(visit_id)
         with self.db.atomic():
@@ -185,6 +192,7 @@ class PrepMixin(_Base):
             self._audit(f"visit.{kind}", "visit", visit_id, lot=lot.strip())
         return cid
 
+    @guarded
     def mark_skin_cleansed(self: VisitService, visit_id: str) -> None:
         self._open_visit(visit_id)
         with self.db.atomic():

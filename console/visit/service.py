@@ -17,6 +17,7 @@ from console.errors import DomainError, NotFound
 from console.protocol import Protocol
 from console.visit import screening
 from console.visit.prep import PrepMixin
+from console.visit.storage import guarded
 from console.visit.treatment import TreatmentMixin
 
 STEPS = ("screening", "prep", "plan", "treat", "finish")
@@ -64,6 +65,7 @@ class VisitService(PrepMixin, TreatmentMixin):
         ).fetchone()
         return str(row[0]) if row else None
 
+    @guarded
     def start_visit(self, patient_id: str) -> str:
         by = self.ctx.require_practitioner()
         if not self.db.execute("SELECT 1 FROM patients WHERE id = ?", [patient_id]).fetchone():
@@ -108,6 +110,7 @@ class VisitService(PrepMixin, TreatmentMixin):
         self._open_visit(visit_id)
         self.db.execute("UPDATE visits SET step = ? WHERE id = ?", [step, visit_id])
 
+    @guarded
     def stop_visit(self, visit_id: str, reason: str) -> None:
         """End a visit without treatment (a hard stop, the patient left …); kept on record."""
         if not reason.strip():
@@ -128,6 +131,7 @@ class VisitService(PrepMixin, TreatmentMixin):
             self._audit("visit.stop", "visit", visit_id, reason=reason.strip())
 
     # -- screening --------------------------------------------------------------------------
+    @guarded
     def answer_screening(self, visit_id: str, answers: list[screening.Answer]) -> screening.Outcome:
         """Store the whole checklist as answered today; replaces earlier answers of this visit."""
         by = self.ctx.require_practitioner()
@@ -173,6 +177,7 @@ class VisitService(PrepMixin, TreatmentMixin):
         return bool(row[0]) and not any(row[1:])
 
     # -- finish -----------------------------------------------------------------------------
+    @guarded
     def complete(self, visit_id: str, *, notes: str = "", adverse_events: str = "") -> None:
         """Lock the visit. From here on, corrections are dated amendments."""
         self._open_visit(visit_id)
@@ -201,6 +206,7 @@ class VisitService(PrepMixin, TreatmentMixin):
             )
             self._audit("visit.complete", "visit", visit_id)
 
+    @guarded
     def amend(self, visit_id: str, field: str, new_value: str, reason: str) -> None:
         """A dated correction of a completed visit; the original stays as it was."""
         by = self.ctx.require_practitioner()

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from console.clock import iso, parse_iso
 from console.errors import DomainError
+from console.visit.storage import guarded
 from console.visit_record import PassRecord
 
 if TYPE_CHECKING:
@@ -52,6 +53,7 @@ class TreatmentMixin(_Base):
             concern=concern,
         )  # fmt: skip
 
+    @guarded
     def plan_area(
         self: VisitService, visit_id: str, zone_id: str, *, concern: str = "general",
         depth_text: str, target_passes: int, reason: str = "", confirmed: bool = False,
@@ -133,6 +135,7 @@ class TreatmentMixin(_Base):
             [area_id, visit_id],
         )
 
+    @guarded
     def start_pass(self: VisitService, area_id: str, direction: str) -> None:
         area = self._area(area_id)
         visit_id = area["visit_id"]
@@ -166,6 +169,7 @@ class TreatmentMixin(_Base):
     def running_elapsed(self: VisitService) -> float:
         return self.ctx.clock.monotonic() - self._running.mono_start if self._running else 0.0
 
+    @guarded
     def stop_pass(self: VisitService) -> PassRecord:
         """Stop the running pass and commit it before returning (the hot path: kept lean)."""
         run = self._running
@@ -214,6 +218,7 @@ class TreatmentMixin(_Base):
                 self._audit("visit.pass_interrupted", "visit", visit_id, count=len(rows))
         return [r[0] for r in rows]
 
+    @guarded
     def change_depth(
         self: VisitService, area_id: str, depth_text: str, *, reason: str = "",
         confirmed: bool = False,
@@ -241,6 +246,7 @@ class TreatmentMixin(_Base):
                         from_mm=str(old), to_mm=str(check.depth_mm))  # fmt: skip
         return check.depth_mm
 
+    @guarded
     def set_endpoint(self: VisitService, area_id: str, endpoint: str) -> None:
         area = self._area(area_id)
         self._open_visit(area["visit_id"])

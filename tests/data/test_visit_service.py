@@ -168,3 +168,36 @@ def test_series_number_counts_recent_sessions(
     assert visits_repo.load_record(ctx.db, second).series_number == 2
     with pytest.raises(DomainError, match="in progress"):
         svc.start_visit(patient)
+
+
+def test_storage_refusing_writes_loses_nothing_and_the_pass_can_be_stopped_again(
+    ctx: AppContext, patient: str, clock: FakeClock
+) -> None:
+    from console.visit.storage import StorageError
+
+    svc = VisitService(ctx)
+    visit_id = ready_visit(ctx, patient)
+    area = svc.plan_area(visit_id, "cheeks", depth_text="0.75", target_passes=3)
+    svc.start_pass(area, "vertical")
+    clock.advance(33)
+    ctx.db.execute("PRAGMA query_only = 1")  # SQLite itself now refuses every write
+    with pytest.raises(StorageError, match="read-only"):
+        svc.stop_pass()
+    assert svc.running_area_id == area  # still running in memory, nothing half-saved
+    assert visits_repo.load_record(ctx.db, visit_id).total_passes == 0
+    ctx.db.execute("PRAGMA query_only = 0")
+    clock.advance(2)
+    assert svc.stop_pass().duration_s == 35
+    assert visits_repo.load_record(ctx.db, visit_id).total_passes == 1
+
+
+def test_a_full_disk_gets_a_plain_message(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from console.visit.storage import explain
+
+    con = sqlite3.connect(tmp_path / "tiny.sqlite3")
+    con.execute("CREATE TABLE t (x TEXT)")
+    con.execute("PRAGMA max_page_count = 3")  # SQLite's own SQLITE_FULL, as on a full disk
+    with pytest.raises(sqlite3.OperationalError) as caught:
+        for _ in range(100):
+            con.execute("INSERT INTO t VALUES (?)", ["x" * 4000])
+    assert explain(caught.value).startswith("Not saved: the disk is full.")
