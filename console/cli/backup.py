@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from console import logs
 from console.backup import BackupFailed, backup_database
 from console.cli import add_db_argument
 from console.cli._common import fail, resolve_db
@@ -28,6 +29,7 @@ def run(args: argparse.Namespace) -> int:
     if not path.is_file():
         return fail(f"no database at {path}")
     folder: Path = args.to if args.to is not None else path.resolve().parent / "backups"
+    logs.configure(path.resolve().parent)
     now = SystemClock().now()
     try:
         copy = backup_database(path, folder, at=now)

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from console import logs
 from console.backup import newest_good_backup, replaced_name, restore
 from console.cli import add_db_argument
 from console.cli._common import fail, resolve_db
@@ -33,6 +34,7 @@ def _confirm(question: str) -> bool:
 
 def run(args: argparse.Namespace) -> int:
     db_path = resolve_db(args.db)
+    logs.configure(db_path.resolve().parent)
     if args.backup == "newest":
         found = newest_good_backup(db_path.resolve().parent / "backups")
         if found is None:

@@ -28,13 +28,12 @@ def run(db_path: Path | None) -> int:
     # One console per database: a second start brings the first window forward and quits.
     instance = SingleInstance(path)
     if not instance.acquire():
-        forward = instance.ask_first_to_come_forward()
-        print(
-            f"The console is already open on {path}"
-            + ("; its window was brought forward." if forward else "."),
-            file=sys.stderr,
-        )
-        tell_already_running(path)
+        if instance.ask_first_to_come_forward():
+            print(f"The console is already open on {path}; its window was brought forward.",
+                  file=sys.stderr)  # fmt: skip
+        else:
+            print(f"The console is already open on {path}.", file=sys.stderr)
+            tell_already_running(path)
         return 0
     logs.configure(paths.data_dir_for(path))
     log.info("starting on %s", path.name)

@@ -11,7 +11,7 @@ import logging
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QTimer
+from PySide6.QtCore import QLockFile, Qt, QTimer
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -76,6 +76,15 @@ class SingleInstance:
             self.window.showNormal()
             self.window.raise_()
             self.window.activateWindow()
+            # Said here, where the user is now looking; it goes away by itself.
+            notice = QMessageBox(QMessageBox.Icon.Information, "Treatment Room Console",
+                                 "The console was started again, but it is already open: "
+                                 "this is its window.", parent=self.window)  # fmt: skip
+            notice.setObjectName("already-open-notice")
+            notice.setModal(False)
+            notice.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            QTimer.singleShot(8000, notice.close)
+            notice.show()
 
     def release(self) -> None:
         if self.server is not None:
@@ -84,7 +93,7 @@ class SingleInstance:
 
 
 def tell_already_running(db_path: Path) -> None:
-    """The second start's message; it closes itself so it never blocks a script."""
+    """When the first window could not be reached: say so here; it closes by itself."""
     box = QMessageBox(QMessageBox.Icon.Information, "Treatment Room Console",
                       f"The console is already open on this database ({db_path.name}).\n"
                       "Its window has been brought to the front.")  # fmt: skip
