@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 _Base: Any = object
 
 
-class PrepMixin(_Base):
+class PrepMixin(_Base):  # type: ignore[misc]  # methods are typed on VisitService
     @guarded
     def set_device(self: VisitService, visit_id: str, device_id: str) -> None:
         self._open_visit(visit_id)

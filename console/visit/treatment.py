@@ -35,7 +35,7 @@ class _Running:
     direction: str
 
 
-class TreatmentMixin(_Base):
+class TreatmentMixin(_Base):  # type: ignore[misc]  # methods are typed on VisitService
     _running: _Running | None = None
 
     # -- plan -------------------------------------------------------------------------------
