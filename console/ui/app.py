@@ -13,7 +13,7 @@ from console import logs, paths
 from console.backup import BackupFailed, backup_if_first_today
 from console.context import open_context
 from console.data import settings_repo
-from console.ui import theme
+from console.ui import crash_guard, theme
 from console.ui.lock import IdleLock
 from console.ui.main_window import MainWindow
 from console.ui.startup import SingleInstance, check_database, tell_already_running
@@ -46,6 +46,7 @@ def run(db_path: Path | None) -> int:
         backup_if_first_today(ctx)
     theme.apply(app, float(settings_repo.get(ctx.db, "room.font_scale")))  # type: ignore[arg-type]
     window = MainWindow(ctx)
+    crash_guard.install(window.status)
     instance.attach(window)
     window.idle_lock = IdleLock(window, ctx, window.flow)  # type: ignore[attr-defined]
     window.show()

@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+import logging
+import sys
+
+import pytest
+from PySide6.QtWidgets import QLabel, QPushButton
+from pytestqt.qtbot import QtBot
+
+from console.ui import crash_guard
+
+
+def test_an_exception_in_a_slot_becomes_a_sentence_without_patient_data(
+    qtbot: QtBot, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    banner = QLabel()
+    button = QPushButton()
+    qtbot.addWidget(banner)
+    qtbot.addWidget(button)
+    crash_guard.install(banner)
+
+    def broken() -> None:
+        raise KeyError("Zoë Łukasz-Nguyễn")
+
+    button.clicked.connect(broken)
+    with caplog.at_level(logging.ERROR, logger="console.ui.crash"):
+        button.click()
+    assert "Something unexpected went wrong (KeyError)" in banner.text()
+    assert "saved" in banner.text()
+    assert "KeyError" in caplog.text and "broken" in caplog.text
+    assert "Zoë" not in caplog.text and "Nguy" not in caplog.text
