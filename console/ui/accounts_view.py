@@ -1,0 +1,190 @@
+"""Practitioner accounts: everyone changes their own PIN; admins add, reset and deactivate.
+
+Meant as a Settings tab (``AccountsView(ctx, parent)``); every change is audited by
+console/auth.py.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console import auth
+from console.context import AppContext
+from console.data import practitioners_repo
+from console.errors import DomainError
+from console.ui import theme
+
+COLUMNS = ("Name", "Role", "Status")
+
+
+def _secret(name: str, placeholder: str) -> QLineEdit:
+    field = QLineEdit()
+    field.setObjectName(name)
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setPlaceholderText(placeholder)
+    field.setMaxLength(64)
+    return field
+
+
+class AccountsView(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._ids: list[str] = []
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setObjectName("accounts-table")
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.message = QLabel()
+        self.message.setObjectName("accounts-message")
+        self.message.setWordWrap(True)
+
+        # Own PIN: for everyone.
+        self.old_pin = _secret("old-pin", "current PIN")
+        self.new_pin = _secret("new-pin", "new PIN")
+        self.new_pin2 = _secret("new-pin2", "new PIN again")
+        self.change = QPushButton("Change my PIN")
+        self.change.clicked.connect(self._on_change_clicked)
+        own = QGroupBox("My PIN")
+        own_row = QHBoxLayout(own)
+        for w in (self.old_pin, self.new_pin, self.new_pin2, self.change):
+            own_row.addWidget(w)
+
+        # Admin: add, reset, deactivate.
+        self.name = QLineEdit()
+        self.name.setObjectName("new-name")
+        self.name.setPlaceholderText("name as shown at sign-in")
+        self.role = QComboBox()
+        self.role.addItem("practitioner", "practitioner")
+        self.role.addItem("admin", "admin")
+        self.add_pin = _secret("add-pin", "PIN")
+        self.add = QPushButton("Add account")
+        self.add.clicked.connect(self._on_add_clicked)
+        self.reset_pin = _secret("reset-pin", "new PIN for the selected account")
+        self.reset = QPushButton("Set PIN (clears a lockout)")
+        self.reset.clicked.connect(self._on_reset_clicked)
+        self.deactivate = QPushButton("Deactivate selected")
+        self.deactivate.clicked.connect(self._on_deactivate_clicked)
+        self.admin_box = QGroupBox("Accounts (admin)")
+        admin_layout = QVBoxLayout(self.admin_box)
+        add_row = QHBoxLayout()
+        for w in (self.name, self.role, self.add_pin, self.add):
+            add_row.addWidget(w)
+        sel_row = QHBoxLayout()
+        for w in (self.reset_pin, self.reset, self.deactivate):
+            sel_row.addWidget(w)
+        admin_layout.addLayout(add_row)
+        admin_layout.addLayout(sel_row)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(own)
+        layout.addWidget(self.admin_box)
+        self.refresh()
+
+    # -- showing ----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        now = self.ctx.now()
+        zone = self.ctx.timezone()
+        rows = practitioners_repo.list_all(self.ctx.db)
+        self._ids = [str(r["id"]) for r in rows]
+        self.table.setRowCount(len(rows))
+        for i, row in enumerate(rows):
+            until = auth.locked_until(row, now)
+            if not row["active"]:
+                status = "Deactivated"
+            elif until is not None:
+                status = f"Locked until {until.astimezone(zone):%H:%M}"
+            elif not row["pin_hash"]:
+                status = "No PIN: cannot sign in"
+            else:
+                status = "Active"
+            for c, text in enumerate((row["display_name"], row["role"], status)):
+                self.table.setItem(i, c, QTableWidgetItem(str(text)))
+        self.admin_box.setVisible(auth.is_admin(self.ctx.db, self.ctx.practitioner_id))
+
+    def selected_id(self) -> str | None:
+        row = self.table.currentRow()
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def _say(self, text: str, *, error: bool = False) -> None:
+        theme.mark(self.message, role="error" if error else "hint")
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+        self.message.setText(text)
+
+    def _run(self, action: object, done: str, *fields: QLineEdit) -> bool:
+        """Run one account change; secrets are cleared whatever happened."""
+        try:
+            action()  # type: ignore[operator]
+        except DomainError as error:
+            self._say(error.message, error=True)
+            return False
+        finally:
+            for field in fields:
+                field.clear()
+        self._say(done)
+        self.refresh()
+        return True
+
+    # -- actions ----------------------------------------------------------------------------
+    def _on_change_clicked(self) -> None:
+        old, new = self.old_pin.text(), self.new_pin.text()
+
+        def change() -> None:
+            if new != self.new_pin2.text():
+                raise DomainError("The two new PINs differ.", field="pin")
+            auth.change_pin(self.ctx, old, new)
+
+        self._run(change, "Your PIN has been changed.", self.old_pin, self.new_pin, self.new_pin2)
+
+    def _on_add_clicked(self) -> None:
+        name, pin, role = self.name.text(), self.add_pin.text(), self.role.currentData()
+        if self._run(
+            lambda: auth.create_practitioner(self.ctx, name, role, pin),
+            f"Account added: {' '.join(name.split())}.",
+            self.add_pin,
+        ):
+            self.name.clear()
+
+    def _on_reset_clicked(self) -> None:
+        who, pin = self.selected_id(), self.reset_pin.text()
+        if who is None:
+            self._say("Select an account in the table first.", error=True)
+            return
+        self._run(lambda: auth.reset_pin(self.ctx, who, pin), "PIN set.", self.reset_pin)
+
+    @classmethod
+    def ask_confirm(cls, parent: QWidget, text: str) -> bool:
+        answer = QMessageBox.question(parent, "Deactivate account", text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _on_deactivate_clicked(self) -> None:
+        who = self.selected_id()
+        if who is None:
+            self._say("Select an account in the table first.", error=True)
+            return
+        name = self.table.item(self.table.currentRow(), 0).text()
+        if not self.ask_confirm(
+            self, f"Deactivate {name}? They can no longer sign in; their records stay theirs."
+        ):
+            return
+        self._run(lambda: auth.deactivate(self.ctx, who), f"{name} can no longer sign in.")
