@@ -11,11 +11,15 @@ import os
 import re
 import shutil
 import sqlite3
+import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
+
+from sqlite_utils import Database
 
 from console.context import AppContext
 from console.data import audit_repo, settings_repo
@@ -138,6 +142,10 @@ def create_backup(
 ) -> Path:
     """Copy ``source`` into ``folder`` and verify the copy; returns the new file."""
     private_dir(folder)
+    # A copy cut short (power cut, killed process) never got its final name: tidy it away.
+    for stale in folder.glob("console-*.sqlite3.partial"):
+        if time.time() - stale.stat().st_mtime > 3600:
+            stale.unlink(missing_ok=True)
     final = _free_name(folder, at)
     partial = final.with_name(final.name + ".partial")
     os.close(os.open(partial, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600))
@@ -177,33 +185,75 @@ def backup_database(db_path: Path, folder: Path, *, at: datetime, keep: int = KE
         source.close()
 
 
-def backup_now(ctx: AppContext, reason: str) -> BackupResult:
-    """Back up the open database into the data folder's ``backups/`` and audit it."""
+def _backup_and_audit(
+    db: Database, source: Path | None, folder: Path, *, at: datetime, by: str | None, reason: str
+) -> BackupResult:
+    """Copy (from ``source``, or ``db`` itself when in memory), then audit on ``db``."""
     started = time.monotonic()
-    now = ctx.now()
     try:
-        if ctx.db_path is None:
-            path = create_backup(ctx.db.conn, ctx.backups_dir, at=now)
-        else:
-            path = backup_database(ctx.db_path, ctx.backups_dir, at=now)
+        path = (
+            create_backup(db.conn, folder, at=at)
+            if source is None
+            else backup_database(source, folder, at=at)
+        )
     except (BackupFailed, OSError) as exc:
         log.error("backup failed (%s): %s", reason, exc.__class__.__name__)
-        with ctx.db.atomic():
+        with db.atomic():
             audit_repo.record(
-                ctx.db, at=now, by=ctx.practitioner_id, action="backup.failed",
-                entity="database", detail={"reason": reason, "error": str(exc)},
+                db, at=at, by=by, action="backup.failed", entity="database",
+                detail={"reason": reason, "error": str(exc)},
             )  # fmt: skip
         if isinstance(exc, BackupFailed):
             raise
         raise BackupFailed(f"The backup could not be written: {exc}") from exc
     result = BackupResult(path, reason, path.stat().st_size, time.monotonic() - started)
-    with ctx.db.atomic():
+    with db.atomic():
         audit_repo.record(
-            ctx.db, at=now, by=ctx.practitioner_id, action="backup.create", entity="database",
+            db, at=at, by=by, action="backup.create", entity="database",
             detail={"file": path.name, "reason": reason, "bytes": result.size},
         )  # fmt: skip
-    log.info("backup %s written (%s, %d bytes)", path.name, reason, result.size)
+    log.info("backup %s written (%s, %d bytes, %.1f s)", path.name, reason, result.size,
+             result.seconds)  # fmt: skip
     return result
+
+
+def backup_now(ctx: AppContext, reason: str) -> BackupResult:
+    """Back up the open database into the data folder's ``backups/`` and audit it."""
+    return _backup_and_audit(
+        ctx.db, ctx.db_path, ctx.backups_dir, at=ctx.now(), by=ctx.practitioner_id, reason=reason
+    )
+
+
+def backup_in_background(
+    ctx: AppContext,
+    reason: str,
+    on_done: Callable[[BackupResult | BackupFailed], None] | None = None,
+) -> threading.Thread:
+    """Like ``backup_now`` on a worker thread with its own connections (a large file takes
+    seconds to copy and check; the screen must not freeze meanwhile).
+
+    ``on_done`` is called on the worker thread: a Qt caller forwards it with a signal.
+    The thread is not a daemon, so quitting waits for the copy instead of cutting it short.
+    """
+    if ctx.db_path is None:
+        raise DomainError("An in-memory database is backed up with backup_now.")
+    db_path, folder, at, by = ctx.db_path, ctx.backups_dir, ctx.now(), ctx.practitioner_id
+
+    def work() -> None:
+        outcome: BackupResult | BackupFailed
+        db = open_database(db_path, migrate=False)  # sqlite3 objects stay in their thread
+        try:
+            outcome = _backup_and_audit(db, db_path, folder, at=at, by=by, reason=reason)
+        except BackupFailed as exc:
+            outcome = exc
+        finally:
+            db.close()
+        if on_done is not None:
+            on_done(outcome)
+
+    thread = threading.Thread(target=work, name="console-backup")
+    thread.start()
+    return thread
 
 
 def _local_date(ctx: AppContext, at: datetime) -> date:
@@ -214,13 +264,17 @@ def _local_date(ctx: AppContext, at: datetime) -> date:
     return at.astimezone(zone).date()
 
 
-def backup_if_first_today(ctx: AppContext) -> BackupResult | None:
+def backup_if_first_today(
+    ctx: AppContext, *, background: bool = False
+) -> BackupResult | threading.Thread | None:
     """The day's first start backs up; later starts the same (clinic-local) day do not."""
     today = _local_date(ctx, ctx.now())
     for path in list_backups(ctx.backups_dir):
         at = backup_time(path)
         if at is not None and _local_date(ctx, at) == today:
             return None
+    if background and ctx.db_path is not None:
+        return backup_in_background(ctx, "first start of the day")
     return backup_now(ctx, "first start of the day")
 
 

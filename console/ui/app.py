@@ -41,9 +41,10 @@ def run(db_path: Path | None) -> int:
         instance.release()
         return 1
     ctx = open_context(path)
-    # A failed backup is logged and audited; the day's work must not wait for it.
+    # On a worker thread: a large file takes seconds to copy and check. A failed backup is
+    # logged and audited; the day's work must not wait for it.
     with contextlib.suppress(BackupFailed):
-        backup_if_first_today(ctx)
+        backup_if_first_today(ctx, background=True)
     theme.apply(app, float(settings_repo.get(ctx.db, "room.font_scale")))  # type: ignore[arg-type]
     window = MainWindow(ctx)
     crash_guard.install(window.status)

@@ -171,3 +171,30 @@ def test_restore_asks_for_confirmation_and_refuses_an_open_database(
     assert restored.replaced is not None and restored.replaced.read_bytes() == before
     fresh = db_path.with_name("elsewhere.sqlite3")
     assert backup.restore(copy, fresh, confirmed=False, at=ctx.now()).replaced is None
+
+
+def test_background_backup_does_not_hold_up_the_caller(
+    ctx: AppContext, staff: list[str], clock: FakeClock
+) -> None:
+    results: list[object] = []
+    thread = backup.backup_in_background(ctx, "after visit", on_done=results.append)
+    for i in range(20):  # the screen keeps writing meanwhile
+        audit_repo.record(ctx.db, at=ctx.now(), by=staff[0], action=f"test.{i}")
+    thread.join(timeout=30)
+    [result] = results
+    assert isinstance(result, backup.BackupResult)
+    assert backup.check_file(result.path) == ["ok"]
+    rows = audit_repo.rows(ctx.db, filter=audit_repo.AuditFilter(action="backup.create"))
+    assert [(r["practitioner_id"], json.loads(r["detail"])["reason"]) for r in rows] == [
+        (staff[0], "after visit")]  # fmt: skip
+    assert audit_repo.count(ctx.db, audit_repo.AuditFilter(action="test.")) == 20
+
+
+def test_a_copy_cut_short_is_never_taken_for_a_backup(ctx: AppContext) -> None:
+    backup.private_dir(ctx.backups_dir)
+    partial = ctx.backups_dir / "console-20261124-130000.sqlite3.partial"
+    partial.write_bytes(b"half a copy")
+    os.utime(partial, (0, 0))
+    assert backup.list_backups(ctx.backups_dir) == []
+    backup.backup_now(ctx, "test")
+    assert not partial.exists()
