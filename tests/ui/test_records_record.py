@@ -180,3 +180,21 @@ def test_archived_sheet_opens_for_reprint(
     assert view.sheet_button.isEnabled() and view.visits.item(0, 7).text() == "yes"
     view.sheet_button.click()
     assert opened == [completed_visit]
+
+
+def test_reprint_opens_the_archived_sheet_with_print_buttons(
+    qtbot: QtBot, ctx: AppContext, patient: str, completed_visit: str
+) -> None:
+    from console.aftercare import create_handout
+    from console.ui.handout_preview import HandoutPreview
+
+    archived = create_handout(ctx, completed_visit)
+    view = PatientRecordView(ctx)
+    qtbot.addWidget(view)
+    view.show_patient(patient)
+    dialog = PatientRecordView.show_sheet(view, ctx, completed_visit)
+    qtbot.addWidget(dialog)
+    preview = dialog.findChild(HandoutPreview)
+    assert preview.handout is not None and preview.handout.path == archived.path
+    assert len(preview.pages.page_labels()) == archived.pages
+    assert preview.print_button.isEnabled() and preview.room_button.isEnabled()
