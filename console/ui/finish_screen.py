@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+import threading
+
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -30,6 +32,8 @@ ENDPOINT_WORDS = {"erythema": "Erythema", "pinpoint_bleeding": "Pinpoint bleedin
 
 
 class FinishScreen(QWidget):
+    backup_finished = Signal(object)  # BackupResult or BackupFailed, from the worker thread
+
     def __init__(self, ctx: AppContext, flow: VisitFlow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.flow = ctx, flow
@@ -50,6 +54,8 @@ class FinishScreen(QWidget):
         self.error = widgets.error_label()
         self.done = widgets.hint()
         self.complete = widgets.primary("Complete visit")
+        self.backup_finished.connect(self._on_backup_finished)
+        self.backup_thread: threading.Thread | None = None
         self.complete.setToolTip("Locks the record, archives and prints the aftercare sheet")
         self.complete.clicked.connect(self._on_complete_clicked)
         self.new_visit = QPushButton("Next patient")
@@ -158,10 +164,14 @@ class FinishScreen(QWidget):
         QTimer.singleShot(0, self._backup_after_visit)
 
     def _backup_after_visit(self) -> None:
-        try:
-            backup.backup_now(self.ctx, "visit completed")
-        except DomainError as error:
-            self.error.setText(f"The visit is saved, but the backup failed: {error.message}")
+        # On a worker thread: a clinic-sized file takes seconds to copy and check.
+        self.backup_thread = backup.backup_in_background(
+            self.ctx, "visit completed", on_done=self.backup_finished.emit
+        )
+
+    def _on_backup_finished(self, outcome: object) -> None:
+        if isinstance(outcome, DomainError):
+            self.error.setText(f"The visit is saved, but the backup failed: {outcome.message}")
 
     def _on_new_visit_clicked(self) -> None:
         if self.preview is not None:

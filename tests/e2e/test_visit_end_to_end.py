@@ -34,7 +34,7 @@ def clinic(ctx: AppContext) -> tuple[list[str], str]:
 def test_a_whole_visit_by_keyboard_and_widgets(
     qtbot: QtBot, ctx: AppContext, clinic: tuple[list[str], str], clock: FakeClock
 ) -> None:
-    staff, patient_id = clinic
+    staff, _patient_id = clinic
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()
@@ -128,6 +128,11 @@ def test_a_whole_visit_by_keyboard_and_widgets(
     archived = (ctx.data_dir / path).read_bytes()
     assert hashlib.sha256(archived).hexdigest() == sha
     assert finish.preview is not None and len(finish.preview.pages.page_labels()) >= 1
+    # The backup after the visit runs on a worker thread and lands in backups/.
+    qtbot.waitUntil(lambda: finish.backup_thread is not None, timeout=5000)
+    finish.backup_thread.join(timeout=30)
+    assert list(ctx.backups_dir.glob("console-*.sqlite3"))
     actions = [r[0] for r in ctx.db.execute("SELECT action FROM audit_log ORDER BY seq")]
-    for action in ("visit.start", "visit.screening", "visit.cartridge", "visit.complete"):
+    for action in ("visit.start", "visit.screening", "visit.cartridge", "visit.complete",
+                   "backup.create"):  # fmt: skip
         assert action in actions
