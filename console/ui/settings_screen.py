@@ -124,6 +124,10 @@ class SettingsScreen(QWidget):
         self.clinic.load(saved.values)
         self.room.load(saved.values)
         self.preview.mark_dirty()
+        # The idle lock reads its minutes and key when told to; tell it now, not at next sign-in.
+        lock = getattr(self.window(), "idle_lock", None)
+        if lock is not None and hasattr(lock, "reload_settings"):
+            lock.reload_settings()
         n = len(saved.changed)
         self._say(status, f"Saved {n} change(s)." if n else "Nothing had changed.")
         if self.audit is not None and callable(getattr(self.audit, "refresh", None)):

@@ -71,3 +71,26 @@ def test_room_tab_saves_captured_keys_and_refuses_a_key_used_twice(
     assert settings_repo.get(ctx.db, "keys.pass_toggle") == "F13"
     assert settings_repo.get(ctx.db, "keys.next_area") == "F14"
     assert settings_repo.get(ctx.db, "room.idle_lock_minutes") == 3
+
+
+def test_capturing_the_lock_key_does_not_fire_its_shortcut(qtbot: QtBot) -> None:
+    from PySide6.QtGui import QKeySequence, QShortcut
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    field = KeyCaptureField("Space", window)
+    QVBoxLayout(window).addWidget(field)
+    fired: list[bool] = []
+    shortcut = QShortcut(QKeySequence("F12"), window)
+    shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+    shortcut.activated.connect(lambda: fired.append(True))
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)  # shortcuts need an active window
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key.Key_F12)  # not capturing: the shortcut works as usual
+    assert fired == [True]
+    field.start_capture()
+    qtbot.keyClick(field, Qt.Key.Key_F12)
+    assert field.key_name() == "F12" and fired == [True]

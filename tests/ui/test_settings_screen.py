@@ -191,3 +191,42 @@ def test_export_and_import_buttons(
     screen.protocol.import_button.click()
     assert reports[-1][0].startswith("Not imported: 1 problem(s)")
     assert protocol_repo.current(ctx.db).version == 2
+
+
+def test_admins_get_the_audit_tab_with_settings_changes(
+    qtbot: QtBot, ctx: AppContext, staff: list[str]
+) -> None:
+    screen = _screen(qtbot, ctx)
+    screen.clinic.phone.setText("+44 20 7946 0958")
+    assert screen.save_settings()
+    assert screen.audit is not None
+    assert screen.tabs.tabText(screen.tabs.indexOf(screen.audit)) == "Audit"
+    screen.tabs.setCurrentWidget(screen.audit)
+    screen.show()
+    table = screen.audit.table
+    rows = [[table.item(r, c).text() for c in range(table.columnCount())]
+            for r in range(table.rowCount())]  # fmt: skip
+    change = next(r for r in rows if r[2] == "settings.change")
+    assert "clinic.phone" in change[4] and "+44 20 7946 0958" in change[4]
+
+
+def test_saved_idle_minutes_and_lock_key_reach_the_running_idle_lock(
+    qtbot: QtBot, ctx: AppContext, staff: list[str]
+) -> None:
+    from console.ui.lock import IdleLock
+    from console.ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.idle_lock = IdleLock(window, ctx, window.flow)
+    try:
+        window.flow.set_practitioner(staff[0])
+        window.show_screen("settings")
+        screen = window.screen("settings")
+        screen.room.idle.setValue(2)
+        screen.room.keys["keys.lock"].set_key_name("F19")
+        assert screen.save_settings()
+        assert window.idle_lock.timer.interval() == 2 * 60_000
+        assert window.idle_lock.shortcut.key().toString() == "F19"
+    finally:
+        window.idle_lock.uninstall()

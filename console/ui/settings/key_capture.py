@@ -6,7 +6,7 @@ field cannot be typed into: it listens for the next key and shows its Qt name.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QPushButton, QWidget
 
@@ -67,6 +67,14 @@ class KeyCaptureField(QPushButton):
             self._stop()
         else:
             self.start_capture()
+
+    def event(self, event: QEvent) -> bool:
+        # Accepting the override makes Qt deliver the key here instead of firing a shortcut
+        # (the lock key F12 must be capturable, not lock the screen mid-setting).
+        if self._capturing and event.type() == QEvent.Type.ShortcutOverride:
+            event.accept()
+            return True
+        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if not self._capturing:
