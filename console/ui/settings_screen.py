@@ -7,7 +7,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from console import protocol_edit, settings_service
 from console.context import AppContext
@@ -94,10 +101,16 @@ class SettingsScreen(QWidget):
             except ImportError:  # built by another part of the team; absent in older trees
                 return
             self.audit = AuditView(self.ctx, self)
-            self.tabs.addTab(self.audit, "Audit")
+            # Its filter row is wider than the room screen at the default type size: let it
+            # scroll inside the tab rather than widen the whole window.
+            self._audit_scroll = QScrollArea()
+            self._audit_scroll.setWidgetResizable(True)
+            self._audit_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+            self._audit_scroll.setWidget(self.audit)
+            self.tabs.addTab(self._audit_scroll, "Audit")
         elif not want and self.audit is not None:
-            self.tabs.removeTab(self.tabs.indexOf(self.audit))
-            self.audit.deleteLater()
+            self.tabs.removeTab(self.tabs.indexOf(self._audit_scroll))
+            self._audit_scroll.deleteLater()
             self.audit = None
         if self.audit is not None:
             refresh = getattr(self.audit, "refresh", None)

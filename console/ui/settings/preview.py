@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from console.errors import DomainError
 from console.protocol import from_body
 from console.protocol_check import check
 from console.ui import widgets
@@ -70,7 +69,7 @@ class PreviewTab(QWidget):
             protocol = from_body(0, body)
             self.pdf = build_sheet(sample_record(protocol), protocol, self._clinic_values(),
                                    sample=True)  # fmt: skip
-        except (DomainError, ValueError, KeyError) as exc:
+        except Exception as exc:  # a preview must never take the screen down; say why instead
             self.problem.setText(f"The sheet cannot be built with these values: {exc}")
             return self.pdf
         self.problem.clear()
