@@ -55,6 +55,15 @@ class SettingsScreen(QWidget):
         self.read_only = False
         self.enter()
 
+    # The window holds each screen in a scroll area, which sizes a screen whose layout has a
+    # height-for-width (word-wrapped labels) to its *preferred* height: taller than a room
+    # monitor. Every tab scrolls on its own, so the screen only needs its minimum height.
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+    def heightForWidth(self, width: int) -> int:
+        return -1
+
     def _with_save_bar(self, form: QWidget) -> QWidget:
         page = QWidget()
         save = widgets.primary("Save settings")
