@@ -76,12 +76,21 @@ def test_typing_with_accents_and_cjk_shows_results_at_once(screen: PatientScreen
     assert "No patient found" in screen.count_label.text()
 
 
-def test_a_keystroke_updates_the_list_quickly(screen: PatientScreen) -> None:
+def test_a_keystroke_refills_fifty_rows_quickly(ctx: AppContext, screen: PatientScreen) -> None:
+    from console import demo
+
+    demo.create_patients(ctx.db, 300, seed=5, now=ctx.now(), by=ctx.practitioner_id)
+    type_text(screen.search, "e")  # warm up
+    screen.search.clear()
     start = time.perf_counter()
-    type_text(screen.search, "ngu")
-    per_key_ms = (time.perf_counter() - start) * 1000 / 3
-    assert screen.result_names() == ["Nguyễn Thu Trang"]
-    assert per_key_ms < 50  # synchronous search; the bench measures the query itself
+    type_text(screen.search, "exampl")  # every demo email: 50 rows each time
+    QApplication.processEvents()
+    per_key_ms = (time.perf_counter() - start) * 1000 / 6
+    assert screen.results.rowCount() == 50
+    assert "first 50" in screen.count_label.text()
+    # Synchronous search: the query is < 1 ms (bench/bench_search.py); resizing columns to
+    # their contents once cost ~80 ms a keystroke, fixed columns ~6 ms.
+    assert per_key_ms < 40
 
 
 def test_each_result_shows_birth_date_phone_and_last_visit(
