@@ -8,12 +8,14 @@ reads that variable once, so a Qt process must have it before its first printer 
 As root the queue uses the cups-pdf backend (``cups-pdf:/``). cups-pdf ships mode 0700, so
 cupsd only runs it as root; it drops to the job's user and writes ``<title>*.pdf`` to the
 ``Out`` folder of /etc/cups/cups-pdf.conf (Debian: ``${HOME}/PDF`` of that user, from the
-password database, not $HOME). As any other user the queue is a raw queue on a ``file:``
-device in the temporary folder: still a real cupsd job, without cups-pdf.
+password database, not $HOME). As any other user cupsd cannot run cups-pdf, so the queue is
+a raw queue on a small private backend that writes ``<title>.pdf`` into the temporary folder:
+still a real cupsd job, only without cups-pdf.
 """
 
 from __future__ import annotations
 
+import grp
 import os
 import pwd
 import re
@@ -36,7 +38,7 @@ CUPS_PDF_CONF = Path("/etc/cups/cups-pdf.conf")
 
 _CUPS_FILES = """\
 ServerRoot {d}/root
-ServerBin /usr/lib/cups
+ServerBin {server_bin}
 DataDir /usr/share/cups
 RequestRoot {d}/spool
 TempDir {d}/tmp
@@ -45,7 +47,6 @@ StateDir {d}/state
 AccessLog {d}/log/access_log
 ErrorLog {d}/log/error_log
 PageLog {d}/log/page_log
-FileDevice Yes
 Sandboxing Relaxed
 SystemGroup {group}
 """
@@ -66,6 +67,30 @@ DefaultAuthType None
   </Limit>
 </Policy>
 """
+
+# Non-root stand-in for cups-pdf: cupsd runs it as the backend of a raw queue.
+_FILE_BACKEND = """\
+#!/bin/sh
+# Writes each job to <folder>/<job title>.pdf, as cups-pdf does for root.
+if [ $# -eq 0 ]; then echo 'file trcfile "Unknown" "Test file backend"'; exit 0; fi
+out="${DEVICE_URI#trcfile:}"
+title=$(printf '%s' "$3" | tr -c 'A-Za-z0-9._-' '_')
+if [ -n "$6" ]; then cp "$6" "$out/$title.part"; else cat > "$out/$title.part"; fi
+mv "$out/$title.part" "$out/$title.pdf"
+"""
+
+
+def _private_server_bin(folder: Path) -> Path:
+    """/usr/lib/cups with one extra backend (cupsd looks for backends only in ServerBin)."""
+    server_bin = folder / "bin"
+    (server_bin / "backend").mkdir(parents=True)
+    for sub in ("filter", "cgi-bin", "daemon", "monitor", "notifier", "driver"):
+        if (Path("/usr/lib/cups") / sub).exists():
+            (server_bin / sub).symlink_to(Path("/usr/lib/cups") / sub)
+    backend = server_bin / "backend" / "trcfile"
+    backend.write_text(_FILE_BACKEND)
+    backend.chmod(0o755)  # cupsd refuses world-writable backends
+    return server_bin
 
 
 def cups_pdf_out_dir(user: str | None = None) -> Path:
@@ -105,7 +130,7 @@ class PrivateCups:
     def wait_for_output(self, title: str, timeout: float = 60.0) -> Path:
         """The PDF printed for the job titled ``title`` once it is complete."""
         deadline = time.monotonic() + timeout
-        pattern = f"{title}*.pdf" if self.uses_cups_pdf else "out.pdf"
+        pattern = f"{title.replace(' ', '_')}*.pdf"
         while time.monotonic() < deadline:
             for path in sorted(self.out_dir.glob(pattern)):
                 if self._complete(path):
@@ -166,8 +191,11 @@ def private_cups(queue: str = "TRC_Test") -> Iterator[PrivateCups]:
     (folder / "tmp").mkdir()
     (folder / "tmp").chmod(0o1777)
     (folder / "out").chmod(0o1777)
-    group = "root" if as_root else pwd.getpwuid(os.getuid()).pw_name
-    (folder / "cups-files.conf").write_text(_CUPS_FILES.format(d=folder, group=group))
+    group = grp.getgrgid(os.getgid()).gr_name
+    server_bin = "/usr/lib/cups" if as_root else str(_private_server_bin(folder))
+    (folder / "cups-files.conf").write_text(
+        _CUPS_FILES.format(d=folder, group=group, server_bin=server_bin)
+    )
     (folder / "cupsd.conf").write_text(_CUPSD.format(d=folder))
     proc = subprocess.Popen(
         [cupsd, "-f", "-c", str(folder / "cupsd.conf"), "-s", str(folder / "cups-files.conf")],
@@ -181,7 +209,7 @@ def private_cups(queue: str = "TRC_Test") -> Iterator[PrivateCups]:
             device, driver = "cups-pdf:/", ["-P", str(CUPS_PDF_PPD)]
             out_dir = cups_pdf_out_dir()
         else:
-            device, driver = f"file://{folder}/out/out.pdf", []
+            device, driver = f"trcfile:{folder}/out", []
             out_dir = folder / "out"
         subprocess.run(
             [lpadmin, "-p", queue, "-E", "-v", device, *driver],
