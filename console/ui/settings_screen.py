@@ -84,10 +84,13 @@ class SettingsScreen(QWidget):
 
     # -- entering: values and role -------------------------------------------------------
     def enter(self) -> None:
+        # Coming back from another screen keeps unsaved edits; untouched forms are refreshed.
         values = settings_repo.get_all(self.ctx.db)
-        self.clinic.load(values)
-        self.room.load(values)
-        self.protocol.load()
+        for form in (self.clinic, self.room):
+            if not form.dirty:
+                form.load(values)
+        if not self.protocol.dirty:
+            self.protocol.load()
         self.preview.mark_dirty()
         for status in self._statuses:
             status.clear()

@@ -230,3 +230,16 @@ def test_saved_idle_minutes_and_lock_key_reach_the_running_idle_lock(
         assert window.idle_lock.shortcut.key().toString() == "F19"
     finally:
         window.idle_lock.uninstall()
+
+
+def test_unsaved_edits_survive_leaving_and_coming_back(
+    qtbot: QtBot, ctx: AppContext, staff: list[str]
+) -> None:
+    screen = _screen(qtbot, ctx)
+    screen.protocol.rules.set_cell(0, "text", "Wording in progress")
+    screen.clinic.name.setText("Half-typed clinic")
+    screen.clinic.name.textEdited.emit("Half-typed clinic")
+    screen.enter()  # the main window calls this each time Settings is shown again
+    assert screen.protocol.rules.items()[0]["text"] == "Wording in progress"
+    assert screen.clinic.name.text() == "Half-typed clinic"
+    assert screen.room.idle.value() == 5  # untouched forms are simply reloaded

@@ -55,6 +55,11 @@ class _Form(QWidget):
         self._get: dict[str, Callable[[], Any]] = {}
         self._set: dict[str, Callable[[Any], None]] = {}
         self.fields: dict[str, QWidget] = {}
+        self.dirty = False  # edited since the last load
+        self.changed.connect(self._on_self_changed)
+
+    def _on_self_changed(self) -> None:
+        self.dirty = True
 
     def row(self, key: str, label: str, field: QWidget, get: Callable[[], Any],
             put: Callable[[Any], None], extra: QWidget | None = None) -> None:  # fmt: skip
@@ -94,6 +99,7 @@ class _Form(QWidget):
         return {key: get() for key, get in self._get.items()}
 
     def load(self, values: dict[str, Any]) -> None:
+        self.dirty = False
         for key, put in self._set.items():
             field = self.fields[key]
             field.blockSignals(True)

@@ -55,6 +55,7 @@ class ProtocolEditor(QWidget):
         self.ctx = ctx
         self._base: dict[str, Any] = {}
         self._problems: list[Problem] = []
+        self.dirty = False  # edited since the last load or save
         self.devices = TableEditor("devices", [
             plain("id", "Id"), plain("name", "Device", stretch=True), number("min_mm", "Min mm"),
             number("max_mm", "Max mm"), number("step_mm", "Step mm"),
@@ -226,6 +227,7 @@ class ProtocolEditor(QWidget):
 
     # -- data ------------------------------------------------------------------------------
     def load(self) -> None:
+        self.dirty = False
         current = protocol_repo.current(self.ctx.db)
         self._base = copy.deepcopy(current.body)
         b = self._base
@@ -295,6 +297,7 @@ class ProtocolEditor(QWidget):
             w.setEnabled(not read_only)
 
     def _on_any_edited(self) -> None:
+        self.dirty = True
         self._check()
         self.edited.emit()
 
