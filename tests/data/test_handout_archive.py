@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import stat
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -123,3 +124,25 @@ def test_prints_are_recorded_with_audit(ctx: AppContext, staff: list[str]) -> No
     ]
     actions = [r["action"] for r in audit_repo.rows(ctx.db, entity_id=visit_id)]
     assert actions[:2] == ["handout.print", "handout.print"]
+
+
+def test_sheet_of_a_visit_done_through_the_service_matches_its_record(
+    ctx: AppContext, completed_visit: str
+) -> None:
+    import pdfplumber
+
+    from console.data import visits_repo
+
+    record = visits_repo.load_record(ctx.db, completed_visit)
+    info = create_handout(ctx, completed_visit)
+    with pdfplumber.open(info.path) as pdf:
+        text = " ".join(" ".join(page.extract_text() or "" for page in pdf.pages).split())
+    assert record.ended_at is not None
+    london = ZoneInfo("Europe/London")
+    end = record.ended_at.astimezone(london)
+    day_after = (record.ended_at + timedelta(hours=24)).astimezone(london)
+    assert record.patient_name in text
+    assert f"{end:%H:%M}" in text
+    assert f"Until {day_after:%a} {day_after.day} {day_after:%b, %H:%M} No makeup" in text
+    assert "Areas treated Cheeks and Forehead" in text
+    assert f"Practitioner {record.practitioner_name}" in text
