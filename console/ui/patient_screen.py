@@ -145,6 +145,11 @@ class PatientScreen(QWidget):
         for page in (self.empty, self.details, self.form):
             self.right.addWidget(page)
 
+        # The main window focuses the screen itself; typing belongs in the search field
+        # (or, while registering, in the form).
+        self.setFocusProxy(self.search)
+        self.right.currentChanged.connect(self._on_right_page_changed)
+
         layout = QHBoxLayout(self)
         layout.addLayout(left, 3)
         layout.addWidget(self.right, 2)
@@ -159,12 +164,9 @@ class PatientScreen(QWidget):
         self.search.setFocus()
         self.search.selectAll()
 
-    def focusInEvent(self, event: object) -> None:
-        # The main window focuses the screen itself; hand it on to where typing belongs.
-        if self.right.currentWidget() is self.form:
-            self.form.inputs["full_name"].setFocus()
-        else:
-            self.search.setFocus()
+    def _on_right_page_changed(self, _index: int) -> None:
+        registering = self.right.currentWidget() is self.form
+        self.setFocusProxy(self.form.inputs["full_name"] if registering else self.search)
 
     # -- searching -------------------------------------------------------------------------
     def _on_search_text_changed(self, _text: str) -> None:

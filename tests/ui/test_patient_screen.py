@@ -231,3 +231,25 @@ def test_edit_details_saves_and_audits_the_change(ctx: AppContext, screen: Patie
         audit_repo.rows(ctx.db, entity_id=screen.patient.id, limit=5)[1]["action"]
         == "patient.change"
     )
+
+
+def test_in_the_window_typing_goes_to_search_and_start_visit_opens_screening(
+    qtbot: QtBot, ctx: AppContext, staff: list[str], patient: str
+) -> None:
+    from console.ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    window.flow.set_practitioner(staff[0])
+    window.flow.go("patient")
+    screen = window.screen("patient")
+    assert isinstance(screen, PatientScreen)
+    assert window.focusWidget() is screen.search
+    type_text(screen.search, "łukasz-ngu")
+    assert screen.result_names() == ["Zoë Łukasz-Nguyễn"]
+    press(screen.search, Qt.Key.Key_Return)
+    press(screen.start_button, Qt.Key.Key_Return)
+    assert window.current_key() == "screening"
+    assert window.flow.patient_id == patient
+    assert "Zoë Łukasz-Nguyễn" in window.status.text()
