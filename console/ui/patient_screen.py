@@ -84,7 +84,7 @@ class PatientScreen(QWidget):
         metrics = self.results.fontMetrics()
         for col, sample in ((1, "30 Sep 1990"), (2, "+44 7700 900123"), (3, "30 Sep 2026")):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
-            header.resizeSection(col, metrics.horizontalAdvance(sample) + 24)
+            header.resizeSection(col, metrics.horizontalAdvance(sample) + 14)
         self.results.cellDoubleClicked.connect(lambda row, _col: self._on_result_chosen(row))
         self.results.installEventFilter(self)
         self.count_label = widgets.hint()
@@ -151,8 +151,8 @@ class PatientScreen(QWidget):
         self.right.currentChanged.connect(self._on_right_page_changed)
 
         layout = QHBoxLayout(self)
-        layout.addLayout(left, 3)
-        layout.addWidget(self.right, 2)
+        layout.addLayout(left, 5)
+        layout.addWidget(self.right, 3)
 
     # -- entering the screen ---------------------------------------------------------------
     def enter(self) -> None:
