@@ -8,10 +8,11 @@ audit trail) back on the GUI thread, which owns the database connection.
 
 from __future__ import annotations
 
+import logging
 import time
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QRectF, QSizeF, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRectF, QSizeF, QThread, Signal, Slot
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
@@ -19,6 +20,8 @@ from console.aftercare import HandoutInfo, record_print
 from console.aftercare.pdf import open_pdf
 from console.context import AppContext
 from console.errors import DomainError
+
+log = logging.getLogger(__name__)
 
 # Printers report up to 1200 dpi; an A4 page at 1200 dpi is 140 million pixels (560 MB).
 # 300 dpi is as sharp as a laser prints body text and keeps a page under 0.5 s to render.
@@ -207,6 +210,11 @@ class PrintJob(QObject):
         self._thread.started.connect(self._worker.run)
         self._worker.progress.connect(self.progress)
         self._worker.done.connect(self._on_worker_done)
+        app = QCoreApplication.instance()
+        if app is not None:
+            # Closing the app mid-print must let the page finish: a QThread destroyed while
+            # running aborts the whole process.
+            app.aboutToQuit.connect(self._on_app_about_to_quit)
 
     def start(self) -> None:
         self._thread.start()
@@ -217,17 +225,25 @@ class PrintJob(QObject):
     def wait(self, ms: int = 30000) -> bool:
         return bool(self._thread.wait(ms))
 
+    @Slot()
+    def _on_app_about_to_quit(self) -> None:
+        if self._thread.isRunning():
+            self._thread.wait(30000)
+
     @Slot(object)
     def _on_worker_done(self, outcome: PrintOutcome) -> None:
         self._thread.quit()
         self._thread.wait()
         self.outcome = outcome
-        record_print(
-            self.ctx,
-            self.handout.id,
-            printer=outcome.printer,
-            copies=outcome.copies,
-            ok=outcome.ok,
-            message=outcome.message,
-        )
+        try:
+            record_print(
+                self.ctx,
+                self.handout.id,
+                printer=outcome.printer,
+                copies=outcome.copies,
+                ok=outcome.ok,
+                message=outcome.message,
+            )
+        except Exception:  # the paper is out either way; the screen must still answer
+            log.exception("could not record the print of handout %s", self.handout.id)
         self.finished.emit(outcome)
