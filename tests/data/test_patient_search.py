@@ -163,3 +163,21 @@ def test_the_name_range_ends_right_after_the_prefix(svc: PatientService) -> None
 def test_any_typed_text_gives_a_short_list(svc: PatientService, typed: str) -> None:
     hits = svc.search(typed)
     assert isinstance(hits, list) and len(hits) <= 50
+
+
+def test_editing_allergies_leaves_the_search_index_alone(
+    ctx: AppContext, svc: PatientService
+) -> None:
+    pid = _add(svc, "Zoë Brontë", "24.11.1990")
+
+    def fts_rowid() -> int:
+        return int(ctx.db.execute("SELECT rowid FROM patients_fts").fetchone()[0])
+
+    before = fts_rowid()
+    svc.update(pid, PatientForm(full_name="Zoë Brontë", date_of_birth="24.11.1990",
+                                allergies="Lidocaine"))  # fmt: skip
+    assert fts_rowid() == before  # no delete + insert (a scan of the index per edit)
+    svc.update(pid, PatientForm(full_name="Zoë Brontë", date_of_birth="24.11.1990",
+                                phone="0612 345 678", allergies="Lidocaine"))  # fmt: skip
+    assert fts_rowid() != before
+    assert [h.id for h in svc.search("0612")] == [pid]
