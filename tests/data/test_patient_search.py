@@ -169,9 +169,11 @@ def test_editing_allergies_leaves_the_search_index_alone(
     ctx: AppContext, svc: PatientService
 ) -> None:
     pid = _add(svc, "Zoë Brontë", "24.11.1990")
+    _add(svc, "Someone Else", "01.01.1970")  # so a re-inserted row gets a new rowid
 
     def fts_rowid() -> int:
-        return int(ctx.db.execute("SELECT rowid FROM patients_fts").fetchone()[0])
+        sql = "SELECT rowid FROM patients_fts WHERE patient_id = ?"
+        return int(ctx.db.execute(sql, [pid]).fetchone()[0])
 
     before = fts_rowid()
     svc.update(pid, PatientForm(full_name="Zoë Brontë", date_of_birth="24.11.1990",
