@@ -56,7 +56,8 @@ class ProtocolInvalid(DomainError):
     def __init__(self, problems: list[Problem], body: dict[str, Any] | None = None) -> None:
         first = problems[0]
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        super().__init__(f"{first.where(body)}: {first.message}{more}", field=None)
+        where = first.where(body)
+        super().__init__(f"{where + ': ' if where else ''}{first.message}{more}", field=None)
         self.problems = problems
 
 
@@ -188,7 +189,9 @@ class ImportReport:
 
     def lines(self) -> list[str]:
         out = [self.message]
-        out += [f"  {p.where(self.body)}: {p.message}" for p in self.problems]
+        for p in self.problems:
+            where = p.where(self.body)
+            out.append(f"  {where}: {p.message}" if where else f"  {p.message}")
         for section, change in self.changes.items():
             parts = (
                 ["changed"]

@@ -89,6 +89,10 @@ class ProtocolEditor(QWidget):
         self.endpoints = TableEditor("endpoints", [plain("id", "Id"),
                                                    plain("name", "Endpoint", stretch=True)],
                                      lambda: {"id": "", "name": ""})  # fmt: skip
+        # The database accepts exactly these three endpoints: their names are editable, the
+        # list is not.
+        for b in (self.endpoints.add, self.endpoints.remove):
+            b.hide()
         self.tables = [
             self.devices,
             self.cartridges,
