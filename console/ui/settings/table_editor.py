@@ -180,6 +180,13 @@ class TableEditor(QWidget):
 
     def _rebuild(self) -> None:
         self._loading = True
+        # Replaced combo boxes are deleted later; hide them now so they never paint stale.
+        for r in range(self.table.rowCount()):
+            for c in range(self.table.columnCount()):
+                old = self.table.cellWidget(r, c)
+                if old is not None:
+                    old.hide()
+                    self.table.removeCellWidget(r, c)
         self.table.setRowCount(len(self._items))
         for r, item in enumerate(self._items):
             for c, col in enumerate(self.columns):
