@@ -38,6 +38,8 @@ class SettingsScreen(QWidget):
         self.protocol = ProtocolEditor(ctx)
         self.preview = PreviewTab(self.clinic.values, self.protocol.body)
         self.audit: QWidget | None = None
+        self.accounts: QWidget | None = None
+        self._admin_holders: list[QScrollArea] = []
         self.tabs = QTabWidget()
         self.tabs.addTab(self._with_save_bar(self.clinic), "Clinic")
         self.tabs.addTab(self._with_save_bar(self.room), "Room")
@@ -103,31 +105,34 @@ class SettingsScreen(QWidget):
         self.protocol.set_read_only(self.read_only)
         for button in self._save_buttons:
             button.setEnabled(not self.read_only)
-        self._sync_audit_tab()
+        self._sync_admin_tabs()
 
-    def _sync_audit_tab(self) -> None:
+    def _sync_admin_tabs(self) -> None:
+        """Accounts and the audit trail are for admins only: added or removed on entering."""
         want = not self.read_only and self.ctx.practitioner_id is not None
         if want and self.audit is None:
-            try:
-                from console.ui.audit_view import AuditView
-            except ImportError:  # built by another part of the team; absent in older trees
-                return
+            from console.ui.accounts_view import AccountsView
+            from console.ui.audit_view import AuditView
+
+            self.accounts = AccountsView(self.ctx, self)
             self.audit = AuditView(self.ctx, self)
-            # Its filter row is wider than the room screen at the default type size: let it
-            # scroll inside the tab rather than widen the whole window.
-            self._audit_scroll = QScrollArea()
-            self._audit_scroll.setWidgetResizable(True)
-            self._audit_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-            self._audit_scroll.setWidget(self.audit)
-            self.tabs.addTab(self._audit_scroll, "Audit")
+            for title, view in (("Accounts", self.accounts), ("Audit", self.audit)):
+                # Their filter rows are wider than the room screen at the default type size:
+                # they scroll inside the tab rather than widen the whole window.
+                holder = QScrollArea()
+                holder.setWidgetResizable(True)
+                holder.setFrameShape(QScrollArea.Shape.NoFrame)
+                holder.setWidget(view)
+                self.tabs.addTab(holder, title)
+                self._admin_holders.append(holder)
         elif not want and self.audit is not None:
-            self.tabs.removeTab(self.tabs.indexOf(self._audit_scroll))
-            self._audit_scroll.deleteLater()
-            self.audit = None
-        if self.audit is not None:
-            refresh = getattr(self.audit, "refresh", None)
-            if callable(refresh):
-                refresh()
+            for holder in self._admin_holders:
+                self.tabs.removeTab(self.tabs.indexOf(holder))
+                holder.deleteLater()
+            self._admin_holders, self.accounts, self.audit = [], None, None
+        for view in (self.accounts, self.audit):
+            if view is not None:
+                view.refresh()  # type: ignore[attr-defined]
 
     # -- saving -------------------------------------------------------------------------
     def values(self) -> dict[str, Any]:

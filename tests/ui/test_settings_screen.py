@@ -162,10 +162,18 @@ def test_practitioners_see_settings_read_only(
         screen.protocol.rules.table.editTriggers()
         == screen.protocol.rules.table.EditTrigger.NoEditTriggers
     )
-    assert screen.audit is None
+    assert screen.audit is None and screen.accounts is None
+    tabs = [screen.tabs.tabText(i) for i in range(screen.tabs.count())]
+    assert "Accounts" not in tabs and "Audit" not in tabs
     ctx.practitioner_id = staff[0]
     screen.enter()
     assert not screen.read_only and screen.clinic.name.isEnabled()
+    tabs = [screen.tabs.tabText(i) for i in range(screen.tabs.count())]
+    assert tabs[-2:] == ["Accounts", "Audit"]
+    ctx.practitioner_id = staff[1]
+    screen.enter()
+    assert screen.accounts is None
+    assert "Accounts" not in [screen.tabs.tabText(i) for i in range(screen.tabs.count())]
 
 
 def test_export_and_import_buttons(
@@ -201,6 +209,7 @@ def test_admins_get_the_audit_tab_with_settings_changes(
     assert screen.save_settings()
     assert screen.audit is not None
     assert screen.tabs.tabText(screen.tabs.count() - 1) == "Audit"
+    assert screen.tabs.tabText(screen.tabs.count() - 2) == "Accounts"
     screen.tabs.setCurrentIndex(screen.tabs.count() - 1)
     screen.show()
     table = screen.audit.table
