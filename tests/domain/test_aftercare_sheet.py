@@ -52,7 +52,8 @@ def test_sheet_states_the_visit_and_every_rule_with_its_time(
     assert "Visit Tuesday 24 November 2026, 13:10 to 14:00" in lines
     assert "Practitioner Sample Practitioner" in lines
     # Plain words: the clinical parenthesis "(outside the orbital rim)" is not on the sheet.
-    assert "Areas treated Cheeks, Periorbital and Neck" in lines
+    # Patients read plain words: the protocol's plain_name, not the clinical "periorbital".
+    assert "Areas treated Cheeks, Around the eyes and Neck" in lines
     # Each rule beside its own computed local date and time.
     for expected in [
         "Until Wed 25 Nov, 14:00 No makeup on the treated skin.",
