@@ -78,8 +78,8 @@ class FinishScreen(QWidget):
         left.addWidget(self.done)
         left.addLayout(buttons)
         layout = QHBoxLayout(self)
-        layout.addLayout(left, 3)
-        layout.addLayout(self.after, 2)
+        layout.addLayout(left, 1)
+        layout.addLayout(self.after, 1)
 
     def enter(self) -> None:
         if self.flow.visit_id is None:
@@ -142,7 +142,8 @@ class FinishScreen(QWidget):
     def _show_sheet(self, visit_id: str) -> HandoutInfo | None:
         """Make (or find) the archived sheet and show exactly that file."""
         if self.preview is None:
-            self.preview = HandoutPreview(self.ctx, self)
+            # 60 dpi: the whole width of an A4 page fits beside the summary on a room screen.
+            self.preview = HandoutPreview(self.ctx, self, dpi=60)
             self.after.addWidget(self.preview)
         self.preview.setVisible(True)
         if self.preview.handout is not None and self.preview.handout.visit_id == visit_id:
@@ -158,7 +159,8 @@ class FinishScreen(QWidget):
                 self.preview.print_to_room()
             else:
                 self.done.setText(
-                    self.done.text() + " No room printer is set (Settings): use Print… below."
+                    self.done.text()
+                    + " No room printer is set (Settings): use Print… beside the sheet."
                 )
         # After the screen has painted: a large clinic file takes a moment to copy.
         QTimer.singleShot(0, self._backup_after_visit)

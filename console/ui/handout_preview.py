@@ -76,18 +76,21 @@ class HandoutPreview(QWidget):
 
     printed = Signal(object)  # PrintOutcome, done or failed
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None = None, *, dpi: float = PREVIEW_DPI
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.handout: HandoutInfo | None = None
         self.job: PrintJob | None = None
         self._data: bytes | None = None
-        self.pages = PdfPagesView()
+        self.pages = PdfPagesView(dpi=dpi)
         self.status = widgets.hint()
         self.error = widgets.error_label()
         self.print_button = QPushButton("Print…")
         self.room_button = widgets.primary("Print to room printer")
-        self.ics_button = QPushButton("Save next-session calendar file (.ics)…")
+        self.ics_button = QPushButton("Save .ics…")
+        self.ics_button.setToolTip("Save the suggested next session as a calendar file (.ics)")
         self.print_button.clicked.connect(self._on_print_clicked)
         self.room_button.clicked.connect(self._on_room_clicked)
         self.ics_button.clicked.connect(self._on_ics_clicked)
