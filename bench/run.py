@@ -1,0 +1,330 @@
+"""Benchmark runner: the whole app's speed figures against their targets, in one table.
+
+``python bench/run.py [--quick] [--json FILE] [--big-db PATH] [--only a,b]``
+
+Each benchmark runs in a fresh process (``--worker``), after a warm-up, several times; start-up
+alternates the app with a bare PySide6 window. Targets are reported as met or missed, never
+asserted: the exit status is non-zero only when a benchmark crashes. ``--quick`` (CI) uses a
+2,000-patient clinic generated into a temporary folder; the full run also uses the
+100,000-patient demo database (built once with ``python -m console demo``, then reused).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+BENCH = Path(__file__).resolve().parent
+DEFAULT_BIG_DB = Path(tempfile.gettempdir()) / "treatment-console-bench" / "demo100k.sqlite3"
+BIG_PATIENTS = 100_000
+CLINIC_PATIENTS = 2_000
+
+
+@dataclass(frozen=True)
+class Figure:
+    key: str
+    label: str
+    target: float
+    unit: str
+
+
+FIGURES = (
+    Figure("startup_ratio", "start-up / bare PySide6 window", 1.5, "×"),
+    Figure("startup_ms", "start-up to first painted window", 700, "ms"),
+    Figure("startup_ratio_xcb", "the same on Xvfb (xcb), for comparison", 1.5, "×"),
+    Figure("startup_ms_xcb", "the same on Xvfb (xcb), for comparison", 700, "ms"),
+    Figure("search_p95_ms", "patient search while typing", 15, "ms"),
+    Figure("pass_commit_p95_ms", "stop pass → committed", 10, "ms"),
+    Figure("handout_median_ms", "aftercare sheet PDF", 100, "ms"),
+    Figure("print_render_ms_per_page", "render for print, 300 dpi", 500, "ms/page"),
+    Figure("timer_cpu_pct", "CPU while a pass is timed", 3, "%"),
+    Figure("rss_mb", "memory after a whole visit", 250, "MB"),
+    Figure("patient_open_ms", "open 50-visit patient, charts", 150, "ms"),
+)
+
+# Rounds per benchmark: quick keeps CI under a minute or two on two shared cores.
+PLANS = {
+    "quick": {"startup_runs": 3, "search_rounds": 1, "open_rounds": 5, "recall_rounds": 3,
+              "handout_rounds": 8, "render_rounds": 1, "passes": 40, "timer_s": 3.0},
+    "full": {"startup_runs": 10, "search_rounds": 5, "open_rounds": 25, "recall_rounds": 30,
+             "handout_rounds": 30, "render_rounds": 3, "passes": 300, "timer_s": 20.0},
+}  # fmt: skip
+
+
+# -- workers: one benchmark per fresh process --------------------------------------------------
+def worker(name: str, db: str, plan: dict[str, Any]) -> dict[str, Any]:
+    sys.path[:0] = [str(BENCH), str(ROOT)]
+    if name == "search":
+        from bench_search import search_p95_ms
+
+        return search_p95_ms(db, rounds=plan["search_rounds"])
+    if name == "records":
+        from bench_records import patient_open_ms, recall_ms
+
+        return {
+            "patient_open": patient_open_ms(db, rounds=plan["open_rounds"]),
+            "recall": recall_ms(db, rounds=plan["recall_rounds"]),
+        }
+    if name == "handout":
+        from bench_handout import handout_median_ms, print_render_ms_per_page
+
+        return {
+            "median_ms": handout_median_ms(plan["handout_rounds"]),
+            "render_ms_per_page": print_render_ms_per_page(300, plan["render_rounds"]),
+        }
+    if name == "pass_commit":
+        from bench_visit import pass_commit_ms
+
+        return pass_commit_ms(db, passes=plan["passes"])
+    if name == "timer":
+        from bench_visit import timer_cpu_pct
+
+        return timer_cpu_pct(db, seconds=plan["timer_s"])
+    if name == "rss":
+        from bench_visit import rss_after_visit_mb
+
+        return rss_after_visit_mb(db)
+    raise SystemExit(f"unknown worker {name}")
+
+
+def run_worker(name: str, db: Path, plan: dict[str, Any], timeout: float) -> dict[str, Any]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve()), "--worker", name, "--db", str(db),
+         "--plan", json.dumps(plan)],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout,
+    )  # fmt: skip
+    lines = [x for x in proc.stdout.splitlines() if x.startswith("RESULT ")]
+    if proc.returncode != 0 or not lines:
+        tail = " | ".join(proc.stderr.strip().splitlines()[-6:])
+        raise RuntimeError(f"{name} crashed (exit {proc.returncode}): {tail}")
+    result: dict[str, Any] = json.loads(lines[-1][len("RESULT ") :])
+    return result
+
+
+# -- databases ---------------------------------------------------------------------------------
+def build_demo(path: Path, patients: int) -> None:
+    """``python -m console demo`` into a side file, renamed once complete (never half a DB)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".building")
+    for leftover in path.parent.glob(partial.name + "*"):
+        leftover.unlink()
+    subprocess.run(
+        [sys.executable, "-m", "console", "demo", "--db", str(partial), "--patients",
+         str(patients)],
+        cwd=ROOT, check=True, stdout=subprocess.DEVNULL,
+    )  # fmt: skip
+    with sqlite3.connect(partial) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    partial.rename(path)
+
+
+def patient_count(path: Path) -> int:
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+            return int(conn.execute("SELECT COUNT(*) FROM patients").fetchone()[0])
+    except sqlite3.Error:
+        return 0
+
+
+def copy_db(source: Path, folder: Path) -> Path:
+    """A private copy (SQLite's backup API, so a WAL is folded in) in its own folder: the app
+    keeps handouts, backups and logs beside its database."""
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / "console.sqlite3"
+    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+    return target
+
+
+# -- the table -------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Row:
+    """One figure: the value judged against the target, with its median and p95 if known."""
+
+    value: float | None  # None: the benchmark crashed
+    median: float | None = None
+    p95: float | None = None
+
+
+def verdict(figure: Figure, row: Row) -> str:
+    if row.value is None:
+        return "CRASHED"
+    return "met" if row.value <= figure.target else "MISSED"
+
+
+def _num(x: float | None) -> str:
+    return "—" if x is None else f"{x:g}"
+
+
+def print_table(rows: dict[str, Row]) -> None:
+    print(f"\n{'figure':26} {'value':>8} {'median':>8} {'p95':>8} {'target':>8}  result  what")
+    for f in FIGURES:
+        if f.key in rows:
+            r, target = rows[f.key], "≤ " + format(f.target, "g")
+            print(f"{f.key:26} {_num(r.value):>8} {_num(r.median):>8} {_num(r.p95):>8} "
+                  f"{target:>8}  {verdict(f, r):7} {f.label} ({f.unit})")  # fmt: skip
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small database, few runs (CI)")
+    parser.add_argument("--json", type=Path, help="write one key per figure to this file")
+    big_help = f"the {BIG_PATIENTS:,}-patient database (built if missing)"
+    parser.add_argument("--big-db", type=Path, default=DEFAULT_BIG_DB, help=big_help)
+    parser.add_argument("--only", help="comma-separated: startup,search,records,handout,"
+                        "pass_commit,timer,rss")  # fmt: skip
+    parser.add_argument("--no-xcb", action="store_true", help="skip start-up under Xvfb")
+    parser.add_argument("--worker", help=argparse.SUPPRESS)
+    parser.add_argument("--db", help=argparse.SUPPRESS)
+    parser.add_argument("--plan", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.worker:
+        result = worker(args.worker, args.db, json.loads(args.plan))
+        print("RESULT " + json.dumps(result), flush=True)
+        return 0
+    return run_all(args)
+
+
+def run_all(args: argparse.Namespace) -> int:
+    from bench_startup import startup
+
+    mode = "quick" if args.quick else "full"
+    plan = PLANS[mode]
+    only = set(args.only.split(",")) if args.only else None
+    timeout = 240.0 if args.quick else 1800.0
+    rows: dict[str, Row] = {}
+    details: dict[str, Any] = {}
+    crashes: list[str] = []
+    load_before = os.getloadavg()
+    started = time.monotonic()
+    print(f"{mode} run on {platform.node()}: {os.cpu_count()} cores, load {load_before[0]:.2f}, "
+          f"Python {platform.python_version()}", flush=True)  # fmt: skip
+
+    def step(name: str, keys: tuple[str, ...], action: Any) -> None:
+        if only is not None and name not in only:
+            return
+        t0 = time.monotonic()
+        try:
+            action()
+        except Exception as error:  # a crash is reported, the other benchmarks still run
+            crashes.append(f"{name}: {error}")
+            details[name] = {"crashed": str(error)}
+            rows.update({key: Row(None) for key in keys})
+            print(f"  {name:12} CRASHED: {error}", flush=True)
+            return
+        print(f"  {name:12} done in {time.monotonic() - t0:5.1f} s", flush=True)
+
+    with tempfile.TemporaryDirectory(prefix="console-bench-") as folder:
+        tmp = Path(folder)
+        clinic = tmp / "clinic" / "console.sqlite3"
+        t0 = time.monotonic()
+        build_demo(clinic, CLINIC_PATIENTS)
+        print(f"  clinic db    {CLINIC_PATIENTS:,} patients in {time.monotonic() - t0:.1f} s")
+        big = clinic
+        if not args.quick and (only is None or only & {"search", "records", "pass_commit"}):
+            big = args.big_db.resolve()
+            if patient_count(big) < BIG_PATIENTS:
+                print(f"  building the {BIG_PATIENTS:,}-patient database at {big} (minutes)…",
+                      flush=True)  # fmt: skip
+                build_demo(big, BIG_PATIENTS)
+            print(f"  big db       {patient_count(big):,} patients at {big}", flush=True)
+        details["databases"] = {"clinic_patients": CLINIC_PATIENTS, "big": str(big)}
+
+        def do_startup() -> None:
+            db = copy_db(clinic, tmp / "startup")
+            result = details["startup"] = startup(
+                db, runs=plan["startup_runs"], xcb=not args.no_xcb
+            )
+            for platform_name, suffix in (("offscreen", ""), ("xcb", "_xcb")):
+                if platform_name in result:
+                    r = result[platform_name]
+                    rows["startup_ratio" + suffix] = Row(r["ratio"])
+                    rows["startup_ms" + suffix] = Row(
+                        r["app_median_ms"], r["app_median_ms"], r["app_p95_ms"]
+                    )
+
+        def do_search() -> None:
+            r = details["search"] = run_worker("search", big, plan, timeout)
+            rows["search_p95_ms"] = Row(r["p95_ms"], r["p50_ms"], r["p95_ms"])
+
+        def do_records() -> None:
+            r = details["records"] = run_worker("records", big, plan, timeout)
+            opened = r["patient_open"]
+            rows["patient_open_ms"] = Row(
+                opened["median_ms"], opened["median_ms"], opened["p95_ms"]
+            )
+
+        def do_handout() -> None:
+            r = details["handout"] = run_worker("handout", clinic, plan, timeout)
+            rows["handout_median_ms"] = Row(r["median_ms"], r["median_ms"])
+            rows["print_render_ms_per_page"] = Row(r["render_ms_per_page"], r["render_ms_per_page"])
+
+        def do_pass_commit() -> None:
+            db = big if big != clinic else copy_db(clinic, tmp / "pass_commit")
+            r = details["pass_commit"] = run_worker("pass_commit", db, plan, timeout)
+            rows["pass_commit_p95_ms"] = Row(r["p95_ms"], r["median_ms"], r["p95_ms"])
+
+        def do_timer() -> None:
+            r = details["timer"] = run_worker(
+                "timer", copy_db(clinic, tmp / "timer"), plan, timeout
+            )
+            rows["timer_cpu_pct"] = Row(r["pct"])
+
+        def do_rss() -> None:
+            r = details["rss"] = run_worker("rss", copy_db(clinic, tmp / "rss"), plan, timeout)
+            rows["rss_mb"] = Row(r["rss_mb"])
+
+        step("startup", ("startup_ratio", "startup_ms"), do_startup)
+        step("search", ("search_p95_ms",), do_search)
+        step("records", ("patient_open_ms",), do_records)
+        step("handout", ("handout_median_ms", "print_render_ms_per_page"), do_handout)
+        step("pass_commit", ("pass_commit_p95_ms",), do_pass_commit)
+        step("timer", ("timer_cpu_pct",), do_timer)
+        step("rss", ("rss_mb",), do_rss)
+
+    load_after = os.getloadavg()
+    print_table(rows)
+    print(
+        f"\n{mode} run took {time.monotonic() - started:.0f} s; load average "
+        f"{load_before[0]:.2f} before, {load_after[0]:.2f} after ({os.cpu_count()} cores)"
+    )
+    if args.json:
+        write_json(args.json, rows, details, {
+            "mode": mode, "seconds": round(time.monotonic() - started, 1),
+            "load_before": load_before, "load_after": load_after, "cores": os.cpu_count(),
+            "python": platform.python_version(), "crashes": crashes,
+        })  # fmt: skip
+    if crashes:
+        print("\nCRASHED: " + "; ".join(crashes), file=sys.stderr)
+        return 1
+    return 0
+
+
+def write_json(path: Path, rows: dict[str, Row], details: dict[str, Any], meta: Any) -> None:
+    """One key per figure (its value; null if it crashed), then medians, p95s and details."""
+    figures = [f for f in FIGURES if f.key in rows]
+    report: dict[str, Any] = {f.key: rows[f.key].value for f in figures}
+    report["_median"] = {f.key: rows[f.key].median for f in figures}
+    report["_p95"] = {f.key: rows[f.key].p95 for f in figures if rows[f.key].p95 is not None}
+    report["_target"] = {f.key: f.target for f in figures}
+    report["_result"] = {f.key: verdict(f, rows[f.key]) for f in figures}
+    report["_details"] = details
+    report["_meta"] = meta
+    path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(BENCH))
+    sys.exit(main())
