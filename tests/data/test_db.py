@@ -67,3 +67,30 @@ def test_first_start_seeds_the_protocol_once(db_path: Path) -> None:
     ctx.db.close()
     ctx = open_context(db_path)
     assert ctx.db.execute("SELECT COUNT(*) FROM protocol_versions").fetchone()[0] == 1
+
+
+def test_a_file_saved_by_the_first_release_opens_with_everything_intact(tmp_path: Path) -> None:
+    """tests/data/fixtures/console-0001.sqlite3 was written by schema 0001 (never edit it)."""
+    import shutil
+
+    from console.data import visits_repo
+    from console.patients import PatientService
+
+    path = tmp_path / "clinic.sqlite3"
+    shutil.copy(Path(__file__).parent / "fixtures" / "console-0001.sqlite3", path)
+    old = sqlite3.connect(path)
+    assert [r[0] for r in old.execute("SELECT name FROM _sqlite_migrations")] == ["0001_initial"]
+    old.close()
+
+    ctx = open_context(path)
+    assert MIGRATIONS.pending(ctx.db) == []
+    assert integrity_check(ctx.db) == ["ok"]
+    ctx.practitioner_id = ctx.db.execute("SELECT id FROM practitioners").fetchone()[0]
+    names = {p.full_name for p in PatientService(ctx).search("zoe")}
+    assert names == {"Zoë Brontë"}  # the old search text was re-indexed with accents folded
+    assert {p.full_name for p in PatientService(ctx).search("lukasz")} == {"Łukasz Wiśniewski"}
+    (visit,) = ctx.db.execute("SELECT id FROM visits").fetchall()
+    record = visits_repo.load_record(ctx.db, visit[0])
+    assert record.status == "completed" and record.areas[0].passes[0].duration_s == 41.5
+    with pytest.raises(sqlite3.IntegrityError, match="locked"):
+        ctx.db.execute("DELETE FROM passes")
