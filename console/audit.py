@@ -18,12 +18,10 @@ def view(ctx: AppContext, where: AuditFilter, *, limit: int = 1000) -> list[dict
 
 def export_csv(ctx: AppContext, path: Path, where: AuditFilter) -> int:
     """Write the rows matching ``where`` to ``path``; returns how many."""
-    admin = require_admin(ctx)
+    require_admin(ctx)
     count = audit_repo.export_csv(ctx.db, path, where)
-    with ctx.db.atomic():
-        audit_repo.record(
-            ctx.db, at=ctx.now(), by=admin, action="audit.export", entity="audit_log",
-            detail={"rows": count, "file": path.name,
-                    "filter": {k: str(v) for k, v in where.__dict__.items() if v}},
-        )  # fmt: skip
+    ctx.audit("audit.export", entity="audit_log", detail={
+        "rows": count, "file": path.name,
+        "filter": {k: str(v) for k, v in where.__dict__.items() if v},
+    })  # fmt: skip
     return count

@@ -272,18 +272,11 @@ def deactivate(ctx: AppContext, practitioner_id: str) -> None:
 
 def record_lock(ctx: AppContext, reason: str) -> None:
     """The screen was locked (``reason``: "idle" or "key"); unlocking is audited by sign_in."""
-    with ctx.db.atomic():
-        audit_repo.record(
-            ctx.db, at=ctx.now(), by=ctx.practitioner_id, action="auth.lock",
-            entity="practitioner", entity_id=ctx.practitioner_id or "", detail={"reason": reason},
-        )  # fmt: skip
+    ctx.audit("auth.lock", entity="practitioner", entity_id=ctx.practitioner_id or "",
+              detail={"reason": reason})  # fmt: skip
 
 
 def record_switch(ctx: AppContext, previous: str | None) -> None:
     """Another practitioner unlocked the screen and carries on: from now on records are theirs."""
-    with ctx.db.atomic():
-        audit_repo.record(
-            ctx.db, at=ctx.now(), by=ctx.practitioner_id, action="auth.switch",
-            entity="practitioner", entity_id=ctx.practitioner_id or "",
-            detail={"previous": previous or ""},
-        )  # fmt: skip
+    ctx.audit("auth.switch", entity="practitioner", entity_id=ctx.practitioner_id or "",
+              detail={"previous": previous or ""})  # fmt: skip

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlite_utils import Database
@@ -47,6 +48,23 @@ class AppContext:
     def today(self) -> date:
         """The clinic's local date: expiry and waiting periods are judged by it."""
         return self.now().astimezone(self.timezone()).date()
+
+    def audit(
+        self, action: str, *, entity: str = "", entity_id: str = "",
+        detail: dict[str, Any] | None = None,
+    ) -> None:  # fmt: skip
+        """Append an audit row for what the signed-in practitioner just did.
+
+        Its own transaction, or a savepoint inside the caller's when one is open, so the row
+        is written together with the change it describes or not at all.
+        """
+        from console.data import audit_repo
+
+        with self.db.atomic():
+            audit_repo.record(
+                self.db, at=self.now(), by=self.practitioner_id, action=action, entity=entity,
+                entity_id=entity_id, detail=detail,
+            )  # fmt: skip
 
     def require_practitioner(self) -> str:
         from console.errors import DomainError

@@ -171,13 +171,9 @@ class PatientService:
 
     def open(self, patient_id: str) -> Patient:
         """Get a patient's record for display; opening health data is audited."""
-        by = self.ctx.require_practitioner()
+        self.ctx.require_practitioner()
         patient = self.get(patient_id)
-        with self.ctx.db.atomic():
-            audit_repo.record(
-                self.ctx.db, at=self.ctx.now(), by=by, action="patient.open",
-                entity="patient", entity_id=patient_id,
-            )  # fmt: skip
+        self.ctx.audit("patient.open", entity="patient", entity_id=patient_id)
         return patient
 
     def search(self, text: str, *, limit: int = SEARCH_LIMIT) -> list[SearchHit]:

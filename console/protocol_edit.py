@@ -161,16 +161,8 @@ def export_file(ctx: AppContext, out: Path) -> int:
     tmp = out.with_name(out.name + ".part")
     tmp.write_text(text, encoding="utf-8")
     tmp.replace(out)  # a half-written export never sits under the final name
-    with ctx.db.atomic():
-        audit_repo.record(
-            ctx.db,
-            at=ctx.now(),
-            by=ctx.practitioner_id,
-            action="protocol.export",
-            entity="protocol",
-            entity_id=str(doc["protocol_version"]),
-            detail={"file": out.name},
-        )
+    ctx.audit("protocol.export", entity="protocol", entity_id=str(doc["protocol_version"]),
+              detail={"file": out.name})  # fmt: skip
     return int(doc["protocol_version"])
 
 

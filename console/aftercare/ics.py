@@ -10,7 +10,7 @@ from icalendar import Calendar, Event
 
 from console.aftercare.content import Clinic, build_content
 from console.context import AppContext
-from console.data import audit_repo, protocol_repo, settings_repo, visits_repo
+from console.data import protocol_repo, settings_repo, visits_repo
 from console.errors import DomainError
 from console.protocol import Protocol
 from console.visit_record import VisitRecord
@@ -66,14 +66,5 @@ def visit_ics(ctx: AppContext, visit_id: str) -> bytes:
     record = visits_repo.load_record(ctx.db, visit_id)
     protocol = protocol_repo.get(ctx.db, record.protocol_version)
     data = next_session_ics(record, protocol, settings_repo.get_all(ctx.db))
-    with ctx.db.atomic():
-        audit_repo.record(
-            ctx.db,
-            at=ctx.now(),
-            by=ctx.practitioner_id,
-            action="handout.ics_export",
-            entity="visit",
-            entity_id=visit_id,
-            detail={},
-        )
+    ctx.audit("handout.ics_export", entity="visit", entity_id=visit_id)
     return data
