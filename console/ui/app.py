@@ -1,11 +1,28 @@
 """Build the QApplication and the main window on the chosen database."""
 
+# ruff: noqa: E402 (sqlite-utils must be imported, without numpy, before the console's modules)
 from __future__ import annotations
 
 import contextlib
 import logging
 import sys
 from pathlib import Path
+
+
+def _import_sqlite_utils_without_numpy() -> None:
+    """sqlite-utils imports numpy (~40 ms of start-up here) only to map numpy scalars to column
+    types; the console never stores numpy values. Importing it while numpy reads as missing
+    keeps numpy off the path to the first screen; the charts import it when first shown."""
+    if "sqlite_utils" in sys.modules or "numpy" in sys.modules:
+        return
+    sys.modules["numpy"] = None  # type: ignore[assignment]  # `import numpy` now fails
+    try:
+        import sqlite_utils  # noqa: F401
+    finally:
+        del sys.modules["numpy"]
+
+
+_import_sqlite_utils_without_numpy()
 
 from PySide6.QtWidgets import QApplication
 
