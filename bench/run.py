@@ -178,6 +178,18 @@ def print_table(rows: dict[str, Row]) -> None:
                   f"{target:>8}  {verdict(f, r):7} {f.label} ({f.unit})")  # fmt: skip
 
 
+def markdown_table(rows: dict[str, Row]) -> str:
+    """The table as the README shows it."""
+    lines = ["| figure | what | median | p95 | target | result |", "|---|---|--:|--:|--:|---|"]
+    for f in FIGURES:
+        if f.key in rows:
+            r = rows[f.key]
+            median = r.median if r.median is not None else r.value
+            lines.append(f"| `{f.key}` | {f.label} | {_num(median)} {f.unit} | {_num(r.p95)} | "
+                         f"≤ {f.target:g} | {verdict(f, r)} |")  # fmt: skip
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small database, few runs (CI)")
@@ -187,6 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", help="comma-separated: startup,search,records,handout,"
                         "pass_commit,timer,rss")  # fmt: skip
     parser.add_argument("--no-xcb", action="store_true", help="skip start-up under Xvfb")
+    parser.add_argument("--markdown", action="store_true", help="also print a Markdown table")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--db", help=argparse.SUPPRESS)
     parser.add_argument("--plan", help=argparse.SUPPRESS)
@@ -299,6 +312,8 @@ def run_all(args: argparse.Namespace) -> int:
 
     load_after = os.getloadavg()
     print_table(rows)
+    if args.markdown:
+        print("\n" + markdown_table(rows))
     print(
         f"\n{mode} run took {time.monotonic() - started:.0f} s; load average "
         f"{load_before[0]:.2f} before, {load_after[0]:.2f} after ({os.cpu_count()} cores)"
