@@ -250,13 +250,16 @@ def rss_after_visit_mb(db_path: str | Path, *, pass_s: float = 0.3) -> dict[str,
         ctx.practitioner_id = None
         window = _window(ctx)
         rss_start = _rss_mb()[0]
-        steps: list[str] = []
+        steps: dict[str, float] = {}  # RSS after each step, to see what memory goes to
+
+        def done(step: str) -> None:
+            steps[step] = round(_rss_mb()[0], 1)
 
         signin = window.screen("signin")
         signin.names.select(nurse)
         _type(signin.pad.field, "1357\n")
         assert window.current_key() == "patient", "sign-in failed"
-        steps.append("signin")
+        done("signin")
 
         patient = window.screen("patient")
         _type(patient.search, f"benedicte {surname.lower()}")
@@ -265,14 +268,14 @@ def rss_after_visit_mb(db_path: str | Path, *, pass_s: float = 0.3) -> dict[str,
         patient.start_button.click()
         assert window.current_key() == "screening", "visit did not start"
         visit_id = window.flow.visit_id
-        steps.append("patient")
+        done("patient")
 
         screening = window.screen("screening")
         for question in screening.questions:
             question.no.click()
         screening.check.click()
         assert window.current_key() == "prep", screening.result.text()
-        steps.append("screening")
+        done("screening")
 
         prep = window.screen("prep")
         prep.device.setCurrentIndex(prep.device.findData("skinpen-precision"))
@@ -285,7 +288,7 @@ def rss_after_visit_mb(db_path: str | Path, *, pass_s: float = 0.3) -> dict[str,
         prep.cleansed.click()
         prep.next.click()
         assert window.current_key() == "plan", prep.missing.text()
-        steps.append("prep")
+        done("prep")
 
         plan = window.screen("plan")
         for zone in ("cheeks", "forehead", "neck"):
@@ -293,7 +296,7 @@ def rss_after_visit_mb(db_path: str | Path, *, pass_s: float = 0.3) -> dict[str,
             _type(plan.depth, "0,5\n")
         plan.next.click()
         assert window.current_key() == "treat", plan.depth_error.text()
-        steps.append("plan")
+        done("plan")
 
         treat = window.screen("treat")
         for endpoint in ("1", "2", "1"):
@@ -305,7 +308,7 @@ def rss_after_visit_mb(db_path: str | Path, *, pass_s: float = 0.3) -> dict[str,
             _press(treat, Qt.Key.Key_N, "n")
         _press(treat, Qt.Key.Key_F, "f")
         assert window.current_key() == "finish", treat.message.text()
-        steps.append("treat")
+        done("treat")
 
         finish = window.screen("finish")
         finish.notes.setPlainText("Benchmark visit: tolerated well.")
@@ -314,7 +317,7 @@ def rss_after_visit_mb(db_path: str | Path, *, pass_s: float = 0.3) -> dict[str,
         assert finish.error.text() == "", finish.error.text()
         record = visits_repo.load_record(ctx.db, str(visit_id))
         assert record.status == "completed", record.status
-        steps.append("finish")
+        done("finish")
 
         current, peak = _rss_mb()
         window.close()
@@ -323,7 +326,7 @@ def rss_after_visit_mb(db_path: str | Path, *, pass_s: float = 0.3) -> dict[str,
             "peak_mb": round(peak, 1),
             "rss_at_window_mb": round(rss_start, 1),
             "passes": sum(len(a.passes) for a in record.areas),
-            "steps": steps,
+            "rss_after_step_mb": steps,
         }
     finally:
         ctx.db.close()
