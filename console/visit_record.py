@@ -105,7 +105,7 @@ class VisitRecord:
     id: str
     patient_id: str
     patient_name: str
-    patient_dob: date
+    patient_dob: date | None  # None once an erasure request anonymised the patient
     practitioner_id: str
     practitioner_name: str
     protocol_version: int

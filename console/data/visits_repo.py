@@ -160,7 +160,7 @@ def load_record(db: Database, visit_id: str) -> VisitRecord:
         id=v["id"],
         patient_id=v["patient_id"],
         patient_name=v["patient_name"],
-        patient_dob=date.fromisoformat(v["patient_dob"]),
+        patient_dob=_d(v["patient_dob"]),
         practitioner_id=v["practitioner_id"],
         practitioner_name=v["practitioner_name"],
         protocol_version=v["protocol_version"],

@@ -95,6 +95,13 @@ def test_the_clinical_record_and_lots_are_kept(ctx: AppContext, record: str) -> 
     # A recall still reaches the anonymised visit, without a name.
     hits = recall.find(ctx.db, recall.RecallQuery("LOT9"))
     assert [h.patient_name for h in hits] == [report.reference]
+    # The kept visits still open in full, with no birth date behind them.
+    from console.data import visits_repo
+
+    visit_id = ctx.db.execute("SELECT id FROM visits WHERE patient_id = ?", [record]).fetchone()[0]
+    kept = visits_repo.load_record(ctx.db, visit_id)
+    assert kept.patient_name == report.reference and kept.patient_dob is None
+    assert kept.total_passes > 0
     statement = report.statement()
     assert "Kept, because medical records must be retained" in statement
     assert "date of birth" in statement
