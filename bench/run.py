@@ -49,6 +49,7 @@ FIGURES = (
     Figure("handout_median_ms", "aftercare sheet PDF", 100, "ms"),
     Figure("print_render_ms_per_page", "render for print, 300 dpi", 500, "ms/page"),
     Figure("timer_cpu_pct", "CPU while a pass is timed", 3, "%"),
+    Figure("timer_cpu_pct_xcb", "the same on Xvfb (xcb), for comparison", 3, "%"),
     Figure("rss_mb", "memory after a whole visit", 250, "MB"),
     Figure("patient_open_ms", "open 50-visit patient, charts", 150, "ms"),
     Figure("recall_ms", "lot recall (issue 5)", 50, "ms"),
@@ -99,8 +100,13 @@ def worker(name: str, db: str, plan: dict[str, Any]) -> dict[str, Any]:
     raise SystemExit(f"unknown worker {name}")
 
 
-def run_worker(name: str, db: Path, plan: dict[str, Any], timeout: float) -> dict[str, Any]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+def run_worker(
+    name: str, db: Path, plan: dict[str, Any], timeout: float, display: str | None = None
+) -> dict[str, Any]:
+    """Run one benchmark in a fresh process: offscreen, or on the X server ``display``."""
+    env = dict(os.environ, QT_QPA_PLATFORM="xcb" if display else "offscreen")
+    if display:
+        env["DISPLAY"] = display
     proc = subprocess.run(
         [sys.executable, str(Path(__file__).resolve()), "--worker", name, "--db", str(db),
          "--plan", json.dumps(plan)],
@@ -198,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--big-db", type=Path, default=DEFAULT_BIG_DB, help=big_help)
     parser.add_argument("--only", help="comma-separated: startup,search,records,handout,"
                         "pass_commit,timer,rss")  # fmt: skip
-    parser.add_argument("--no-xcb", action="store_true", help="skip start-up under Xvfb")
+    parser.add_argument("--no-xcb", action="store_true", help="skip the runs under Xvfb")
     parser.add_argument("--markdown", action="store_true", help="also print a Markdown table")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--db", help=argparse.SUPPRESS)
@@ -296,10 +302,16 @@ def run_all(args: argparse.Namespace) -> int:
             rows["pass_commit_p95_ms"] = Row(r["p95_ms"], r["median_ms"], r["p95_ms"])
 
         def do_timer() -> None:
-            r = details["timer"] = run_worker(
-                "timer", copy_db(clinic, tmp / "timer"), plan, timeout
-            )
+            db = copy_db(clinic, tmp / "timer")
+            r = details["timer"] = run_worker("timer", db, plan, timeout)
             rows["timer_cpu_pct"] = Row(r["pct"])
+
+        def do_timer_xcb() -> None:
+            with xvfb() as display:
+                if display is not None:
+                    db = copy_db(clinic, tmp / "timer_xcb")
+                    r = details["timer_xcb"] = run_worker("timer", db, plan, timeout, display)
+                    rows["timer_cpu_pct_xcb"] = Row(r["pct"])
 
         def do_rss() -> None:
             r = details["rss"] = run_worker("rss", copy_db(clinic, tmp / "rss"), plan, timeout)
@@ -313,6 +325,8 @@ def run_all(args: argparse.Namespace) -> int:
         step("handout", ("handout_median_ms", "print_render_ms_per_page"), do_handout)
         step("pass_commit", ("pass_commit_p95_ms",), do_pass_commit)
         step("timer", ("timer_cpu_pct",), do_timer)
+        if not args.no_xcb:
+            step("timer_xcb", ("timer_cpu_pct_xcb",), do_timer_xcb)
         step("rss", ("rss_mb",), do_rss)
 
     load_after = os.getloadavg()
