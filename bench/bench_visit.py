@@ -313,7 +313,11 @@ def rss_after_visit_mb(db_path: str | Path, *, pass_s: float = 0.3) -> dict[str,
         finish = window.screen("finish")
         finish.notes.setPlainText("Benchmark visit: tolerated well.")
         finish.complete.click()
-        run_loop(1.5)  # the sheet preview paints, the backup after the visit runs
+        run_loop(0.5)  # the sheet preview paints; the backup after the visit starts
+        backup_thread = getattr(finish, "backup_thread", None)  # on a worker thread
+        if backup_thread is not None:
+            backup_thread.join(timeout=120)
+        run_loop(0.5)  # its outcome reaches the screen
         assert finish.error.text() == "", finish.error.text()
         record = visits_repo.load_record(ctx.db, str(visit_id))
         assert record.status == "completed", record.status
