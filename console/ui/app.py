@@ -24,14 +24,14 @@ def _import_sqlite_utils_without_numpy() -> None:
 
 _import_sqlite_utils_without_numpy()
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from console import logs, paths
 from console.backup import BackupFailed, backup_if_first_today
-from console.context import open_context
+from console.context import AppContext, open_context
 from console.data import settings_repo
 from console.ui import crash_guard, theme
-from console.ui.lock import IdleLock
 from console.ui.main_window import MainWindow
 from console.ui.startup import SingleInstance, check_database, tell_already_running
 
@@ -66,8 +66,17 @@ def run(db_path: Path | None) -> int:
     window = MainWindow(ctx)
     crash_guard.install(window.status)
     instance.attach(window)
-    window.idle_lock = IdleLock(window, ctx, window.flow)  # type: ignore[attr-defined]
     window.show()
+    # The idle lock's app-wide filter sees every event: attached once the window is up, it
+    # keeps the ~600 events of the first paint (~25 ms) off start-up. Before anyone signs in
+    # there is nothing for it to hide.
+    QTimer.singleShot(0, lambda: _attach_idle_lock(window, ctx))
     code = int(app.exec())
     instance.release()
     return code
+
+
+def _attach_idle_lock(window: MainWindow, ctx: AppContext) -> None:
+    from console.ui.lock import IdleLock
+
+    window.idle_lock = IdleLock(window, ctx, window.flow)  # type: ignore[attr-defined]
