@@ -10,11 +10,12 @@ import sys
 import time
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 
 class FirstPaint(QObject):
-    """Catches the first paint of any widget in a QMainWindow, then marks after the flush."""
+    """Watches the main window alone (an app-wide Python filter would slow every event, and the
+    app has hundreds more than a bare window); marks once its first paint has been flushed."""
 
     def __init__(self, app: QApplication) -> None:
         super().__init__()
@@ -22,12 +23,7 @@ class FirstPaint(QObject):
         self.seen = False
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if (
-            not self.seen
-            and event.type() == QEvent.Type.Paint
-            and isinstance(obj, QWidget)
-            and isinstance(obj.window(), QMainWindow)
-        ):
+        if not self.seen and event.type() == QEvent.Type.Paint:
             self.seen = True
             # Runs after the paint pass and the backing store's flush that follows it.
             QTimer.singleShot(0, self.mark)
@@ -35,16 +31,25 @@ class FirstPaint(QObject):
 
     def mark(self) -> None:
         print(f"PAINTED {time.monotonic():.6f}", flush=True)
-        self.app.removeEventFilter(self)
         self.app.exit(0)
+
+
+def watch_main_windows(spy: FirstPaint) -> None:
+    """Every QMainWindow (the console's MainWindow included) gets the spy when shown."""
+    original = QMainWindow.show
+
+    def show(window: QMainWindow) -> None:
+        window.installEventFilter(spy)
+        original(window)
+
+    QMainWindow.show = show  # type: ignore[method-assign]
 
 
 def main(argv: list[str]) -> int:
     # The app builds its own QApplication with the same call when none exists yet.
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
-    spy = FirstPaint(app)
-    app.installEventFilter(spy)
+    watch_main_windows(FirstPaint(app))
     if argv[0] == "bare":
         window = QMainWindow()
         window.setWindowTitle("bare")
