@@ -138,13 +138,16 @@ def export_patient(ctx: AppContext, patient_id: str, out: Path) -> ExportResult:
             else:
                 missing.append(h["path"])
     tmp.replace(out)  # a half-written zip never carries the final name
-    with ctx.db.atomic():
-        audit_repo.record(
-            ctx.db, at=ctx.now(), by=ctx.practitioner_id, action="patient.export",
-            entity="patient", entity_id=patient_id,
-            detail={"visits": len(tables.get("visits", [])), "sheets": sheets,
-                    "missing_sheets": len(missing)},
-        )  # fmt: skip
+    ctx.audit(
+        "patient.export",
+        entity="patient",
+        entity_id=patient_id,
+        detail={
+            "visits": len(tables.get("visits", [])),
+            "sheets": sheets,
+            "missing_sheets": len(missing),
+        },
+    )
     return ExportResult(out, len(tables.get("visits", [])), sheets, tuple(missing))
 
 

@@ -16,7 +16,7 @@ from sqlite_utils import Database
 
 from console.clock import parse_iso
 from console.context import AppContext
-from console.data import audit_repo, protocol_repo, settings_repo
+from console.data import protocol_repo, settings_repo
 from console.errors import NotFound
 from console.protocol import SeriesPlan
 from console.records import series as series_mod
@@ -228,16 +228,12 @@ def load_history(db: Database, patient_id: str, *, now: datetime) -> PatientHist
 def open_patient(ctx: AppContext, patient_id: str) -> PatientHistory:
     """Load a patient's record and write the audit row that says who looked at it."""
     history = load_history(ctx.db, patient_id, now=ctx.now())
-    with ctx.db.atomic():
-        audit_repo.record(
-            ctx.db,
-            at=ctx.now(),
-            by=ctx.practitioner_id,
-            action="patient.open",
-            entity="patient",
-            entity_id=patient_id,
-            detail={"visits": len(history.visits)},
-        )
+    ctx.audit(
+        "patient.open",
+        entity="patient",
+        entity_id=patient_id,
+        detail={"visits": len(history.visits)},
+    )
     return history
 
 

@@ -16,7 +16,6 @@ from sqlite_utils import Database
 
 from console.clock import parse_iso
 from console.context import AppContext
-from console.data import audit_repo
 from console.errors import DomainError
 
 
@@ -144,23 +143,26 @@ def to_csv_text(hits: list[RecallHit]) -> str:
 def search(ctx: AppContext, query: RecallQuery) -> list[RecallHit]:
     """Run a recall search and audit it: it reveals which patients got the lot."""
     hits = find(ctx.db, query)
-    with ctx.db.atomic():
-        audit_repo.record(
-            ctx.db, at=ctx.now(), by=ctx.practitioner_id, action="recall.search",
-            entity="lot", entity_id=query.lot,
-            detail={"gtin": query.gtin, "visits": len({h.visit_id for h in hits}),
-                    "patients": patients_affected(hits)},
-        )  # fmt: skip
+    ctx.audit(
+        "recall.search",
+        entity="lot",
+        entity_id=query.lot,
+        detail={
+            "gtin": query.gtin,
+            "visits": len({h.visit_id for h in hits}),
+            "patients": patients_affected(hits),
+        },
+    )
     return hits
 
 
 def export_csv(ctx: AppContext, query: RecallQuery, hits: list[RecallHit], path: Path) -> Path:
     """Write the recall list (with contact details) as CSV and audit the export."""
     path.write_text(to_csv_text(hits), encoding="utf-8", newline="")
-    with ctx.db.atomic():
-        audit_repo.record(
-            ctx.db, at=ctx.now(), by=ctx.practitioner_id, action="recall.export",
-            entity="lot", entity_id=query.lot,
-            detail={"gtin": query.gtin, "format": "csv", "rows": len(hits)},
-        )  # fmt: skip
+    ctx.audit(
+        "recall.export",
+        entity="lot",
+        entity_id=query.lot,
+        detail={"gtin": query.gtin, "format": "csv", "rows": len(hits)},
+    )
     return path

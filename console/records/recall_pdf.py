@@ -13,7 +13,6 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from console.context import AppContext
-from console.data import audit_repo
 from console.records.recall import RecallHit, RecallQuery, patients_affected
 
 _FALLBACK_FONTS = (
@@ -92,10 +91,10 @@ def render(query: RecallQuery, hits: list[RecallHit], *, generated_at: datetime,
 def export_pdf(ctx: AppContext, query: RecallQuery, hits: list[RecallHit], path: Path,
                *, clinic: str = "") -> Path:  # fmt: skip
     path.write_bytes(render(query, hits, generated_at=ctx.now(), clinic=clinic))
-    with ctx.db.atomic():
-        audit_repo.record(
-            ctx.db, at=ctx.now(), by=ctx.practitioner_id, action="recall.export",
-            entity="lot", entity_id=query.lot,
-            detail={"gtin": query.gtin, "format": "pdf", "rows": len(hits)},
-        )  # fmt: skip
+    ctx.audit(
+        "recall.export",
+        entity="lot",
+        entity_id=query.lot,
+        detail={"gtin": query.gtin, "format": "pdf", "rows": len(hits)},
+    )
     return path
