@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from console import auth
 from console.context import AppContext
@@ -17,7 +17,7 @@ from console.data import practitioners_repo, settings_repo
 from console.errors import DomainError
 from console.ui import theme
 from console.ui.flow import VisitFlow
-from console.ui.pin_widgets import NamePicker, PinPad
+from console.ui.pin_widgets import NamesAndPin
 from console.ui.signin_screen import people_who_can_sign_in
 
 _T = QEvent.Type
@@ -46,24 +46,11 @@ class LockScreen(QWidget):
         self.message = QLabel()
         self.message.setObjectName("lock-message")
         self.message.setWordWrap(True)
-        self.names = NamePicker()
+        panel = NamesAndPin("Unlock", error_name="lock-error")
+        self.names, self.pad, self.error = panel.names, panel.pad, panel.error
         self.names.chosen.connect(self._on_names_chosen)
-        self.pad = PinPad("Unlock")
         self.pad.submitted.connect(self._on_pad_submitted)
-        self.pad.field.move_requested.connect(self.names.move)
-        self.error = QLabel()
-        self.error.setObjectName("lock-error")
-        self.error.setWordWrap(True)
-        theme.mark(self.error, role="error")
-        pin_column = QVBoxLayout()
-        pin_column.addWidget(self.pad)
-        pin_column.addWidget(self.error)
-        pin_column.addStretch(1)
-        row = QHBoxLayout()
-        row.addWidget(self.names, 1)
-        row.addSpacing(40)
-        row.addLayout(pin_column, 0)
-        row.addStretch(1)
+        row = panel.row
         layout = QVBoxLayout(self)
         layout.setContentsMargins(60, 40, 60, 40)
         layout.addWidget(title)

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
     QGridLayout,
+    QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QScrollArea,
@@ -171,3 +173,30 @@ class PinPad(QWidget):
 
     def focus(self) -> None:
         self.field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+class NamesAndPin:
+    """The names on the left, the PIN pad on the right: shared by sign-in and the lock screen.
+
+    Up/Down in the PIN field change the chosen name, so hands stay on the keys.
+    """
+
+    def __init__(self, ok_text: str, *, error_name: str) -> None:
+        self.names = NamePicker()
+        self.prompt = QLabel()
+        self.prompt.setObjectName("pin-prompt")
+        self.pad = PinPad(ok_text)
+        self.pad.field.move_requested.connect(self.names.move)
+        self.error = QLabel()
+        self.error.setObjectName(error_name)
+        self.error.setWordWrap(True)
+        theme.mark(self.error, role="error")
+        pin_column = QVBoxLayout()
+        for widget in (self.prompt, self.pad, self.error):
+            pin_column.addWidget(widget)
+        pin_column.addStretch(1)
+        self.row = QHBoxLayout()
+        self.row.addWidget(self.names, 1)
+        self.row.addSpacing(40)
+        self.row.addLayout(pin_column, 0)
+        self.row.addStretch(1)

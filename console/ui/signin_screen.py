@@ -5,7 +5,7 @@ On a new install nobody can sign in yet, and the screen asks for the first admin
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from console import auth
 from console.context import AppContext
@@ -14,7 +14,7 @@ from console.errors import DomainError
 from console.ui import theme
 from console.ui.first_run import FirstAdminForm
 from console.ui.flow import VisitFlow
-from console.ui.pin_widgets import NamePicker, PinPad
+from console.ui.pin_widgets import NamesAndPin
 
 
 def people_who_can_sign_in(ctx: AppContext) -> list[dict[str, object]]:
@@ -40,29 +40,14 @@ class SignInScreen(QWidget):
         theme.mark(title, role="title")
         hint = QLabel("Choose your name, then type your PIN and press Enter.")
         theme.mark(hint, role="hint")
-        self.names = NamePicker()
+        panel = NamesAndPin("Sign in", error_name="signin-error")
+        self.names, self.pad, self.error = panel.names, panel.pad, panel.error
+        self.prompt = panel.prompt
         self.names.chosen.connect(self._on_names_chosen)
-        self.prompt = QLabel()
-        self.prompt.setObjectName("pin-prompt")
-        self.pad = PinPad("Sign in")
         self.pad.submitted.connect(self._on_pad_submitted)
-        self.pad.field.move_requested.connect(self.names.move)
-        self.error = QLabel()
-        self.error.setObjectName("signin-error")
-        self.error.setWordWrap(True)
-        theme.mark(self.error, role="error")
         self.empty = QLabel()
         theme.mark(self.empty, role="hint")
-        pin_column = QVBoxLayout()
-        pin_column.addWidget(self.prompt)
-        pin_column.addWidget(self.pad)
-        pin_column.addWidget(self.error)
-        pin_column.addStretch(1)
-        row = QHBoxLayout()
-        row.addWidget(self.names, 1)
-        row.addSpacing(40)
-        row.addLayout(pin_column, 0)
-        row.addStretch(1)
+        row = panel.row
         layout = QVBoxLayout(page)
         layout.setContentsMargins(40, 24, 40, 24)
         layout.addWidget(title)
