@@ -89,6 +89,30 @@ def ready_visit(ctx: AppContext, patient_id: str, serial: str = "0001") -> str:
     return visit_id
 
 
+def one_area_visit(
+    ctx: AppContext,
+    patient_id: str,
+    clock: FakeClock,
+    *,
+    serial: str,
+    zone: str = "forehead",
+    depth: str = "0.5",
+    notes: str = "",
+) -> str:
+    """A completed visit of one pass on one area (30 s, erythema): for sheet and log tests."""
+    from console.visit.service import VisitService
+
+    svc = VisitService(ctx)
+    visit_id = ready_visit(ctx, patient_id, serial=serial)
+    area = svc.plan_area(visit_id, zone, depth_text=depth, target_passes=1)
+    svc.start_pass(area, "vertical")
+    clock.advance(30)
+    svc.stop_pass()
+    svc.set_endpoint(area, "erythema")
+    svc.complete(visit_id, notes=notes, adverse_events="")
+    return visit_id
+
+
 @pytest.fixture
 def patient(ctx: AppContext, staff: list[str]) -> str:
     from datetime import date

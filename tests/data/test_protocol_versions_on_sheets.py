@@ -14,8 +14,7 @@ from console.clock import FakeClock
 from console.context import AppContext
 from console.data import protocol_repo, visits_repo
 from console.protocol_edit import save
-from console.visit.service import VisitService
-from tests.conftest import ready_visit
+from tests.conftest import one_area_visit
 
 
 def _text(data: bytes) -> str:
@@ -49,14 +48,7 @@ def test_changed_interval_moves_new_sheets_but_not_the_archived_one(
     assert f"{seven} (7 weeks after this one)" in _text(again.path.read_bytes())
 
     clock.advance(7 * 24 * 3600)  # a week later, a new visit under version 2
-    svc = VisitService(ctx)
-    visit_id = ready_visit(ctx, patient, serial="0002")
-    area = svc.plan_area(visit_id, "forehead", depth_text="0.5", target_passes=1)
-    svc.start_pass(area, "vertical")
-    clock.advance(30)
-    svc.stop_pass()
-    svc.set_endpoint(area, "erythema")
-    svc.complete(visit_id, notes="", adverse_events="")
+    visit_id = one_area_visit(ctx, patient, clock, serial="0002")
     assert visits_repo.load_record(ctx.db, visit_id).protocol_version == 2
     new_text = _text(archive.create_handout(ctx, visit_id).path.read_bytes())
     four = _next_day_text(ctx, visit_id, 4)
@@ -85,14 +77,7 @@ def test_a_clinic_sets_itself_up_and_the_next_sheet_shows_it(
     save(ctx, body, note="our ranges and wording")
 
     clock.advance(3600)
-    svc = VisitService(ctx)
-    visit_id = ready_visit(ctx, patient, serial="0003")
-    area = svc.plan_area(visit_id, "cheeks", depth_text="1.0", target_passes=1)
-    svc.start_pass(area, "vertical")
-    clock.advance(30)
-    svc.stop_pass()
-    svc.set_endpoint(area, "erythema")
-    svc.complete(visit_id, notes="", adverse_events="")
+    visit_id = one_area_visit(ctx, patient, clock, serial="0003", zone="cheeks", depth="1.0")
     data = archive.create_handout(ctx, visit_id).path.read_bytes()
     text = _text(data)
     assert "Klinika Skóry Łódź" in text and "+48 42 555 01 02" in text

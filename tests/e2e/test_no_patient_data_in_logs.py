@@ -18,8 +18,7 @@ from console.aftercare.archive import create_handout
 from console.backup import backup_now
 from console.clock import FakeClock
 from console.context import open_context
-from console.visit.service import VisitService
-from tests.conftest import ready_visit
+from tests.conftest import one_area_visit
 from tests.e2e.test_cli_basics import run_console
 
 
@@ -54,14 +53,8 @@ def test_logs_and_output_hold_ids_never_patient_data(
         patient_id = ctx.db.execute(
             "SELECT id FROM patients ORDER BY full_name LIMIT 1"
         ).fetchone()[0]
-        svc = VisitService(ctx)
-        visit_id = ready_visit(ctx, patient_id, serial="LOG-SCAN-1")
-        area = svc.plan_area(visit_id, "cheeks", depth_text="0.75", target_passes=3)
-        svc.start_pass(area, "vertical")
-        clock.advance(30)
-        svc.stop_pass()
-        svc.set_endpoint(area, "erythema")
-        svc.complete(visit_id, notes="Tolerated well.", adverse_events="")
+        visit_id = one_area_visit(ctx, patient_id, clock, serial="LOG-SCAN-1", zone="cheeks",
+                                  depth="0.75", notes="Tolerated well.")  # fmt: skip
         create_handout(ctx, visit_id)
         backup_now(ctx, "after visit")
     finally:
