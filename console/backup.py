@@ -6,6 +6,7 @@ writing), checked with ``integrity_check`` before it gets its final name, and ke
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
@@ -25,7 +26,7 @@ from console.context import AppContext
 from console.data import audit_repo, settings_repo
 from console.data.db import open_database
 from console.errors import DomainError
-from console.private_files import private_dir, reason_for
+from console.private_files import NotWritten, console_dir, private_dir, reason_for
 
 log = logging.getLogger(__name__)
 
@@ -174,13 +175,15 @@ def backup_database(db_path: Path, folder: Path, *, at: datetime, keep: int = KE
     source = sqlite3.connect(str(db_path), timeout=5)
     try:
         return create_backup(source, folder, at=at, keep=keep)
-    except (sqlite3.DatabaseError, OSError) as exc:
+    except (sqlite3.DatabaseError, OSError, NotWritten) as exc:
         raise BackupFailed(_why(exc)) from exc
     finally:
         source.close()
 
 
 def _reason(exc: Exception) -> str:
+    if isinstance(exc, NotWritten):
+        return exc.reason
     if isinstance(exc, OSError):
         return reason_for(exc)
     if "full" in str(exc).lower():  # SQLite's "database or disk is full"
@@ -205,7 +208,7 @@ def _backup_and_audit(
             if source is None
             else backup_database(source, folder, at=at)
         )
-    except (BackupFailed, OSError, sqlite3.DatabaseError) as exc:
+    except (BackupFailed, NotWritten, OSError, sqlite3.DatabaseError) as exc:
         failed = BackupFailed(_why(exc))
         log.error("backup failed (%s): %s", reason, exc.__class__.__name__)
         try:
@@ -235,8 +238,15 @@ def _backup_and_audit(
     return result
 
 
+def _own_backups_dir(ctx: AppContext) -> None:
+    # If the folder cannot be made, the copy fails just after with a sentence and an audit row.
+    with contextlib.suppress(NotWritten):
+        console_dir(ctx.backups_dir)
+
+
 def backup_now(ctx: AppContext, reason: str) -> BackupResult:
     """Back up the open database into the data folder's ``backups/`` and audit it."""
+    _own_backups_dir(ctx)
     return _backup_and_audit(
         ctx.db, ctx.db_path, ctx.backups_dir, at=ctx.now(), by=ctx.practitioner_id, reason=reason
     )
@@ -256,6 +266,7 @@ def backup_in_background(
     if ctx.db_path is None:
         raise DomainError("An in-memory database is backed up with backup_now.")
     db_path, folder, at, by = ctx.db_path, ctx.backups_dir, ctx.now(), ctx.practitioner_id
+    _own_backups_dir(ctx)
 
     def work() -> None:
         outcome: BackupResult | BackupFailed

@@ -53,7 +53,8 @@ def reason_for(exc: OSError) -> str:
 
 def private_dir(path: Path) -> Path:
     """Create ``path`` and any missing parents 0700; folders that already exist are left as
-    they are (they may be the user's own, such as the folder an export is saved into)."""
+    they are (they may be the user's own, such as the folder an export is saved into).
+    Raises ``NotWritten`` when a folder cannot be made."""
     missing: list[Path] = []
     p = path
     while not p.exists() and p != p.parent:
@@ -64,7 +65,20 @@ def private_dir(path: Path) -> Path:
             folder.mkdir(mode=0o700)
         except FileExistsError:
             continue  # made meanwhile by another process: not ours to change
+        except OSError as exc:
+            raise NotWritten(folder, reason_for(exc)) from exc
         os.chmod(folder, 0o700)  # mkdir's mode is reduced by the umask; 0700 is not
+    return path
+
+
+def console_dir(path: Path) -> Path:
+    """A folder the console itself keeps beside its database (``handouts/``, ``backups/``):
+    created 0700, and brought back to 0700 if an older version left it readable to others."""
+    private_dir(path)
+    try:
+        os.chmod(path, 0o700)
+    except OSError as exc:
+        raise NotWritten(path, reason_for(exc)) from exc
     return path
 
 

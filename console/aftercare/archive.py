@@ -19,7 +19,7 @@ from console.clock import parse_iso
 from console.context import AppContext
 from console.data import audit_repo, handouts_repo, protocol_repo, settings_repo, visits_repo
 from console.errors import DomainError, NotFound
-from console.private_files import write_private
+from console.private_files import console_dir, write_private
 from console.visit.storage import guarded
 
 
@@ -88,6 +88,7 @@ def create_handout(ctx: AppContext, visit_id: str, *, regenerate: bool = False) 
         name += f"_{n + 1}"
     relative = Path("handouts") / f"{day.year:04d}" / f"{name}.pdf"
     target = ctx.data_dir / relative
+    console_dir(ctx.data_dir / "handouts")
     write_private(target, data)
     now = ctx.now()
     try:

@@ -42,6 +42,9 @@ def test_every_patient_file_is_private(
     mine.mkdir(mode=0o755)
     os.chmod(mine, 0o755)
     out = mine / "new folder" / "deeper"
+    for ours in (ctx.data_dir / "handouts", ctx.backups_dir):  # as an older version left them
+        ours.mkdir(mode=0o755)
+        os.chmod(ours, 0o755)
     query = recall.parse_query("LOT7")
     hits = recall.search(ctx, query)
     sheet = create_handout(ctx, visit_id).path
@@ -73,3 +76,22 @@ def test_cli_handout_copy_is_private(
     )  # fmt: skip
     assert run.returncode == 0, run.stderr
     assert (oct(_mode(out)), oct(_mode(out.parent))) == ("0o600", "0o700")
+
+
+def test_cli_recall_csv_to_an_impossible_place_is_one_sentence(
+    ctx: AppContext, staff: list[str], db_path: Path, tmp_path: Path
+) -> None:
+    ctx.db.close()
+    not_a_folder = tmp_path / "notes.txt"
+    not_a_folder.write_text("mine")
+    run = subprocess.run(
+        [sys.executable, "-m", "console", "recall", "--db", str(db_path), "--lot", "LOT7",
+         "--csv", str(not_a_folder / "recall.csv")],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert run.returncode != 0 and "Traceback" not in run.stderr, run.stderr
+    assert run.stderr.strip() == (
+        "error: recall.csv was not saved: part of the path is not a folder. "
+        "Nothing was left half-written."
+    )
+    assert not_a_folder.read_text() == "mine"
