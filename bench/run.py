@@ -53,14 +53,22 @@ FIGURES = (
     Figure("rss_mb", "memory after a whole visit", 250, "MB"),
     Figure("patient_open_ms", "open 50-visit patient, charts", 150, "ms"),
     Figure("recall_ms", "lot recall (issue 5)", 50, "ms"),
+    Figure(
+        "refused_stops",
+        "refused pass stops beside backup/export and a 2nd writer, 30 s (10 s quick)",
+        0,
+        "stops",
+    ),
 )
 
 # Rounds per benchmark: quick keeps CI under a minute or two on two shared cores.
 PLANS = {
     "quick": {"startup_runs": 3, "search_rounds": 1, "open_rounds": 5, "recall_rounds": 3,
-              "handout_rounds": 8, "render_rounds": 1, "passes": 40, "timer_s": 3.0},
+              "handout_rounds": 8, "render_rounds": 1, "passes": 40, "timer_s": 3.0,
+              "contention_s": 10.0},
     "full": {"startup_runs": 10, "search_rounds": 5, "open_rounds": 25, "recall_rounds": 30,
-             "handout_rounds": 30, "render_rounds": 3, "passes": 300, "timer_s": 20.0},
+             "handout_rounds": 30, "render_rounds": 3, "passes": 300, "timer_s": 20.0,
+             "contention_s": 30.0},
 }  # fmt: skip
 
 
@@ -97,6 +105,10 @@ def worker(name: str, db: str, plan: dict[str, Any]) -> dict[str, Any]:
         from bench_visit import rss_after_visit_mb
 
         return rss_after_visit_mb(db)
+    if name == "contention":
+        from bench_contention import refused_stops
+
+        return refused_stops(db, seconds=plan["contention_s"])
     raise SystemExit(f"unknown worker {name}")
 
 
@@ -203,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
     big_help = f"the {BIG_PATIENTS:,}-patient database (built if missing)"
     parser.add_argument("--big-db", type=Path, default=DEFAULT_BIG_DB, help=big_help)
     parser.add_argument("--only", help="comma-separated: startup,search,records,handout,"
-                        "pass_commit,timer,rss")  # fmt: skip
+                        "pass_commit,timer,rss,contention")  # fmt: skip
     parser.add_argument("--no-xcb", action="store_true", help="skip the runs under Xvfb")
     parser.add_argument("--markdown", action="store_true", help="also print a Markdown table")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
@@ -317,6 +329,11 @@ def run_all(args: argparse.Namespace) -> int:
             r = details["rss"] = run_worker("rss", copy_db(clinic, tmp / "rss"), plan, timeout)
             rows["rss_mb"] = Row(r["rss_mb"])
 
+        def do_contention() -> None:
+            db = copy_db(clinic, tmp / "contention")
+            r = details["contention"] = run_worker("contention", db, plan, timeout)
+            rows["refused_stops"] = Row(r["refused_stops"])
+
         step("startup", ("startup_ratio", "startup_ms"), lambda: startup_rows("offscreen", ""))
         if not args.no_xcb:
             step("startup_xcb", ("startup_ratio_xcb", "startup_ms_xcb"), do_startup_xcb)
@@ -328,6 +345,7 @@ def run_all(args: argparse.Namespace) -> int:
         if not args.no_xcb:
             step("timer_xcb", ("timer_cpu_pct_xcb",), do_timer_xcb)
         step("rss", ("rss_mb",), do_rss)
+        step("contention", ("refused_stops",), do_contention)
 
     load_after = os.getloadavg()
     print_table(rows)

@@ -6,6 +6,7 @@ writing), checked with ``integrity_check`` before it gets its final name, and ke
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
@@ -25,6 +26,7 @@ from console.context import AppContext
 from console.data import audit_repo, settings_repo
 from console.data.db import open_database
 from console.errors import DomainError
+from console.private_files import NotWritten, console_dir, private_dir, reason_for
 
 log = logging.getLogger(__name__)
 
@@ -50,12 +52,6 @@ class RestoreResult:
     restored_from: Path
     db_path: Path
     replaced: Path | None  # where the file that was there before now is
-
-
-def private_dir(path: Path) -> Path:
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    os.chmod(path, 0o700)
-    return path
 
 
 def _stamp_of(path: Path) -> tuple[datetime, int] | None:
@@ -179,10 +175,26 @@ def backup_database(db_path: Path, folder: Path, *, at: datetime, keep: int = KE
     source = sqlite3.connect(str(db_path), timeout=5)
     try:
         return create_backup(source, folder, at=at, keep=keep)
-    except sqlite3.DatabaseError as exc:
-        raise BackupFailed(f"The database could not be copied: {exc}") from exc
+    except (sqlite3.DatabaseError, OSError, NotWritten) as exc:
+        raise BackupFailed(_why(exc)) from exc
     finally:
         source.close()
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, NotWritten):
+        return exc.reason
+    if isinstance(exc, OSError):
+        return reason_for(exc)
+    if "full" in str(exc).lower():  # SQLite's "database or disk is full"
+        return "the disk is full"
+    return str(exc)
+
+
+def _why(exc: Exception) -> str:
+    if isinstance(exc, BackupFailed):
+        return exc.message
+    return f"The backup could not be written: {_reason(exc)}."
 
 
 def _backup_and_audit(
@@ -196,29 +208,45 @@ def _backup_and_audit(
             if source is None
             else backup_database(source, folder, at=at)
         )
-    except (BackupFailed, OSError) as exc:
+    except (BackupFailed, NotWritten, OSError, sqlite3.DatabaseError) as exc:
+        failed = BackupFailed(_why(exc))
         log.error("backup failed (%s): %s", reason, exc.__class__.__name__)
+        try:
+            with db.atomic():
+                audit_repo.record(
+                    db, at=at, by=by, action="backup.failed", entity="database",
+                    detail={"reason": reason, "error": failed.message},
+                )  # fmt: skip
+        except sqlite3.Error:  # the same full disk: the sentence below still reaches the user
+            log.error("backup failure could not be audited either")
+        raise failed from exc
+    result = BackupResult(path, reason, path.stat().st_size, time.monotonic() - started)
+    try:
         with db.atomic():
             audit_repo.record(
-                db, at=at, by=by, action="backup.failed", entity="database",
-                detail={"reason": reason, "error": str(exc)},
+                db, at=at, by=by, action="backup.create", entity="database",
+                detail={"file": path.name, "reason": reason, "bytes": result.size},
             )  # fmt: skip
-        if isinstance(exc, BackupFailed):
-            raise
-        raise BackupFailed(f"The backup could not be written: {exc}") from exc
-    result = BackupResult(path, reason, path.stat().st_size, time.monotonic() - started)
-    with db.atomic():
-        audit_repo.record(
-            db, at=at, by=by, action="backup.create", entity="database",
-            detail={"file": path.name, "reason": reason, "bytes": result.size},
-        )  # fmt: skip
+    except sqlite3.Error as exc:
+        # The copy is whole and checked: keep it (it may be what saves the day), but say so.
+        raise BackupFailed(
+            f"The backup {path.name} was written, but the database could not record it: "
+            f"{_reason(exc)}."
+        ) from exc
     log.info("backup %s written (%s, %d bytes, %.1f s)", path.name, reason, result.size,
              result.seconds)  # fmt: skip
     return result
 
 
+def _own_backups_dir(ctx: AppContext) -> None:
+    # If the folder cannot be made, the copy fails just after with a sentence and an audit row.
+    with contextlib.suppress(NotWritten):
+        console_dir(ctx.backups_dir)
+
+
 def backup_now(ctx: AppContext, reason: str) -> BackupResult:
     """Back up the open database into the data folder's ``backups/`` and audit it."""
+    _own_backups_dir(ctx)
     return _backup_and_audit(
         ctx.db, ctx.db_path, ctx.backups_dir, at=ctx.now(), by=ctx.practitioner_id, reason=reason
     )
@@ -238,16 +266,21 @@ def backup_in_background(
     if ctx.db_path is None:
         raise DomainError("An in-memory database is backed up with backup_now.")
     db_path, folder, at, by = ctx.db_path, ctx.backups_dir, ctx.now(), ctx.practitioner_id
+    _own_backups_dir(ctx)
 
     def work() -> None:
         outcome: BackupResult | BackupFailed
-        db = open_database(db_path, migrate=False)  # sqlite3 objects stay in their thread
         try:
-            outcome = _backup_and_audit(db, db_path, folder, at=at, by=by, reason=reason)
+            db = open_database(db_path, migrate=False)  # sqlite3 objects stay in their thread
+            try:
+                outcome = _backup_and_audit(db, db_path, folder, at=at, by=by, reason=reason)
+            finally:
+                db.close()
         except BackupFailed as exc:
             outcome = exc
-        finally:
-            db.close()
+        except Exception as exc:  # whatever went wrong, the caller hears of it in words
+            log.error("background backup failed: %s", exc.__class__.__name__)
+            outcome = BackupFailed(_why(exc))
         if on_done is not None:
             on_done(outcome)
 

@@ -1,7 +1,7 @@
 """The aftercare sheet: timeline of rules in local time, the PDF, its archive and calendar file.
 
 Public API (no Qt): ``build_sheet``, ``sample_record``, ``create_handout``,
-``archived_handout``, ``record_print``, ``next_session_ics``, ``visit_ics``.
+``archived_handout``, ``record_print``, ``next_session_ics``, ``save_visit_ics``.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from console.aftercare.archive import (
     record_print,
 )
 from console.aftercare.content import Clinic
-from console.aftercare.ics import next_session_ics, visit_ics
+from console.aftercare.ics import next_session_ics, save_visit_ics
 from console.aftercare.sample import sample_record
 from console.aftercare.sheet import build_sheet
 
@@ -30,5 +30,5 @@ __all__ = [
     "read_verified",
     "record_print",
     "sample_record",
-    "visit_ics",
+    "save_visit_ics",
 ]

@@ -7,8 +7,6 @@ printed again is byte for byte what the patient took home, even after Settings c
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -21,6 +19,8 @@ from console.clock import parse_iso
 from console.context import AppContext
 from console.data import audit_repo, handouts_repo, protocol_repo, settings_repo, visits_repo
 from console.errors import DomainError, NotFound
+from console.private_files import console_dir, write_private
+from console.visit.storage import guarded
 
 
 @dataclass(frozen=True)
@@ -50,40 +50,17 @@ def _info(ctx: AppContext, row: dict[str, object]) -> HandoutInfo:
     )
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that a crash leaves either the old file or the whole new one.
-
-    Temp file in the same folder (so ``os.replace`` is a rename on one file system), flushed
-    to disk, then renamed over the target; the folder is synced so the rename survives power
-    loss. The file is 0600 and its folders 0700: a sheet is health data.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    if hasattr(os, "O_DIRECTORY"):  # POSIX only; Windows has no directory handles to sync
-        dir_fd = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
-
-
 def existing_handout(ctx: AppContext, visit_id: str) -> HandoutInfo | None:
     row = handouts_repo.latest_for_visit(ctx.db, visit_id)
     return None if row is None else _info(ctx, row)
 
 
+@guarded
 def create_handout(ctx: AppContext, visit_id: str, *, regenerate: bool = False) -> HandoutInfo:
     """Build, archive and register the sheet of a completed visit.
+
+    The file is written whole and private (``write_private``); when the disk refuses the file
+    or its database row, the sentence comes back as a DomainError and no file is left.
 
     Returns the sheet already archived for the visit unless ``regenerate`` is set (a new sheet
     from today's Settings; the older file stays archived beside it).
@@ -111,7 +88,8 @@ def create_handout(ctx: AppContext, visit_id: str, *, regenerate: bool = False) 
         name += f"_{n + 1}"
     relative = Path("handouts") / f"{day.year:04d}" / f"{name}.pdf"
     target = ctx.data_dir / relative
-    write_atomic(target, data)
+    console_dir(ctx.data_dir / "handouts")
+    write_private(target, data)
     now = ctx.now()
     try:
         with ctx.db.atomic():
@@ -169,6 +147,7 @@ def archived_handout(ctx: AppContext, visit_id: str) -> bytes:
     return read_verified(info)
 
 
+@guarded
 def record_print(
     ctx: AppContext,
     handout_id: str,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 from icalendar import Calendar, Event
@@ -12,6 +13,7 @@ from console.aftercare.content import Clinic, build_content
 from console.context import AppContext
 from console.data import protocol_repo, settings_repo, visits_repo
 from console.errors import DomainError
+from console.private_files import audit_or_remove, write_private
 from console.protocol import Protocol
 from console.visit_record import VisitRecord
 
@@ -61,10 +63,13 @@ def next_session_ics(
     return bytes(cal.to_ical())
 
 
-def visit_ics(ctx: AppContext, visit_id: str) -> bytes:
-    """The .ics of a stored visit, with an audit row (it is an export from the record)."""
+def save_visit_ics(ctx: AppContext, visit_id: str, path: Path) -> Path:
+    """Write the .ics of a stored visit to ``path`` (whole, private: it names the patient's
+    clinic and date) with its audit row; the file is removed if the row cannot be written."""
     record = visits_repo.load_record(ctx.db, visit_id)
     protocol = protocol_repo.get(ctx.db, record.protocol_version)
-    data = next_session_ics(record, protocol, settings_repo.get_all(ctx.db))
-    ctx.audit("handout.ics_export", entity="visit", entity_id=visit_id)
-    return data
+    write_private(path, next_session_ics(record, protocol, settings_repo.get_all(ctx.db)))
+    audit_or_remove(
+        path, lambda: ctx.audit("handout.ics_export", entity="visit", entity_id=visit_id)
+    )
+    return path

@@ -11,6 +11,7 @@ from console.aftercare import create_handout, read_verified, record_print
 from console.cli import add_db_argument
 from console.cli._common import context_for, fail, resolve_db
 from console.errors import DomainError
+from console.private_files import write_private
 
 NAME = "handout"
 HELP = "write or print the aftercare sheet of a completed visit (reprints use the archived file)"
@@ -66,20 +67,19 @@ def run(args: argparse.Namespace) -> int:
     print(f"pages:  {info.pages}")
     if args.out is not None:
         try:
-            args.out.write_bytes(data)
-        except OSError as exc:
-            return fail(f"cannot write {args.out}: {exc.strerror}")
+            write_private(args.out, data)  # a copy of health data: whole, 0600
+        except DomainError as exc:
+            return fail(exc.message)
         print(f"copy:   {args.out}")
     if args.printer:
         ok, message = _lp(args.printer, info.path, args.copies, f"Aftercare {info.path.stem}")
-        record_print(
-            ctx,
-            info.id,
-            printer=args.printer,
-            copies=args.copies,
-            ok=ok,
-            message="" if ok else message,
-        )
+        try:
+            record_print(
+                ctx, info.id, printer=args.printer, copies=args.copies, ok=ok,
+                message="" if ok else message,
+            )  # fmt: skip
+        except DomainError as exc:  # full disk: the print happened, its record did not
+            return fail(f"sent to {args.printer}, but the print was not recorded. {exc.message}", 4)
         if not ok:
             return fail(f"not printed: {message} (the sheet stays archived)", 4)
         print(f"printed: {args.printer} ({message})")

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from pathlib import Path
 
 from console.cli import add_db_argument
 from console.cli._common import context_for, fail, resolve_db
 from console.protocol_edit import export_file, import_file
+from console.visit.storage import explain
 
 NAME = "protocol"
 HELP = "export the protocol library to a JSON file, or import one from another room"
@@ -41,6 +43,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         # Whoever can run this can write the database file anyway: no admin check here.
         report = import_file(ctx, args.file, check_role=False)
+    except sqlite3.OperationalError as exc:  # full disk, read-only file: nothing was saved
+        return fail(explain(exc))
     finally:
         ctx.db.close()
     stream = sys.stdout if report.ok else sys.stderr

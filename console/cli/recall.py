@@ -32,7 +32,10 @@ def run(args: argparse.Namespace) -> int:
         return fail(exc.message)
     hits = recall.search(ctx, query)
     if args.csv:
-        recall.export_csv(ctx, query, hits, args.csv)
+        try:
+            recall.export_csv(ctx, query, hits, args.csv)
+        except DomainError as exc:
+            return fail(exc.message)
     for h in hits:
         print(f"{h.visit_started_at:%Y-%m-%d}  {h.source:<9} {h.lot:<12} {h.patient_id}")
     print(

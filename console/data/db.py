@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -13,6 +15,47 @@ from console.data.migrations import MIGRATIONS
 # A locked database is waited for this long before giving up; the UI never holds a write
 # transaction for more than a few milliseconds, so 5 s only matters for a backup in progress.
 BUSY_TIMEOUT_MS = 5000
+
+
+class ConsoleDatabase(Database):
+    """A sqlite-utils ``Database`` whose write transactions take the write lock when they begin.
+
+    sqlite-utils begins ``atomic()`` (and so every ``insert``, ``upsert``, migration …) with a
+    deferred ``BEGIN``: a transaction that reads first (``stop_pass`` reads ``MAX(number)``)
+    then fails at once with "database is locked" if another connection committed in between,
+    because SQLite cannot upgrade a stale read snapshot, and the busy timeout never applies.
+    ``BEGIN IMMEDIATE`` waits (up to the busy timeout) for the lock instead. Nested blocks
+    stay savepoints, as in sqlite-utils.
+    """
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[Database]:
+        if self.conn.in_transaction:
+            with super().atomic() as db:  # a savepoint inside the caller's transaction
+                yield db
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            self.rollback()
+            raise
+        else:
+            try:
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.rollback()
+                raise
+
+    def begin(self) -> None:
+        self.execute("BEGIN IMMEDIATE")
+
+
+def _immediate(conn: sqlite3.Connection) -> sqlite3.Connection:
+    # The driver's own implicit transactions (a bare INSERT through conn.execute) start
+    # immediate too, so no write path is left deferred.
+    conn.isolation_level = "IMMEDIATE"
+    return conn
 
 
 def _prepare_file(path: Path) -> None:
@@ -46,12 +89,13 @@ def open_database(path: Path | str | None, *, migrate: bool = True) -> Database:
     # execute_plugins=False: the console uses no sqlite-utils plugins, and looking for them
     # scans every installed package (about 8 ms of start-up).
     if path is None:
-        db = Database(memory=True, execute_plugins=False)
+        db = ConsoleDatabase(memory=True, execute_plugins=False)
+        _immediate(db.conn)
     else:
         p = Path(path)
         _prepare_file(p)
         conn = sqlite3.connect(str(p), timeout=BUSY_TIMEOUT_MS / 1000)
-        db = Database(conn, execute_plugins=False)
+        db = ConsoleDatabase(_immediate(conn), execute_plugins=False)
     configure(db)
     if migrate:
         MIGRATIONS.apply(db)

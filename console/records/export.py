@@ -22,6 +22,7 @@ from console.context import AppContext
 from console.data import audit_repo
 from console.data.db import schema_version
 from console.errors import DomainError, NotFound
+from console.private_files import audit_or_remove, private_file
 from console.records import graph
 
 FORMAT = "treatment-room-console/patient-record"
@@ -115,14 +116,16 @@ def _csv(rows: list[dict[str, Any]]) -> str:
 
 
 def export_patient(ctx: AppContext, patient_id: str, out: Path) -> ExportResult:
-    """Write the zip and audit the export (it is a disclosure of health data)."""
+    """Write the zip (whole and private: it is health data) and audit the export.
+
+    A disclosure that cannot be audited does not stand: if the audit row cannot be written
+    (full disk) the zip is removed again and the refusal comes back as a sentence.
+    """
     doc = record_document(ctx, patient_id)
     tables = doc["tables"]
     missing: list[str] = []
     sheets = 0
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".part")
-    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as z:
+    with private_file(out) as f, zipfile.ZipFile(f, "w", compression=zipfile.ZIP_DEFLATED) as z:
         z.writestr("README.txt", _README)
         z.writestr("record.json", json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True))
         for table, rows in tables.items():
@@ -137,16 +140,14 @@ def export_patient(ctx: AppContext, patient_id: str, out: Path) -> ExportResult:
                 sheets += 1
             else:
                 missing.append(h["path"])
-    tmp.replace(out)  # a half-written zip never carries the final name
-    ctx.audit(
-        "patient.export",
-        entity="patient",
-        entity_id=patient_id,
-        detail={
-            "visits": len(tables.get("visits", [])),
-            "sheets": sheets,
-            "missing_sheets": len(missing),
-        },
+    detail = {
+        "visits": len(tables.get("visits", [])),
+        "sheets": sheets,
+        "missing_sheets": len(missing),
+    }
+    audit_or_remove(
+        out,
+        lambda: ctx.audit("patient.export", entity="patient", entity_id=patient_id, detail=detail),
     )
     return ExportResult(out, len(tables.get("visits", [])), sheets, tuple(missing))
 

@@ -17,6 +17,7 @@ from sqlite_utils import Database
 from console.clock import parse_iso
 from console.context import AppContext
 from console.errors import DomainError
+from console.private_files import audit_or_remove, write_private
 
 
 @dataclass(frozen=True)
@@ -157,12 +158,10 @@ def search(ctx: AppContext, query: RecallQuery) -> list[RecallHit]:
 
 
 def export_csv(ctx: AppContext, query: RecallQuery, hits: list[RecallHit], path: Path) -> Path:
-    """Write the recall list (with contact details) as CSV and audit the export."""
-    path.write_text(to_csv_text(hits), encoding="utf-8", newline="")
-    ctx.audit(
-        "recall.export",
-        entity="lot",
-        entity_id=query.lot,
-        detail={"gtin": query.gtin, "format": "csv", "rows": len(hits)},
+    """Write the recall list (with contact details) as CSV, private, and audit the export."""
+    write_private(path, to_csv_text(hits).encode("utf-8"))
+    detail = {"gtin": query.gtin, "format": "csv", "rows": len(hits)}
+    audit_or_remove(
+        path, lambda: ctx.audit("recall.export", entity="lot", entity_id=query.lot, detail=detail)
     )
     return path

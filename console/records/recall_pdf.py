@@ -13,6 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from console.context import AppContext
+from console.private_files import audit_or_remove, write_private
 from console.records.recall import RecallHit, RecallQuery, patients_affected
 
 _FALLBACK_FONTS = (
@@ -90,11 +91,9 @@ def render(query: RecallQuery, hits: list[RecallHit], *, generated_at: datetime,
 
 def export_pdf(ctx: AppContext, query: RecallQuery, hits: list[RecallHit], path: Path,
                *, clinic: str = "") -> Path:  # fmt: skip
-    path.write_bytes(render(query, hits, generated_at=ctx.now(), clinic=clinic))
-    ctx.audit(
-        "recall.export",
-        entity="lot",
-        entity_id=query.lot,
-        detail={"gtin": query.gtin, "format": "pdf", "rows": len(hits)},
+    write_private(path, render(query, hits, generated_at=ctx.now(), clinic=clinic))
+    detail = {"gtin": query.gtin, "format": "pdf", "rows": len(hits)}
+    audit_or_remove(
+        path, lambda: ctx.audit("recall.export", entity="lot", entity_id=query.lot, detail=detail)
     )
     return path

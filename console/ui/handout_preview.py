@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.aftercare import HandoutInfo, create_handout, read_verified, visit_ics
+from console.aftercare import HandoutInfo, create_handout, read_verified, save_visit_ics
 from console.context import AppContext
 from console.data import settings_repo
 from console.errors import DomainError
@@ -215,15 +215,9 @@ class HandoutPreview(QWidget):
         if not chosen:
             return None
         try:
-            data = visit_ics(self.ctx, self.handout.visit_id)
+            path = save_visit_ics(self.ctx, self.handout.visit_id, Path(chosen))
         except DomainError as exc:
             self.error.setText(exc.message)
-            return None
-        path = Path(chosen)
-        try:
-            path.write_bytes(data)
-        except OSError as exc:
-            self.error.setText(f"The calendar file could not be saved: {exc.strerror}.")
             return None
         self.status.setText(f"Calendar file saved: {path.name}")
         return path

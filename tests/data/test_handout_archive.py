@@ -9,11 +9,12 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from console.aftercare import archived_handout, create_handout, record_print
-from console.aftercare.archive import sha256_hex, write_atomic
+from console.aftercare.archive import sha256_hex
 from console.aftercare.pdf import page_count
 from console.context import AppContext
 from console.data import audit_repo, handouts_repo, settings_repo
 from console.errors import DomainError, NotFound
+from console.private_files import write_private
 from tests.aftercare_visit import insert_completed_visit
 
 
@@ -106,8 +107,8 @@ def test_database_failure_leaves_no_unregistered_file(ctx: AppContext, staff: li
 
 def test_write_atomic_replaces_whole_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "a" / "b.pdf"
-    write_atomic(target, b"old")
-    write_atomic(target, b"new contents")
+    write_private(target, b"old")
+    write_private(target, b"new contents")
     assert target.read_bytes() == b"new contents"
     assert sorted(p.name for p in target.parent.iterdir()) == ["b.pdf"]
 

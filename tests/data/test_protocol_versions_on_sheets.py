@@ -60,14 +60,10 @@ def test_a_clinic_sets_itself_up_and_the_next_sheet_shows_it(
     ctx: AppContext, completed_visit: str, patient: str, clock: FakeClock, tmp_path
 ) -> None:
     """Issue 7's "done when": name, logo, printer, depth ranges and wording, then a sheet."""
-    import subprocess
-
     from console.settings_service import save as save_settings
-    from tests.conftest import require_tool
+    from tests import images
 
-    logo = tmp_path / "logo.png"
-    subprocess.run([require_tool("convert", "imagemagick"), "-size", "300x90", "xc:#2f6f73",
-                    str(logo)], check=True)  # fmt: skip
+    logo = images.solid(tmp_path / "logo.png", (300, 90), "#2f6f73")
     save_settings(ctx, {"clinic.name": "Klinika Skóry Łódź", "clinic.logo_path": str(logo),
                         "room.printer": "Room-2", "clinic.phone": "+48 42 555 01 02"})  # fmt: skip
     body = copy.deepcopy(protocol_repo.current(ctx.db).body)

@@ -11,16 +11,7 @@ from console.context import AppContext
 from console.data import audit_repo, settings_repo
 from console.errors import DomainError
 from console.settings_service import SettingsInvalid, check, save
-
-
-def _png(path: Path, size: str = "64x32", source: str = "xc:teal") -> Path:
-    import subprocess
-
-    from tests.conftest import require_tool
-
-    subprocess.run([require_tool("convert", "imagemagick"), "-size", size, source,
-                    str(path)], check=True)  # fmt: skip
-    return path
+from tests import images
 
 
 def test_refusals_with_messages_next_to_each_field() -> None:
@@ -106,7 +97,7 @@ def test_fresh_install_without_accounts_may_set_itself_up(ctx: AppContext) -> No
 def test_logo_is_checked_copied_private_and_replaced(
     ctx: AppContext, staff: list[str], tmp_path: Path
 ) -> None:
-    logo = _png(tmp_path / "my logo.png")
+    logo = images.solid(tmp_path / "my logo.png")
     save(ctx, {"clinic.logo_path": str(logo)})
     stored = Path(settings_repo.get(ctx.db, "clinic.logo_path"))
     assert stored == ctx.data_dir / "branding" / "logo.png"
@@ -114,7 +105,7 @@ def test_logo_is_checked_copied_private_and_replaced(
     assert stat.S_IMODE(stored.stat().st_mode) == 0o600
     assert ImageReader(str(stored)).getSize() == (64, 32)
     # A JPEG replaces the PNG: one logo file, no orphan.
-    jpeg = _png(tmp_path / "logo.jpg", source="xc:navy")
+    jpeg = images.solid(tmp_path / "logo.jpg", colour="navy")
     save(ctx, {"clinic.logo_path": str(jpeg)})
     assert sorted(p.name for p in (ctx.data_dir / "branding").iterdir()) == ["logo.jpg"]
     save(ctx, {"clinic.logo_path": ""})
@@ -122,12 +113,11 @@ def test_logo_is_checked_copied_private_and_replaced(
 
 
 def test_logo_refusals(ctx: AppContext, staff: list[str], tmp_path: Path) -> None:
-    gif = _png(tmp_path / "logo.gif")
+    gif = images.solid(tmp_path / "logo.gif")
     fake = tmp_path / "fake.png"
     fake.write_bytes(b"\x89PNG\r\n\x1a\n" + b"not really an image" * 10)
     truncated = tmp_path / "cut.png"
-    truncated.write_bytes(_png(tmp_path / "big.png", size="300x300",
-                               source="plasma:").read_bytes()[:400])  # fmt: skip
+    truncated.write_bytes(images.noise(tmp_path / "big.png").read_bytes()[:400])
     expected = {
         gif: "The logo must be a PNG or JPEG image.",
         fake: "The logo file is damaged or not really an image.",

@@ -123,14 +123,10 @@ def test_clinic_fields_show_their_messages_and_save_only_when_all_are_right(
 def test_logo_picker_checks_and_previews(
     qtbot: QtBot, ctx: AppContext, staff: list[str], tmp_path: Path, monkeypatch
 ) -> None:
-    import subprocess
-
     from console.ui.settings.forms import LogoPicker
-    from tests.conftest import require_tool
+    from tests import images
 
-    logo = tmp_path / "logo.png"
-    subprocess.run([require_tool("convert", "imagemagick"), "-size", "120x40", "xc:teal",
-                    str(logo)], check=True)  # fmt: skip
+    logo = images.solid(tmp_path / "logo.png", (120, 40))
     bad = tmp_path / "bad.png"
     bad.write_bytes(b"GIF89a")
     screen = _screen(qtbot, ctx)

@@ -135,7 +135,11 @@ class RecallView(QWidget):
             return
         path = self.ask_save_path(self, f"recall-{self.query.lot}.csv", "CSV (*.csv)")
         if path:
-            recall.export_csv(self.ctx, self.query, self.hits, Path(path))
+            try:
+                recall.export_csv(self.ctx, self.query, self.hits, Path(path))
+            except DomainError as exc:  # full disk, unwritable folder: beside the buttons
+                self.summary.setText(exc.message)
+                return
             self.summary.setText(f"Saved {len(self.hits)} rows to {path}")
 
     def _on_pdf_clicked(self) -> None:
@@ -144,5 +148,9 @@ class RecallView(QWidget):
         path = self.ask_save_path(self, f"recall-{self.query.lot}.pdf", "PDF (*.pdf)")
         if path:
             clinic = str(settings_repo.get(self.ctx.db, "clinic.name"))
-            export_pdf(self.ctx, self.query, self.hits, Path(path), clinic=clinic)
+            try:
+                export_pdf(self.ctx, self.query, self.hits, Path(path), clinic=clinic)
+            except DomainError as exc:
+                self.summary.setText(exc.message)
+                return
             self.summary.setText(f"Saved the printable list to {path}")

@@ -253,8 +253,8 @@ class PatientRecordView(QWidget):
             return
         try:
             result = export.export_patient(self.ctx, self.history.patient.id, Path(path))
-        except (DomainError, OSError) as exc:
-            self.error.setText(str(exc))
+        except DomainError as exc:
+            self.error.setText(exc.message)
             return
         self.error.clear()
         self.series.setText(
