@@ -186,6 +186,12 @@ class MainWindow(QMainWindow):
         self.flow.set_visit(visit_id)
         self.flow.go(record.step)
 
+    def running_pass(self) -> tuple[str, float] | None:
+        """The area and elapsed seconds of a pass running on Treat, for the lock screen."""
+        treat = self._screens.get("treat")
+        running = getattr(treat, "running_pass", None)
+        return running() if callable(running) else None
+
     # -- geometry --------------------------------------------------------------------------
     def _restore_geometry(self) -> None:
         saved = settings_repo.get(self.ctx.db, "ui.geometry")

@@ -263,6 +263,14 @@ class TreatScreen(QWidget):
             return None
         return self.record.areas[self.index]
 
+    def running_pass(self) -> tuple[str, float] | None:
+        """The running pass's area name and elapsed seconds (None when none runs)."""
+        area_id = self.service.running_area_id
+        if area_id is None or self.record is None:
+            return None
+        name = next((a.zone_name for a in self.record.areas if a.id == area_id), "this area")
+        return name, self.service.running_elapsed()
+
     def direction(self) -> str:
         button = self.directions.checkedButton()
         return str(button.property("value")) if button else "vertical"
