@@ -219,6 +219,7 @@ class IdleLock(QObject):
             self.ctx.practitioner_id = who
             auth.record_switch(self.ctx, previous)
             self.flow.set_practitioner(who)
+        self.flow.signed_in.emit(who)
         if self._focus_before is not None and self._focus_before.isVisible():
             self._focus_before.setFocus()
         self._focus_before = None

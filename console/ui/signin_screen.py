@@ -115,6 +115,7 @@ class SignInScreen(QWidget):
         self.error.clear()
         self.ctx.practitioner_id = practitioner_id
         self.flow.set_practitioner(practitioner_id)
+        self.flow.signed_in.emit(practitioner_id)
         self.flow.go("patient")
         return True
 
