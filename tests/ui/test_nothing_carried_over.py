@@ -217,3 +217,22 @@ def test_next_patient_opens_an_empty_patient_screen(
     assert people.search.text() == "" and people.patient is None
     assert people.right.currentWidget() is people.empty
     assert people.name_label.text() == "" or not people.name_label.isVisibleTo(people)
+
+
+def test_a_running_pass_keeps_treat_on_screen(
+    window: MainWindow, ctx: AppContext, patient: str, clock: FakeClock
+) -> None:
+    visit_id = ready_visit(ctx, patient)
+    VisitService(ctx).plan_area(visit_id, "cheeks", depth_text="0.75", target_passes=2)
+    treat = open_step(window, patient, visit_id, "treat")
+    press(treat, Qt.Key.Key_Space, " ")
+    clock.advance(20)
+    window.sidebar.setCurrentRow(1)  # "2  Patient", as a click on the sidebar does
+    assert window.current_key() == "treat"
+    assert window.stack.currentWidget().widget() is treat
+    assert treat.message.text() == "Stop the running pass first."
+    press(treat, Qt.Key.Key_Space, " ")
+    window.sidebar.setCurrentRow(1)
+    assert window.current_key() == "patient"
+    (area,) = visits_repo.load_record(ctx.db, visit_id).areas
+    assert [p.duration_s for p in area.passes] == [20]
