@@ -119,6 +119,10 @@ def sign_in(ctx: AppContext, practitioner_id: str, pin: str, *, purpose: str = "
     """
     db, now = ctx.db, ctx.now()
     row = _account(db, practitioner_id)
+    if not pin:
+        # Nothing typed (a pedal sending Enter, OK pressed too soon) is not a guess: it never
+        # counts towards the lockout, whichever screen or command sent it.
+        raise DomainError("Type your PIN, then press Enter.", field="pin")
     if not row["pin_hash"]:
         raise DomainError("No PIN is set for this account: ask an admin to set one.", field="pin")
     until = locked_until(row, now)

@@ -172,10 +172,30 @@ class AccountsView(QWidget):
             return
         self._run(lambda: auth.reset_pin(self.ctx, who, pin), "PIN set.", self.reset_pin)
 
+    def discard_typing(self) -> bool:
+        """Empty every field (for the next person signing in); True if anything was typed."""
+        fields = (self.old_pin, self.new_pin, self.new_pin2, self.name, self.add_pin,
+                  self.reset_pin)  # fmt: skip
+        typed = any(f.text() for f in fields)
+        for field in fields:
+            field.clear()
+        self.message.clear()
+        self.table.clearSelection()
+        return typed
+
+    @classmethod
+    def deactivate_box(cls, parent: QWidget, text: str) -> QMessageBox:
+        """The question, with No as the answer to Enter and Escape: a slip keeps the account."""
+        no, yes = QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes
+        box = QMessageBox(QMessageBox.Icon.Question, "Deactivate account", text, yes | no, parent)
+        box.setDefaultButton(no)
+        box.setEscapeButton(no)
+        return box
+
     @classmethod
     def ask_confirm(cls, parent: QWidget, text: str) -> bool:
-        answer = QMessageBox.question(parent, "Deactivate account", text)
-        return answer == QMessageBox.StandardButton.Yes
+        box = cls.deactivate_box(parent, text)
+        return box.exec() == QMessageBox.StandardButton.Yes
 
     def _on_deactivate_clicked(self) -> None:
         who = self.selected_id()

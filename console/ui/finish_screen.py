@@ -61,6 +61,7 @@ class FinishScreen(QWidget):
         self.new_visit = QPushButton("Next patient")
         self.new_visit.clicked.connect(self._on_new_visit_clicked)
         self.preview: HandoutPreview | None = None  # the sheet, once the visit is completed
+        self._loaded_for: str | None = None  # the visit whose notes the fields hold
         self.after = QVBoxLayout()
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_visit)
@@ -85,7 +86,19 @@ class FinishScreen(QWidget):
         if self.flow.visit_id is None:
             return
         record = visits_repo.load_record(self.ctx.db, self.flow.visit_id)
+        if record.id != self._loaded_for:
+            # Another visit: notes typed for the last patient must never be saved on this one.
+            self._reset_inputs()
+            self._loaded_for = record.id
         self.show_record(record)
+
+    def _reset_inputs(self) -> None:
+        for field in (self.notes, self.adverse):
+            field.clear()
+        for label in (self.error, self.done):
+            label.clear()
+        if self.preview is not None:
+            self.preview.setVisible(False)
 
     def show_record(self, record: VisitRecord) -> None:
         tz = self.ctx.timezone()
@@ -176,11 +189,8 @@ class FinishScreen(QWidget):
             self.error.setText(f"The visit is saved, but the backup failed: {outcome.message}")
 
     def _on_new_visit_clicked(self) -> None:
-        if self.preview is not None:
-            self.preview.setVisible(False)
-        self.notes.clear()
-        self.adverse.clear()
-        self.done.clear()
+        self._reset_inputs()
+        self._loaded_for = None
         self.flow.set_visit(None)
         self.flow.set_patient(None)
         self.flow.go("patient")

@@ -15,6 +15,9 @@ class VisitFlow(QObject):
     practitioner_changed = Signal(object)  # id or None
     patient_changed = Signal(object)  # id or None
     visit_changed = Signal(object)  # id or None
+    # Every successful sign-in or unlock, even by the person already signed in: rights are
+    # read again then (practitioner_changed fires only when the person changes).
+    signed_in = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -7,6 +7,8 @@ counting), they only stop receiving input until the PIN is entered.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QVBoxLayout, QWidget
@@ -29,14 +31,22 @@ INPUT_EVENTS = frozenset({
 })  # fmt: skip
 
 
+# What is running beneath the lock: the area's name and the pass's elapsed seconds.
+RunningPass = Callable[[], tuple[str, float] | None]
+
+
 class LockScreen(QWidget):
-    """What a locked window shows: no patient data, only names and a PIN pad."""
+    """What a locked window shows: no patient data, only names, a PIN pad, and whether a
+    pass is running on which area (the practitioner must know the timer still counts)."""
 
     unlocked = Signal(str)  # who unlocked
 
-    def __init__(self, ctx: AppContext, parent: QWidget) -> None:
+    def __init__(
+        self, ctx: AppContext, parent: QWidget, running_pass: RunningPass | None = None
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.running_pass = running_pass
         self.setObjectName("lock-screen")
         self.setAutoFillBackground(True)
         self.setStyleSheet("QWidget#lock-screen { background: #e9efed; }")
@@ -46,8 +56,18 @@ class LockScreen(QWidget):
         self.message = QLabel()
         self.message.setObjectName("lock-message")
         self.message.setWordWrap(True)
+        self.pass_status = QLabel()
+        self.pass_status.setObjectName("lock-pass-status")
+        self.pass_status.setStyleSheet("font-size: 20pt; font-weight: bold; color: #b00020;")
+        self.pass_status.setVisible(False)
+        # Parented to the screen; runs only while locked with a pass running.
+        self.ticker = QTimer(self)
+        self.ticker.setInterval(1000)
+        self.ticker.timeout.connect(self._refresh_pass_status)
         panel = NamesAndPin("Unlock", error_name="lock-error")
+        self.panel = panel
         self.names, self.pad, self.error = panel.names, panel.pad, panel.error
+        self.password = panel.password
         self.names.chosen.connect(self._on_names_chosen)
         self.pad.submitted.connect(self._on_pad_submitted)
         row = panel.row
@@ -55,6 +75,7 @@ class LockScreen(QWidget):
         layout.setContentsMargins(60, 40, 60, 40)
         layout.addWidget(title)
         layout.addWidget(self.message)
+        layout.addWidget(self.pass_status)
         layout.addSpacing(20)
         layout.addLayout(row, 1)
         self.hide()
@@ -68,12 +89,34 @@ class LockScreen(QWidget):
             "Someone else can choose their name and sign in; the visit stays as it is."
         )
         self.names.set_people(people_who_can_sign_in(self.ctx))
+        self.panel.reset()
         self.names.select(practitioner_id)
-        self.error.clear()
-        self.pad.clear()
+        self._refresh_pass_status()
         self.show()
         self.raise_()
         self.pad.focus()
+
+    def hide_lock(self) -> None:
+        self.ticker.stop()
+        self.pad.clear()
+        self.hide()
+
+    def _refresh_pass_status(self) -> None:
+        running = self.running_pass() if self.running_pass is not None else None
+        if running is None:
+            self.pass_status.clear()
+            self.pass_status.setVisible(False)
+            self.ticker.stop()
+            return
+        area, seconds = running
+        whole = max(0, int(seconds))
+        self.pass_status.setText(
+            f"Pass running on {area}: {whole // 60}:{whole % 60:02d}. "
+            "It keeps counting; unlock to stop it."
+        )
+        self.pass_status.setVisible(True)
+        if not self.ticker.isActive():
+            self.ticker.start()
 
     def _on_names_chosen(self, _practitioner_id: str) -> None:
         self.error.clear()
@@ -84,6 +127,10 @@ class LockScreen(QWidget):
         who = self.names.current_id()
         if who is None:
             self.error.setText("Choose your name first.")
+            return
+        if not pin:  # a pedal sending Enter, or OK pressed too soon: not a try
+            self.error.setText("Type your PIN, then press Enter.")
+            self.pad.focus()
             return
         try:
             auth.sign_in(self.ctx, who, pin, purpose="unlock")
@@ -109,7 +156,7 @@ class IdleLock(QObject):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(lambda: self.lock("idle"))
-        self.overlay = LockScreen(ctx, window)
+        self.overlay = LockScreen(ctx, window, getattr(window, "running_pass", None))
         self.overlay.unlocked.connect(self._on_overlay_unlocked)
         self.shortcut = QShortcut(window)
         self.shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
@@ -144,6 +191,7 @@ class IdleLock(QObject):
             app.removeEventFilter(self)
             app.focusChanged.disconnect(self._on_app_focus_changed)  # type: ignore[attr-defined]
         self.timer.stop()
+        self.overlay.ticker.stop()
 
     # -- locking ----------------------------------------------------------------------------
     def lock(self, reason: str = "key") -> bool:
@@ -166,11 +214,12 @@ class IdleLock(QObject):
     def _on_overlay_unlocked(self, who: str) -> None:
         previous = self.flow.practitioner_id
         self.locked = False
-        self.overlay.hide()
+        self.overlay.hide_lock()
         if who != previous:
             self.ctx.practitioner_id = who
             auth.record_switch(self.ctx, previous)
             self.flow.set_practitioner(who)
+        self.flow.signed_in.emit(who)
         if self._focus_before is not None and self._focus_before.isVisible():
             self._focus_before.setFocus()
         self._focus_before = None

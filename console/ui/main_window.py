@@ -111,6 +111,8 @@ class MainWindow(QMainWindow):
         return str(item.data(Qt.ItemDataRole.UserRole)) if item else ""
 
     def show_screen(self, key: str) -> None:
+        if key != "treat" and self._pass_pins_treat():
+            return
         widget = self.screen(key)
         self.stack.setCurrentWidget(self._holders[key])
         row = next(i for i, s in enumerate(SCREENS) if s.key == key)
@@ -122,6 +124,21 @@ class MainWindow(QMainWindow):
         if callable(enter):
             enter()
         widget.setFocus()
+
+    def _pass_pins_treat(self) -> bool:
+        """A running pass keeps Treat on screen: leaving it would let the next patient's
+        visit show (and stop) this patient's pass."""
+        treat = self._screens.get("treat")
+        if treat is None or self.stack.currentWidget() is not self._holders["treat"]:
+            return False
+        if self.running_pass() is None:
+            return False
+        treat.message.setText("Stop the running pass first.")  # type: ignore[attr-defined]
+        row = next(i for i, s in enumerate(SCREENS) if s.key == "treat")
+        self.sidebar.blockSignals(True)
+        self.sidebar.setCurrentRow(row)
+        self.sidebar.blockSignals(False)
+        return True
 
     def _on_sidebar_row_changed(self, row: int) -> None:
         if 0 <= row < len(SCREENS):
@@ -185,6 +202,12 @@ class MainWindow(QMainWindow):
         self.flow.set_patient(record.patient_id)
         self.flow.set_visit(visit_id)
         self.flow.go(record.step)
+
+    def running_pass(self) -> tuple[str, float] | None:
+        """The area and elapsed seconds of a pass running on Treat, for the lock screen."""
+        treat = self._screens.get("treat")
+        running = getattr(treat, "running_pass", None)
+        return running() if callable(running) else None
 
     # -- geometry --------------------------------------------------------------------------
     def _restore_geometry(self) -> None:

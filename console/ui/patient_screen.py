@@ -149,6 +149,7 @@ class PatientScreen(QWidget):
         # (or, while registering, in the form).
         self.setFocusProxy(self.search)
         self.right.currentChanged.connect(self._on_right_page_changed)
+        flow.patient_changed.connect(self._on_flow_patient_changed)
 
         layout = QHBoxLayout(self)
         layout.addLayout(left, 5)
@@ -163,6 +164,20 @@ class PatientScreen(QWidget):
             self._show_patient(self.service.get(self.patient.id))
         self.search.setFocus()
         self.search.selectAll()
+
+    def _on_flow_patient_changed(self, patient_id: object) -> None:
+        """The visit ended or stopped: the next patient starts from an empty search, never
+        from the last patient's details and Start button. A half-typed registration (not
+        anyone's visit yet) is kept, as when the practitioner simply steps away."""
+        if patient_id is not None or self.right.currentWidget() is self.form:
+            return
+        self.patient = None
+        self._open_visit = None
+        self.search.clear()
+        for label in (self.name_label, self.facts, self.allergy_label, self.visit_error):
+            label.clear()
+        self.history.clear()
+        self.right.setCurrentWidget(self.empty)
 
     def _on_right_page_changed(self, _index: int) -> None:
         registering = self.right.currentWidget() is self.form

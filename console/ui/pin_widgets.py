@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -104,12 +104,19 @@ class NamePicker(QWidget):
 
 
 class PinField(QLineEdit):
-    """The PIN itself, hidden; Up/Down change the chosen name so hands stay on the keys."""
+    """The PIN itself, hidden; Up/Down change the chosen name so hands stay on the keys.
+
+    Only digits get in unless a password is chosen deliberately (``allow_password``): a
+    pedal's Space or a stray letter pressed at the lock must not become part of a PIN and
+    then count as a wrong one.
+    """
 
     move_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._digits = QRegularExpressionValidator(QRegularExpression("[0-9]*"), self)
+        self.setValidator(self._digits)  # also refuses pasted or dropped text
         self.setEchoMode(QLineEdit.EchoMode.Password)
         self.setMaxLength(64)
         self.setPlaceholderText("PIN")
@@ -119,7 +126,20 @@ class PinField(QLineEdit):
         self.setMinimumHeight(56)
         self.setStyleSheet("font-size: 24pt; letter-spacing: 6px;")
 
+    @property
+    def digits_only(self) -> bool:
+        return self.validator() is not None
+
+    def allow_password(self, allowed: bool) -> None:
+        self.clear()
+        self.setValidator(None if allowed else self._digits)  # type: ignore[arg-type]
+        self.setPlaceholderText("Password" if allowed else "PIN")
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        text = event.text()
+        if self.digits_only and text.isprintable() and text and not _is_digit(text):
+            event.accept()  # swallowed here: it must not reach the screens beneath either
+            return
         if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Left) and not self.text():
             self.move_requested.emit(-1)
             return
@@ -127,6 +147,10 @@ class PinField(QLineEdit):
             self.move_requested.emit(+1)
             return
         super().keyPressEvent(event)
+
+
+def _is_digit(text: str) -> bool:
+    return text.isascii() and text.isdigit()
 
 
 class PinPad(QWidget):
@@ -187,12 +211,19 @@ class NamesAndPin:
         self.prompt.setObjectName("pin-prompt")
         self.pad = PinPad(ok_text)
         self.pad.field.move_requested.connect(self.names.move)
+        # Accounts may hold a password instead of a PIN (auth.check_pin_rules); typing one
+        # is a deliberate choice, so stray keys stay out of everyone else's PIN.
+        self.password = QPushButton("Type a password instead")
+        self.password.setObjectName("pin-password")
+        self.password.setCheckable(True)
+        self.password.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.password.toggled.connect(self._on_password_toggled)
         self.error = QLabel()
         self.error.setObjectName(error_name)
         self.error.setWordWrap(True)
         theme.mark(self.error, role="error")
         pin_column = QVBoxLayout()
-        for widget in (self.prompt, self.pad, self.error):
+        for widget in (self.prompt, self.pad, self.password, self.error):
             pin_column.addWidget(widget)
         pin_column.addStretch(1)
         self.row = QHBoxLayout()
@@ -200,3 +231,13 @@ class NamesAndPin:
         self.row.addSpacing(40)
         self.row.addLayout(pin_column, 0)
         self.row.addStretch(1)
+
+    def _on_password_toggled(self, allowed: bool) -> None:
+        self.pad.field.allow_password(allowed)
+        self.pad.focus()
+
+    def reset(self) -> None:
+        """Back to a PIN of digits, empty: for the next person at the screen."""
+        self.password.setChecked(False)
+        self.pad.field.allow_password(False)
+        self.error.clear()

@@ -132,9 +132,20 @@ class PlanScreen(QWidget):
             self.concern.clear()
             for cid, cname in self.protocol.concerns:
                 self.concern.addItem(cname, cid)
+            self._reset_entry()
             self._built_for = visit_id
         self._refresh_table()
         self.zones.setFocus()
+
+    def _reset_entry(self) -> None:
+        """A new visit: no zone chosen, no depth typed, no reason carried from the last one."""
+        self.zones.setCurrentRow(-1)
+        self.zones.clearSelection()
+        self.zone_title.setText("Choose an area")
+        self.typical.clear()
+        self.depth.clear()
+        self.passes.setValue(self.passes.minimum())
+        self._clear_messages()
 
     # -- choosing a zone --------------------------------------------------------------------
     def _zone_id(self) -> str | None:

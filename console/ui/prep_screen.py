@@ -29,6 +29,7 @@ from console.ui.flow import VisitFlow
 from console.ui.scan_field import ScanField
 from console.visit import numbing
 from console.visit.service import VisitService
+from console.visit_record import VisitRecord
 
 
 class PrepScreen(QWidget):
@@ -131,30 +132,52 @@ class PrepScreen(QWidget):
         self.tick.setInterval(1000)
         self.tick.timeout.connect(self._refresh_countdown)
         self._numbing_id: str | None = None
+        self._loaded_for: str | None = None  # the visit whose record the fields show
 
-    # -- refresh ----------------------------------------------------------------------------
+    # -- entering: one load path per visit ------------------------------------------------
     def enter(self) -> None:
         visit_id = self.flow.visit_id
         if visit_id is None:
             return
-        protocol = self.service.protocol_for(visit_id)
         record = visits_repo.load_record(self.ctx.db, visit_id)
+        if visit_id != self._loaded_for:
+            # Another visit: nothing typed for the last patient may stay in a field.
+            self._load(record)
+        self._refresh(record)
+        self.scan.setFocus()
+
+    def _load(self, record: VisitRecord) -> None:
+        """Every field from ``record`` alone: empty, or what this visit itself recorded."""
+        protocol = self.service.protocol_for(record.id)
         self.device.clear()
         self.device.addItem("Choose the device…", None)
         for d in protocol.devices:
             self.device.addItem(d.name, d.id)
-        if record.device_id:
-            self.device.setCurrentIndex(self.device.findData(record.device_id))
+        self.device.setCurrentIndex(max(0, self.device.findData(record.device_id)))
         self._fill_cartridge_types()
-        self.numb_wait.setRange(
-            protocol.numbing.min_wait_minutes, protocol.numbing.max_wait_minutes
+        self.seal.setChecked(False)
+        for field in (self.scan, self.gtin, self.lot, self.expiry, self.serial):
+            field.clear()
+        for label in (self.cartridge_error, self.gel_error, self.numb_error):
+            label.clear()
+        gels = [c for c in record.consumables if c.kind == "gel"]
+        self.gel_product.setText(gels[-1].product if gels else "")
+        self.gel_lot.setText(gels[-1].lot if gels else "")
+        limits = protocol.numbing
+        self.numb_wait.setRange(limits.min_wait_minutes, limits.max_wait_minutes)
+        creams = [c for c in record.consumables if c.kind == "numbing"]
+        cream = creams[-1] if creams else None
+        self.numb_product.setText(cream.product if cream else "")
+        self.numb_lot.setText(cream.lot if cream else "")
+        self.numb_wait.setValue(
+            cream.wait_minutes if cream and cream.wait_minutes else limits.default_wait_minutes
         )
-        if not self.numb_wait.value() or self._numbing_id is None:
-            self.numb_wait.setValue(protocol.numbing.default_wait_minutes)
-            local = self.ctx.now().astimezone(self.ctx.timezone())
-            self.numb_applied.setTime(QTime(local.hour, local.minute))
-        self._refresh(record)
-        self.scan.setFocus()
+        self.numb_occluded.setChecked(bool(cream and cream.occluded))
+        # Applied-at: the recorded time on resume, otherwise now (never an earlier patient's).
+        applied = cream.applied_at if cream and cream.applied_at else self.ctx.now()
+        local = applied.astimezone(self.ctx.timezone())
+        self.numb_applied.setTime(QTime(local.hour, local.minute))
+        self._loaded_for = record.id
 
     def _refresh(self, record: object = None) -> None:
         visit_id = self.flow.visit_id

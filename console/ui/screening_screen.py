@@ -18,12 +18,14 @@ from PySide6.QtWidgets import (
 )
 
 from console.context import AppContext
+from console.data import visits_repo
 from console.errors import DomainError
 from console.protocol import Contraindication
 from console.ui import widgets
 from console.ui.flow import VisitFlow
 from console.visit.screening import Answer
 from console.visit.service import VisitService
+from console.visit_record import ScreeningAnswerRecord
 
 SECTIONS = (
     ("hard_stop", "Hard stops: any “yes” means no treatment today"),
@@ -83,6 +85,15 @@ class _Question:
         if present and self.item.kind == "needs_clearance":
             note = self.note.text()
         return Answer(self.item.id, present, event_date=event, note=note)  # type: ignore[arg-type]
+
+    def show_stored(self, stored: ScreeningAnswerRecord) -> None:
+        """This visit's own earlier answer (on resume); nothing else ever pre-answers a row."""
+        (self.no if stored.answer == "no" else self.yes).setChecked(True)
+        if self.item.kind == "waiting_period" and stored.event_date is not None:
+            d = stored.event_date
+            self.date.setDate(QDate(d.year, d.month, d.day))
+        if self.item.kind == "needs_clearance":
+            self.note.setText(stored.note)
 
 
 class ScreeningScreen(QWidget):
@@ -147,6 +158,10 @@ class ScreeningScreen(QWidget):
                 q = _Question(item, self.grid, row)
                 self.questions.append(q)
                 row += 2
+        stored = {a.item_id: a for a in visits_repo.load_record(self.ctx.db, visit_id).screening}
+        for q in self.questions:
+            if q.item.id in stored:
+                q.show_stored(stored[q.item.id])
         self._built_for = visit_id
         self.result.clear()
         self.ok.clear()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from console import protocol_edit, settings_service
 from console.context import AppContext
-from console.data import settings_repo
+from console.data import practitioners_repo, settings_repo
 from console.errors import DomainError
 from console.settings_service import SettingsInvalid
 from console.ui import widgets
@@ -33,6 +33,9 @@ class SettingsScreen(QWidget):
         super().__init__(parent)
         self.ctx, self.flow = ctx, flow
         self.banner = widgets.warning_label()
+        self.notice = widgets.warning_label()
+        self.notice.setObjectName("settings-notice")
+        self._viewer: str | None = None  # whose edits the forms may hold
         self.clinic = ClinicTab()
         self.room = RoomTab()
         self.protocol = ProtocolEditor(ctx)
@@ -48,6 +51,7 @@ class SettingsScreen(QWidget):
         lay = QVBoxLayout(self)
         lay.addWidget(widgets.title("Settings"))
         lay.addWidget(self.banner)
+        lay.addWidget(self.notice)
         lay.addWidget(self.tabs, 1)
         self.clinic.changed.connect(self._on_clinic_changed)
         self.room.changed.connect(self._on_room_changed)
@@ -55,6 +59,8 @@ class SettingsScreen(QWidget):
         self.protocol.saved.connect(lambda _v: self.preview.mark_dirty())
         self.protocol.preview_requested.connect(lambda: self.tabs.setCurrentWidget(self.preview))
         self.read_only = False
+        # Rights and unsaved edits are checked at every sign-in, also while Settings is shown.
+        flow.signed_in.connect(self._on_flow_signed_in)
         self.enter()
 
     # The window holds each screen in a scroll area, which sizes a screen whose layout has a
@@ -85,8 +91,15 @@ class SettingsScreen(QWidget):
         return page
 
     # -- entering: values and role -------------------------------------------------------
+    def _on_flow_signed_in(self, _practitioner_id: str) -> None:
+        self.enter()
+
     def enter(self) -> None:
         # Coming back from another screen keeps unsaved edits; untouched forms are refreshed.
+        # Edits typed by someone else are never kept: they would be saved under this user.
+        if self.ctx.practitioner_id != self._viewer:
+            self._discard_edits_of(self._viewer)
+            self._viewer = self.ctx.practitioner_id
         values = settings_repo.get_all(self.ctx.db)
         for form in (self.clinic, self.room):
             if not form.dirty:
@@ -106,6 +119,29 @@ class SettingsScreen(QWidget):
         for button in self._save_buttons:
             button.setEnabled(not self.read_only)
         self._sync_admin_tabs()
+
+    def _discard_edits_of(self, previous: str | None) -> None:
+        edited = [name for name, dirty in (
+            ("Clinic", self.clinic.dirty), ("Room", self.room.dirty),
+            ("Protocol library", self.protocol.dirty),
+        ) if dirty]  # fmt: skip
+        accounts = self.accounts
+        if accounts is not None and accounts.discard_typing():  # type: ignore[attr-defined]
+            edited.append("Accounts")
+        self.clinic.dirty = self.room.dirty = False  # reloaded from the database by enter()
+        if self.protocol.dirty:
+            self.protocol.load()
+        if not edited or previous is None:
+            self.notice.clear()
+            self.notice.setVisible(False)
+            return
+        row = practitioners_repo.get(self.ctx.db, previous)
+        name = row["display_name"] if row else "the previous user"
+        self.notice.setText(
+            f"Unsaved changes by {name} ({', '.join(edited)}) were discarded when someone "
+            "else signed in. Nothing of them was saved."
+        )
+        self.notice.setVisible(True)
 
     def _sync_admin_tabs(self) -> None:
         """Accounts and the audit trail are for admins only: added or removed on entering."""

@@ -41,6 +41,7 @@ class SignInScreen(QWidget):
         hint = QLabel("Choose your name, then type your PIN and press Enter.")
         theme.mark(hint, role="hint")
         panel = NamesAndPin("Sign in", error_name="signin-error")
+        self.panel = panel
         self.names, self.pad, self.error = panel.names, panel.pad, panel.error
         self.prompt = panel.prompt
         self.names.chosen.connect(self._on_names_chosen)
@@ -59,8 +60,7 @@ class SignInScreen(QWidget):
 
     # -- entering ---------------------------------------------------------------------------
     def enter(self) -> None:
-        self.error.clear()
-        self.pad.clear()
+        self.panel.reset()
         if auth.needs_first_admin(self.ctx.db):
             self.pages.setCurrentWidget(self.first_admin)
             self.first_admin.enter()
@@ -115,6 +115,7 @@ class SignInScreen(QWidget):
         self.error.clear()
         self.ctx.practitioner_id = practitioner_id
         self.flow.set_practitioner(practitioner_id)
+        self.flow.signed_in.emit(practitioner_id)
         self.flow.go("patient")
         return True
 

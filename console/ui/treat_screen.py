@@ -137,6 +137,7 @@ class TreatScreen(QWidget):
         self.tick = QTimer(self)
         self.tick.timeout.connect(self._refresh_clock)
         self._actions: dict[tuple[int, int], object] = {}
+        self._loaded_for: str | None = None  # the visit whose inputs are shown
         self._set_timer_font(120)
 
     # -- keys -------------------------------------------------------------------------------
@@ -186,6 +187,9 @@ class TreatScreen(QWidget):
         if visit_id is None:
             return
         self._configured_keys()
+        if visit_id != self._loaded_for:
+            self._reset_inputs()  # nothing typed or shown for the last patient stays
+            self._loaded_for = visit_id
         interrupted = self.service.interrupted_passes(visit_id)
         self.record = visits_repo.load_record(self.ctx.db, visit_id)
         protocol = self.service.protocol_for(visit_id)
@@ -202,6 +206,17 @@ class TreatScreen(QWidget):
             )  # fmt: skip
         self._show_area()
         self.setFocus()
+
+    def _reset_inputs(self) -> None:
+        self.message.clear()
+        self.new_depth.clear()
+        self._hide_depth_confirmation()
+
+    def _hide_depth_confirmation(self) -> None:
+        self.depth_confirm.setChecked(False)
+        self.depth_reason.clear()
+        self.depth_confirm.setVisible(False)
+        self.depth_reason.setVisible(False)
 
     def _first_unfinished(self) -> int:
         assert self.record is not None
@@ -248,6 +263,14 @@ class TreatScreen(QWidget):
             return None
         return self.record.areas[self.index]
 
+    def running_pass(self) -> tuple[str, float] | None:
+        """The running pass's area name and elapsed seconds (None when none runs)."""
+        area_id = self.service.running_area_id
+        if area_id is None or self.record is None:
+            return None
+        name = next((a.zone_name for a in self.record.areas if a.id == area_id), "this area")
+        return name, self.service.running_elapsed()
+
     def direction(self) -> str:
         button = self.directions.checkedButton()
         return str(button.property("value")) if button else "vertical"
@@ -272,8 +295,12 @@ class TreatScreen(QWidget):
         depth = self.service.current_depth(area.id)
         self.depth_label.setText(f"Depth {depth} mm")
         self.count_label.setText(f"Pass {len(area.passes)} of {area.target_passes} done")
+        # An exclusive group cannot uncheck its checked button, so an area without an
+        # endpoint kept showing the last area's: the group lets go while it is set.
+        self.endpoints.setExclusive(False)
         for b in self.endpoints.buttons():
             b.setChecked(b.property("value") == area.endpoint)
+        self.endpoints.setExclusive(True)
         self.chart.show_record(self.record)
         self._refresh_clock()
 
@@ -352,6 +379,7 @@ class TreatScreen(QWidget):
             self.service.set_endpoint(area.id, str(buttons[i].property("value")))
         except DomainError as error:
             self.message.setText(error.message)
+            self._show_area()  # a clicked button must not show what was not recorded
             return
         self._reload()
         self._show_area()
@@ -374,10 +402,7 @@ class TreatScreen(QWidget):
             self.message.setText(error.message)
             return
         self.new_depth.clear()
-        self.depth_confirm.setChecked(False)
-        self.depth_reason.clear()
-        self.depth_confirm.setVisible(False)
-        self.depth_reason.setVisible(False)
+        self._hide_depth_confirmation()
         self.message.clear()
         self._show_area()
         self.setFocus()
