@@ -13,6 +13,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from console.clock import iso
+from console.data.audit_chain import COLUMNS, GENESIS, row_hash
 
 CSV_COLUMNS = ("seq", "at", "practitioner_id", "practitioner", "action", "entity", "entity_id",
                "detail")  # fmt: skip
@@ -28,12 +29,81 @@ def record(
     entity_id: str = "",
     detail: dict[str, Any] | None = None,
 ) -> None:
-    """Append one row; call it inside the transaction of the change it describes."""
-    db.execute(
-        "INSERT INTO audit_log (at, practitioner_id, action, entity, entity_id, detail) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        [iso(at), by, action, entity, entity_id, json.dumps(detail or {}, ensure_ascii=False)],
-    )
+    """Append one row; call it inside the transaction of the change it describes.
+
+    The row is numbered and chained to the last one here; the read and the insert share one
+    transaction (a savepoint inside the caller's), so two writers cannot chain to the same row.
+    """
+    stamp, text = iso(at), json.dumps(detail or {}, ensure_ascii=False)
+    with db.atomic():
+        # sqlite_sequence, not MAX(seq): after rows were cut off the end, the gap stays visible.
+        seq, previous = db.execute(
+            "SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'), 0) + 1, "
+            "(SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1)"
+        ).fetchone()
+        digest = row_hash(previous or GENESIS, seq, stamp, by, action, entity, entity_id, text)
+        db.execute(
+            "INSERT INTO audit_log (seq, at, practitioner_id, action, entity, entity_id, detail, "
+            "hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [seq, stamp, by, action, entity, entity_id, text, digest],
+        )
+
+
+@dataclass(frozen=True)
+class ChainCheck:
+    """What verifying the hash chain found: all rows sound, or the first row that is not."""
+
+    rows: int
+    chained: bool = True  # False: the file predates the chain (schema before 0011_audit_chain)
+    broken_seq: int | None = None
+    problem: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.broken_seq is None
+
+    def sentence(self) -> str:
+        if not self.chained:
+            return (
+                "audit trail: no hash chain yet (the console adds it when it next opens the file)"
+            )
+        if self.ok:
+            return f"audit trail: hash chain intact ({self.rows} rows)"
+        return f"audit trail broken at row {self.broken_seq}: {self.problem}"
+
+
+def verify_chain(db: Database) -> ChainCheck:
+    """Recompute every row's hash in seq order and compare; stops at the first mismatch.
+
+    Catches a row edited, removed, inserted or moved with the triggers dropped, and rows cut off
+    the end (the trail's counter in sqlite_sequence is ahead of the last row). Someone who also
+    recomputes every later hash is not caught here: backups hold earlier heads of the chain.
+    """
+    columns = [c[1] for c in db.execute("PRAGMA table_info(audit_log)").fetchall()]
+    if "hash" not in columns:
+        return ChainCheck(rows=count(db), chained=False)
+    previous, checked, last_seq = GENESIS, 0, 0
+    cursor = db.execute(f"SELECT {', '.join(COLUMNS)}, hash FROM audit_log ORDER BY seq")
+    for *row, stored in cursor:
+        seq, at, action = row[0], row[1], row[3]
+        where = f"({at}, {action})"
+        if stored is None:
+            return ChainCheck(checked, broken_seq=seq, problem=f"{where} has no chain hash")
+        expected = row_hash(previous, *row)
+        if stored != expected:
+            return ChainCheck(
+                checked, broken_seq=seq,
+                problem=f"{where} does not match its hash: it was changed, or a row before it "
+                "was removed or inserted",
+            )  # fmt: skip
+        previous, checked, last_seq = stored, checked + 1, seq
+    counter = db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'").fetchone()
+    if counter is not None and int(counter[0]) > last_seq:
+        return ChainCheck(
+            checked, broken_seq=last_seq + 1,
+            problem=f"rows {last_seq + 1} to {counter[0]} are missing from the end of the trail",
+        )  # fmt: skip
+    return ChainCheck(checked)
 
 
 @dataclass(frozen=True)
