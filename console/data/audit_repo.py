@@ -31,22 +31,25 @@ def record(
 ) -> None:
     """Append one row; call it inside the transaction of the change it describes.
 
-    The row is numbered and chained to the last one here; the read and the insert share one
-    transaction (a savepoint inside the caller's), so two writers cannot chain to the same row.
+    Numbered and chained to the last row in the INSERT itself: one write statement takes the
+    write lock before it reads, so it waits its turn like any write, and two writers can never
+    chain to the same row. (A SELECT first would open a read snapshot that another writer's
+    commit makes stale: "database is locked" at once, busy timeout or not.)
     """
-    stamp, text = iso(at), json.dumps(detail or {}, ensure_ascii=False)
-    with db.atomic():
+    db.conn.create_function("audit_row_hash", 8, row_hash, deterministic=True)
+    db.execute(
+        "INSERT INTO audit_log (seq, at, practitioner_id, action, entity, entity_id, detail, hash) "
+        "SELECT n.seq, :at, :by, :action, :entity, :entity_id, :detail, audit_row_hash("
+        "  COALESCE((SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1), :genesis),"
+        "  n.seq, :at, :by, :action, :entity, :entity_id, :detail) "
         # sqlite_sequence, not MAX(seq): after rows were cut off the end, the gap stays visible.
-        seq, previous = db.execute(
-            "SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'), 0) + 1, "
-            "(SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1)"
-        ).fetchone()
-        digest = row_hash(previous or GENESIS, seq, stamp, by, action, entity, entity_id, text)
-        db.execute(
-            "INSERT INTO audit_log (seq, at, practitioner_id, action, entity, entity_id, detail, "
-            "hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [seq, stamp, by, action, entity, entity_id, text, digest],
-        )
+        "FROM (SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'), 0) + 1"
+        "  AS seq) AS n",
+        {
+            "at": iso(at), "by": by, "action": action, "entity": entity, "entity_id": entity_id,
+            "detail": json.dumps(detail or {}, ensure_ascii=False), "genesis": GENESIS,
+        },
+    )  # fmt: skip
 
 
 @dataclass(frozen=True)
