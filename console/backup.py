@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
+from console import paths
 from console.context import AppContext
 from console.data import audit_repo, settings_repo
 from console.data.db import open_database
@@ -50,6 +51,7 @@ class RestoreResult:
     restored_from: Path
     db_path: Path
     replaced: Path | None  # where the file that was there before now is
+    erased_again: tuple[str, ...] = ()  # patients erased after the backup was taken
 
 
 def private_dir(path: Path) -> Path:
@@ -316,8 +318,14 @@ def restore(
     """Put ``backup`` in place of ``db_path``; the file it replaces is kept beside it.
 
     Refuses a damaged backup, a database another console has open, and (unless
-    ``confirmed``) overwriting an existing file.
+    ``confirmed``) overwriting an existing file. Patients erased since the backup was taken
+    are erased again before anyone can open it.
     """
+    # Imported here: erasure names backups, so it imports this module.
+    from console.records import erasure, erasure_register
+
+    data_dir = paths.data_dir_for(db_path)
+    erasure_register.read(data_dir)  # a damaged register refuses the restore before any change
     problems = check_file(backup)
     if problems != ["ok"]:
         raise DomainError(
@@ -363,7 +371,9 @@ def restore(
                 db, at=at, by=by, action="backup.restore", entity="database",
                 detail={"from": backup.name, "replaced": replaced.name if replaced else ""},
             )  # fmt: skip
+        again = erasure.reapply(db, data_dir, at=at, restored_from=backup.name)
     finally:
         db.close()
-    log.info("restored %s (replaced file kept as %s)", backup.name, replaced)
-    return RestoreResult(backup, db_path, replaced)
+    log.info("restored %s (replaced file kept as %s; %d erased again)", backup.name, replaced,
+             len(again))  # fmt: skip
+    return RestoreResult(backup, db_path, replaced, tuple(again))
