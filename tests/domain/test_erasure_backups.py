@@ -147,3 +147,33 @@ def test_cli_restore_says_how_many_were_erased_again(
     assert done.returncode == 0, done.stderr
     assert "erased again: 1 patient(s) erased after the backup" in done.stdout
     assert NAME not in _texts(db_path)
+
+
+def test_an_export_made_before_the_erasure_cannot_bring_the_patient_back(
+    ctx: AppContext, staff: list[str], clock: FakeClock, db_path: Path, tmp_path: Path
+) -> None:
+    from datetime import date
+
+    from console.context import open_context
+    from console.records import export
+
+    before_patient = backup.backup_now(ctx, "test").path
+    patient = patients_repo.insert(
+        ctx.db, full_name=NAME, date_of_birth=date(1988, 3, 14), phone="+44 7700 900123",
+        email="zoe@example.org", fitzpatrick=3, now=ctx.now(), by=staff[0],
+    )  # fmt: skip
+    out = tmp_path / "record.zip"
+    export.export_patient(ctx, patient, out)
+    erasure.anonymise(ctx, patient, reason="request")
+    ctx.db.close()
+    # A backup from before the patient came: nothing to erase again, and no row to collide with.
+    assert (
+        backup.restore(before_patient, db_path, confirmed=True, at=clock.now()).erased_again == ()
+    )
+    restored = open_context(db_path, clock=clock)
+    try:
+        with pytest.raises(DomainError, match="was erased here on 24 Nov 2026"):
+            export.import_document(restored, export.read_document(out))
+        assert patients_repo.get(restored.db, patient) is None
+    finally:
+        restored.db.close()
