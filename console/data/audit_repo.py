@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import sqlite3
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -149,6 +150,39 @@ class AuditFilter:
             clauses.append("entity_id = ?")
             params.append(self.entity_id)
         return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def verify_against_copy(db: Database, copy: Path) -> ChainCheck | None:
+    """Compare the trail with an older copy of it (a backup); None when they agree.
+
+    A chain recomputed from an edited row onwards verifies on its own, but its hashes then
+    differ from those a backup took earlier. Equal hashes at the copy's last row mean every row
+    up to there is equal (that is what chaining buys), so the full walk runs only on a mismatch.
+    """
+    con = sqlite3.connect(f"{copy.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+    try:
+        if "hash" not in [c[1] for c in con.execute("PRAGMA table_info(audit_log)")]:
+            return None  # taken before the chain existed
+        last = con.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+        if last is None:
+            return None
+        here = db.execute("SELECT hash FROM audit_log WHERE seq = ?", [last[0]]).fetchone()
+        if here is not None and here[0] == last[1]:
+            return None
+        live = db.execute("SELECT seq, hash FROM audit_log WHERE seq <= ? ORDER BY seq", [last[0]])
+        mine = dict(live.fetchall())
+        copied = con.execute("SELECT seq, hash FROM audit_log ORDER BY seq")
+        for checked, (seq, digest) in enumerate(copied):
+            if mine.get(seq) != digest:
+                what = "is missing" if seq not in mine else "differs"
+                return ChainCheck(
+                    checked, broken_seq=seq,
+                    problem=f"it {what} from the backup {copy.name}: the trail was rewritten "
+                    "after that backup was taken",
+                )  # fmt: skip
+        return None
+    finally:
+        con.close()
 
 
 def rows(

@@ -164,7 +164,8 @@ def test_an_upgraded_database_gets_its_existing_rows_chained(
         for i in range(3):  # as the console wrote them before the chain: numbered by SQLite
             db.execute(
                 "INSERT INTO audit_log (at, practitioner_id, action, entity, entity_id, detail) "
-                "VALUES (?, NULL, ?, '', '', '{}')", [f"2026-01-0{i + 1}T10:00:00+00:00", f"old{i}"],
+                "VALUES (?, NULL, ?, '', '', '{}')",
+                [f"2026-01-0{i + 1}T10:00:00+00:00", f"old{i}"],
             )  # fmt: skip
     db.close()
     db = open_database(path)
@@ -179,3 +180,54 @@ def test_an_upgraded_database_gets_its_existing_rows_chained(
         db.close()
     _as_attacker(path, "UPDATE audit_log SET action = 'oldX' WHERE seq = 2")
     assert "broken at row 2" in _check(path).stderr
+
+
+def test_a_chain_recomputed_after_an_edit_is_caught_by_the_backups(
+    ctx: AppContext, clock: FakeClock, staff: list[str], db_path: Path
+) -> None:
+    from console import backup
+    from console.data.audit_chain import COLUMNS as CHAINED
+    from console.data.audit_chain import GENESIS, row_hash
+
+    _trail(ctx, clock, staff)
+    taken = backup.backup_now(ctx, "test").path
+    ctx.db.close()
+    # The careful attacker: edit row 3, then recompute every hash from there on.
+    con = _raw(db_path)
+    rows = con.execute(f"SELECT {', '.join(CHAINED)} FROM audit_log ORDER BY seq").fetchall()
+    previous, rewritten = GENESIS, []
+    for row in rows:
+        values = list(row)
+        if values[0] == 3:
+            values[3] = "nothing.happened"
+        previous = row_hash(previous, *values)
+        rewritten.append((*values, previous))
+    con.close()
+    _as_attacker(
+        db_path, "DELETE FROM audit_log",
+        *[
+            "INSERT INTO audit_log ({}, hash) VALUES ({})".format(
+                ", ".join(CHAINED), ", ".join(_literal(v) for v in r)
+            )
+            for r in rewritten
+        ],
+    )  # fmt: skip
+    alone = open_database(db_path, migrate=False)
+    try:
+        assert audit_repo.verify_chain(alone).ok  # the chain alone cannot see it ...
+    finally:
+        alone.close()
+    result = _check(db_path)  # ... the backup taken before can
+    assert result.returncode != 0
+    assert result.stderr.strip().splitlines() == [
+        f"error: audit trail broken at row 3: it differs from the backup {taken.name}: the trail "
+        "was rewritten after that backup was taken"
+    ]
+
+
+def _literal(value: object) -> str:
+    if value is None:
+        return "NULL"
+    if isinstance(value, int):
+        return str(value)
+    return "'" + str(value).replace("'", "''") + "'"
