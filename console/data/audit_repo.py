@@ -37,20 +37,31 @@ def record(
     chain to the same row. (A SELECT first would open a read snapshot that another writer's
     commit makes stale: "database is locked" at once, busy timeout or not.)
     """
-    db.conn.create_function("audit_row_hash", 8, row_hash, deterministic=True)
-    db.execute(
-        "INSERT INTO audit_log (seq, at, practitioner_id, action, entity, entity_id, detail, hash) "
-        "SELECT n.seq, :at, :by, :action, :entity, :entity_id, :detail, audit_row_hash("
-        "  COALESCE((SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1), :genesis),"
-        "  n.seq, :at, :by, :action, :entity, :entity_id, :detail) "
-        # sqlite_sequence, not MAX(seq): after rows were cut off the end, the gap stays visible.
-        "FROM (SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'), 0) + 1"
-        "  AS seq) AS n",
-        {
-            "at": iso(at), "by": by, "action": action, "entity": entity, "entity_id": entity_id,
-            "detail": json.dumps(detail or {}, ensure_ascii=False), "genesis": GENESIS,
-        },
-    )  # fmt: skip
+    params = {
+        "at": iso(at), "by": by, "action": action, "entity": entity, "entity_id": entity_id,
+        "detail": json.dumps(detail or {}, ensure_ascii=False), "genesis": GENESIS,
+    }  # fmt: skip
+    try:
+        db.execute(_RECORD, params)
+    except sqlite3.OperationalError as exc:
+        if "audit_row_hash" not in str(exc):
+            raise
+        # Registered once per connection, on first use: registering again on every call
+        # would throw away SQLite's prepared statements each time (a tenfold slower write).
+        # The error comes while preparing, before anything ran, so trying again is safe.
+        db.conn.create_function("audit_row_hash", 8, row_hash, deterministic=True)
+        db.execute(_RECORD, params)
+
+
+_RECORD = (
+    "INSERT INTO audit_log (seq, at, practitioner_id, action, entity, entity_id, detail, hash) "
+    "SELECT n.seq, :at, :by, :action, :entity, :entity_id, :detail, audit_row_hash("
+    "  COALESCE((SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1), :genesis),"
+    "  n.seq, :at, :by, :action, :entity, :entity_id, :detail) "
+    # sqlite_sequence, not MAX(seq): after rows were cut off the end, the gap stays visible.
+    "FROM (SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'), 0) + 1"
+    "  AS seq) AS n"
+)
 
 
 @dataclass(frozen=True)
