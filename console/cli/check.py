@@ -5,14 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 import sqlite3
-from pathlib import Path
 
-from sqlite_utils import Database
-
-from console.backup import list_backups
+from console.audit import verify_trail
 from console.cli import add_db_argument
 from console.cli._common import fail, resolve_db
-from console.data.audit_repo import ChainCheck, verify_against_copy, verify_chain
 from console.data.db import integrity_check, open_database, schema_version
 
 NAME = "check"
@@ -24,18 +20,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print one JSON object")
 
 
-def _against_backups(db: Database, path: Path) -> ChainCheck | None:
-    """The first row where the trail differs from one of its backups (newest backup first)."""
-    for copy in list_backups(path.resolve().parent / "backups"):
-        try:
-            found = verify_against_copy(db, copy)
-        except sqlite3.Error:
-            continue  # a damaged backup says nothing about the trail; restore refuses it anyway
-        if found is not None:
-            return found
-    return None
-
-
 def run(args: argparse.Namespace) -> int:
     path = resolve_db(args.db)
     if not path.exists():
@@ -44,9 +28,8 @@ def run(args: argparse.Namespace) -> int:
         db = open_database(path, migrate=False)
         result = integrity_check(db)
         version = schema_version(db)
-        chain = verify_chain(db) if result == ["ok"] and version else None
-        if chain is not None and chain.ok and chain.chained:
-            chain = _against_backups(db, path) or chain
+        backups = path.resolve().parent / "backups"
+        chain = verify_trail(db, backups) if result == ["ok"] and version else None
     except sqlite3.DatabaseError as exc:
         return fail(f"{path} is not a readable console database ({exc})", 3)
     ok = result == ["ok"] and (chain is None or chain.ok)
