@@ -14,6 +14,8 @@ restoring one of them erases the patient again.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -166,35 +168,27 @@ def _erase(
     # Overwrite freed pages with zeros, so the old name is not left in the file's free space.
     db.execute("PRAGMA secure_delete = ON")
     scrubbed = 0
-    registered = False
-    try:
-        with db.atomic():
-            db.execute(
-                "UPDATE patients SET full_name = ?, date_of_birth = '', phone = '', email = '', "
-                "notes = '', allergies = ?, search_text = '', updated_at = ?, anonymised_at = ? "
-                "WHERE id = ?",
-                [reference, _scrub(str(patient["allergies"] or ""), needles), now, now,
-                 patient_id],
-            )  # fmt: skip
-            for table, rows in tables.items():
-                if table == "patients":
-                    continue
-                scrubbed += _scrub_table(db, table, rows, needles)
-            db.execute("UPDATE handouts SET path = '' WHERE visit_id IN "
-                       "(SELECT id FROM visits WHERE patient_id = ?)", [patient_id])  # fmt: skip
-            audit_repo.record(
-                db, at=at, by=by, action="patient.anonymise", entity="patient",
-                entity_id=patient_id,
-                detail={"reason": _scrub(reason, needles), "kept": list(KEPT),
-                        "cleared": list(CLEARED), "scrubbed_fields": scrubbed,
-                        "sheets_deleted": len(sheet_files)},
-            )  # fmt: skip
-            # Last, inside the transaction: if the register cannot be written, nothing is erased.
-            registered = _register(data_dir, patient_id, at)
-    except BaseException:
-        if registered:  # the commit itself failed: the register must not name this patient
-            erasure_register.remove(data_dir, patient_id)
-        raise
+    with _registered(data_dir, patient_id, at) as register, db.atomic():
+        db.execute(
+            "UPDATE patients SET full_name = ?, date_of_birth = '', phone = '', email = '', "
+            "notes = '', allergies = ?, search_text = '', updated_at = ?, anonymised_at = ? "
+            "WHERE id = ?",
+            [reference, _scrub(str(patient["allergies"] or ""), needles), now, now, patient_id],
+        )
+        for table, rows in tables.items():
+            if table == "patients":
+                continue
+            scrubbed += _scrub_table(db, table, rows, needles)
+        db.execute("UPDATE handouts SET path = '' WHERE visit_id IN "
+                   "(SELECT id FROM visits WHERE patient_id = ?)", [patient_id])  # fmt: skip
+        audit_repo.record(
+            db, at=at, by=by, action="patient.anonymise", entity="patient",
+            entity_id=patient_id,
+            detail={"reason": _scrub(reason, needles), "kept": list(KEPT),
+                    "cleared": list(CLEARED), "scrubbed_fields": scrubbed,
+                    "sheets_deleted": len(sheet_files)},
+        )  # fmt: skip
+        register()  # last, inside the transaction: if it cannot be written, nothing is erased
     # Merge the full-text index so the deleted entry is gone from its segments too.
     db.execute("INSERT INTO patients_fts(patients_fts) VALUES ('optimize')")
     db.conn.commit()
@@ -206,14 +200,28 @@ def _erase(
                          residual)  # fmt: skip
 
 
-def _register(data_dir: Path, patient_id: str, at: datetime) -> bool:
+@contextmanager
+def _registered(data_dir: Path, patient_id: str, at: datetime) -> Iterator[Callable[[], None]]:
+    """Gives the step that adds the patient to the register; if the erasure's transaction then
+    fails (its commit included), the entry is taken out again."""
+    added = False
+
+    def register() -> None:
+        nonlocal added
+        try:
+            added = erasure_register.add(data_dir, patient_id, at)
+        except OSError as exc:
+            raise DomainError(
+                f"The erasure could not be written to the register in {data_dir} "
+                f"({exc.strerror or exc}); nothing was changed."
+            ) from exc
+
     try:
-        return erasure_register.add(data_dir, patient_id, at)
-    except OSError as exc:
-        raise DomainError(
-            f"The erasure could not be written to the register in {data_dir} "
-            f"({exc.strerror or exc}); nothing was changed."
-        ) from exc
+        yield register
+    except BaseException:
+        if added:
+            erasure_register.remove(data_dir, patient_id)
+        raise
 
 
 _ID_COLUMNS = ("id", "visit_id", "area_id", "handout_id", "patient_id")
