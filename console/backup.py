@@ -312,6 +312,21 @@ def replaced_name(db_path: Path, at: datetime) -> Path:
     return path
 
 
+def _erase_again(path: Path, data_dir: Path, *, at: datetime, restored_from: str) -> list[str]:
+    """Re-apply the register's erasures to the database file at ``path`` (brought up to the
+    current schema first); returns the patients erased again."""
+    from console.records import erasure  # erasure names backups, so it imports this module
+
+    db = open_database(path)
+    try:
+        again = erasure.reapply(db, data_dir, at=at, restored_from=restored_from)
+        # Back to one self-contained file: a -wal left beside it would not follow the rename.
+        db.execute("PRAGMA journal_mode=DELETE")
+        return again
+    finally:
+        db.close()
+
+
 def restore(
     backup: Path, db_path: Path, *, confirmed: bool, at: datetime, by: str | None = None
 ) -> RestoreResult:
@@ -322,7 +337,7 @@ def restore(
     are erased again before anyone can open it.
     """
     # Imported here: erasure names backups, so it imports this module.
-    from console.records import erasure, erasure_register
+    from console.records import erasure_register
 
     data_dir = paths.data_dir_for(db_path)
     erasure_register.read(data_dir)  # a damaged register refuses the restore before any change
@@ -353,6 +368,8 @@ def restore(
             raise DomainError(
                 "The copy of the backup did not read back correctly; nothing changed."
             )
+        # Before it takes the database's place, so no one (nor a crash) ever sees it un-erased.
+        again = _erase_again(incoming, data_dir, at=at, restored_from=backup.name)
         if replaced is not None:
             os.replace(db_path, replaced)
             # The WAL holds the replaced file's latest commits: it travels with it.
@@ -362,7 +379,8 @@ def restore(
             db_path.with_name(db_path.name + "-shm").unlink(missing_ok=True)
         os.replace(incoming, db_path)
     except BaseException:
-        incoming.unlink(missing_ok=True)
+        for leftover in ("", "-wal", "-shm"):
+            incoming.with_name(incoming.name + leftover).unlink(missing_ok=True)
         raise
     db = open_database(db_path)  # brings an older backup up to the current schema
     try:
@@ -371,7 +389,6 @@ def restore(
                 db, at=at, by=by, action="backup.restore", entity="database",
                 detail={"from": backup.name, "replaced": replaced.name if replaced else ""},
             )  # fmt: skip
-        again = erasure.reapply(db, data_dir, at=at, restored_from=backup.name)
     finally:
         db.close()
     log.info("restored %s (replaced file kept as %s; %d erased again)", backup.name, replaced,

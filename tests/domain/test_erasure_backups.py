@@ -67,6 +67,7 @@ def test_back_up_erase_restore_erases_the_patient_again(
     result = backup.restore(taken, db_path, confirmed=True, at=clock.now())
 
     assert result.erased_again == (patient,)
+    assert not list(db_path.parent.glob("*.restoring*"))  # erased in the copy, then moved in
     assert not any(i in _texts(db_path) for i in IDENTIFIERS)
     restored = AppContext(db=backup.open_database(db_path), db_path=db_path, clock=clock)
     try:
