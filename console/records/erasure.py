@@ -128,8 +128,14 @@ def anonymise(ctx: AppContext, patient_id: str, *, reason: str) -> ErasureReport
     by = ctx.require_practitioner()
     if not reason.strip():
         raise DomainError("Say why (e.g. the patient's written request of <date>).", "reason")
-    report = _erase(ctx.db, ctx.data_dir, patient_id, by=by, at=ctx.now(), reason=reason.strip())
-    held = erasure_copies.holding(ctx.db, ctx.backups_dir, patient_id)
+    if erasure_repo.not_yet_erased(ctx.db, [patient_id]):
+        held = erasure_copies.holding(ctx.db, ctx.backups_dir, patient_id)
+    else:
+        held = []  # unknown or already erased: _erase says which
+    report = _erase(
+        ctx.db, ctx.data_dir, patient_id, by=by, at=ctx.now(), reason=reason.strip(),
+        held_by=[str(h.path) for h in held],
+    )  # fmt: skip
     zone = ctx.timezone()
     return replace(report, held_in=tuple(h.line(zone) for h in held))
 
@@ -151,8 +157,9 @@ def reapply(db: Database, data_dir: Path, *, at: datetime, restored_from: str) -
 
 
 def _erase(
-    db: Database, data_dir: Path, patient_id: str, *, by: str | None, at: datetime, reason: str
-) -> ErasureReport:
+    db: Database, data_dir: Path, patient_id: str, *, by: str | None, at: datetime, reason: str,
+    held_by: list[str] | None = None,
+) -> ErasureReport:  # fmt: skip
     row = db.execute("SELECT * FROM patients WHERE id = ?", [patient_id]).fetchone()
     if row is None:
         raise NotFound("No such patient in this database.")
@@ -186,7 +193,8 @@ def _erase(
             entity_id=patient_id,
             detail={"reason": _scrub(reason, needles), "kept": list(KEPT),
                     "cleared": list(CLEARED), "scrubbed_fields": scrubbed,
-                    "sheets_deleted": len(sheet_files)},
+                    "sheets_deleted": len(sheet_files),
+                    "still_in_backups": held_by or []},
         )  # fmt: skip
         register()  # last, inside the transaction: if it cannot be written, nothing is erased
     # Merge the full-text index so the deleted entry is gone from its segments too.

@@ -56,6 +56,9 @@ def test_back_up_erase_restore_erases_the_patient_again(
     # Named by file and date (clinic time, Europe/London), with when rotation deletes it.
     assert f"{taken.name}, taken Tue 24 Nov 2026 14:00: deleted after 14 more backups" in text
     assert "erases this patient again" in text
+    first = audit_repo.rows(ctx.db, limit=1)[0]  # the audit row says where it still is, too
+    assert first["action"] == "patient.anonymise"
+    assert json.loads(first["detail"])["still_in_backups"] == [str(taken)]
     register = db_path.parent / "erasures.json"
     assert stat.S_IMODE(os.stat(register).st_mode) == 0o600
     held = register.read_text(encoding="utf-8")
