@@ -231,3 +231,35 @@ def _literal(value: object) -> str:
     if isinstance(value, int):
         return str(value)
     return "'" + str(value).replace("'", "''") + "'"
+
+
+def test_check_on_a_file_from_before_the_chain_says_it_comes_at_the_next_start(
+    tmp_path: Path,
+) -> None:
+    import shutil
+
+    path = tmp_path / "old.sqlite3"
+    shutil.copyfile(ROOT / "tests/data/fixtures/console-0001.sqlite3", path)
+    result = _check(path)
+    assert result.returncode == 0, result.stderr
+    assert "audit trail: no hash chain yet" in result.stdout
+    open_database(path).close()  # the console opens it: migrated, existing rows chained
+    assert "audit trail: hash chain intact" in _check(path).stdout
+
+
+def test_check_json_carries_the_chain_state(
+    ctx: AppContext, clock: FakeClock, staff: list[str], db_path: Path
+) -> None:
+    import json
+
+    _trail(ctx, clock, staff)
+    ctx.db.close()
+    _as_attacker(db_path, "UPDATE audit_log SET entity_id = 'p9' WHERE seq = 2")
+    result = subprocess.run(
+        [sys.executable, "-m", "console", "check", "--db", str(db_path), "--json"],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode != 0
+    report = json.loads(result.stdout)
+    assert report["ok"] is False and report["integrity"] == ["ok"]
+    assert report["audit_chain"]["broken_seq"] == 2
