@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
+from console import paths
 from console.context import AppContext
 from console.data import audit_repo, settings_repo
 from console.data.db import open_database
@@ -52,6 +53,7 @@ class RestoreResult:
     restored_from: Path
     db_path: Path
     replaced: Path | None  # where the file that was there before now is
+    erased_again: tuple[str, ...] = ()  # patients erased after the backup was taken
 
 
 def _stamp_of(path: Path) -> tuple[datetime, int] | None:
@@ -343,14 +345,35 @@ def replaced_name(db_path: Path, at: datetime) -> Path:
     return path
 
 
+def _erase_again(path: Path, data_dir: Path, *, at: datetime, restored_from: str) -> list[str]:
+    """Re-apply the register's erasures to the database file at ``path`` (brought up to the
+    current schema first); returns the patients erased again."""
+    from console.records import erasure  # erasure names backups, so it imports this module
+
+    db = open_database(path)
+    try:
+        again = erasure.reapply(db, data_dir, at=at, restored_from=restored_from)
+        # Back to one self-contained file: a -wal left beside it would not follow the rename.
+        db.execute("PRAGMA journal_mode=DELETE")
+        return again
+    finally:
+        db.close()
+
+
 def restore(
     backup: Path, db_path: Path, *, confirmed: bool, at: datetime, by: str | None = None
 ) -> RestoreResult:
     """Put ``backup`` in place of ``db_path``; the file it replaces is kept beside it.
 
     Refuses a damaged backup, a database another console has open, and (unless
-    ``confirmed``) overwriting an existing file.
+    ``confirmed``) overwriting an existing file. Patients erased since the backup was taken
+    are erased again before anyone can open it.
     """
+    # Imported here: erasure names backups, so it imports this module.
+    from console.records import erasure_register
+
+    data_dir = paths.data_dir_for(db_path)
+    erasure_register.read(data_dir)  # a damaged register refuses the restore before any change
     problems = check_file(backup)
     if problems != ["ok"]:
         raise DomainError(
@@ -378,6 +401,8 @@ def restore(
             raise DomainError(
                 "The copy of the backup did not read back correctly; nothing changed."
             )
+        # Before it takes the database's place, so no one (nor a crash) ever sees it un-erased.
+        again = _erase_again(incoming, data_dir, at=at, restored_from=backup.name)
         if replaced is not None:
             os.replace(db_path, replaced)
             # The WAL holds the replaced file's latest commits: it travels with it.
@@ -387,7 +412,8 @@ def restore(
             db_path.with_name(db_path.name + "-shm").unlink(missing_ok=True)
         os.replace(incoming, db_path)
     except BaseException:
-        incoming.unlink(missing_ok=True)
+        for leftover in ("", "-wal", "-shm"):
+            incoming.with_name(incoming.name + leftover).unlink(missing_ok=True)
         raise
     db = open_database(db_path)  # brings an older backup up to the current schema
     try:
@@ -398,5 +424,6 @@ def restore(
             )  # fmt: skip
     finally:
         db.close()
-    log.info("restored %s (replaced file kept as %s)", backup.name, replaced)
-    return RestoreResult(backup, db_path, replaced)
+    log.info("restored %s (replaced file kept as %s; %d erased again)", backup.name, replaced,
+             len(again))  # fmt: skip
+    return RestoreResult(backup, db_path, replaced, tuple(again))

@@ -6,12 +6,13 @@ import argparse
 import json
 import sqlite3
 
+from console.audit import verify_trail
 from console.cli import add_db_argument
 from console.cli._common import fail, resolve_db
 from console.data.db import integrity_check, open_database, schema_version
 
 NAME = "check"
-HELP = "run SQLite's integrity check and print the schema version"
+HELP = "run SQLite's integrity check, verify the audit trail's hash chain, print the schema"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -27,13 +28,26 @@ def run(args: argparse.Namespace) -> int:
         db = open_database(path, migrate=False)
         result = integrity_check(db)
         version = schema_version(db)
+        backups = path.resolve().parent / "backups"
+        chain = verify_trail(db, backups) if result == ["ok"] and version else None
     except sqlite3.DatabaseError as exc:
         return fail(f"{path} is not a readable console database ({exc})", 3)
-    ok = result == ["ok"]
+    ok = result == ["ok"] and (chain is None or chain.ok)
     if args.json:
-        print(json.dumps({"path": str(path), "integrity": result, "schema": version, "ok": ok}))
+        print(json.dumps({
+            "path": str(path), "integrity": result, "schema": version, "ok": ok,
+            "audit_chain": None if chain is None else {
+                "ok": chain.ok, "rows": chain.rows, "broken_seq": chain.broken_seq},
+        }))  # fmt: skip
     else:
         print(f"database: {path}")
         print(f"schema:   {version or 'none (not a console database yet)'}")
-        print("integrity: ok" if ok else "integrity: FAILED\n  " + "\n  ".join(result))
+        if result != ["ok"]:
+            print("integrity: FAILED\n  " + "\n  ".join(result))
+            return 3
+        print("integrity: ok")
+        if chain is not None and chain.ok:
+            print(chain.sentence())
+    if chain is not None and not chain.ok:
+        return fail(chain.sentence(), 4)  # the file is sound but someone edited the trail
     return 0 if ok else 3

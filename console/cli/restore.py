@@ -66,4 +66,6 @@ def run(args: argparse.Namespace) -> int:
     print(f"restored: {db_path} from {backup}")
     if result.replaced is not None:
         print(f"kept:     {result.replaced}")
+    if result.erased_again:
+        print(f"erased again: {len(result.erased_again)} patient(s) erased after the backup")
     return 0

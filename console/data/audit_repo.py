@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import sqlite3
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -13,6 +14,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from console.clock import iso
+from console.data.audit_chain import COLUMNS, GENESIS, row_hash
 
 CSV_COLUMNS = ("seq", "at", "practitioner_id", "practitioner", "action", "entity", "entity_id",
                "detail")  # fmt: skip
@@ -28,12 +30,95 @@ def record(
     entity_id: str = "",
     detail: dict[str, Any] | None = None,
 ) -> None:
-    """Append one row; call it inside the transaction of the change it describes."""
-    db.execute(
-        "INSERT INTO audit_log (at, practitioner_id, action, entity, entity_id, detail) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        [iso(at), by, action, entity, entity_id, json.dumps(detail or {}, ensure_ascii=False)],
-    )
+    """Append one row; call it inside the transaction of the change it describes.
+
+    Numbered and chained to the last row in the INSERT itself: one write statement takes the
+    write lock before it reads, so it waits its turn like any write, and two writers can never
+    chain to the same row. (A SELECT first would open a read snapshot that another writer's
+    commit makes stale: "database is locked" at once, busy timeout or not.)
+    """
+    params = {
+        "at": iso(at), "by": by, "action": action, "entity": entity, "entity_id": entity_id,
+        "detail": json.dumps(detail or {}, ensure_ascii=False), "genesis": GENESIS,
+    }  # fmt: skip
+    try:
+        db.execute(_RECORD, params)
+    except sqlite3.OperationalError as exc:
+        if "audit_row_hash" not in str(exc):
+            raise
+        # Registered once per connection, on first use: registering again on every call
+        # would throw away SQLite's prepared statements each time (a tenfold slower write).
+        # The error comes while preparing, before anything ran, so trying again is safe.
+        db.conn.create_function("audit_row_hash", 8, row_hash, deterministic=True)
+        db.execute(_RECORD, params)
+
+
+_RECORD = (
+    "INSERT INTO audit_log (seq, at, practitioner_id, action, entity, entity_id, detail, hash) "
+    "SELECT n.seq, :at, :by, :action, :entity, :entity_id, :detail, audit_row_hash("
+    "  COALESCE((SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1), :genesis),"
+    "  n.seq, :at, :by, :action, :entity, :entity_id, :detail) "
+    # sqlite_sequence, not MAX(seq): after rows were cut off the end, the gap stays visible.
+    "FROM (SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'), 0) + 1"
+    "  AS seq) AS n"
+)
+
+
+@dataclass(frozen=True)
+class ChainCheck:
+    """What verifying the hash chain found: all rows sound, or the first row that is not."""
+
+    rows: int
+    chained: bool = True  # False: the file predates the chain (schema before 0011_audit_chain)
+    broken_seq: int | None = None
+    problem: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.broken_seq is None
+
+    def sentence(self) -> str:
+        if not self.chained:
+            return (
+                "audit trail: no hash chain yet (the console adds it when it next opens the file)"
+            )
+        if self.ok:
+            return f"audit trail: hash chain intact ({self.rows} rows)"
+        return f"audit trail broken at row {self.broken_seq}: {self.problem}"
+
+
+def verify_chain(db: Database) -> ChainCheck:
+    """Recompute every row's hash in seq order and compare; stops at the first mismatch.
+
+    Catches a row edited, removed, inserted or moved with the triggers dropped, and rows cut off
+    the end (the trail's counter in sqlite_sequence is ahead of the last row). Someone who also
+    recomputes every later hash is not caught here: backups hold earlier heads of the chain.
+    """
+    columns = [c[1] for c in db.execute("PRAGMA table_info(audit_log)").fetchall()]
+    if "hash" not in columns:
+        return ChainCheck(rows=count(db), chained=False)
+    previous, checked, last_seq = GENESIS, 0, 0
+    cursor = db.execute(f"SELECT {', '.join(COLUMNS)}, hash FROM audit_log ORDER BY seq")
+    for *row, stored in cursor:
+        seq, at, action = row[0], row[1], row[3]
+        where = f"({at}, {action})"
+        if stored is None:
+            return ChainCheck(checked, broken_seq=seq, problem=f"{where} has no chain hash")
+        expected = row_hash(previous, *row)
+        if stored != expected:
+            return ChainCheck(
+                checked, broken_seq=seq,
+                problem=f"{where} does not match its hash: it was changed, or a row before it "
+                "was removed or inserted",
+            )  # fmt: skip
+        previous, checked, last_seq = stored, checked + 1, seq
+    counter = db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'").fetchone()
+    if counter is not None and int(counter[0]) > last_seq:
+        return ChainCheck(
+            checked, broken_seq=last_seq + 1,
+            problem=f"rows {last_seq + 1} to {counter[0]} are missing from the end of the trail",
+        )  # fmt: skip
+    return ChainCheck(checked)
 
 
 @dataclass(frozen=True)
@@ -76,6 +161,39 @@ class AuditFilter:
             clauses.append("entity_id = ?")
             params.append(self.entity_id)
         return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def verify_against_copy(db: Database, copy: Path) -> ChainCheck | None:
+    """Compare the trail with an older copy of it (a backup); None when they agree.
+
+    A chain recomputed from an edited row onwards verifies on its own, but its hashes then
+    differ from those a backup took earlier. Equal hashes at the copy's last row mean every row
+    up to there is equal (that is what chaining buys), so the full walk runs only on a mismatch.
+    """
+    con = sqlite3.connect(f"{copy.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+    try:
+        if "hash" not in [c[1] for c in con.execute("PRAGMA table_info(audit_log)")]:
+            return None  # taken before the chain existed
+        last = con.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+        if last is None:
+            return None
+        here = db.execute("SELECT hash FROM audit_log WHERE seq = ?", [last[0]]).fetchone()
+        if here is not None and here[0] == last[1]:
+            return None
+        live = db.execute("SELECT seq, hash FROM audit_log WHERE seq <= ? ORDER BY seq", [last[0]])
+        mine = dict(live.fetchall())
+        copied = con.execute("SELECT seq, hash FROM audit_log ORDER BY seq")
+        for checked, (seq, digest) in enumerate(copied):
+            if mine.get(seq) != digest:
+                what = "is missing" if seq not in mine else "differs"
+                return ChainCheck(
+                    checked, broken_seq=seq,
+                    problem=f"it {what} from the backup {copy.name}: the trail was rewritten "
+                    "after that backup was taken",
+                )  # fmt: skip
+        return None
+    finally:
+        con.close()
 
 
 def rows(

@@ -6,22 +6,28 @@ lots stay — a lot recall must still reach the visit. What identifies the perso
 date of birth (the year too: a treatment record does not need it and with a rare name a year
 narrows things down), phone, e-mail, free-text notes on the patient, and any identifying text
 in the free-text fields of the kept rows. Archived sheets carry the name, so their files are
-deleted; the rows that say a sheet was handed out and printed are kept.
+deleted; the rows that say a sheet was handed out and printed are kept. Backups taken before
+are named in the statement, and the erasure goes into a register beside the database so that
+restoring one of them erases the patient again.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
 from console.clock import iso
 from console.context import AppContext
-from console.data import audit_repo
+from console.data import audit_repo, erasure_repo
 from console.errors import DomainError, NotFound
-from console.records import graph
+from console.records import erasure_copies, erasure_register, graph
 from console.text import fold
 
 REMOVED = "[removed]"
@@ -55,12 +61,24 @@ class ErasureReport:
     scrubbed_fields: int
     sheets_deleted: int
     residual: tuple[str, ...]  # "table.column" where an identifier is still found
+    held_in: tuple[str, ...] = ()  # backups taken before, each with when rotation deletes it
 
     def statement(self) -> str:
         lines = [f"Patient {self.reference} anonymised.", "", "Removed:"]
         lines += [f"  - {c}" for c in self.cleared]
         lines += ["", "Kept, because medical records must be retained:"]
         lines += [f"  - {k}" for k in self.kept]
+        if self.held_in:
+            register = erasure_register.FILENAME
+            lines += ["", "Still held (name, date of birth, phone, e-mail) in backups taken "
+                      "before. The console deletes each after the number of newer backups shown; "
+                      "it backs up at each day's first start and after every completed visit, "
+                      "so 14 backups are 14 days of use at the most:"]  # fmt: skip
+            lines += [f"  - {h}" for h in self.held_in]
+            lines += ["Restoring any of them erases this patient again (the register of "
+                      f"erasures, {register}, is kept beside the database)."]  # fmt: skip
+        else:
+            lines += ["", "No backup holds the name, date of birth, phone or e-mail."]
         if self.residual:
             lines += ["", "Still found (needs attention): " + ", ".join(self.residual)]
         return "\n".join(lines)
@@ -106,11 +124,42 @@ def _hits(text: str, needles: list[str]) -> bool:
 
 
 def anonymise(ctx: AppContext, patient_id: str, *, reason: str) -> ErasureReport:
-    """Anonymise one patient in one transaction and audit it; returns what was done."""
+    """Anonymise one patient in one transaction, audit and register it; returns what was done."""
     by = ctx.require_practitioner()
     if not reason.strip():
         raise DomainError("Say why (e.g. the patient's written request of <date>).", "reason")
-    db = ctx.db
+    if erasure_repo.not_yet_erased(ctx.db, [patient_id]):
+        held = erasure_copies.holding(ctx.db, ctx.backups_dir, patient_id)
+    else:
+        held = []  # unknown or already erased: _erase says which
+    report = _erase(
+        ctx.db, ctx.data_dir, patient_id, by=by, at=ctx.now(), reason=reason.strip(),
+        held_by=[str(h.path) for h in held],
+    )  # fmt: skip
+    zone = ctx.timezone()
+    return replace(report, held_in=tuple(h.line(zone) for h in held))
+
+
+def reapply(db: Database, data_dir: Path, *, at: datetime, restored_from: str) -> list[str]:
+    """Erase again every registered patient ``db`` holds un-anonymised (a restored backup).
+
+    Returns their ids. Each is audited like the first erasure, by nobody signed in.
+    """
+    first = {e.patient_id: e.at for e in erasure_register.read(data_dir)}
+    again = erasure_repo.not_yet_erased(db, list(first))
+    for patient_id in again:
+        _erase(
+            db, data_dir, patient_id, by=None, at=at,
+            reason=f"erased again after restoring {restored_from} (first erased "
+            f"{iso(first[patient_id])})",
+        )  # fmt: skip
+    return again
+
+
+def _erase(
+    db: Database, data_dir: Path, patient_id: str, *, by: str | None, at: datetime, reason: str,
+    held_by: list[str] | None = None,
+) -> ErasureReport:  # fmt: skip
     row = db.execute("SELECT * FROM patients WHERE id = ?", [patient_id]).fetchone()
     if row is None:
         raise NotFound("No such patient in this database.")
@@ -120,13 +169,13 @@ def anonymise(ctx: AppContext, patient_id: str, *, reason: str) -> ErasureReport
         raise DomainError("This patient was already anonymised.")
     needles = identifiers(patient)
     reference = f"ANON-{patient_id[:8].upper()}"
-    now = iso(ctx.now())
+    now = iso(at)
     tables = graph.rows_of(db, patient_id)
-    sheet_files = [ctx.data_dir / h["path"] for h in tables.get("handouts", []) if h["path"]]
+    sheet_files = [data_dir / h["path"] for h in tables.get("handouts", []) if h["path"]]
     # Overwrite freed pages with zeros, so the old name is not left in the file's free space.
     db.execute("PRAGMA secure_delete = ON")
     scrubbed = 0
-    with db.atomic():
+    with _registered(data_dir, patient_id, at) as register, db.atomic():
         db.execute(
             "UPDATE patients SET full_name = ?, date_of_birth = '', phone = '', email = '', "
             "notes = '', allergies = ?, search_text = '', updated_at = ?, anonymised_at = ? "
@@ -140,12 +189,14 @@ def anonymise(ctx: AppContext, patient_id: str, *, reason: str) -> ErasureReport
         db.execute("UPDATE handouts SET path = '' WHERE visit_id IN "
                    "(SELECT id FROM visits WHERE patient_id = ?)", [patient_id])  # fmt: skip
         audit_repo.record(
-            db, at=ctx.now(), by=by, action="patient.anonymise", entity="patient",
+            db, at=at, by=by, action="patient.anonymise", entity="patient",
             entity_id=patient_id,
-            detail={"reason": _scrub(reason.strip(), needles), "kept": list(KEPT),
+            detail={"reason": _scrub(reason, needles), "kept": list(KEPT),
                     "cleared": list(CLEARED), "scrubbed_fields": scrubbed,
-                    "sheets_deleted": len(sheet_files)},
+                    "sheets_deleted": len(sheet_files),
+                    "still_in_backups": held_by or []},
         )  # fmt: skip
+        register()  # last, inside the transaction: if it cannot be written, nothing is erased
     # Merge the full-text index so the deleted entry is gone from its segments too.
     db.execute("INSERT INTO patients_fts(patients_fts) VALUES ('optimize')")
     db.conn.commit()
@@ -155,6 +206,30 @@ def anonymise(ctx: AppContext, patient_id: str, *, reason: str) -> ErasureReport
     residual = tuple(residual_hits(db, patient))
     return ErasureReport(patient_id, reference, KEPT, CLEARED, scrubbed, len(sheet_files),
                          residual)  # fmt: skip
+
+
+@contextmanager
+def _registered(data_dir: Path, patient_id: str, at: datetime) -> Iterator[Callable[[], None]]:
+    """Gives the step that adds the patient to the register; if the erasure's transaction then
+    fails (its commit included), the entry is taken out again."""
+    added = False
+
+    def register() -> None:
+        nonlocal added
+        try:
+            added = erasure_register.add(data_dir, patient_id, at)
+        except OSError as exc:
+            raise DomainError(
+                f"The erasure could not be written to the register in {data_dir} "
+                f"({exc.strerror or exc}); nothing was changed."
+            ) from exc
+
+    try:
+        yield register
+    except BaseException:
+        if added:
+            erasure_register.remove(data_dir, patient_id)
+        raise
 
 
 _ID_COLUMNS = ("id", "visit_id", "area_id", "handout_id", "patient_id")

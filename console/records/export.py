@@ -23,7 +23,7 @@ from console.data import audit_repo
 from console.data.db import schema_version
 from console.errors import DomainError, NotFound
 from console.private_files import audit_or_remove, private_file
-from console.records import graph
+from console.records import erasure_register, graph
 
 FORMAT = "treatment-room-console/patient-record"
 FORMAT_VERSION = 1
@@ -172,13 +172,21 @@ def read_document(path: Path) -> dict[str, Any]:
 def import_document(ctx: AppContext, doc: dict[str, Any]) -> str:
     """Load an exported record into this database, rows exactly as they were; returns the id.
 
-    Refuses a patient that is already here, or a protocol version whose content differs.
+    Refuses a patient that is already here or was erased here, or a protocol version whose
+    content differs.
     """
     db = ctx.db
     tables: dict[str, list[dict[str, Any]]] = doc["tables"]
     patient_id = str(doc["patient_id"])
     if db.execute("SELECT 1 FROM patients WHERE id = ?", [patient_id]).fetchone():
         raise DomainError("This patient is already in this database: nothing was imported.")
+    # An export made before an erasure would bring the patient back (as a restore would).
+    erased = [e for e in erasure_register.read(ctx.data_dir) if e.patient_id == patient_id]
+    if erased:
+        raise DomainError(
+            f"This patient was erased here on {erased[0].at.astimezone(ctx.timezone()):%d %b %Y}:"
+            " an export made before cannot bring them back. Nothing was imported."
+        )
     with db.atomic():
         for p in doc.get("practitioners", []):
             if not db.execute("SELECT 1 FROM practitioners WHERE id = ?", [p["id"]]).fetchone():

@@ -64,3 +64,27 @@ def test_a_practitioner_cannot_read_it(qtbot: QtBot, ctx: AppContext, team: list
     assert view.table.rowCount() == 0
     assert "Only an admin" in view.message.text()
     assert not view.export.isEnabled()
+
+
+def test_verify_shows_the_chain_state_and_names_an_edited_row(
+    qtbot: QtBot, ctx: AppContext, team: list[str], db_path: Path
+) -> None:
+    import sqlite3
+
+    view = AuditView(ctx)
+    qtbot.addWidget(view)
+    view.show()
+    view.verify.click()
+    total = audit_repo.count(ctx.db)
+    assert view.chain.text() == f"Audit trail: hash chain intact ({total} rows)."
+    ctx.db.conn.commit()
+    # Someone with the file drops the trigger and rewrites who failed to sign in.
+    raw = sqlite3.connect(str(db_path), isolation_level=None)
+    raw.execute("DROP TRIGGER audit_log_no_update")
+    raw.execute("UPDATE audit_log SET practitioner_id = ? WHERE action = 'auth.signin_failed'",
+                [team[0]])  # fmt: skip
+    seq = raw.execute("SELECT seq FROM audit_log WHERE action = 'auth.signin_failed'").fetchone()[0]
+    raw.close()
+    view.verify.click()
+    assert view.chain.text().startswith(f"Audit trail broken at row {seq}: ")
+    assert view.chain.property("role") == "error"
