@@ -383,9 +383,12 @@ def gtin_check_digit_ok(digits: str) -> bool:
 
 
 def manual_label(
-    gtin_text: str, lot_text: str, expiry_text: str, *, today: date | None = None
-) -> Label:
-    """A label typed from a box that will not scan. GTIN optional; lot and expiry required.
+    gtin_text: str, lot_text: str, expiry_text: str, *, today: date | None = None,
+    serial_text: str = "",
+) -> Label:  # fmt: skip
+    """A label typed from a box that will not scan. GTIN and serial optional; lot and expiry
+    required. Lot and serial are checked as GS1 reads them, so a typed cartridge is stored
+    (and found again for the single-use check) exactly as its scan would be.
 
     A GTIN-8, -12 or -13 is padded with zeros to the 14 digits a UDI label carries (the check
     digit does not change), so one product is stored one way whichever form was typed.
@@ -418,7 +421,14 @@ def manual_label(
             "type it as printed after LOT or (10).",
             field="lot",
         )
-    return Label(gtin, lot, parse_expiry_text(expiry_text, today=today), None, "manual")
+    serial = (serial_text or "").strip() or None
+    if serial is not None and not _CSET82.fullmatch(serial):
+        raise DomainError(
+            "A serial number has at most 20 letters, digits or punctuation, with no spaces or "
+            "accents: type it as printed after SN or (21).",
+            field="serial",
+        )
+    return Label(gtin, lot, parse_expiry_text(expiry_text, today=today), serial, "manual")
 
 
 def parse_expiry_text(text: str, *, today: date) -> date:

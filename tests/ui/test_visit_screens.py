@@ -247,3 +247,43 @@ def test_resume_after_a_restart_comes_back_to_the_same_area(
     assert screen.area_title.text().startswith("Neck")
     assert "not counted" in screen.message.text()
     assert screen.count_label.text() == "Pass 1 of 2 done"
+
+
+def test_a_label_without_serial_asks_for_a_new_sealed_cartridge_next_to_it(
+    window: MainWindow, ctx: AppContext, patient: str, clock: FakeClock
+) -> None:
+    from tests.conftest import no_contraindications
+
+    svc = VisitService(ctx)
+    visit_id = svc.start_visit(patient)
+    svc.answer_screening(visit_id, no_contraindications(ctx, visit_id))
+    screen = open_step(window, patient, visit_id, "prep")
+    screen.device.setCurrentIndex(screen.device.findData("skinpen-precision"))
+    screen.device.activated.emit(screen.device.currentIndex())
+    assert not screen.sealed_new.isVisibleTo(screen)
+    screen.seal.setChecked(True)
+    type_text(screen.scan, "]d2010950110102091717281231" + "10LOT9\n")  # no serial
+    # Not recorded yet: the question and its answer button appear beside the cartridge.
+    assert visits_repo.load_record(ctx.db, visit_id).cartridges == ()
+    assert "no serial number" in screen.sealed_question.text()
+    assert screen.sealed_new.isVisibleTo(screen) and screen.sealed_question.isVisibleTo(screen)
+    screen.sealed_new.click()
+    (cartridge,) = visits_repo.load_record(ctx.db, visit_id).cartridges
+    assert (cartridge.lot, cartridge.serial) == ("LOT9", None)
+    assert not screen.sealed_new.isVisibleTo(screen)
+    assert screen.scan.text() == "" and screen.cartridge_error.text() == ""
+    confirmed = ctx.db.execute("SELECT sealed_new_confirmed FROM cartridges").fetchall()
+    assert confirmed == [(1,)]
+    # A second box of the same lot typed by hand: the question warns of the earlier one.
+    clock.advance(5 * 60)
+    screen.seal.setChecked(True)
+    screen.lot.setText("lot9")
+    screen.expiry.setText("2028-12")
+    screen.manual.click()
+    assert "already recorded today" in screen.sealed_question.text()
+    assert "(at 14:00)" in screen.sealed_question.text()
+    assert len(visits_repo.load_record(ctx.db, visit_id).cartridges) == 1
+    # Scanning a cartridge with a serial instead withdraws the question.
+    type_text(screen.scan, cartridge_scan("0901") + "\n")
+    assert not screen.sealed_new.isVisibleTo(screen)
+    assert len(visits_repo.load_record(ctx.db, visit_id).cartridges) == 2
