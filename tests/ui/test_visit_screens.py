@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
 from console.clock import FakeClock
@@ -65,19 +65,69 @@ def test_a_hard_stop_shows_its_reason_and_offers_to_stop(
     assert window.current_key() == "patient"
 
 
-def test_clearance_item_needs_a_note_next_to_it(
+def test_clearance_item_needs_who_how_when_and_what_next_to_it(
     window: MainWindow, ctx: AppContext, patient: str
 ) -> None:
     visit_id = VisitService(ctx).start_visit(patient)
     screen = open_step(window, patient, visit_id, "screening")
     for q in screen.questions:
         (q.yes if q.item.id == "anticoagulants" else q.no).click()
-    screen.check.click()
     row = next(q for q in screen.questions if q.item.id == "anticoagulants")
-    assert "clearance note" in row.message.text()
-    row.note.setText("Dr Patel cleared: aspirin paused for 7 days")
+    form = row.form
+    assert form is not None and form.isVisibleTo(screen)
+    # Nothing pre-filled: no name, role, method or date stands in for a clearance.
+    assert (form.name.text(), form.role.currentText(), form.method.currentData()) == ("", "", None)
+    assert form.on.text() == "Date?"
+    screen.check.click()
+    assert "Name the person who cleared it" in row.message.text()
+    assert window.current_key() == "screening"
+    # The old way through, any five characters, is not a clearance.
+    type_text(form.name, "n/a..")
+    type_text(form.note, "n/a..")
+    screen.check.click()
+    assert "Name the person" in row.message.text()
+    form.name.setText("Dr Priya Patel")
+    form.role.setCurrentText("General practitioner")
+    form.method.setCurrentIndex(form.method.findData("phone"))
+    screen.check.click()
+    assert "date of the clearance" in row.message.text()
+    form.on.setDate(QDate(2026, 11, 20))
+    screen.check.click()
+    assert "Write what was agreed" in row.message.text()
+    form.note.setText("Aspirin paused for 7 days, fine to treat")
     screen.check.click()
     assert window.current_key() == "prep"
+    (stored,) = ctx.db.execute(
+        "SELECT cleared_by_name, cleared_by_role, clearance_method, cleared_on, note, blocks "
+        "FROM screening_answers WHERE visit_id = ? AND item_id = 'anticoagulants'",
+        [visit_id],
+    ).fetchall()
+    assert stored == ("Dr Priya Patel", "General practitioner", "phone", "2026-11-20",
+                      "Aspirin paused for 7 days, fine to treat", 0)  # fmt: skip
+
+
+def test_a_reminder_records_its_answer(window: MainWindow, ctx: AppContext, patient: str) -> None:
+    visit_id = VisitService(ctx).start_visit(patient)
+    screen = open_step(window, patient, visit_id, "screening")
+    for q in screen.questions:
+        (q.yes if q.item.id == "cold_sores" else q.no).click()
+    row = next(q for q in screen.questions if q.item.id == "cold_sores")
+    assert row.prompt is not None and row.prompt.isVisibleTo(screen)
+    assert row.prompt.currentData() is None  # no answer chosen for the practitioner
+    screen.check.click()
+    assert "Answer the reminder" in row.message.text()
+    assert window.current_key() == "screening"
+    row.prompt.setCurrentIndex(row.prompt.findData("not_needed"))
+    screen.check.click()
+    assert window.current_key() == "prep"
+    stored = ctx.db.execute(
+        "SELECT prompt_answer, prompt_answer_text FROM screening_answers "
+        "WHERE visit_id = ? AND item_id = 'cold_sores'",
+        [visit_id],
+    ).fetchone()
+    assert tuple(stored) == (
+        "not_needed", "Antiviral cover not needed (prescriber's decision)",
+    )  # fmt: skip
 
 
 def test_prep_by_scanner_keeps_the_group_separator(
