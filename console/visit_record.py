@@ -65,6 +65,8 @@ class CartridgeRecord:
     serial: str | None
     entry: str
     seal_intact: bool
+    # A label without a serial: the practitioner confirmed a new sealed cartridge (issue 11).
+    sealed_new_confirmed: bool = False
 
 
 @dataclass(frozen=True)

@@ -107,6 +107,7 @@ def load_record(db: Database, visit_id: str) -> VisitRecord:
             serial=r["serial"],
             entry=r["entry"],
             seal_intact=bool(r["seal_intact"]),
+            sealed_new_confirmed=bool(r["sealed_new_confirmed"]),
         )
         for r in db.query(
             "SELECT * FROM cartridges WHERE visit_id = ? ORDER BY recorded_at", [visit_id]

@@ -178,6 +178,7 @@ class PrepScreen(QWidget):
             self.cartridges.addItem(
                 f"{c.needle_count} needles · lot {c.lot} · exp {c.expiry:%d %b %Y}"
                 + (f" · serial {c.serial}" if c.serial else "")
+                + (" · no serial: new sealed cartridge confirmed" if c.sealed_new_confirmed else "")
                 + f" ({c.entry})"
             )
         gels = [c for c in rec.consumables if c.kind == "gel"]  # type: ignore[attr-defined]

@@ -266,7 +266,8 @@ class ScreeningScreen(QWidget):
             self.ok.setText("Screening clear. " + " ".join(reminders))
             self.flow.go("prep")
             return
-        lines = [f.message for f in outcome.blocking]
+        # A clearance or reminder message names a part of the answer; the summary adds whose.
+        lines = [f"{f.item.text}: {f.message}" if f.field else f.message for f in outcome.blocking]
         if outcome.earliest_safe_date and not outcome.hard_stops:
             lines.append(f"Earliest safe date: {outcome.earliest_safe_date:%a %d %b %Y}.")
         self.result.setText("\n".join(lines))

@@ -319,7 +319,8 @@ def test_a_label_without_serial_asks_for_a_new_sealed_cartridge_next_to_it(
     assert screen.sealed_new.isVisibleTo(screen) and screen.sealed_question.isVisibleTo(screen)
     screen.sealed_new.click()
     (cartridge,) = visits_repo.load_record(ctx.db, visit_id).cartridges
-    assert (cartridge.lot, cartridge.serial) == ("LOT9", None)
+    assert (cartridge.lot, cartridge.serial, cartridge.sealed_new_confirmed) == ("LOT9", None, True)
+    assert "new sealed cartridge confirmed" in screen.cartridges.item(0).text()
     assert not screen.sealed_new.isVisibleTo(screen)
     assert screen.scan.text() == "" and screen.cartridge_error.text() == ""
     confirmed = ctx.db.execute("SELECT sealed_new_confirmed FROM cartridges").fetchall()
