@@ -156,11 +156,15 @@ def _flagged_date(s: str, today: date) -> tuple[date | None, str]:
     widths = {"2": 7, "3": 7, "4": 9, "5": 6, "6": 8}
     try:
         if flag in ("0", "1"):
-            # MMYY, a month with no day. ANSI/HIBC 2.6-2016 (the Supplier Labeling Standard,
-            # secondary data structure) lists MMYY among the expiration date formats after
-            # "$$"; an expiry given as a month means the product may be used to the end of
-            # that month, so the date is the month's last day (as GS1's day 00 is).
+            # MMYY, a month with no day: read as the month's last day, as GS1 reads day 00.
+            # Source: ANSI/HIBC 2.6-2016, "The Health Industry Supplier Labeling Standard",
+            # secondary data structure: after "$$" a first digit 0 or 1 starts an MMYY
+            # expiration date (flag digits 2-7 select MMDDYY, YYMMDD, YYMMDDHH, YYJJJ,
+            # YYJJJHH, none). The standard's own sentence on which day of the month an MMYY
+            # date means could not be retrieved while writing this (only the format table
+            # was); public parsers disagree (one takes the 1st), so the rule is pinned by
             # tests/domain/test_labels.py::test_hibc_month_only_expiry_is_the_months_last_day
+            # and must be checked against the standard's text before it is relied on.
             _require_digits(s[:4], 4)
             month, year = int(s[0:2]), two_digit_year(int(s[2:4]), today)
             return checked_date(s[:4], year, month, None), s[4:]

@@ -509,9 +509,10 @@ def test_a_control_character_inside_a_gs1_scan_is_still_refused() -> None:
 
 
 def test_hibc_month_only_expiry_is_the_months_last_day() -> None:
-    """ANSI/HIBC 2.6-2016 lists MMYY (flag digit 0/1 after "$$") among the secondary data's
-    expiration date formats; a month-only expiry runs to the end of that month, so the
-    console reads it as the month's last day, as GS1 reads day 00 (see console/hibc.py)."""
+    """ANSI/HIBC 2.6-2016 (secondary data structure) lists MMYY, first digit 0 or 1 after
+    "$$", among the expiration date formats. The console reads it as the month's last day,
+    as GS1 reads day 00; the comment in console/hibc.py says what of the standard's text was
+    found and what still needs checking. Leap years and 30-day months included."""
     assert read(hibc("+A123BJC5D6E71/$$0227AB12")).expiry == date(2027, 2, 28)
     assert read(hibc("+A123BJC5D6E71/$$0228AB12")).expiry == date(2028, 2, 29)
     assert read(hibc("+A123BJC5D6E71/$$1227AB12")).expiry == date(2027, 12, 31)
