@@ -208,7 +208,7 @@ def _read_typed(data: str, today: date) -> list[GS1ElementString]:
         if ai in ("10", "21") and re.search(r"\s", value):
             raise LabelError(
                 f"The {name} “{value}” contains a space, and a GS1 {name} cannot hold one: "
-                "type it exactly as printed, without the space."
+                "type it without the space (a gap on the print is not part of it)."
             )
         if ai in _DATE_AIS and (problem := _bad_date(ai, value, today)) is not None:
             raise problem
