@@ -62,7 +62,7 @@ class PrepMixin(_Base):  # type: ignore[misc]  # methods are typed on VisitServi
         cartridge_type_id: str, seal_intact: bool, sealed_new_confirmed: bool = False,
     ) -> str:  # fmt: skip
         """For a box that will not scan: lot and expiry typed from the label."""
-        from console.labels import manual_label
+        from console.label_typed import manual_label
 
         label = manual_label(gtin, lot, expiry, today=self.ctx.today(), serial_text=serial)
         return self._record_cartridge(

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from console.errors import DomainError
 from console.hibc import check_character
-from console.labels import Label, LabelError, check_not_expired, manual_label, parse_label
+from console.label_typed import manual_label
+from console.labels import Label, LabelError, check_not_expired, parse_label
 
 TODAY = date(2026, 11, 24)
 GS = "\x1d"
