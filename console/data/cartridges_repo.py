@@ -20,6 +20,7 @@ _SAME_PRODUCT = "(? IS NULL OR c.gtin IS NULL OR c.gtin = ?)"
 
 @dataclass(frozen=True)
 class EarlierUse:
+    visit_id: str
     visit_started_at: datetime
     recorded_at: datetime
 
@@ -33,12 +34,13 @@ def normalise(value: str | None) -> str | None:
 def same_cartridge(db: Database, *, gtin: str | None, lot: str, serial: str) -> EarlierUse | None:
     """The earliest recording of this very cartridge (lot + serial, GTIN when both have one)."""
     row = db.execute(
-        "SELECT v.started_at, c.recorded_at FROM cartridges c JOIN visits v ON v.id = c.visit_id "
+        "SELECT c.visit_id, v.started_at, c.recorded_at "
+        "FROM cartridges c JOIN visits v ON v.id = c.visit_id "
         "WHERE upper(trim(c.lot)) = ? AND upper(trim(c.serial)) = ? AND " + _SAME_PRODUCT + " "
         "ORDER BY c.recorded_at LIMIT 1",
         [normalise(lot), normalise(serial), gtin, gtin],
     ).fetchone()
-    return EarlierUse(parse_iso(row[0]), parse_iso(row[1])) if row else None
+    return EarlierUse(row[0], parse_iso(row[1]), parse_iso(row[2])) if row else None
 
 
 def same_lot_since(db: Database, *, gtin: str | None, lot: str, since: datetime) -> list[datetime]:

@@ -101,6 +101,10 @@ class PrepMixin(_Base):  # type: ignore[misc]  # methods are typed on VisitServi
                     used = cartridges_repo.same_cartridge(
                         self.db, gtin=label.gtin, lot=label.lot, serial=label.serial
                     )
+                    if used and used.visit_id == visit_id:
+                        raise DomainError(
+                            "This cartridge is already recorded on this visit.", "label"
+                        )
                     if used:
                         day = format_day(used.visit_started_at.astimezone(self.ctx.timezone()))
                         raise DomainError(

@@ -95,6 +95,12 @@ def test_a_cartridge_scanned_or_typed_again_is_refused(
         scan(ctx, second, text)
 
 
+def test_the_same_cartridge_twice_on_one_visit_says_so(ctx: AppContext, first_visit: str) -> None:
+    with pytest.raises(DomainError, match="already recorded on this visit"):
+        typed(ctx, first_visit, lot="LOT42A", serial="0001")
+    assert len(cartridge_rows(ctx)) == 1
+
+
 def test_a_hibc_cartridge_is_found_again_when_typed(ctx: AppContext, staff: list[str]) -> None:
     first, second = new_visit(ctx, "Ana Lima"), new_visit(ctx, "Bo Chen")
     data = "+A123BJC5D6E71/$$3281231LOT7/S0042"
