@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from console.label_dates import BadDate, checked_date
+
 # Every HIBC character has a value (its index here); the check character is the sum mod 43.
 CHARSET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-. $/+%"
 _VALUE = {c: i for i, c in enumerate(CHARSET)}
@@ -60,6 +62,45 @@ def parse_hibc(text: str, *, today: date) -> HibcData:
         return replace(_secondary(secondary, today), product=primary)
     # Secondary data on its own ends with a link character (the primary's check character).
     return _secondary(content[:-1], today)
+
+
+def parse_hibc_scan(text: str, *, today: date, trailing_space: bool = False) -> HibcData:
+    """One scan: an HIBC label, or a primary and a secondary that the scanner sent as one string.
+
+    A scanner set to join two barcodes sends "+A123…C" then "+$$…C" (Code 39 stars, a line
+    break or spaces may sit between them). That reading is accepted only when each part passes
+    its own check character and the secondary's link character is the primary's check
+    character, which is how HIBC ties the two barcodes of one label together.
+    ``trailing_space``: the scan had a space after ``text``, which may be its check character.
+    """
+    try:
+        return _one(text, today, trailing_space)
+    except HibcError as whole_error:
+        for match in re.finditer(r"\s*\*?\+", text):
+            if match.start() == 0:
+                continue
+            first, second = text[: match.start()], text[match.start() :].strip()
+            try:
+                primary = parse_hibc(first, today=today)
+                secondary = _one(second, today, trailing_space)
+            except HibcError:
+                continue
+            if primary.product is None or secondary.product is not None or primary.lot:
+                continue
+            check = first.strip("*").upper()[-1]
+            link = second.strip("*").upper()[-2:-1]
+            if link == check:
+                return replace(secondary, product=primary.product)
+        raise whole_error from None
+
+
+def _one(text: str, today: date, trailing_space: bool) -> HibcData:
+    try:
+        return parse_hibc(text, today=today)
+    except HibcError:
+        if not trailing_space:
+            raise
+        return parse_hibc(text + " ", today=today)
 
 
 def _secondary(s: str, today: date) -> HibcData:
@@ -114,23 +155,38 @@ def _flagged_date(s: str, today: date) -> tuple[date | None, str]:
     # flag -> (characters taken including the flag, digits that hold the date)
     widths = {"2": 7, "3": 7, "4": 9, "5": 6, "6": 8}
     try:
-        if flag in ("0", "1"):  # MMYY: the month's last day
+        if flag in ("0", "1"):
+            # MMYY, a month with no day: read as the month's last day, as GS1 reads day 00.
+            # Source: ANSI/HIBC 2.6-2016, "The Health Industry Supplier Labeling Standard",
+            # secondary data structure: after "$$" a first digit 0 or 1 starts an MMYY
+            # expiration date (flag digits 2-7 select MMDDYY, YYMMDD, YYMMDDHH, YYJJJ,
+            # YYJJJHH, none). The standard's own sentence on which day of the month an MMYY
+            # date means could not be retrieved while writing this (only the format table
+            # was); public parsers disagree (one takes the 1st), so the rule is pinned by
+            # tests/domain/test_labels.py::test_hibc_month_only_expiry_is_the_months_last_day
+            # and must be checked against the standard's text before it is relied on.
             _require_digits(s[:4], 4)
             month, year = int(s[0:2]), two_digit_year(int(s[2:4]), today)
-            return date(year, month, calendar.monthrange(year, month)[1]), s[4:]
+            return checked_date(s[:4], year, month, None), s[4:]
         if flag in widths:
             n = widths[flag]
             digits = s[1:n]
             _require_digits(digits, n - 1)
             if flag == "2":  # MMDDYY
-                d = date(two_digit_year(int(digits[4:6]), today), int(digits[:2]), int(digits[2:4]))
+                year = two_digit_year(int(digits[4:6]), today)
+                d = checked_date(digits, year, int(digits[:2]), int(digits[2:4]))
             elif flag in ("3", "4"):  # YYMMDD, YYMMDDHH (the hour does not matter for a day)
-                d = date(two_digit_year(int(digits[:2]), today), int(digits[2:4]), int(digits[4:6]))
+                year = two_digit_year(int(digits[:2]), today)
+                d = checked_date(digits, year, int(digits[2:4]), int(digits[4:6]))
             else:  # YYJJJ, YYJJJHH
                 d = _julian(digits[:5], today)
             return d, s[n:]
         if flag == "7":  # no date
             return None, s[1:]
+    except BadDate as exc:
+        raise HibcError(
+            f"The expiry date on this HIBC label, {exc.text}, is not a real date: {exc.problem}."
+        ) from exc
     except ValueError as exc:
         raise HibcError("The expiry date on this HIBC label is not a real date.") from exc
     raise HibcError("This HIBC lot/expiry barcode is not in a format we know.")
@@ -156,7 +212,11 @@ def _julian(yyjjj: str, today: date) -> date:
 def _yyyymmdd(s: str) -> date:
     try:
         _require_digits(s, 8)
-        return date(int(s[:4]), int(s[4:6]), int(s[6:8]))
+        return checked_date(s, int(s[:4]), int(s[4:6]), int(s[6:8]))
+    except BadDate as exc:
+        raise HibcError(
+            f"The expiry date on this HIBC label, {s}, is not a real date: {exc.problem}."
+        ) from exc
     except ValueError as exc:
         raise HibcError("The expiry date on this HIBC label is not a real date.") from exc
 

@@ -6,7 +6,6 @@ misread lot: a keyboard-wedge scanner that drops the GS1 field separator is dete
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -16,7 +15,8 @@ from biip.gs1_element_strings import GS1ElementString
 from biip.gs1_messages import GS1Message
 
 from console.errors import DomainError
-from console.hibc import HibcError, parse_hibc, two_digit_year
+from console.hibc import HibcError, parse_hibc_scan, two_digit_year
+from console.label_dates import BadDate, checked_date
 
 GS = "\x1d"
 MAX_INPUT = 1000
@@ -60,7 +60,12 @@ TYPED_FORM = (
     "This typed label could not be read: type it as printed, e.g. "
     "(01)09501101020917(17)270331(10)AB12(21)0042."
 )
-_FIELD_NAMES = {"10": "lot number", "21": "serial number"}
+# What each field is called in a message, so a refusal names the field at fault.
+_FIELD_NAMES = {
+    "01": "product number (GTIN)", "10": "lot number", "11": "production date",
+    "17": "expiry date", "21": "serial number",
+}  # fmt: skip
+_DATE_AIS = ("11", "17")
 
 
 class LabelError(DomainError):
@@ -80,13 +85,28 @@ class Label:
     product_code: str | None = None  # HIBC labeler + product code + unit, when source == "hibc"
 
 
-def dropped_separator(field_ai: str) -> LabelError:
+def dropped_separator(field_ai: str, swallowed: tuple[str, ...] = ()) -> LabelError:
+    """The field ``field_ai`` ran into the next; ``swallowed`` names what it seems to hold."""
     name = _FIELD_NAMES.get(field_ai, "a variable-length field")
-    other = "lot number" if field_ai == "21" else "serial"
+    if not swallowed:
+        swallowed = ("10",) if field_ai == "21" else ("21",)
+    others = " and the ".join(_FIELD_NAMES.get(ai, f"field ({ai})") for ai in swallowed)
     return LabelError(
-        f"The scanner dropped a field separator: the {name} may contain the {other}. "
+        f"The scanner dropped a field separator: the {name} may contain the {others}. "
         "Rescan with the scanner in GS1 mode or type the label by hand."
     )
+
+
+def _bad_date(ai: str, yymmdd: str, today: date) -> LabelError | None:
+    """A refusal naming the date field and its fault ("month 13"), or None if it is a date."""
+    try:
+        gs1_date(yymmdd, today)
+    except BadDate as exc:
+        name = _FIELD_NAMES.get(ai, "date")
+        return LabelError(f"The {name} on this label, {yymmdd}, is not a real date: {exc.problem}.")
+    except ValueError:
+        return LabelError(f"The {_FIELD_NAMES.get(ai, 'date')} on this label must be 6 digits.")
+    return None
 
 
 def parse_label(text: str, *, today: date | None = None) -> Label:
@@ -99,13 +119,17 @@ def parse_label(text: str, *, today: date | None = None) -> Label:
         raise LabelError(UNREADABLE)
     if len(text) > MAX_INPUT:
         raise LabelError(TOO_LONG)
-    # Scanners end a scan with Enter or Tab; a trailing space is kept because it can be an
-    # HIBC check character. GS1 content is stripped further below.
-    data = _GS_SPELLINGS.sub(GS, text).lstrip().rstrip("\r\n\t\v\f")
-    if not data.strip().strip(GS):
+    # Whitespace around a scan (Enter, Tab, a space the wedge or a person added) is not part of
+    # the label. One exception: a space can be an HIBC check character, so whether the scan had
+    # a space right after its last visible character is remembered for the HIBC reader.
+    # str.strip() also removes GS (Python counts it as whitespace): a GS at either end is an
+    # FNC1 that separates nothing.
+    spelled = _GS_SPELLINGS.sub(GS, text)
+    data = spelled.strip()
+    if not data.strip(GS):
         raise LabelError(EMPTY)
-    if any((ord(c) < 32 or ord(c) == 127) and c != GS for c in data):
-        raise LabelError(CONTROL)
+    lead = len(spelled) - len(spelled.lstrip())
+    trailing_space = spelled[lead + len(data) :].startswith(" ")
     if not data.isascii():
         raise LabelError(FOREIGN)
 
@@ -116,25 +140,45 @@ def parse_label(text: str, *, today: date | None = None) -> Label:
             raise LabelError(UNREADABLE)
         symbology = match.group(1)
         # Some scanners also send the leading FNC1 as a GS: it separates nothing.
-        data = data[3:].lstrip().lstrip(GS)
-        if not data.strip():
+        data = data[3:].strip()
+        if not data:
             raise LabelError(EMPTY)
-    if _is_bare_gtin(data.strip()):
+    if symbology not in _GS1_SYMBOLOGIES and data.lstrip("*").startswith("+"):
+        return _from_hibc(data, trailing_space, today)
+    if any((ord(c) < 32 or ord(c) == 127) and c != GS for c in data):
+        raise LabelError(CONTROL)
+    if symbology in _GS1_SYMBOLOGIES:
+        pass  # GS1 by its symbology: even all digits are element strings, never a bare GTIN
+    elif _reads_as_gs1_with_lot(data, today):
+        pass  # e.g. "17270331101234": expiry and lot without a GTIN, not a product number
+    elif _is_bare_gtin(data):
         raise LabelError(NO_LOT)
     if symbology in _EAN_SYMBOLOGIES:
         raise LabelError(UNREADABLE)
-    if symbology not in _GS1_SYMBOLOGIES and data.lstrip("*").startswith("+"):
-        try:
-            hibc = parse_hibc(data, today=today)
-        except HibcError as exc:
-            raise LabelError(f"{exc} Rescan it, or type the label by hand.") from exc
-        if not hibc.lot:
-            raise LabelError(NO_LOT)
-        return Label(None, hibc.lot, hibc.expiry, hibc.serial, "hibc", hibc.product)
-    data = data.strip()
     if data.startswith("("):
-        return _from_elements(_read_typed(data), today)
-    return _from_elements(_read_scanned(data), today)
+        return _from_elements(_read_typed(data, today), today)
+    return _from_elements(_read_scanned(data, today), today)
+
+
+def _from_hibc(data: str, trailing_space: bool, today: date) -> Label:
+    try:
+        hibc = parse_hibc_scan(data, today=today, trailing_space=trailing_space)
+    except HibcError as exc:
+        raise LabelError(f"{exc} Rescan it, or type the label by hand.") from exc
+    if not hibc.lot:
+        raise LabelError(NO_LOT)
+    return Label(None, hibc.lot, hibc.expiry, hibc.serial, "hibc", hibc.product)
+
+
+def _reads_as_gs1_with_lot(data: str, today: date) -> bool:
+    """All digits that read completely as GS1 element strings including a lot."""
+    if not data.isdigit():
+        return False
+    try:
+        elements = _read_scanned(data, today)
+    except LabelError:
+        return False
+    return any(e.ai.ai == "10" for e in elements)
 
 
 def _is_bare_gtin(data: str) -> bool:
@@ -148,8 +192,26 @@ def _is_bare_gtin(data: str) -> bool:
     raise LabelError(BAD_GTIN)
 
 
-def _read_typed(data: str) -> list[GS1ElementString]:
-    """The printed form "(01)…(17)…(10)…": the brackets delimit every field, nothing to guess."""
+_TYPED_FIELD = re.compile(r"\((\d{2,4})\)([^(]*)")
+
+
+def _read_typed(data: str, today: date) -> list[GS1ElementString]:
+    """The printed form "(01)…(17)…(10)…": the brackets delimit every field, nothing to guess.
+
+    biip drops a space inside a value ("(10)AB 12" reads as lot AB12); GS1 character set 82
+    has no space, so a lot or serial typed with one is refused, not silently changed. Spaces
+    around a value only separate fields. Dates are checked first so the refusal names them.
+    """
+    for ai, raw_value in _TYPED_FIELD.findall(data.replace(GS, "")):
+        value = raw_value.strip()
+        name = _FIELD_NAMES.get(ai, f"field ({ai})")
+        if ai in ("10", "21") and re.search(r"\s", value):
+            raise LabelError(
+                f"The {name} “{value}” contains a space, and a GS1 {name} cannot hold one: "
+                "type it without the space (a gap on the print is not part of it)."
+            )
+        if ai in _DATE_AIS and (problem := _bad_date(ai, value, today)) is not None:
+            raise problem
     try:
         message = GS1Message.parse_hri(data.replace(GS, ""), config=_CONFIG)
     except Exception as exc:  # biip raises ParseError, and IndexError/ValueError on odd input
@@ -157,7 +219,7 @@ def _read_typed(data: str) -> list[GS1ElementString]:
     return list(message.element_strings)
 
 
-def _read_scanned(data: str) -> list[GS1ElementString]:
+def _read_scanned(data: str, today: date) -> list[GS1ElementString]:
     """Element strings in a row, variable-length ones ended by GS (or by the end of the scan).
 
     A person typing the plain form may put spaces between fields; no GS1 field can hold a
@@ -176,6 +238,8 @@ def _read_scanned(data: str) -> list[GS1ElementString]:
         except Exception as exc:  # ParseError, and IndexError/ValueError on odd input
             if unterminated and previous is not None:
                 raise dropped_separator(previous.ai.ai) from exc
+            if rest[:2] in _DATE_AIS and (problem := _bad_date(rest[:2], rest[2:8], today)):
+                raise problem from exc
             raise LabelError(UNREADABLE) from exc
         if unterminated and previous is not None:
             # A variable-length field followed by another without a GS: the scanner dropped it.
@@ -187,8 +251,9 @@ def _read_scanned(data: str) -> list[GS1ElementString]:
     if not had_separator and elements:
         last = elements[-1]
         seen = {e.ai.ai for e in elements}
-        if last.ai.separator_required and _hides_element(last.value, seen):
-            raise dropped_separator(last.ai.ai)
+        hidden = _hidden_fields(last.value, seen) if last.ai.separator_required else None
+        if hidden:
+            raise dropped_separator(last.ai.ai, hidden)
     return elements
 
 
@@ -206,22 +271,31 @@ def _read_scanned(data: str) -> list[GS1ElementString]:
 _SUSPECT_AIS = frozenset({"01", "10", "11", "17", "21"})
 
 
-def _hides_element(value: str, seen: set[str]) -> bool:
-    return any(_reads_as_fields(value[k:], seen) for k in range(1, len(value)))
+def _hidden_fields(value: str, seen: set[str]) -> tuple[str, ...] | None:
+    """The fields (AIs) some tail of ``value`` reads as, so the message can name them.
+
+    A serial (21) or lot (10) reads from almost anything, so a reading that holds a field
+    with its own check (a GTIN's check digit, a real date) is the likelier one to name.
+    """
+    readings = [r for k in range(1, len(value)) if (r := _reads_as_fields(value[k:], seen))]
+    checked = [r for r in readings if {"01", "11", "17"} & set(r)]
+    best = checked or readings
+    return best[0] if best else None
 
 
-def _reads_as_fields(tail: str, seen: set[str]) -> bool:
+def _reads_as_fields(tail: str, seen: set[str]) -> tuple[str, ...] | None:
     if not tail:
-        return True
+        return ()
     if tail[:2] not in _SUSPECT_AIS or tail[:2] in seen:
-        return False
+        return None
     try:
         element = GS1ElementString.extract(tail, config=_CONFIG)
     except Exception:  # not a valid field: this split hides nothing
-        return False
+        return None
     if element.ai.ai == "01" and element.gtin is None:
-        return False
-    return _reads_as_fields(tail[len(element) :], seen | {element.ai.ai})
+        return None
+    rest = _reads_as_fields(tail[len(element) :], seen | {element.ai.ai})
+    return None if rest is None else (element.ai.ai, *rest)
 
 
 def _from_elements(elements: list[GS1ElementString], today: date) -> Label:
@@ -236,10 +310,10 @@ def _from_elements(elements: list[GS1ElementString], today: date) -> Label:
         raise LabelError(BAD_GTIN)
     expiry = None
     if "17" in values:
-        try:
-            expiry = gs1_date(values["17"].value, today)
-        except ValueError as exc:
-            raise LabelError("The expiry date on this label is not a real date.") from exc
+        problem = _bad_date("17", values["17"].value, today)
+        if problem is not None:
+            raise problem
+        expiry = gs1_date(values["17"].value, today)
     lot = values["10"].value if "10" in values else None
     if not lot:
         raise LabelError(NO_LOT)
@@ -253,18 +327,13 @@ def _from_elements(elements: list[GS1ElementString], today: date) -> Label:
 
 
 def gs1_date(yymmdd: str, today: date) -> date:
-    """A GS1 date; day 00 is the month's last day. Raises ValueError if it is not a date."""
-    if len(yymmdd) != 6 or not yymmdd.isdigit():
+    """A GS1 date; day 00 is the month's last day. Raises ValueError (BadDate with the reason
+    when the digits are there) if it is not a date."""
+    if len(yymmdd) != 6 or not (yymmdd.isascii() and yymmdd.isdigit()):
         raise ValueError(yymmdd)
     year = two_digit_year(int(yymmdd[:2]), today)
     month, day = int(yymmdd[2:4]), int(yymmdd[4:6])
-    if day == 0:
-        return _last_day(year, month)
-    return date(year, month, day)
-
-
-def _last_day(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])  # ValueError on month 13
+    return checked_date(yymmdd, year, month, day or None)
 
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -288,20 +357,8 @@ def check_not_expired(label: Label, today: date) -> None:
         )
 
 
-# -- typed by hand -------------------------------------------------------------------------
-
 # GS1 character set 82: what a lot or serial may contain (no space, no accents).
-_CSET82 = re.compile(r"[!-\"%-?A-Z_a-z]{1,20}")
-_EXPIRY_FORMS = (
-    # (pattern, order of year/month/day groups); a missing day means the month's last day
-    (re.compile(r"(\d{4})-(\d{1,2})"), "ym"),
-    (re.compile(r"(\d{1,2})/(\d{4})"), "my"),
-    (re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})"), "ymd"),
-    (re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})"), "dmy"),
-)
-EXPIRY_HELP = (
-    "Type the expiry as printed on the box, e.g. 2027-03-31, 31.03.2027, 2027-03 or 03/2027."
-)
+CSET82 = re.compile(r"[!-\"%-?A-Z_a-z]{1,20}")
 
 
 def gtin_check_digit_ok(digits: str) -> bool:
@@ -313,69 +370,6 @@ def gtin_check_digit_ok(digits: str) -> bool:
     return (10 - total % 10) % 10 == check
 
 
-def manual_label(
-    gtin_text: str, lot_text: str, expiry_text: str, *, today: date | None = None
-) -> Label:
-    """A label typed from a box that will not scan. GTIN optional; lot and expiry required.
-
-    A GTIN-8, -12 or -13 is padded with zeros to the 14 digits a UDI label carries (the check
-    digit does not change), so one product is stored one way whichever form was typed.
-    """
-    today = today or datetime.now(UTC).date()
-    digits = re.sub(r"[\s-]", "", gtin_text or "")
-    gtin = None
-    if digits:
-        if not (digits.isascii() and digits.isdigit() and len(digits) in (8, 12, 13, 14)):
-            raise DomainError(
-                "A GTIN has 14 digits (printed after (01) on the label); leave it empty if the "
-                "box has none.",
-                field="gtin",
-            )
-        if not gtin_check_digit_ok(digits):
-            raise DomainError(
-                "This GTIN's last digit (the check digit) does not match: check for a typing "
-                "mistake.",
-                field="gtin",
-            )
-        gtin = digits.zfill(14)
-    lot = (lot_text or "").strip()
-    if not lot:
-        raise DomainError("Type the lot number (printed after LOT or (10) on the box).", "lot")
-    if len(lot) > 20:
-        raise DomainError("A lot number has at most 20 characters.", field="lot")
-    if not _CSET82.fullmatch(lot):
-        raise DomainError(
-            "A lot number uses letters, digits and punctuation, with no spaces or accents: "
-            "type it as printed after LOT or (10).",
-            field="lot",
-        )
-    return Label(gtin, lot, parse_expiry_text(expiry_text, today=today), None, "manual")
-
-
-def parse_expiry_text(text: str, *, today: date) -> date:
-    """An expiry typed by hand: 2027-03, 03/2027, 2027-03-31, 31.03.2027 or YYMMDD (GS1)."""
-    s = (text or "").strip()
-    if not s:
-        raise DomainError(EXPIRY_HELP, field="expiry")
-    try:
-        if len(s) == 6 and s.isascii() and s.isdigit():
-            return gs1_date(s, today)
-        for pattern, order in _EXPIRY_FORMS:
-            match = pattern.fullmatch(s)
-            if match is None or not s.isascii():
-                continue
-            parts = dict(zip(order, (int(g) for g in match.groups()), strict=True))
-            year, month = parts["y"], parts["m"]
-            if not 2000 <= year <= 2199:
-                break
-            if "d" not in parts:
-                return _last_day(year, month)
-            return date(year, month, parts["d"])
-    except ValueError as exc:
-        raise DomainError(f"{s} is not a real date. {EXPIRY_HELP}", field="expiry") from exc
-    raise DomainError(EXPIRY_HELP, field="expiry")
-
-
 __all__ = [
     "GS",
     "Label",
@@ -384,7 +378,5 @@ __all__ = [
     "format_day",
     "gs1_date",
     "gtin_check_digit_ok",
-    "manual_label",
-    "parse_expiry_text",
     "parse_label",
 ]

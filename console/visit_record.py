@@ -65,6 +65,8 @@ class CartridgeRecord:
     serial: str | None
     entry: str
     seal_intact: bool
+    # A label without a serial: the practitioner confirmed a new sealed cartridge (issue 11).
+    sealed_new_confirmed: bool = False
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,12 @@ class ScreeningAnswerRecord:
     event_date: date | None
     safe_from: date | None
     note: str
+    # Who cleared a needs-clearance item, how and when; the answer a prompt was given.
+    cleared_by_name: str = ""
+    cleared_by_role: str = ""
+    clearance_method: str = ""
+    cleared_on: date | None = None
+    prompt_answer: str = ""
 
 
 @dataclass(frozen=True)

@@ -107,6 +107,7 @@ def load_record(db: Database, visit_id: str) -> VisitRecord:
             serial=r["serial"],
             entry=r["entry"],
             seal_intact=bool(r["seal_intact"]),
+            sealed_new_confirmed=bool(r["sealed_new_confirmed"]),
         )
         for r in db.query(
             "SELECT * FROM cartridges WHERE visit_id = ? ORDER BY recorded_at", [visit_id]
@@ -136,6 +137,11 @@ def load_record(db: Database, visit_id: str) -> VisitRecord:
             event_date=_d(r["event_date"]),
             safe_from=_d(r["safe_from"]),
             note=r["note"],
+            cleared_by_name=r.get("cleared_by_name") or "",
+            cleared_by_role=r.get("cleared_by_role") or "",
+            clearance_method=r.get("clearance_method") or "",
+            cleared_on=_d(r.get("cleared_on")),
+            prompt_answer=r.get("prompt_answer") or "",
         )
         for r in db.query(
             "SELECT * FROM screening_answers WHERE visit_id = ? ORDER BY rowid", [visit_id]

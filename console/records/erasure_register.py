@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from console.private_files import write_private
 from console.clock import iso, parse_iso
 from console.errors import DomainError
+from console.private_files import write_private
 
 FILENAME = "erasures.json"
 _FORMAT = 1

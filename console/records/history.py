@@ -255,12 +255,28 @@ def screening_history(db: Database, patient_id: str) -> list[ScreeningEntry]:
     """Every screening answer the patient gave, newest visit first, as asked at the time."""
     rows: list[Any] = db.execute(
         "SELECT s.visit_id, v.started_at, s.item_id, s.item_text, s.kind, s.answer, "
-        "s.event_date, s.safe_from, s.note, pr.display_name FROM screening_answers s "
+        "s.event_date, s.safe_from, s.note, pr.display_name, s.prompt_answer_text, "
+        "s.cleared_by_name, s.cleared_by_role, s.clearance_method, s.cleared_on "
+        "FROM screening_answers s "
         "JOIN visits v ON v.id = s.visit_id JOIN practitioners pr ON pr.id = s.answered_by "
         "WHERE v.patient_id = ? ORDER BY v.started_at DESC, s.rowid",
         [patient_id],
     ).fetchall()
     return [
-        ScreeningEntry(r[0], parse_iso(r[1]), r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9])
+        ScreeningEntry(
+            r[0], parse_iso(r[1]), r[2], r[3], r[4], r[5], r[6], r[7], _answer_note(r), r[9]
+        )
         for r in rows
     ]
+
+
+def _answer_note(r: Any) -> str:
+    """The note column as a reader needs it: the prompt's answer, or who cleared it and how."""
+    from console.visit.clearance import options
+
+    note, prompt_text, name, role, method, on = r[8], r[10], r[11], r[12], r[13], r[14]
+    if prompt_text:
+        return str(prompt_text)
+    if name:
+        return f"Cleared by {name} ({role}), {options().method_text(method).lower()}, {on}: {note}"
+    return str(note)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC
 
 from PySide6.QtCore import QTime, QTimer
@@ -28,6 +29,7 @@ from console.ui import widgets
 from console.ui.flow import VisitFlow
 from console.ui.scan_field import ScanField
 from console.visit import numbing
+from console.visit.prep import SealedNewNeeded
 from console.visit.service import VisitService
 from console.visit_record import VisitRecord
 
@@ -50,6 +52,13 @@ class PrepScreen(QWidget):
         self.gtin.setPlaceholderText("optional, 14 digits")
         self.manual = QPushButton("Record typed label")
         self.manual.clicked.connect(self._on_manual_clicked)
+        # A label without a serial: the question and the button that answers it, shown only
+        # while such a label waits; pressing it records the cartridge with the confirmation.
+        self.sealed_question = widgets.warning_label()
+        self.sealed_new = QPushButton("Yes: I opened a new sealed cartridge for this patient")
+        self.sealed_new.clicked.connect(self._on_sealed_new_clicked)
+        self._pending_cartridge: Callable[[bool], object] | None = None
+        self._hide_sealed_question()
         self.cartridges = QListWidget()
         self.cartridges.setMaximumHeight(90)
         self.cartridges.setWordWrap(True)
@@ -67,6 +76,8 @@ class PrepScreen(QWidget):
         form.addRow("Serial (21)", self.serial)
         form.addRow("", self.manual)
         form.addRow(self.cartridge_error)
+        form.addRow(self.sealed_question)
+        form.addRow(self.sealed_new)
         form.addRow("Recorded", self.cartridges)
 
         self.gel_product, self.gel_lot = QLineEdit(), QLineEdit()
@@ -155,6 +166,7 @@ class PrepScreen(QWidget):
             self.device.addItem(d.name, d.id)
         self.device.setCurrentIndex(max(0, self.device.findData(record.device_id)))
         self._fill_cartridge_types()
+        self._hide_sealed_question()
         self.seal.setChecked(False)
         for field in (self.scan, self.gtin, self.lot, self.expiry, self.serial):
             field.clear()
@@ -189,6 +201,7 @@ class PrepScreen(QWidget):
             self.cartridges.addItem(
                 f"{c.needle_count} needles · lot {c.lot} · exp {c.expiry:%d %b %Y}"
                 + (f" · serial {c.serial}" if c.serial else "")
+                + (" · no serial: new sealed cartridge confirmed" if c.sealed_new_confirmed else "")
                 + f" ({c.entry})"
             )
         gels = [c for c in rec.consumables if c.kind == "gel"]  # type: ignore[attr-defined]
@@ -262,36 +275,67 @@ class PrepScreen(QWidget):
         self.cartridge_error.clear()
         if not text.strip() or not self._cartridge_ready() or self.flow.visit_id is None:
             return
-        try:
-            self.service.record_cartridge_label(
-                self.flow.visit_id, text, cartridge_type_id=self.cartridge_type.currentData(),
-                seal_intact=True,
-            )  # fmt: skip
-        except DomainError as error:
-            self.cartridge_error.setText(error.message)
+        visit_id, type_id = self.flow.visit_id, self.cartridge_type.currentData()
+        if self._record_cartridge(
+            lambda confirmed: self.service.record_cartridge_label(
+                visit_id, text, cartridge_type_id=type_id, seal_intact=True,
+                sealed_new_confirmed=confirmed,
+            )
+        ):  # fmt: skip
+            self.scan.clear()
+        else:
             self.scan.selectAll()
-            return
-        self.scan.clear()
-        self.seal.setChecked(False)  # the next cartridge needs its own check
-        self._refresh()
 
     def _on_manual_clicked(self) -> None:
         self.cartridge_error.clear()
         if not self._cartridge_ready() or self.flow.visit_id is None:
             return
+        visit_id, type_id = self.flow.visit_id, self.cartridge_type.currentData()
+        gtin, lot, expiry, serial = (
+            f.text() for f in (self.gtin, self.lot, self.expiry, self.serial)
+        )
+        if self._record_cartridge(
+            lambda confirmed: self.service.record_cartridge_manual(
+                visit_id, gtin=gtin, lot=lot, expiry=expiry, serial=serial,
+                cartridge_type_id=type_id, seal_intact=True, sealed_new_confirmed=confirmed,
+            )
+        ):  # fmt: skip
+            for field in (self.gtin, self.lot, self.expiry, self.serial):
+                field.clear()
+
+    def _record_cartridge(self, record: Callable[[bool], object], confirmed: bool = False) -> bool:
+        """Record a scanned or typed cartridge; False, with the reason shown, if it was not."""
+        self._hide_sealed_question()
         try:
-            self.service.record_cartridge_manual(
-                self.flow.visit_id, gtin=self.gtin.text(), lot=self.lot.text(),
-                expiry=self.expiry.text(), serial=self.serial.text(),
-                cartridge_type_id=self.cartridge_type.currentData(), seal_intact=True,
-            )  # fmt: skip
+            record(confirmed)
+        except SealedNewNeeded as needed:
+            self._pending_cartridge = record
+            self.sealed_question.setText(needed.message)
+            self.sealed_question.show()
+            self.sealed_new.show()
+            self.sealed_new.setFocus()
+            return False
         except DomainError as error:
             self.cartridge_error.setText(error.message)
-            return
-        for field in (self.gtin, self.lot, self.expiry, self.serial):
-            field.clear()
-        self.seal.setChecked(False)
+            return False
+        self.seal.setChecked(False)  # the next cartridge needs its own check
         self._refresh()
+        return True
+
+    def _on_sealed_new_clicked(self) -> None:
+        record = self._pending_cartridge
+        if record is None:
+            return
+        self.cartridge_error.clear()
+        if self._record_cartridge(record, confirmed=True):
+            for field in (self.scan, self.gtin, self.lot, self.expiry, self.serial):
+                field.clear()
+
+    def _hide_sealed_question(self) -> None:
+        self._pending_cartridge = None
+        self.sealed_question.clear()
+        self.sealed_question.hide()
+        self.sealed_new.hide()
 
     def _on_gel_clicked(self) -> None:
         self.gel_error.clear()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QDateEdit,
     QGridLayout,
     QHBoxLayout,
@@ -23,6 +24,8 @@ from console.errors import DomainError
 from console.protocol import Contraindication
 from console.ui import widgets
 from console.ui.flow import VisitFlow
+from console.visit import clearance as clearances
+from console.visit.clearance import Clearance
 from console.visit.screening import Answer
 from console.visit.service import VisitService
 from console.visit_record import ScreeningAnswerRecord
@@ -30,13 +33,81 @@ from console.visit_record import ScreeningAnswerRecord
 SECTIONS = (
     ("hard_stop", "Hard stops: any “yes” means no treatment today"),
     ("waiting_period", "Waiting periods: give the date"),
-    ("needs_clearance", "Needs clearance: a written note is required to go on"),
+    ("needs_clearance", "Needs clearance: record who cleared it, how, when and what was agreed"),
     ("prompt", "Reminders"),
 )
 
 
+# Rows each question takes in the grid: the question, its clearance form, its message.
+ROWS_PER_QUESTION = 3
+# The clearance date starts blank (shown as this text), never as today's date.
+_NO_DATE = QDate(2000, 1, 1)
+
+
+class _ClearanceForm(QWidget):
+    """Who cleared the item (name, role), how, when, and what was agreed."""
+
+    def __init__(self, item: Contraindication) -> None:
+        super().__init__()
+        opts = clearances.options()
+        self.name = QLineEdit()
+        self.name.setPlaceholderText("Cleared by (name)")
+        self.role = QComboBox()
+        self.role.setEditable(True)
+        self.role.addItems(["", *opts.roles])
+        self.role.lineEdit().setPlaceholderText("Their role")
+        self.method = QComboBox()
+        self.method.addItem("How?", None)
+        for method_id, text in opts.methods:
+            self.method.addItem(text, method_id)
+        self.on = QDateEdit()
+        self.on.setCalendarPopup(True)
+        self.on.setDisplayFormat("d MMM yyyy")
+        self.on.setMinimumDate(_NO_DATE)
+        self.on.setSpecialValueText("Date?")
+        self.on.setMaximumDate(QDate.currentDate())
+        self.on.setDate(_NO_DATE)
+        self.note = QLineEdit()
+        self.note.setPlaceholderText("What was agreed")
+        for widget, name in ((self.name, "name"), (self.role, "role"), (self.method, "how"),
+                             (self.on, "date"), (self.note, "note")):  # fmt: skip
+            widget.setAccessibleName(f"{item.text}: clearance {name}")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 0, 0, 0)
+        layout.addWidget(self.name, 2)
+        layout.addWidget(self.role, 2)
+        layout.addWidget(self.method, 2)
+        layout.addWidget(self.on, 1)
+        layout.addWidget(self.note, 4)
+        # Where a finding's field points (console/visit/clearance.py names them).
+        self.fields: dict[str, QWidget] = {
+            "clearance_name": self.name, "clearance_role": self.role,
+            "clearance_method": self.method, "clearance_date": self.on,
+            "clearance_note": self.note,
+        }  # fmt: skip
+
+    def show_stored(self, stored: ScreeningAnswerRecord) -> None:
+        """This visit's own recorded clearance, on resume."""
+        self.name.setText(stored.cleared_by_name)
+        self.role.setCurrentText(stored.cleared_by_role)
+        self.method.setCurrentIndex(max(0, self.method.findData(stored.clearance_method or None)))
+        if stored.cleared_on is not None:
+            d = stored.cleared_on
+            self.on.setDate(QDate(d.year, d.month, d.day))
+        self.note.setText(stored.note)
+
+    def clearance(self) -> Clearance:
+        day = self.on.date()
+        return Clearance(
+            by_name=self.name.text(), by_role=self.role.currentText(),
+            method=self.method.currentData() or "",
+            on=None if day == _NO_DATE else day.toPython(),  # type: ignore[arg-type]
+            note=self.note.text(),
+        )  # fmt: skip
+
+
 class _Question:
-    """One row: the question, No / Yes, and the extra field its kind needs."""
+    """One question: No / Yes, the extra field its kind needs, and its message below."""
 
     def __init__(self, item: Contraindication, grid: QGridLayout, row: int) -> None:
         self.item = item
@@ -50,6 +121,8 @@ class _Question:
         self.no.setAccessibleName(f"{item.text}: no")
         self.yes.setAccessibleName(f"{item.text}: yes")
         self.extra: QWidget | None = None
+        self.form: _ClearanceForm | None = None
+        self.prompt: QComboBox | None = None
         if item.kind == "waiting_period":
             self.date = QDateEdit()
             self.date.setCalendarPopup(True)
@@ -59,32 +132,47 @@ class _Question:
             self.date.setToolTip(item.event_label or "Date")
             self.extra = self.date
         elif item.kind == "needs_clearance":
-            self.note = QLineEdit()
-            self.note.setPlaceholderText("Clearance: by whom, and what was agreed")
-            self.extra = self.note
+            self.form = _ClearanceForm(item)
         elif item.kind == "prompt":
-            self.extra = QLabel(item.prompt)
+            # The reminder and its answer: what was done about it is recorded, not "seen".
+            self.prompt = QComboBox()
+            self.prompt.addItem(item.prompt or "Answer…", None)
+            for answer_id, text in clearances.options().answers_for(item):
+                self.prompt.addItem(text, answer_id)
+            self.prompt.setAccessibleName(f"{item.text}: answer")
+            self.extra = self.prompt
         self.message = widgets.error_label()
         grid.addWidget(self.label, row, 0)
         grid.addWidget(self.no, row, 1)
         grid.addWidget(self.yes, row, 2)
-        if self.extra is not None:
-            grid.addWidget(self.extra, row, 3)
-            self.extra.setVisible(False)
-            self.yes.toggled.connect(self.extra.setVisible)
-        grid.addWidget(self.message, row + 1, 0, 1, 4)
+        for extra, place in ((self.extra, (row, 3, 1, 1)), (self.form, (row + 1, 0, 1, 4))):
+            if extra is not None:
+                grid.addWidget(extra, *place)
+                extra.setVisible(False)
+                self.yes.toggled.connect(extra.setVisible)
+        grid.addWidget(self.message, row + 2, 0, 1, 4)
+
+    def field_widget(self, field: str) -> QWidget:
+        """The widget a finding's field names, to put the focus there."""
+        if self.form is not None and field in self.form.fields:
+            return self.form.fields[field]
+        if field == "prompt_answer" and self.prompt is not None:
+            return self.prompt
+        return self.yes
 
     def answer(self) -> Answer | None:
         if not (self.no.isChecked() or self.yes.isChecked()):
             return None
         present = self.yes.isChecked()
         event = None
-        note = ""
         if present and self.item.kind == "waiting_period":
             event = self.date.date().toPython()
-        if present and self.item.kind == "needs_clearance":
-            note = self.note.text()
-        return Answer(self.item.id, present, event_date=event, note=note)  # type: ignore[arg-type]
+        cleared = self.form.clearance() if present and self.form is not None else None
+        prompt = (self.prompt.currentData() or "") if present and self.prompt is not None else ""
+        return Answer(
+            self.item.id, present, event_date=event, clearance=cleared,  # type: ignore[arg-type]
+            prompt_answer=prompt,
+        )  # fmt: skip
 
     def show_stored(self, stored: ScreeningAnswerRecord) -> None:
         """This visit's own earlier answer (on resume); nothing else ever pre-answers a row."""
@@ -92,8 +180,10 @@ class _Question:
         if self.item.kind == "waiting_period" and stored.event_date is not None:
             d = stored.event_date
             self.date.setDate(QDate(d.year, d.month, d.day))
-        if self.item.kind == "needs_clearance":
-            self.note.setText(stored.note)
+        if self.form is not None:
+            self.form.show_stored(stored)
+        if self.prompt is not None and stored.prompt_answer:
+            self.prompt.setCurrentIndex(max(0, self.prompt.findData(stored.prompt_answer)))
 
 
 class ScreeningScreen(QWidget):
@@ -157,7 +247,7 @@ class ScreeningScreen(QWidget):
             for item in items:
                 q = _Question(item, self.grid, row)
                 self.questions.append(q)
-                row += 2
+                row += ROWS_PER_QUESTION
         stored = {a.item_id: a for a in visits_repo.load_record(self.ctx.db, visit_id).screening}
         for q in self.questions:
             if q.item.id in stored:
@@ -189,16 +279,22 @@ class ScreeningScreen(QWidget):
             target = next((q for q in self.questions if q.item.id == error.field), None)
             (target.message if target else self.result).setText(error.message)
             return
+        focused = False
         for finding in outcome.findings:
             q = next(q for q in self.questions if q.item.id == finding.item.id)
             q.message.setText(finding.message if finding.blocks else "")
+            if finding.blocks and finding.field and not focused:
+                self.scroll.ensureWidgetVisible(q.message)
+                q.field_widget(finding.field).setFocus()
+                focused = True
         if outcome.can_proceed:
             reminders = [f.message for f in outcome.findings if f.item.kind == "prompt"]
             self.result.clear()
             self.ok.setText("Screening clear. " + " ".join(reminders))
             self.flow.go("prep")
             return
-        lines = [f.message for f in outcome.blocking]
+        # A clearance or reminder message names a part of the answer; the summary adds whose.
+        lines = [f"{f.item.text}: {f.message}" if f.field else f.message for f in outcome.blocking]
         if outcome.earliest_safe_date and not outcome.hard_stops:
             lines.append(f"Earliest safe date: {outcome.earliest_safe_date:%a %d %b %Y}.")
         self.result.setText("\n".join(lines))

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime
+from datetime import datetime, time
 from typing import TYPE_CHECKING, Any
 
 from console.clock import iso
+from console.data import cartridges_repo
 from console.errors import DomainError
+from console.labels import format_day
 from console.visit.storage import guarded
 
 if TYPE_CHECKING:
@@ -15,6 +17,13 @@ if TYPE_CHECKING:
     from console.visit.service import VisitService
 
 _Base: Any = object
+
+
+class SealedNewNeeded(DomainError):
+    """A label without a serial: the practitioner must confirm a new sealed cartridge."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, "sealed_new")
 
 
 class PrepMixin(_Base):  # type: ignore[misc]  # methods are typed on VisitService
@@ -33,38 +42,37 @@ class PrepMixin(_Base):  # type: ignore[misc]  # methods are typed on VisitServi
     @guarded
     def record_cartridge_label(
         self: VisitService, visit_id: str, text: str, *, cartridge_type_id: str,
-        seal_intact: bool,
+        seal_intact: bool, sealed_new_confirmed: bool = False,
     ) -> str:  # fmt: skip
-        """A scanned (or typed printed-form) UDI label; refused if expired or already used."""
+        """A scanned (or typed printed-form) UDI label; refused if expired or already used.
+
+        A label without a serial raises ``SealedNewNeeded`` until ``sealed_new_confirmed``.
+        """
         from console.labels import parse_label
 
         label = parse_label(text, today=self.ctx.today())
         return self._record_cartridge(
             visit_id, label, cartridge_type_id=cartridge_type_id, seal_intact=seal_intact,
-            entry="scan", raw=text,
+            entry="scan", raw=text, sealed_new_confirmed=sealed_new_confirmed,
         )  # fmt: skip
 
     @guarded
     def record_cartridge_manual(
         self: VisitService, visit_id: str, *, gtin: str, lot: str, expiry: str, serial: str = "",
-        cartridge_type_id: str, seal_intact: bool,
+        cartridge_type_id: str, seal_intact: bool, sealed_new_confirmed: bool = False,
     ) -> str:  # fmt: skip
         """For a box that will not scan: lot and expiry typed from the label."""
-        from dataclasses import replace
+        from console.label_typed import manual_label
 
-        from console.labels import manual_label
-
-        label = manual_label(gtin, lot, expiry)
-        if serial.strip():
-            label = replace(label, serial=serial.strip())
+        label = manual_label(gtin, lot, expiry, today=self.ctx.today(), serial_text=serial)
         return self._record_cartridge(
             visit_id, label, cartridge_type_id=cartridge_type_id, seal_intact=seal_intact,
-            entry="manual", raw="",
+            entry="manual", raw="", sealed_new_confirmed=sealed_new_confirmed,
         )  # fmt: skip
 
     def _record_cartridge(
         self: VisitService, visit_id: str, label: Label, *, cartridge_type_id: str,
-        seal_intact: bool, entry: str, raw: str,
+        seal_intact: bool, entry: str, raw: str, sealed_new_confirmed: bool,
     ) -> str:  # fmt: skip
         from console.labels import check_not_expired
 
@@ -83,32 +91,69 @@ class PrepMixin(_Base):  # type: ignore[misc]  # methods are typed on VisitServi
         if label.expiry is None:
             raise DomainError("The label has no expiry date.", "label")
         check_not_expired(label, self.ctx.today())
-        if label.serial:
-            used = self.db.execute(
-                "SELECT v.started_at FROM cartridges c JOIN visits v ON v.id = c.visit_id "
-                "WHERE COALESCE(c.gtin, '') = ? AND c.lot = ? AND c.serial = ?",
-                [label.gtin or "", label.lot, label.serial],
-            ).fetchone()
-            if used:
-                raise DomainError(
-                    "This cartridge (same lot and serial) is already recorded on a visit of "
-                    f"{used[0][:10]}. Cartridges are single use: open a new one.", "label",
-                )  # fmt: skip
         cartridge_id = self._new_id()
+        earlier_today: list[datetime] = []
         try:
+            # The look-up and the insert in one write transaction, so two rooms cannot both
+            # record the same cartridge between them.
             with self.db.atomic():
-                self.db.execute(
-                    "INSERT INTO cartridges (id, visit_id, cartridge_type_id, needle_count, gtin, "
-                    "lot, expiry, serial, raw_label, entry, seal_intact, recorded_at, recorded_by) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [cartridge_id, visit_id, ctype.id, ctype.needle_count, label.gtin, label.lot,
-                     label.expiry.isoformat(), label.serial, raw, entry, 1, iso(self.ctx.now()),
-                     by],
+                if label.serial:
+                    used = cartridges_repo.same_cartridge(
+                        self.db, gtin=label.gtin, lot=label.lot, serial=label.serial
+                    )
+                    if used and used.visit_id == visit_id:
+                        raise DomainError(
+                            "This cartridge is already recorded on this visit.", "label"
+                        )
+                    if used:
+                        day = format_day(used.visit_started_at.astimezone(self.ctx.timezone()))
+                        raise DomainError(
+                            "This cartridge (same lot and serial) is already recorded on a visit "
+                            f"of {day}. Cartridges are single use: open a new one.", "label",
+                        )  # fmt: skip
+                else:
+                    earlier_today = cartridges_repo.same_lot_since(
+                        self.db, gtin=label.gtin, lot=label.lot, since=self._start_of_today()
+                    )
+                    if not sealed_new_confirmed:
+                        raise SealedNewNeeded(self._sealed_new_question(label, earlier_today))
+                cartridges_repo.insert(
+                    self.db, cartridge_id=cartridge_id, visit_id=visit_id,
+                    cartridge_type_id=ctype.id, needle_count=ctype.needle_count,
+                    gtin=label.gtin, lot=label.lot, expiry=label.expiry, serial=label.serial,
+                    raw_label=raw, entry=entry,
+                    sealed_new_confirmed=None if label.serial else True, now=self.ctx.now(),
+                    by=by,
                 )  # fmt: skip
-                self._audit("visit.cartridge", "visit", visit_id, lot=label.lot, entry=entry)
+                self._audit(
+                    "visit.cartridge", "visit", visit_id, lot=label.lot, entry=entry,
+                    **({} if label.serial else {
+                        "sealed_new_confirmed": True, "same_lot_earlier_today": len(earlier_today),
+                    }),
+                )  # fmt: skip
         except sqlite3.IntegrityError as exc:  # the unique index: another room got there first
             raise DomainError("This cartridge is already recorded on another visit.") from exc
         return cartridge_id
+
+    def _start_of_today(self: VisitService) -> datetime:
+        """Midnight of the clinic's day, as an aware datetime."""
+        tz = self.ctx.timezone()
+        return datetime.combine(self.ctx.today(), time(0), tzinfo=tz)
+
+    def _sealed_new_question(self: VisitService, label: Label, earlier: list[datetime]) -> str:
+        text = (
+            "This label has no serial number, so it cannot show that the cartridge is unused. "
+            "Confirm that you opened a new sealed cartridge for this patient."
+        )
+        if earlier:
+            times = ", ".join(f"{t.astimezone(self.ctx.timezone()):%H:%M}" for t in earlier)
+            count = "a cartridge" if len(earlier) == 1 else f"{len(earlier)} cartridges"
+            text += (
+                f" Warning: {count} of the same product and lot {label.lot} "
+                f"{'was' if len(earlier) == 1 else 'were'} already recorded today in this room "
+                f"(at {times}): make sure this is not one of them."
+            )
+        return text
 
     def remove_cartridge(self: VisitService, visit_id: str, cartridge_id: str) -> None:
         """Undo a mistaken entry, only before any pass was made with it."""

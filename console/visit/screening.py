@@ -1,7 +1,8 @@
 """Contraindication screening: what each answer means for today's treatment.
 
 Asked afresh at every visit. A hard stop ends the visit; a waiting period gives the earliest
-safe date; a needs-clearance item needs a written clearance note; a prompt is acknowledged.
+safe date; a needs-clearance item needs a recorded clearance (who, role, how, when, note); a
+prompt needs its answer (e.g. antiviral cover confirmed / not needed).
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from datetime import date, timedelta
 
 from console.errors import DomainError
 from console.protocol import Contraindication, Protocol
+from console.visit import clearance as clearances
+from console.visit.clearance import Clearance
 
 
 @dataclass(frozen=True)
@@ -19,7 +22,8 @@ class Answer:
     item_id: str
     present: bool  # "yes, this applies to the patient"
     event_date: date | None = None  # waiting periods: when it happened
-    note: str = ""  # needs clearance: who cleared it and how
+    clearance: Clearance | None = None  # needs clearance: who, role, how, when, note
+    prompt_answer: str = ""  # prompts: the id of the answer given
 
 
 @dataclass(frozen=True)
@@ -29,6 +33,8 @@ class Finding:
     blocks: bool
     message: str
     safe_from: date | None = None
+    field: str = ""  # the part of the answer at fault when it blocks (e.g. "clearance_role")
+    answer_text: str = ""  # prompts: the answer given, in words
 
 
 @dataclass(frozen=True)
@@ -112,11 +118,26 @@ def _finding(item: Contraindication, answer: Answer, today: date) -> Finding:
             )  # fmt: skip
         return Finding(item, answer, False, f"Waiting period over since {_fmt(ok_from)}.", ok_from)
     if item.kind == "needs_clearance":
-        if len(answer.note.strip()) < 5:
-            return Finding(
-                item, answer, True, f"Needs a clearance note before treatment: {item.text.lower()}."
-            )
-        return Finding(item, answer, False, f"Cleared: {answer.note.strip()}")
+        missing = clearances.problem(answer.clearance, today)
+        if missing is not None:
+            field, message = missing
+            return Finding(item, answer, True, message, field=field)
+        c = answer.clearance
+        assert c is not None  # problem() returned None
+        how = clearances.options().method_text(c.method).lower()
+        return Finding(
+            item, answer, False,
+            f"Cleared by {c.by_name.strip()} ({c.by_role.strip()}), {how}, {_fmt(c.on or today)}: "
+            f"{c.note.strip()}",
+        )  # fmt: skip
     if item.kind == "prompt":
-        return Finding(item, answer, False, item.prompt or item.text)
+        given = dict(clearances.options().answers_for(item)).get(answer.prompt_answer)
+        if given is None:
+            return Finding(
+                item, answer, True, f"Answer the reminder: {item.prompt or item.text}",
+                field="prompt_answer",
+            )  # fmt: skip
+        return Finding(
+            item, answer, False, f"{item.prompt or item.text} {given}.", answer_text=given
+        )
     raise DomainError(f"Unknown kind {item.kind!r} for {item.id}.")

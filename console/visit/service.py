@@ -12,7 +12,7 @@ from typing import Any
 
 from console.clock import iso, parse_iso
 from console.context import AppContext
-from console.data import audit_repo, protocol_repo
+from console.data import audit_repo, protocol_repo, screening_repo
 from console.errors import DomainError, NotFound
 from console.protocol import Protocol
 from console.visit import screening
@@ -143,20 +143,10 @@ class VisitService(PrepMixin, TreatmentMixin):
         with self.db.atomic():
             self.db.execute("DELETE FROM screening_answers WHERE visit_id = ?", [visit_id])
             for item in protocol.contraindications:
-                answer = next(a for a in answers if a.item_id == item.id)
-                found = findings.get(item.id)
-                self.db.execute(
-                    "INSERT INTO screening_answers (id, visit_id, item_id, item_text, kind, "
-                    "answer, event_date, safe_from, note, answered_at, answered_by) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [
-                        self._new_id(), visit_id, item.id, item.text, item.kind,
-                        ("acknowledged" if item.kind == "prompt" else "yes")
-                        if answer.present else "no",
-                        answer.event_date.isoformat() if answer.event_date else None,
-                        found.safe_from.isoformat() if found and found.safe_from else None,
-                        answer.note.strip(), now, by,
-                    ],
+                screening_repo.insert_answer(
+                    self.db, visit_id=visit_id, item_id=item.id, item_text=item.text,
+                    kind=item.kind, answer=next(a for a in answers if a.item_id == item.id),
+                    finding=findings.get(item.id), answered_at=now, by=by,
                 )  # fmt: skip
             if outcome.can_proceed:
                 self.db.execute("UPDATE visits SET step = 'prep' WHERE id = ?", [visit_id])
@@ -169,12 +159,15 @@ class VisitService(PrepMixin, TreatmentMixin):
     def screening_passed(self, visit_id: str) -> bool:
         row = self.db.execute(
             "SELECT COUNT(*), SUM(kind = 'hard_stop' AND answer = 'yes'), "
-            "SUM(safe_from IS NOT NULL AND safe_from > ?), "
-            "SUM(kind = 'needs_clearance' AND answer = 'yes' AND length(trim(note)) < 5) "
+            "SUM(safe_from IS NOT NULL AND safe_from > ?) "
             "FROM screening_answers WHERE visit_id = ?",
             [self.ctx.today().isoformat(), visit_id],
         ).fetchone()
-        return bool(row[0]) and not any(row[1:])
+        return (
+            bool(row[0])
+            and not any(row[1:])
+            and screening_repo.clearances_and_prompts_pass(self.db, visit_id)
+        )
 
     # -- finish -----------------------------------------------------------------------------
     @guarded

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from console.errors import DomainError
 from console.hibc import check_character
+from console.label_typed import manual_label
 from console.labels import Label, LabelError, check_not_expired, parse_label
 
 TODAY = date(2026, 11, 24)
@@ -97,13 +98,21 @@ def test_gtin_check_digit_is_checked() -> None:
 def test_swallowed_serial_is_refused_not_misread() -> None:
     message = refusal(f"]d201{GTIN}1727033110AB12210042")
     assert message == (
-        "The scanner dropped a field separator: the lot number may contain the serial. "
+        "The scanner dropped a field separator: the lot number may contain the serial number. "
         "Rescan with the scanner in GS1 mode or type the label by hand."
     )
 
 
 def test_swallowed_expiry_and_serial_after_a_lot_first_label() -> None:
-    assert "dropped a field separator" in refusal(f"01{GTIN}10AB1217270331210042")
+    message = refusal(f"01{GTIN}10AB1217270331210042")
+    assert "the lot number may contain the expiry date and the serial number" in message
+
+
+def test_an_expiry_swallowed_into_the_lot_is_named_as_the_expiry() -> None:
+    # "AB1" + serial "7270331" would also read, but a real date is the likelier field.
+    message = refusal(f"01{GTIN}10AB1217270331")
+    assert "the lot number may contain the expiry date." in message
+    assert "serial" not in message
 
 
 def test_serial_that_swallowed_the_lot_is_refused() -> None:
@@ -363,3 +372,149 @@ def test_letter_only_lot_last_without_separator_reads(
     fields, expected = drawn
     fields.pop("21", None)
     assert read(scan(fields, ["01", "17", "10"], separator="")) == replace(expected, serial=None)
+
+
+# -- each refusal names its field and its fault (issue 11) ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        (f"(01){GTIN}(17)271331(10)A1", "expiry date on this label, 271331, is not a real date"),
+        (f"(01){GTIN}(17)271331(10)A1", "month 13"),
+        (f"01{GTIN}1727130110A1", "271301, is not a real date: month 13"),
+        (f"]d201{GTIN}1727023010A1", "day 30 in February, which has 28 days"),
+        (f"(01){GTIN}(17)270431(10)A1", "day 31 in April, which has 30 days"),
+        (f"(01){GTIN}(11)270229(17)280131(10)A1", "production date on this label, 270229"),
+        (f"(01){GTIN}(11)270229(17)280131(10)A1", "day 29 in February 2027, not a leap year"),
+    ],
+)  # fmt: skip
+def test_a_date_refusal_says_what_is_wrong_with_the_date(text: str, reason: str) -> None:
+    assert reason in refusal(text)
+
+
+def test_a_hibc_date_refusal_says_what_is_wrong() -> None:
+    message = refusal(hibc("+A123BJC5D6E71/$$3271331AB12"))
+    assert "271331, is not a real date: month 13" in message
+    assert "month 13" in refusal(hibc("+A123BJC5D6E71/$$1327AB12"))  # MMYY
+
+
+def test_a_typed_expiry_refusal_says_what_is_wrong() -> None:
+    with pytest.raises(DomainError) as info:
+        manual_label("", "AB12", "2027-13", today=TODAY)
+    assert info.value.field == "expiry"
+    assert "2027-13 is not a real date: month 13" in info.value.message
+    with pytest.raises(DomainError) as info:
+        manual_label("", "AB12", "31.04.2027", today=TODAY)
+    assert "day 31 in April" in info.value.message
+
+
+# -- GS1 and HIBC as people and scanners send them (issue 11) --------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"(01){GTIN}(17)270331(10)AB 12(21)0042",
+        f"(01){GTIN}(17)270331(10)AB12(21)00 42",
+        f"(01) {GTIN} (17) 270331 (10) AB 12",
+    ],
+)
+def test_a_space_inside_a_typed_lot_or_serial_is_refused_not_dropped(text: str) -> None:
+    message = refusal(text)
+    assert "contains a space" in message
+    assert "cannot hold one" in message
+
+
+def test_a_space_refusal_names_the_field() -> None:
+    assert "The lot number “AB 12” contains a space" in refusal("(10)AB 12(17)270331")
+    assert "The serial number “00 42”" in refusal("(10)AB12(17)270331(21)00 42")
+
+
+@pytest.mark.parametrize(
+    ("text", "lot"),
+    [
+        ("(17)270331(10)1234", "1234"),
+        ("172703311012", "12"),  # 12 digits: not a UPC-A with a bad check digit
+        ("1727033110123", "123"),  # 13 digits: not an EAN-13
+        ("17270331101234", "1234"),
+        ("]d2172703311012", "12"),  # the DataMatrix prefix says GS1 outright
+        ("]d21727033110AB12", "AB12"),
+        ("]d2(17)270331(10)1234", "1234"),
+    ],
+)
+def test_gs1_without_a_gtin_is_read_as_gs1(text: str, lot: str) -> None:
+    label = read(text)
+    assert (label.gtin, label.lot, label.expiry, label.source) == (
+        None, lot, date(2027, 3, 31), "gs1",
+    )  # fmt: skip
+
+
+def test_a_bare_product_number_still_asks_for_the_udi_label() -> None:
+    assert "no lot number" in refusal("5901234123457")  # EAN-13, valid check digit
+    assert "check digit" in refusal("5901234123458")
+
+
+PRIMARY = hibc("+A99912345")
+SECONDARY = hibc(f"+$$3271231LOT1{PRIMARY[-1]}")  # link character = the primary's check
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        PRIMARY + SECONDARY,
+        f"*{PRIMARY}**{SECONDARY}*",  # Code 39 as printed, stars kept
+        f"{PRIMARY}\r\n{SECONDARY}",  # the scanner ends each barcode with Enter
+        f"{PRIMARY}\t{SECONDARY}\n",
+        f"{PRIMARY} {SECONDARY}",
+    ],
+)
+def test_hibc_primary_and_secondary_joined_by_the_scanner_read_as_one(text: str) -> None:
+    label = read(text)
+    assert label == Label(None, "LOT1", date(2027, 12, 31), None, "hibc", "A99912345")
+
+
+def test_joined_hibc_parts_must_each_check_and_link() -> None:
+    unlinked = hibc("+$$3271231LOT1Z")  # link character is not the primary's check
+    assert PRIMARY[-1] != "Z"
+    assert "check character" in refusal(PRIMARY + unlinked)
+    garbled = PRIMARY[:-1] + ("0" if PRIMARY[-1] != "0" else "1")
+    assert "check character" in refusal(garbled + SECONDARY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"  ]d201{GTIN}1727033110AB12{GS}210042\r\n  ",
+        f"\t(01){GTIN}(17)270331(10)AB12(21)0042 \n ",
+        f"\n\n01{GTIN}1727033110AB12{GS}210042\t\t",
+        f"\u00a0(01){GTIN}(17)270331(10)AB12(21)0042\u00a0",
+    ],
+)
+def test_whitespace_around_a_scan_is_trimmed(text: str) -> None:
+    assert read(text) == Label(GTIN, "AB12", date(2027, 3, 31), "0042", "gs1")
+
+
+def test_a_space_check_character_survives_trimming() -> None:
+    lots = (f"L{a}{b}" for a in "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ" for b in "0123456789")
+    body = next(
+        f"+A123BJC5D6E71/$$3270331{lot}" for lot in lots
+        if check_character(f"+A123BJC5D6E71/$$3270331{lot}") == " "
+    )  # fmt: skip
+    assert read(f"{body} \r\n").lot.startswith("L")  # type: ignore[union-attr]
+    assert read(f" {body} ").lot.startswith("L")  # type: ignore[union-attr]
+
+
+def test_a_control_character_inside_a_gs1_scan_is_still_refused() -> None:
+    assert "control characters" in refusal(f"01{GTIN}17270331\r10AB12")
+
+
+def test_hibc_month_only_expiry_is_the_months_last_day() -> None:
+    """ANSI/HIBC 2.6-2016 (secondary data structure) lists MMYY, first digit 0 or 1 after
+    "$$", among the expiration date formats. The console reads it as the month's last day,
+    as GS1 reads day 00; the comment in console/hibc.py says what of the standard's text was
+    found and what still needs checking. Leap years and 30-day months included."""
+    assert read(hibc("+A123BJC5D6E71/$$0227AB12")).expiry == date(2027, 2, 28)
+    assert read(hibc("+A123BJC5D6E71/$$0228AB12")).expiry == date(2028, 2, 29)
+    assert read(hibc("+A123BJC5D6E71/$$1227AB12")).expiry == date(2027, 12, 31)
+    assert read(hibc("+A123BJC5D6E71/$$0427AB12")).expiry == date(2027, 4, 30)

@@ -56,10 +56,15 @@ def test_a_whole_visit_by_keyboard_and_widgets(
     visit_id = window.flow.visit_id
     assert visit_id is not None
 
-    # Screening: every question answered, one prompt acknowledged.
+    # Screening: every question answered, one prompt answered (cover confirmed).
     screening = window.screen("screening")
     for q in screening.questions:
         (q.yes if q.item.id == "cold_sores" else q.no).click()
+    screening.check.click()
+    assert window.current_key() == "screening"  # the reminder needs its answer
+    cold = next(q for q in screening.questions if q.item.id == "cold_sores")
+    assert cold.prompt is not None
+    cold.prompt.setCurrentIndex(cold.prompt.findData("cover_confirmed"))
     screening.check.click()
     assert window.current_key() == "prep"
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt, QTime
+from PySide6.QtCore import QDate, Qt, QTime
 from pytestqt.qtbot import QtBot
 
 from console.clock import FakeClock
@@ -181,7 +181,12 @@ def test_screening_answers_come_back_only_for_their_own_visit(
     for q in screening.questions:
         (q.yes if q.item.id == "anticoagulants" else q.no).click()
     row = next(q for q in screening.questions if q.item.id == "anticoagulants")
-    type_text(row.note, "Dr Patel cleared: aspirin paused for 7 days")
+    assert row.form is not None
+    type_text(row.form.name, "Dr Priya Patel")
+    row.form.role.setCurrentText("General practitioner")
+    row.form.method.setCurrentIndex(row.form.method.findData("phone"))
+    row.form.on.setDate(QDate(2026, 11, 20))
+    type_text(row.form.note, "Aspirin paused for 7 days")
     screening.check.click()
     assert window.current_key() == "prep"
 
@@ -197,7 +202,12 @@ def test_screening_answers_come_back_only_for_their_own_visit(
     )
     assert all(q.yes.isChecked() or q.no.isChecked() for q in screening.questions)
     row = next(q for q in screening.questions if q.item.id == "anticoagulants")
-    assert row.note.text() == "Dr Patel cleared: aspirin paused for 7 days"
+    assert row.form is not None
+    form = row.form
+    assert (form.name.text(), form.role.currentText(), form.method.currentData()) == (
+        "Dr Priya Patel", "General practitioner", "phone",
+    )  # fmt: skip
+    assert (form.on.date(), form.note.text()) == (QDate(2026, 11, 20), "Aspirin paused for 7 days")
 
 
 def test_next_patient_opens_an_empty_patient_screen(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
 from console.clock import FakeClock
@@ -65,19 +65,69 @@ def test_a_hard_stop_shows_its_reason_and_offers_to_stop(
     assert window.current_key() == "patient"
 
 
-def test_clearance_item_needs_a_note_next_to_it(
+def test_clearance_item_needs_who_how_when_and_what_next_to_it(
     window: MainWindow, ctx: AppContext, patient: str
 ) -> None:
     visit_id = VisitService(ctx).start_visit(patient)
     screen = open_step(window, patient, visit_id, "screening")
     for q in screen.questions:
         (q.yes if q.item.id == "anticoagulants" else q.no).click()
-    screen.check.click()
     row = next(q for q in screen.questions if q.item.id == "anticoagulants")
-    assert "clearance note" in row.message.text()
-    row.note.setText("Dr Patel cleared: aspirin paused for 7 days")
+    form = row.form
+    assert form is not None and form.isVisibleTo(screen)
+    # Nothing pre-filled: no name, role, method or date stands in for a clearance.
+    assert (form.name.text(), form.role.currentText(), form.method.currentData()) == ("", "", None)
+    assert form.on.text() == "Date?"
+    screen.check.click()
+    assert "Name the person who cleared it" in row.message.text()
+    assert window.current_key() == "screening"
+    # The old way through, any five characters, is not a clearance.
+    type_text(form.name, "n/a..")
+    type_text(form.note, "n/a..")
+    screen.check.click()
+    assert "Name the person" in row.message.text()
+    form.name.setText("Dr Priya Patel")
+    form.role.setCurrentText("General practitioner")
+    form.method.setCurrentIndex(form.method.findData("phone"))
+    screen.check.click()
+    assert "date of the clearance" in row.message.text()
+    form.on.setDate(QDate(2026, 11, 20))
+    screen.check.click()
+    assert "Write what was agreed" in row.message.text()
+    form.note.setText("Aspirin paused for 7 days, fine to treat")
     screen.check.click()
     assert window.current_key() == "prep"
+    (stored,) = ctx.db.execute(
+        "SELECT cleared_by_name, cleared_by_role, clearance_method, cleared_on, note, blocks "
+        "FROM screening_answers WHERE visit_id = ? AND item_id = 'anticoagulants'",
+        [visit_id],
+    ).fetchall()
+    assert stored == ("Dr Priya Patel", "General practitioner", "phone", "2026-11-20",
+                      "Aspirin paused for 7 days, fine to treat", 0)  # fmt: skip
+
+
+def test_a_reminder_records_its_answer(window: MainWindow, ctx: AppContext, patient: str) -> None:
+    visit_id = VisitService(ctx).start_visit(patient)
+    screen = open_step(window, patient, visit_id, "screening")
+    for q in screen.questions:
+        (q.yes if q.item.id == "cold_sores" else q.no).click()
+    row = next(q for q in screen.questions if q.item.id == "cold_sores")
+    assert row.prompt is not None and row.prompt.isVisibleTo(screen)
+    assert row.prompt.currentData() is None  # no answer chosen for the practitioner
+    screen.check.click()
+    assert "Answer the reminder" in row.message.text()
+    assert window.current_key() == "screening"
+    row.prompt.setCurrentIndex(row.prompt.findData("not_needed"))
+    screen.check.click()
+    assert window.current_key() == "prep"
+    stored = ctx.db.execute(
+        "SELECT prompt_answer, prompt_answer_text FROM screening_answers "
+        "WHERE visit_id = ? AND item_id = 'cold_sores'",
+        [visit_id],
+    ).fetchone()
+    assert tuple(stored) == (
+        "not_needed", "Antiviral cover not needed (prescriber's decision)",
+    )  # fmt: skip
 
 
 def test_prep_by_scanner_keeps_the_group_separator(
@@ -247,3 +297,44 @@ def test_resume_after_a_restart_comes_back_to_the_same_area(
     assert screen.area_title.text().startswith("Neck")
     assert "not counted" in screen.message.text()
     assert screen.count_label.text() == "Pass 1 of 2 done"
+
+
+def test_a_label_without_serial_asks_for_a_new_sealed_cartridge_next_to_it(
+    window: MainWindow, ctx: AppContext, patient: str, clock: FakeClock
+) -> None:
+    from tests.conftest import no_contraindications
+
+    svc = VisitService(ctx)
+    visit_id = svc.start_visit(patient)
+    svc.answer_screening(visit_id, no_contraindications(ctx, visit_id))
+    screen = open_step(window, patient, visit_id, "prep")
+    screen.device.setCurrentIndex(screen.device.findData("skinpen-precision"))
+    screen.device.activated.emit(screen.device.currentIndex())
+    assert not screen.sealed_new.isVisibleTo(screen)
+    screen.seal.setChecked(True)
+    type_text(screen.scan, "]d2010950110102091717281231" + "10LOT9\n")  # no serial
+    # Not recorded yet: the question and its answer button appear beside the cartridge.
+    assert visits_repo.load_record(ctx.db, visit_id).cartridges == ()
+    assert "no serial number" in screen.sealed_question.text()
+    assert screen.sealed_new.isVisibleTo(screen) and screen.sealed_question.isVisibleTo(screen)
+    screen.sealed_new.click()
+    (cartridge,) = visits_repo.load_record(ctx.db, visit_id).cartridges
+    assert (cartridge.lot, cartridge.serial, cartridge.sealed_new_confirmed) == ("LOT9", None, True)
+    assert "new sealed cartridge confirmed" in screen.cartridges.item(0).text()
+    assert not screen.sealed_new.isVisibleTo(screen)
+    assert screen.scan.text() == "" and screen.cartridge_error.text() == ""
+    confirmed = ctx.db.execute("SELECT sealed_new_confirmed FROM cartridges").fetchall()
+    assert confirmed == [(1,)]
+    # A second box of the same lot typed by hand: the question warns of the earlier one.
+    clock.advance(5 * 60)
+    screen.seal.setChecked(True)
+    screen.lot.setText("lot9")
+    screen.expiry.setText("2028-12")
+    screen.manual.click()
+    assert "already recorded today" in screen.sealed_question.text()
+    assert "(at 14:00)" in screen.sealed_question.text()
+    assert len(visits_repo.load_record(ctx.db, visit_id).cartridges) == 1
+    # Scanning a cartridge with a serial instead withdraws the question.
+    type_text(screen.scan, cartridge_scan("0901") + "\n")
+    assert not screen.sealed_new.isVisibleTo(screen)
+    assert len(visits_repo.load_record(ctx.db, visit_id).cartridges) == 2

@@ -1,0 +1,46 @@
+"""Screening answers as stored: one row per question of the visit's checklist."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from sqlite_utils import Database
+
+from console.visit.screening import Answer, Finding
+
+
+def insert_answer(
+    db: Database, *, visit_id: str, item_id: str, item_text: str, kind: str, answer: Answer,
+    finding: Finding | None, answered_at: str, by: str,
+) -> None:  # fmt: skip
+    """One answer with what the rules made of it (``finding`` is None for a "no")."""
+    c = answer.clearance if answer.present and kind == "needs_clearance" else None
+    stored = ("acknowledged" if kind == "prompt" else "yes") if answer.present else "no"
+    prompt = answer.prompt_answer if answer.present and kind == "prompt" else None
+    db.execute(
+        "INSERT INTO screening_answers (id, visit_id, item_id, item_text, kind, answer, "
+        "event_date, safe_from, note, cleared_by_name, cleared_by_role, clearance_method, "
+        "cleared_on, prompt_answer, prompt_answer_text, blocks, answered_at, answered_by) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [str(uuid.uuid4()), visit_id, item_id, item_text, kind, stored,
+         _day(answer.event_date), _day(finding.safe_from if finding else None),
+         c.note.strip() if c else "", c.by_name.strip() if c else None,
+         c.by_role.strip() if c else None, c.method if c else None, _day(c.on if c else None),
+         prompt or None, (finding.answer_text or None) if finding else None,
+         int(finding.blocks) if finding else 0, answered_at, by],
+    )  # fmt: skip
+
+
+def _day(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def clearances_and_prompts_pass(db: Database, visit_id: str) -> bool:
+    """No clearance or prompt of the visit blocks (rows from before migration 0010 do)."""
+    row = db.execute(
+        "SELECT COUNT(*) FROM screening_answers WHERE visit_id = ? AND answer != 'no' "
+        "AND kind IN ('needs_clearance', 'prompt') AND COALESCE(blocks, 1) = 1",
+        [visit_id],
+    ).fetchone()
+    return not row[0]
