@@ -6,6 +6,7 @@ writing), checked with ``integrity_check`` before it gets its final name, and ke
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
@@ -23,7 +24,7 @@ from sqlite_utils import Database
 
 from console.context import AppContext
 from console.data import audit_repo, settings_repo
-from console.data.db import open_database
+from console.data.db import DatabaseDamaged, newer_migrations, open_database, refuse_unusable
 from console.errors import DomainError
 
 log = logging.getLogger(__name__)
@@ -99,6 +100,15 @@ def check_file(path: Path, *, quick: bool = False, require_console: bool = True)
                 ).fetchone()
             ):
                 return ["not a console database (no audit_log table)"]
+            if result == ["ok"] and require_console:
+                steps = [
+                    str(r[0])
+                    for r in conn.execute(
+                        "SELECT name FROM _sqlite_migrations WHERE migration_set = 'console'"
+                    )
+                ]
+                if newer := newer_migrations(steps):
+                    return [f"made by a newer version of the console (schema step {newer[0]})"]
             return result
         finally:
             conn.close()
@@ -318,6 +328,9 @@ def restore(
     Refuses a damaged backup, a database another console has open, and (unless
     ``confirmed``) overwriting an existing file.
     """
+    # Never over another program's file (a PDF, a folder): only nothing, ours, or our damaged one.
+    with contextlib.suppress(DatabaseDamaged):
+        refuse_unusable(db_path, may_create=True)
     problems = check_file(backup)
     if problems != ["ok"]:
         raise DomainError(
@@ -335,7 +348,8 @@ def restore(
             "confirm to go ahead.",
             field="confirm",
         )
-    private_dir(db_path.parent)
+    # Only a folder made here gets a mode: the one the user chose keeps theirs.
+    db_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     incoming = db_path.with_name(db_path.name + ".restoring")
     os.close(os.open(incoming, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600))
     try:
