@@ -77,8 +77,12 @@ def _refuse_foreign_or_cut_file(path: Path) -> None:
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(header[28:32], "big")
     # The page count in the header is only valid when the two change counters agree
-    # (older writers did not keep it); a file shorter than that count was cut short.
-    if header[24:28] == header[92:96] and pages and size < pages * page_size:
+    # (older writers did not keep it); a file shorter than that count was cut short. Not
+    # while a -wal file waits beside it: a checkpoint cut off by a crash leaves the file short
+    # until SQLite replays the WAL, and that is no damage.
+    wal = path.with_name(path.name + "-wal")
+    replay_pending = wal.exists() and wal.stat().st_size > 0
+    if header[24:28] == header[92:96] and pages and size < pages * page_size and not replay_pending:
         raise DatabaseDamaged(
             f"{path} is damaged: it is shorter than its own header says (cut short while "
             "being copied?)."
