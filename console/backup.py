@@ -363,8 +363,10 @@ def restore(
             os.replace(db_path, replaced)
             # The WAL holds the replaced file's latest commits: it travels with it.
             wal = db_path.with_name(db_path.name + "-wal")
-            if wal.exists():
+            if wal.exists() and wal.stat().st_size > 0:
                 os.replace(wal, replaced.with_name(replaced.name + "-wal"))
+            else:  # an empty one (left by a read-only look) holds nothing to keep
+                wal.unlink(missing_ok=True)
             db_path.with_name(db_path.name + "-shm").unlink(missing_ok=True)
         os.replace(incoming, db_path)
     except BaseException:
