@@ -24,7 +24,8 @@ from sqlite_utils import Database
 
 from console.context import AppContext
 from console.data import audit_repo, settings_repo
-from console.data.db import DatabaseDamaged, newer_migrations, open_database, refuse_unusable
+from console.data.db import open_database
+from console.data.db_file import DatabaseDamaged, newer_migrations, refuse_unusable
 from console.errors import DomainError
 
 log = logging.getLogger(__name__)

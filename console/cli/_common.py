@@ -11,7 +11,7 @@ from types import ModuleType
 
 from console import paths
 from console.context import AppContext, open_context
-from console.data.db import DatabaseDamaged, DatabaseRefused, refuse_unusable
+from console.data.db_file import DatabaseDamaged, DatabaseRefused, refuse_unusable
 from console.errors import DomainError
 
 # What a command may find at --db (a module sets ``DATABASE``; "existing" when it does not):

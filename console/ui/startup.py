@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from console import backup
 from console.clock import SystemClock
-from console.data.db import DatabaseDamaged, DatabaseRefused, refuse_unusable
+from console.data.db_file import DatabaseDamaged, DatabaseRefused, refuse_unusable
 from console.errors import DomainError
 
 log = logging.getLogger(__name__)

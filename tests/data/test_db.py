@@ -105,7 +105,7 @@ def test_an_existing_file_keeps_the_mode_its_owner_gave_it(tmp_path: Path) -> No
 
 
 def test_a_newer_consoles_database_is_refused_and_not_migrated(tmp_path: Path) -> None:
-    from console.data.db import DatabaseRefused
+    from console.data.db_file import DatabaseRefused
 
     path = tmp_path / "newer.sqlite3"
     open_database(path).close()
@@ -123,7 +123,7 @@ def test_a_newer_consoles_database_is_refused_and_not_migrated(tmp_path: Path) -
 
 
 def test_opening_without_create_never_makes_a_file(tmp_path: Path) -> None:
-    from console.data.db import DatabaseRefused
+    from console.data.db_file import DatabaseRefused
 
     path = tmp_path / "absent" / "console.sqlite3"
     with pytest.raises(DatabaseRefused, match="no database at"):
