@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import random
+import shutil
 import sqlite3
 import stat
 import subprocess
@@ -201,7 +202,21 @@ def test_a_place_where_nothing_can_be_created_is_one_sentence(
     assert not db.parent.exists()
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes through read-only modes")
+def make_read_only(path: Path) -> Callable[[], None]:
+    """Make ``path`` unwritable for whoever runs the tests; returns how to undo it.
+
+    Root writes through modes, so for root the file or folder is made immutable instead.
+    """
+    if os.geteuid() != 0:
+        mode = stat.S_IMODE(path.stat().st_mode)
+        path.chmod(0o555 if path.is_dir() else 0o444)
+        return lambda: path.chmod(mode)
+    chattr = shutil.which("chattr")
+    if chattr is None or subprocess.run([chattr, "+i", str(path)], check=False).returncode:
+        pytest.skip("running as root, and this file system cannot make a file immutable")
+    return lambda: subprocess.run([chattr, "-i", str(path)], check=True)
+
+
 @pytest.mark.parametrize("where", ["file", "folder"])
 @pytest.mark.parametrize("command", ["check", "visits", "backup", "demo", "protocol export"])
 def test_a_read_only_database_or_folder_is_one_sentence(
@@ -210,14 +225,14 @@ def test_a_read_only_database_or_folder_is_one_sentence(
     place = tmp_path / "place"
     place.mkdir()
     db = make_console_db(place / "console.sqlite3")
-    (db if where == "file" else place).chmod(0o444 if where == "file" else 0o555)
     before = snapshot(db)
     out = tmp_path / "out"
     out.mkdir()
+    undo = make_read_only(db if where == "file" else place)
     try:
         result = run_console(*COMMANDS[command](inputs, out), "--db", str(db))
     finally:
-        place.chmod(0o755)
+        undo()
     assert_one_sentence(result, "read-only")
     assert snapshot(db) == before
 
