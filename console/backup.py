@@ -55,8 +55,11 @@ class RestoreResult:
 
 
 def private_dir(path: Path) -> Path:
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    os.chmod(path, 0o700)
+    """The folder, created 0700 when it is not there; one that exists (a USB stick's folder
+    given to ``backup --to``) is the user's and keeps its mode."""
+    if not path.is_dir():
+        path.mkdir(parents=True, exist_ok=True, mode=0o700)
+        os.chmod(path, 0o700)
     return path
 
 

@@ -295,3 +295,15 @@ def test_recall_csv_to_a_place_that_cannot_be_written(tmp_path: Path) -> None:
     result = run_console("recall", "--db", str(db), "--lot", "LOT42A", "--csv", str(target))
     assert_one_sentence(result, str(target))
     assert not target.parent.exists()
+
+
+def test_backup_to_an_existing_folder_leaves_its_mode(tmp_path: Path) -> None:
+    db = make_console_db(tmp_path / "console.sqlite3")
+    usb = tmp_path / "usb-stick"
+    usb.mkdir()
+    usb.chmod(0o755)
+    result = run_console("backup", "--db", str(db), "--to", str(usb))
+    assert result.returncode == 0, result.stderr
+    assert stat.S_IMODE(usb.stat().st_mode) == 0o755
+    [copy] = usb.glob("console-*.sqlite3")
+    assert stat.S_IMODE(copy.stat().st_mode) == 0o600  # the copy itself is the console's
