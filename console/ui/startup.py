@@ -129,7 +129,14 @@ def refuse_unusable_database(db_path: Path) -> bool:
     SQLite file, a newer console's): True means do not start. A damaged console file passes
     here, for ``check_database`` to offer its backup."""
     try:
-        refuse_unusable(db_path, may_create=True)
+        if refuse_unusable(db_path, may_create=True):
+            # Nothing there yet: the folder the app will create it in must be makeable.
+            try:
+                db_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            except OSError as exc:
+                raise DatabaseRefused(
+                    f"A database cannot be created at {db_path} ({exc.strerror or exc})."
+                ) from exc
     except DatabaseDamaged:
         return False
     except DatabaseRefused as refused:

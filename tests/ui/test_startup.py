@@ -122,3 +122,19 @@ def test_the_app_refuses_a_newer_consoles_database(
     assert run(path) == 1
     assert "made by a newer version of the console" in told[0]
     assert snapshot(path) == before
+
+
+def test_the_app_says_when_its_database_cannot_be_created(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from console.ui.app import run
+
+    told: list[str] = []
+    monkeypatch.setattr(
+        DamagedDatabaseDialog, "tell", classmethod(lambda cls, t, text: told.append(text))
+    )
+    # /proc takes no new folders, even from root.
+    path = Path("/proc/treatment-room-console-test/console.sqlite3")
+    assert run(path) == 1
+    assert "cannot be created" in told[0]
+    assert not path.parent.exists()
