@@ -26,6 +26,7 @@ from console import paths
 from console.context import AppContext
 from console.data import audit_repo, settings_repo
 from console.data.db import open_database
+from console.data.db_file import DatabaseDamaged, newer_migrations, refuse_unusable
 from console.errors import DomainError
 from console.private_files import NotWritten, console_dir, private_dir, reason_for
 
@@ -97,6 +98,15 @@ def check_file(path: Path, *, quick: bool = False, require_console: bool = True)
                 ).fetchone()
             ):
                 return ["not a console database (no audit_log table)"]
+            if result == ["ok"] and require_console:
+                steps = [
+                    str(r[0])
+                    for r in conn.execute(
+                        "SELECT name FROM _sqlite_migrations WHERE migration_set = 'console'"
+                    )
+                ]
+                if newer := newer_migrations(steps):
+                    return [f"made by a newer version of the console (schema step {newer[0]})"]
             return result
         finally:
             conn.close()
@@ -369,6 +379,9 @@ def restore(
     ``confirmed``) overwriting an existing file. Patients erased since the backup was taken
     are erased again before anyone can open it.
     """
+    # Never over another program's file (a PDF, a folder): only nothing, ours, or our damaged one.
+    with contextlib.suppress(DatabaseDamaged):
+        refuse_unusable(db_path, may_create=True)
     # Imported here: erasure names backups, so it imports this module.
     from console.records import erasure_register
 
@@ -391,7 +404,8 @@ def restore(
             "confirm to go ahead.",
             field="confirm",
         )
-    private_dir(db_path.parent)
+    # Only a folder made here gets a mode: the one the user chose keeps theirs.
+    db_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     incoming = db_path.with_name(db_path.name + ".restoring")
     os.close(os.open(incoming, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600))
     try:
@@ -407,8 +421,10 @@ def restore(
             os.replace(db_path, replaced)
             # The WAL holds the replaced file's latest commits: it travels with it.
             wal = db_path.with_name(db_path.name + "-wal")
-            if wal.exists():
+            if wal.exists() and wal.stat().st_size > 0:
                 os.replace(wal, replaced.with_name(replaced.name + "-wal"))
+            else:  # an empty one (left by a read-only look) holds nothing to keep
+                wal.unlink(missing_ok=True)
             db_path.with_name(db_path.name + "-shm").unlink(missing_ok=True)
         os.replace(incoming, db_path)
     except BaseException:

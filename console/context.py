@@ -75,11 +75,15 @@ class AppContext:
 
 
 def open_context(
-    db_path: Path | None, *, clock: Clock | None = None, data_dir: Path | None = None
+    db_path: Path | None,
+    *,
+    clock: Clock | None = None,
+    data_dir: Path | None = None,
+    create: bool = True,
 ) -> AppContext:
-    """Open (and on first start create and seed) the database at ``db_path``."""
+    """Open (and on first start, when ``create``, create and seed) the database at ``db_path``."""
     clock = clock or SystemClock()
-    db = open_database(db_path)
+    db = open_database(db_path, create=create)
     protocol_repo.seed_defaults(db, clock.now())
     if data_dir is None:
         data_dir = paths.data_dir_for(db_path)

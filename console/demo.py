@@ -15,6 +15,7 @@ from sqlite_utils import Database
 
 from console.clock import iso
 from console.data import patients_repo
+from console.errors import DomainError
 
 # (given names, family names, family-first?) per naming culture.
 _CULTURES: list[tuple[list[str], list[str], bool]] = [
@@ -107,6 +108,12 @@ def create_patients(
                 iso(now), by, iso(now),
             ]
         )  # fmt: skip
+    # The same seed makes the same ids: a second run with it would collide halfway through.
+    if ids and patients_repo.get(db, ids[0]) is not None:
+        raise DomainError(
+            f"This database already holds the demo patients of seed {seed}: "
+            "choose another --seed to add more."
+        )
     with db.atomic():
         db.conn.executemany(
             "INSERT INTO patients (id, full_name, date_of_birth, phone, email, fitzpatrick, "

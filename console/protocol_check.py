@@ -11,14 +11,13 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from console import protocol_bounds as bounds
+from console import protocol_shape
 from console.protocol import KINDS
 from console.text import fold
 
 PathT = tuple[str | int, ...]
 
-# Not a clinical default: a guard against typing slips (25 for 2.5). No microneedling pen on
-# the market goes past 3 mm; a device above this limit is almost certainly a mistake.
-SANITY_MAX_DEPTH_MM = Decimal("5")
 # The sheet sorts rules into these two lists ("avoid" … / "take care" …).
 SECTIONS = ("avoid", "care")
 # The schema's CHECK constraint on treated_areas.endpoint allows only these ids.
@@ -207,18 +206,22 @@ class _Checker:
             if lo is not None and lo < 0:
                 self.add((*path, "min_mm"), "A depth cannot be below 0 mm.")
                 ok = False
-            if hi is not None and hi > SANITY_MAX_DEPTH_MM:
-                self.add(
-                    (*path, "max_mm"),
-                    f"{_mm(hi)} mm is deeper than any microneedling pen goes: a typing slip?",
-                )
-                ok = False
+            for key, depth in (("min_mm", lo), ("max_mm", hi)):
+                if depth is not None and depth > bounds.MAX_DEPTH_MM:
+                    self.add(
+                        (*path, key),
+                        f"{_mm(depth)} mm is deeper than any microneedling pen goes: "
+                        "a typing slip?",
+                    )
+                    ok = False
             if lo is not None and hi is not None and lo >= hi:
                 self.add((*path, "max_mm"), "The deepest depth must be more than the shallowest.")
                 ok = False
-            if step is not None and step <= 0:
-                self.add((*path, "step_mm"), "The step must be more than 0 mm.")
-            elif step is not None and lo is not None and hi is not None and lo < hi:
+            if step is not None and step < bounds.MIN_STEP_MM:
+                self.add(
+                    (*path, "step_mm"), f"The step must be at least {_mm(bounds.MIN_STEP_MM)} mm."
+                )
+            elif step is not None and ok and lo is not None and hi is not None:
                 if step > hi - lo:
                     self.add((*path, "step_mm"), "The step is larger than the whole range.")
                 elif (hi - lo) % step != 0:
@@ -246,7 +249,7 @@ class _Checker:
             path: PathT = ("cartridge_types", i)
             if c.get("device_id") not in device_ids:
                 self.add((*path, "device_id"), "Choose the device this cartridge fits.")
-            self.integer(c, "needle_count", path, "The needle count", 1, 100)
+            self.integer(c, "needle_count", path, "The needle count", *bounds.NEEDLE_COUNT)
             gtin = c.get("gtin")
             if gtin not in (None, "") and not _gtin_ok(gtin):
                 self.add(
@@ -258,14 +261,17 @@ class _Checker:
         concerns = self.items("concerns", "concerns")
         self.ids_and_names(concerns, "concerns", "name", "The concern name")
         concern_ids = {c.get("id") for c in concerns}
-        self.integer(self.body, "default_target_passes", (), "The default target passes", 1, 20)
+        self.integer(
+            self.body, "default_target_passes", (), "The default target passes",
+            *bounds.TARGET_PASSES,
+        )  # fmt: skip
         items = self.items("zones", "zones")
         self.ids_and_names(items, "zones", "name", "The zone name")
         for i, z in enumerate(items):
             path: PathT = ("zones", i)
             self.text(z, "region", path, "The region")
             if z.get("target_passes") is not None:
-                self.integer(z, "target_passes", path, "The target passes", 1, 20)
+                self.integer(z, "target_passes", path, "The target passes", *bounds.TARGET_PASSES)
             typical = z.get("typical")
             if not isinstance(typical, dict) or "general" not in typical:
                 self.add((*path, "typical"), "Every zone needs a general typical range.")
@@ -288,6 +294,9 @@ class _Checker:
             self.add(path, "A typical range is two depths in mm, from and to.")
             return
         lo, hi = pair[0], pair[1]
+        if not (lo.is_finite() and hi.is_finite()) or hi > bounds.MAX_DEPTH_MM:
+            self.add(path, f"A typical depth cannot go past {_mm(bounds.MAX_DEPTH_MM)} mm: a slip?")
+            return
         if lo < 0 or lo >= hi:
             self.add(
                 path, f"The range {_mm(lo)}–{_mm(hi)} mm must go from a smaller to a larger depth."
@@ -333,6 +342,11 @@ class _Checker:
                 value = wait.get(units[0]) if len(units) == 1 and len(wait) == 1 else None
                 if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
                     self.add((*path, "wait"), "A waiting period needs its length (e.g. 6 months).")
+                elif value > bounds.MAX_WAIT[units[0]]:
+                    self.add(
+                        (*path, "wait"),
+                        f"A waiting period is at most {bounds.MAX_WAIT[units[0]]} {units[0]}.",
+                    )
                 self.text(c, "event_label", path, "The date question")
             elif wait:
                 self.add((*path, "wait"), "Only a waiting period has a length.")
@@ -350,6 +364,15 @@ class _Checker:
             until = self.number(r, "until_h", path, "The end (hours)", optional=True)
             if start is not None and start < 0:
                 self.add((*path, "from_h"), "A rule cannot start before the visit ends.")
+            for key, hours in (("from_h", start), ("until_h", until)):
+                if hours is not None and hours > bounds.MAX_AFTERCARE_HOURS:
+                    self.add(
+                        (*path, key),
+                        f"Aftercare advice runs for at most {bounds.MAX_AFTERCARE_HOURS} hours "
+                        "(a year).",
+                    )
+                    start = until = None  # one message is enough
+                    break
             if start is not None and until is not None and until <= start:
                 self.add((*path, "until_h"), "The end must come after the start.")
         self.text_list("what_to_expect", "what-to-expect lines")
@@ -360,8 +383,13 @@ class _Checker:
         if not isinstance(series, dict):
             self.add(("series",), "The series plan is missing.")
         else:
-            self.integer(series, "sessions", ("series",), "The number of sessions", 1, 20)
-            self.integer(series, "interval_weeks", ("series",), "The interval", 1, 52)
+            self.integer(
+                series, "sessions", ("series",), "The number of sessions", *bounds.SERIES_SESSIONS
+            )
+            self.integer(
+                series, "interval_weeks", ("series",), "The interval",
+                *bounds.SERIES_INTERVAL_WEEKS,
+            )  # fmt: skip
             if not isinstance(series.get("maintenance", ""), str):
                 self.add(("series", "maintenance"), "The maintenance advice must be text.")
         numbing = self.body.get("numbing")
@@ -369,9 +397,10 @@ class _Checker:
             self.add(("numbing",), "The numbing cream times are missing.")
             return
         p: PathT = ("numbing",)
-        lo = self.integer(numbing, "min_wait_minutes", p, "The shortest wait", 1, 240)
-        default = self.integer(numbing, "default_wait_minutes", p, "The default wait", 1, 240)
-        hi = self.integer(numbing, "max_wait_minutes", p, "The longest wait", 1, 240)
+        span = bounds.NUMBING_WAIT_MINUTES
+        lo = self.integer(numbing, "min_wait_minutes", p, "The shortest wait", *span)
+        default = self.integer(numbing, "default_wait_minutes", p, "The default wait", *span)
+        hi = self.integer(numbing, "max_wait_minutes", p, "The longest wait", *span)
         if None not in (lo, default, hi) and not lo <= default <= hi:  # type: ignore[operator]
             self.add(
                 (*p, "default_wait_minutes"),
@@ -391,6 +420,10 @@ def check(body: Any) -> list[Problem]:
     """Every problem in a whole library document; an empty list means it may be saved."""
     if not isinstance(body, dict):
         return [Problem((), "This is not a protocol library document.")]
+    # Size first: an oversized document is refused on its size alone, before any rule reads it.
+    too_big = protocol_shape.problems(body)
+    if too_big:
+        return [Problem(path, message) for path, message in too_big]
     c = _Checker(body)
     devices = c.devices()
     c.cartridge_types({d[0] for d in devices} | _ids(body.get("devices")))

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from console import protocol_bounds as bounds
 from console.clock import iso
 from console.context import AppContext
 from console.data import audit_repo, practitioners_repo, protocol_repo
@@ -197,13 +198,23 @@ class ImportReport:
 def read_document(path: Path) -> tuple[dict[str, Any] | None, str]:
     """The library inside an export file, or None and the reason it is not one."""
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as f:
+            raw = f.read(bounds.MAX_FILE_BYTES + 1)  # never more than the limit into memory
     except OSError as exc:
         return None, f"The file could not be read ({exc.strerror or exc})."
+    if len(raw) > bounds.MAX_FILE_BYTES:
+        return None, (
+            f"The file is larger than a protocol library can be "
+            f"({bounds.MAX_FILE_BYTES // 1_000_000} MB at most)."
+        )
     try:
-        doc = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        doc = json.loads(raw.decode("utf-8"), parse_constant=_no_constant)
+    except (UnicodeDecodeError, ValueError) as exc:
+        # ValueError: bad JSON, NaN/Infinity, or an integer of thousands of digits.
         return None, f"The file is not a JSON document ({exc})."
+    except RecursionError:
+        # The parser recurses per bracket; the library's own depth is checked with its size.
+        return None, "The file is nested far deeper than a protocol library can be."
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         return None, "The file is not a protocol library exported by this console."
     version = doc.get("format_version")
@@ -213,6 +224,10 @@ def read_document(path: Path) -> tuple[dict[str, Any] | None, str]:
     if not isinstance(library, dict):
         return None, "The file holds no library."
     return doc, ""
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number a protocol can hold")
 
 
 def import_file(ctx: AppContext, path: Path, *, check_role: bool = True) -> ImportReport:

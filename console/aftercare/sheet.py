@@ -190,7 +190,8 @@ def _visit_table(c: SheetContent, st: dict[str, ParagraphStyle], width: float) -
     data = [
         [_p(k, st["label"]), _p(v, st["strong"] if k == "Patient" else st["body"])] for k, v in rows
     ]
-    table = Table(data, colWidths=[32 * mm, width - 32 * mm])
+    # splitInRow: a visit over many areas with long names may not fit one page in one cell.
+    table = Table(data, colWidths=[32 * mm, width - 32 * mm], splitInRow=1)
     table.setStyle(
         _table_style(
             [

@@ -2,7 +2,8 @@
 
 Each module in this package is one command: it defines ``NAME``, ``HELP``,
 ``add_arguments(parser)`` and ``run(args) -> int``. Modules are found by name, so adding a
-command is adding a file.
+command is adding a file. A module may set ``DATABASE`` (see ``_common.DATABASE_POLICIES``);
+``--db`` is checked against it, and every failure is reported, in ``_common.run_command``.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from __future__ import annotations
 import argparse
 import importlib
 import pkgutil
-import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -47,17 +47,12 @@ def build_parser() -> argparse.ArgumentParser:
     for name, module in sorted(commands().items()):
         p = sub.add_parser(name, help=module.HELP, description=module.HELP)
         module.add_arguments(p)
-        p.set_defaults(_run=module.run)
+        p.set_defaults(_module=module)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
+    from console.cli._common import run_command
+
     args = build_parser().parse_args(argv)
-    try:
-        code: int = args._run(args)
-    except BrokenPipeError:  # `… | head` is fine
-        return 0
-    except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
-        return 130
-    return code
+    return run_command(args._module, args)

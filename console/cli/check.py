@@ -22,10 +22,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     path = resolve_db(args.db)
-    if not path.exists():
-        return fail(f"no database at {path}")
     try:
-        db = open_database(path, migrate=False)
+        db = open_database(path, migrate=False, create=False)
         result = integrity_check(db)
         version = schema_version(db)
         backups = path.resolve().parent / "backups"

@@ -8,11 +8,13 @@ import time
 from console import demo
 from console.auth import hash_pin
 from console.cli import add_db_argument
-from console.cli._common import context_for
+from console.cli._common import fail, resolve_db
+from console.context import open_context
 from console.demo_visits import add_visits
 
 NAME = "demo"
 HELP = "fill a database with demo practitioners, patients (names in many scripts) and visits"
+DATABASE = "creatable"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -23,10 +25,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if args.patients < 0:
-        print("error: --patients must be 0 or more")
-        return 2
+        return fail("--patients must be 0 or more", 2)
     started = time.monotonic()
-    ctx = context_for(args.db)
+    ctx = open_context(resolve_db(args.db))
     now = ctx.now()
     staff = demo.create_practitioners(ctx.db, now, pin_hasher=hash_pin)  # README PINs
     ids = demo.create_patients(ctx.db, args.patients, seed=args.seed, now=now, by=staff[0])

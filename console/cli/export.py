@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from console.cli import add_db_argument
-from console.cli._common import context_for, fail, resolve_db
+from console.cli._common import context_for, fail
 from console.errors import DomainError
 from console.records.export import export_patient
 
@@ -21,9 +21,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    path = resolve_db(args.db)
-    if not path.exists():
-        return fail(f"no database at {path}")
     ctx = context_for(args.db)
     try:
         result = export_patient(ctx, args.patient, args.out)

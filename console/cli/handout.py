@@ -51,8 +51,6 @@ def _lp(printer: str, path: Path, copies: int, title: str) -> tuple[bool, str]:
 
 def run(args: argparse.Namespace) -> int:
     path = resolve_db(args.db)
-    if not path.exists():
-        return fail(f"no database at {path}")
     if args.copies < 1:
         return fail("--copies must be 1 or more", 2)
     ctx = context_for(path)

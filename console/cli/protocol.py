@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from console.cli import add_db_argument
-from console.cli._common import context_for, fail, resolve_db
+from console.cli._common import context_for, fail
 from console.protocol_edit import export_file, import_file
 from console.visit.storage import explain
 
@@ -28,8 +28,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if args.action == "export":
-        if not resolve_db(args.db).exists():
-            return fail(f"no database at {resolve_db(args.db)}")
         ctx = context_for(args.db)
         try:
             version = export_file(ctx, args.out)

@@ -15,6 +15,7 @@ from console.errors import DomainError
 
 NAME = "restore"
 HELP = "replace the database with a backup (asks first; the replaced file is kept)"
+DATABASE = "replaceable"  # nothing yet, a console database, or a damaged one: never another file
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

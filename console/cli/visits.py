@@ -34,10 +34,7 @@ def _text(v: dict[str, Any]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    path = resolve_db(args.db)
-    if not path.exists():
-        return fail(f"no database at {path}")
-    db = open_database(path)
+    db = open_database(resolve_db(args.db), create=False)
     visits = visits_as_dicts(db, patient_id=args.patient, limit=args.limit or None)
     known = db.execute("SELECT 1 FROM patients WHERE id = ?", [args.patient]).fetchone()
     if args.patient and not visits and known is None:

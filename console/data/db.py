@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from console.data.db_file import DatabaseRefused, refuse_unusable
 from console.data.migrations import MIGRATIONS
 
 # A locked database is waited for this long before giving up; the UI never holds a write
@@ -62,14 +63,17 @@ def _prepare_file(path: Path) -> None:
     """Create the folder 0700 and the file 0600 before SQLite touches them.
 
     SQLite gives the -wal and -shm files the mode of the main file, so getting the main file
-    right keeps the whole store private to the user.
+    right keeps the whole store private to the user. Only what is created here gets a mode:
+    an existing file or folder is the user's, and keeps theirs.
     """
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    if not path.exists():
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
         os.close(fd)
-    else:
-        os.chmod(path, 0o600)
+    except OSError as exc:
+        raise DatabaseRefused(
+            f"A database cannot be created at {path} ({exc.strerror or exc})."
+        ) from exc
 
 
 def configure(db: Database) -> Database:
@@ -84,8 +88,12 @@ def configure(db: Database) -> Database:
     return db
 
 
-def open_database(path: Path | str | None, *, migrate: bool = True) -> Database:
-    """Open (creating if needed) the database at ``path``; ``None`` means in memory."""
+def open_database(
+    path: Path | str | None, *, migrate: bool = True, create: bool = True
+) -> Database:
+    """Open the database at ``path`` (``None``: in memory), creating it when nothing is there
+    and ``create``; anything else that is not a usable console database raises
+    ``DatabaseRefused`` and is left untouched."""
     # execute_plugins=False: the console uses no sqlite-utils plugins, and looking for them
     # scans every installed package (about 8 ms of start-up).
     if path is None:
@@ -93,7 +101,8 @@ def open_database(path: Path | str | None, *, migrate: bool = True) -> Database:
         _immediate(db.conn)
     else:
         p = Path(path)
-        _prepare_file(p)
+        if refuse_unusable(p, may_create=create):
+            _prepare_file(p)
         conn = sqlite3.connect(str(p), timeout=BUSY_TIMEOUT_MS / 1000)
         db = ConsoleDatabase(_immediate(conn), execute_plugins=False)
     configure(db)

@@ -33,7 +33,12 @@ from console.context import AppContext, open_context
 from console.data import settings_repo
 from console.ui import crash_guard, theme
 from console.ui.main_window import MainWindow
-from console.ui.startup import SingleInstance, check_database, tell_already_running
+from console.ui.startup import (
+    SingleInstance,
+    check_database,
+    refuse_unusable_database,
+    tell_already_running,
+)
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +47,8 @@ def run(db_path: Path | None) -> int:
     path = db_path if db_path is not None else paths.default_db_path()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Treatment Room Console")
+    if refuse_unusable_database(path):
+        return 1
     # One console per database: a second start brings the first window forward and quits.
     instance = SingleInstance(path)
     if not instance.acquire():

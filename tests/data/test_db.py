@@ -94,3 +94,38 @@ def test_a_file_saved_by_the_first_release_opens_with_everything_intact(tmp_path
     assert record.status == "completed" and record.areas[0].passes[0].duration_s == 41.5
     with pytest.raises(sqlite3.IntegrityError, match="locked"):
         ctx.db.execute("DELETE FROM passes")
+
+
+def test_an_existing_file_keeps_the_mode_its_owner_gave_it(tmp_path: Path) -> None:
+    path = tmp_path / "shared.sqlite3"
+    open_database(path).close()
+    path.chmod(0o640)  # the clinic's choice, e.g. a group that runs the backups
+    open_database(path).close()
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o640
+
+
+def test_a_newer_consoles_database_is_refused_and_not_migrated(tmp_path: Path) -> None:
+    from console.data.db_file import DatabaseRefused
+
+    path = tmp_path / "newer.sqlite3"
+    open_database(path).close()
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute(
+            "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+            "VALUES ('console', '9999_newer', 'x')"
+        )
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(DatabaseRefused, match="made by a newer version of the console"):
+        open_context(path)
+    assert path.read_bytes() == before
+
+
+def test_opening_without_create_never_makes_a_file(tmp_path: Path) -> None:
+    from console.data.db_file import DatabaseRefused
+
+    path = tmp_path / "absent" / "console.sqlite3"
+    with pytest.raises(DatabaseRefused, match="no database at"):
+        open_database(path, create=False)
+    assert not path.parent.exists()

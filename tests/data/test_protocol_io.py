@@ -94,6 +94,7 @@ def test_cli_export_and_import(tmp_path: Path) -> None:
     first = open_context(room1)
     save(first, _edited(), note="edit")
     first.db.close()
+    open_context(room2).db.close()  # import never creates a database: room 2 has its own
     done = cli("protocol", "export", "--db", str(room1), "--out", str(out))
     assert done.returncode == 0, done.stderr
     assert "exported protocol version 2" in done.stdout

@@ -72,7 +72,7 @@ def test_device_limits_min_max_step_and_typing_slip() -> None:
     )
     assert "not a whole number of 0.3 mm steps" in problems[("devices", g, "step_mm")]
     body["devices"][g]["step_mm"] = 0
-    assert _messages(body)[("devices", g, "step_mm")] == "The step must be more than 0 mm."
+    assert _messages(body)[("devices", g, "step_mm")] == "The step must be at least 0.01 mm."
 
 
 def test_empty_texts_duplicate_names_and_ids() -> None:

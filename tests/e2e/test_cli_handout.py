@@ -80,7 +80,7 @@ def test_refusals_are_one_line_in_words(
     assert not (tmp_path / "y.pdf").exists()
 
     missing = handout(tmp_path / "nope.sqlite3", "--visit", done)
-    assert missing.returncode == 1 and "no database at" in missing.stderr
+    assert missing.returncode == 3 and "no database at" in missing.stderr.lower()
 
 
 @pytest.mark.cups

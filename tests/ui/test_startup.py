@@ -75,3 +75,66 @@ def test_no_sound_backup_says_so(
     )  # fmt: skip
     assert startup.check_database(damaged) is False
     assert asked[0][1] is False and "no sound backup" in asked[0][0]
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (b"%PDF-1.4\n% a referral letter\n", "not a readable console database"),
+        (b"", "empty file"),
+    ],
+)
+def test_the_app_refuses_a_file_that_is_not_its_database_in_one_sentence(
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    content: bytes,
+    words: str,
+) -> None:
+    from console.ui.app import run
+
+    told: list[str] = []
+    monkeypatch.setattr(
+        DamagedDatabaseDialog, "tell", classmethod(lambda cls, t, text: told.append(text))
+    )
+    path = tmp_path / "letter.pdf"
+    path.write_bytes(content)
+    assert run(path) == 1
+    assert len(told) == 1 and words in told[0]
+    assert capsys.readouterr().err.strip() == told[0]
+    assert path.read_bytes() == content
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["letter.pdf"]
+
+
+def test_the_app_refuses_a_newer_consoles_database(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from console.ui.app import run
+    from tests.e2e.test_cli_bad_targets import make_newer_db, snapshot
+
+    told: list[str] = []
+    monkeypatch.setattr(
+        DamagedDatabaseDialog, "tell", classmethod(lambda cls, t, text: told.append(text))
+    )
+    path = make_newer_db(tmp_path / "console.sqlite3")
+    before = snapshot(path)
+    assert run(path) == 1
+    assert "made by a newer version of the console" in told[0]
+    assert snapshot(path) == before
+
+
+def test_the_app_says_when_its_database_cannot_be_created(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from console.ui.app import run
+
+    told: list[str] = []
+    monkeypatch.setattr(
+        DamagedDatabaseDialog, "tell", classmethod(lambda cls, t, text: told.append(text))
+    )
+    # /proc takes no new folders, even from root.
+    path = Path("/proc/treatment-room-console-test/console.sqlite3")
+    assert run(path) == 1
+    assert "cannot be created" in told[0]
+    assert not path.parent.exists()
