@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -24,16 +25,16 @@ def _import_sqlite_utils_without_numpy() -> None:
 
 _import_sqlite_utils_without_numpy()
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
-from console import logs, paths
+from console import logs, paths, startup_check
 from console.backup import BackupFailed, backup_if_first_today
 from console.context import AppContext, open_context
 from console.data import settings_repo
 from console.ui import crash_guard, theme
 from console.ui.main_window import MainWindow
-from console.ui.startup import SingleInstance, check_database, tell_already_running
+from console.ui.startup import BackgroundCheck, SingleInstance, offer_restore, tell_already_running
 
 log = logging.getLogger(__name__)
 
@@ -54,26 +55,99 @@ def run(db_path: Path | None) -> int:
         return 0
     logs.configure(paths.data_dir_for(path))
     log.info("starting on %s", path.name)
-    if not check_database(path):
+    marker = startup_check.SessionMarker(path)
+    if marker.left_behind():
+        log.warning("the last session did not end cleanly: full check before use")
+    if not offer_restore(path, startup_check.before_use(path, marker)):
         instance.release()
         return 1
-    ctx = open_context(path)
-    # On a worker thread: a large file takes seconds to copy and check. A failed backup is
-    # logged and audited; the day's work must not wait for it.
-    with contextlib.suppress(BackupFailed):
-        backup_if_first_today(ctx, background=True)
-    theme.apply(app, float(settings_repo.get(ctx.db, "room.font_scale")))  # type: ignore[arg-type]
-    window = MainWindow(ctx)
-    crash_guard.install(window.status)
-    instance.attach(window)
-    window.show()
-    # The idle lock's app-wide filter sees every event: attached once the window is up, it
-    # keeps the ~600 events of the first paint (~25 ms) off start-up. Before anyone signs in
-    # there is nothing for it to hide.
-    QTimer.singleShot(0, lambda: _attach_idle_lock(window, ctx))
-    code = int(app.exec())
+    marker.create()
+    session = Session(app, path, instance)
+    session.ended.connect(app.exit)
+    session.open()
+    code = 1 if session.damaged else int(app.exec())
+    session.close()
     instance.release()
+    if not session.damaged:
+        marker.remove()  # a clean end: the next start need not check before the window
     return code
+
+
+class Session(QObject):
+    """The window on the database, and the checks that finish once it is up.
+
+    The window shows at once, held (no input, nothing written) until the worker's quick check
+    passes; the full check follows. Damage found then leads to the restore question, and after
+    a restore the window opens again on the restored file.
+    """
+
+    ended = Signal(int)  # the damage was not repaired: the console quits with this status
+
+    def __init__(self, app: QApplication, path: Path, instance: SingleInstance) -> None:
+        super().__init__()  # a QObject on the Qt thread: the worker's signals queue to it
+        self.app, self.path, self.instance = app, path, instance
+        self.window: MainWindow | None = None
+        self.check: BackgroundCheck | None = None
+        self.damaged = False
+
+    def open(self) -> None:
+        ctx: AppContext | None = None
+        try:
+            ctx = open_context(self.path)
+            theme.apply(self.app, float(settings_repo.get(ctx.db, "room.font_scale")))  # type: ignore[arg-type]
+            window = self.window = MainWindow(ctx)
+        except sqlite3.DatabaseError as exc:
+            # Damage in a page the first screen reads, before the worker got to it.
+            log.error("database unreadable while opening the window: %s", exc)
+            if ctx is not None:
+                ctx.db.close()
+            problems = startup_check.WorkerCheck(self.path).run(quick=False) or [str(exc)]
+            self._on_damage(problems if problems != ["ok"] else [str(exc)])
+            return
+        crash_guard.install(window.status)
+        self.instance.attach(window)
+        window.hold("Checking the database file: you can sign in in a moment…")
+        window.show()
+        # The idle lock's app-wide filter sees every event: attached once the window is up, it
+        # keeps the ~600 events of the first paint (~25 ms) off start-up. Before anyone signs
+        # in there is nothing for it to hide.
+        QTimer.singleShot(0, lambda: self.window is window and _attach_idle_lock(window, ctx))
+        if self.check is not None:
+            self.check.stop()
+        self.check = BackgroundCheck(self.path)
+        self.check.passed_quick.connect(self._on_check_passed_quick)
+        self.check.finished.connect(self._on_check_finished)
+        self.check.start()
+
+    def close(self) -> None:
+        if self.check is not None:
+            self.check.stop()
+
+    def _on_check_passed_quick(self) -> None:
+        if self.window is None:
+            return
+        self.window.release_hold()
+        # On a worker thread: a large file takes seconds to copy and check. A failed backup is
+        # logged and audited; the day's work must not wait for it.
+        with contextlib.suppress(BackupFailed):
+            backup_if_first_today(self.window.ctx, background=True)
+
+    def _on_check_finished(self, problems: list[str]) -> None:
+        if problems == ["ok"] or self.window is None:
+            return
+        window, self.window = self.window, None
+        window.hold("The database file failed its check.")
+        window.hide()
+        window.ctx.db.close()
+        window.deleteLater()
+        self._on_damage(problems)
+
+    def _on_damage(self, problems: list[str]) -> None:
+        if offer_restore(self.path, problems):
+            self.open()
+            return
+        self.damaged = True
+        self.ended.emit(1)
 
 
 def _attach_idle_lock(window: MainWindow, ctx: AppContext) -> None:

@@ -1,4 +1,4 @@
-"""Before the window: one console per database, and a damaged file offered its newest backup.
+"""Around the window: one console per database, its checks, a damaged file offered a backup.
 
 A QLockFile beside the database says "in use"; a local socket lets a second start ask the
 first to come forward, then quit.
@@ -9,13 +9,14 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, Qt, QTimer
+from PySide6.QtCore import QLockFile, QObject, Qt, QTimer, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from console import backup
+from console import backup, startup_check
 from console.clock import SystemClock
 from console.errors import DomainError
 
@@ -123,11 +124,15 @@ class DamagedDatabaseDialog:
 
 
 def check_database(db_path: Path) -> bool:
-    """``quick_check`` at start; on damage offer the newest sound backup. False: do not start."""
-    problems = backup.startup_check(db_path)
+    """``quick_check`` now; on damage offer the newest sound backup. False: do not start."""
+    return offer_restore(db_path, backup.startup_check(db_path))
+
+
+def offer_restore(db_path: Path, problems: list[str]) -> bool:
+    """After a check at start: on damage, offer the newest sound backup. False: do not start."""
     if problems == ["ok"]:
         return True
-    log.error("database failed its quick check at start (%d problem lines)", len(problems))
+    log.error("database failed its check at start (%d problem lines)", len(problems))
     folder = db_path.resolve().parent / "backups"
     newest = backup.newest_good_backup(folder)
     detail = "; ".join(problems[:2])
@@ -161,3 +166,34 @@ def check_database(db_path: Path) -> bool:
         f"{kept}. Check the last visits before carrying on.",
     )
     return True
+
+
+class BackgroundCheck(QObject):
+    """``startup_check.WorkerCheck`` on a thread, its results delivered on the Qt thread:
+    ``passed_quick`` once writes may begin, ``finished`` with the full check's ["ok"] or
+    problems (not emitted when interrupted)."""
+
+    passed_quick = Signal()
+    finished = Signal(list)
+
+    def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.check = startup_check.WorkerCheck(db_path)
+        self.thread = threading.Thread(target=self._work, name="console-start-check")
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def stop(self) -> None:
+        """Interrupt a check still running and wait for the thread (the console is closing)."""
+        self.check.interrupt()
+        if self.thread.is_alive():
+            self.thread.join()
+
+    def _work(self) -> None:
+        problems = self.check.run(quick=True)
+        if problems == ["ok"]:
+            self.passed_quick.emit()
+            problems = self.check.run(quick=False)
+        if problems is not None:
+            self.finished.emit(problems)
