@@ -26,12 +26,14 @@ def _import_sqlite_utils_without_numpy() -> None:
 _import_sqlite_utils_without_numpy()
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from console import logs, paths, startup_check
 from console.backup import BackupFailed, backup_if_first_today
 from console.context import AppContext, open_context
 from console.data import settings_repo
+from console.protocol import RESOURCES
 from console.ui import crash_guard, theme
 from console.ui.main_window import MainWindow
 from console.ui.startup import BackgroundCheck, SingleInstance, offer_restore, tell_already_running
@@ -43,6 +45,7 @@ def run(db_path: Path | None) -> int:
     path = db_path if db_path is not None else paths.default_db_path()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Treatment Room Console")
+    app.setWindowIcon(QIcon(str(RESOURCES / "icons" / "treatment-console.png")))
     # One console per database: a second start brings the first window forward and quits.
     instance = SingleInstance(path)
     if not instance.acquire():
@@ -112,6 +115,8 @@ class Session(QObject):
         # keeps the ~600 events of the first paint (~25 ms) off start-up. Before anyone signs
         # in there is nothing for it to hide.
         QTimer.singleShot(0, lambda: self.window is window and _attach_idle_lock(window, ctx))
+        if self.instance.server is None:
+            QTimer.singleShot(0, self.instance.listen)
         if self.check is not None:
             self.check.stop()
         self.check = BackgroundCheck(self.path)

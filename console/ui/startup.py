@@ -11,9 +11,9 @@ import logging
 import os
 import threading
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QLockFile, QObject, Qt, QTimer, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from console import backup, startup_check
@@ -38,21 +38,28 @@ class SingleInstance:
         db_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         self.lock = QLockFile(str(backup.lock_file_for(db_path)))
         self.lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
-        self.server: QLocalServer | None = None
+        self.server: Any = None  # a QLocalServer once listening
         self.window: QWidget | None = None
 
     def acquire(self) -> bool:
-        if self.lock.tryLock(200):
-            QLocalServer.removeServer(self.name)  # a leftover from a crash
-            self.server = QLocalServer()
-            self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-            self.server.newConnection.connect(self._on_server_new_connection)
-            if not self.server.listen(self.name):
-                log.warning("single-instance server not listening: %s", self.server.errorString())
-            return True
-        return False
+        """Take the database's lock; ``listen`` follows once the window is up."""
+        return bool(self.lock.tryLock(200))
+
+    def listen(self) -> None:
+        """Answer a second start. QtNetwork is imported here, after the first paint: until
+        then a second start finds the lock taken and says so itself."""
+        from PySide6.QtNetwork import QLocalServer
+
+        QLocalServer.removeServer(self.name)  # a leftover from a crash
+        self.server = QLocalServer()
+        self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        self.server.newConnection.connect(self._on_server_new_connection)
+        if not self.server.listen(self.name):
+            log.warning("single-instance server not listening: %s", self.server.errorString())
 
     def ask_first_to_come_forward(self) -> bool:
+        from PySide6.QtNetwork import QLocalSocket
+
         socket = QLocalSocket()
         socket.connectToServer(self.name)
         if not socket.waitForConnected(2000):
@@ -71,7 +78,7 @@ class SingleInstance:
             socket.readyRead.connect(lambda s=socket: self._on_socket_ready_read(s))
             socket.disconnected.connect(socket.deleteLater)
 
-    def _on_socket_ready_read(self, socket: QLocalSocket) -> None:
+    def _on_socket_ready_read(self, socket: Any) -> None:
         if bytes(socket.readAll().data()).startswith(b"raise") and self.window is not None:
             log.info("a second start asked this window to come forward")
             self.window.showNormal()
