@@ -111,10 +111,6 @@ class Session(QObject):
         self.instance.attach(window)
         window.hold("Checking the database file: you can sign in in a moment…")
         window.show()
-        # The idle lock's app-wide filter sees every event: attached once the window is up, it
-        # keeps the ~600 events of the first paint (~25 ms) off start-up. Before anyone signs
-        # in there is nothing for it to hide.
-        QTimer.singleShot(0, lambda: self.window is window and _attach_idle_lock(window, ctx))
         if self.instance.server is None:
             QTimer.singleShot(0, self.instance.listen)
         if self.check is not None:
@@ -132,6 +128,10 @@ class Session(QObject):
         if self.window is None:
             return
         self.window.release_hold()
+        # The idle lock's app-wide filter sees every event: attached once the window is up and
+        # its check passed, it keeps the ~600 events of the first paint (~25 ms) and its import
+        # off start-up. Before anyone signs in there is nothing for it to hide.
+        _attach_idle_lock(self.window, self.window.ctx)
         # On a worker thread: a large file takes seconds to copy and check. A failed backup is
         # logged and audited; the day's work must not wait for it.
         with contextlib.suppress(BackupFailed):

@@ -148,13 +148,16 @@ class MainWindow(QMainWindow):
         self.status.setText(self._status_text())
 
     def _status_text(self) -> str:
-        from console.data import patients_repo, practitioners_repo
-
         parts = []
         if self.flow.practitioner_id:
+            from console.data import practitioners_repo
+
             p = practitioners_repo.get(self.ctx.db, self.flow.practitioner_id)
             parts.append(f"Signed in: {p['display_name']}" if p else "")
         if self.flow.patient_id:
+            # Imported here: the first screen (sign-in) has no patient to show.
+            from console.data import patients_repo
+
             pt = patients_repo.get(self.ctx.db, self.flow.patient_id)
             if pt:
                 parts.append(f"Patient: {pt['full_name']} ({pt['date_of_birth']})")
