@@ -76,6 +76,31 @@ def measure(db_path: Path, *, runs: int, env: dict[str, str]) -> dict[str, float
     }
 
 
+def measure_sizes(
+    small_db: Path, big_db: Path, *, runs: int, env: dict[str, str]
+) -> dict[str, float]:
+    """The app on the small clinic against the same app on the big file, alternating (after a
+    warm-up of each, which also reads the big file into the page cache as a morning PC's
+    second start would have it). The ratio says whether start-up grows with the file."""
+    start_once("app", small_db, env)
+    start_once("app", big_db, env)
+    small: list[float] = []
+    big: list[float] = []
+    for i in range(runs):
+        order = ((small_db, small), (big_db, big))
+        for db, into in order if i % 2 == 0 else order[::-1]:
+            into.append(start_once("app", db, env))
+    small_median, big_median = statistics.median(small), statistics.median(big)
+    return {
+        "runs": float(runs),
+        "small_median_ms": round(small_median, 1),
+        "big_median_ms": round(big_median, 1),
+        "big_p95_ms": round(p95(big), 1),
+        "big_bytes": float(big_db.stat().st_size),
+        "ratio": round(big_median / small_median, 2),
+    }
+
+
 @contextmanager
 def xvfb() -> Iterator[str | None]:
     """A private Xvfb on a free display (``-displayfd``); None when Xvfb is not installed."""

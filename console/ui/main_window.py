@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
         self.flow = flow or VisitFlow(self)
         self.setWindowTitle("Treatment Room Console")
         self._screens: dict[str, QWidget] = {}
+        self.held = False  # see hold()
         self._holders: dict[str, QScrollArea] = {}
 
         self.sidebar = QListWidget()
@@ -164,13 +165,16 @@ class MainWindow(QMainWindow):
         self.status.setText(self._status_text())
 
     def _status_text(self) -> str:
-        from console.data import patients_repo, practitioners_repo
-
         parts = []
         if self.flow.practitioner_id:
+            from console.data import practitioners_repo
+
             p = practitioners_repo.get(self.ctx.db, self.flow.practitioner_id)
             parts.append(f"Signed in: {p['display_name']}" if p else "")
         if self.flow.patient_id:
+            # Imported here: the first screen (sign-in) has no patient to show.
+            from console.data import patients_repo
+
             pt = patients_repo.get(self.ctx.db, self.flow.patient_id)
             if pt:
                 parts.append(f"Patient: {pt['full_name']} ({pt['date_of_birth']})")
@@ -209,6 +213,20 @@ class MainWindow(QMainWindow):
         running = getattr(treat, "running_pass", None)
         return running() if callable(running) else None
 
+    # -- held while the database is checked at start -----------------------------------------
+    def hold(self, message: str) -> None:
+        """Shown but taking no input and writing nothing (not even its geometry) until
+        ``release_hold``: the database's check at start has not passed yet."""
+        self.held = True
+        self.centralWidget().setEnabled(False)
+        self.status.setText(message)
+
+    def release_hold(self) -> None:
+        self.held = False
+        self.centralWidget().setEnabled(True)
+        self._on_flow_changed()
+        self.show_screen(self.current_key() or "signin")  # gives the PIN field its focus back
+
     # -- geometry --------------------------------------------------------------------------
     def _restore_geometry(self) -> None:
         saved = settings_repo.get(self.ctx.db, "ui.geometry")
@@ -217,8 +235,9 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
-        settings_repo.put(self.ctx.db, "ui.geometry", geometry, now=self.ctx.now(), by=None)
+        if not self.held:
+            geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+            settings_repo.put(self.ctx.db, "ui.geometry", geometry, now=self.ctx.now(), by=None)
         for widget in self._screens.values():
             close = getattr(widget, "shutdown", None)
             if callable(close):

@@ -1,4 +1,4 @@
-"""Before the window: one console per database, and a damaged file offered its newest backup.
+"""Around the window: one console per database, its checks, a damaged file offered a backup.
 
 A QLockFile beside the database says "in use"; a local socket lets a second start ask the
 first to come forward, then quit.
@@ -10,13 +10,14 @@ import hashlib
 import logging
 import os
 import sys
+import threading
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QLockFile, Qt, QTimer
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QLockFile, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from console import backup
+from console import backup, startup_check
 from console.clock import SystemClock
 from console.data.db_file import DatabaseDamaged, DatabaseRefused, refuse_unusable
 from console.errors import DomainError
@@ -39,21 +40,28 @@ class SingleInstance:
         db_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         self.lock = QLockFile(str(backup.lock_file_for(db_path)))
         self.lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
-        self.server: QLocalServer | None = None
+        self.server: Any = None  # a QLocalServer once listening
         self.window: QWidget | None = None
 
     def acquire(self) -> bool:
-        if self.lock.tryLock(200):
-            QLocalServer.removeServer(self.name)  # a leftover from a crash
-            self.server = QLocalServer()
-            self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-            self.server.newConnection.connect(self._on_server_new_connection)
-            if not self.server.listen(self.name):
-                log.warning("single-instance server not listening: %s", self.server.errorString())
-            return True
-        return False
+        """Take the database's lock; ``listen`` follows once the window is up."""
+        return bool(self.lock.tryLock(200))
+
+    def listen(self) -> None:
+        """Answer a second start. QtNetwork is imported here, after the first paint: until
+        then a second start finds the lock taken and says so itself."""
+        from PySide6.QtNetwork import QLocalServer
+
+        QLocalServer.removeServer(self.name)  # a leftover from a crash
+        self.server = QLocalServer()
+        self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        self.server.newConnection.connect(self._on_server_new_connection)
+        if not self.server.listen(self.name):
+            log.warning("single-instance server not listening: %s", self.server.errorString())
 
     def ask_first_to_come_forward(self) -> bool:
+        from PySide6.QtNetwork import QLocalSocket
+
         socket = QLocalSocket()
         socket.connectToServer(self.name)
         if not socket.waitForConnected(2000):
@@ -72,7 +80,7 @@ class SingleInstance:
             socket.readyRead.connect(lambda s=socket: self._on_socket_ready_read(s))
             socket.disconnected.connect(socket.deleteLater)
 
-    def _on_socket_ready_read(self, socket: QLocalSocket) -> None:
+    def _on_socket_ready_read(self, socket: Any) -> None:
         if bytes(socket.readAll().data()).startswith(b"raise") and self.window is not None:
             log.info("a second start asked this window to come forward")
             self.window.showNormal()
@@ -148,11 +156,15 @@ def refuse_unusable_database(db_path: Path) -> bool:
 
 
 def check_database(db_path: Path) -> bool:
-    """``quick_check`` at start; on damage offer the newest sound backup. False: do not start."""
-    problems = backup.startup_check(db_path)
+    """``quick_check`` now; on damage offer the newest sound backup. False: do not start."""
+    return offer_restore(db_path, backup.startup_check(db_path))
+
+
+def offer_restore(db_path: Path, problems: list[str]) -> bool:
+    """After a check at start: on damage, offer the newest sound backup. False: do not start."""
     if problems == ["ok"]:
         return True
-    log.error("database failed its quick check at start (%d problem lines)", len(problems))
+    log.error("database failed its check at start (%d problem lines)", len(problems))
     folder = db_path.resolve().parent / "backups"
     newest = backup.newest_good_backup(folder)
     detail = "; ".join(problems[:2])
@@ -186,3 +198,34 @@ def check_database(db_path: Path) -> bool:
         f"{kept}. Check the last visits before carrying on.",
     )
     return True
+
+
+class BackgroundCheck(QObject):
+    """``startup_check.WorkerCheck`` on a thread, its results delivered on the Qt thread:
+    ``passed_quick`` once writes may begin, ``finished`` with the full check's ["ok"] or
+    problems (not emitted when interrupted)."""
+
+    passed_quick = Signal()
+    finished = Signal(list)
+
+    def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.check = startup_check.WorkerCheck(db_path)
+        self.thread = threading.Thread(target=self._work, name="console-start-check")
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def stop(self) -> None:
+        """Interrupt a check still running and wait for the thread (the console is closing)."""
+        self.check.interrupt()
+        if self.thread.is_alive():
+            self.thread.join()
+
+    def _work(self) -> None:
+        problems = self.check.run(quick=True)
+        if problems == ["ok"]:
+            self.passed_quick.emit()
+            problems = self.check.run(quick=False)
+        if problems is not None:
+            self.finished.emit(problems)

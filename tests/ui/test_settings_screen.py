@@ -248,3 +248,27 @@ def test_unsaved_edits_survive_leaving_and_coming_back(
     assert screen.protocol.rules.items()[0]["text"] == "Wording in progress"
     assert screen.clinic.name.text() == "Half-typed clinic"
     assert screen.room.idle.value() == 5  # untouched forms are simply reloaded
+
+
+def test_about_tab_shows_the_version_schema_and_where_the_data_lives(
+    qtbot: QtBot, ctx: AppContext, staff: list[str]
+) -> None:
+    import console
+    from console import backup
+    from console.data.migrations import MIGRATIONS
+
+    backup.backup_now(ctx, "morning")
+    screen = _screen(qtbot, ctx)
+    titles = [screen.tabs.tabText(i) for i in range(screen.tabs.count())]
+    screen.tabs.setCurrentIndex(titles.index("About"))
+    screen.show()
+    tab = screen.tabs.currentWidget()
+    shown = {key: label.text() for key, label in tab.values.items()}
+    assert shown["version"] == console.__version__ == "0.1.0"
+    assert shown["schema"] == MIGRATIONS.applied(ctx.db)[-1].name
+    assert ctx.db_path is not None
+    assert shown["db_path"] == str(ctx.db_path.resolve())
+    assert shown["data_dir"] == str(ctx.db_path.resolve().parent)
+    assert shown["backups"].startswith(str(ctx.db_path.resolve().parent / "backups"))
+    assert "1 kept, newest console-20261124-140000.sqlite3" in shown["backups"]
+    assert shown["logs_dir"].endswith("/logs")

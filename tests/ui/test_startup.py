@@ -138,3 +138,143 @@ def test_the_app_says_when_its_database_cannot_be_created(
     assert run(path) == 1
     assert "cannot be created" in told[0]
     assert not path.parent.exists()
+
+
+# -- the check off the path to the first screen (issue 18) ----------------------------------
+def corrupt_table(db_path: Path, table: str) -> None:
+    """Overwrite the root page of ``table`` as a failing disk would: the file still opens and
+    its schema reads, so only a check that walks the tables finds it."""
+    import sqlite3
+
+    with sqlite3.connect(db_path) as conn:
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", [table])
+        page = root.fetchone()[0]
+    with db_path.open("r+b") as f:
+        f.seek((page - 1) * page_size)
+        f.write(b"\xa5" * page_size)
+
+
+@pytest.fixture
+def sound(ctx: AppContext, staff: list[str], db_path: Path) -> Path:
+    backup.backup_now(ctx, "morning")
+    ctx.db.close()  # checkpoints the WAL into the file
+    return db_path
+
+
+def _wait_for_backups() -> None:
+    """The day's backup, started once the check passed, runs on its own thread."""
+    import threading
+
+    for thread in threading.enumerate():
+        if thread.name == "console-backup":
+            thread.join(30)
+
+
+def _session(db_path: Path) -> tuple[object, startup.SingleInstance]:
+    from PySide6.QtWidgets import QApplication
+
+    from console.ui.app import Session
+
+    instance = startup.SingleInstance(db_path)
+    assert instance.acquire()
+    app = QApplication.instance()
+    return Session(app, db_path, instance), instance  # type: ignore[arg-type]
+
+
+def test_the_window_shows_held_then_opens_for_sign_in_once_the_check_passed(
+    qtbot: QtBot, sound: Path
+) -> None:
+    session, instance = _session(sound)
+    try:
+        session.open()  # type: ignore[attr-defined]
+        window = session.window  # type: ignore[attr-defined]
+        qtbot.addWidget(window)
+        assert window.isVisible()
+        assert window.held and not window.centralWidget().isEnabled()
+        assert "Checking the database" in window.status.text()
+        qtbot.waitUntil(lambda: not window.held, timeout=10_000)
+        assert window.centralWidget().isEnabled()
+        assert window.status.text() == "Not signed in"
+        assert window.idle_lock is not None  # attached once the check passed
+        session.check.thread.join(10)  # type: ignore[attr-defined]
+        assert not session.damaged  # type: ignore[attr-defined]
+    finally:
+        session.close()  # type: ignore[attr-defined]
+        _wait_for_backups()
+        instance.release()
+
+
+def test_damage_found_once_the_window_is_up_is_offered_a_restore_before_any_write(
+    qtbot: QtBot, sound: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corrupt_table(sound, "patients")  # nothing the sign-in screen reads
+    marker = startup.startup_check.SessionMarker(sound)
+    assert startup.startup_check.before_use(sound, marker) == ["ok"]  # not caught before
+    before = sound.read_bytes()
+    asked: list[str] = []
+    monkeypatch.setattr(
+        DamagedDatabaseDialog, "ask",
+        classmethod(lambda cls, text, can_restore: asked.append(text) or False),
+    )  # fmt: skip
+    session, instance = _session(sound)
+    try:
+        session.open()  # type: ignore[attr-defined]
+        assert session.window.held  # type: ignore[attr-defined]
+        qtbot.waitUntil(lambda: bool(asked), timeout=10_000)
+        assert "failed SQLite's check" in asked[0]
+        assert session.window is None  # type: ignore[attr-defined]  # closed, never released
+        assert session.damaged  # type: ignore[attr-defined]
+    finally:
+        session.close()  # type: ignore[attr-defined]
+        instance.release()
+    assert sound.read_bytes() == before  # nothing written: no sign-in, no geometry, no backup
+    assert len(backup.list_backups(sound.parent / "backups")) == 1
+
+
+def test_a_restore_after_the_window_was_up_opens_it_again_on_the_restored_file(
+    qtbot: QtBot, sound: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corrupt_table(sound, "patients")
+    monkeypatch.setattr(
+        DamagedDatabaseDialog, "ask", classmethod(lambda cls, text, can_restore: True)
+    )
+    monkeypatch.setattr(DamagedDatabaseDialog, "tell", classmethod(lambda cls, t, text: None))
+    session, instance = _session(sound)
+    try:
+        session.open()  # type: ignore[attr-defined]
+        first = session.window  # type: ignore[attr-defined]
+        assert first is not None
+        qtbot.waitUntil(lambda: session.window is not first, timeout=10_000)  # type: ignore[attr-defined]
+        window = session.window  # type: ignore[attr-defined]
+        qtbot.waitUntil(lambda: not window.held, timeout=10_000)
+        assert backup.check_file(sound) == ["ok"]
+        assert list(sound.parent.glob("console.sqlite3.replaced-*"))
+        window.close()
+    finally:
+        session.close()  # type: ignore[attr-defined]
+        _wait_for_backups()
+        instance.release()
+        if session.window is not None:  # type: ignore[attr-defined]
+            session.window.ctx.db.close()  # type: ignore[attr-defined]
+            session.window.deleteLater()  # type: ignore[attr-defined]
+
+
+def test_after_a_session_that_did_not_end_cleanly_the_full_check_comes_first(
+    sound: Path,
+) -> None:
+    corrupt_table(sound, "patients")
+    marker = startup.startup_check.SessionMarker(sound)
+    assert startup.startup_check.before_use(sound, marker) == ["ok"]
+    marker.create()  # as a killed console leaves it
+    assert marker.path.name == "console.sqlite3.running"
+    assert startup.startup_check.before_use(sound, marker) != ["ok"]
+    marker.remove()
+    assert not marker.left_behind()
+
+
+def test_a_file_that_is_not_a_database_is_caught_before_the_window(tmp_path: Path) -> None:
+    path = tmp_path / "console.sqlite3"
+    path.write_bytes(b"this is a letter, not a database\n" * 500)
+    marker = startup.startup_check.SessionMarker(path)
+    assert startup.startup_check.before_use(path, marker) != ["ok"]
