@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from console.clock import iso
+from console.consent.service import ConsentService
 from console.errors import DomainError
 from console.visit.storage import guarded
 
@@ -208,6 +209,7 @@ class PrepMixin(_Base):  # type: ignore[misc]  # methods are typed on VisitServi
         missing = []
         if not self.screening_passed(visit_id):
             missing.append("Screening is not complete or a contraindication blocks treatment.")
+        missing += ConsentService(self.ctx).missing(visit_id)
         if not visit["device_id"]:
             missing.append("Choose the device.")
         if not self.db.execute(
