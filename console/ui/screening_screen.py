@@ -102,7 +102,7 @@ class ScreeningScreen(QWidget):
         self.scroll = scroll
         self.result = widgets.error_label()
         self.ok = widgets.hint()
-        self.check = widgets.primary("Check answers and continue to Prep")
+        self.check = widgets.primary("Check answers and continue to Consent")
         self.check.clicked.connect(self._on_check_clicked)
         self.stop = QPushButton("Stop this visit (no treatment)")
         self.stop.clicked.connect(self._on_stop_clicked)
@@ -181,7 +181,7 @@ class ScreeningScreen(QWidget):
             reminders = [f.message for f in outcome.findings if f.item.kind == "prompt"]
             self.result.clear()
             self.ok.setText("Screening clear. " + " ".join(reminders))
-            self.flow.go("prep")
+            self.flow.go("consent")
             return
         lines = [f.message for f in outcome.blocking]
         if outcome.earliest_safe_date and not outcome.hard_stops:

@@ -53,9 +53,9 @@ def test_the_file_is_private_and_its_hash_is_in_the_database(ctx, taken):
     assert taken.pdf_path.is_relative_to(ctx.data_dir / "consents")
     for cid in taken.consent_ids:
         assert consents_repo.get(ctx.db, cid).pdf_sha256 == taken.pdf_sha256
-    audit = ctx.db.execute(
-        "SELECT detail FROM audit_log WHERE action = 'consent.sign'"
-    ).fetchone()[0]
+    audit = ctx.db.execute("SELECT detail FROM audit_log WHERE action = 'consent.sign'").fetchone()[
+        0
+    ]
     assert taken.pdf_sha256 in audit
 
 

@@ -33,7 +33,7 @@ def open_step(window: MainWindow, patient: str, visit_id: str, step: str) -> obj
     return window.screen(step)
 
 
-def test_screening_requires_every_answer_then_moves_to_prep(
+def test_screening_requires_every_answer_then_moves_to_consent(
     window: MainWindow, ctx: AppContext, patient: str
 ) -> None:
     visit_id = VisitService(ctx).start_visit(patient)
@@ -44,7 +44,7 @@ def test_screening_requires_every_answer_then_moves_to_prep(
     for q in screen.questions:
         q.no.click()
     screen.check.click()
-    assert window.current_key() == "prep"
+    assert window.current_key() == "consent"
     stored = visits_repo.load_record(ctx.db, visit_id).screening
     assert len(stored) == len(screen.questions) and {s.answer for s in stored} == {"no"}
 
@@ -77,7 +77,7 @@ def test_clearance_item_needs_a_note_next_to_it(
     assert "clearance note" in row.message.text()
     row.note.setText("Dr Patel cleared: aspirin paused for 7 days")
     screen.check.click()
-    assert window.current_key() == "prep"
+    assert window.current_key() == "consent"
 
 
 def test_prep_by_scanner_keeps_the_group_separator(

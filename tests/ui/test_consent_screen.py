@@ -1,0 +1,203 @@
+"""The Consent step through its real widgets: read to the end, sign by pointer, PIN, decline."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QMouseEvent, QPointingDevice, QTabletEvent
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from console.consent.service import ConsentService
+from console.context import AppContext
+from console.data import consents_repo
+from console.ui.main_window import MainWindow
+from console.visit.service import VisitService
+from tests.conftest import no_contraindications, one_area_visit
+from tests.consent_support import signed_in_pin
+from tests.ui.visit_helpers import press, type_text
+
+
+@pytest.fixture
+def window(qtbot: QtBot, ctx: AppContext, staff: list[str]) -> Iterator[MainWindow]:
+    w = MainWindow(ctx)
+    qtbot.addWidget(w)
+    w.flow.set_practitioner(staff[0])
+    yield w
+    w.close()
+
+
+def _at_consent(window: MainWindow, ctx: AppContext, patient: str) -> tuple[str, object]:
+    svc = VisitService(ctx)
+    visit_id = svc.start_visit(patient)
+    svc.answer_screening(visit_id, no_contraindications(ctx, visit_id))
+    window.flow.set_patient(patient)
+    window.flow.set_visit(visit_id)
+    window.flow.go("consent")
+    return visit_id, window.screen("consent")
+
+
+def _mouse(widget: QWidget, kind: QMouseEvent.Type, x: float, y: float) -> None:
+    button = Qt.MouseButton.LeftButton
+    buttons = Qt.MouseButton.NoButton if kind == QMouseEvent.Type.MouseButtonRelease else button
+    pos = QPointF(x, y)
+    event = QMouseEvent(
+        kind, pos, widget.mapToGlobal(pos), button, buttons, Qt.KeyboardModifier.NoModifier
+    )
+    QApplication.sendEvent(widget, event)
+
+
+def sign_with_mouse(pad: QWidget, points: list[tuple[float, float]]) -> None:
+    _mouse(pad, QMouseEvent.Type.MouseButtonPress, *points[0])
+    for p in points[1:]:
+        _mouse(pad, QMouseEvent.Type.MouseMove, *p)
+    _mouse(pad, QMouseEvent.Type.MouseButtonRelease, *points[-1])
+
+
+def sign_with_pen(pad: QWidget, points: list[tuple[float, float]]) -> None:
+    device = QPointingDevice.primaryPointingDevice()
+    kinds = (
+        [QTabletEvent.Type.TabletPress]
+        + [QTabletEvent.Type.TabletMove] * (len(points) - 2)
+        + [QTabletEvent.Type.TabletRelease]
+    )
+    for kind, (x, y) in zip(kinds, points, strict=True):
+        pos = QPointF(x, y)
+        event = QTabletEvent(
+            kind,
+            device,
+            pos,
+            pad.mapToGlobal(pos),
+            0.6,
+            0.0,
+            0.0,
+            0.0,
+            0.0,
+            0.0,
+            Qt.KeyboardModifier.NoModifier,
+            Qt.MouseButton.LeftButton,
+            Qt.MouseButton.LeftButton,
+        )
+        QApplication.sendEvent(pad, event)
+
+
+ZIGZAG = [(30 + 25 * i, 40 + 60 * (i % 2)) for i in range(14)]
+
+
+def read_to_end(screen: object) -> None:
+    bar = screen.text.verticalScrollBar()
+    screen.text.setFocus()
+    for _ in range(60):
+        if screen.read_to_end:
+            return
+        press(screen.text, Qt.Key.Key_PageDown)
+    assert bar.value() == bar.maximum()
+
+
+def test_signing_is_possible_only_after_the_text_was_read_to_the_end(
+    window: MainWindow, ctx: AppContext, patient: str, qtbot: QtBot
+) -> None:
+    window.resize(1366, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    visit_id, screen = _at_consent(window, ctx, patient)
+    assert "No consent on record" in screen.reason.text()
+    assert screen.text.verticalScrollBar().maximum() > 0  # the text is longer than its box
+    assert not screen.pad.isEnabled()
+    sign_with_mouse(screen.pad, ZIGZAG)
+    assert screen.pad.is_empty()  # a disabled pad takes no strokes
+    screen.sign.click()
+    assert "Read the text to the end" in screen.signature_error.text()
+    read_to_end(screen)
+    assert screen.pad.isEnabled()
+    assert "read to the end" in screen.read_hint.text()
+
+
+def test_sign_by_mouse_clear_resign_by_pen_and_countersign_with_pin(
+    window: MainWindow, ctx: AppContext, patient: str, qtbot: QtBot
+) -> None:
+    window.resize(1366, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    visit_id, screen = _at_consent(window, ctx, patient)
+    pin = signed_in_pin(ctx)
+    read_to_end(screen)
+    # One dot is refused, next to the box.
+    sign_with_mouse(screen.pad, [(100, 60), (100, 60)])
+    type_text(screen.signer_name, "Zoe Lukasz")
+    type_text(screen.pin, pin)
+    screen.sign.click()
+    assert "too small" in screen.signature_error.text()
+    assert window.current_key() == "consent"
+    screen.clear.click()
+    assert screen.pad.is_empty()
+    sign_with_mouse(screen.pad, ZIGZAG)
+    screen.clear.click()
+    sign_with_pen(screen.pad, ZIGZAG)
+    assert screen.pad.signature().points == len(ZIGZAG)
+    screen.photo_checks["clinical_record"].click()
+    # A wrong PIN is refused next to the PIN field, and nothing is recorded.
+    type_text(screen.pin, "9999")
+    screen.sign.click()
+    assert "Wrong PIN" in screen.pin_error.text()
+    assert ctx.db.execute("SELECT COUNT(*) FROM consents").fetchone()[0] == 0
+    type_text(screen.pin, pin)
+    press(screen.pin, Qt.Key.Key_Return)
+    assert window.current_key() == "prep"
+    consent = ConsentService(ctx).for_patient(patient)
+    photo = next(c.consent for c in consent if c.consent.template_id == "photos")
+    assert photo.choices == {
+        "clinical_record": True,
+        "teaching_anonymised": False,
+        "marketing": False,
+    }
+    treatment = next(c.consent for c in consent if c.consent.template_id == "microneedling")
+    assert treatment.signer_name == "Zoe Lukasz"
+    assert consents_repo.linked_consent_id(ctx.db, visit_id) == treatment.id
+    strokes = consents_repo.strokes(ctx.db, treatment.id)
+    assert strokes.count("],[") >= len(ZIGZAG) - 1  # every pen point, with its time
+    assert ConsentService(ctx).missing(visit_id) == []
+
+
+def test_a_valid_consent_on_record_skips_signing_with_the_reason(
+    window: MainWindow, ctx: AppContext, patient: str, clock
+) -> None:
+    one_area_visit(ctx, patient, clock, serial="S1")
+    clock.advance(28 * 86400)
+    visit_id, screen = _at_consent(window, ctx, patient)
+    assert "Consent on record: signed on 24 Nov 2026" in screen.reason.text()
+    assert screen.pages.currentIndex() == 0
+    assert ConsentService(ctx).missing(visit_id) != []
+    screen.use_on_record.click()
+    assert window.current_key() == "prep"
+    assert ConsentService(ctx).missing(visit_id) == []
+
+
+def test_declining_stops_the_visit_with_the_reason(
+    window: MainWindow, ctx: AppContext, patient: str
+) -> None:
+    visit_id, screen = _at_consent(window, ctx, patient)
+    screen.decline.click()
+    assert "Say why" in screen.error.text()
+    assert window.current_key() == "consent"
+    type_text(screen.decline_reason, "Not today, wants to read more")
+    screen.decline.click()
+    assert window.current_key() == "patient"
+    row = ctx.db.execute("SELECT status, stop_reason FROM visits WHERE id = ?", [visit_id])
+    assert row.fetchone() == ("stopped", "Consent declined: Not today, wants to read more")
+
+
+def test_the_primary_action_is_visible_at_1366_by_700(
+    window: MainWindow, ctx: AppContext, patient: str, qtbot: QtBot
+) -> None:
+    window.resize(1366, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    _, screen = _at_consent(window, ctx, patient)
+    holder = window._holders["consent"]
+    for widget in (screen.sign, screen.pad, screen.pin, screen.decline):
+        top_left = widget.mapTo(holder.viewport(), widget.rect().topLeft())
+        bottom = top_left.y() + widget.height()
+        assert widget.isVisible() and 0 <= top_left.y() and bottom <= holder.viewport().height()
