@@ -6,6 +6,8 @@ serve fingers too; a pen is taken as tablet events (pressure-capable, no synthes
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import QElapsedTimer, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QTabletEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -120,7 +122,7 @@ class SignaturePad(QWidget):
             pts = [QPointF(p.x * w, p.y * h) for p in stroke]
             if len(pts) == 1:
                 painter.drawPoint(pts[0])
-            for a, b in zip(pts, pts[1:], strict=False):
+            for a, b in itertools.pairwise(pts):
                 painter.drawLine(a, b)
         painter.setPen(QPen(QColor("#3b4754"), 1))
         painter.drawRect(self.rect().adjusted(0, 0, -1, -1))

@@ -5,9 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QMouseEvent, QPointingDevice, QTabletEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from console.consent.service import ConsentService
@@ -17,6 +15,7 @@ from console.ui.main_window import MainWindow
 from console.visit.service import VisitService
 from tests.conftest import no_contraindications, one_area_visit
 from tests.consent_support import signed_in_pin
+from tests.ui.consent_helpers import ZIGZAG, read_to_end, sign_with_mouse, sign_with_pen
 from tests.ui.visit_helpers import press, type_text
 
 
@@ -39,70 +38,13 @@ def _at_consent(window: MainWindow, ctx: AppContext, patient: str) -> tuple[str,
     return visit_id, window.screen("consent")
 
 
-def _mouse(widget: QWidget, kind: QMouseEvent.Type, x: float, y: float) -> None:
-    button = Qt.MouseButton.LeftButton
-    buttons = Qt.MouseButton.NoButton if kind == QMouseEvent.Type.MouseButtonRelease else button
-    pos = QPointF(x, y)
-    event = QMouseEvent(
-        kind, pos, widget.mapToGlobal(pos), button, buttons, Qt.KeyboardModifier.NoModifier
-    )
-    QApplication.sendEvent(widget, event)
-
-
-def sign_with_mouse(pad: QWidget, points: list[tuple[float, float]]) -> None:
-    _mouse(pad, QMouseEvent.Type.MouseButtonPress, *points[0])
-    for p in points[1:]:
-        _mouse(pad, QMouseEvent.Type.MouseMove, *p)
-    _mouse(pad, QMouseEvent.Type.MouseButtonRelease, *points[-1])
-
-
-def sign_with_pen(pad: QWidget, points: list[tuple[float, float]]) -> None:
-    device = QPointingDevice.primaryPointingDevice()
-    kinds = (
-        [QTabletEvent.Type.TabletPress]
-        + [QTabletEvent.Type.TabletMove] * (len(points) - 2)
-        + [QTabletEvent.Type.TabletRelease]
-    )
-    for kind, (x, y) in zip(kinds, points, strict=True):
-        pos = QPointF(x, y)
-        event = QTabletEvent(
-            kind,
-            device,
-            pos,
-            pad.mapToGlobal(pos),
-            0.6,
-            0.0,
-            0.0,
-            0.0,
-            0.0,
-            0.0,
-            Qt.KeyboardModifier.NoModifier,
-            Qt.MouseButton.LeftButton,
-            Qt.MouseButton.LeftButton,
-        )
-        QApplication.sendEvent(pad, event)
-
-
-ZIGZAG = [(30 + 25 * i, 40 + 60 * (i % 2)) for i in range(14)]
-
-
-def read_to_end(screen: object) -> None:
-    bar = screen.text.verticalScrollBar()
-    screen.text.setFocus()
-    for _ in range(60):
-        if screen.read_to_end:
-            return
-        press(screen.text, Qt.Key.Key_PageDown)
-    assert bar.value() == bar.maximum()
-
-
 def test_signing_is_possible_only_after_the_text_was_read_to_the_end(
     window: MainWindow, ctx: AppContext, patient: str, qtbot: QtBot
 ) -> None:
     window.resize(1366, 700)
     window.show()
     qtbot.waitExposed(window)
-    visit_id, screen = _at_consent(window, ctx, patient)
+    _, screen = _at_consent(window, ctx, patient)
     assert "No consent on record" in screen.reason.text()
     assert screen.text.verticalScrollBar().maximum() > 0  # the text is longer than its box
     assert not screen.pad.isEnabled()
@@ -200,4 +142,4 @@ def test_the_primary_action_is_visible_at_1366_by_700(
     for widget in (screen.sign, screen.pad, screen.pin, screen.decline):
         top_left = widget.mapTo(holder.viewport(), widget.rect().topLeft())
         bottom = top_left.y() + widget.height()
-        assert widget.isVisible() and 0 <= top_left.y() and bottom <= holder.viewport().height()
+        assert widget.isVisible() and top_left.y() >= 0 and bottom <= holder.viewport().height()

@@ -84,10 +84,12 @@ def test_prep_by_scanner_keeps_the_group_separator(
     window: MainWindow, ctx: AppContext, patient: str
 ) -> None:
     from tests.conftest import no_contraindications
+    from tests.consent_support import consent_for
 
     svc = VisitService(ctx)
     visit_id = svc.start_visit(patient)
     svc.answer_screening(visit_id, no_contraindications(ctx, visit_id))
+    consent_for(ctx, visit_id)
     screen = open_step(window, patient, visit_id, "prep")
     screen.device.setCurrentIndex(screen.device.findData("skinpen-precision"))
     screen.device.activated.emit(screen.device.currentIndex())
