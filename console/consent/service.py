@@ -126,6 +126,9 @@ class ConsentService:
             out.append(ConsentListing(c, title, rules.state(c, newer, template, policy, now, zone)))
         return out
 
+    def patient_exists(self, patient_id: str) -> bool:
+        return patients_repo.get(self.db, patient_id) is not None
+
     def archived_pdf(self, consent_id: str) -> bytes:
         """The signed PDF exactly as archived, after checking it against the stored SHA-256."""
         c = consents_repo.get(self.db, consent_id)
