@@ -148,6 +148,21 @@ class ConsentService:
             )
         return data
 
+    def record_print(self, consent_id: str, *, printer: str, ok: bool, message: str = "") -> None:
+        """Log a print of the signed PDF (done or failed) in the audit trail."""
+        c = consents_repo.get(self.db, consent_id)
+        self.ctx.audit(
+            "consent.print",
+            entity="patient",
+            entity_id=c.patient_id,
+            detail={
+                "consent_id": consent_id,
+                "printer": printer,
+                "ok": ok,
+                "message": message,
+            },
+        )
+
     # -- use cases ---------------------------------------------------------------------------
     @guarded
     def use_on_record(self, visit_id: str) -> Coverage:
