@@ -33,6 +33,7 @@ KEPT = (
     "cartridge GTIN, lot, serial and expiry; gel and numbing products and lots (for recalls)",
     "amendments (identifying words removed)",
     "that aftercare sheets were handed out and printed (the PDF files are deleted)",
+    "that consent was signed, declined or withdrawn: template, version, text hash, times",
     "Fitzpatrick skin type and allergies (clinical safety; identifying words removed)",
     "the audit trail, which never held the name",
 )
@@ -43,6 +44,7 @@ CLEARED = (
     "notes on the patient",
     "the search index entry",
     "archived sheet PDFs",
+    "signed consent PDFs and the signature strokes (the signer's name as on the sheets)",
 )
 
 
@@ -123,6 +125,8 @@ def anonymise(ctx: AppContext, patient_id: str, *, reason: str) -> ErasureReport
     now = iso(ctx.now())
     tables = graph.rows_of(db, patient_id)
     sheet_files = [ctx.data_dir / h["path"] for h in tables.get("handouts", []) if h["path"]]
+    sheet_files += sorted({ctx.data_dir / c["pdf_path"] for c in tables.get("consents", [])
+                           if c["pdf_path"]})  # fmt: skip
     # Overwrite freed pages with zeros, so the old name is not left in the file's free space.
     db.execute("PRAGMA secure_delete = ON")
     scrubbed = 0
@@ -139,6 +143,9 @@ def anonymise(ctx: AppContext, patient_id: str, *, reason: str) -> ErasureReport
             scrubbed += _scrub_table(db, table, rows, needles)
         db.execute("UPDATE handouts SET path = '' WHERE visit_id IN "
                    "(SELECT id FROM visits WHERE patient_id = ?)", [patient_id])  # fmt: skip
+        with graph.locks_lifted(db, "consents"):  # consent rows are otherwise never changed
+            db.execute("UPDATE consents SET pdf_path = '', strokes = '[]' WHERE patient_id = ?",
+                       [patient_id])  # fmt: skip
         audit_repo.record(
             db, at=ctx.now(), by=by, action="patient.anonymise", entity="patient",
             entity_id=patient_id,
