@@ -337,6 +337,12 @@ class ConsentService:
             self._audit("consent.templates", "consent_templates", str(saved.version), note=note)
         return saved
 
+    def room_name(self) -> str:
+        return str(settings_repo.get(self.db, "room.name"))
+
+    def can_edit_templates(self) -> bool:
+        return auth.is_admin(self.db, self.ctx.practitioner_id)
+
     def template_body(self) -> dict[str, Any]:
         return consents_repo.template_body(self.db, self.templates().version)
 
