@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -201,19 +201,54 @@ class ConsentService:
         # with lockout) like a sign-in.
         auth.sign_in(self.ctx, by, request.practitioner_pin, purpose="consent_countersign")
 
-        now = self.ctx.now()
+        path, digest, ids = self.record_signing(
+            visit_id=visit_id,
+            patient_id=str(visit["patient_id"]),
+            by=by,
+            templates=templates,
+            signer=signer,
+            signature=request.signature,
+            witness=witness,
+            identity=identity,
+            language=request.language,
+            choices=request.photo_choices,
+            now=self.ctx.now(),
+        )
+        return Taken(ids, path, digest, self.coverage(visit_id))
+
+    def record_signing(
+        self,
+        *,
+        visit_id: str,
+        patient_id: str,
+        by: str,
+        templates: TemplateSet,
+        signer: str,
+        signature: Signature,
+        witness: str,
+        identity: str,
+        language: str,
+        choices: dict[str, bool],
+        now: datetime,
+    ) -> tuple[Path, str, tuple[str, ...]]:
+        """Write the signed PDF (atomic, 0600) and register it with its rows, the visit link
+        and the audit row in one transaction; the file is removed if that fails.
+
+        The checks (names, strokes, PIN) are the caller's: ``take`` for a patient in the room,
+        the demo for its made-up clinic.
+        """
         zone = self.ctx.timezone()
         local = now.astimezone(zone)
         parts = [
             document.SignedPart(
                 t,
-                request.language,
-                t.text_sha256(request.language),
-                {c: bool(request.photo_choices.get(c, False)) for c in t.choices},
+                language,
+                t.text_sha256(language),
+                {c: bool(choices.get(c, False)) for c in t.choices},
             )
             for t in templates.templates
         ]
-        patient = patients_repo.get(self.db, str(visit["patient_id"])) or {}
+        patient = patients_repo.get(self.db, patient_id) or {}
         practitioner = practitioners_repo.get(self.db, by) or {}
         settings = settings_repo.get_all(self.db)
         facts = document.SigningFacts(
@@ -222,7 +257,7 @@ class ConsentService:
             patient_name=str(patient.get("full_name", "")),
             signer_name=signer,
             identity_check=identity,
-            signed_utc=f"{now:%Y-%m-%d %H:%M:%S}",
+            signed_utc=f"{now.astimezone(UTC):%Y-%m-%d %H:%M:%S}",
             signed_local=f"{local:%Y-%m-%d %H:%M:%S} {local.tzname()} ({zone.key})",
             room=str(settings["room.name"]),
             practitioner_name=str(practitioner.get("display_name", by)),
@@ -230,10 +265,9 @@ class ConsentService:
             witness_name=witness,
             library_version=templates.version,
         )
-        data = document.build(parts, request.signature, facts)
+        data = document.build(parts, signature, facts)
         digest = sha256_hex(data)
-        signature_digest = sha256_hex(request.signature.png())
-        patient_id = str(visit["patient_id"])
+        signature_digest = sha256_hex(signature.png())
         document_id = f"{local:%Y%m%d-%H%M%S}-{visit_id[:8]}"
         relative = Path("consents") / f"{local.year:04d}" / f"{document_id}.pdf"
         target = self.ctx.data_dir / relative
@@ -250,12 +284,12 @@ class ConsentService:
                             template_id=part.template.id,
                             library_version=templates.version,
                             material_version=part.template.material_version,
-                            language=request.language,
+                            language=language,
                             text_sha256=part.text_sha256,
                             choices=part.choices,
                             signer_name=signer,
                             identity_check=identity,
-                            strokes=request.signature.to_json(),
+                            strokes=signature.to_json(),
                             signature_sha256=signature_digest,
                             signed_at=now,
                             signed_local=local.isoformat(),
@@ -283,7 +317,7 @@ class ConsentService:
             # No row points at the file: remove it so the archive holds only registered ones.
             target.unlink(missing_ok=True)
             raise
-        return Taken(tuple(ids), target, digest, self.coverage(visit_id))
+        return target, digest, tuple(ids)
 
     @guarded
     def decline(self, visit_id: str, reason: str) -> None:

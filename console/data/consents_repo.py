@@ -225,3 +225,13 @@ def consents_by_visit(db: Database, visit_ids: list[str]) -> dict[str, dict[str,
                 "pdf_sha256": r["pdf_sha256"],
             }
     return out
+
+
+def completed_visits(db: Database, patient_id: str) -> list[tuple[str, datetime, str]]:
+    """(visit id, started_at, practitioner id) of the patient's completed visits, oldest first."""
+    rows = db.execute(
+        "SELECT id, started_at, practitioner_id FROM visits WHERE patient_id = ? "
+        "AND status = 'completed' ORDER BY started_at",
+        [patient_id],
+    ).fetchall()
+    return [(str(r[0]), parse_iso(str(r[1])), str(r[2])) for r in rows]

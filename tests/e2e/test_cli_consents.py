@@ -54,3 +54,19 @@ def test_consents_for_an_unknown_patient_is_one_line_on_stderr(ctx, db_path):
     out = _console("consents", "--db", str(db_path), "--patient", "nobody")
     assert out.returncode != 0
     assert out.stderr.strip() == "error: no patient with id nobody"
+
+
+def test_every_demo_visit_is_covered_by_a_signed_consent(tmp_path: Path) -> None:
+    db = tmp_path / "demo.sqlite3"
+    made = _console("demo", "--db", str(db), "--patients", "6", "--seed", "3")
+    assert made.returncode == 0, made.stderr
+    assert "signed consents" in made.stdout
+    visits = json.loads(_console("visits", "--db", str(db), "--json").stdout)
+    assert visits and all(v["consent"] is not None for v in visits)
+    for v in visits:
+        assert v["consent"]["template"] == "microneedling"
+        assert v["consent"]["signed_at"] <= v["started_at"] or v["consent"]["how"] == "signed"
+    listed = json.loads(
+        _console("consents", "--db", str(db), "--patient", visits[0]["patient_id"], "--json").stdout
+    )
+    assert all(Path(r["pdf"]).is_file() for r in listed)
