@@ -176,6 +176,7 @@ class ConsentService:
             consents_repo.link_visit(
                 self.db, visit_id=visit_id, consent_id=cov.consent.id, at=now, how="on_record"
             )
+            consents_repo.advance_visit_past_consent(self.db, visit_id)
             self._audit("consent.on_record", "visit", visit_id, consent_id=cov.consent.id)
         return cov
 
@@ -304,6 +305,7 @@ class ConsentService:
                 consents_repo.link_visit(
                     self.db, visit_id=visit_id, consent_id=ids[0], at=now, how="signed"
                 )
+                consents_repo.advance_visit_past_consent(self.db, visit_id)
                 self._audit(
                     "consent.sign",
                     "visit",

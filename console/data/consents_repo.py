@@ -195,6 +195,11 @@ def link_visit(db: Database, *, visit_id: str, consent_id: str, at: datetime, ho
     )
 
 
+def advance_visit_past_consent(db: Database, visit_id: str) -> None:
+    """A resumed visit opens at Prep once its consent is settled (not before)."""
+    db.execute("UPDATE visits SET step = 'prep' WHERE id = ? AND step = 'consent'", [visit_id])
+
+
 def linked_consent_id(db: Database, visit_id: str) -> str | None:
     row = db.execute(
         "SELECT consent_id FROM visit_consents WHERE visit_id = ?", [visit_id]

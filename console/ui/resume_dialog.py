@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from console.clock import parse_iso
 
-STEP_WORDS = {"screening": "Screening", "prep": "Prep", "plan": "Plan", "treat": "Treat",
+STEP_WORDS = {"screening": "Screening", "consent": "Consent", "prep": "Prep", "plan": "Plan", "treat": "Treat",
               "finish": "Finish"}  # fmt: skip
 
 

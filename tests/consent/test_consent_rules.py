@@ -206,3 +206,11 @@ def test_shipped_templates_are_marked_for_review_and_cover_the_risks(ctx):
         assert risk in text
     photo = t.get("photos")
     assert photo.choices == ("clinical_record", "teaching_anonymised", "marketing")
+
+
+def test_a_visit_resumes_at_consent_until_it_is_settled(ctx, patient):
+    vid = _screened(ctx, patient)
+    step = "SELECT step FROM visits WHERE id = ?"
+    assert ctx.db.execute(step, [vid]).fetchone()[0] == "consent"
+    ConsentService(ctx).take(vid, request(ctx))
+    assert ctx.db.execute(step, [vid]).fetchone()[0] == "prep"
