@@ -34,7 +34,8 @@ class Wording:
     title: str
     sections: tuple[Section, ...]
     declaration: str
-    choices: dict[str, str]  # photo choice id -> the words shown beside its box
+    choices: dict[str, str]  # photo choice id -> the sentence in the text
+    labels: dict[str, str]  # photo choice id -> the short name beside its box
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,7 @@ def _wording(raw: dict[str, Any], choices: tuple[str, ...], where: str) -> Wordi
     if not sections:
         raise DomainError(f"{where} has no sections.", where)
     words = raw.get("choices") or {}
+    labels = raw.get("choice_labels") or {}
     for c in choices:
         _text(words.get(c), f"{where}: the words for '{c}'")
     return Wording(
@@ -111,6 +113,7 @@ def _wording(raw: dict[str, Any], choices: tuple[str, ...], where: str) -> Wordi
         sections=sections,
         declaration=_text(raw.get("declaration"), f"{where}: the declaration"),
         choices={c: str(words[c]).strip() for c in choices},
+        labels={c: str(labels.get(c) or words[c]).strip() for c in choices},
     )
 
 

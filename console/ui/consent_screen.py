@@ -42,7 +42,12 @@ def _html(templates: TemplateSet, language: str) -> str:
         for s in w.sections:
             parts.append(f"<p><b>{escape(s.heading)}</b><br>{escape(s.body)}</p>")
         if t.choices:
-            parts.append("<p><i>Tick the uses you agree to beside the signature.</i></p>")
+            items = "".join(
+                f"<li><b>{escape(w.labels[c])}</b>: {escape(w.choices[c])}</li>" for c in t.choices
+            )
+            parts.append(
+                f"<ul>{items}</ul><p><i>Tick each use you agree to, below the text.</i></p>"
+            )
         parts.append(f"<p><b>{escape(w.declaration)}</b></p>")
     return "".join(parts) + "<p>— End of the text —</p>"
 
@@ -67,6 +72,15 @@ class ConsentScreen(QWidget):
         layout.addWidget(self.reason)
         layout.addWidget(self.pages, 1)
         self._built_for: str | None = None
+
+    # The window's scroll area sizes a screen with word-wrapped labels to its preferred
+    # height; the text scrolls inside its own box, so the screen needs only its minimum and
+    # the Countersign button stays on a 1366×700 screen.
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+    def heightForWidth(self, width: int) -> int:
+        return -1
 
     # -- pages ----------------------------------------------------------------------------------
     def _build_covered_page(self) -> QWidget:
@@ -104,13 +118,14 @@ class ConsentScreen(QWidget):
         left = QVBoxLayout()
         left.addWidget(self.text, 1)
         left.addWidget(self.read_hint)
+        self.photo_heading = QLabel("<b>Photographs</b>: each use is its own choice")
+        left.addWidget(self.photo_heading)
         left.addWidget(self.photo_box)
 
         self.signer_name = QLineEdit()
         self.signer_name.setObjectName("signer-name")
-        self.signer_name.setPlaceholderText("Patient: type your full name")
+        self.signer_name.setPlaceholderText("Patient: type your full name, then sign below")
         self.signer_name.setAccessibleName("patient's full name as they sign")
-        self.name_error = widgets.error_label()
         self.pad = SignaturePad()
         self.pad.changed.connect(self._on_pad_changed)
         self.clear = QPushButton("Clear and sign again")
@@ -119,53 +134,52 @@ class ConsentScreen(QWidget):
         self.witness = QLineEdit()
         self.witness.setPlaceholderText("Witness name (optional)")
         self.witness.setAccessibleName("witness name, optional")
-        self.witness_error = widgets.error_label()
         self.pin = PinField()
         self.pin.setPlaceholderText("Practitioner PIN")
         self.pin.setAccessibleName("practitioner PIN to countersign")
-        self.pin.setMinimumHeight(44)
+        self.pin.setMinimumWidth(150)
+        self.pin.setMaximumWidth(180)
         self.pin.setStyleSheet("font-size: 18pt; letter-spacing: 4px;")
         self.pin.returnPressed.connect(self._on_sign_clicked)
         self.pin_error = widgets.error_label()
-        self.sign = widgets.primary("Countersign and continue to Prep")
+        self.sign = widgets.primary("Countersign and continue")
+        self.sign.setToolTip("Checks your PIN, archives the signed PDF and goes on to Prep")
         self.sign.setObjectName("consent-sign")
         self.sign.clicked.connect(self._on_sign_clicked)
         self.error = widgets.error_label()
         self.decline_reason = QLineEdit()
-        self.decline_reason.setPlaceholderText("If the patient declines: their reason")
+        self.decline_reason.setPlaceholderText("If the patient declines: why, in their words")
         self.decline_reason.setAccessibleName("reason the patient declines")
-        self.decline = QPushButton("Patient declines: stop the visit")
+        self.decline = QPushButton("Patient declines: stop visit")
         self.decline.clicked.connect(self._on_decline_clicked)
         self.errors = widgets.FieldErrors(
             self.error,
-            signer_name=self.name_error,
             signature=self.signature_error,
-            witness_name=self.witness_error,
             pin=self.pin_error,
             reason=self.error,
         )
 
         right = QGridLayout()
         right.setVerticalSpacing(4)
-        right.addWidget(QLabel("Patient's name"), 0, 0)
-        right.addWidget(self.signer_name, 1, 0, 1, 2)
-        right.addWidget(self.name_error, 2, 0, 1, 2)
-        right.addWidget(self.pad, 3, 0, 1, 2)
-        right.addWidget(self.signature_error, 4, 0)
-        right.addWidget(self.clear, 4, 1, Qt.AlignmentFlag.AlignRight)
-        right.addWidget(self.witness, 5, 0, 1, 2)
-        right.addWidget(self.witness_error, 6, 0, 1, 2)
-        right.addWidget(self.pin, 7, 0)
-        right.addWidget(self.sign, 7, 1)
-        right.addWidget(self.pin_error, 8, 0, 1, 2)
-        right.addWidget(self.error, 9, 0, 1, 2)
-        right.setRowStretch(10, 1)
-        right.addWidget(self.decline_reason, 11, 0)
-        right.addWidget(self.decline, 11, 1)
+        right.addWidget(self.signer_name, 0, 0, 1, 2)
+        right.addWidget(self.pad, 2, 0, 1, 2)
+        right.addWidget(self.signature_error, 3, 0)
+        right.addWidget(self.clear, 3, 1, Qt.AlignmentFlag.AlignRight)
+        right.addWidget(self.witness, 4, 0, 1, 2)
+        right.addWidget(self.pin, 6, 0)
+        right.addWidget(self.sign, 6, 1)
+        right.addWidget(self.pin_error, 7, 0, 1, 2)
+        right.addWidget(self.error, 8, 0, 1, 2)
+        right.setRowStretch(9, 1)
+        right.addWidget(self.decline_reason, 10, 0, 1, 2)
+        right.addWidget(self.decline, 11, 0, 1, 2, Qt.AlignmentFlag.AlignRight)
+        right_box = QWidget()
+        right_box.setLayout(right)
+        right_box.setMaximumWidth(520)
         row = QHBoxLayout(page)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addLayout(left, 3)
-        row.addLayout(right, 2)
+        row.addLayout(left, 1)
+        row.addWidget(right_box)
         return page
 
     # -- entering ---------------------------------------------------------------------------------
@@ -196,7 +210,9 @@ class ConsentScreen(QWidget):
         for t in self.templates.of_kind("photo"):
             w = t.wording(self.language)
             for choice in t.choices:
-                check = QCheckBox(w.choices[choice])
+                check = QCheckBox(w.labels[choice])
+                check.setToolTip(w.choices[choice])
+                check.setAccessibleName(w.choices[choice])
                 check.setObjectName(f"photo-{choice}")
                 self.photo_layout.addWidget(check)
                 self.photo_checks[choice] = check

@@ -24,7 +24,7 @@ class SignaturePad(QWidget):
         super().__init__(parent)
         self.setObjectName("signature-pad")
         self.setAccessibleName("signature box: sign here")
-        self.setMinimumSize(420, 150)
+        self.setMinimumSize(400, 140)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setCursor(Qt.CursorShape.CrossCursor)
         self._strokes: list[list[Point]] = []

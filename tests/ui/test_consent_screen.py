@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from console.consent.service import ConsentService
@@ -131,15 +132,42 @@ def test_declining_stops_the_visit_with_the_reason(
     assert row.fetchone() == ("stopped", "Consent declined: Not today, wants to read more")
 
 
+@pytest.fixture
+def room_theme(qapp: QApplication) -> Iterator[None]:
+    """The app's own type sizes (15 pt, 48 px targets), as the room monitor shows them."""
+    from console.ui import theme
+
+    font, sheet = qapp.font(), qapp.styleSheet()
+    theme.apply(qapp)
+    yield
+    qapp.setStyleSheet(sheet)
+    qapp.setFont(font)
+
+
 def test_the_primary_action_is_visible_at_1366_by_700(
-    window: MainWindow, ctx: AppContext, patient: str, qtbot: QtBot
+    window: MainWindow, ctx: AppContext, patient: str, qtbot: QtBot, room_theme: None
 ) -> None:
     window.resize(1366, 700)
     window.show()
     qtbot.waitExposed(window)
     _, screen = _at_consent(window, ctx, patient)
     holder = window._holders["consent"]
-    for widget in (screen.sign, screen.pad, screen.pin, screen.decline):
-        top_left = widget.mapTo(holder.viewport(), widget.rect().topLeft())
-        bottom = top_left.y() + widget.height()
-        assert widget.isVisible() and top_left.y() >= 0 and bottom <= holder.viewport().height()
+    viewport = holder.viewport()
+    # Nothing scrolls at the room monitor's size: the whole step is on screen.
+    qtbot.waitUntil(lambda: screen.height() <= viewport.height(), timeout=2000)
+    assert not holder.verticalScrollBar().isVisible()
+    assert not holder.horizontalScrollBar().isVisible()
+    assert screen.minimumSizeHint().height() <= viewport.height()
+    assert screen.minimumSizeHint().width() <= viewport.width()
+    for widget in (
+        screen.sign,
+        screen.pad,
+        screen.pin,
+        screen.decline,
+        screen.text,
+        *screen.photo_checks.values(),
+    ):
+        top_left = widget.mapTo(viewport, widget.rect().topLeft())
+        assert widget.isVisible() and top_left.y() >= 0 and top_left.x() >= 0
+        assert top_left.y() + widget.height() <= viewport.height()
+        assert top_left.x() + widget.width() <= viewport.width()
