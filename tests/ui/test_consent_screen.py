@@ -171,3 +171,26 @@ def test_the_primary_action_is_visible_at_1366_by_700(
         assert widget.isVisible() and top_left.y() >= 0 and top_left.x() >= 0
         assert top_left.y() + widget.height() <= viewport.height()
         assert top_left.x() + widget.width() <= viewport.width()
+
+
+def test_a_finger_signs_too_through_qt_touch_events(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QPoint
+    from PySide6.QtTest import QTest
+
+    from console.ui.signature_pad import SignaturePad
+
+    pad = SignaturePad()
+    qtbot.addWidget(pad)
+    pad.resize(500, 160)
+    pad.show()
+    qtbot.waitExposed(pad)
+    finger = QTest.createTouchDevice()
+    QTest.touchEvent(pad, finger).press(0, QPoint(20, 40), pad).commit()
+    for i in range(1, 12):
+        QTest.touchEvent(pad, finger).move(0, QPoint(20 + 30 * i, 40 + 50 * (i % 2)), pad).commit()
+    QTest.touchEvent(pad, finger).release(0, QPoint(380, 90), pad).commit()
+    signature = pad.signature()
+    assert len(signature.strokes) == 1 and signature.points >= 12
+    signature.check()  # a real signature, not refused
+    times = [p.t_ms for p in signature.strokes[0]]
+    assert times == sorted(times)
