@@ -197,6 +197,8 @@ class ConsentScreen(QWidget):
         if cov.covered:
             self.covered_error.clear()
             self.pages.setCurrentIndex(0)
+            # The window focuses the screen after enter(): the proxy sends keys to the button.
+            self.setFocusProxy(self.use_on_record)
             self.use_on_record.setFocus()
         else:
             self._show_signing()
@@ -224,6 +226,7 @@ class ConsentScreen(QWidget):
         self.text.verticalScrollBar().setValue(0)
         self.pages.setCurrentIndex(1)
         self._on_text_scrolled()
+        self.setFocusProxy(self.text)  # Page Down reads on as soon as the step opens
         self.text.setFocus()
 
     # -- slots ------------------------------------------------------------------------------------

@@ -47,6 +47,9 @@ def test_signing_is_possible_only_after_the_text_was_read_to_the_end(
     qtbot.waitExposed(window)
     _, screen = _at_consent(window, ctx, patient)
     assert "No consent on record" in screen.reason.text()
+    # Keys go to the text at once: Page Down reads on without a click.
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is screen.text, timeout=2000)
     assert screen.text.verticalScrollBar().maximum() > 0  # the text is longer than its box
     assert not screen.pad.isEnabled()
     sign_with_mouse(screen.pad, ZIGZAG)
