@@ -21,6 +21,12 @@ KINDS = ("treatment", "photo")
 # Shipped wording is English; other languages are added as further keys of ``texts``.
 DEFAULT_LANGUAGE = "en"
 PHOTO_CHOICES = ("clinical_record", "teaching_anonymised", "marketing")
+# How the signer's identity was checked: printed on the PDF and kept with the consent.
+IDENTITY_CHECKS = (
+    "known to the practitioner",
+    "photo ID seen",
+    "name and birth date confirmed",
+)
 
 
 @dataclass(frozen=True)

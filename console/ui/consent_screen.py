@@ -11,6 +11,7 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.consent.service import ConsentService, SigningRequest
-from console.consent.templates import DEFAULT_LANGUAGE, TemplateSet
+from console.consent.templates import DEFAULT_LANGUAGE, IDENTITY_CHECKS, TemplateSet
 from console.context import AppContext
 from console.errors import DomainError
 from console.ui import widgets
@@ -132,8 +133,11 @@ class ConsentScreen(QWidget):
         self.clear.clicked.connect(self.pad.clear)
         self.signature_error = widgets.error_label()
         self.witness = QLineEdit()
-        self.witness.setPlaceholderText("Witness name (optional)")
+        self.witness.setPlaceholderText("Witness (optional)")
         self.witness.setAccessibleName("witness name, optional")
+        self.identity = QComboBox()
+        self.identity.setAccessibleName("how the patient's identity was checked")
+        self.identity.addItems(list(IDENTITY_CHECKS))
         self.pin = PinField()
         self.pin.setPlaceholderText("Practitioner PIN")
         self.pin.setAccessibleName("practitioner PIN to countersign")
@@ -165,7 +169,8 @@ class ConsentScreen(QWidget):
         right.addWidget(self.pad, 2, 0, 1, 2)
         right.addWidget(self.signature_error, 3, 0)
         right.addWidget(self.clear, 3, 1, Qt.AlignmentFlag.AlignRight)
-        right.addWidget(self.witness, 4, 0, 1, 2)
+        right.addWidget(self.witness, 4, 0)
+        right.addWidget(self.identity, 4, 1)
         right.addWidget(self.pin, 6, 0)
         right.addWidget(self.sign, 6, 1)
         right.addWidget(self.pin_error, 7, 0, 1, 2)
@@ -275,6 +280,7 @@ class ConsentScreen(QWidget):
             practitioner_pin=self.pin.text(),
             photo_choices={k: c.isChecked() for k, c in self.photo_checks.items()},
             witness_name=self.witness.text(),
+            identity_check=self.identity.currentText(),
             language=self.language,
         )
         try:

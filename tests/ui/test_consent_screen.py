@@ -84,6 +84,7 @@ def test_sign_by_mouse_clear_resign_by_pen_and_countersign_with_pin(
     sign_with_pen(screen.pad, ZIGZAG)
     assert screen.pad.signature().points == len(ZIGZAG)
     screen.photo_checks["clinical_record"].click()
+    screen.identity.setCurrentText("photo ID seen")
     # A wrong PIN is refused next to the PIN field, and nothing is recorded.
     type_text(screen.pin, "9999")
     screen.sign.click()
@@ -101,6 +102,8 @@ def test_sign_by_mouse_clear_resign_by_pen_and_countersign_with_pin(
     }
     treatment = next(c.consent for c in consent if c.consent.template_id == "microneedling")
     assert treatment.signer_name == "Zoe Lukasz"
+    identity = ctx.db.execute("SELECT identity_check FROM consents WHERE id = ?", [treatment.id])
+    assert identity.fetchone()[0] == "photo ID seen"
     assert consents_repo.linked_consent_id(ctx.db, visit_id) == treatment.id
     strokes = consents_repo.strokes(ctx.db, treatment.id)
     assert strokes.count("],[") >= len(ZIGZAG) - 1  # every pen point, with its time
