@@ -138,6 +138,11 @@ class ConsentScreen(QWidget):
         self.identity = QComboBox()
         self.identity.setAccessibleName("how the patient's identity was checked")
         self.identity.addItems(list(IDENTITY_CHECKS))
+        # Narrower than its longest item, so the witness's name has room beside it.
+        self.identity.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.identity.setMinimumContentsLength(12)
         self.pin = PinField()
         self.pin.setPlaceholderText("Practitioner PIN")
         self.pin.setAccessibleName("practitioner PIN to countersign")
@@ -169,8 +174,10 @@ class ConsentScreen(QWidget):
         right.addWidget(self.pad, 2, 0, 1, 2)
         right.addWidget(self.signature_error, 3, 0)
         right.addWidget(self.clear, 3, 1, Qt.AlignmentFlag.AlignRight)
-        right.addWidget(self.witness, 4, 0)
-        right.addWidget(self.identity, 4, 1)
+        who = QHBoxLayout()
+        who.addWidget(self.witness, 1)
+        who.addWidget(self.identity)
+        right.addLayout(who, 4, 0, 1, 2)
         right.addWidget(self.pin, 6, 0)
         right.addWidget(self.sign, 6, 1)
         right.addWidget(self.pin_error, 7, 0, 1, 2)
