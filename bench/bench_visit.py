@@ -58,8 +58,60 @@ def bench_patient(ctx: Any, name: str) -> str:
     return str(patient_id)
 
 
+def _consent(ctx: Any, visit_id: str) -> None:
+    """The consent on record, or a new one signed and countersigned with the README PIN."""
+    from console import demo
+    from console.auth import hash_pin
+    from console.consent.service import ConsentService, SigningRequest
+    from console.consent.signature import Point, Signature
+    from console.data import practitioners_repo
+
+    consents = ConsentService(ctx)
+    if consents.coverage(visit_id).covered:
+        consents.use_on_record(visit_id)
+        return
+    me = practitioners_repo.get(ctx.db, ctx.practitioner_id)
+    pin = {name: pin for name, _role, pin in demo.DEMO_PRACTITIONERS}[me["display_name"]]
+    if not me["pin_hash"]:
+        with ctx.db.atomic():
+            practitioners_repo.set_pin_hash(ctx.db, me["id"], hash_pin(pin))
+    zigzag = tuple(Point(0.1 + 0.06 * i, 0.3 + 0.4 * (i % 2), 80 * i) for i in range(12))
+    consents.take(visit_id, SigningRequest(
+        library_version=consents.templates().version, signer_name="Bench Patient",
+        signature=Signature((zigzag,)), practitioner_pin=pin,
+    ))  # fmt: skip
+
+
+def _sign_on_screen(window: Any, pin: str) -> None:
+    """The Consent step through its widgets: Page Down to the end, a mouse signature, PIN."""
+    from PySide6.QtCore import QPointF, Qt
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+
+    consent = window.screen("consent")
+    if consent.pages.currentIndex() == 0:  # a consent on record covers the visit
+        consent.use_on_record.click()
+        return
+    for _ in range(60):
+        if consent.read_to_end:
+            break
+        _press(consent.text, Qt.Key.Key_PageDown)
+    left = Qt.MouseButton.LeftButton
+    points = [(30 + 25 * i, 40 + 60 * (i % 2)) for i in range(14)]
+    kinds = ([QMouseEvent.Type.MouseButtonPress] + [QMouseEvent.Type.MouseMove] * 12
+             + [QMouseEvent.Type.MouseButtonRelease])  # fmt: skip
+    for kind, (x, y) in zip(kinds, points, strict=True):
+        held = Qt.MouseButton.NoButton if kind == QMouseEvent.Type.MouseButtonRelease else left
+        pos = QPointF(x, y)
+        QApplication.sendEvent(consent.pad, QMouseEvent(
+            kind, pos, consent.pad.mapToGlobal(pos), left, held, Qt.KeyboardModifier.NoModifier,
+        ))  # fmt: skip
+    _type(consent.signer_name, "Bench Patient")
+    _type(consent.pin, pin + "\n")
+
+
 def ready_visit(ctx: Any, patient_id: str) -> str:
-    """An open visit through screening and prep, ready for its plan (as a practitioner would)."""
+    """An open visit through screening, consent and prep, ready for its plan."""
     from console.visit.screening import Answer
     from console.visit.service import VisitService
 
@@ -67,6 +119,7 @@ def ready_visit(ctx: Any, patient_id: str) -> str:
     visit_id = svc.start_visit(patient_id)
     protocol = svc.protocol_for(visit_id)
     svc.answer_screening(visit_id, [Answer(c.id, False) for c in protocol.contraindications])
+    _consent(ctx, visit_id)
     svc.set_device(visit_id, "skinpen-precision")
     serial = uuid.uuid4().hex[:12].upper()  # single use: a new cartridge every run
     svc.record_cartridge_label(
@@ -274,8 +327,12 @@ def rss_after_visit_mb(db_path: str | Path, *, pass_s: float = 0.3) -> dict[str,
         for question in screening.questions:
             question.no.click()
         screening.check.click()
-        assert window.current_key() == "prep", screening.result.text()
+        assert window.current_key() == "consent", screening.result.text()
         done("screening")
+
+        _sign_on_screen(window, "1357")
+        assert window.current_key() == "prep", window.screen("consent").error.text()
+        done("consent")
 
         prep = window.screen("prep")
         prep.device.setCurrentIndex(prep.device.findData("skinpen-precision"))

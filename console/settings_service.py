@@ -44,6 +44,9 @@ EDITABLE = (
     "keys.lock",
     "room.idle_lock_minutes",
     "room.font_scale",
+    "room.name",
+    "consent.valid_months",
+    "consent.renew",
 )
 KEY_SETTINGS = ("keys.pass_toggle", "keys.next_area", "keys.previous_area", "keys.lock")
 _PHONE_CHARS = re.compile(r"^\+?[0-9 ()./\-]+$")
@@ -168,6 +171,13 @@ def check_value(key: str, value: Any) -> tuple[Any, str]:
         return _number(value, 1, 60, "The idle lock", whole=True)
     if key == "room.font_scale":
         return _number(value, 0.8, 2.0, "The type size", whole=False)
+    if key == "room.name":
+        return _text(value, 60)
+    if key == "consent.valid_months":
+        return _number(value, 1, 120, "Consent validity (months)", whole=True)
+    if key == "consent.renew":
+        ok = value in ("months", "series")
+        return value, "" if ok else "Renew after the period, or also at each new series."
     return value, "This setting cannot be changed here."
 
 

@@ -74,12 +74,14 @@ def no_contraindications(ctx: AppContext, visit_id: str) -> list:
 
 
 def ready_visit(ctx: AppContext, patient_id: str, serial: str = "0001") -> str:
-    """An open visit through screening and prep, ready for its plan."""
+    """An open visit through screening, consent and prep, ready for its plan."""
     from console.visit.service import VisitService
+    from tests.consent_support import consent_for
 
     svc = VisitService(ctx)
     visit_id = svc.start_visit(patient_id)
     svc.answer_screening(visit_id, no_contraindications(ctx, visit_id))
+    consent_for(ctx, visit_id)
     svc.set_device(visit_id, "skinpen-precision")
     svc.record_cartridge_label(
         visit_id, cartridge_scan(serial), cartridge_type_id="skinpen-14", seal_intact=True

@@ -9,6 +9,7 @@ from console import demo
 from console.auth import hash_pin
 from console.cli import add_db_argument
 from console.cli._common import fail, resolve_db
+from console.consent.demo import add_demo_consents
 from console.context import open_context
 from console.demo_visits import add_visits
 
@@ -32,8 +33,10 @@ def run(args: argparse.Namespace) -> int:
     staff = demo.create_practitioners(ctx.db, now, pin_hasher=hash_pin)  # README PINs
     ids = demo.create_patients(ctx.db, args.patients, seed=args.seed, now=now, by=staff[0])
     visits = add_visits(ctx, ids, staff, seed=args.seed)
+    signings = add_demo_consents(ctx, ids, seed=args.seed)
     print(
-        f"demo: {len(staff)} practitioners, {len(ids)} patients, {visits} "
+        f"demo: {len(staff)} practitioners, {len(ids)} patients, {visits}, "
+        f"{signings} signed consents "
         f"in {time.monotonic() - started:.1f} s"
     )
     return 0

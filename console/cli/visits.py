@@ -8,6 +8,7 @@ from typing import Any
 
 from console.cli import add_db_argument
 from console.cli._common import fail, resolve_db
+from console.data import consents_repo
 from console.data.db import open_database
 from console.records.listing import visits_as_dicts
 
@@ -24,7 +25,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="a JSON list: id, patient_id, patient_name, started_at, ended_at, status, areas "
         "(zone, zone_name, depth_mm, passes: number, started_at, ended_at, duration_s, "
-        "depth_mm, direction)",
+        "depth_mm, direction), consent (template, library_version, material_version, "
+        "signed_at, sha256, pdf_sha256, how)",
     )
 
 
@@ -39,6 +41,10 @@ def run(args: argparse.Namespace) -> int:
     known = db.execute("SELECT 1 FROM patients WHERE id = ?", [args.patient]).fetchone()
     if args.patient and not visits and known is None:
         return fail(f"no patient with id {args.patient}")
+    # The consent that covered each visit (template, version, signed_at, sha256), or null.
+    covered = consents_repo.consents_by_visit(db, [str(v["id"]) for v in visits])
+    for v in visits:
+        v["consent"] = covered.get(str(v["id"]))
     if args.json:
         print(json.dumps(visits, ensure_ascii=False, indent=1))
     else:

@@ -22,6 +22,10 @@ DEFAULTS: dict[str, Any] = {
     "clinic.paper": "A4",
     "clinic.locale": "en_GB",  # dates on the aftercare sheet (Babel locale)
     "room.printer": "",
+    "room.name": "",  # printed on signed consents: which room it was signed in
+    # Consent is asked again after this many months, or also at each new series ("series").
+    "consent.valid_months": 12,
+    "consent.renew": "months",
     # Qt key names (QKeySequence text): a foot pedal is a keyboard sending one of these.
     "keys.pass_toggle": "Space",
     "keys.next_area": "N",

@@ -39,6 +39,7 @@ KEPT = (
     "cartridge GTIN, lot, serial and expiry; gel and numbing products and lots (for recalls)",
     "amendments (identifying words removed)",
     "that aftercare sheets were handed out and printed (the PDF files are deleted)",
+    "that consent was signed, declined or withdrawn: template, version, text hash, times",
     "Fitzpatrick skin type and allergies (clinical safety; identifying words removed)",
     "the audit trail, which never held the name",
 )
@@ -49,6 +50,7 @@ CLEARED = (
     "notes on the patient",
     "the search index entry",
     "archived sheet PDFs",
+    "signed consent PDFs and the signature strokes (the signer's name as on the sheets)",
 )
 
 
@@ -172,6 +174,8 @@ def _erase(
     now = iso(at)
     tables = graph.rows_of(db, patient_id)
     sheet_files = [data_dir / h["path"] for h in tables.get("handouts", []) if h["path"]]
+    sheet_files += sorted({data_dir / c["pdf_path"] for c in tables.get("consents", [])
+                           if c["pdf_path"]})  # fmt: skip
     # Overwrite freed pages with zeros, so the old name is not left in the file's free space.
     db.execute("PRAGMA secure_delete = ON")
     scrubbed = 0
@@ -188,6 +192,9 @@ def _erase(
             scrubbed += _scrub_table(db, table, rows, needles)
         db.execute("UPDATE handouts SET path = '' WHERE visit_id IN "
                    "(SELECT id FROM visits WHERE patient_id = ?)", [patient_id])  # fmt: skip
+        with graph.locks_lifted(db, "consents"):  # consent rows are otherwise never changed
+            db.execute("UPDATE consents SET pdf_path = '', strokes = '[]' WHERE patient_id = ?",
+                       [patient_id])  # fmt: skip
         audit_repo.record(
             db, at=at, by=by, action="patient.anonymise", entity="patient",
             entity_id=patient_id,

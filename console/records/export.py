@@ -38,6 +38,7 @@ record.json   the whole record: the patient, every visit with its screening answ
               "access_log" lists who opened or changed the record (not re-imported).
 *.csv         the same rows, one file per table, for a spreadsheet.
 sheets/       the aftercare sheets handed out at the visits (PDF), as archived.
+consents/     the signed consents (PDF), as archived; their SHA-256 is in consents.csv.
 """
 
 
@@ -140,6 +141,13 @@ def export_patient(ctx: AppContext, patient_id: str, out: Path) -> ExportResult:
                 sheets += 1
             else:
                 missing.append(h["path"])
+        # Signed consents: one PDF per signing, shared by its treatment and photo rows.
+        for pdf in sorted({c["pdf_path"] for c in tables.get("consents", []) if c["pdf_path"]}):
+            source = ctx.data_dir / pdf
+            if source.is_file():
+                z.write(source, f"consents/{Path(pdf).name}")
+            else:
+                missing.append(pdf)
     detail = {
         "visits": len(tables.get("visits", [])),
         "sheets": sheets,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 # The visit's steps in order; Records and Settings sit apart from them.
-VISIT_STEPS = ("signin", "patient", "screening", "prep", "plan", "treat", "finish")
+VISIT_STEPS = ("signin", "patient", "screening", "consent", "prep", "plan", "treat", "finish")
 
 
 class VisitFlow(QObject):

@@ -31,8 +31,8 @@ from console.ui.patient_form import PatientFormWidget
 from console.visit.service import VisitService
 
 STEP_NAMES = {
-    "screening": "Screening", "prep": "Prep", "plan": "Plan", "treat": "Treat",
-    "finish": "Finish",
+    "screening": "Screening", "consent": "Consent", "prep": "Prep", "plan": "Plan",
+    "treat": "Treat", "finish": "Finish",
 }  # fmt: skip
 
 

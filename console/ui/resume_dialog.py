@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 
 from console.clock import parse_iso
 
-STEP_WORDS = {"screening": "Screening", "prep": "Prep", "plan": "Plan", "treat": "Treat",
-              "finish": "Finish"}  # fmt: skip
+STEP_WORDS = {"screening": "Screening", "consent": "Consent", "prep": "Prep", "plan": "Plan",
+              "treat": "Treat", "finish": "Finish"}  # fmt: skip
 
 
 class ResumeDialog(QDialog):

@@ -203,7 +203,7 @@ class ScreeningScreen(QWidget):
         self.scroll = scroll
         self.result = widgets.error_label()
         self.ok = widgets.hint()
-        self.check = widgets.primary("Check answers and continue to Prep")
+        self.check = widgets.primary("Check answers and continue to Consent")
         self.check.clicked.connect(self._on_check_clicked)
         self.stop = QPushButton("Stop this visit (no treatment)")
         self.stop.clicked.connect(self._on_stop_clicked)
@@ -291,7 +291,7 @@ class ScreeningScreen(QWidget):
             reminders = [f.message for f in outcome.findings if f.item.kind == "prompt"]
             self.result.clear()
             self.ok.setText("Screening clear. " + " ".join(reminders))
-            self.flow.go("prep")
+            self.flow.go("consent")
             return
         # A clearance or reminder message names a part of the answer; the summary adds whose.
         lines = [f"{f.item.text}: {f.message}" if f.field else f.message for f in outcome.blocking]

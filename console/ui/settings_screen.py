@@ -24,6 +24,7 @@ from console.settings_service import SettingsInvalid
 from console.ui import widgets
 from console.ui.flow import VisitFlow
 from console.ui.settings.about import AboutTab
+from console.ui.settings.consent_editor import ConsentEditor
 from console.ui.settings.forms import ClinicTab, RoomTab
 from console.ui.settings.preview import PreviewTab
 from console.ui.settings.protocol_editor import ProtocolEditor
@@ -49,6 +50,7 @@ class SettingsScreen(QWidget):
         self.tabs.addTab(self._with_save_bar(self.room), "Room")
         self.tabs.addTab(self.protocol, "Protocol library")
         self.tabs.addTab(self.preview, "Live preview")
+        self.tabs.addTab(ConsentEditor(ctx), "Consent")
         self.tabs.addTab(AboutTab(ctx), "About")
         lay = QVBoxLayout(self)
         lay.addWidget(widgets.title("Settings"))

@@ -7,6 +7,7 @@ from datetime import datetime, time
 from typing import TYPE_CHECKING, Any
 
 from console.clock import iso
+from console.consent.service import ConsentService
 from console.data import cartridges_repo
 from console.errors import DomainError
 from console.labels import format_day
@@ -253,6 +254,7 @@ class PrepMixin(_Base):  # type: ignore[misc]  # methods are typed on VisitServi
         missing = []
         if not self.screening_passed(visit_id):
             missing.append("Screening is not complete or a contraindication blocks treatment.")
+        missing += ConsentService(self.ctx).missing(visit_id)
         if not visit["device_id"]:
             missing.append("Choose the device.")
         if not self.db.execute(

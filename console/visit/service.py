@@ -20,7 +20,7 @@ from console.visit.prep import PrepMixin
 from console.visit.storage import guarded
 from console.visit.treatment import TreatmentMixin
 
-STEPS = ("screening", "prep", "plan", "treat", "finish")
+STEPS = ("screening", "consent", "prep", "plan", "treat", "finish")
 AMENDABLE = ("notes", "adverse_events")
 
 
@@ -149,7 +149,7 @@ class VisitService(PrepMixin, TreatmentMixin):
                     finding=findings.get(item.id), answered_at=now, by=by,
                 )  # fmt: skip
             if outcome.can_proceed:
-                self.db.execute("UPDATE visits SET step = 'prep' WHERE id = ?", [visit_id])
+                self.db.execute("UPDATE visits SET step = 'consent' WHERE id = ?", [visit_id])
             self._audit(
                 "visit.screening", "visit", visit_id, can_proceed=outcome.can_proceed,
                 blocking=[f.item.id for f in outcome.blocking],

@@ -122,3 +122,18 @@ def test_cli_export_writes_the_zip(ctx: AppContext, two_visits: str, db_path: Pa
     assert run.returncode == 0, run.stderr
     assert "2 visits, 1 sheets" in run.stdout
     assert zipfile.is_zipfile(out)
+
+
+def test_the_zip_holds_the_signed_consent_pdfs(
+    ctx: AppContext, two_visits: str, tmp_path: Path
+) -> None:
+    import hashlib
+    import zipfile
+
+    result = export.export_patient(ctx, two_visits, tmp_path / "zoe.zip")
+    with zipfile.ZipFile(result.path) as z:
+        names = [n for n in z.namelist() if n.startswith("consents/")]
+        kept = {hashlib.sha256(z.read(n)).hexdigest() for n in names}
+        listed = z.read("consents.csv").decode("utf-8")
+    assert names and result.missing_sheets == ()
+    assert all(h in listed for h in kept)

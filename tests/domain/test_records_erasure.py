@@ -118,3 +118,21 @@ def test_reason_is_required_and_twice_is_refused(ctx: AppContext, record: str) -
     erasure.anonymise(ctx, record, reason="request")
     with pytest.raises(DomainError, match="already"):
         erasure.anonymise(ctx, record, reason="request")
+
+
+def test_signed_consent_pdfs_and_strokes_go_and_the_statement_says_so(
+    ctx: AppContext, record: str
+) -> None:
+    pdfs = {r[0] for r in ctx.db.execute("SELECT pdf_path FROM consents WHERE patient_id = ?",
+                                         [record])}  # fmt: skip
+    assert pdfs and all((ctx.data_dir / p).is_file() for p in pdfs)
+    report = erasure.anonymise(ctx, record, reason="Written request")
+    assert not any((ctx.data_dir / p).exists() for p in pdfs)
+    rows = ctx.db.execute(
+        "SELECT signer_name, pdf_path, strokes, text_sha256 FROM consents WHERE patient_id = ?",
+        [record],
+    ).fetchall()
+    assert rows and all(r[1] == "" and r[2] == "[]" and len(r[3]) == 64 for r in rows)
+    assert all(NAME not in r[0] for r in rows)
+    assert "signed consent PDFs" in report.statement()
+    assert "consent was signed" in report.statement()

@@ -16,6 +16,7 @@ from console.context import AppContext
 from console.data import patients_repo, visits_repo
 from console.ui.main_window import MainWindow
 from tests.conftest import cartridge_scan
+from tests.ui.consent_helpers import ZIGZAG, read_to_end, sign_with_mouse
 from tests.ui.visit_helpers import press, type_text
 
 
@@ -66,7 +67,15 @@ def test_a_whole_visit_by_keyboard_and_widgets(
     assert cold.prompt is not None
     cold.prompt.setCurrentIndex(cold.prompt.findData("cover_confirmed"))
     screening.check.click()
-    assert window.current_key() == "prep"
+    assert window.current_key() == "consent"
+
+    # Consent: read to the end with Page Down, sign with the mouse, name, PIN and Enter.
+    consent = window.screen("consent")
+    read_to_end(consent)
+    sign_with_mouse(consent.pad, ZIGZAG)
+    type_text(consent.signer_name, "Lukasz Zulawski-Nguyen")
+    type_text(consent.pin, "1357\n")
+    assert window.current_key() == "prep", consent.pin_error.text() + consent.error.text()
 
     # Prep: device, sealed cartridge scanned (with its GS), gel, cleansing.
     prep = window.screen("prep")

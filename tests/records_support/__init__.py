@@ -47,10 +47,12 @@ def make_visit(
 ) -> str:
     """A completed visit: each area (zone, depth text, pass durations in seconds)."""
     from tests.conftest import no_contraindications
+    from tests.consent_support import consent_for
 
     svc = VisitService(ctx)
     vid = svc.start_visit(patient_id)
     svc.answer_screening(vid, no_contraindications(ctx, vid))
+    consent_for(ctx, vid)
     svc.set_device(vid, "skinpen-precision")
     svc.record_cartridge_label(vid, scan(gtin, lot, serial), cartridge_type_id="skinpen-14",
                                seal_intact=True)  # fmt: skip

@@ -100,7 +100,13 @@ def test_idle_lock_hides_the_patient_and_the_pass_keeps_running(
     done = treat.service.stop_pass()
     assert done.duration_s == pytest.approx(100)
     auth_rows = audit_repo.rows(ctx.db, filter=audit_repo.AuditFilter(action="auth."))
-    assert [r["action"] for r in auth_rows] == ["auth.unlock", "auth.unlock_failed", "auth.lock"]
+    # The visit's consent was countersigned by PIN before the pass (also an auth row).
+    assert [r["action"] for r in auth_rows] == [
+        "auth.unlock",
+        "auth.unlock_failed",
+        "auth.lock",
+        "auth.consent_countersign",
+    ]
     lock_row = audit_repo.rows(ctx.db, filter=audit_repo.AuditFilter(action="auth.lock"))[0]
     assert json.loads(lock_row["detail"]) == {"reason": "idle"}
 

@@ -188,7 +188,7 @@ def test_screening_answers_come_back_only_for_their_own_visit(
     row.form.on.setDate(QDate(2026, 11, 20))
     type_text(row.form.note, "Aspirin paused for 7 days")
     screening.check.click()
-    assert window.current_key() == "prep"
+    assert window.current_key() == "consent"
 
     second = VisitService(ctx).start_visit(next_patient)
     screening = open_step(window, next_patient, second, "screening")

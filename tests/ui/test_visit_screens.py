@@ -33,7 +33,7 @@ def open_step(window: MainWindow, patient: str, visit_id: str, step: str) -> obj
     return window.screen(step)
 
 
-def test_screening_requires_every_answer_then_moves_to_prep(
+def test_screening_requires_every_answer_then_moves_to_consent(
     window: MainWindow, ctx: AppContext, patient: str
 ) -> None:
     visit_id = VisitService(ctx).start_visit(patient)
@@ -44,7 +44,7 @@ def test_screening_requires_every_answer_then_moves_to_prep(
     for q in screen.questions:
         q.no.click()
     screen.check.click()
-    assert window.current_key() == "prep"
+    assert window.current_key() == "consent"
     stored = visits_repo.load_record(ctx.db, visit_id).screening
     assert len(stored) == len(screen.questions) and {s.answer for s in stored} == {"no"}
 
@@ -96,7 +96,7 @@ def test_clearance_item_needs_who_how_when_and_what_next_to_it(
     assert "Write what was agreed" in row.message.text()
     form.note.setText("Aspirin paused for 7 days, fine to treat")
     screen.check.click()
-    assert window.current_key() == "prep"
+    assert window.current_key() == "consent"
     (stored,) = ctx.db.execute(
         "SELECT cleared_by_name, cleared_by_role, clearance_method, cleared_on, note, blocks "
         "FROM screening_answers WHERE visit_id = ? AND item_id = 'anticoagulants'",
@@ -119,7 +119,7 @@ def test_a_reminder_records_its_answer(window: MainWindow, ctx: AppContext, pati
     assert window.current_key() == "screening"
     row.prompt.setCurrentIndex(row.prompt.findData("not_needed"))
     screen.check.click()
-    assert window.current_key() == "prep"
+    assert window.current_key() == "consent"
     stored = ctx.db.execute(
         "SELECT prompt_answer, prompt_answer_text FROM screening_answers "
         "WHERE visit_id = ? AND item_id = 'cold_sores'",
@@ -134,10 +134,12 @@ def test_prep_by_scanner_keeps_the_group_separator(
     window: MainWindow, ctx: AppContext, patient: str
 ) -> None:
     from tests.conftest import no_contraindications
+    from tests.consent_support import consent_for
 
     svc = VisitService(ctx)
     visit_id = svc.start_visit(patient)
     svc.answer_screening(visit_id, no_contraindications(ctx, visit_id))
+    consent_for(ctx, visit_id)
     screen = open_step(window, patient, visit_id, "prep")
     screen.device.setCurrentIndex(screen.device.findData("skinpen-precision"))
     screen.device.activated.emit(screen.device.currentIndex())

@@ -27,6 +27,7 @@ from console.errors import DomainError
 from console.records import erasure, export, history
 from console.ui import widgets
 from console.ui.records.charts import HistoryCharts
+from console.ui.records.consents_tab import ConsentsTab
 from console.ui.records.visit_detail import VisitDetail
 
 VISIT_COLUMNS = ("Date", "Practitioner", "Areas", "Passes", "Time", "Status", "Amended", "Sheet")
@@ -96,6 +97,8 @@ class PatientRecordView(QWidget):
         self.tabs.addTab(self.charts, "Charts")
         self.tabs.addTab(visits_split, "Visits")
         self.tabs.addTab(self.screening, "Screening history")
+        self.consents = ConsentsTab(ctx)
+        self.tabs.addTab(self.consents, "Consents")
         self._screening_for = ""
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
 
@@ -142,6 +145,7 @@ class PatientRecordView(QWidget):
         if self.tabs.currentWidget() is self.screening:
             self._fill_screening()
         self.detail.clear()
+        self.consents.show_patient(patient_id)
         self.sheet_button.setEnabled(False)
         self._set_enabled(p.anonymised_at is None)
         if h.visits:

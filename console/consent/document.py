@@ -1,0 +1,130 @@
+"""The signed consent as a PDF: the exact text shown, the choices, the signatures, times, hashes.
+
+Pure: the same signing gives the same bytes (reportlab's invariant mode), so the file's
+SHA-256 kept in the database can be checked at every reprint.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Image, KeepTogether, Paragraph, SimpleDocTemplate, Spacer
+
+from console.aftercare import fonts
+from console.consent.signature import Signature
+from console.consent.templates import Template
+
+MARGIN = 18 * mm
+MUTED = colors.HexColor("#555555")
+
+
+@dataclass(frozen=True)
+class SignedPart:
+    """One template as it was shown and signed in this session."""
+
+    template: Template
+    language: str
+    text_sha256: str
+    choices: dict[str, bool]
+
+
+@dataclass(frozen=True)
+class SigningFacts:
+    clinic_name: str
+    paper: str
+    patient_name: str  # as on file
+    signer_name: str  # as the patient typed it
+    identity_check: str
+    signed_utc: str
+    signed_local: str
+    room: str
+    practitioner_name: str
+    countersigned: str  # how: "PIN checked at <time>"
+    witness_name: str
+    library_version: int
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    body = ParagraphStyle("body", fontName=fonts.SANS, fontSize=10.5, leading=14, spaceAfter=4)
+    return {
+        "body": body,
+        "title": ParagraphStyle(
+            "title", parent=body, fontName=fonts.SANS_BOLD, fontSize=15, leading=19, spaceAfter=6
+        ),
+        "h": ParagraphStyle("h", parent=body, fontName=fonts.SANS_BOLD, spaceBefore=4),
+        "small": ParagraphStyle("small", parent=body, fontSize=8.5, leading=11, textColor=MUTED),
+    }
+
+
+def _p(text: str, style: ParagraphStyle, *, bold: bool = False) -> Paragraph:
+    return Paragraph(fonts.markup(text, bold=bold).replace("\n", "<br/>"), style)
+
+
+class _Canvas(Canvas):  # type: ignore[misc]  # reportlab ships no type hints
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # reportlab's page preamble selects Helvetica, which would be a non-embedded font.
+        kwargs["initialFontName"] = fonts.SANS
+        super().__init__(*args, **kwargs)
+
+
+def build(parts: list[SignedPart], signature: Signature, facts: SigningFacts) -> bytes:
+    fonts.register()
+    st = _styles()
+    story: list[object] = [_p(facts.clinic_name, st["small"])]
+    for part in parts:
+        w = part.template.wording(part.language)
+        story.append(_p(w.title, st["title"], bold=True))
+        for s in w.sections:
+            story += [_p(s.heading, st["h"], bold=True), _p(s.body, st["body"])]
+        for choice in part.template.choices:
+            mark = "[x] Yes" if part.choices.get(choice) else "[  ] No"
+            story.append(_p(f"{mark} — {w.choices[choice]}", st["body"]))
+        story.append(_p(w.declaration, st["body"], bold=True))
+        story.append(
+            _p(
+                f"Template {part.template.id}, material version "
+                f"{part.template.material_version}, library version {facts.library_version}, "
+                f"language {part.language}. SHA-256 of the text shown: {part.text_sha256}",
+                st["small"],
+            )
+        )
+        story.append(Spacer(1, 4 * mm))
+    png = signature.png()
+    sig = Image(io.BytesIO(png), width=90 * mm, height=30 * mm)
+    lines = [
+        f"Signed by: {facts.signer_name}   (patient on file: {facts.patient_name})",
+        f"Identity: {facts.identity_check or 'known to the practitioner'}",
+        f"Signed at: {facts.signed_local}   ({facts.signed_utc} UTC)",
+        f"Room: {facts.room or '-'}",
+        f"Practitioner: {facts.practitioner_name}, {facts.countersigned}",
+        f"Witness: {facts.witness_name or 'none'}",
+    ]
+    story.append(
+        KeepTogether(
+            [_p("Patient's signature", st["h"], bold=True), sig]
+            + [_p(line, st["body"]) for line in lines]
+        )
+    )
+    page = LETTER if facts.paper == "Letter" else A4
+    buf = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buf,
+        pagesize=page,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN,
+        title="Signed consent",
+        author=facts.clinic_name,
+        creator="Treatment Room Console",
+        invariant=1,
+    )
+    doc.build(story, canvasmaker=_Canvas)
+    return buf.getvalue()
