@@ -18,7 +18,10 @@ _HIT_COLUMNS = (
     "p.id, p.full_name, p.date_of_birth, p.phone, p.email, p.search_text, "
     "(SELECT MAX(v.started_at) FROM visits v WHERE v.patient_id = p.id) AS last_visit"
 )
-EDITABLE = ("full_name", "date_of_birth", "phone", "email", "fitzpatrick", "allergies", "notes")
+EDITABLE = (
+    "full_name", "date_of_birth", "phone", "email", "fitzpatrick", "allergies", "notes",
+    "preferred_language",
+)  # fmt: skip
 
 
 def folded_name(full_name: str) -> str:
@@ -71,6 +74,7 @@ def insert(
     fitzpatrick: int | None = None,
     allergies: str = "",
     notes: str = "",
+    preferred_language: str | None = None,
     now: datetime,
     by: str | None,
     patient_id: str | None = None,
@@ -78,8 +82,8 @@ def insert(
     pid = patient_id or str(uuid.uuid4())
     db.execute(
         "INSERT INTO patients (id, full_name, date_of_birth, phone, email, fitzpatrick, "
-        "allergies, notes, search_text, created_at, created_by, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "allergies, notes, search_text, created_at, created_by, updated_at, preferred_language) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             pid,
             full_name,
@@ -93,6 +97,7 @@ def insert(
             iso(now),
             by,
             iso(now),
+            preferred_language,
         ],
     )
     return pid
