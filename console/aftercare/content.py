@@ -181,6 +181,17 @@ def plain_area_name(protocol: Protocol, zone_id: str, recorded_name: str) -> str
     return _PARENS.sub("", recorded_name).strip() or recorded_name
 
 
+def texts_for(
+    record: VisitRecord, clinic: Mapping[str, Any] | Clinic, language: str | None = None
+) -> tuple[Clinic, Texts]:
+    """The clinic and the texts a patient's papers use: ``language`` if asked for, else the
+    patient's preferred one, else the clinic's; with the clinic's edits from its settings."""
+    details = clinic if isinstance(clinic, Clinic) else Clinic.from_settings(clinic)
+    settings: Mapping[str, Any] = {} if isinstance(clinic, Clinic) else clinic
+    code = language or record.patient_language or details.language
+    return details, language_texts.load(code, settings)
+
+
 def visit_end_of(record: VisitRecord) -> datetime:
     end = record.ended_at or record.completed_at
     if end is None:

@@ -28,9 +28,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from console import language_texts
 from console.aftercare import fonts, shaped
-from console.aftercare.content import Clinic, SheetContent, build_content
+from console.aftercare.content import Clinic, SheetContent, build_content, texts_for
 from console.language_texts import Resolved
 from console.protocol import Protocol
 from console.visit_record import VisitRecord
@@ -421,8 +420,5 @@ def build_sheet(
     ``language``, else the patient's preferred language, else the clinic's. Pure: no
     database, no files written; the same inputs give the same bytes.
     """
-    details = clinic if isinstance(clinic, Clinic) else Clinic.from_settings(clinic)
-    settings = {} if isinstance(clinic, Clinic) else clinic
-    code = language or record.patient_language or details.language
-    texts = language_texts.load(code, settings)
+    details, texts = texts_for(record, clinic, language)
     return render(build_content(record, protocol, details, sample=sample, texts=texts))

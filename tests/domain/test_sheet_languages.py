@@ -141,3 +141,21 @@ def test_unknown_language_is_refused_with_the_choices(protocol: Protocol) -> Non
         build_sheet(record, protocol, CLINIC, language="xx")
     assert language_texts.normalise_code("zh-Hans") == "zh"
     assert language_texts.normalise_code("pt_BR") == "pt"
+
+
+def test_calendar_file_is_in_the_patients_language(protocol: Protocol) -> None:
+    from dataclasses import replace
+
+    from icalendar import Calendar
+
+    from console.aftercare import next_session_ics
+
+    record = replace(sample_record(protocol, ended_at=END), patient_language="es")
+    event = Calendar.from_ical(next_session_ics(record, protocol, CLINIC)).walk("VEVENT")[0]
+    assert (
+        str(event["summary"]) == "Sesión de microneedling 2 de 3 en Lumen Skin Clinic (recomendada)"
+    )
+    assert "llame al 0117 496 0123" in str(event["description"])
+    german = next_session_ics(record, protocol, CLINIC, language="de")
+    summary = str(Calendar.from_ical(german).walk("VEVENT")[0]["summary"])
+    assert summary.startswith("Microneedling-Sitzung 2 von 3")
