@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console import language_texts
 from console.errors import DomainError
 from console.patient_fields import DOB_HINT, ROMAN
 from console.patients import (
@@ -34,6 +36,7 @@ FIELDS = (
     ("date_of_birth", "Born", "Day first, e.g. 24.11.1990"),
     ("phone", "Phone", "Optional"),
     ("email", "Email", "Optional"),
+    ("preferred_language", "Language", "Of the aftercare sheet, consent and calendar file"),
     ("fitzpatrick", "Skin type", "Fitzpatrick I–VI; click again to clear"),
     ("allergies", "Allergies", "E.g. lidocaine, nickel"),
     ("notes", "Notes", ""),
@@ -77,6 +80,20 @@ class PatientFormWidget(QWidget):
             cell.setSpacing(0)
             if key == "fitzpatrick":
                 cell.addLayout(self._fitzpatrick_buttons())
+            elif key == "preferred_language":
+                self.language = QComboBox()
+                self.language.setAccessibleName("Language")
+                self.language.setToolTip(hint_text)
+                self.language.addItem("The clinic's language", "")
+                for lang in language_texts.languages():
+                    shown = (
+                        lang.name
+                        if lang.name == lang.english_name
+                        else (f"{lang.name} ({lang.english_name})")
+                    )
+                    self.language.addItem(shown, lang.code)
+                label.setBuddy(self.language)
+                cell.addWidget(self.language)
             elif key == "notes":
                 self.notes = QPlainTextEdit()
                 self.notes.setFixedHeight(64)
@@ -188,6 +205,7 @@ class PatientFormWidget(QWidget):
             value = getattr(form, key)
             edit.setText("" if value is None else str(value))
         self.notes.setPlainText(form.notes)
+        self.language.setCurrentIndex(max(self.language.findData(form.preferred_language), 0))
         self.fitzpatrick = form.fitzpatrick if isinstance(form.fitzpatrick, int) else None
         self._show_fitzpatrick()
         self._clear_messages()
@@ -201,6 +219,7 @@ class PatientFormWidget(QWidget):
             fitzpatrick=self.fitzpatrick,
             allergies=self.inputs["allergies"].text(),
             notes=self.notes.toPlainText(),
+            preferred_language=str(self.language.currentData() or ""),
         )
 
     def _on_fitzpatrick_clicked(self, n: int) -> None:
