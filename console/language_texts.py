@@ -136,7 +136,7 @@ class Texts:
     def rtl(self) -> bool:
         return self.language.rtl
 
-    def keys(self) -> list[str]:
+    def text_keys(self) -> list[str]:
         return list(self._english)
 
     def resolve(self, key: str) -> Resolved:
