@@ -112,7 +112,8 @@ def save(ctx: AppContext, code: str, edits: Mapping[str, str]) -> list[str]:
     changed: list[str] = []
     with ctx.db.atomic():
         for key, text in edits.items():
-            value = text.strip()
+            # Spaces count: " and " and "、" join the names of areas.
+            value = text if text.strip() else ""
             original: Resolved = (
                 shipped.protocol(key[len(PROTOCOL_PREFIX) :])
                 if key.startswith(PROTOCOL_PREFIX)

@@ -26,6 +26,7 @@ from console.ui.flow import VisitFlow
 from console.ui.settings.forms import ClinicTab, RoomTab
 from console.ui.settings.preview import PreviewTab
 from console.ui.settings.protocol_editor import ProtocolEditor
+from console.ui.settings.texts_editor import LanguageTextsTab
 
 
 class SettingsScreen(QWidget):
@@ -36,7 +37,9 @@ class SettingsScreen(QWidget):
         self.clinic = ClinicTab()
         self.room = RoomTab()
         self.protocol = ProtocolEditor(ctx)
-        self.preview = PreviewTab(self.clinic.values, self.protocol.body)
+        self.preview = PreviewTab(
+            lambda: {**settings_repo.get_all(ctx.db), **self.clinic.values()}, self.protocol.body
+        )
         self.audit: QWidget | None = None
         self.accounts: QWidget | None = None
         self._admin_holders: list[QScrollArea] = []
@@ -45,6 +48,7 @@ class SettingsScreen(QWidget):
         self.tabs.addTab(self._with_save_bar(self.room), "Room")
         self.tabs.addTab(self.protocol, "Protocol library")
         self.tabs.addTab(self.preview, "Live preview")
+        self.tabs.addTab(LanguageTextsTab(ctx), "Texts per language")
         lay = QVBoxLayout(self)
         lay.addWidget(widgets.title("Settings"))
         lay.addWidget(self.banner)
