@@ -27,11 +27,12 @@ _import_sqlite_utils_without_numpy()
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from console import logs, paths
+from console import language_texts, logs, paths
 from console.backup import BackupFailed, backup_if_first_today
 from console.context import AppContext, open_context
 from console.data import settings_repo
-from console.ui import crash_guard, theme
+from console.errors import DomainError
+from console.ui import crash_guard, i18n, theme
 from console.ui.main_window import MainWindow
 from console.ui.startup import SingleInstance, check_database, tell_already_running
 
@@ -63,6 +64,9 @@ def run(db_path: Path | None) -> int:
     with contextlib.suppress(BackupFailed):
         backup_if_first_today(ctx, background=True)
     theme.apply(app, float(settings_repo.get(ctx.db, "room.font_scale")))  # type: ignore[arg-type]
+    # The UI in the clinic's language, where a translation exists (English otherwise).
+    with contextlib.suppress(DomainError):
+        i18n.install(app, language_texts.clinic_language(settings_repo.get_all(ctx.db)))
     window = MainWindow(ctx)
     crash_guard.install(window.status)
     instance.attach(window)
