@@ -237,7 +237,11 @@ def _visit_table(c: SheetContent, st: dict[str, ParagraphStyle], width: float) -
         (t("sheet.areas"), c.areas_text(), st["body"]),
     ]
     data = [_row(c, [_p(k, st["label"]), _p(v, style)]) for k, v, style in rows]
-    table = Table(data, colWidths=_row(c, [32 * mm, width - 32 * mm]))
+    # Labels differ in length by language ("Zonas tratadas"): the column fits the longest,
+    # since CJK-style wrapping would otherwise split a word.
+    longest = max(fonts.string_width(k, st["label"].fontSize) for k, _v, _s in rows)
+    label_w = min(max(32 * mm, longest + 14), 55 * mm)
+    table = Table(data, colWidths=_row(c, [label_w, width - label_w]))
     table.setStyle(
         _table_style(
             [

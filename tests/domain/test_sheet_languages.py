@@ -91,6 +91,10 @@ def test_sheet_in_each_language_has_its_words_and_its_dates(
     assert weekday in text
     assert month in text
     assert FEVER[code] in text
+    # Labels are never split inside a word, whatever their length ("Zonas tratadas").
+    texts = language_texts.load(code)
+    for key in ("sheet.patient", "sheet.visit", "sheet.practitioner", "sheet.areas"):
+        assert texts(key) in text
     # Nothing fell back to English for the shipped protocol.
     english_only = language_texts.load(code)("sheet.english_only")
     assert english_only not in text or code == "en"
