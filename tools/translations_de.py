@@ -72,6 +72,39 @@ GERMAN = {
     "stopped": "abgebrochen",
     "{count} found": "{count} gefunden",
     "{field}: error": "{field}: Fehler",
+    "Create the first admin account": "Das erste Administrationskonto anlegen",
+    "Nobody can sign in to this console yet. The admin manages settings, the protocol library, "
+    "the other accounts and the audit trail. Use 4 to 12 digits as a PIN, or a password of at "
+    "least 8 characters.":
+        "Noch kann sich niemand an dieser Konsole anmelden. Die Administration verwaltet die "
+        "Einstellungen, die Protokollbibliothek, die anderen Konten und das Prüfprotokoll. "
+        "Verwenden Sie 4 bis 12 Ziffern als PIN oder ein Passwort mit mindestens 8 Zeichen.",
+    "e.g. Dr Amara Okafor": "z. B. Dr. Amara Okafor",
+    "Your name as it will appear": "Ihr Name, wie er angezeigt wird",
+    "PIN or password": "PIN oder Passwort",
+    "The same again": "Noch einmal dasselbe",
+    "Create admin account and sign in": "Administrationskonto anlegen und anmelden",
+    "Locked": "Gesperrt",
+    "Unlock": "Entsperren",
+    "the practitioner": "die behandelnde Person",
+    "Patient data is hidden. {name}: enter your PIN to carry on where you were. Someone else "
+    "can choose their name and sign in; the visit stays as it is.":
+        "Patientendaten sind ausgeblendet. {name}: Geben Sie Ihre PIN ein, um dort "
+        "weiterzumachen, wo Sie waren. Jemand anderes kann den eigenen Namen wählen und sich "
+        "anmelden; die Behandlung bleibt, wie sie ist.",
+    "Choose your name first.": "Wählen Sie zuerst Ihren Namen.",
+    "sign in as {name}": "als {name} anmelden",
+    "PIN": "PIN",
+    "Sign in": "Anmelden",
+    "delete last digit": "letzte Ziffer löschen",
+    "Who is treating?": "Wer behandelt?",
+    "Choose your name, then type your PIN and press Enter.":
+        "Wählen Sie Ihren Namen, tippen Sie dann Ihre PIN und drücken Sie Enter.",
+    "{count} account(s) have no PIN yet: an admin can set one in Settings.":
+        "{count} Konto/Konten ohne PIN: die Administration kann in den Einstellungen eine "
+        "festlegen.",
+    "PIN for {name}": "PIN für {name}",
+    "Type your PIN, then press Enter.": "Tippen Sie Ihre PIN und drücken Sie Enter.",
 }  # fmt: skip
 
 

@@ -41,12 +41,12 @@ class LockScreen(QWidget):
         self.setAutoFillBackground(True)
         self.setStyleSheet("QWidget#lock-screen { background: #e9efed; }")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        title = QLabel("Locked")
+        title = QLabel(self.tr("Locked"))
         theme.mark(title, role="title")
         self.message = QLabel()
         self.message.setObjectName("lock-message")
         self.message.setWordWrap(True)
-        panel = NamesAndPin("Unlock", error_name="lock-error")
+        panel = NamesAndPin(self.tr("Unlock"), error_name="lock-error")
         self.names, self.pad, self.error = panel.names, panel.pad, panel.error
         self.names.chosen.connect(self._on_names_chosen)
         self.pad.submitted.connect(self._on_pad_submitted)
@@ -62,10 +62,12 @@ class LockScreen(QWidget):
     def show_for(self, practitioner_id: str | None) -> None:
         self.locked_by = practitioner_id
         row = practitioners_repo.get(self.ctx.db, practitioner_id) if practitioner_id else None
-        name = row["display_name"] if row else "the practitioner"
+        name = row["display_name"] if row else self.tr("the practitioner")
         self.message.setText(
-            f"Patient data is hidden. {name}: enter your PIN to carry on where you were. "
-            "Someone else can choose their name and sign in; the visit stays as it is."
+            self.tr(
+                "Patient data is hidden. {name}: enter your PIN to carry on where you were. "
+                "Someone else can choose their name and sign in; the visit stays as it is."
+            ).format(name=name)
         )
         self.names.set_people(people_who_can_sign_in(self.ctx))
         self.names.select(practitioner_id)
@@ -83,7 +85,7 @@ class LockScreen(QWidget):
     def _on_pad_submitted(self, pin: str) -> None:
         who = self.names.current_id()
         if who is None:
-            self.error.setText("Choose your name first.")
+            self.error.setText(self.tr("Choose your name first."))
             return
         try:
             auth.sign_in(self.ctx, who, pin, purpose="unlock")

@@ -1,6 +1,80 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>FirstAdminForm</name>
+    <message>
+        <location filename="../../console/ui/first_run.py" line="23" />
+        <source>Create the first admin account</source>
+        <translation>Das erste Administrationskonto anlegen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/first_run.py" line="27" />
+        <source>Nobody can sign in to this console yet. The admin manages settings, the protocol library, the other accounts and the audit trail. Use 4 to 12 digits as a PIN, or a password of at least 8 characters.</source>
+        <translation>Noch kann sich niemand an dieser Konsole anmelden. Die Administration verwaltet die Einstellungen, die Protokollbibliothek, die anderen Konten und das Prüfprotokoll. Verwenden Sie 4 bis 12 Ziffern als PIN oder ein Passwort mit mindestens 8 Zeichen.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/first_run.py" line="36" />
+        <source>e.g. Dr Amara Okafor</source>
+        <translation>z. B. Dr. Amara Okafor</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/first_run.py" line="46" />
+        <source>Your name as it will appear</source>
+        <translation>Ihr Name, wie er angezeigt wird</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/first_run.py" line="47" />
+        <source>PIN or password</source>
+        <translation>PIN oder Passwort</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/first_run.py" line="48" />
+        <source>The same again</source>
+        <translation>Noch einmal dasselbe</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/first_run.py" line="61" />
+        <source>Create admin account and sign in</source>
+        <translation>Administrationskonto anlegen und anmelden</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../console/ui/lock.py" line="44" />
+        <source>Locked</source>
+        <translation>Gesperrt</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/lock.py" line="49" />
+        <source>Unlock</source>
+        <translation>Entsperren</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/lock.py" line="65" />
+        <source>the practitioner</source>
+        <translation>die behandelnde Person</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/lock.py" line="68" />
+        <source>Patient data is hidden. {name}: enter your PIN to carry on where you were. Someone else can choose their name and sign in; the visit stays as it is.</source>
+        <translation>Patientendaten sind ausgeblendet. {name}: Geben Sie Ihre PIN ein, um dort weiterzumachen, wo Sie waren. Jemand anderes kann den eigenen Namen wählen und sich anmelden; die Behandlung bleibt, wie sie ist.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/lock.py" line="88" />
+        <source>Choose your name first.</source>
+        <translation>Wählen Sie zuerst Ihren Namen.</translation>
+    </message>
+</context>
+<context>
+    <name>NamePicker</name>
+    <message>
+        <location filename="../../console/ui/pin_widgets.py" line="75" />
+        <source>sign in as {name}</source>
+        <translation>als {name} anmelden</translation>
+    </message>
+</context>
+<context>
     <name>PatientFormWidget</name>
     <message>
         <location filename="../../console/ui/patient_form.py" line="35" />
@@ -294,6 +368,66 @@
         <location filename="../../console/ui/patient_screen.py" line="282" />
         <source>Resume visit (at {step})</source>
         <translation>Behandlung fortsetzen (bei {step})</translation>
+    </message>
+</context>
+<context>
+    <name>PinField</name>
+    <message>
+        <location filename="../../console/ui/pin_widgets.py" line="115" />
+        <location filename="../../console/ui/pin_widgets.py" line="116" />
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <location filename="../../console/ui/pin_widgets.py" line="139" />
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/pin_widgets.py" line="157" />
+        <source>delete last digit</source>
+        <translation>letzte Ziffer löschen</translation>
+    </message>
+</context>
+<context>
+    <name>SignInScreen</name>
+    <message>
+        <location filename="../../console/ui/signin_screen.py" line="39" />
+        <source>Who is treating?</source>
+        <translation>Wer behandelt?</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/signin_screen.py" line="41" />
+        <source>Choose your name, then type your PIN and press Enter.</source>
+        <translation>Wählen Sie Ihren Namen, tippen Sie dann Ihre PIN und drücken Sie Enter.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/signin_screen.py" line="43" />
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/signin_screen.py" line="73" />
+        <source>{count} account(s) have no PIN yet: an admin can set one in Settings.</source>
+        <translation>{count} Konto/Konten ohne PIN: die Administration kann in den Einstellungen eine festlegen.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/signin_screen.py" line="92" />
+        <source>PIN for {name}</source>
+        <translation>PIN für {name}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/signin_screen.py" line="102" />
+        <source>Choose your name first.</source>
+        <translation>Wählen Sie zuerst Ihren Namen.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/signin_screen.py" line="105" />
+        <source>Type your PIN, then press Enter.</source>
+        <translation>Tippen Sie Ihre PIN und drücken Sie Enter.</translation>
     </message>
 </context>
 <context>
