@@ -274,3 +274,16 @@ class ShapedParagraph(Flowable):  # type: ignore[misc]  # reportlab ships no typ
             else:
                 x = 0.0
             draw_words(self.canv, x, y, words, self._space, st.fontSize, self.rtl)
+
+
+def paragraph(text: str, style: ParagraphStyle) -> Flowable:
+    """The flowable for ``text`` on any page (sheet, consent): refused if a character cannot
+    be printed; laid out here when it needs shaping or the page is right-to-left (a style
+    aligned right), else a plain reportlab ``Paragraph`` with a font per run."""
+    from reportlab.platypus import Paragraph
+
+    fonts.require_drawable(text)
+    if needs_shaping(text) or style.alignment == TA_RIGHT:
+        return ShapedParagraph(text, style)
+    bold = style.fontName == fonts.SANS_BOLD
+    return Paragraph(fonts.markup(text, bold=bold).replace("\n", "<br/>"), style)

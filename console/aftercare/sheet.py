@@ -21,7 +21,6 @@ from reportlab.platypus import (
     KeepTogether,
     ListFlowable,
     ListItem,
-    Paragraph,
     SimpleDocTemplate,
     Spacer,
     Table,
@@ -96,11 +95,7 @@ def _styles(rtl: bool = False) -> dict[str, ParagraphStyle]:
 def _p(text: str, style: ParagraphStyle) -> Flowable:
     """A paragraph; text that needs shaping or sits on a right-to-left page is laid out by
     ``shaped``, and a character no font has stops the sheet here, before any file exists."""
-    fonts.require_drawable(text)
-    if shaped.needs_shaping(text) or style.alignment == TA_RIGHT:
-        return shaped.ShapedParagraph(text, style)
-    bold = style.fontName == fonts.SANS_BOLD
-    return Paragraph(fonts.markup(text, bold=bold).replace("\n", "<br/>"), style)
+    return shaped.paragraph(text, style)
 
 
 def _said(c: SheetContent, said: Resolved, style: ParagraphStyle) -> Flowable:
