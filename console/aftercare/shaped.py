@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from reportlab.lib.abag import ABag
@@ -152,6 +153,7 @@ def _split_neutrals(chunk: str) -> list[str]:
     return parts
 
 
+@lru_cache(maxsize=4096)  # a sheet repeats its words ("حتى", dates): shape each once
 def _word(text: str, size: float, bold: bool) -> _Word:
     pieces = [
         _shape(part, font, size)
