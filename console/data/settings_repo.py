@@ -21,6 +21,8 @@ DEFAULTS: dict[str, Any] = {
     "clinic.timezone": "Europe/London",
     "clinic.paper": "A4",
     "clinic.locale": "en_GB",  # dates on the aftercare sheet (Babel locale)
+    # Patients' default language and the UI's; "" = the language of clinic.locale.
+    "clinic.language": "",
     "room.printer": "",
     # Qt key names (QKeySequence text): a foot pedal is a keyboard sending one of these.
     "keys.pass_toggle": "Space",

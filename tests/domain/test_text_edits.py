@@ -53,3 +53,16 @@ def test_only_an_admin_edits_texts(ctx: AppContext, staff: list[str]) -> None:
     ctx.practitioner_id = staff[1]
     with pytest.raises(DomainError, match="Only an admin"):
         text_edits.save(ctx, "fr", {"sheet.title": "Après le microneedling"})
+
+
+def test_the_clinics_language_is_a_checked_setting_and_the_patients_default(
+    ctx: AppContext, staff: list[str]
+) -> None:
+    from console import settings_service
+
+    _tidy, problems = settings_service.check({"clinic.language": "elvish"})
+    assert problems["clinic.language"].startswith("No texts in the language 'elvish'")
+    settings_service.save(ctx, {"clinic.language": "es-ES"})
+    settings = settings_repo.get_all(ctx.db)
+    assert settings["clinic.language"] == "es"
+    assert language_texts.clinic_language(settings) == "es"  # over the en_GB date locale
