@@ -105,6 +105,16 @@ GERMAN = {
         "festlegen.",
     "PIN for {name}": "PIN für {name}",
     "Type your PIN, then press Enter.": "Tippen Sie Ihre PIN und drücken Sie Enter.",
+    "Resume an interrupted visit": "Unterbrochene Behandlung fortsetzen",
+    "{name} — started {when} — stopped at {step}":
+        "{name} — begonnen {when} — unterbrochen bei {step}",
+    "Resume selected visit": "Gewählte Behandlung fortsetzen",
+    "Not now": "Jetzt nicht",
+    "A visit was not finished (the console was closed or the PC stopped).\nEvery completed "
+    "pass is kept. Resume it where it stopped?":
+        "Eine Behandlung wurde nicht abgeschlossen (die Konsole wurde geschlossen oder der PC "
+        "ist ausgefallen).\nJeder abgeschlossene Durchgang ist gespeichert. Dort fortsetzen, "
+        "wo sie unterbrochen wurde?",
 }  # fmt: skip
 
 

@@ -214,26 +214,31 @@
     <name>PatientScreen</name>
     <message>
         <location filename="../../console/ui/patient_screen.py" line="34" />
+        <location filename="../../console/ui/resume_dialog.py" line="21" />
         <source>Screening</source>
         <translation>Ausschlusskriterien</translation>
     </message>
     <message>
         <location filename="../../console/ui/patient_screen.py" line="35" />
+        <location filename="../../console/ui/resume_dialog.py" line="22" />
         <source>Prep</source>
         <translation>Vorbereitung</translation>
     </message>
     <message>
         <location filename="../../console/ui/patient_screen.py" line="36" />
+        <location filename="../../console/ui/resume_dialog.py" line="23" />
         <source>Plan</source>
         <translation>Planung</translation>
     </message>
     <message>
         <location filename="../../console/ui/patient_screen.py" line="37" />
+        <location filename="../../console/ui/resume_dialog.py" line="24" />
         <source>Treat</source>
         <translation>Behandlung</translation>
     </message>
     <message>
         <location filename="../../console/ui/patient_screen.py" line="38" />
+        <location filename="../../console/ui/resume_dialog.py" line="25" />
         <source>Finish</source>
         <translation>Abschluss</translation>
     </message>
@@ -390,6 +395,36 @@
         <location filename="../../console/ui/pin_widgets.py" line="157" />
         <source>delete last digit</source>
         <translation>letzte Ziffer löschen</translation>
+    </message>
+</context>
+<context>
+    <name>ResumeDialog</name>
+    <message>
+        <location filename="../../console/ui/resume_dialog.py" line="32" />
+        <source>Resume an interrupted visit</source>
+        <translation>Unterbrochene Behandlung fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/resume_dialog.py" line="44" />
+        <source>{name} — started {when} — stopped at {step}</source>
+        <translation>{name} — begonnen {when} — unterbrochen bei {step}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/resume_dialog.py" line="50" />
+        <source>Resume selected visit</source>
+        <translation>Gewählte Behandlung fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/resume_dialog.py" line="51" />
+        <source>Not now</source>
+        <translation>Jetzt nicht</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/resume_dialog.py" line="58" />
+        <source>A visit was not finished (the console was closed or the PC stopped).
+Every completed pass is kept. Resume it where it stopped?</source>
+        <translation>Eine Behandlung wurde nicht abgeschlossen (die Konsole wurde geschlossen oder der PC ist ausgefallen).
+Jeder abgeschlossene Durchgang ist gespeichert. Dort fortsetzen, wo sie unterbrochen wurde?</translation>
     </message>
 </context>
 <context>
