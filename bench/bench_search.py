@@ -17,6 +17,8 @@ from pathlib import Path
 TYPED = [
     "zoe", "zoe bronte", "ngu", "nguyen thu", "王", "王小明", "1990", "0612", "24.11.1990",
     "lukasz", "o'brien", "smith", "emma j", "07700", "anna", "siobhan", "m", "a",
+    # Across scripts (issue 16): a given name inside a CJK name, Latin spellings.
+    "小明", "ivan", "muhammad", "giorgos",
 ]  # fmt: skip
 
 

@@ -10,6 +10,7 @@ import re
 import unicodedata
 from datetime import date
 
+from console import language_texts
 from console.errors import DomainError
 from console.text import fold
 
@@ -207,3 +208,13 @@ def clean_text(raw: str, field: str, limit: int) -> str:
     if len(text) > limit:
         raise DomainError(f"At most {limit} characters fit here.", field)
     return text
+
+
+def clean_language(raw: str | None) -> str | None:
+    """A shipped language code ("es", "zh" …), or None for "the clinic's language"."""
+    if raw is None or not raw.strip():
+        return None
+    try:
+        return language_texts.normalise_code(raw)
+    except DomainError as exc:
+        raise DomainError(exc.message, "preferred_language") from exc

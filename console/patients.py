@@ -27,6 +27,7 @@ class PatientForm:
     fitzpatrick: str | int | None = None
     allergies: str = ""
     notes: str = ""
+    preferred_language: str = ""  # a language code; empty for the clinic's language
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class PatientDetails:
     fitzpatrick: int | None
     allergies: str
     notes: str
+    preferred_language: str | None = None  # None: the clinic's language
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,7 @@ class Patient:
     notes: str
     created_at: datetime
     updated_at: datetime
+    preferred_language: str | None = None  # None: the clinic's language
 
     @property
     def fitzpatrick_roman(self) -> str:
@@ -127,9 +130,10 @@ def validate(form: PatientForm, today: date) -> PatientDetails:
     fitz = c.take(pf.parse_fitzpatrick, form.fitzpatrick)
     allergies = c.take(pf.clean_text, form.allergies, "allergies", 2000)
     notes = c.take(pf.clean_text, form.notes, "notes", 5000)
+    language = c.take(pf.clean_language, form.preferred_language)
     if c.errors:
         raise FormErrors(c.errors)
-    return PatientDetails(name, dob, phone, email, fitz, allergies, notes)
+    return PatientDetails(name, dob, phone, email, fitz, allergies, notes, language)
 
 
 def _patient(row: Mapping[str, Any]) -> Patient:
@@ -144,6 +148,7 @@ def _patient(row: Mapping[str, Any]) -> Patient:
         notes=row["notes"],
         created_at=parse_iso(row["created_at"]),
         updated_at=parse_iso(row["updated_at"]),
+        preferred_language=row.get("preferred_language"),
     )
 
 
@@ -276,4 +281,5 @@ def form_from(patient: Patient) -> PatientForm:
         fitzpatrick=patient.fitzpatrick,
         allergies=patient.allergies,
         notes=patient.notes,
+        preferred_language=patient.preferred_language or "",
     )

@@ -37,6 +37,7 @@ EDITABLE = (
     "clinic.timezone",
     "clinic.paper",
     "clinic.locale",
+    "clinic.language",
     "room.printer",
     "keys.pass_toggle",
     "keys.next_area",
@@ -153,6 +154,8 @@ def check_value(key: str, value: Any) -> tuple[Any, str]:
         return value.strip(), ""
     if key == "clinic.locale":
         return _locale(value)
+    if key == "clinic.language":
+        return _language(value)
     if key == "clinic.paper":
         return value, "" if value in PAPERS else "Choose A4 or Letter."
     if key == "clinic.logo_path":
@@ -179,6 +182,17 @@ def check_value(key: str, value: Any) -> tuple[Any, str]:
         ok = value in ("months", "series")
         return value, "" if ok else "Renew after the period, or also at each new series."
     return value, "This setting cannot be changed here."
+
+
+def _language(value: Any) -> tuple[Any, str]:
+    from console import language_texts
+
+    if value in ("", None):
+        return "", ""
+    try:
+        return language_texts.normalise_code(str(value)), ""
+    except DomainError as exc:
+        return value, exc.message
 
 
 def check(

@@ -133,6 +133,8 @@ class VisitRecord:
     consumables: tuple[ConsumableRecord, ...]
     screening: tuple[ScreeningAnswerRecord, ...]
     amendments: tuple[AmendmentRecord, ...]
+    # The patient's own language code, None for "the clinic's" (patients.preferred_language).
+    patient_language: str | None = None
 
     @property
     def total_passes(self) -> int:

@@ -14,8 +14,11 @@ from typing import Any
 
 from babel import Locale, UnknownLocaleError
 
+from console import language_texts
 from console.aftercare import timeline
+from console.aftercare.timeline import TimelineEntry
 from console.errors import DomainError
+from console.language_texts import Resolved, Texts
 from console.protocol import Protocol
 from console.visit_record import VisitRecord
 
@@ -33,6 +36,7 @@ class Clinic:
     timezone: str = "Europe/London"
     paper: str = "A4"
     locale: str = timeline.DEFAULT_LOCALE
+    language: str = "en"  # the clinic's language: the default of every patient's
 
     @classmethod
     def from_settings(cls, values: Mapping[str, Any]) -> Clinic:
@@ -61,6 +65,7 @@ class Clinic:
             timezone=text("clinic.timezone", "Europe/London") or "Europe/London",
             paper="Letter" if paper.lower() == "letter" else "A4",
             locale=locale.replace("-", "_"),
+            language=language_texts.clinic_language(values),
         )
 
 
@@ -85,11 +90,21 @@ class SheetContent:
     what_to_expect: tuple[str, ...]
     red_flags: tuple[str, ...]
     series: SeriesText
+    texts: Texts  # the patient's language, with the clinic's edits
+    date_locale: str  # Babel locale of that language
     sample: bool = False
 
     @property
     def locale(self) -> str:
-        return self.clinic.locale
+        return self.date_locale
+
+    @property
+    def rtl(self) -> bool:
+        return self.texts.rtl
+
+    def say(self, english: str) -> Resolved:
+        """A text of the clinic's protocol (rule, red flag, area …) in the patient's language."""
+        return self.texts.protocol(english)
 
     def visit_when(self) -> str:
         """E.g. "Tuesday 24 November 2026, 13:10 to 14:00"."""
@@ -98,40 +113,57 @@ class SheetContent:
         end = timeline.format_clock(self.visit_end, self.locale)
         if self.visit_end.date() != self.visit_start.date():
             end = timeline.format_moment(self.visit_end, self.locale)
-        return f"{day}, {start} to {end}"
+        return self.texts("sheet.visit_when", day=day, start=start, end=end)
+
+    def when(self, entry: TimelineEntry) -> str:
+        """The "when" of a rule in words: "Until Wed 25 Nov, 15:40", "From …", "From … until …"."""
+        t = self.texts
+        if entry.starts_now:
+            if entry.ends is None:
+                return t("when.from_now")
+            return t("when.until", end=timeline.format_moment(entry.ends, self.locale))
+        start = timeline.format_moment(entry.starts, self.locale)
+        if entry.ends is None:
+            return t("when.from", start=start)
+        return t(
+            "when.from_until", start=start, end=timeline.format_moment(entry.ends, self.locale)
+        )
 
     def areas_text(self) -> str:
-        return join_words(self.areas) if self.areas else "—"
+        if not self.areas:
+            return "—"
+        names = [self.say(a).text for a in self.areas]
+        t = self.texts
+        return join_words(names, t.resolve("sheet.and").text, t.resolve("sheet.comma").text)
 
-    def series_lines(self) -> list[str]:
-        s = self.series
-        lines: list[str] = []
+    def series_lines(self) -> list[Resolved]:
+        s, t = self.series, self.texts
+        lines: list[Resolved] = []
+
+        def add(key: str, **values: object) -> None:
+            lines.append(Resolved(t(key, **values), t.resolve(key).state))
+
         if s.session_number is not None:
-            lines.append(f"This was session {s.session_number} of {s.sessions}.")
+            add("series.session", number=s.session_number, sessions=s.sessions)
         else:
-            lines.append(
-                f"The best results usually come from {s.sessions} sessions, "
-                f"{s.interval_weeks} weeks apart."
-            )
+            add("series.best", sessions=s.sessions, weeks=s.interval_weeks)
         if s.next_date is not None:
             day = timeline.format_long_date(s.next_date, self.locale)
-            lines.append(
-                f"Your next session is recommended on or around {day} "
-                f"({s.interval_weeks} weeks after this one)."
-            )
+            add("series.next", day=day, weeks=s.interval_weeks)
         elif s.session_number is not None:
-            lines.append("This completes the planned series.")
+            add("series.complete")
         if s.maintenance:
-            lines.append(s.maintenance)
+            lines.append(self.say(s.maintenance))
         return lines
 
 
-def join_words(items: tuple[str, ...] | list[str]) -> str:
-    """E.g. "Cheeks, Forehead and Neck"."""
+def join_words(items: tuple[str, ...] | list[str], and_: str = " and ", comma: str = ", ") -> str:
+    """E.g. "Cheeks, Forehead and Neck"; "额头、脸颊和颈部" with Chinese separators."""
     items = list(items)
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+    # The joiner carries its own spaces: " and ", "和" (Chinese), " و" (joined to the word).
+    return comma.join(items[:-1]) + and_ + items[-1]
 
 
 _PARENS = re.compile(r"\s*\([^)]*\)")
@@ -149,6 +181,17 @@ def plain_area_name(protocol: Protocol, zone_id: str, recorded_name: str) -> str
     return _PARENS.sub("", recorded_name).strip() or recorded_name
 
 
+def texts_for(
+    record: VisitRecord, clinic: Mapping[str, Any] | Clinic, language: str | None = None
+) -> tuple[Clinic, Texts]:
+    """The clinic and the texts a patient's papers use: ``language`` if asked for, else the
+    patient's preferred one, else the clinic's; with the clinic's edits from its settings."""
+    details = clinic if isinstance(clinic, Clinic) else Clinic.from_settings(clinic)
+    settings: Mapping[str, Any] = {} if isinstance(clinic, Clinic) else clinic
+    code = language or record.patient_language or details.language
+    return details, language_texts.load(code, settings)
+
+
 def visit_end_of(record: VisitRecord) -> datetime:
     end = record.ended_at or record.completed_at
     if end is None:
@@ -157,8 +200,15 @@ def visit_end_of(record: VisitRecord) -> datetime:
 
 
 def build_content(
-    record: VisitRecord, protocol: Protocol, clinic: Clinic, *, sample: bool = False
+    record: VisitRecord,
+    protocol: Protocol,
+    clinic: Clinic,
+    *,
+    sample: bool = False,
+    texts: Texts | None = None,
 ) -> SheetContent:
+    """The sheet's words; ``texts`` is the patient's language (default: the clinic's)."""
+    texts = texts or language_texts.load(clinic.language)
     zone = timeline.clinic_zone(clinic.timezone)
     end = visit_end_of(record)
     series = protocol.series
@@ -188,5 +238,7 @@ def build_content(
             else None,
             maintenance=series.maintenance,
         ),
+        texts=texts,
+        date_locale=language_texts.locale_for(texts.language.code, clinic.locale),
         sample=sample,
     )

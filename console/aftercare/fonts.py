@@ -2,8 +2,9 @@
 
 reportlab has no font fallback: a character missing from the current font prints as a black
 box. So text is split into runs by which bundled font has the glyph (DejaVu Sans for Latin,
-Greek, Cyrillic, Vietnamese …; WenQuanYi Micro Hei for Chinese, Japanese and Korean), and each
-run is drawn in its own font.
+Greek, Cyrillic, Vietnamese …; Noto Sans for Arabic, Hebrew, Devanagari, Thai, Bengali and
+Tamil; WenQuanYi Micro Hei for Chinese, Japanese and Korean), and each run is drawn in its own
+font. Runs in scripts that need shaping are drawn by ``console.aftercare.shaped``.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from xml.sax.saxutils import escape
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from console.errors import DomainError
 from console.protocol import RESOURCES
 
 FONT_DIR = RESOURCES / "fonts"
@@ -25,6 +27,17 @@ FONT_DIR = RESOURCES / "fonts"
 SANS = "TRC-Sans"
 SANS_BOLD = "TRC-Sans-Bold"
 CJK = "TRC-CJK"
+
+# Scripts whose letters must come from their own Noto face even where DejaVu has a glyph
+# (DejaVu's Arabic has no shaping tables worth the name): (first, last code point, face).
+_SCRIPTS = (
+    (0x0590, 0x05FF, "Hebrew"), (0xFB1D, 0xFB4F, "Hebrew"),
+    (0x0600, 0x06FF, "Arabic"), (0x0750, 0x077F, "Arabic"), (0x08A0, 0x08FF, "Arabic"),
+    (0xFB50, 0xFDFF, "Arabic"), (0xFE70, 0xFEFF, "Arabic"),
+    (0x0900, 0x097F, "Devanagari"), (0xA8E0, 0xA8FF, "Devanagari"),
+    (0x0980, 0x09FF, "Bengali"), (0x0B80, 0x0BFF, "Tamil"), (0x0E00, 0x0E7F, "Thai"),
+)  # fmt: skip
+_SCRIPT_NAMES = ("Arabic", "Hebrew", "Devanagari", "Thai", "Bengali", "Tamil")
 
 
 @dataclass(frozen=True)
@@ -39,7 +52,22 @@ _FILES = (
     _FontFile(SANS_BOLD, FONT_DIR / "DejaVuSans-Bold.ttf"),
     # A .ttc holds several faces; face 0 is the proportional Micro Hei.
     _FontFile(CJK, FONT_DIR / "wqy-microhei.ttc", subfont=0),
+    *(
+        _FontFile(f"TRC-{script}{suffix}", FONT_DIR / f"NotoSans{script}-{weight}.ttf")
+        for script in _SCRIPT_NAMES
+        for suffix, weight in (("", "Regular"), ("-Bold", "Bold"))
+    ),
 )
+
+
+def script_font(ch: str, *, bold: bool = False) -> str | None:
+    """The Noto face for ``ch``'s script, or None for scripts DejaVu or Micro Hei draw."""
+    code = ord(ch)
+    for first, last, script in _SCRIPTS:
+        if first <= code <= last:
+            return f"TRC-{script}-Bold" if bold else f"TRC-{script}"
+    return None
+
 
 _lock = threading.Lock()
 _coverage: dict[str, frozenset[int]] = {}
@@ -64,8 +92,9 @@ def _covers(font: str, ch: str) -> bool:
 
 
 def _neutral(ch: str) -> bool:
-    # Spaces and joiners stay with the run they are in, so "王 小明" is one run, not three.
-    return ch.isspace() or unicodedata.category(ch) in ("Zs", "Cf")
+    # Spaces and joiners stay with the run they are in, so "王 小明" is one run, not three;
+    # combining marks stay with the letter they sit on, so the shaper can place them.
+    return ch.isspace() or unicodedata.category(ch) in ("Zs", "Cf", "Mn", "Me")
 
 
 def runs(text: str, *, bold: bool = False) -> list[tuple[str, str]]:
@@ -78,8 +107,11 @@ def runs(text: str, *, bold: bool = False) -> list[tuple[str, str]]:
     base = SANS_BOLD if bold else SANS
     out: list[tuple[str, str]] = []
     for ch in unicodedata.normalize("NFC", text):
+        script = script_font(ch, bold=bold)
         if out and _neutral(ch) and _covers(out[-1][0], ch):
             font = out[-1][0]
+        elif script is not None and _covers(script, ch):
+            font = script
         elif _covers(base, ch):
             font = base
         elif _covers(SANS, ch):  # a glyph the bold face lacks: regular beats a box
@@ -103,6 +135,23 @@ def missing_glyphs(text: str) -> set[str]:
         for ch in unicodedata.normalize("NFC", text)
         if not ch.isspace() and not any(_covers(f.name, ch) for f in _FILES)
     }
+
+
+def require_drawable(text: str) -> None:
+    """Refuse ``text`` with a message naming the first character no embedded font can draw.
+
+    Called for every piece of text before a sheet is laid out, so a sheet is never archived
+    or printed with an empty box where a letter of a name should be.
+    """
+    missing = missing_glyphs(text)
+    if not missing:
+        return
+    ch = next(c for c in unicodedata.normalize("NFC", text) if c in missing)
+    name = unicodedata.name(ch, "unnamed character")
+    raise DomainError(
+        f"“{ch}” (U+{ord(ch):04X} {name}) in “{text.strip()[:60]}” cannot be printed: none of "
+        "the sheet's fonts has it. Correct the text, or ask for a font that covers it."
+    )
 
 
 def markup(text: str, *, bold: bool = False) -> str:

@@ -9,7 +9,7 @@ from typing import Any
 
 from icalendar import Calendar, Event
 
-from console.aftercare.content import Clinic, build_content
+from console.aftercare.content import Clinic, build_content, texts_for
 from console.context import AppContext
 from console.data import protocol_repo, settings_repo, visits_repo
 from console.errors import DomainError
@@ -19,25 +19,33 @@ from console.visit_record import VisitRecord
 
 
 def next_session_ics(
-    record: VisitRecord, protocol: Protocol, clinic: Mapping[str, Any] | Clinic
+    record: VisitRecord,
+    protocol: Protocol,
+    clinic: Mapping[str, Any] | Clinic,
+    *,
+    language: str | None = None,
 ) -> bytes:
-    """An all-day event on the recommended date (the time is agreed when booking).
+    """An all-day event on the recommended date (the time is agreed when booking), in the
+    patient's language like the sheet.
 
     Raises DomainError once the planned series is complete: there is no next date to suggest.
     """
-    details = clinic if isinstance(clinic, Clinic) else Clinic.from_settings(clinic)
-    content = build_content(record, protocol, details)
+    details, t = texts_for(record, clinic, language)
+    content = build_content(record, protocol, details, texts=t)
     series = content.series
     if series.next_date is None:
         raise DomainError("The planned series is complete: there is no next session to suggest.")
-    number = "" if series.session_number is None else f" {series.session_number + 1}"
-    of = "" if series.session_number is None else f" of {series.sessions}"
     how = []
     if details.phone:
-        how.append(f"call {details.phone}")
+        how.append(t("ics.call", phone=details.phone))
     if details.booking_url:
-        how.append(f"book at {details.booking_url}")
-    booking = " or ".join(how) if how else "contact the clinic"
+        how.append(t("ics.book", url=details.booking_url))
+    booking = f" {t('ics.or')} ".join(how) if how else t("ics.contact")
+    if series.session_number is None:
+        summary = t("ics.summary", clinic=details.name)
+    else:
+        summary = t("ics.summary_numbered", clinic=details.name,
+                    number=series.session_number + 1, sessions=series.sessions)  # fmt: skip
 
     cal = Calendar()
     cal.add("prodid", "-//Treatment Room Console//Aftercare//EN")
@@ -48,12 +56,8 @@ def next_session_ics(
     event.add("dtstamp", content.visit_end)
     event.add("dtstart", series.next_date)
     event.add("dtend", series.next_date + timedelta(days=1))
-    event.add("summary", f"Microneedling session{number}{of} at {details.name} (recommended)")
-    event.add(
-        "description",
-        f"Recommended date for your next microneedling session ({series.interval_weeks} weeks "
-        f"after the last one). To fix a time, {booking}.",
-    )
+    event.add("summary", summary)
+    event.add("description", t("ics.description", weeks=series.interval_weeks, booking=booking))
     if details.address:
         event.add("location", details.address.replace("\n", ", "))
     if details.booking_url:

@@ -10,7 +10,7 @@ from typing import Any
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Rect
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -21,16 +21,15 @@ from reportlab.platypus import (
     KeepTogether,
     ListFlowable,
     ListItem,
-    Paragraph,
     SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
 )
 
-from console.aftercare import fonts
-from console.aftercare.content import Clinic, SheetContent, build_content
-from console.aftercare.timeline import when_text
+from console.aftercare import fonts, shaped
+from console.aftercare.content import Clinic, SheetContent, build_content, texts_for
+from console.language_texts import Resolved
 from console.protocol import Protocol
 from console.visit_record import VisitRecord
 
@@ -40,16 +39,18 @@ MUTED = colors.HexColor("#5b6770")
 ACCENT = colors.HexColor("#2f6f73")
 RULE = colors.HexColor("#c9d3d6")
 SHADE = colors.HexColor("#eef3f4")
+FALLBACK = colors.HexColor("#fde68a")  # preview only: a text shown in English for want of one
 
 
-def _styles() -> dict[str, ParagraphStyle]:
+def _styles(rtl: bool = False) -> dict[str, ParagraphStyle]:
     body = ParagraphStyle(
         "body",
         fontName=fonts.SANS,
         fontSize=10.5,
         leading=14,
         textColor=INK,
-        alignment=TA_LEFT,
+        # A right-to-left page (Arabic) is right-aligned throughout.
+        alignment=TA_RIGHT if rtl else TA_LEFT,
         # CJK wrapping also breaks long runs without spaces (a Chinese clinic address).
         wordWrap="CJK",
     )
@@ -91,20 +92,56 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
-def _p(text: str, style: ParagraphStyle) -> Paragraph:
-    bold = style.fontName == fonts.SANS_BOLD
-    return Paragraph(fonts.markup(text, bold=bold).replace("\n", "<br/>"), style)
+def _p(text: str, style: ParagraphStyle) -> Flowable:
+    """A paragraph; text that needs shaping or sits on a right-to-left page is laid out by
+    ``shaped``, and a character no font has stops the sheet here, before any file exists."""
+    return shaped.paragraph(text, style)
 
 
-def _bullets(items: tuple[str, ...] | list[str], style: ParagraphStyle) -> ListFlowable:
+def _said(c: SheetContent, said: Resolved, style: ParagraphStyle) -> Flowable:
+    """A text that may have fallen back to English: labelled on the sheet, highlighted in
+    the preview, so a patient never gets an English line unannounced."""
+    if not said.fallback:
+        return _p(said.text, style)
+    flowable = _p(f"{said.text} {c.texts('sheet.english_only')}", style)
+    if not c.sample:
+        return flowable
+    box = Table([[flowable]], style=_table_style([("BACKGROUND", (0, 0), (-1, -1), FALLBACK)]))
+    return box
+
+
+def _bullets(c: SheetContent, items: tuple[str, ...], style: ParagraphStyle) -> Flowable:
+    if c.rtl:
+        # reportlab's right-to-left lists keep the bullet on the left: a two-column table
+        # puts it at the start of each item, on the right.
+        bullet = ParagraphStyle("bullet", parent=style, textColor=ACCENT, alignment=TA_RIGHT)
+        rows = [[_said(c, c.say(t), style), _p("•", bullet)] for t in items]
+        table = Table(rows, colWidths=[None, 12])
+        table.setStyle(
+            _table_style(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                ]
+            )
+        )
+        return table
     return ListFlowable(
-        [ListItem(_p(t, style), leftIndent=12, value="•") for t in items],
+        [ListItem(_said(c, c.say(t), style), leftIndent=12, value="•") for t in items],
         bulletType="bullet",
         bulletFontName=fonts.SANS,
         bulletFontSize=9,
         leftIndent=12,
         bulletColor=ACCENT,
     )
+
+
+def _row(c: SheetContent, cells: list[Any]) -> list[Any]:
+    """Table cells in reading order: a right-to-left page reads its columns right to left."""
+    return cells[::-1] if c.rtl else cells
 
 
 def _logo(path: str, max_w: float, max_h: float) -> Flowable | None:
@@ -160,18 +197,24 @@ def _header(c: SheetContent, st: dict[str, ParagraphStyle], width: float) -> lis
     lines: list[Flowable] = [_p(clinic.name, st["clinic"])]
     if clinic.address:
         lines.append(_p(clinic.address, st["small"]))
-    contact = " · ".join(x for x in (clinic.phone and f"Phone {clinic.phone}", clinic.website) if x)
+    phone = clinic.phone and c.texts("sheet.phone", phone=clinic.phone)
+    contact = " · ".join(x for x in (phone, clinic.website) if x)
     if contact:
         lines.append(_p(contact, st["small"]))
     logo = _logo(clinic.logo_path, 45 * mm, 22 * mm)
     if logo is None:
         return lines
-    table = Table([[lines, logo]], colWidths=[width - 50 * mm, 50 * mm])
+    table = Table([_row(c, [lines, logo])], colWidths=_row(c, [width - 50 * mm, 50 * mm]))
     table.setStyle(
         _table_style(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("ALIGN", (1, 0), (1, 0), "RIGHT"),
+                (
+                    "ALIGN",
+                    (0, 0) if c.rtl else (1, 0),
+                    (0, 0) if c.rtl else (1, 0),
+                    "LEFT" if c.rtl else "RIGHT",
+                ),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
             ]
@@ -181,17 +224,20 @@ def _header(c: SheetContent, st: dict[str, ParagraphStyle], width: float) -> lis
 
 
 def _visit_table(c: SheetContent, st: dict[str, ParagraphStyle], width: float) -> Table:
+    t = c.texts
     rows = [
-        ("Patient", c.patient_name),
-        ("Visit", c.visit_when()),
-        ("Practitioner", c.practitioner_name),
-        ("Areas treated", c.areas_text()),
+        (t("sheet.patient"), c.patient_name, st["strong"]),
+        (t("sheet.visit"), c.visit_when(), st["body"]),
+        (t("sheet.practitioner"), c.practitioner_name, st["body"]),
+        (t("sheet.areas"), c.areas_text(), st["body"]),
     ]
-    data = [
-        [_p(k, st["label"]), _p(v, st["strong"] if k == "Patient" else st["body"])] for k, v in rows
-    ]
+    data = [_row(c, [_p(k, st["label"]), _p(v, style)]) for k, v, style in rows]
+    # Labels differ in length by language ("Zonas tratadas"): the column fits the longest,
+    # since CJK-style wrapping would otherwise split a word.
+    longest = max(fonts.string_width(k, st["label"].fontSize) for k, _v, _s in rows)
+    label_w = min(max(32 * mm, longest + 14), 55 * mm)
     # splitInRow: a visit over many areas with long names may not fit one page in one cell.
-    table = Table(data, colWidths=[32 * mm, width - 32 * mm], splitInRow=1)
+    table = Table(data, colWidths=_row(c, [label_w, width - label_w]), splitInRow=1)
     table.setStyle(
         _table_style(
             [
@@ -207,10 +253,13 @@ def _visit_table(c: SheetContent, st: dict[str, ParagraphStyle], width: float) -
 
 
 def _timeline_table(c: SheetContent, st: dict[str, ParagraphStyle], width: float) -> Table:
-    data = [[_p("When", st["label"]), _p("What to do", st["label"])]]
+    t = c.texts
+    data = [_row(c, [_p(t("sheet.when"), st["label"]), _p(t("sheet.what"), st["label"])])]
     for entry in c.timeline:
-        data.append([_p(when_text(entry, c.locale), st["strong"]), _p(entry.text, st["body"])])
-    table = Table(data, colWidths=[62 * mm, width - 62 * mm], repeatRows=1)
+        data.append(
+            _row(c, [_p(c.when(entry), st["strong"]), _said(c, c.say(entry.text), st["body"])])
+        )
+    table = Table(data, colWidths=_row(c, [62 * mm, width - 62 * mm]), repeatRows=1)
     table.setStyle(
         _table_style(
             [
@@ -226,15 +275,16 @@ def _timeline_table(c: SheetContent, st: dict[str, ParagraphStyle], width: float
 
 
 def _series(c: SheetContent, st: dict[str, ParagraphStyle], width: float) -> list[Flowable]:
-    text: list[Flowable] = [_p(line, st["body"]) for line in c.series_lines()]
+    text: list[Flowable] = [_said(c, line, st["body"]) for line in c.series_lines()]
     url = c.clinic.booking_url
     if not url:
         return text
     qr_size = 28 * mm
     text.append(Spacer(1, 3))
-    text.append(_p(f"Book online: {url}", st["small"]))
+    text.append(_p(c.texts("sheet.book_online", url=url), st["small"]))
     table = Table(
-        [[text, _QrCode(url, qr_size)]], colWidths=[width - qr_size - 6 * mm, qr_size + 6 * mm]
+        [_row(c, [text, _QrCode(url, qr_size)])],
+        colWidths=_row(c, [width - qr_size - 6 * mm, qr_size + 6 * mm]),
     )
     table.setStyle(
         _table_style([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
@@ -243,39 +293,38 @@ def _series(c: SheetContent, st: dict[str, ParagraphStyle], width: float) -> lis
 
 
 def _story(c: SheetContent, width: float) -> list[Flowable]:
-    st = _styles()
+    st = _styles(c.rtl)
+    t = c.texts
     story: list[Flowable] = []
     if c.sample:
-        story.append(_p("SAMPLE: made-up patient and visit, to check the layout.", st["banner"]))
+        story.append(_p(t("sheet.sample_banner"), st["banner"]))
     story += _header(c, st, width)
-    story += [Spacer(1, 6), _p("Caring for your skin after microneedling", st["title"])]
+    story += [Spacer(1, 6), _p(t("sheet.title"), st["title"])]
     story.append(_visit_table(c, st, width))
-    story.append(_p("Your aftercare, with your own dates and times", st["h2"]))
+    story.append(_p(t("sheet.aftercare_heading"), st["h2"]))
     story.append(_timeline_table(c, st, width))
     story.append(
-        KeepTogether([_p("What to expect", st["h2"]), _bullets(c.what_to_expect, st["body"])])
+        KeepTogether(
+            [_p(t("sheet.expect_heading"), st["h2"]), _bullets(c, c.what_to_expect, st["body"])]
+        )
     )
     phone = c.clinic.phone
     call = (
-        f"Call us on {phone} straight away if you notice any of these:"
+        t("sheet.call_phone", phone=phone)
         if phone
-        else f"Call {c.clinic.name} straight away if you notice any of these:"
+        else t("sheet.call_clinic", clinic=c.clinic.name)
     )
     story.append(
         KeepTogether(
             [
-                _p("When to call us", st["h2"]),
+                _p(t("sheet.call_heading"), st["h2"]),
                 _p(call, st["strong"]),
-                _bullets(c.red_flags, st["body"]),
-                _p(
-                    "If you cannot reach us and feel unwell, contact your doctor or an urgent care "
-                    "service.",
-                    st["small"],
-                ),
+                _bullets(c, c.red_flags, st["body"]),
+                _p(t("sheet.urgent"), st["small"]),
             ]
         )
     )
-    story.append(KeepTogether([_p("Your treatment series", st["h2"]), *_series(c, st, width)]))
+    story.append(KeepTogether([_p(t("sheet.series_heading"), st["h2"]), *_series(c, st, width)]))
     return story
 
 
@@ -305,19 +354,33 @@ def _canvas_class(c: SheetContent) -> type[Canvas]:
             w, _h = self._pagesize
             self.saveState()
             self.setFillColor(MUTED)
-            left = " · ".join(x for x in (c.clinic.name, c.clinic.phone) if x)
-            fonts.draw_string(self, MARGIN, 10 * mm, left, 8.5)
-            fonts.draw_string(
-                self, w - MARGIN, 10 * mm, f"Page {number} of {total}", 8.5, align="right"
-            )
+            clinic = " · ".join(x for x in (c.clinic.name, c.clinic.phone) if x)
+            page = c.texts("sheet.page", number=number, total=total)
+            # A right-to-left page puts the clinic on the right and the page number on the left.
+            left, right = (page, clinic) if c.rtl else (clinic, page)
+            _draw(self, MARGIN, 10 * mm, left, 8.5)
+            _draw(self, w - MARGIN, 10 * mm, right, 8.5, align="right")
             if c.sample:
                 self.setFillColor(colors.Color(0.85, 0.3, 0.2, alpha=0.12))
                 self.translate(w / 2, self._pagesize[1] / 2)
                 self.rotate(35)
-                fonts.draw_string(self, 0, 0, "SAMPLE", 96, bold=True, align="centre")
+                _draw(self, 0, 0, c.texts("sheet.sample_mark"), 96, bold=True, align="centre")
             self.restoreState()
 
     return _Numbered
+
+
+def _draw(
+    canvas: Any, x: float, y: float, text: str, size: float, *, bold: bool = False,
+    align: str = "left",
+) -> None:  # fmt: skip
+    """One line on the canvas (footer, watermark), shaped when its script needs it."""
+    if not shaped.needs_shaping(text):
+        fonts.draw_string(canvas, x, y, text, size, bold=bold, align=align)
+        return
+    width = shaped.line_width(text, size, bold=bold)
+    x -= width if align == "right" else width / 2 if align == "centre" else 0
+    shaped.draw_line(canvas, x, y, text, size, bold=bold)
 
 
 def render(content: SheetContent) -> bytes:
@@ -332,7 +395,7 @@ def render(content: SheetContent) -> bytes:
         rightMargin=MARGIN,
         topMargin=MARGIN,
         bottomMargin=MARGIN + 6 * mm,
-        title="Aftercare sheet",
+        title=content.texts("sheet.title"),
         author=content.clinic.name,
         subject="Aftercare after microneedling",
         creator="Treatment Room Console",
@@ -349,11 +412,13 @@ def build_sheet(
     clinic: Mapping[str, Any] | Clinic,
     *,
     sample: bool = False,
+    language: str | None = None,
 ) -> bytes:
     """The sheet for ``record`` under ``protocol`` (the version the visit was done under).
 
-    ``clinic`` is ``settings_repo.get_all(db)`` (or a ``Clinic``). Pure: no database, no files
-    written; the same inputs give the same bytes.
+    ``clinic`` is ``settings_repo.get_all(db)`` (or a ``Clinic``). The sheet is in
+    ``language``, else the patient's preferred language, else the clinic's. Pure: no
+    database, no files written; the same inputs give the same bytes.
     """
-    details = clinic if isinstance(clinic, Clinic) else Clinic.from_settings(clinic)
-    return render(build_content(record, protocol, details, sample=sample))
+    details, texts = texts_for(record, clinic, language)
+    return render(build_content(record, protocol, details, sample=sample, texts=texts))

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from babel.dates import format_date, format_datetime
+from babel import Locale
+from babel.dates import format_date, format_datetime, format_skeleton, format_time
 
 from console.errors import DomainError
 from console.protocol import AftercareRule
@@ -90,8 +91,18 @@ def _month_first(locale: str) -> bool:
     return locale.replace("-", "_") in ("en_US", "en_PH")
 
 
+def _english(locale: str) -> bool:
+    return locale.replace("-", "_").split("_")[0].lower() == "en"
+
+
 def format_moment(dt: datetime, locale: str = DEFAULT_LOCALE) -> str:
-    """E.g. "Wed 25 Nov, 15:40" (en_GB) for a local aware datetime."""
+    """E.g. "Wed 25 Nov, 15:40" (en_GB), "mié, 25 nov, 15:40" (es_ES) for a local datetime."""
+    if not _english(locale):
+        # Other languages: CLDR's own day-month order and its way of joining date and time.
+        joined = str(Locale.parse(locale).datetime_formats["medium"])
+        day = format_skeleton("MMMEd", dt, tzinfo=dt.tzinfo, locale=locale)
+        clock = format_time(dt, "short", tzinfo=dt.tzinfo, locale=locale)
+        return joined.replace("{1}", day).replace("{0}", clock)
     if _month_first(locale):
         skeleton = _SKELETON_US
     else:
@@ -100,11 +111,15 @@ def format_moment(dt: datetime, locale: str = DEFAULT_LOCALE) -> str:
 
 
 def format_long_date(day: date, locale: str = DEFAULT_LOCALE) -> str:
-    """E.g. "Tuesday 12 January 2027"."""
+    """E.g. "Tuesday 12 January 2027", "martes, 12 de enero de 2027"."""
+    if not _english(locale):
+        return format_date(day, "full", locale=locale)
     return format_date(day, _LONG_DATE_US if _month_first(locale) else _LONG_DATE, locale=locale)
 
 
 def format_clock(dt: datetime, locale: str = DEFAULT_LOCALE) -> str:
+    if not _english(locale):
+        return format_time(dt, "short", tzinfo=dt.tzinfo, locale=locale)
     return format_datetime(
         dt, "h:mm a" if _uses_12h(locale) else "HH:mm", tzinfo=dt.tzinfo, locale=locale
     )

@@ -5,11 +5,14 @@ from __future__ import annotations
 import argparse
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 from console.aftercare import create_handout, read_verified, record_print
+from console.aftercare.language_copy import sheet_in_language
 from console.cli import add_db_argument
 from console.cli._common import context_for, fail, resolve_db
+from console.context import AppContext
 from console.errors import DomainError
 from console.private_files import write_private
 
@@ -28,6 +31,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="send the sheet to this CUPS printer (lp)",
     )
     parser.add_argument("--copies", type=int, default=1, help="copies to print (default 1)")
+    parser.add_argument(
+        "--language",
+        metavar="CODE",
+        help="a copy in this language (en, es, fr, de, it, pt, pl, ar, zh, vi) instead of the "
+        "archived sheet; needs --out or --print",
+    )
 
 
 def _lp(printer: str, path: Path, copies: int, title: str) -> tuple[bool, str]:
@@ -54,6 +63,8 @@ def run(args: argparse.Namespace) -> int:
     if args.copies < 1:
         return fail("--copies must be 1 or more", 2)
     ctx = context_for(path)
+    if args.language is not None:
+        return _language_copy(ctx, args)
     try:
         # Creates and archives the sheet the first time; afterwards the archived file, checked.
         info = create_handout(ctx, args.visit)
@@ -80,5 +91,30 @@ def run(args: argparse.Namespace) -> int:
             return fail(f"sent to {args.printer}, but the print was not recorded. {exc.message}", 4)
         if not ok:
             return fail(f"not printed: {message} (the sheet stays archived)", 4)
+        print(f"printed: {args.printer} ({message})")
+    return 0
+
+
+def _language_copy(ctx: AppContext, args: argparse.Namespace) -> int:
+    """The sheet in ``--language``, written and/or printed; the archived sheet is untouched."""
+    if args.out is None and not args.printer:
+        return fail("--language makes a copy: say where with --out FILE or --print PRINTER", 2)
+    try:
+        data = sheet_in_language(ctx, args.visit, args.language)
+    except DomainError as exc:
+        return fail(exc.message)
+    if args.out is not None:
+        try:
+            args.out.write_bytes(data)
+        except OSError as exc:
+            return fail(f"cannot write {args.out}: {exc.strerror}")
+        print(f"copy:   {args.out}")
+    if args.printer:
+        with tempfile.TemporaryDirectory() as folder:
+            copy = Path(folder) / f"aftercare-{args.language}.pdf"
+            copy.write_bytes(data)
+            ok, message = _lp(args.printer, copy, args.copies, f"Aftercare {args.language}")
+        if not ok:
+            return fail(f"not printed: {message}", 4)
         print(f"printed: {args.printer} ({message})")
     return 0

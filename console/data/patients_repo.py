@@ -11,14 +11,17 @@ from typing import Any
 from sqlite_utils import Database
 
 from console.clock import iso
-from console.text import fold, tokens
+from console.text import CONSONANT_MARK, consonant_key, fold, search_forms, tokens
 
 # Columns a search result carries; the newest visit comes from the visits_patient index.
 _HIT_COLUMNS = (
     "p.id, p.full_name, p.date_of_birth, p.phone, p.email, p.search_text, "
     "(SELECT MAX(v.started_at) FROM visits v WHERE v.patient_id = p.id) AS last_visit"
 )
-EDITABLE = ("full_name", "date_of_birth", "phone", "email", "fitzpatrick", "allergies", "notes")
+EDITABLE = (
+    "full_name", "date_of_birth", "phone", "email", "fitzpatrick", "allergies", "notes",
+    "preferred_language",
+)  # fmt: skip
 
 
 def folded_name(full_name: str) -> str:
@@ -55,7 +58,8 @@ def search_text(full_name: str, date_of_birth: date, phone: str, email: str) -> 
         date_of_birth.strftime("%d%m%Y"),
     ]
     email_parts = " ".join(tokens(email))
-    parts = [name, *[s for s in squashed if s], *dob_forms, digits]
+    # Other scripts: parts of CJK names, Latin spellings, consonant keys (console.text).
+    parts = [name, *[s for s in squashed if s], *search_forms(name), *dob_forms, digits]
     parts += _national_forms(phone, digits)
     parts.append(email_parts)
     return " ".join(p for p in parts if p).strip()
@@ -71,6 +75,7 @@ def insert(
     fitzpatrick: int | None = None,
     allergies: str = "",
     notes: str = "",
+    preferred_language: str | None = None,
     now: datetime,
     by: str | None,
     patient_id: str | None = None,
@@ -78,8 +83,8 @@ def insert(
     pid = patient_id or str(uuid.uuid4())
     db.execute(
         "INSERT INTO patients (id, full_name, date_of_birth, phone, email, fitzpatrick, "
-        "allergies, notes, search_text, created_at, created_by, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "allergies, notes, search_text, created_at, created_by, updated_at, preferred_language) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             pid,
             full_name,
@@ -93,6 +98,7 @@ def insert(
             iso(now),
             by,
             iso(now),
+            preferred_language,
         ],
     )
     return pid
@@ -144,9 +150,19 @@ def with_birth_date(db: Database, date_of_birth: date) -> list[dict[str, Any]]:
     ]
 
 
+def _term(token: str) -> str:
+    """One typed word: a prefix, or, for a Latin word of three letters or more, also the
+    consonant key that Arabic and Hebrew names are indexed under ("muhammad" finds محمد)."""
+    if len(token) >= 3 and token.isascii() and token.isalpha():
+        key = consonant_key(token)
+        if len(key) >= 2:  # one consonant ("zoe" → "z") would find half the Arabic names
+            return f'("{token}"* OR "{CONSONANT_MARK}{key}"*)'
+    return f'"{token}"*'
+
+
 def _fts_query(text: str) -> str:
     parts = tokens(text)
-    every = " ".join(f'"{t}"*' for t in parts)
+    every = " AND ".join(_term(t) for t in parts)  # FTS5 wants AND spelled out beside ( )
     if len(parts) > 1 and re.fullmatch(r"[\d\s+\-()./]+", text):
         # "07700 900" is one phone number typed in groups: also match the digits run together.
         return f'({every}) OR "{"".join(parts)}"*'

@@ -21,6 +21,8 @@ DEFAULTS: dict[str, Any] = {
     "clinic.timezone": "Europe/London",
     "clinic.paper": "A4",
     "clinic.locale": "en_GB",  # dates on the aftercare sheet (Babel locale)
+    # Patients' default language and the UI's; "" = the language of clinic.locale.
+    "clinic.language": "",
     "room.printer": "",
     "room.name": "",  # printed on signed consents: which room it was signed in
     # Consent is asked again after this many months, or also at each new series ("series").

@@ -39,7 +39,8 @@ def load_record(db: Database, visit_id: str) -> VisitRecord:
     rows = list(
         db.query(
             "SELECT v.*, p.full_name AS patient_name, p.date_of_birth AS patient_dob, "
-            "pr.display_name AS practitioner_name FROM visits v "
+            "p.preferred_language AS patient_language, pr.display_name AS practitioner_name "
+            "FROM visits v "
             "JOIN patients p ON p.id = v.patient_id "
             "JOIN practitioners pr ON pr.id = v.practitioner_id WHERE v.id = ?",
             [visit_id],
@@ -186,6 +187,7 @@ def load_record(db: Database, visit_id: str) -> VisitRecord:
         consumables=consumables,
         screening=screening,
         amendments=amendments,
+        patient_language=v["patient_language"],
     )
 
 

@@ -46,12 +46,13 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from console import logs, paths, startup_check
+from console import language_texts, logs, paths, startup_check
 from console.backup import BackupFailed, backup_if_first_today
 from console.context import AppContext, open_context
 from console.data import settings_repo
+from console.errors import DomainError
 from console.protocol import RESOURCES
-from console.ui import crash_guard, theme
+from console.ui import crash_guard, i18n, theme
 from console.ui.main_window import MainWindow
 from console.ui.startup import (
     BackgroundCheck,
@@ -124,6 +125,11 @@ class Session(QObject):
         try:
             ctx = open_context(self.path)
             theme.apply(self.app, float(settings_repo.get(ctx.db, "room.font_scale")))  # type: ignore[arg-type]
+            # The UI in the clinic's language, where a translation exists (English otherwise).
+            with contextlib.suppress(DomainError):
+                i18n.install(
+                    self.app, language_texts.clinic_language(settings_repo.get_all(ctx.db))
+                )
             window = self.window = MainWindow(ctx)
         except sqlite3.DatabaseError as exc:
             # Damage in a page the first screen reads, before the worker got to it.

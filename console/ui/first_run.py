@@ -20,18 +20,20 @@ class FirstAdminForm(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        title = QLabel("Create the first admin account")
+        title = QLabel(self.tr("Create the first admin account"))
         theme.mark(title, role="title")
         intro = QLabel(
-            "Nobody can sign in to this console yet. The admin manages settings, the protocol "
-            "library, the other accounts and the audit trail. Use 4 to 12 digits as a PIN, "
-            "or a password of at least 8 characters."
+            self.tr(
+                "Nobody can sign in to this console yet. The admin manages settings, the "
+                "protocol library, the other accounts and the audit trail. Use 4 to 12 digits "
+                "as a PIN, or a password of at least 8 characters."
+            )
         )
         intro.setWordWrap(True)
         theme.mark(intro, role="hint")
         self.name = QLineEdit()
         self.name.setObjectName("name")
-        self.name.setPlaceholderText("e.g. Dr Amara Okafor")
+        self.name.setPlaceholderText(self.tr("e.g. Dr Amara Okafor"))
         self.pin = QLineEdit()
         self.pin2 = QLineEdit()
         for field, name in ((self.pin, "pin"), (self.pin2, "pin2")):
@@ -41,9 +43,9 @@ class FirstAdminForm(QWidget):
         self.errors: dict[str, QLabel] = {}
         form = QFormLayout()
         for label, field, key in (
-            ("Your name as it will appear", self.name, "name"),
-            ("PIN or password", self.pin, "pin"),
-            ("The same again", self.pin2, "pin2"),
+            (self.tr("Your name as it will appear"), self.name, "name"),
+            (self.tr("PIN or password"), self.pin, "pin"),
+            (self.tr("The same again"), self.pin2, "pin2"),
         ):
             error = QLabel()
             error.setObjectName(f"error-{key}")
@@ -56,7 +58,7 @@ class FirstAdminForm(QWidget):
             form.addRow(label, column)
         self.general_error = QLabel()
         theme.mark(self.general_error, role="error")
-        self.create = QPushButton("Create admin account and sign in")
+        self.create = QPushButton(self.tr("Create admin account and sign in"))
         self.create.setObjectName("create-admin")
         theme.mark(self.create, primary=True)
         self.create.clicked.connect(self._on_create_clicked)

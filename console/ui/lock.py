@@ -51,7 +51,7 @@ class LockScreen(QWidget):
         self.setAutoFillBackground(True)
         self.setStyleSheet("QWidget#lock-screen { background: #e9efed; }")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        title = QLabel("Locked")
+        title = QLabel(self.tr("Locked"))
         theme.mark(title, role="title")
         self.message = QLabel()
         self.message.setObjectName("lock-message")
@@ -64,7 +64,7 @@ class LockScreen(QWidget):
         self.ticker = QTimer(self)
         self.ticker.setInterval(1000)
         self.ticker.timeout.connect(self._refresh_pass_status)
-        panel = NamesAndPin("Unlock", error_name="lock-error")
+        panel = NamesAndPin(self.tr("Unlock"), error_name="lock-error")
         self.panel = panel
         self.names, self.pad, self.error = panel.names, panel.pad, panel.error
         self.password = panel.password
@@ -83,10 +83,12 @@ class LockScreen(QWidget):
     def show_for(self, practitioner_id: str | None) -> None:
         self.locked_by = practitioner_id
         row = practitioners_repo.get(self.ctx.db, practitioner_id) if practitioner_id else None
-        name = row["display_name"] if row else "the practitioner"
+        name = row["display_name"] if row else self.tr("the practitioner")
         self.message.setText(
-            f"Patient data is hidden. {name}: enter your PIN to carry on where you were. "
-            "Someone else can choose their name and sign in; the visit stays as it is."
+            self.tr(
+                "Patient data is hidden. {name}: enter your PIN to carry on where you were. "
+                "Someone else can choose their name and sign in; the visit stays as it is."
+            ).format(name=name)
         )
         self.names.set_people(people_who_can_sign_in(self.ctx))
         self.panel.reset()
@@ -126,7 +128,7 @@ class LockScreen(QWidget):
     def _on_pad_submitted(self, pin: str) -> None:
         who = self.names.current_id()
         if who is None:
-            self.error.setText("Choose your name first.")
+            self.error.setText(self.tr("Choose your name first."))
             return
         if not pin:  # a pedal sending Enter, or OK pressed too soon: not a try
             self.error.setText("Type your PIN, then press Enter.")

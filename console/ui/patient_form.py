@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console import language_texts
 from console.errors import DomainError
 from console.patient_fields import DOB_HINT, ROMAN
 from console.patients import (
@@ -30,14 +32,22 @@ from console.patients import (
 from console.ui import widgets
 
 FIELDS = (
-    ("full_name", "Name", "As the patient writes it, any script"),
-    ("date_of_birth", "Born", "Day first, e.g. 24.11.1990"),
-    ("phone", "Phone", "Optional"),
-    ("email", "Email", "Optional"),
-    ("fitzpatrick", "Skin type", "Fitzpatrick I–VI; click again to clear"),
-    ("allergies", "Allergies", "E.g. lidocaine, nickel"),
-    ("notes", "Notes", ""),
-)
+    ("full_name", QT_TRANSLATE_NOOP("PatientFormWidget", "Name"),
+     QT_TRANSLATE_NOOP("PatientFormWidget", "As the patient writes it, any script")),
+    ("date_of_birth", QT_TRANSLATE_NOOP("PatientFormWidget", "Born"),
+     QT_TRANSLATE_NOOP("PatientFormWidget", "Day first, e.g. 24.11.1990")),
+    ("phone", QT_TRANSLATE_NOOP("PatientFormWidget", "Phone"),
+     QT_TRANSLATE_NOOP("PatientFormWidget", "Optional")),
+    ("email", QT_TRANSLATE_NOOP("PatientFormWidget", "Email"),
+     QT_TRANSLATE_NOOP("PatientFormWidget", "Optional")),
+    ("preferred_language", QT_TRANSLATE_NOOP("PatientFormWidget", "Language"),
+     QT_TRANSLATE_NOOP("PatientFormWidget", "Of the aftercare sheet, consent and calendar file")),
+    ("fitzpatrick", QT_TRANSLATE_NOOP("PatientFormWidget", "Skin type"),
+     QT_TRANSLATE_NOOP("PatientFormWidget", "Fitzpatrick I–VI; click again to clear")),
+    ("allergies", QT_TRANSLATE_NOOP("PatientFormWidget", "Allergies"),
+     QT_TRANSLATE_NOOP("PatientFormWidget", "E.g. lidocaine, nickel")),
+    ("notes", QT_TRANSLATE_NOOP("PatientFormWidget", "Notes"), ""),
+)  # fmt: skip
 _FITZ_STYLE = (
     "QPushButton { padding: 4px 0px; min-width: 46px; }"
     "QPushButton:checked { background: #1f6f5c; color: white; font-weight: bold; }"
@@ -45,7 +55,10 @@ _FITZ_STYLE = (
 
 
 def describe(p: Patient) -> str:
-    parts = [p.full_name, f"born {p.date_of_birth:%d %b %Y}"]
+    born = QCoreApplication.translate("PatientFormWidget", "born {date}").format(
+        date=f"{p.date_of_birth:%d %b %Y}"
+    )
+    parts = [p.full_name, born]
     parts += [x for x in (p.phone, p.email) if x]
     return " · ".join(parts)
 
@@ -64,12 +77,14 @@ class PatientFormWidget(QWidget):
         self.editing: str | None = None  # patient id when editing details
         self._matches: list[Patient] = []
 
-        self.heading = widgets.title("Register a new patient")
+        self.heading = widgets.title(self.tr("Register a new patient"))
         self.inputs: dict[str, QLineEdit] = {}
         self.errors: dict[str, QLabel] = {}
         grid = QGridLayout()
         grid.setVerticalSpacing(6)
-        for row, (key, label_text, hint_text) in enumerate(FIELDS):
+        for row, (key, label_source, hint_source) in enumerate(FIELDS):
+            label_text = self.tr(label_source)
+            hint_text = self.tr(hint_source) if hint_source else ""
             label = QLabel(label_text)
             label.setToolTip(hint_text)
             grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop)
@@ -77,11 +92,25 @@ class PatientFormWidget(QWidget):
             cell.setSpacing(0)
             if key == "fitzpatrick":
                 cell.addLayout(self._fitzpatrick_buttons())
+            elif key == "preferred_language":
+                self.language = QComboBox()
+                self.language.setAccessibleName(label_text)
+                self.language.setToolTip(hint_text)
+                self.language.addItem(self.tr("The clinic's language"), "")
+                for lang in language_texts.languages():
+                    shown = (
+                        lang.name
+                        if lang.name == lang.english_name
+                        else (f"{lang.name} ({lang.english_name})")
+                    )
+                    self.language.addItem(shown, lang.code)
+                label.setBuddy(self.language)
+                cell.addWidget(self.language)
             elif key == "notes":
                 self.notes = QPlainTextEdit()
                 self.notes.setFixedHeight(64)
                 self.notes.setTabChangesFocus(True)
-                self.notes.setAccessibleName("Notes")
+                self.notes.setAccessibleName(label_text)
                 cell.addWidget(self.notes)
             else:
                 edit = QLineEdit()
@@ -93,7 +122,7 @@ class PatientFormWidget(QWidget):
                 cell.addWidget(edit)
             # The message sits right under its own field; hidden, it takes no room.
             error = widgets.error_label()
-            error.setAccessibleName(f"{label_text}: error")
+            error.setAccessibleName(self.tr("{field}: error").format(field=label_text))
             error.hide()
             self.errors[key] = error
             cell.addWidget(error)
@@ -113,10 +142,10 @@ class PatientFormWidget(QWidget):
         self.duplicate_list.setMaximumHeight(90)
         self.duplicate_list.setWordWrap(True)
         self.duplicate_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.open_match_button = QPushButton("Open the existing patient")
+        self.open_match_button = QPushButton(self.tr("Open the existing patient"))
         self.open_match_button.setAutoDefault(True)
         self.open_match_button.clicked.connect(self._on_open_match_clicked)
-        self.register_anyway_button = QPushButton("A different person: register")
+        self.register_anyway_button = QPushButton(self.tr("A different person: register"))
         self.register_anyway_button.clicked.connect(self._on_register_anyway_clicked)
         dup_buttons = QVBoxLayout()  # stacked: the panel is narrow
         dup_buttons.addWidget(self.open_match_button)
@@ -126,10 +155,10 @@ class PatientFormWidget(QWidget):
         dup.addLayout(dup_buttons)
         self.duplicate_box.hide()
 
-        self.save_button = widgets.primary("Register")
+        self.save_button = widgets.primary(self.tr("Register"))
         self.save_button.setAutoDefault(True)
         self.save_button.clicked.connect(self._on_save_clicked)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.cancelled)
         buttons = QHBoxLayout()
         buttons.addWidget(self.cancel_button)
@@ -161,7 +190,7 @@ class PatientFormWidget(QWidget):
             b = QPushButton(roman)
             b.setCheckable(True)
             b.setStyleSheet(_FITZ_STYLE)
-            b.setAccessibleName(f"Fitzpatrick type {roman}")
+            b.setAccessibleName(self.tr("Fitzpatrick type {type}").format(type=roman))
             b.clicked.connect(lambda _checked=False, n=i: self._on_fitzpatrick_clicked(n))
             self.fitz_buttons.append(b)
             box.addWidget(b)
@@ -171,15 +200,15 @@ class PatientFormWidget(QWidget):
     # -- state ---------------------------------------------------------------------------
     def start_new(self, name: str = "") -> None:
         self.editing = None
-        self.heading.setText("Register a new patient")
-        self.save_button.setText("Register")
+        self.heading.setText(self.tr("Register a new patient"))
+        self.save_button.setText(self.tr("Register"))
         self._fill(PatientForm(full_name=name))
         self.inputs["date_of_birth" if name else "full_name"].setFocus()
 
     def start_edit(self, patient: Patient) -> None:
         self.editing = patient.id
-        self.heading.setText("Edit patient details")
-        self.save_button.setText("Save changes")
+        self.heading.setText(self.tr("Edit patient details"))
+        self.save_button.setText(self.tr("Save changes"))
         self._fill(form_from(patient))
         self.inputs["full_name"].setFocus()
 
@@ -188,6 +217,7 @@ class PatientFormWidget(QWidget):
             value = getattr(form, key)
             edit.setText("" if value is None else str(value))
         self.notes.setPlainText(form.notes)
+        self.language.setCurrentIndex(max(self.language.findData(form.preferred_language), 0))
         self.fitzpatrick = form.fitzpatrick if isinstance(form.fitzpatrick, int) else None
         self._show_fitzpatrick()
         self._clear_messages()
@@ -201,6 +231,7 @@ class PatientFormWidget(QWidget):
             fitzpatrick=self.fitzpatrick,
             allergies=self.inputs["allergies"].text(),
             notes=self.notes.toPlainText(),
+            preferred_language=str(self.language.currentData() or ""),
         )
 
     def _on_fitzpatrick_clicked(self, n: int) -> None:
@@ -259,7 +290,7 @@ class PatientFormWidget(QWidget):
     def _show_duplicates(self, error: PossibleDuplicate) -> None:
         self._matches = list(error.matches)
         self.duplicate_message.setText(
-            error.message + " Open it, or confirm that this is a different person."
+            error.message + " " + self.tr("Open it, or confirm that this is a different person.")
         )
         self.duplicate_list.clear()
         for m in self._matches:

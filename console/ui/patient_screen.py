@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,9 +31,17 @@ from console.ui.patient_form import PatientFormWidget
 from console.visit.service import VisitService
 
 STEP_NAMES = {
-    "screening": "Screening", "consent": "Consent", "prep": "Prep", "plan": "Plan",
-    "treat": "Treat", "finish": "Finish",
-}  # fmt: skip
+    "screening": QT_TRANSLATE_NOOP("PatientScreen", "Screening"),
+    "consent": QT_TRANSLATE_NOOP("PatientScreen", "Consent"),
+    "prep": QT_TRANSLATE_NOOP("PatientScreen", "Prep"),
+    "plan": QT_TRANSLATE_NOOP("PatientScreen", "Plan"),
+    "treat": QT_TRANSLATE_NOOP("PatientScreen", "Treat"),
+    "finish": QT_TRANSLATE_NOOP("PatientScreen", "Finish"),
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PatientScreen", text)
 
 
 def _age(born: date, today: date) -> int:
@@ -42,8 +50,12 @@ def _age(born: date, today: date) -> int:
 
 def glance_line(v: VisitGlance) -> str:
     areas = ", ".join(f"{zone} {depth:g} mm ×{passes}" for zone, depth, passes in v.areas)
-    status = {"open": "in progress", "stopped": "stopped"}.get(v.status, "")
-    parts = [f"{v.started_at:%d %b %Y}", v.practitioner, areas or "no areas", status]
+    status = {
+        "open": QCoreApplication.translate("PatientScreen", "in progress"),
+        "stopped": QCoreApplication.translate("PatientScreen", "stopped"),
+    }.get(v.status, "")
+    no_areas = QCoreApplication.translate("PatientScreen", "no areas")
+    parts = [f"{v.started_at:%d %b %Y}", v.practitioner, areas or no_areas, status]
     return " · ".join(p for p in parts if p)
 
 
@@ -59,8 +71,8 @@ class PatientScreen(QWidget):
         # -- left: search ------------------------------------------------------------------
         self.search = QLineEdit()
         self.search.setObjectName("patientSearch")
-        self.search.setAccessibleName("Find a patient")
-        self.search.setPlaceholderText("Name, date of birth, phone or email")
+        self.search.setAccessibleName(self.tr("Find a patient"))
+        self.search.setPlaceholderText(self.tr("Name, date of birth, phone or email"))
         self.search.setStyleSheet("font-size: 22pt; min-height: 56px;")
         self.search.setClearButtonEnabled(True)
         # Search is synchronous: p95 under 1 ms on 100,000 patients (bench/bench_search.py),
@@ -68,10 +80,12 @@ class PatientScreen(QWidget):
         self.search.textChanged.connect(self._on_search_text_changed)
         self.search.installEventFilter(self)
         self.search_hint = widgets.hint(
-            "Accents and case do not matter. Dates day first: 11/12/1990 is 11 December."
+            self.tr("Accents and case do not matter. Dates day first: 11/12/1990 is 11 December.")
         )
         self.results = QTableWidget(0, 4)
-        self.results.setHorizontalHeaderLabels(["Name", "Born", "Phone", "Last visit"])
+        self.results.setHorizontalHeaderLabels(
+            [self.tr("Name"), self.tr("Born"), self.tr("Phone"), self.tr("Last visit")]
+        )
         self.results.verticalHeader().hide()
         self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -88,12 +102,12 @@ class PatientScreen(QWidget):
         self.results.cellDoubleClicked.connect(lambda row, _col: self._on_result_chosen(row))
         self.results.installEventFilter(self)
         self.count_label = widgets.hint()
-        self.register_button = QPushButton("Register a new patient…")
+        self.register_button = QPushButton(self.tr("Register a new patient…"))
         self.register_button.setAutoDefault(True)
         self.register_button.clicked.connect(self._on_register_clicked)
 
         left = QVBoxLayout()
-        heading = widgets.title("Find or register a patient")
+        heading = widgets.title(self.tr("Find or register a patient"))
         heading.setWordWrap(True)
         left.addWidget(heading)
         left.addWidget(self.search)
@@ -114,11 +128,11 @@ class PatientScreen(QWidget):
         self.history = QListWidget()
         self.history.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.history.setWordWrap(True)
-        self.history.setAccessibleName("History at a glance")
-        self.edit_button = QPushButton("Edit details…")
+        self.history.setAccessibleName(self.tr("History at a glance"))
+        self.edit_button = QPushButton(self.tr("Edit details…"))
         self.edit_button.clicked.connect(self._on_edit_clicked)
         self.visit_error = widgets.error_label()
-        self.start_button = widgets.primary("Start visit")
+        self.start_button = widgets.primary(self.tr("Start visit"))
         self.start_button.setAutoDefault(True)
         self.start_button.setMinimumHeight(72)
         self.start_button.setStyleSheet("font-size: 20pt;")
@@ -127,14 +141,14 @@ class PatientScreen(QWidget):
         d.addWidget(self.name_label)
         d.addWidget(self.facts)
         d.addWidget(self.allergy_label)
-        d.addWidget(QLabel("History at a glance"))
+        d.addWidget(QLabel(self.tr("History at a glance")))
         d.addWidget(self.history, 1)
         d.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignLeft)
         d.addWidget(self.visit_error)
         d.addWidget(self.start_button)
 
         self.empty = widgets.hint(
-            "Type to search. Enter or double-click opens a patient; ↓ moves into the list."
+            self.tr("Type to search. Enter or double-click opens a patient; ↓ moves into the list.")
         )
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.form = PatientFormWidget(self.service)
@@ -193,7 +207,7 @@ class PatientScreen(QWidget):
         self.results.setUpdatesEnabled(False)
         self.results.setRowCount(len(self._hits))
         for r, hit in enumerate(self._hits):
-            last = f"{hit.last_visit:%d %b %Y}" if hit.last_visit else "never"
+            last = f"{hit.last_visit:%d %b %Y}" if hit.last_visit else self.tr("never")
             born = f"{hit.date_of_birth:%d %b %Y}"
             for c, value in enumerate((hit.full_name, born, hit.phone, last)):
                 item = QTableWidgetItem(value)
@@ -206,11 +220,11 @@ class PatientScreen(QWidget):
         if not text.strip():
             self.count_label.setText("")
         elif not self._hits:
-            self.count_label.setText("No patient found. Register them?")
+            self.count_label.setText(self.tr("No patient found. Register them?"))
         elif len(self._hits) >= 50:
-            self.count_label.setText("The first 50: type more to narrow it down.")
+            self.count_label.setText(self.tr("The first 50: type more to narrow it down."))
         else:
-            self.count_label.setText(f"{len(self._hits)} found")
+            self.count_label.setText(self.tr("{count} found").format(count=len(self._hits)))
 
     def result_names(self) -> list[str]:
         return [self.results.item(r, 0).text() for r in range(self.results.rowCount())]
@@ -258,27 +272,32 @@ class PatientScreen(QWidget):
         self.patient = p
         today = self.ctx.now().date()
         self.name_label.setText(p.full_name)
-        facts = [f"Born {p.date_of_birth:%d %b %Y} (age {_age(p.date_of_birth, today)})"]
+        born = f"{p.date_of_birth:%d %b %Y}"
+        age = _age(p.date_of_birth, today)
+        facts = [self.tr("Born {date} (age {age})").format(date=born, age=age)]
         if p.fitzpatrick:
-            facts.append(f"Fitzpatrick {p.fitzpatrick_roman}")
+            facts.append(self.tr("Fitzpatrick {type}").format(type=p.fitzpatrick_roman))
         facts += [x for x in (p.phone, p.email) if x]
         if p.notes:
-            facts.append(f"Notes: {p.notes}")
+            facts.append(self.tr("Notes: {notes}").format(notes=p.notes))
         self.facts.setText("\n".join(facts))
-        self.allergy_label.setText(f"Allergies: {p.allergies}" if p.allergies else "")
+        self.allergy_label.setText(
+            self.tr("Allergies: {allergies}").format(allergies=p.allergies) if p.allergies else ""
+        )
         self.allergy_label.setVisible(bool(p.allergies))
         self.history.clear()
         glance = self.service.history(p.id)
         for v in glance:
             self.history.addItem(glance_line(v))
         if not glance:
-            self.history.addItem("No visits yet.")
+            self.history.addItem(self.tr("No visits yet."))
         self._open_visit = VisitService(self.ctx).open_visit_for(p.id)
         if self._open_visit:
             step = visits_repo.load_record(self.ctx.db, self._open_visit).step
-            self.start_button.setText(f"Resume visit (at {STEP_NAMES.get(step, step)})")
+            at = _tr(STEP_NAMES[step]) if step in STEP_NAMES else step
+            self.start_button.setText(self.tr("Resume visit (at {step})").format(step=at))
         else:
-            self.start_button.setText("Start visit")
+            self.start_button.setText(self.tr("Start visit"))
         self.visit_error.clear()
         self.right.setCurrentWidget(self.details)
 

@@ -72,7 +72,7 @@ class NamePicker(QWidget):
             button = QPushButton(str(p["display_name"]))
             button.setCheckable(True)
             button.setMinimumHeight(NAME_BUTTON_HEIGHT)
-            button.setAccessibleName(f"sign in as {p['display_name']}")
+            button.setAccessibleName(self.tr("sign in as {name}").format(name=p["display_name"]))
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # typing goes to the PIN field
             button.setObjectName(f"name-{i}")
             theme.mark(button, role="name")
@@ -119,8 +119,8 @@ class PinField(QLineEdit):
         self.setValidator(self._digits)  # also refuses pasted or dropped text
         self.setEchoMode(QLineEdit.EchoMode.Password)
         self.setMaxLength(64)
-        self.setPlaceholderText("PIN")
-        self.setAccessibleName("PIN")
+        self.setPlaceholderText(self.tr("PIN"))
+        self.setAccessibleName(self.tr("PIN"))
         self.setObjectName("pin")
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setMinimumHeight(56)
@@ -158,8 +158,9 @@ class PinPad(QWidget):
 
     submitted = Signal(str)
 
-    def __init__(self, ok_text: str = "Sign in", parent: QWidget | None = None) -> None:
+    def __init__(self, ok_text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        ok_text = ok_text or self.tr("Sign in")
         self.field = PinField()
         self.field.returnPressed.connect(self._on_ok_clicked)
         grid = QGridLayout()
@@ -177,7 +178,7 @@ class PinPad(QWidget):
                 theme.mark(button, primary=True)
                 button.clicked.connect(self._on_ok_clicked)
             elif label == "⌫":
-                button.setAccessibleName("delete last digit")
+                button.setAccessibleName(self.tr("delete last digit"))
                 button.clicked.connect(self.field.backspace)
             else:
                 button.setStyleSheet("font-size: 20pt;")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -15,33 +16,49 @@ from PySide6.QtWidgets import (
 
 from console.clock import parse_iso
 
-STEP_WORDS = {"screening": "Screening", "consent": "Consent", "prep": "Prep", "plan": "Plan",
-              "treat": "Treat", "finish": "Finish"}  # fmt: skip
+# Same words (and translation context) as the patient screen's "Resume visit (at …)".
+STEP_WORDS = {
+    "screening": QT_TRANSLATE_NOOP("PatientScreen", "Screening"),
+    "consent": QT_TRANSLATE_NOOP("PatientScreen", "Consent"),
+    "prep": QT_TRANSLATE_NOOP("PatientScreen", "Prep"),
+    "plan": QT_TRANSLATE_NOOP("PatientScreen", "Plan"),
+    "treat": QT_TRANSLATE_NOOP("PatientScreen", "Treat"),
+    "finish": QT_TRANSLATE_NOOP("PatientScreen", "Finish"),
+}
 
 
 class ResumeDialog(QDialog):
     def __init__(self, visits: list[dict[str, Any]], tz: Any, parent: QWidget | None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Resume an interrupted visit")
+        self.setWindowTitle(self.tr("Resume an interrupted visit"))
         self.visits = visits
         self.list = QListWidget()
         for v in visits:
             started = parse_iso(v["started_at"]).astimezone(tz)
+            step = v["step"]
+            at = (
+                QCoreApplication.translate("PatientScreen", STEP_WORDS[step])
+                if (step in STEP_WORDS)
+                else step
+            )
             self.list.addItem(
-                f"{v['patient_name']} — started {started:%a %d %b, %H:%M} — "
-                f"stopped at {STEP_WORDS.get(v['step'], v['step'])}"
+                self.tr("{name} — started {when} — stopped at {step}").format(
+                    name=v["patient_name"], when=f"{started:%a %d %b, %H:%M}", step=at
+                )
             )
         self.list.setCurrentRow(0)
         buttons = QDialogButtonBox()
-        buttons.addButton("Resume selected visit", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Not now", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton(self.tr("Resume selected visit"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.tr("Not now"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(
             QLabel(
-                "A visit was not finished (the console was closed or the PC stopped).\n"
-                "Every completed pass is kept. Resume it where it stopped?"
+                self.tr(
+                    "A visit was not finished (the console was closed or the PC stopped).\n"
+                    "Every completed pass is kept. Resume it where it stopped?"
+                )
             )
         )
         layout.addWidget(self.list)

@@ -28,6 +28,7 @@ from console.ui.settings.consent_editor import ConsentEditor
 from console.ui.settings.forms import ClinicTab, RoomTab
 from console.ui.settings.preview import PreviewTab
 from console.ui.settings.protocol_editor import ProtocolEditor
+from console.ui.settings.texts_editor import LanguageTextsTab
 
 
 class SettingsScreen(QWidget):
@@ -41,7 +42,9 @@ class SettingsScreen(QWidget):
         self.clinic = ClinicTab()
         self.room = RoomTab()
         self.protocol = ProtocolEditor(ctx)
-        self.preview = PreviewTab(self.clinic.values, self.protocol.body)
+        self.preview = PreviewTab(
+            lambda: {**settings_repo.get_all(ctx.db), **self.clinic.values()}, self.protocol.body
+        )
         self.audit: QWidget | None = None
         self.accounts: QWidget | None = None
         self._admin_holders: list[QScrollArea] = []
@@ -50,6 +53,7 @@ class SettingsScreen(QWidget):
         self.tabs.addTab(self._with_save_bar(self.room), "Room")
         self.tabs.addTab(self.protocol, "Protocol library")
         self.tabs.addTab(self.preview, "Live preview")
+        self.tabs.addTab(LanguageTextsTab(ctx), "Texts per language")
         self.tabs.addTab(ConsentEditor(ctx), "Consent")
         self.tabs.addTab(AboutTab(ctx), "About")
         lay = QVBoxLayout(self)

@@ -36,11 +36,11 @@ class SignInScreen(QWidget):
 
     def _build_choose_page(self) -> QWidget:
         page = QWidget()
-        title = QLabel("Who is treating?")
+        title = QLabel(self.tr("Who is treating?"))
         theme.mark(title, role="title")
-        hint = QLabel("Choose your name, then type your PIN and press Enter.")
+        hint = QLabel(self.tr("Choose your name, then type your PIN and press Enter."))
         theme.mark(hint, role="hint")
-        panel = NamesAndPin("Sign in", error_name="signin-error")
+        panel = NamesAndPin(self.tr("Sign in"), error_name="signin-error")
         self.panel = panel
         self.names, self.pad, self.error = panel.names, panel.pad, panel.error
         self.prompt = panel.prompt
@@ -70,7 +70,9 @@ class SignInScreen(QWidget):
         self.names.set_people(people)
         without_pin = len(practitioners_repo.list_active(self.ctx.db)) - len(people)
         self.empty.setText(
-            f"{without_pin} account(s) have no PIN yet: an admin can set one in Settings."
+            self.tr("{count} account(s) have no PIN yet: an admin can set one in Settings.").format(
+                count=without_pin
+            )
             if without_pin
             else ""
         )
@@ -86,7 +88,9 @@ class SignInScreen(QWidget):
 
     def _on_names_chosen(self, practitioner_id: str) -> None:
         row = practitioners_repo.get(self.ctx.db, practitioner_id)
-        self.prompt.setText(f"PIN for {row['display_name']}" if row else "")
+        self.prompt.setText(
+            self.tr("PIN for {name}").format(name=row["display_name"]) if row else ""
+        )
         self.error.clear()
         self.pad.clear()
         self.pad.focus()
@@ -95,10 +99,10 @@ class SignInScreen(QWidget):
     def _on_pad_submitted(self, pin: str) -> None:
         practitioner_id = self.names.current_id()
         if practitioner_id is None:
-            self.error.setText("Choose your name first.")
+            self.error.setText(self.tr("Choose your name first."))
             return
         if not pin:
-            self.error.setText("Type your PIN, then press Enter.")
+            self.error.setText(self.tr("Type your PIN, then press Enter."))
             self.pad.focus()
             return
         self.sign_in(practitioner_id, pin)

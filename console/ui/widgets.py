@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from console.errors import DomainError
@@ -26,7 +27,7 @@ def error_label() -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
     theme.mark(label, role="error")
-    label.setAccessibleName("error message")
+    label.setAccessibleName(QCoreApplication.translate("widgets", "error message"))
     return label
 
 

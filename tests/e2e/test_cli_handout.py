@@ -105,3 +105,28 @@ def test_print_option_sends_the_archived_sheet_to_cups(
         assert "not printed" in bad.stderr and "stays archived" in bad.stderr
     statuses = [p["status"] for p in handouts_repo.prints_for_handout(ctx.db, row["id"])]
     assert statuses == ["printed", "failed"]
+
+
+def test_language_option_writes_a_copy_in_that_language(
+    ctx: AppContext, staff: list[str], db_path: Path, tmp_path: Path
+) -> None:
+    pdftotext = require_tool("pdftotext", "poppler-utils")
+    visit_id = insert_completed_visit(ctx)
+    out = tmp_path / "es.pdf"
+    done = handout(db_path, "--visit", visit_id, "--language", "es", "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    text = subprocess.run(
+        [pdftotext, str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Cuidado de la piel después del microneedling" in text
+    assert "martes" in text  # the visit's weekday, in Spanish
+    # A copy: the archive holds no sheet for it.
+    assert handouts_repo.count_for_visit(ctx.db, visit_id) == 0
+
+    bad = handout(db_path, "--visit", visit_id, "--language", "tlh", "--out", str(out))
+    assert bad.returncode == 1
+    assert bad.stderr.startswith("error: No texts in the language 'tlh': choose one of ar, de")
+    assert bad.stderr.count("\n") == 1
+    nowhere = handout(db_path, "--visit", visit_id, "--language", "es")
+    assert nowhere.returncode == 2
+    assert "--out FILE or --print PRINTER" in nowhere.stderr

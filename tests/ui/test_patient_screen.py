@@ -253,3 +253,20 @@ def test_in_the_window_typing_goes_to_search_and_start_visit_opens_screening(
     assert window.current_key() == "screening"
     assert window.flow.patient_id == patient
     assert "Zoë Łukasz-Nguyễn" in window.status.text()
+
+
+def test_the_patients_language_is_chosen_in_the_form_and_kept(
+    ctx: AppContext, screen: PatientScreen
+) -> None:
+    screen.register_button.click()
+    form = screen.form
+    assert form.language.currentData() == ""  # default: the clinic's language
+    form.inputs["full_name"].setText("فاطمة الزهراء")
+    form.inputs["date_of_birth"].setText("01.02.1990")
+    form.language.setCurrentIndex(form.language.findData("ar"))
+    assert form.language.currentText() == "العربية (Arabic)"
+    form.save_button.click()
+    assert screen.patient is not None
+    assert PatientService(ctx).get(screen.patient.id).preferred_language == "ar"
+    screen.edit_button.click()
+    assert screen.form.language.currentData() == "ar"  # the edit form shows the choice

@@ -272,3 +272,39 @@ def test_about_tab_shows_the_version_schema_and_where_the_data_lives(
     assert shown["backups"].startswith(str(ctx.db_path.resolve().parent / "backups"))
     assert "1 kept, newest console-20261124-140000.sqlite3" in shown["backups"]
     assert shown["logs_dir"].endswith("/logs")
+
+
+def test_texts_per_language_are_edited_with_their_state_and_previewed(
+    qtbot: QtBot, ctx: AppContext, staff: list[str]
+) -> None:
+    from console import language_texts
+    from console.ui.settings.texts_editor import LanguageTextsTab
+
+    screen = _screen(qtbot, ctx)
+    tab = next(
+        screen.tabs.widget(i)
+        for i in range(screen.tabs.count())
+        if screen.tabs.tabText(i) == "Texts per language"
+    )
+    assert isinstance(tab, LanguageTextsTab)
+    tab.language.setCurrentIndex(tab.language.findData("es"))
+    assert tab.review.text().startswith("Needs review: Machine-quality translation")
+    row = tab._keys.index("sheet.title")
+    assert tab.table.item(row, 2).text() == language_texts.SHIPPED
+    # A lost placeholder is refused next to its row; nothing is saved.
+    page = tab._keys.index("sheet.page")
+    tab.table.item(page, 1).setText("Página {number}")
+    tab.save_button.click()
+    assert tab.error.text() == f"Row {page + 1}: Keep {{total}}: the sheet fills it in."
+    assert tab.table.currentRow() == page
+    tab.table.item(page, 1).setText("Página {number} de {total}")
+    tab.table.item(row, 1).setText("Su piel tras la sesión")
+    tab.save_button.click()
+    assert tab.status.text() == "Saved 1 change(s)."
+    assert tab.table.item(row, 2).text() == language_texts.EDITED
+    # The live preview can show any language, with the clinic's saved wording.
+    screen.preview.language.setCurrentIndex(screen.preview.language.findData("es"))
+    screen.tabs.setCurrentWidget(screen.preview)
+    screen.show()
+    qtbot.waitUntil(lambda: b"%PDF" in screen.preview.pdf[:8], timeout=5000)
+    assert "Su piel tras la sesión" in _pdf_text(screen.preview.pdf)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console import settings_service
+from console import language_texts, settings_service
 from console.errors import DomainError
 from console.settings_service import KEY_SETTINGS, PAPERS
 from console.ui import widgets
@@ -142,6 +142,10 @@ class ClinicTab(_Form):
         self.locale.addItems(DATE_LOCALES)
         self.printer = QComboBox()
         self._locale_example = QLabel()
+        self.language = QComboBox()
+        self.language.addItem("The language of the dates", "")
+        for lang in language_texts.languages():
+            self.language.addItem(f"{lang.name} ({lang.english_name})", lang.code)
 
         self.row("clinic.name", "Clinic name", self.name, self.name.text, self.name.setText)
         self.row("clinic.address", "Address", self.address, self.address.toPlainText,
@@ -158,6 +162,8 @@ class ClinicTab(_Form):
                  self.paper.setCurrentText)  # fmt: skip
         self.row("clinic.locale", "Dates written as", self.locale, self.locale.currentText,
                  self.locale.setCurrentText, extra=self._locale_example)  # fmt: skip
+        self.row("clinic.language", "Language", self.language,
+                 lambda: self.language.currentData() or "", self._set_language)  # fmt: skip
         self.row("room.printer", "Room printer", self.printer, self._printer_value,
                  self._set_printer)  # fmt: skip
         self._finish()
@@ -170,7 +176,12 @@ class ClinicTab(_Form):
         self.locale.currentTextChanged.connect(self.changed)
         self.locale.currentTextChanged.connect(self._on_locale_changed)
         self.printer.currentIndexChanged.connect(self.changed)
+        self.language.currentIndexChanged.connect(self.changed)
         self.logo.picked.connect(self._on_logo_picked)
+
+    def _set_language(self, code: Any) -> None:
+        # The patients' default language and the UI's (after a restart); "" follows the dates.
+        self.language.setCurrentIndex(max(self.language.findData(code or ""), 0))
 
     def load(self, values: dict[str, Any]) -> None:
         super().load(values)

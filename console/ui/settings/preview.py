@@ -6,8 +6,9 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from console import language_texts
 from console.protocol import from_body
 from console.protocol_check import check
 from console.ui import widgets
@@ -27,10 +28,21 @@ class PreviewTab(QWidget):
         self.status = widgets.hint("A sample visit, printed with the values being edited now "
                                    "(not yet saved). Nothing is stored.")  # fmt: skip
         self.problem = widgets.warning_label()
+        # Any language can be previewed; a text it lacks shows in English, highlighted.
+        self.language = QComboBox()
+        self.language.setAccessibleName("Language of the preview")
+        for lang in language_texts.languages():
+            self.language.addItem(f"{lang.name} ({lang.english_name})", lang.code)
+        self.language.currentIndexChanged.connect(lambda _i: self.mark_dirty())
+        choose = QHBoxLayout()
+        choose.addWidget(QLabel("Language"))
+        choose.addWidget(self.language)
+        choose.addStretch(1)
         # The same page view as the Finish screen's sheet, a little larger for reading wording.
         self.viewer = PdfPagesView(self, dpi=96)
         lay = QVBoxLayout(self)
         lay.addWidget(self.status)
+        lay.addLayout(choose)
         lay.addWidget(self.problem)
         lay.addWidget(self.viewer, 1)
         self._timer = QTimer(self)
@@ -68,7 +80,7 @@ class PreviewTab(QWidget):
         try:
             protocol = from_body(0, body)
             self.pdf = build_sheet(sample_record(protocol), protocol, self._clinic_values(),
-                                   sample=True)  # fmt: skip
+                                   sample=True, language=self.language.currentData())  # fmt: skip
         except Exception as exc:  # a preview must never take the screen down; say why instead
             self.problem.setText(f"The sheet cannot be built with these values: {exc}")
             return self.pdf
