@@ -113,8 +113,9 @@ class LockScreen(QWidget):
         area, seconds = running
         whole = max(0, int(seconds))
         self.pass_status.setText(
-            f"Pass running on {area}: {whole // 60}:{whole % 60:02d}. "
-            "It keeps counting; unlock to stop it."
+            self.tr("Pass running on {area}: {time}. It keeps counting; unlock to stop it.").format(
+                area=area, time=f"{whole // 60}:{whole % 60:02d}"
+            )
         )
         self.pass_status.setVisible(True)
         if not self.ticker.isActive():
@@ -131,7 +132,7 @@ class LockScreen(QWidget):
             self.error.setText(self.tr("Choose your name first."))
             return
         if not pin:  # a pedal sending Enter, or OK pressed too soon: not a try
-            self.error.setText("Type your PIN, then press Enter.")
+            self.error.setText(self.tr("Type your PIN, then press Enter."))
             self.pad.focus()
             return
         try:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -133,7 +133,7 @@ class PinField(QLineEdit):
     def allow_password(self, allowed: bool) -> None:
         self.clear()
         self.setValidator(None if allowed else self._digits)  # type: ignore[arg-type]
-        self.setPlaceholderText("Password" if allowed else "PIN")
+        self.setPlaceholderText(self.tr("Password") if allowed else self.tr("PIN"))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = event.text()
@@ -214,7 +214,9 @@ class NamesAndPin:
         self.pad.field.move_requested.connect(self.names.move)
         # Accounts may hold a password instead of a PIN (auth.check_pin_rules); typing one
         # is a deliberate choice, so stray keys stay out of everyone else's PIN.
-        self.password = QPushButton("Type a password instead")
+        self.password = QPushButton(
+            QCoreApplication.translate("NamesAndPin", "Type a password instead")
+        )
         self.password.setObjectName("pin-password")
         self.password.setCheckable(True)
         self.password.setFocusPolicy(Qt.FocusPolicy.NoFocus)
