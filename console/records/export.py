@@ -38,6 +38,7 @@ record.json   the whole record: the patient, every visit with its screening answ
 *.csv         the same rows, one file per table, for a spreadsheet.
 sheets/       the aftercare sheets handed out at the visits (PDF), as archived.
 consents/     the signed consents (PDF), as archived; their SHA-256 is in consents.csv.
+photos/       the clinical photos as kept (upright, camera EXIF removed); SHA-256 in photos.csv.
 """
 
 
@@ -145,6 +146,7 @@ def export_patient(ctx: AppContext, patient_id: str, out: Path) -> ExportResult:
                 z.write(source, f"consents/{Path(pdf).name}")
             else:
                 missing.append(pdf)
+        missing += _add_photos(z, ctx, tables)
     tmp.replace(out)  # a half-written zip never carries the final name
     ctx.audit(
         "patient.export",
@@ -157,6 +159,23 @@ def export_patient(ctx: AppContext, patient_id: str, out: Path) -> ExportResult:
         },
     )
     return ExportResult(out, len(tables.get("visits", [])), sheets, tuple(missing))
+
+
+def _add_photos(
+    z: zipfile.ZipFile, ctx: AppContext, tables: dict[str, list[dict[str, Any]]]
+) -> list[str]:
+    """The photos as kept (the originals, not the thumbnails); returns the missing paths."""
+    missing = []
+    for photo in tables.get("photos", []):
+        if not photo["path"]:
+            continue  # erased
+        source = ctx.data_dir / photo["path"]
+        if source.is_file():
+            # Already compressed: storing them again saves time and nothing else.
+            z.write(source, f"photos/{Path(photo['path']).name}", zipfile.ZIP_STORED)
+        else:
+            missing.append(photo["path"])
+    return missing
 
 
 def read_document(path: Path) -> dict[str, Any]:
