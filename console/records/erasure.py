@@ -19,7 +19,7 @@ from sqlite_utils import Database
 
 from console.clock import iso
 from console.context import AppContext
-from console.data import audit_repo
+from console.data import audit_repo, photos_repo
 from console.errors import DomainError, NotFound
 from console.records import graph
 from console.text import fold
@@ -45,6 +45,7 @@ CLEARED = (
     "the search index entry",
     "archived sheet PDFs",
     "signed consent PDFs and the signature strokes (the signer's name as on the sheets)",
+    "clinical photos and their thumbnails (a face identifies); which views were taken stays",
 )
 
 
@@ -127,6 +128,8 @@ def anonymise(ctx: AppContext, patient_id: str, *, reason: str) -> ErasureReport
     sheet_files = [ctx.data_dir / h["path"] for h in tables.get("handouts", []) if h["path"]]
     sheet_files += sorted({ctx.data_dir / c["pdf_path"] for c in tables.get("consents", [])
                            if c["pdf_path"]})  # fmt: skip
+    sheet_files += [ctx.data_dir / p[k] for p in tables.get("photos", [])
+                    for k in ("path", "thumb_path") if p[k]]  # fmt: skip
     # Overwrite freed pages with zeros, so the old name is not left in the file's free space.
     db.execute("PRAGMA secure_delete = ON")
     scrubbed = 0
@@ -146,6 +149,7 @@ def anonymise(ctx: AppContext, patient_id: str, *, reason: str) -> ErasureReport
         with graph.locks_lifted(db, "consents"):  # consent rows are otherwise never changed
             db.execute("UPDATE consents SET pdf_path = '', strokes = '[]' WHERE patient_id = ?",
                        [patient_id])  # fmt: skip
+        photos_repo.clear_files(db, patient_id)
         audit_repo.record(
             db, at=ctx.now(), by=by, action="patient.anonymise", entity="patient",
             entity_id=patient_id,
