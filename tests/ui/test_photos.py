@@ -141,3 +141,42 @@ def test_records_compares_two_dates_side_by_side_and_overlaid(
         assert left.maximum() > 0
         left.setValue(left.maximum() // 3)
         assert right.value() == left.value()
+
+
+def test_finish_shows_this_visits_before_and_after(
+    qtbot: QtBot, ctx: AppContext, clock: FakeClock, patient: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from console.ui.finish_screen import FinishScreen
+    from console.ui.flow import VisitFlow
+    from console.ui.photos.launch import BeforeAfterButton, PhotosButton
+    from console.ui.photos.visit_pair import VisitPairDialog
+
+    service = PhotoService(ctx)
+    visit_id = ready_visit(ctx, patient)
+    before = service.import_photo(patient, "neck", camera_jpeg(hue=40), visit_id=visit_id)
+    clock.advance(1800)
+    after = service.import_photo(
+        patient, "neck", camera_jpeg(hue=220), visit_id=visit_id, stage="after"
+    )
+    service.import_photo(patient, "front", camera_jpeg(), visit_id=visit_id)  # no "after"
+    flow = VisitFlow()
+    flow.set_patient(patient)
+    flow.set_visit(visit_id)
+    screen = FinishScreen(ctx, flow)
+    qtbot.addWidget(screen)
+    opened: list[object] = []
+    monkeypatch.setattr(PhotosButton, "ask", classmethod(lambda cls, d: opened.append(d)))
+    monkeypatch.setattr(BeforeAfterButton, "ask", classmethod(lambda cls, d: opened.append(d)))
+    screen.findChild(PhotosButton).click()
+    screen.findChild(BeforeAfterButton).click()
+    capture, pair_dialog = opened
+    assert isinstance(capture, PhotoCapture) and capture.stage == "after"
+    capture.close()
+    assert isinstance(pair_dialog, VisitPairDialog)
+    assert [pair_dialog.view_box.itemText(i) for i in range(pair_dialog.view_box.count())] == [
+        "Neck"
+    ]
+    (pair,) = pair_dialog.pairs
+    assert (pair.earlier.id, pair.later.id) == (before.photo.id, after.photo.id)
+    assert pair_dialog.compare.left_caption.text() == "Before, 14:00"
+    assert pair_dialog.compare.right_caption.text() == "After, 14:30"
