@@ -14,7 +14,7 @@ from console.photos.model import Photo, View
 
 _COLUMNS = (
     "id, patient_id, visit_id, view_id, stage, taken_at, source, width, height, path, sha256, "
-    "thumb_path"
+    "thumb_path, screen_path"
 )
 
 
@@ -32,6 +32,7 @@ def _photo(row: Any) -> Photo:
         path=str(row[9]),
         sha256=str(row[10]),
         thumb_path=str(row[11]),
+        screen_path=str(row[12]),
     )
 
 
@@ -61,14 +62,15 @@ def insert(
     path: str,
     sha256: str,
     thumb_path: str,
+    screen_path: str,
     practitioner_id: str | None,
 ) -> None:
     db.execute(
         f"INSERT INTO photos ({_COLUMNS}, practitioner_id) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             photo_id, patient_id, visit_id, view_id, stage, iso(taken_at), source, width,
-            height, path, sha256, thumb_path, practitioner_id,
+            height, path, sha256, thumb_path, screen_path, practitioner_id,
         ],
     )  # fmt: skip
 
@@ -113,4 +115,7 @@ def patient_exists(db: Database, patient_id: str) -> bool:
 
 def clear_files(db: Database, patient_id: str) -> None:
     """Erasure: the rows stay (a photo of that view was taken then), the files go."""
-    db.execute("UPDATE photos SET path = '', thumb_path = '' WHERE patient_id = ?", [patient_id])
+    db.execute(
+        "UPDATE photos SET path = '', thumb_path = '', screen_path = '' WHERE patient_id = ?",
+        [patient_id],
+    )

@@ -30,6 +30,7 @@ class Photo:
     path: str  # relative to the data folder; "" once erased
     sha256: str
     thumb_path: str
+    screen_path: str
 
 
 @dataclass(frozen=True)

@@ -115,6 +115,12 @@ class PhotoService:
         """The kept file, after checking it against its SHA-256."""
         return self._read(photo.path, photo.sha256)
 
+    def screen(self, photo: Photo) -> bytes:
+        """The screen-size copy the compare view shows (the original if there is none)."""
+        if not photo.screen_path:
+            return self.original(photo)
+        return self._read(photo.screen_path, None)
+
     def thumbnail(self, photo: Photo) -> bytes:
         if not photo.thumb_path:
             raise NotFound("This photo was deleted (erasure request).")
@@ -207,18 +213,24 @@ class PhotoService:
         folder = Path("photos") / f"{year:04d}"
         relative = folder / f"{photo_id}{prepared.suffix}"
         thumb_relative = folder / f"{photo_id}.thumb.jpg"
-        target, thumb_target = self.ctx.data_dir / relative, self.ctx.data_dir / thumb_relative
+        screen_relative = folder / f"{photo_id}.screen.jpg"
+        made = [
+            (self.ctx.data_dir / relative, prepared.data),
+            (self.ctx.data_dir / thumb_relative, prepared.thumb),
+            (self.ctx.data_dir / screen_relative, prepared.screen),
+        ]
         (self.ctx.data_dir / "photos").mkdir(parents=True, exist_ok=True, mode=0o700)
         digest = sha256_hex(prepared.data)
         try:
-            write_atomic(target, prepared.data)
-            write_atomic(thumb_target, prepared.thumb)
+            for target, data in made:
+                write_atomic(target, data)
             with self.db.atomic():
                 photos_repo.insert(
                     self.db, photo_id=photo_id, patient_id=patient_id, visit_id=visit_id,
                     view_id=view_id, stage=stage, taken_at=taken_at, source=source,
                     width=prepared.width, height=prepared.height, path=relative.as_posix(),
                     sha256=digest, thumb_path=thumb_relative.as_posix(),
+                    screen_path=screen_relative.as_posix(),
                     practitioner_id=self.ctx.practitioner_id,
                 )  # fmt: skip
                 audit_repo.record(
@@ -228,15 +240,15 @@ class PhotoService:
                             "visit_id": visit_id, "source": source, "sha256": digest},
                 )  # fmt: skip
         except OSError as exc:
-            target.unlink(missing_ok=True)
-            thumb_target.unlink(missing_ok=True)
+            for target, _ in made:
+                target.unlink(missing_ok=True)
             raise DomainError(
                 f"Not saved: the photo could not be written ({exc.strerror or exc}). "
                 "Nothing was half-saved; free some disk space and import it again."
             ) from exc
         except BaseException:
             # No row points at the files: remove them so the folder holds only registered ones.
-            target.unlink(missing_ok=True)
-            thumb_target.unlink(missing_ok=True)
+            for target, _ in made:
+                target.unlink(missing_ok=True)
             raise
-        return Imported(photos_repo.get(self.db, photo_id), target)
+        return Imported(photos_repo.get(self.db, photo_id), made[0][0])

@@ -129,7 +129,7 @@ def anonymise(ctx: AppContext, patient_id: str, *, reason: str) -> ErasureReport
     sheet_files += sorted({ctx.data_dir / c["pdf_path"] for c in tables.get("consents", [])
                            if c["pdf_path"]})  # fmt: skip
     sheet_files += [ctx.data_dir / p[k] for p in tables.get("photos", [])
-                    for k in ("path", "thumb_path") if p[k]]  # fmt: skip
+                    for k in ("path", "thumb_path", "screen_path") if p[k]]  # fmt: skip
     # Overwrite freed pages with zeros, so the old name is not left in the file's free space.
     db.execute("PRAGMA secure_delete = ON")
     scrubbed = 0

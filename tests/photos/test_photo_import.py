@@ -59,8 +59,11 @@ def test_dropped_photo_is_offered_assigned_and_kept_without_exif(
     assert kept.size == (480, 640)  # turned upright: the camera was held on its side
     assert kept.getpixel((kept.width - 4, 4)) == pytest.approx((255, 255, 255), abs=6)
     thumb = Image.open(ctx.data_dir / done.photo.thumb_path)
-    assert max(thumb.size) == 320 and thumb.size[1] > thumb.size[0]
+    assert thumb.size == (240, 320)  # 640 / 2, upright
     assert _mode(ctx.data_dir / done.photo.thumb_path) == 0o600
+    screen = Image.open(ctx.data_dir / done.photo.screen_path)
+    assert screen.size == (480, 640)  # smaller than 1600 px: kept at its size
+    assert SERIAL.encode() not in (ctx.data_dir / done.photo.screen_path).read_bytes()
     listed = service.for_visit(visit_id)
     assert [(p.view_id, p.stage, p.source) for p in listed] == [
         ("oblique_left", "before", "folder")
@@ -153,3 +156,14 @@ def test_refused_without_any_consent(ctx: AppContext, patient: str) -> None:
     visit_id = VisitService(ctx).start_visit(patient)
     with pytest.raises(DomainError, match="No photo consent on record"):
         PhotoService(ctx).import_photo(patient, "front", camera_jpeg(), visit_id=visit_id)
+
+
+def test_a_12_megapixel_photo_gets_a_screen_copy_and_a_tile(ctx: AppContext, patient: str) -> None:
+    visit_id = ready_visit(ctx, patient)
+    done = PhotoService(ctx).import_photo(
+        patient, "front", camera_jpeg(4000, 3000), visit_id=visit_id
+    )
+    assert (done.photo.width, done.photo.height) == (4000, 3000)
+    # Whole-number box reductions: 4000 → 2000 for the screen, 2000 → 334 for the tile.
+    assert Image.open(ctx.data_dir / done.photo.screen_path).size == (2000, 1500)
+    assert Image.open(ctx.data_dir / done.photo.thumb_path).size == (334, 250)

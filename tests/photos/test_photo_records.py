@@ -79,7 +79,7 @@ def test_export_holds_the_originals(
             name = f"photos/{Path(photo.path).name}"
             assert name in names
             assert hashlib.sha256(z.read(name)).hexdigest() == photo.sha256
-        assert not any(n.endswith(".thumb.jpg") for n in names)
+        assert not any(n.endswith((".thumb.jpg", ".screen.jpg")) for n in names)
         assert "photos.csv" in names
         assert "photos/" in z.read("README.txt").decode()
     assert len(ids) == 7
@@ -91,7 +91,7 @@ def test_erasure_deletes_the_photo_files_and_says_so(
     _series(ctx, clock, patient)
     service = PhotoService(ctx)
     before = service.for_patient(patient)
-    files = [ctx.data_dir / p.path for p in before] + [ctx.data_dir / p.thumb_path for p in before]
+    files = [ctx.data_dir / f for p in before for f in (p.path, p.thumb_path, p.screen_path)]
     assert all(f.is_file() for f in files)
     report = erasure.anonymise(ctx, patient, reason="written request 1 Dec 2026")
     assert not any(f.exists() for f in files)
@@ -100,6 +100,6 @@ def test_erasure_deletes_the_photo_files_and_says_so(
     assert [(p.view_id, p.stage, p.taken_at) for p in after] == [
         (p.view_id, p.stage, p.taken_at) for p in before
     ]
-    assert all(p.path == "" and p.thumb_path == "" for p in after)
+    assert all(p.path == p.thumb_path == p.screen_path == "" for p in after)
     assert "clinical photos" in report.statement()
     assert service.timeline(patient) == {}

@@ -36,7 +36,8 @@ STATEMENTS = [
         height INTEGER NOT NULL,
         path TEXT NOT NULL,            -- relative to the data folder; '' once erased
         sha256 TEXT NOT NULL,          -- of the stored file (orientation applied, EXIF gone)
-        thumb_path TEXT NOT NULL,
+        thumb_path TEXT NOT NULL,      -- 320 px tile for the timeline
+        screen_path TEXT NOT NULL,     -- 1600 px copy the compare view opens at once
         practitioner_id TEXT REFERENCES practitioners(id)
     )""",
     "CREATE INDEX photos_patient ON photos(patient_id, view_id, taken_at)",

@@ -297,7 +297,7 @@ class PhotoCapture(QDialog):
             self.ghost_label.setText(f"No earlier photo of the {view.name.lower()} view.")
         else:
             try:
-                self.ghost_item.setPixmap(pixmap(self.service.original(ghost), PREVIEW_SIDE))
+                self.ghost_item.setPixmap(pixmap(self.service.screen(ghost), PREVIEW_SIDE))
                 when = ghost.taken_at.astimezone(self.service.ctx.timezone())
                 self.ghost_label.setText(f"Ghost: {view.name}, {when:%d %b %Y}.")
             except DomainError as exc:

@@ -129,8 +129,8 @@ class PhotoSeriesTab(QWidget):
         try:
             pair = self.service.pair(str(a), str(b))
             self.compare.show_pair(
-                pixmap(self.service.original(pair.earlier)),
-                pixmap(self.service.original(pair.later)),
+                pixmap(self.service.screen(pair.earlier)),
+                pixmap(self.service.screen(pair.later)),
                 self._label(pair.earlier),
                 self._label(pair.later),
             )

@@ -50,8 +50,8 @@ class VisitPairDialog(QDialog):
         zone = self.ctx.timezone()
         try:
             self.compare.show_pair(
-                pixmap(self.service.original(pair.earlier)),
-                pixmap(self.service.original(pair.later)),
+                pixmap(self.service.screen(pair.earlier)),
+                pixmap(self.service.screen(pair.later)),
                 f"Before, {pair.earlier.taken_at.astimezone(zone):%H:%M}",
                 f"After, {pair.later.taken_at.astimezone(zone):%H:%M}",
             )
