@@ -63,6 +63,8 @@ class PhotoCompare(QWidget):
         self.overlay_view = _view(self.overlay_scene)
         self.views = (self.left_view, self.right_view, self.overlay_view)
         for v in self.views:
+            v.setMinimumSize(60, 40)  # the screen decides; Enlarge gives the whole monitor
+        for v in self.views:
             v.viewport().installEventFilter(self)
             v.horizontalScrollBar().valueChanged.connect(self._on_scroll_changed)
             v.verticalScrollBar().valueChanged.connect(self._on_scroll_changed)
@@ -106,17 +108,21 @@ class PhotoCompare(QWidget):
         for i, b in enumerate((self.side_button, self.overlay_button)):
             b.setCheckable(True)
             modes.addButton(b, i)
+            # Checked buttons are drawn bold by the theme: leave room so the words fit.
+            b.setMinimumWidth(b.sizeHint().width() + 28)
         self.side_button.setChecked(True)
         modes.idClicked.connect(self.set_mode)
-        bar = QHBoxLayout()
-        bar.addWidget(self.side_button)
-        bar.addWidget(self.overlay_button)
-        bar.addStretch(1)
-        bar.addWidget(QLabel("Wheel: zoom · drag: move"))
-        bar.addWidget(self.fit_button)
+        self.bar = QHBoxLayout()  # screens add their own controls to it
+        self.bar.addStretch(1)
+        self.bar.addWidget(self.side_button)
+        self.bar.addWidget(self.overlay_button)
+        self.bar.addWidget(self.fit_button)
+        self.side_view_tip = "Wheel: zoom · drag: move (both sides)"
+        for v in self.views:
+            v.setToolTip(self.side_view_tip)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(bar)
+        layout.addLayout(self.bar)
         layout.addWidget(self.stack, 1)
 
     # -- showing ----------------------------------------------------------------------------

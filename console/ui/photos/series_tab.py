@@ -1,4 +1,8 @@
-"""Records › Photos: a timeline per view, and any two dates compared (side by side, overlay)."""
+"""Records › Photos: a timeline per view, and any two dates compared (side by side, overlay).
+
+The record's header takes a third of the room monitor, so the timeline runs down the left and
+the comparison has the rest; "Enlarge" shows the same pair on the whole screen.
+"""
 
 from __future__ import annotations
 
@@ -6,24 +10,26 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListView,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from console.context import AppContext
 from console.errors import DomainError
-from console.photos.model import STAGE_WORDS, Photo
+from console.photos.model import STAGE_WORDS, Pair, Photo
 from console.photos.service import PhotoService
 from console.ui import widgets
 from console.ui.photos.compare import PhotoCompare
 from console.ui.photos.images import pixmap
 
-TILE = 96
+TILE = 64
 
 
 class PhotoSeriesTab(QWidget):
@@ -33,40 +39,53 @@ class PhotoSeriesTab(QWidget):
         self.service = PhotoService(ctx)
         self.patient_id = ""
         self.timeline: dict[str, list[Photo]] = {}
+        self.pair: Pair | None = None
         self.view_box = QComboBox()
         self.view_box.setAccessibleName("view")
         self.view_box.currentIndexChanged.connect(self._on_view_box_changed)
         self.a_box, self.b_box = QComboBox(), QComboBox()
+        for box in (self.a_box, self.b_box):
+            # Narrow enough for the bar on a 1366 px screen; the list shows the whole date.
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            box.setMinimumContentsLength(9)
         self.a_box.setAccessibleName("earlier date")
         self.b_box.setAccessibleName("later date")
         self.a_box.currentIndexChanged.connect(self._on_dates_changed)
         self.b_box.currentIndexChanged.connect(self._on_dates_changed)
         self.strip = QListWidget()
-        self.strip.setViewMode(QListView.ViewMode.IconMode)
-        self.strip.setFlow(QListView.Flow.LeftToRight)
-        self.strip.setWrapping(False)
+        self.strip.setViewMode(QListView.ViewMode.ListMode)
         self.strip.setIconSize(QSize(TILE, TILE))
-        self.strip.setFixedHeight(TILE + 44)
-        self.strip.setMovement(QListView.Movement.Static)
+        self.strip.setAccessibleName("timeline of the view")
         self.strip.itemClicked.connect(self._on_strip_item_clicked)
+        self.strip.setMinimumHeight(TILE + 8)
         self.compare = PhotoCompare()
+        self.enlarge = QPushButton("Enlarge…")
+        self.enlarge.clicked.connect(self._on_enlarge_clicked)
         self.error = widgets.error_label()
         self.empty = widgets.hint()
-        top = QHBoxLayout()
-        top.addWidget(QLabel("View"))
-        top.addWidget(self.view_box)
-        top.addSpacing(16)
-        top.addWidget(QLabel("Compare"))
-        top.addWidget(self.a_box)
-        top.addWidget(QLabel("with"))
-        top.addWidget(self.b_box)
-        top.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.strip)
-        layout.addWidget(self.empty)
-        layout.addWidget(self.error)
-        layout.addWidget(self.compare, 1)
+        self.empty.setWordWrap(True)
+
+        left = QVBoxLayout()
+        left.setContentsMargins(0, 0, 0, 0)
+        left.addWidget(self.view_box)
+        left.addWidget(self.strip, 1)
+        left.addWidget(self.empty)
+        left.addWidget(self.enlarge)
+        left_box = QWidget()
+        left_box.setLayout(left)
+        left_box.setFixedWidth(210)
+        # The dates sit in the compare view's own bar: every row counts on a 700 px screen.
+        for i, w in enumerate((self.a_box, QLabel("with"), self.b_box)):
+            self.compare.bar.insertWidget(i, w)
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.addWidget(self.error)
+        right.addWidget(self.compare, 1)
+        layout = QHBoxLayout(self)
+        layout.addWidget(left_box)
+        layout.addLayout(right, 1)
 
     def show_patient(self, patient_id: str) -> None:
         self.patient_id = patient_id
@@ -105,7 +124,9 @@ class PhotoSeriesTab(QWidget):
             for p in photos:
                 box.addItem(self._label(p), p.id)
             box.blockSignals(False)
+        self.enlarge.setEnabled(bool(photos))
         if not photos:
+            self.pair = None
             self.compare.clear()
             return
         # First the series' very first picture against its latest: the whole course at a glance.
@@ -127,13 +148,39 @@ class PhotoSeriesTab(QWidget):
             return
         self.error.clear()
         try:
-            pair = self.service.pair(str(a), str(b))
-            self.compare.show_pair(
-                pixmap(self.service.screen(pair.earlier)),
-                pixmap(self.service.screen(pair.later)),
-                self._label(pair.earlier),
-                self._label(pair.later),
-            )
+            self.pair = self.service.pair(str(a), str(b))
+            show(self.compare, self.service, self.pair, self._label)
         except DomainError as exc:
+            self.pair = None
             self.compare.clear()
             self.error.setText(exc.message)
+
+    @classmethod
+    def ask(cls, dialog: QDialog) -> None:
+        dialog.exec()
+
+    def _on_enlarge_clicked(self) -> None:
+        if self.pair is None:
+            return
+        dialog = QDialog(self.window())
+        dialog.setWindowTitle(f"{self.pair.view.name}: compare")
+        big = PhotoCompare()
+        close = QPushButton("Close")
+        close.clicked.connect(dialog.accept)
+        big.bar.addWidget(close)
+        QVBoxLayout(dialog).addWidget(big)
+        screen = self.screen().availableGeometry()
+        dialog.resize(screen.width(), screen.height())
+        show(big, self.service, self.pair, self._label)
+        big.set_mode(self.compare.stack.currentIndex())
+        self.ask(dialog)
+
+
+def show(compare: PhotoCompare, service: PhotoService, pair: Pair, label: object) -> None:
+    """Load the pair's screen copies (hash-checked paths, no EXIF) into ``compare``."""
+    compare.show_pair(
+        pixmap(service.screen(pair.earlier)),
+        pixmap(service.screen(pair.later)),
+        label(pair.earlier),  # type: ignore[operator]
+        label(pair.later),  # type: ignore[operator]
+    )
