@@ -1,4 +1,4 @@
-"""Turning a camera file into what is kept: upright, without EXIF, re-encoded, with a thumbnail.
+"""Turning a camera file into what is kept: upright, without EXIF, with a thumbnail.
 
 Pillow only (no Qt), so the CLI, the watched folder and the UI share it. The camera's EXIF
 (GPS position, camera serial, owner name) is dropped by writing fresh pixels with no metadata;
@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from console.errors import DomainError
+from console.photos import jpeg_strip
 
 try:  # HEIC from phones; pillow-heif registers itself as a Pillow opener.
     from pillow_heif import register_heif_opener
@@ -45,7 +46,11 @@ class Prepared:
 
 
 def prepare(raw: bytes) -> Prepared:
-    """Decode, apply orientation, drop metadata, re-encode; raises DomainError for non-photos."""
+    """Decode, apply orientation, drop metadata; raises DomainError for non-photos.
+
+    An upright JPEG keeps its compressed pixels (metadata segments cut out); a turned one, a
+    HEIC or an MPO is re-encoded upright; a PNG is written again without its text chunks.
+    """
     if not raw:
         raise DomainError("The file is empty.", "file")
     try:
@@ -70,6 +75,10 @@ def prepare(raw: bytes) -> Prepared:
     out = io.BytesIO()
     if suffix == ".png":
         image.save(out, "PNG", optimize=False)
+    elif opened.format == "JPEG" and not turned and opened.mode in ("RGB", "L"):
+        # Already upright: keep the camera's compressed pixels, drop only the metadata
+        # (no second generation of JPEG loss, and no encoding time).
+        out.write(jpeg_strip.strip(raw))
     else:
         # No exif=, icc_profile= or comment=: nothing from the camera file is carried over.
         image.save(out, "JPEG", quality=QUALITY, subsampling=2)

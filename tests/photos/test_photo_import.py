@@ -167,3 +167,27 @@ def test_a_12_megapixel_photo_gets_a_screen_copy_and_a_tile(ctx: AppContext, pat
     # Whole-number box reductions: 4000 → 2000 for the screen, 2000 → 334 for the tile.
     assert Image.open(ctx.data_dir / done.photo.screen_path).size == (2000, 1500)
     assert Image.open(ctx.data_dir / done.photo.thumb_path).size == (334, 250)
+
+
+def test_an_upright_jpeg_keeps_its_pixels_and_loses_its_metadata(
+    ctx: AppContext, patient: str
+) -> None:
+    visit_id = ready_visit(ctx, patient)
+    raw = camera_jpeg(800, 600, orientation=1)
+    done = PhotoService(ctx).import_photo(patient, "front", raw, visit_id=visit_id)
+    stored = done.path.read_bytes()
+    for secret in (SERIAL.encode(), b"ClinicCam", b"Exif\x00\x00"):
+        assert secret in raw and secret not in stored
+    kept, camera = Image.open(io.BytesIO(stored)), Image.open(io.BytesIO(raw))
+    assert dict(kept.getexif()) == {}
+    # Not re-encoded: the very same decoded pixels as the camera's file.
+    assert kept.tobytes() == camera.convert("RGB").tobytes()
+    assert len(stored) < len(raw)
+
+
+def test_a_jpeg_cut_short_is_refused(ctx: AppContext, patient: str) -> None:
+    from console.photos import jpeg_strip
+
+    raw = camera_jpeg()
+    with pytest.raises(DomainError, match=r"cut short|damaged"):
+        jpeg_strip.strip(raw[: len(raw) // 2])
