@@ -68,12 +68,15 @@ class PhotoCapture(QDialog):
         self.offered.currentItemChanged.connect(self._on_offered_current_changed)
         self.file_button = QPushButton("Import files…")
         self.file_button.clicked.connect(self._on_file_clicked)
+        self.camera_button = QPushButton("Camera…")
+        self.camera_button.clicked.connect(self._on_camera_clicked)
         left = QVBoxLayout()
         left.addWidget(QLabel("<b>New pictures</b>"))
         left.addWidget(self.folder_label)
         left.addWidget(self.offered, 1)
         left.addWidget(self.folder_button)
         left.addWidget(self.file_button)
+        left.addWidget(self.camera_button)
 
         # Centre: the picture, with last visit's ghost over it.
         self.scene = QGraphicsScene(self)
@@ -155,6 +158,11 @@ class PhotoCapture(QDialog):
         self.error.setText(problem)
         for w in (self.offered, self.file_button):
             w.setEnabled(not problem)
+        from console.ui.photos import camera
+
+        no_camera = camera.available()
+        self.camera_button.setEnabled(not problem and not no_camera)
+        self.camera_button.setToolTip(no_camera or "Take the selected view with the webcam")
         self._fill_views()
         self.view_list.setCurrentRow(0)
         self.set_folder(self.service.watch_folder())
@@ -253,6 +261,21 @@ class PhotoCapture(QDialog):
                 self.error.setText(getattr(exc, "message", None) or f"Could not read {name}.")
                 return
             self.status.setText(f"{Path(name).name} → {view.name}.")
+        self._fill_views()
+
+    @classmethod
+    def ask_camera(cls, dialog: QDialog) -> None:
+        dialog.exec()
+
+    def _on_camera_clicked(self) -> None:
+        from console.ui.photos.camera import CameraCapture
+
+        view = self.views[max(0, self.view_list.currentRow())]
+        dialog = CameraCapture(
+            self.service.ctx, self.patient_id, self.visit_id, view, self.stage, parent=self
+        )
+        dialog.resize(self.size())
+        self.ask_camera(dialog)
         self._fill_views()
 
     def _on_folder_clicked(self) -> None:
