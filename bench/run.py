@@ -61,16 +61,18 @@ FIGURES = (
         0,
         "stops",
     ),
+    Figure("photo_import_ms", "12 MP JPEG imported with thumbnail", 500, "ms"),
+    Figure("photo_compare_ms", "compare view of two dates painted", 200, "ms"),
 )
 
 # Rounds per benchmark: quick keeps CI under a minute or two on two shared cores.
 PLANS = {
     "quick": {"startup_runs": 3, "search_rounds": 1, "open_rounds": 5, "recall_rounds": 3,
               "handout_rounds": 8, "render_rounds": 1, "passes": 40, "timer_s": 3.0,
-              "contention_s": 10.0},
+              "contention_s": 10.0, "photo_rounds": 3},
     "full": {"startup_runs": 10, "search_rounds": 5, "open_rounds": 25, "recall_rounds": 30,
              "handout_rounds": 30, "render_rounds": 3, "passes": 300, "timer_s": 20.0,
-             "contention_s": 30.0},
+             "contention_s": 30.0, "photo_rounds": 9},
 }  # fmt: skip
 
 
@@ -95,6 +97,10 @@ def worker(name: str, db: str, plan: dict[str, Any]) -> dict[str, Any]:
             "median_ms": handout_median_ms(plan["handout_rounds"]),
             "render_ms_per_page": print_render_ms_per_page(300, plan["render_rounds"]),
         }
+    if name == "photos":
+        from bench_photos import photo_timings_ms
+
+        return photo_timings_ms(plan.get("photo_rounds", 5))
     if name == "pass_commit":
         from bench_visit import pass_commit_ms
 
@@ -217,7 +223,7 @@ def main(argv: list[str] | None = None) -> int:
     big_help = f"the {BIG_PATIENTS:,}-patient database (built if missing)"
     parser.add_argument("--big-db", type=Path, default=DEFAULT_BIG_DB, help=big_help)
     parser.add_argument("--only", help="comma-separated: startup,startup_big,search,records,"
-                        "handout,pass_commit,timer,rss,contention")  # fmt: skip
+                        "handout,pass_commit,timer,rss,contention,photos")  # fmt: skip
     parser.add_argument("--no-xcb", action="store_true", help="skip the runs under Xvfb")
     parser.add_argument("--markdown", action="store_true", help="also print a Markdown table")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
@@ -338,6 +344,11 @@ def run_all(args: argparse.Namespace) -> int:
                     r = details["timer_xcb"] = run_worker("timer", db, plan, timeout, display)
                     rows["timer_cpu_pct_xcb"] = Row(r["pct"])
 
+        def do_photos() -> None:
+            r = details["photos"] = run_worker("photos", clinic, plan, timeout)
+            rows["photo_import_ms"] = Row(r["import_median_ms"], r["import_median_ms"])
+            rows["photo_compare_ms"] = Row(r["compare_median_ms"], r["compare_median_ms"])
+
         def do_rss() -> None:
             r = details["rss"] = run_worker("rss", copy_db(clinic, tmp / "rss"), plan, timeout)
             rows["rss_mb"] = Row(r["rss_mb"])
@@ -361,6 +372,7 @@ def run_all(args: argparse.Namespace) -> int:
             step("timer_xcb", ("timer_cpu_pct_xcb",), do_timer_xcb)
         step("rss", ("rss_mb",), do_rss)
         step("contention", ("refused_stops",), do_contention)
+        step("photos", ("photo_import_ms", "photo_compare_ms"), do_photos)
 
     load_after = os.getloadavg()
     print_table(rows)

@@ -30,7 +30,7 @@ if [[ ! -x .venv/bin/python ]]; then
   echo "setup: creating .venv with $($python --version)"
   "$python" -m venv .venv
 fi
-extra=""; [[ "$want" == test ]] && extra="[test]"
+extra=""; [[ "$want" == test ]] && extra="[test,camera]"  # CI runs the webcam tests too
 stamp=".venv/.installed-$want"
 if [[ ! -f "$stamp" || pyproject.toml -nt "$stamp" || constraints.txt -nt "$stamp" ]]; then
   .venv/bin/python -m pip install -q --upgrade pip

@@ -12,6 +12,7 @@ from console.cli._common import fail, resolve_db
 from console.consent.demo import add_demo_consents
 from console.context import open_context
 from console.demo_visits import add_visits
+from console.photos.demo import add_demo_photos
 
 NAME = "demo"
 HELP = "fill a database with demo practitioners, patients (names in many scripts) and visits"
@@ -34,9 +35,10 @@ def run(args: argparse.Namespace) -> int:
     ids = demo.create_patients(ctx.db, args.patients, seed=args.seed, now=now, by=staff[0])
     visits = add_visits(ctx, ids, staff, seed=args.seed)
     signings = add_demo_consents(ctx, ids, seed=args.seed)
+    photos = add_demo_photos(ctx, ids, seed=args.seed)
     print(
         f"demo: {len(staff)} practitioners, {len(ids)} patients, {visits}, "
-        f"{signings} signed consents "
+        f"{signings} signed consents, {photos} photos "
         f"in {time.monotonic() - started:.1f} s"
     )
     return 0

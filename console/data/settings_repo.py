@@ -25,6 +25,7 @@ DEFAULTS: dict[str, Any] = {
     "clinic.language": "",
     "room.printer": "",
     "room.name": "",  # printed on signed consents: which room it was signed in
+    "room.photo_folder": "",  # watched folder: tethering or phone sync drops photos here
     # Consent is asked again after this many months, or also at each new series ("series").
     "consent.valid_months": 12,
     "consent.renew": "months",

@@ -25,7 +25,7 @@ from sqlite_utils import Database
 
 from console.clock import iso
 from console.context import AppContext
-from console.data import audit_repo, erasure_repo
+from console.data import audit_repo, erasure_repo, photos_repo
 from console.errors import DomainError, NotFound
 from console.records import erasure_copies, erasure_register, graph
 from console.text import fold
@@ -51,6 +51,7 @@ CLEARED = (
     "the search index entry",
     "archived sheet PDFs",
     "signed consent PDFs and the signature strokes (the signer's name as on the sheets)",
+    "clinical photos and their thumbnails (a face identifies); which views were taken stays",
 )
 
 
@@ -176,6 +177,8 @@ def _erase(
     sheet_files = [data_dir / h["path"] for h in tables.get("handouts", []) if h["path"]]
     sheet_files += sorted({data_dir / c["pdf_path"] for c in tables.get("consents", [])
                            if c["pdf_path"]})  # fmt: skip
+    sheet_files += [data_dir / p[k] for p in tables.get("photos", [])
+                    for k in ("path", "thumb_path", "screen_path") if p[k]]  # fmt: skip
     # Overwrite freed pages with zeros, so the old name is not left in the file's free space.
     db.execute("PRAGMA secure_delete = ON")
     scrubbed = 0
@@ -195,6 +198,7 @@ def _erase(
         with graph.locks_lifted(db, "consents"):  # consent rows are otherwise never changed
             db.execute("UPDATE consents SET pdf_path = '', strokes = '[]' WHERE patient_id = ?",
                        [patient_id])  # fmt: skip
+        photos_repo.clear_files(db, patient_id)
         audit_repo.record(
             db, at=at, by=by, action="patient.anonymise", entity="patient",
             entity_id=patient_id,

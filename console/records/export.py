@@ -39,6 +39,7 @@ record.json   the whole record: the patient, every visit with its screening answ
 *.csv         the same rows, one file per table, for a spreadsheet.
 sheets/       the aftercare sheets handed out at the visits (PDF), as archived.
 consents/     the signed consents (PDF), as archived; their SHA-256 is in consents.csv.
+photos/       the clinical photos as kept (upright, camera EXIF removed); SHA-256 in photos.csv.
 """
 
 
@@ -148,6 +149,7 @@ def export_patient(ctx: AppContext, patient_id: str, out: Path) -> ExportResult:
                 z.write(source, f"consents/{Path(pdf).name}")
             else:
                 missing.append(pdf)
+        missing += _add_photos(z, ctx, tables)
     detail = {
         "visits": len(tables.get("visits", [])),
         "sheets": sheets,
@@ -158,6 +160,23 @@ def export_patient(ctx: AppContext, patient_id: str, out: Path) -> ExportResult:
         lambda: ctx.audit("patient.export", entity="patient", entity_id=patient_id, detail=detail),
     )
     return ExportResult(out, len(tables.get("visits", [])), sheets, tuple(missing))
+
+
+def _add_photos(
+    z: zipfile.ZipFile, ctx: AppContext, tables: dict[str, list[dict[str, Any]]]
+) -> list[str]:
+    """The photos as kept (the originals, not the thumbnails); returns the missing paths."""
+    missing = []
+    for photo in tables.get("photos", []):
+        if not photo["path"]:
+            continue  # erased
+        source = ctx.data_dir / photo["path"]
+        if source.is_file():
+            # Already compressed: storing them again saves time and nothing else.
+            z.write(source, f"photos/{Path(photo['path']).name}", zipfile.ZIP_STORED)
+        else:
+            missing.append(photo["path"])
+    return missing
 
 
 def read_document(path: Path) -> dict[str, Any]:

@@ -24,6 +24,7 @@ from console.errors import DomainError
 from console.ui import widgets
 from console.ui.flow import VisitFlow
 from console.ui.handout_preview import HandoutPreview
+from console.ui.photos.launch import BeforeAfterButton, PhotosButton
 from console.ui.treat_screen import clock_text
 from console.visit.service import VisitService
 from console.visit_record import VisitRecord
@@ -66,6 +67,8 @@ class FinishScreen(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_visit)
         buttons.addStretch(1)
+        buttons.addWidget(PhotosButton(ctx, flow, "after"))
+        buttons.addWidget(BeforeAfterButton(ctx, flow))
         buttons.addWidget(self.complete)
         left = QVBoxLayout()
         left.addWidget(self.heading)

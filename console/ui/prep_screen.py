@@ -27,6 +27,7 @@ from console.data import visits_repo
 from console.errors import DomainError
 from console.ui import widgets
 from console.ui.flow import VisitFlow
+from console.ui.photos.launch import PhotosButton
 from console.ui.scan_field import ScanField
 from console.visit import numbing
 from console.visit.prep import SealedNewNeeded
@@ -132,6 +133,7 @@ class PrepScreen(QWidget):
         columns.addLayout(right, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.missing, 1)
+        bottom.addWidget(PhotosButton(ctx, flow, "before"))
         bottom.addWidget(self.next)
         layout = QVBoxLayout(self)
         layout.addWidget(widgets.title("Prep"))

@@ -26,6 +26,7 @@ from console.data import visits_repo
 from console.errors import DomainError
 from console.records import erasure, export, history
 from console.ui import widgets
+from console.ui.photos.series_tab import PhotoSeriesTab
 from console.ui.records.charts import HistoryCharts
 from console.ui.records.consents_tab import ConsentsTab
 from console.ui.records.visit_detail import VisitDetail
@@ -99,6 +100,8 @@ class PatientRecordView(QWidget):
         self.tabs.addTab(self.screening, "Screening history")
         self.consents = ConsentsTab(ctx)
         self.tabs.addTab(self.consents, "Consents")
+        self.photos = PhotoSeriesTab(ctx)
+        self.tabs.addTab(self.photos, "Photos")
         self._screening_for = ""
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
 
@@ -146,6 +149,7 @@ class PatientRecordView(QWidget):
             self._fill_screening()
         self.detail.clear()
         self.consents.show_patient(patient_id)
+        self.photos.show_patient(patient_id)
         self.sheet_button.setEnabled(False)
         self._set_enabled(p.anonymised_at is None)
         if h.visits:

@@ -1,0 +1,254 @@
+"""Photos as use cases: import one (the call the room, the watched folder and the CLI make),
+list a patient's series, pick what to compare, read a file back checked against its hash.
+
+A photo is health data that shows the patient's face: refused without photo consent for the
+clinical record, written atomically (0600, folders 0700) beside the database, and registered
+with its audit row in one transaction (the files are removed if that fails). Paths and
+hashes go to the audit trail; names and pictures never do.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from console.aftercare.archive import sha256_hex
+from console.consent.photo_use import photo_uses
+from console.context import AppContext
+from console.data import audit_repo, photos_repo, settings_repo
+from console.errors import DomainError, NotFound
+from console.photos import image
+from console.photos.model import STAGES, Pair, Photo, View
+from console.private_files import write_private
+from console.visit.storage import guarded
+
+CLINICAL_USE = "clinical_record"
+MAX_BYTES = 200 * 1024 * 1024  # a camera file is tens of MB; anything bigger is not a photo
+
+
+@dataclass(frozen=True)
+class Imported:
+    photo: Photo
+    path: Path  # absolute
+
+
+class PhotoService:
+    def __init__(self, ctx: AppContext) -> None:
+        self.ctx = ctx
+        self.db = ctx.db
+
+    # -- reading ------------------------------------------------------------------------------
+    def views(self) -> list[View]:
+        return photos_repo.views(self.db)
+
+    def view(self, view_id: str) -> View:
+        for v in self.views():
+            if v.id == view_id:
+                return v
+        names = ", ".join(v.id for v in self.views())
+        raise DomainError(f"No photo view {view_id!r}; the views are {names}.", "view")
+
+    def for_patient(self, patient_id: str) -> list[Photo]:
+        return photos_repo.for_patient(self.db, patient_id)
+
+    def for_visit(self, visit_id: str) -> list[Photo]:
+        return photos_repo.for_visit(self.db, visit_id)
+
+    def patient_exists(self, patient_id: str) -> bool:
+        return photos_repo.patient_exists(self.db, patient_id)
+
+    def consent_problem(self, patient_id: str) -> str:
+        """Why photos may not be taken of this patient now ("" when they may)."""
+        uses = photo_uses(self.ctx, patient_id)
+        if uses.allows(CLINICAL_USE):
+            return ""
+        return (
+            f"No photos: {uses.reason or 'the photo consent does not cover the clinical record.'}"
+            " Take photo consent on the Consent step first."
+        )
+
+    def timeline(self, patient_id: str) -> dict[str, list[Photo]]:
+        """View id -> that view's photos, oldest first (views in the clinic's order)."""
+        by_view: dict[str, list[Photo]] = defaultdict(list)
+        for p in self.for_patient(patient_id):
+            if p.path:
+                by_view[p.view_id].append(p)
+        order = [v.id for v in self.views() if v.id in by_view]
+        order += sorted(set(by_view) - set(order))  # a view the clinic has since retired
+        return {v: by_view[v] for v in order}
+
+    def pair(self, earlier_id: str, later_id: str) -> Pair:
+        """Two photos of the same view and patient, put in date order."""
+        a, b = photos_repo.get(self.db, earlier_id), photos_repo.get(self.db, later_id)
+        if a.patient_id != b.patient_id or a.view_id != b.view_id:
+            raise DomainError("Compare two photos of the same view of the same patient.")
+        if b.taken_at < a.taken_at:
+            a, b = b, a
+        return Pair(self.view(a.view_id), a, b)
+
+    def visit_pair(self, visit_id: str, view_id: str) -> Pair | None:
+        """This visit's last "before" and last "after" of a view, if both were taken."""
+        photos = [p for p in self.for_visit(visit_id) if p.view_id == view_id and p.path]
+        before = [p for p in photos if p.stage == "before"]
+        after = [p for p in photos if p.stage == "after"]
+        if not before or not after:
+            return None
+        return Pair(self.view(view_id), before[-1], after[-1])
+
+    def ghost(self, visit_id: str, view_id: str) -> Photo | None:
+        """The same view from the patient's last earlier visit (to match pose and distance)."""
+        patient_id, _, started = photos_repo.visit_patient(self.db, visit_id)
+        earlier = [
+            p
+            for p in self.for_patient(patient_id)
+            if p.view_id == view_id and p.path and p.visit_id != visit_id and p.taken_at < started
+        ]
+        if not earlier:
+            return None
+        last_visit = earlier[-1].visit_id
+        same = [p for p in earlier if p.visit_id == last_visit]
+        before = [p for p in same if p.stage == "before"]
+        return (before or same)[-1]
+
+    def original(self, photo: Photo) -> bytes:
+        """The kept file, after checking it against its SHA-256."""
+        return self._read(photo.path, photo.sha256)
+
+    def screen(self, photo: Photo) -> bytes:
+        """The screen-size copy the compare view shows (the original if there is none)."""
+        if not photo.screen_path:
+            return self.original(photo)
+        return self._read(photo.screen_path, None)
+
+    def thumbnail(self, photo: Photo) -> bytes:
+        if not photo.thumb_path:
+            raise NotFound("This photo was deleted (erasure request).")
+        return self._read(photo.thumb_path, None)
+
+    def _read(self, relative: str, sha256: str | None) -> bytes:
+        if not relative:
+            raise NotFound("This photo was deleted (erasure request).")
+        path = self.ctx.data_dir / relative
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError as exc:
+            raise DomainError(f"The photo file is missing ({path}). Restore a backup.") from exc
+        if sha256 is not None and sha256_hex(data) != sha256:
+            raise DomainError(
+                f"The photo {path.name} was changed after it was stored (its fingerprint "
+                "does not match the record)."
+            )
+        return data
+
+    def watch_folder(self) -> Path | None:
+        """The room's watched folder, if one is set."""
+        text = str(settings_repo.get(self.db, "room.photo_folder") or "")
+        return Path(text) if text else None
+
+    @guarded
+    def set_watch_folder(self, folder: Path | None) -> None:
+        if folder is not None and not folder.is_dir():
+            raise DomainError(f"{folder} is not a folder.", "folder")
+        value = "" if folder is None else str(folder)
+        with self.db.atomic():
+            settings_repo.put(
+                self.db, "room.photo_folder", value, now=self.ctx.now(), by=self.ctx.practitioner_id
+            )
+            audit_repo.record(
+                self.db, at=self.ctx.now(), by=self.ctx.practitioner_id,
+                action="settings.photo_folder", entity="settings", entity_id="room.photo_folder",
+                detail={"folder": value},
+            )  # fmt: skip
+
+    # -- the use case -------------------------------------------------------------------------
+    @guarded
+    def import_photo(
+        self,
+        patient_id: str,
+        view_id: str,
+        raw: bytes,
+        *,
+        visit_id: str | None = None,
+        stage: str = "before",
+        source: str = "file",
+    ) -> Imported:
+        """Check consent, make the file safe to keep, store it and register it (one call)."""
+        if not self.patient_exists(patient_id):
+            raise NotFound(f"No patient with id {patient_id}.")
+        if visit_id is not None:
+            owner, status, _ = photos_repo.visit_patient(self.db, visit_id)
+            if owner != patient_id:
+                raise DomainError("That visit belongs to another patient.")
+            if status != "open" and stage != "follow_up":
+                raise DomainError(f"This visit is {status}: add later photos as follow-up.")
+        if stage not in STAGES:
+            raise DomainError(f"The stage is one of {', '.join(STAGES)}.", "stage")
+        view = self.view(view_id)
+        problem = self.consent_problem(patient_id)
+        if problem:
+            raise DomainError(problem, "consent")
+        if len(raw) > MAX_BYTES:
+            raise DomainError("The file is larger than 200 MB: not a photo.", "file")
+        prepared = image.prepare(raw)
+        return self.store(
+            patient_id, view.id, prepared, visit_id=visit_id, stage=stage, source=source,
+            taken_at=self.ctx.now(),
+        )  # fmt: skip
+
+    def store(
+        self,
+        patient_id: str,
+        view_id: str,
+        prepared: image.Prepared,
+        *,
+        visit_id: str | None,
+        stage: str,
+        source: str,
+        taken_at: datetime,
+    ) -> Imported:
+        """Write the files and register them; the checks are the caller's (import_photo, demo)."""
+        photo_id = photos_repo.new_id()
+        year = taken_at.astimezone(self.ctx.timezone()).year
+        folder = Path("photos") / f"{year:04d}"
+        relative = folder / f"{photo_id}{prepared.suffix}"
+        thumb_relative = folder / f"{photo_id}.thumb.jpg"
+        screen_relative = folder / f"{photo_id}.screen.jpg"
+        made = [
+            (self.ctx.data_dir / relative, prepared.data),
+            (self.ctx.data_dir / thumb_relative, prepared.thumb),
+            (self.ctx.data_dir / screen_relative, prepared.screen),
+        ]
+        digest = sha256_hex(prepared.data)
+        try:
+            for target, data in made:
+                write_private(target, data)
+            with self.db.atomic():
+                photos_repo.insert(
+                    self.db, photo_id=photo_id, patient_id=patient_id, visit_id=visit_id,
+                    view_id=view_id, stage=stage, taken_at=taken_at, source=source,
+                    width=prepared.width, height=prepared.height, path=relative.as_posix(),
+                    sha256=digest, thumb_path=thumb_relative.as_posix(),
+                    screen_path=screen_relative.as_posix(),
+                    practitioner_id=self.ctx.practitioner_id,
+                )  # fmt: skip
+                audit_repo.record(
+                    self.db, at=self.ctx.now(), by=self.ctx.practitioner_id,
+                    action="photo.import", entity="patient", entity_id=patient_id,
+                    detail={"photo_id": photo_id, "view": view_id, "stage": stage,
+                            "visit_id": visit_id, "source": source, "sha256": digest},
+                )  # fmt: skip
+        except OSError as exc:
+            for target, _ in made:
+                target.unlink(missing_ok=True)
+            raise DomainError(
+                f"Not saved: the photo could not be written ({exc.strerror or exc}). "
+                "Nothing was half-saved; free some disk space and import it again."
+            ) from exc
+        except BaseException:
+            # No row points at the files: remove them so the folder holds only registered ones.
+            for target, _ in made:
+                target.unlink(missing_ok=True)
+            raise
+        return Imported(photos_repo.get(self.db, photo_id), made[0][0])
