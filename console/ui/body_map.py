@@ -117,7 +117,7 @@ class BodyMap(QWidget):
 
     def zone_centre(self, zone_id: str) -> QPoint:
         """Where the zone's label sits, in widget pixels (tests click there)."""
-        return self._to_widget(self._anchor(zone_id)).toPoint()
+        return self.to_widget(self._anchor(zone_id)).toPoint()
 
     # -- geometry ------------------------------------------------------------------------------
     def _view_rect(self) -> QRectF:
@@ -132,7 +132,8 @@ class BodyMap(QWidget):
         return QRectF(view.x() + (r.x() - box.x()) * s, view.y() + (r.y() - box.y()) * s,
                       r.width() * s, r.height() * s)  # fmt: skip
 
-    def _to_widget(self, p: QPointF) -> QPointF:
+    def to_widget(self, p: QPointF) -> QPointF:
+        """A point of the art (viewBox units) in widget pixels."""
         return self._to_widget_rect(QRectF(p, p)).topLeft()
 
     def _anchor(self, zone_id: str) -> QPointF:
@@ -205,7 +206,7 @@ class BodyMap(QWidget):
         font.setPixelSize(max(13, round(self._view_rect().height() / 30)))
         font.setBold(bold)
         metrics = QFontMetrics(font)
-        centre = self._to_widget(self._anchor(zone_id))
+        centre = self.to_widget(self._anchor(zone_id))
         box = QRectF(metrics.boundingRect(text)).adjusted(-6, -3, 6, 3)
         box.moveCenter(centre)
         # Keep the label on the widget even for zones at its edge.
