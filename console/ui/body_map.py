@@ -89,6 +89,9 @@ class BodyMap(QWidget):
     def current_zone(self) -> str | None:
         return self._current
 
+    def hovered_zone(self) -> str | None:
+        return self._hovered
+
     def set_current(self, zone_id: str | None) -> None:
         if zone_id == self._current or (zone_id is not None and zone_id not in self._zones):
             return

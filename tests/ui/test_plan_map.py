@@ -72,6 +72,14 @@ def test_a_click_on_a_zone_picks_it_and_the_eye_itself_is_no_zone(
     assert _focused() is plan.depth
 
 
+def test_hovering_a_zone_lights_it_and_leaving_it_clears_it(plan: PlanScreen, qtbot: QtBot) -> None:
+    body_map = _map(plan)
+    qtbot.mouseMove(body_map, body_map.zone_centre("neck"))
+    qtbot.waitUntil(lambda: body_map.hovered_zone() == "neck")
+    qtbot.mouseMove(body_map, body_map.to_widget(QPointF(96, 168)).toPoint())  # the eye
+    qtbot.waitUntil(lambda: body_map.hovered_zone() is None)
+
+
 def test_a_whole_plan_by_keyboard_on_the_map_with_depths_written_on_it(
     plan: PlanScreen, ctx: AppContext
 ) -> None:
