@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -41,6 +42,23 @@ def headline(warning: str) -> str:
     return re.split(r"(?<=[.?!:])\s", warning, maxsplit=1)[0].rstrip(":")
 
 
+class ZoneGrid(QListWidget):
+    """The areas as a wrapped grid, exactly as tall as its rows: every name in view, whole."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_rows()
+
+    def fit_rows(self) -> None:
+        self.doItemsLayout()
+        if not self.count():
+            return
+        bottom = max(self.visualItemRect(self.item(i)).bottom() for i in range(self.count()))
+        height = bottom + self.verticalOffset() + 2 * self.frameWidth() + 2 * self.spacing() + 2
+        if height != self.height():
+            self.setFixedHeight(height)
+
+
 class PlanScreen(QWidget):
     def __init__(self, ctx: AppContext, flow: VisitFlow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,7 +67,7 @@ class PlanScreen(QWidget):
         self.protocol: Protocol | None = None
         self.map_box = QVBoxLayout()
         self.map: BodyMap | None = None
-        self.zones = QListWidget()
+        self.zones = ZoneGrid()
         self.zones.setAccessibleName("Areas: arrows move, Enter chooses")
         self.zones.currentRowChanged.connect(self._on_zones_row_changed)
         self.zones.itemActivated.connect(self._on_zones_item_activated)
@@ -76,6 +94,9 @@ class PlanScreen(QWidget):
         self.details = QPushButton("Details")
         self.details.setCheckable(True)
         self.details.toggled.connect(self._on_details_toggled)
+        bold = QFont(self.details.font())
+        bold.setBold(True)
+        self.details.setMinimumWidth(QFontMetrics(bold).horizontalAdvance("Details") + 40)
         self.details_text = widgets.hint()
         self.confirm = QCheckBox("I confirm")
         self.reason = QLineEdit()
@@ -132,7 +153,7 @@ class PlanScreen(QWidget):
         self.zones.setWrapping(True)
         self.zones.setResizeMode(QListView.ResizeMode.Adjust)
         self.zones.setSpacing(2)
-        self.zones.setMaximumHeight(96)
+        self.zones.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.zones.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setMaximumHeight(150)
         middle = QVBoxLayout()
@@ -178,7 +199,7 @@ class PlanScreen(QWidget):
                 item = QListWidgetItem(z.name)
                 item.setData(Qt.ItemDataRole.UserRole, z.id)
                 self.zones.addItem(item)
-
+            self.zones.fit_rows()
             self.concern.clear()
             for cid, cname in self.protocol.concerns:
                 self.concern.addItem(cname, cid)

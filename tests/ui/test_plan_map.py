@@ -166,10 +166,15 @@ def test_warnings_one_line_each_and_the_whole_sentences_on_demand(plan: PlanScre
     assert plan.details_text.isVisibleTo(plan) and not plan.warning.isVisibleTo(plan)
 
 
-def test_the_step_fits_1366_by_700_with_warnings_showing(plan: PlanScreen) -> None:
+@pytest.mark.parametrize("size", [(1366, 700), (1280, 720)], ids=["1366x700", "1280x720"])
+def test_the_step_fits_the_room_monitor_with_warnings_showing(
+    plan: PlanScreen, qtbot: QtBot, size: tuple[int, int]
+) -> None:
+    plan.window().resize(*size)
     _map(plan).zone_clicked.emit("nose")
     type_text(plan.depth, "2.5\n")
     plan.details.click()
+    qtbot.wait(10)  # let the layout settle at the new size
     for widget in (plan.next, plan.add, plan.confirm, plan.reason, plan.zones, _map(plan)):
         visible = widget.visibleRegion().boundingRect()
         assert visible == widget.rect(), (type(widget).__name__, visible, widget.rect())
