@@ -57,11 +57,13 @@ def label_anchors(svg: Path = MAP_FILE) -> dict[str, QPointF]:
 class BodyMap(QWidget):
     """Emits ``zone_clicked(zone_id)`` on a click, or on Space/Enter at the focused zone.
 
-    Arrows move between zones by position, Tab/Shift+Tab in the list's order and then leave.
+    Arrows move between zones by position, Tab/Shift+Tab in the list's order and then leave;
+    Delete on a planned zone emits ``remove_requested(zone_id)``.
     """
 
     zone_clicked = Signal(str)
     current_changed = Signal(str)
+    remove_requested = Signal(str)  # Delete on the focused zone: take it out of the plan
 
     def __init__(self, zone_names: dict[str, str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -279,6 +281,9 @@ class BodyMap(QWidget):
             event.accept()
         elif key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._current:
             self.zone_clicked.emit(self._current)
+            event.accept()
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self._current in self._labels:
+            self.remove_requested.emit(self._current)
             event.accept()
         else:
             super().keyPressEvent(event)

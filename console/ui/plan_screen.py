@@ -73,6 +73,7 @@ class PlanScreen(QWidget):
         self.zones.itemActivated.connect(self._on_zones_item_activated)
         # Where the zone was chosen from: after Enter adds it, focus goes back there.
         self._chooser: QWidget = self.zones
+        self._planned: dict[str, int] = {}  # zone id -> its row in the plan table
 
         self.zone_title = widgets.title("Choose an area")
         self.concern = QComboBox()
@@ -193,6 +194,7 @@ class PlanScreen(QWidget):
             self.map = BodyMap(names)
             self.map.zone_clicked.connect(self._on_map_zone_clicked)
             self.map.current_changed.connect(self._on_map_current_changed)
+            self.map.remove_requested.connect(self._on_map_remove_requested)
             self.map_box.addWidget(self.map)
             self.zones.clear()
             for z in self.protocol.zones:
@@ -229,7 +231,22 @@ class PlanScreen(QWidget):
                 self.zones.setCurrentRow(row)
         if self.map is not None:
             self._chooser = self.map
+        row = self._planned.get(zone_id)
+        if row is not None:
+            # Space again on a planned zone is the way back out of the plan: say how.
+            self.table.setCurrentCell(row, 0)
+            self.error.setText(
+                f"{self.table.item(row, 0).text()} is in the plan: Delete on the map or "
+                "Remove area takes it out."
+            )
+            return
         self.depth.setFocus()
+
+    def _on_map_remove_requested(self, zone_id: str) -> None:
+        row = self._planned.get(zone_id)
+        if row is not None:
+            self.table.setCurrentCell(row, 0)
+            self._on_remove_clicked()
 
     def _on_map_current_changed(self, zone_id: str) -> None:
         # Moving on the map moves the list's highlight too, so both show the same area.
@@ -337,6 +354,7 @@ class PlanScreen(QWidget):
         if visit_id is None:
             return
         record = visits_repo.load_record(self.ctx.db, visit_id)
+        self._planned = {area.zone_id: row for row, area in enumerate(record.areas)}
         self.table.setRowCount(len(record.areas))
         for row, area in enumerate(record.areas):
             values = [area.zone_name, f"{area.depth_mm} mm", str(area.target_passes),
@@ -359,6 +377,7 @@ class PlanScreen(QWidget):
         except DomainError as error:
             self.error.setText(error.message)
             return
+        self.error.clear()
         self._refresh_table()
 
     def _on_next_clicked(self) -> None:

@@ -109,6 +109,23 @@ def test_a_whole_plan_by_keyboard_on_the_map_with_depths_written_on_it(
     assert body_map.chosen() == {"forehead": "0.5 mm", "perioral": "0.25 mm"}
 
 
+def test_space_on_a_planned_zone_says_how_and_delete_takes_it_out(
+    plan: PlanScreen, ctx: AppContext
+) -> None:
+    body_map = _map(plan)
+    body_map.setFocus(Qt.FocusReason.TabFocusReason)
+    press(body_map, Qt.Key.Key_Space, " ")
+    type_text(plan.depth, "0.5\n")
+    press(body_map, Qt.Key.Key_Space, " ")  # the forehead again
+    assert plan.error.text() == (
+        "Forehead is in the plan: Delete on the map or Remove area takes it out."
+    )
+    assert _focused() is body_map
+    press(body_map, Qt.Key.Key_Delete)
+    assert visits_repo.load_record(ctx.db, plan.flow.visit_id or "").areas == ()
+    assert body_map.chosen() == {} and plan.error.text() == ""
+
+
 def test_tab_leaves_the_map_after_its_last_zone(plan: PlanScreen) -> None:
     body_map = _map(plan)
     body_map.setFocus(Qt.FocusReason.TabFocusReason)
