@@ -201,19 +201,22 @@ class BodyMap(QWidget):
             if zone_id in self._masks:
                 self._pill(painter, zone_id, text, bold=True)
         if focused is not None:
+            # The focused zone's name goes in the top corner, not on the face it would hide.
             name = self._names.get(focused, focused)
-            self._pill(painter, focused, f"{name}: {self._labels[focused]}"
-                       if focused in self._labels else name, bold=True)  # fmt: skip
+            text = f"{name}: {self._labels[focused]}" if focused in self._labels else name
+            self._pill(painter, None, text, bold=True)
         painter.end()
 
-    def _pill(self, painter: QPainter, zone_id: str, text: str, *, bold: bool) -> None:
+    def _pill(self, painter: QPainter, zone_id: str | None, text: str, *, bold: bool) -> None:
         font = QFont(self.font())
         font.setPixelSize(max(13, round(self._view_rect().height() / 30)))
         font.setBold(bold)
         metrics = QFontMetrics(font)
-        centre = self.to_widget(self._anchor(zone_id))
         box = QRectF(metrics.boundingRect(text)).adjusted(-6, -3, 6, 3)
-        box.moveCenter(centre)
+        if zone_id is None:
+            box.moveTopLeft(QPointF(4, 4))
+        else:
+            box.moveCenter(self.to_widget(self._anchor(zone_id)))
         # Keep the label on the widget even for zones at its edge.
         box.moveLeft(max(2.0, min(box.left(), self.width() - box.width() - 2)))
         painter.setFont(font)
