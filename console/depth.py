@@ -96,6 +96,13 @@ def check_depth(text: str, *, device: Device, zone: Zone, concern: str) -> Depth
         raise DomainError(f"The {short} must never be used on the {zone.name.lower()}.", "depth")
     depth = parse_depth(text)
     _check_limits(depth, device, short)
+    if zone.max_mm is not None and depth > zone.max_mm:
+        # A ceiling, not advice: unlike the typical range, no confirmation lets it through.
+        raise DomainError(
+            f"{format_mm(depth)} mm is above the limit of {format_mm(zone.max_mm)} mm for "
+            f"{zone_phrase(zone, 'general')}: no depth above it can be saved.",
+            "depth",
+        )
 
     low, high = zone.typical_range(concern)
     place = zone_phrase(zone, concern)

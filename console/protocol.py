@@ -50,6 +50,9 @@ class Zone:
     note: str = ""
     confirm: bool = False
     target_passes: int | None = None
+    # A hard ceiling for the zone (e.g. around the eyes) that no confirmation overrides; None
+    # leaves only the device's own maximum.
+    max_mm: Decimal | None = None
 
     def typical_range(self, concern: str) -> tuple[Decimal, Decimal]:
         """The zone's typical range for a concern, falling back to its general range."""
@@ -192,6 +195,7 @@ def from_body(version: int, body: dict[str, Any]) -> Protocol:
                     note=z.get("note", ""),
                     confirm=bool(z.get("confirm", False)),
                     target_passes=z.get("target_passes"),
+                    max_mm=None if z.get("max_mm") is None else _dec(z["max_mm"]),
                 )
                 for z in body["zones"]
             ),

@@ -285,6 +285,26 @@ class _Checker:
                     self.add(rpath, f"{concern!r} is not one of the concerns.")
                     continue
                 self._range(rpath, rng, allowed)
+            self._zone_max(path, z, typical)
+
+    def _zone_max(self, path: PathT, zone: dict[str, Any], typical: dict[str, Any]) -> None:
+        """The optional hard ceiling (max_mm) must be a depth no typical range goes beyond:
+        otherwise the library would advise a depth it then refuses."""
+        ceiling = self.number(zone, "max_mm", path, "The zone's limit", optional=True)
+        if ceiling is None:
+            return
+        if ceiling <= 0:
+            self.add((*path, "max_mm"), "The zone's limit must be a depth above 0 mm.")
+            return
+        for concern, rng in typical.items():
+            high = _dec(rng[1]) if isinstance(rng, list) and len(rng) == 2 else None
+            if high is not None and high > ceiling:
+                self.add(
+                    (*path, "max_mm"),
+                    f"The limit of {_mm(ceiling)} mm is below the typical range for "
+                    f"{_concern_name(self.body, concern)}, which goes to {_mm(high)} mm.",
+                )
+                return
 
     def _range(
         self, path: PathT, rng: Any, allowed: list[tuple[str, str, Decimal, Decimal, Any]]

@@ -110,7 +110,7 @@ def main(out: Path) -> int:
     for zone, depth in (("cheeks", "0,75\n"), ("forehead", "0.5\n"), ("neck", "0.75\n")):
         plan.map.zone_clicked.emit(zone)
         keys(plan.depth, depth)
-    plan.map.zone_clicked.emit("periorbital")
+    plan.map.zone_clicked.emit("nose")  # around the eyes, 2.5 mm is refused outright
     keys(plan.depth, "2.5\n")
     shot("5-plan-tenfold-slip")
     plan.depth.clear()

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QRect, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,11 +26,14 @@ from console.context import AppContext
 from console.data import visits_repo
 from console.errors import DomainError
 from console.patients import Patient, PatientService, SearchHit, VisitGlance
+from console.text import fold
 from console.ui import widgets
 from console.ui.flow import VisitFlow
 from console.ui.patient_form import PatientFormWidget
 from console.visit.service import VisitService
 
+NAMESAKE_HINT = "check the birth date."
+NAMESAKE = "Another patient in this list has the same name: " + NAMESAKE_HINT
 STEP_NAMES = {
     "screening": QT_TRANSLATE_NOOP("PatientScreen", "Screening"),
     "consent": QT_TRANSLATE_NOOP("PatientScreen", "Consent"),
@@ -66,6 +70,7 @@ class PatientScreen(QWidget):
         self.service = PatientService(ctx)
         self.patient: Patient | None = None
         self._hits: list[SearchHit] = []
+        self._namesakes = 0
         self._open_visit: str | None = None
 
         # -- left: search ------------------------------------------------------------------
@@ -99,6 +104,11 @@ class PatientScreen(QWidget):
         for col, sample in ((1, "30 Sep 1990"), (2, "+44 7700 900123"), (3, "30 Sep 2026")):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
             header.resizeSection(col, metrics.horizontalAdvance(sample) + 14)
+        # Names wrap instead of being cut short: namesakes differ late ("… García López" vs
+        # "… García Ruiz"). Row heights follow the name column's width.
+        self.results.setWordWrap(True)
+        self.results.setTextElideMode(Qt.TextElideMode.ElideNone)
+        header.sectionResized.connect(self._on_results_section_resized)
         self.results.cellDoubleClicked.connect(lambda row, _col: self._on_result_chosen(row))
         self.results.installEventFilter(self)
         self.count_label = widgets.hint()
@@ -206,14 +216,23 @@ class PatientScreen(QWidget):
         self._hits = self.service.search(text) if text.strip() else []
         self.results.setUpdatesEnabled(False)
         self.results.setRowCount(len(self._hits))
+        names = Counter(fold(hit.full_name) for hit in self._hits)
+        self._namesakes = sum(n for n in names.values() if n > 1)
         for r, hit in enumerate(self._hits):
             last = f"{hit.last_visit:%d %b %Y}" if hit.last_visit else self.tr("never")
             born = f"{hit.date_of_birth:%d %b %Y}"
+            namesake = names[fold(hit.full_name)] > 1
             for c, value in enumerate((hit.full_name, born, hit.phone, last)):
                 item = QTableWidgetItem(value)
-                if c == 0:
-                    item.setToolTip(hit.full_name)  # long names are elided in the column
+                if namesake:
+                    # What tells them apart stands out: birth date and last visit in bold.
+                    item.setToolTip(NAMESAKE)
+                    if c in (1, 3):
+                        font = item.font()
+                        font.setBold(True)
+                        item.setFont(font)
                 self.results.setItem(r, c, item)
+        self._fit_name_rows()
         self.results.setUpdatesEnabled(True)
         if self._hits:
             self.results.selectRow(0)
@@ -225,6 +244,28 @@ class PatientScreen(QWidget):
             self.count_label.setText(self.tr("The first 50: type more to narrow it down."))
         else:
             self.count_label.setText(self.tr("{count} found").format(count=len(self._hits)))
+        if self._hits and self._namesakes:
+            found = self.count_label.text().rstrip(".")
+            self.count_label.setText(
+                self.tr("{found}; {count} share a name: check the birth date.").format(
+                    found=found, count=self._namesakes
+                )
+            )
+
+    def _on_results_section_resized(self, index: int, _old: int, _new: int) -> None:
+        if index == 0:
+            self._fit_name_rows()
+
+    def _fit_name_rows(self) -> None:
+        """Each row tall enough for its whole name, wrapped in the name column."""
+        metrics = self.results.fontMetrics()
+        width = max(40, self.results.columnWidth(0) - 10)
+        single = self.results.verticalHeader().defaultSectionSize()
+        for r, hit in enumerate(self._hits):
+            needed = metrics.boundingRect(
+                QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, hit.full_name
+            ).height()
+            self.results.setRowHeight(r, max(single, needed + 10))
 
     def result_names(self) -> list[str]:
         return [self.results.item(r, 0).text() for r in range(self.results.rowCount())]

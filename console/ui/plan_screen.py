@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -10,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -22,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from console.context import AppContext
 from console.data import visits_repo
+from console.depth import format_mm
 from console.errors import DomainError
 from console.protocol import Protocol
 from console.ui import widgets
@@ -29,6 +34,29 @@ from console.ui.body_map import BodyMap
 from console.ui.flow import VisitFlow
 from console.visit.service import VisitService
 from console.visit.treatment import ConfirmationNeeded
+
+
+def headline(warning: str) -> str:
+    """The first clause: "2.5 mm is above 1.5 mm on the SkinPen. FDA labelling: …" -> its
+    first sentence. A decimal point is followed by a digit, so it never ends a clause here."""
+    return re.split(r"(?<=[.?!:])\s", warning, maxsplit=1)[0].rstrip(":")
+
+
+class ZoneGrid(QListWidget):
+    """The areas as a wrapped grid, exactly as tall as its rows: every name in view, whole."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_rows()
+
+    def fit_rows(self) -> None:
+        self.doItemsLayout()
+        if not self.count():
+            return
+        bottom = max(self.visualItemRect(self.item(i)).bottom() for i in range(self.count()))
+        height = bottom + self.verticalOffset() + 2 * self.frameWidth() + 2 * self.spacing() + 2
+        if height != self.height():
+            self.setFixedHeight(height)
 
 
 class PlanScreen(QWidget):
@@ -39,8 +67,13 @@ class PlanScreen(QWidget):
         self.protocol: Protocol | None = None
         self.map_box = QVBoxLayout()
         self.map: BodyMap | None = None
-        self.zones = QListWidget()
+        self.zones = ZoneGrid()
+        self.zones.setAccessibleName("Areas: arrows move, Enter chooses")
         self.zones.currentRowChanged.connect(self._on_zones_row_changed)
+        self.zones.itemActivated.connect(self._on_zones_item_activated)
+        # Where the zone was chosen from: after Enter adds it, focus goes back there.
+        self._chooser: QWidget = self.zones
+        self._planned: dict[str, int] = {}  # zone id -> its row in the plan table
 
         self.zone_title = widgets.title("Choose an area")
         self.concern = QComboBox()
@@ -59,54 +92,91 @@ class PlanScreen(QWidget):
         depth_row.addStretch(1)
         self.depth_error = widgets.error_label()
         self.warning = widgets.warning_label()
-        self.confirm = QCheckBox("I confirm this depth")
+        self.details = QPushButton("Details")
+        self.details.setCheckable(True)
+        self.details.toggled.connect(self._on_details_toggled)
+        bold = QFont(self.details.font())
+        bold.setBold(True)
+        self.details.setMinimumWidth(QFontMetrics(bold).horizontalAdvance("Details") + 40)
+        self.details_text = widgets.hint()
+        self.confirm = QCheckBox("I confirm")
         self.reason = QLineEdit()
-        self.reason.setPlaceholderText("Reason (recorded with the visit)")
+        self.reason.setPlaceholderText("Reason for this depth (recorded)")
+        self.reason.setAccessibleName("reason for this depth")
+        self.reason.returnPressed.connect(self._on_add_clicked)
         self.passes = QSpinBox()
         self.passes.setRange(1, 20)
         self.add = widgets.primary("Add area to plan")
         self.add.clicked.connect(self._on_add_clicked)
-        self._set_confirmation_visible(False)
 
         form = QFormLayout()
+        # Rows are shared (Details beside the depth, the reason beside its tick, Add beside the
+        # passes) so the form stays short enough for a 700-pixel-high window.
+        depth_row.addWidget(self.details)
+        self.confirm_row = QWidget()
+        confirm_line = QHBoxLayout(self.confirm_row)
+        confirm_line.setContentsMargins(0, 0, 0, 0)
+        confirm_line.addWidget(self.confirm)
+        confirm_line.addWidget(self.reason, 1)
+        self.passes.setMaximumWidth(90)
+        passes_row = QHBoxLayout()
+        passes_row.addWidget(self.passes)
+        passes_row.addStretch(1)
+        passes_row.addWidget(self.add)
         form.addRow(self.zone_title)
         form.addRow("Concern", self.concern)
         form.addRow(self.typical)
         form.addRow("Depth", depth_row)
         form.addRow(self.depth_error)
         form.addRow(self.warning)
-        form.addRow("", self.confirm)
-        form.addRow("Reason", self.reason)
-        form.addRow("Target passes", self.passes)
-        form.addRow("", self.add)
+        form.addRow(self.details_text)
+        form.addRow(self.confirm_row)
+        form.addRow("Target passes", passes_row)
+        self._set_confirmation_visible(False)
+        self.details.setVisible(False)
+        self.details_text.setVisible(False)
 
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(["Area", "Depth", "Passes", "Note"])
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setMinimumHeight(170)
-        self.remove = QPushButton("Remove selected area")
+        self.table.setMinimumHeight(110)
+        self.remove = QPushButton("Remove area")
+        self.remove.setToolTip("Remove the area selected in the plan")
         self.remove.clicked.connect(self._on_remove_clicked)
         self.error = widgets.error_label()
         self.next = widgets.primary("Start treating")
         self.next.clicked.connect(self._on_next_clicked)
 
-        left = QVBoxLayout()
-        left.addLayout(self.map_box, 3)
-        left.addWidget(self.zones, 2)
-        right = QVBoxLayout()
+        # Two columns so the whole step fits 1366x700 without scrolling: the map over the areas
+        # (a grid, every name whole) and the plan so far; the entry form with the step's action.
+        self.zones.setFlow(QListView.Flow.LeftToRight)
+        self.zones.setWrapping(True)
+        self.zones.setResizeMode(QListView.ResizeMode.Adjust)
+        self.zones.setSpacing(2)
+        self.zones.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.zones.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setMaximumHeight(150)
+        middle = QVBoxLayout()
+        middle.addLayout(self.map_box, 1)
+        middle.addWidget(self.zones)
+        middle.addWidget(self.table)
+        self.zone_title.setWordWrap(True)
+        form_box = QWidget()
+        form_box.setFixedWidth(440)
+        right = QVBoxLayout(form_box)
+        right.setContentsMargins(0, 0, 0, 0)
         right.addLayout(form)
-        right.addWidget(widgets.hint("Planned areas, in treatment order:"))
-        right.addWidget(self.table, 1)
+        right.addStretch(1)
+        right.addWidget(self.error)
         buttons = QHBoxLayout()
         buttons.addWidget(self.remove)
         buttons.addStretch(1)
         buttons.addWidget(self.next)
-        right.addWidget(self.error)
         right.addLayout(buttons)
         columns = QHBoxLayout()
-        columns.addLayout(left, 2)
-        columns.addLayout(right, 3)
+        columns.addLayout(middle, 1)
+        columns.addWidget(form_box, 0)
         layout = QVBoxLayout(self)
         layout.addWidget(widgets.title("Plan"))
         layout.addLayout(columns, 1)
@@ -123,12 +193,15 @@ class PlanScreen(QWidget):
                 self.map.deleteLater()
             self.map = BodyMap(names)
             self.map.zone_clicked.connect(self._on_map_zone_clicked)
+            self.map.current_changed.connect(self._on_map_current_changed)
+            self.map.remove_requested.connect(self._on_map_remove_requested)
             self.map_box.addWidget(self.map)
             self.zones.clear()
             for z in self.protocol.zones:
                 item = QListWidgetItem(z.name)
                 item.setData(Qt.ItemDataRole.UserRole, z.id)
                 self.zones.addItem(item)
+            self.zones.fit_rows()
             self.concern.clear()
             for cid, cname in self.protocol.concerns:
                 self.concern.addItem(cname, cid)
@@ -156,6 +229,33 @@ class PlanScreen(QWidget):
         for row in range(self.zones.count()):
             if self.zones.item(row).data(Qt.ItemDataRole.UserRole) == zone_id:
                 self.zones.setCurrentRow(row)
+        if self.map is not None:
+            self._chooser = self.map
+        row = self._planned.get(zone_id)
+        if row is not None:
+            # Space again on a planned zone is the way back out of the plan: say how.
+            self.table.setCurrentCell(row, 0)
+            self.error.setText(
+                f"{self.table.item(row, 0).text()} is in the plan: Delete on the map or "
+                "Remove area takes it out."
+            )
+            return
+        self.depth.setFocus()
+
+    def _on_map_remove_requested(self, zone_id: str) -> None:
+        row = self._planned.get(zone_id)
+        if row is not None:
+            self.table.setCurrentCell(row, 0)
+            self._on_remove_clicked()
+
+    def _on_map_current_changed(self, zone_id: str) -> None:
+        # Moving on the map moves the list's highlight too, so both show the same area.
+        for row in range(self.zones.count()):
+            if self.zones.item(row).data(Qt.ItemDataRole.UserRole) == zone_id:
+                self.zones.setCurrentRow(row)
+
+    def _on_zones_item_activated(self, _item: QListWidgetItem) -> None:
+        self._chooser = self.zones
         self.depth.setFocus()
 
     def _on_zones_row_changed(self, _row: int) -> None:
@@ -164,6 +264,8 @@ class PlanScreen(QWidget):
             return
         zone = self.protocol.zone(zone_id)
         self.zone_title.setText(zone.name)
+        if self.map is not None:
+            self.map.set_current(zone_id)
         # Never pre-filled: the practitioner types every depth (product.md, safe entry).
         self.depth.clear()
         self.passes.setValue(self.protocol.target_passes(zone))
@@ -178,18 +280,22 @@ class PlanScreen(QWidget):
         concern = self.concern.currentData() or "general"
         low, high = zone.typical_range(concern)
         note = f" {zone.note}" if zone.note else ""
-        self.typical.setText(f"Typical for {zone.name}: {low}–{high} mm.{note}")
+        limit = f" Never above {format_mm(zone.max_mm)} mm." if zone.max_mm is not None else ""
+        self.typical.setText(f"Typical for {zone.name}: {low}–{high} mm.{limit}{note}")
         self._clear_messages()
 
     def _clear_messages(self) -> None:
         self.depth_error.clear()
         self.warning.clear()
+        self.details_text.clear()
+        self.details_text.setVisible(False)
+        self.details.setChecked(False)
+        self.details.setVisible(False)
         self.error.clear()
         self._set_confirmation_visible(False)
 
     def _set_confirmation_visible(self, visible: bool) -> None:
-        self.confirm.setVisible(visible)
-        self.reason.setVisible(visible)
+        self.confirm_row.setVisible(visible)
         if not visible:
             self.confirm.setChecked(False)
             self.reason.clear()
@@ -211,13 +317,15 @@ class PlanScreen(QWidget):
                 reason=self.reason.text(), confirmed=self.confirm.isChecked(),
             )  # fmt: skip
         except ConfirmationNeeded as needed:
-            self.warning.setText(needed.message + " Confirm and give a reason to add it.")
+            self._show_warnings(needed.check.warnings)
             self._set_confirmation_visible(True)
             if self.confirm.isChecked() and not self.reason.text().strip():
                 self.depth_error.setText("Give the reason for this depth.")
             self.confirm.setFocus()
             return
         except DomainError as error:
+            # A refused depth (above a limit) is not one a tick can save: no confirmation shown.
+            self._clear_messages()
             (self.depth_error if error.field == "depth" else self.error).setText(error.message)
             self.depth.setFocus()
             self.depth.selectAll()
@@ -225,12 +333,28 @@ class PlanScreen(QWidget):
         self._clear_messages()
         self.depth.clear()
         self._refresh_table()
+        self._chooser.setFocus()
+
+    def _show_warnings(self, warnings: tuple[str, ...]) -> None:
+        """One line per warning (its first sentence); the whole sentences under Details."""
+        self.warning.setText("\n".join(headline(w) for w in warnings))
+        full = "\n".join(warnings)
+        self.details_text.setText(full)
+        self.details.setVisible(full != self.warning.text())
+        self._on_details_toggled(self.details.isChecked())
+
+    def _on_details_toggled(self, shown: bool) -> None:
+        # The whole sentences take the headlines' place rather than adding to them.
+        has = bool(self.details_text.text())
+        self.details_text.setVisible(shown and has)
+        self.warning.setVisible(not (shown and has))
 
     def _refresh_table(self) -> None:
         visit_id = self.flow.visit_id
         if visit_id is None:
             return
         record = visits_repo.load_record(self.ctx.db, visit_id)
+        self._planned = {area.zone_id: row for row, area in enumerate(record.areas)}
         self.table.setRowCount(len(record.areas))
         for row, area in enumerate(record.areas):
             values = [area.zone_name, f"{area.depth_mm} mm", str(area.target_passes),
@@ -241,7 +365,7 @@ class PlanScreen(QWidget):
                 self.table.setItem(row, col, item)
         self.table.resizeColumnsToContents()
         if self.map is not None:
-            self.map.set_chosen({a.zone_id for a in record.areas})
+            self.map.set_chosen({a.zone_id: f"{format_mm(a.depth_mm)} mm" for a in record.areas})
 
     def _on_remove_clicked(self) -> None:
         item = self.table.currentItem()
@@ -253,6 +377,7 @@ class PlanScreen(QWidget):
         except DomainError as error:
             self.error.setText(error.message)
             return
+        self.error.clear()
         self._refresh_table()
 
     def _on_next_clicked(self) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 
@@ -126,6 +127,25 @@ def test_depth_outside_typical_needs_confirmation_and_reason(ctx: AppContext, pa
     assert "Deep horizontal" in row.fetchone()[0]
     with pytest.raises(DomainError, match="maximum"):
         svc.plan_area(visit_id, "neck", depth_text="3", target_passes=3)
+
+
+def test_no_confirmation_saves_a_depth_above_the_zone_limit_in_plan_or_mid_area(
+    ctx: AppContext, patient: str
+) -> None:
+    svc = VisitService(ctx)
+    visit_id = ready_visit(ctx, patient)
+    reason = "Thick skin, discussed with the physician"
+    with pytest.raises(DomainError, match=r"limit of 0\.5 mm") as caught:
+        svc.plan_area(visit_id, "periorbital", depth_text="0.75", target_passes=3,
+                      confirmed=True, reason=reason)  # fmt: skip
+    assert not isinstance(caught.value, ConfirmationNeeded)
+    assert visits_repo.load_record(ctx.db, visit_id).areas == ()
+    area = svc.plan_area(visit_id, "periorbital", depth_text="0.5", target_passes=3,
+                         confirmed=True, reason=reason)  # fmt: skip
+    with pytest.raises(DomainError, match=r"limit of 0\.5 mm"):
+        svc.change_depth(area, "0.75", confirmed=True, reason=reason)
+    assert svc.current_depth(area) == Decimal("0.5")
+    assert ctx.db.execute("SELECT COUNT(*) FROM depth_changes").fetchone()[0] == 0
 
 
 def test_numbing_countdown_and_removal(ctx: AppContext, patient: str, clock: FakeClock) -> None:

@@ -226,6 +226,42 @@ def test_every_device_setting_is_accepted_as_typed(
     value = device.step_mm * steps
     if not device.min_mm <= value <= device.max_mm or zone.id in device.excluded_zones:
         return
+    if zone.max_mm is not None and value > zone.max_mm:
+        return  # the zone's own limit refuses it: tested below
     check = check_depth(format_mm(value), device=device, zone=zone, concern=concern)
     assert check.depth_mm == value
     _on_limits(check, device)
+
+
+# -- the zone's hard limit (issue 14) --------------------------------------------------------
+
+PERIORBITAL = PROTOCOL.zone("periorbital")
+
+
+def test_around_the_eyes_has_a_hard_limit_in_the_shipped_library() -> None:
+    assert PERIORBITAL.max_mm == D("0.5")
+
+
+@pytest.mark.parametrize("device", [SKINPEN, DERMAPEN, GENERIC], ids=lambda d: d.id)
+def test_a_depth_above_the_zone_limit_is_refused_whatever_the_device(device: Device) -> None:
+    message = refusal("1", device=device, zone=PERIORBITAL)
+    assert message == (
+        "1 mm is above the limit of 0.5 mm for the periorbital (outside the orbital rim): "
+        "no depth above it can be saved."
+    )
+
+
+def test_the_zone_limit_itself_is_allowed_with_a_confirmation() -> None:
+    result = check_depth("0.5", device=SKINPEN, zone=PERIORBITAL, concern="general")
+    assert result.depth_mm == D("0.5") and result.needs_confirmation
+
+
+def test_a_tenfold_slip_never_suggests_a_depth_above_the_limit() -> None:
+    # 2.5 on SkinPen around the eyes: the limit refuses it outright, no "did you mean" to tick.
+    assert "limit of 0.5 mm" in refusal("2.5", device=SKINPEN, zone=PERIORBITAL)
+
+
+def test_a_zone_without_a_limit_still_goes_to_the_device_maximum() -> None:
+    assert FOREHEAD.max_mm is None
+    result = check_depth("2.5", device=SKINPEN, zone=FOREHEAD, concern="general")
+    assert result.needs_confirmation and result.depth_mm == D("2.5")

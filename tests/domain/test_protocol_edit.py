@@ -169,3 +169,20 @@ def test_save_refuses_invalid_and_unchanged_and_non_admins(
         save(ctx, changed)
     assert ctx.db.execute("SELECT COUNT(*) FROM protocol_versions").fetchone()[0] == versions
     assert not [r for r in audit_repo.rows(ctx.db) if r["action"] == "protocol.version"]
+
+
+def test_zone_limit_must_be_a_positive_depth_above_every_typical_range() -> None:
+    body = _body()
+    z = _index(body, "zones", "cheeks")
+    body["zones"][z]["max_mm"] = 1.5
+    message = _messages(body)[("zones", z, "max_mm")]
+    assert (
+        message
+        == "The limit of 1.5 mm is below the typical range for Acne scars, which goes to 2 mm."
+    )
+    body["zones"][z]["max_mm"] = 0
+    assert _messages(body)[("zones", z, "max_mm")] == "The zone's limit must be a depth above 0 mm."
+    body["zones"][z]["max_mm"] = "deep"
+    assert _messages(body)[("zones", z, "max_mm")] == "The zone's limit must be a number."
+    body["zones"][z]["max_mm"] = 2.0
+    assert validate(body) == []

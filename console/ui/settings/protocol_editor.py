@@ -214,7 +214,12 @@ class ProtocolEditor(QWidget):
         cols = [plain("id", "Id"), plain("name", "Zone", stretch=True), plain("region", "Region")]
         cols += [typical(str(c.get("id")), str(c.get("name") or c.get("id")))
                  for c in self.concerns.items() if c.get("id")]  # fmt: skip
-        cols += [number("target_passes", "Passes", optional=True), plain("note", "Note")]
+        # The limit is the zone's hard ceiling: no confirmation at the visit goes past it.
+        cols += [
+            number("max_mm", "Limit mm", optional=True),
+            number("target_passes", "Passes", optional=True),
+            plain("note", "Note"),
+        ]
         old = self.zones
         new = TableEditor("zones", cols, self._new_zone)
         new.set_heading("Zones and typical depths")
