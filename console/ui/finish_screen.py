@@ -81,6 +81,7 @@ class FinishScreen(QWidget):
         layout = QHBoxLayout(self)
         layout.addLayout(left, 1)
         layout.addLayout(self.after, 1)
+        self.action_buttons = (self.new_visit, self.complete)  # the main window's action bar
 
     def enter(self) -> None:
         if self.flow.visit_id is None:

@@ -6,7 +6,7 @@ import importlib
 from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from console.context import AppContext
 from console.data import settings_repo
 from console.ui.flow import VisitFlow
+from console.ui.widgets import ActionBar
 
 
 @dataclass(frozen=True)
@@ -67,9 +68,11 @@ class MainWindow(QMainWindow):
         self.status = QLabel()
         self.status.setAccessibleName("who and which patient")
         self.stack = QStackedWidget()
+        self.action_bar = ActionBar()
         right = QVBoxLayout()
         right.addWidget(self.status)
         right.addWidget(self.stack, 1)
+        right.addWidget(self.action_bar)
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
         body.addWidget(self.sidebar)
@@ -104,6 +107,7 @@ class MainWindow(QMainWindow):
             holder.setWidget(widget)
             self._holders[key] = holder
             self.stack.addWidget(holder)
+            self.action_bar.take(key, getattr(widget, "action_buttons", ()))
         return self._screens[key]
 
     def current_key(self) -> str:
@@ -115,6 +119,7 @@ class MainWindow(QMainWindow):
             return
         widget = self.screen(key)
         self.stack.setCurrentWidget(self._holders[key])
+        self.action_bar.show_for(key)
         row = next(i for i, s in enumerate(SCREENS) if s.key == key)
         if self.sidebar.currentRow() != row:
             self.sidebar.blockSignals(True)
@@ -211,10 +216,20 @@ class MainWindow(QMainWindow):
 
     # -- geometry --------------------------------------------------------------------------
     def _restore_geometry(self) -> None:
+        available = QGuiApplication.primaryScreen().availableGeometry()
         saved = settings_repo.get(self.ctx.db, "ui.geometry")
         if saved and self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii"))):
+            # Saved on a bigger monitor (or before a taskbar moved): never beyond this one.
+            width = min(self.width(), available.width())
+            height = min(self.height(), available.height())
+            self.resize(width, height)
+            x = min(max(self.x(), available.left()), available.right() - width + 1)
+            y = min(max(self.y(), available.top()), available.bottom() - height + 1)
+            self.move(x, y)
             return
-        self.resize(1280, 800)
+        # First start: the whole room monitor, whatever its size.
+        self.resize(available.size())
+        self.setWindowState(Qt.WindowState.WindowMaximized)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")

@@ -154,6 +154,8 @@ class PatientScreen(QWidget):
         layout = QHBoxLayout(self)
         layout.addLayout(left, 5)
         layout.addWidget(self.right, 3)
+        self.action_buttons = (self.start_button,)  # the main window's action bar
+        self.start_button.setVisible(False)  # until a patient's details are shown
 
     # -- entering the screen ---------------------------------------------------------------
     def enter(self) -> None:
@@ -181,6 +183,7 @@ class PatientScreen(QWidget):
 
     def _on_right_page_changed(self, _index: int) -> None:
         registering = self.right.currentWidget() is self.form
+        self.start_button.setVisible(self.right.currentWidget() is self.details)
         self.setFocusProxy(self.form.inputs["full_name"] if registering else self.search)
 
     # -- searching -------------------------------------------------------------------------

@@ -110,6 +110,7 @@ class PlanScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(widgets.title("Plan"))
         layout.addLayout(columns, 1)
+        self.action_buttons = (self.next,)  # the main window's action bar
         self._built_for: str | None = None
 
     def enter(self) -> None:

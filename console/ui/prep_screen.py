@@ -137,6 +137,7 @@ class PrepScreen(QWidget):
         layout.addWidget(widgets.title("Prep"))
         layout.addLayout(columns, 1)
         layout.addLayout(bottom)
+        self.action_buttons = (self.next,)  # the main window's action bar
 
         # Parented to the screen so it dies with it; runs only while a cream is on.
         self.tick = QTimer(self)

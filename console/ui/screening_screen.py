@@ -221,6 +221,7 @@ class ScreeningScreen(QWidget):
         layout.addWidget(self.result)
         layout.addWidget(self.ok)
         layout.addLayout(buttons)
+        self.action_buttons = (self.stop, self.check)  # the main window's action bar
         self._built_for: str | None = None
 
     def enter(self) -> None:

@@ -133,6 +133,8 @@ class TreatScreen(QWidget):
         columns = QHBoxLayout(self)
         columns.addLayout(side, 2)
         columns.addLayout(centre, 3)
+        # The main window's action bar: the pass button stays reachable on a short screen.
+        self.action_buttons = (self.prev_btn, self.next_btn, self.finish_btn, self.toggle)
 
         self.tick = QTimer(self)
         self.tick.timeout.connect(self._refresh_clock)

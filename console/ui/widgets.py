@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QWidget
 
 from console.errors import DomainError
 from console.ui import theme
@@ -58,3 +60,40 @@ class FieldErrors:
         self.clear()
         target = self.by_field.get(error.field or "", self.general)
         target.setText(error.message)
+
+
+class ActionBar(QStackedWidget):
+    """The strip at the bottom of the window that the current screen fills with its actions.
+
+    A screen names its buttons in ``action_buttons`` (secondary first, primary last); they
+    move here out of the screen's own layout, so the step's primary action stays on screen
+    however tall the step grows on a small room monitor or at a large type size. The screen
+    keeps its references and its signal connections: only the parent changes."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("action_bar")
+        self._pages: dict[str, QWidget] = {}
+        self._blank = QWidget()
+        self.addWidget(self._blank)
+
+    def take(self, key: str, buttons: Sequence[QWidget]) -> None:
+        page = QWidget()
+        row = QHBoxLayout(page)
+        row.setContentsMargins(12, 6, 12, 6)
+        primaries = [b for b in buttons if b.property("primary")]
+        first_primary = primaries[0] if primaries else None
+        for button in buttons:
+            if button is first_primary:
+                row.addStretch(1)  # secondary actions left, primary right, as in dialogs
+            old = button.parentWidget()
+            if old is not None and old.layout() is not None:
+                old.layout().removeWidget(button)  # recursive: finds it in nested rows
+            row.addWidget(button)
+        if not primaries:
+            row.addStretch(1)
+        self._pages[key] = page
+        self.addWidget(page)
+
+    def show_for(self, key: str) -> None:
+        self.setCurrentWidget(self._pages.get(key, self._blank))

@@ -59,7 +59,7 @@ def test_a_hard_stop_shows_its_reason_and_offers_to_stop(
     screen.check.click()
     assert "Do not treat: currently taking isotretinoin" in screen.result.text()
     assert window.current_key() == "screening"
-    assert screen.stop.isVisibleTo(screen)
+    assert screen.stop.isVisibleTo(window)  # in the action bar
     screen.stop.click()
     assert visits_repo.load_record(ctx.db, visit_id).status == "stopped"
     assert window.current_key() == "patient"
