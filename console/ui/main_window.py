@@ -216,19 +216,12 @@ class MainWindow(QMainWindow):
 
     # -- geometry --------------------------------------------------------------------------
     def _restore_geometry(self) -> None:
-        available = QGuiApplication.primaryScreen().availableGeometry()
+        # restoreGeometry keeps a geometry saved on a bigger monitor inside this one.
         saved = settings_repo.get(self.ctx.db, "ui.geometry")
         if saved and self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii"))):
-            # Saved on a bigger monitor (or before a taskbar moved): never beyond this one.
-            width = min(self.width(), available.width())
-            height = min(self.height(), available.height())
-            self.resize(width, height)
-            x = min(max(self.x(), available.left()), available.right() - width + 1)
-            y = min(max(self.y(), available.top()), available.bottom() - height + 1)
-            self.move(x, y)
             return
         # First start: the whole room monitor, whatever its size.
-        self.resize(available.size())
+        self.resize(QGuiApplication.primaryScreen().availableGeometry().size())
         self.setWindowState(Qt.WindowState.WindowMaximized)
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -44,6 +44,7 @@ class PlanScreen(QWidget):
 
         self.zone_title = widgets.title("Choose an area")
         self.concern = QComboBox()
+        widgets.show_whole_choice(self.concern)  # the whole concern, never cut short
         self.concern.currentIndexChanged.connect(self._on_concern_changed)
         self.typical = widgets.hint()
         self.depth = QLineEdit()

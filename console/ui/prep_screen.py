@@ -65,6 +65,11 @@ class PrepScreen(QWidget):
 
         cart = QGroupBox("Needle cartridge (sterile, single use)")
         form = QFormLayout(cart)
+        # The whole type name ("SkinPen cartridge, 14 needles"), with labels above the
+        # fields when the column is too narrow for both side by side.
+        for combo in (self.device, self.cartridge_type):
+            widgets.show_whole_choice(combo)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow("Device", self.device)
         form.addRow("Cartridge type", self.cartridge_type)
         form.addRow("", self.seal)
@@ -112,7 +117,8 @@ class PrepScreen(QWidget):
         nform.addRow("Applied at", self.numb_applied)
         nform.addRow("Wait", self.numb_wait)
         nform.addRow("", self.numb_occluded)
-        nform.addRow(self.numb_apply, self.numb_remove)
+        nform.addRow(self.numb_apply)  # one per row: side by side they overflow the screen
+        nform.addRow(self.numb_remove)
         nform.addRow(self.countdown)
         nform.addRow(self.numb_error)
 

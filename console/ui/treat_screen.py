@@ -55,6 +55,7 @@ class TreatScreen(QWidget):
         self.areas.setMaximumHeight(220)
         self.area_title = QLabel()
         self.area_title.setStyleSheet("font-size: 30pt; font-weight: bold;")
+        self.area_title.setWordWrap(True)  # a long zone name wraps, never pushes the page wide
         self.depth_label = QLabel()
         self.depth_label.setStyleSheet("font-size: 22pt;")
         self.timer_label = QLabel("0:00")
@@ -72,7 +73,9 @@ class TreatScreen(QWidget):
         self.directions = QButtonGroup(self)
         self.direction_row = QHBoxLayout()
         self.endpoints = QButtonGroup(self)
-        self.endpoint_row = QHBoxLayout()
+        # One above the other: three endpoints side by side overflow a 1280-pixel screen at
+        # the larger type size.
+        self.endpoint_row = QVBoxLayout()
 
         self.new_depth = QLineEdit()
         self.new_depth.setPlaceholderText("new depth")

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QWidget
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QStyle,
+    QStyleOptionComboBox,
+    QWidget,
+)
 
 from console.errors import DomainError
 from console.ui import theme
@@ -37,6 +47,22 @@ def warning_label() -> QLabel:
     label.setWordWrap(True)
     theme.mark(label, role="warning")
     return label
+
+
+def show_whole_choice(combo: QComboBox) -> None:
+    """Never cut the chosen entry short ("SkinPen cartridge, 14 needles" is not "… 14"):
+    the box is at least as wide as its current text, and the layout wraps around it."""
+
+    def fit(_text: str = "") -> None:
+        option = QStyleOptionComboBox()
+        combo.initStyleOption(option)
+        metrics = combo.fontMetrics()
+        text = QSize(metrics.horizontalAdvance(combo.currentText()) + 8, metrics.height())
+        size = combo.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, text, combo)
+        combo.setMinimumWidth(size.width())
+
+    combo.currentTextChanged.connect(fit)
+    fit()
 
 
 def primary(text: str, parent: QWidget | None = None) -> QPushButton:
