@@ -143,6 +143,14 @@ class FinishScreen(QWidget):
         if visit_id is None:
             return
         self.error.clear()
+        if not widgets.Confirm.ask(
+            self,
+            "Complete visit",
+            "Complete and lock this visit? Notes and adverse events cannot be changed "
+            "afterwards, only amended.",
+            "Complete and lock",
+        ):
+            return
         try:
             self.service.complete(
                 visit_id, notes=self.notes.toPlainText(), adverse_events=self.adverse.toPlainText()
@@ -151,6 +159,11 @@ class FinishScreen(QWidget):
             self.error.setText(error.message)
             return
         self.enter()
+        # The patient leaves the console with the visit: the Patient screen opens on an
+        # empty search, never on this patient with "Start visit" ready. The sheet stays here.
+        self.flow.set_visit(None)
+        self.flow.set_patient(None)
+        self.new_visit.setFocus()
         self._after_completion(visit_id)
 
     def _show_sheet(self, visit_id: str) -> HandoutInfo | None:

@@ -288,6 +288,15 @@ class PatientScreen(QWidget):
     def _on_start_clicked(self) -> None:
         if self.patient is None:
             return
+        leaving = self.flow.visit_id is not None and self.flow.patient_id != self.patient.id
+        if leaving and not widgets.Confirm.ask(
+            self,
+            "Another patient's visit is open",
+            f"The visit open now stays open (resume it from that patient). "
+            f"Go on with {self.patient.full_name}?",
+            f"Go on with {self.patient.full_name}",
+        ):
+            return
         svc = VisitService(self.ctx)
         try:
             visit_id = self._open_visit or svc.start_visit(self.patient.id)

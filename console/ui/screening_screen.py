@@ -306,6 +306,13 @@ class ScreeningScreen(QWidget):
         visit_id = self.flow.visit_id
         if visit_id is None:
             return
+        if not widgets.Confirm.ask(
+            self,
+            "Stop this visit",
+            "Stop this visit without treatment? It is closed and cannot be resumed.",
+            "Stop the visit",
+        ):
+            return
         try:
             self.service.stop_visit(visit_id, f"Screening: {self._blocking_reason}")
         except DomainError as error:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QStyle,
@@ -123,3 +124,23 @@ class ActionBar(QStackedWidget):
 
     def show_for(self, key: str) -> None:
         self.setCurrentWidget(self._pages.get(key, self._blank))
+
+
+class Confirm:
+    """The question before what cannot be undone. No answers Enter and Escape, so a slip or a
+    pedal press never locks a record or stops a visit. Tests replace ``ask``."""
+
+    @classmethod
+    def box(cls, parent: QWidget | None, title: str, text: str, yes: str) -> QMessageBox:
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+        box.addButton(yes, QMessageBox.ButtonRole.YesRole)
+        no = box.addButton("No, go back", QMessageBox.ButtonRole.NoRole)
+        box.setDefaultButton(no)
+        box.setEscapeButton(no)
+        return box
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, title: str, text: str, yes: str) -> bool:
+        box = cls.box(parent, title, text, yes)
+        box.exec()
+        return box.buttonRole(box.clickedButton()) == QMessageBox.ButtonRole.YesRole
