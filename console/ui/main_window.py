@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import importlib
 from dataclasses import dataclass
 
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from console.context import AppContext
 from console.data import settings_repo
-from console.ui.flow import VisitFlow
+from console.ui.flow import VISIT_STEPS, VisitFlow
 from console.ui.widgets import ActionBar
 
 
@@ -67,6 +68,8 @@ class MainWindow(QMainWindow):
 
         self.status = QLabel()
         self.status.setAccessibleName("who and which patient")
+        self.status.setObjectName("banner")
+        self.status.setWordWrap(True)  # a long name wraps; it is never cut short
         self.stack = QStackedWidget()
         self.action_bar = ActionBar()
         right = QVBoxLayout()
@@ -125,6 +128,7 @@ class MainWindow(QMainWindow):
             self.sidebar.blockSignals(True)
             self.sidebar.setCurrentRow(row)
             self.sidebar.blockSignals(False)
+        self.status.setText(self._status_text())  # the banner follows the screen
         enter = getattr(widget, "enter", None)
         if callable(enter):
             enter()
@@ -169,16 +173,23 @@ class MainWindow(QMainWindow):
         self.status.setText(self._status_text())
 
     def _status_text(self) -> str:
-        from console.data import patients_repo, practitioners_repo
+        """The banner: who is signed in and, on a visit step, the visit's patient in full.
+        Elsewhere (Patient, Records, Settings) another patient may be on screen, so the
+        banner names none rather than a different one."""
+        from console.data import practitioners_repo
+        from console.patients import PatientService
 
         parts = []
         if self.flow.practitioner_id:
             p = practitioners_repo.get(self.ctx.db, self.flow.practitioner_id)
-            parts.append(f"Signed in: {p['display_name']}" if p else "")
-        if self.flow.patient_id:
-            pt = patients_repo.get(self.ctx.db, self.flow.patient_id)
-            if pt:
-                parts.append(f"Patient: {pt['full_name']} ({pt['date_of_birth']})")
+            parts.append(f"Signed in: {html.escape(p['display_name'])}" if p else "")
+        if self.flow.patient_id and self.current_key() in VISIT_STEPS[2:]:
+            pt = PatientService(self.ctx).get(self.flow.patient_id)
+            age = pt.age_on(self.ctx.now().astimezone(self.ctx.timezone()).date())
+            parts.append(
+                f"Patient: <b>{html.escape(pt.full_name)}</b>, born "
+                f"{pt.date_of_birth:%d %b %Y} (age {age})"
+            )
         return "   ·   ".join(p for p in parts if p) or "Not signed in"
 
     # -- resuming an interrupted visit -----------------------------------------------------

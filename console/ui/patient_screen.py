@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -34,10 +32,6 @@ STEP_NAMES = {
     "screening": "Screening", "prep": "Prep", "plan": "Plan", "treat": "Treat",
     "finish": "Finish",
 }  # fmt: skip
-
-
-def _age(born: date, today: date) -> int:
-    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
 
 
 def glance_line(v: VisitGlance) -> str:
@@ -261,7 +255,7 @@ class PatientScreen(QWidget):
         self.patient = p
         today = self.ctx.now().date()
         self.name_label.setText(p.full_name)
-        facts = [f"Born {p.date_of_birth:%d %b %Y} (age {_age(p.date_of_birth, today)})"]
+        facts = [f"Born {p.date_of_birth:%d %b %Y} (age {p.age_on(today)})"]
         if p.fitzpatrick:
             facts.append(f"Fitzpatrick {p.fitzpatrick_roman}")
         facts += [x for x in (p.phone, p.email) if x]
