@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -53,7 +54,7 @@ class FinishScreen(QWidget):
         self.adverse.setMaximumHeight(70)
         self.error = widgets.error_label()
         self.done = widgets.hint()
-        self.complete = widgets.primary("Complete visit")
+        self.complete = widgets.primary("Complete visit  [Ctrl+Enter]")
         self.backup_finished.connect(self._on_backup_finished)
         self.backup_thread: threading.Thread | None = None
         self.complete.setToolTip("Locks the record, archives and prints the aftercare sheet")
@@ -81,7 +82,28 @@ class FinishScreen(QWidget):
         layout = QHBoxLayout(self)
         layout.addLayout(left, 1)
         layout.addLayout(self.after, 1)
+        for field in (self.notes, self.adverse):
+            field.installEventFilter(self)
         self.action_buttons = (self.new_visit, self.complete)  # the main window's action bar
+
+    # -- Ctrl+Enter completes (a plain Enter belongs to the notes); the question defaults to No
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        is_key = event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+        if is_key and self._is_complete_key(event):  # type: ignore[arg-type]
+            self.complete.click()
+            return True
+        return False
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._is_complete_key(event):
+            self.complete.click()
+            return
+        super().keyPressEvent(event)
+
+    @staticmethod
+    def _is_complete_key(event: QKeyEvent) -> bool:
+        ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        return bool(ctrl) and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
     def enter(self) -> None:
         if self.flow.visit_id is None:
