@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from console.context import AppContext
 from console.data import visits_repo
 from console.errors import DomainError
-from console.ui import widgets
+from console.ui import theme, widgets
 from console.ui.flow import VisitFlow
 from console.ui.scan_field import ScanField
 from console.visit import numbing
@@ -108,7 +108,7 @@ class PrepScreen(QWidget):
         self.numb_remove = QPushButton("Cream removed completely")
         self.numb_remove.clicked.connect(self._on_numbing_remove_clicked)
         self.countdown = QLabel()
-        self.countdown.setStyleSheet("font-size: 28pt; font-weight: bold;")
+        theme.mark(self.countdown, role="countdown")
         self.numb_error = widgets.error_label()
         numb = QGroupBox("Numbing cream (optional)")
         nform = QFormLayout(numb)

@@ -23,7 +23,7 @@ from console.context import AppContext
 from console.data import visits_repo
 from console.errors import DomainError
 from console.protocol import Contraindication
-from console.ui import widgets
+from console.ui import theme, widgets
 from console.ui.flow import VisitFlow
 from console.visit import clearance as clearances
 from console.visit.clearance import Clearance
@@ -223,6 +223,7 @@ class ScreeningScreen(QWidget):
         self.check = widgets.primary("Check answers and continue to Prep")
         self.check.clicked.connect(self._on_check_clicked)
         self.stop = QPushButton("Stop this visit (no treatment)")
+        theme.mark(self.stop, role="danger")
         self.stop.clicked.connect(self._on_stop_clicked)
         self.stop.setVisible(False)
         buttons = QHBoxLayout()

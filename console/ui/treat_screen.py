@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from console.context import AppContext
 from console.data import settings_repo, visits_repo
 from console.errors import DomainError
-from console.ui import widgets
+from console.ui import theme, widgets
 from console.ui.flow import VisitFlow
 from console.ui.treat_chart import TreatChart
 from console.visit.service import VisitService
@@ -54,20 +54,20 @@ class TreatScreen(QWidget):
         self.areas.setMinimumWidth(260)
         self.areas.setMaximumHeight(220)
         self.area_title = QLabel()
-        self.area_title.setStyleSheet("font-size: 30pt; font-weight: bold;")
+        theme.mark(self.area_title, role="area")
         self.area_title.setWordWrap(True)  # a long zone name wraps, never pushes the page wide
         self.depth_label = QLabel()
-        self.depth_label.setStyleSheet("font-size: 22pt;")
+        theme.mark(self.depth_label, role="depth")
         self.timer_label = QLabel("0:00")
         self.timer_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.timer_label.setAccessibleName("pass timer")
         self.state_label = QLabel()
         self.state_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.state_label.setStyleSheet("font-size: 20pt;")
+        theme.mark(self.state_label, role="state")
         self.count_label = QLabel()
-        self.count_label.setStyleSheet("font-size: 26pt; font-weight: bold;")
+        theme.mark(self.count_label, role="count")
         self.total_label = QLabel()
-        self.total_label.setStyleSheet("font-size: 18pt;")
+        theme.mark(self.total_label, role="total")
         self.message = widgets.error_label()
 
         self.directions = QButtonGroup(self)
