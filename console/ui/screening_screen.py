@@ -300,7 +300,7 @@ class ScreeningScreen(QWidget):
         self.scroll.ensureWidgetVisible(q.label)
         self.where.setText(
             f"Question {index + 1} of {len(self.questions)}: {q.item.text}   "
-            "[Y] yes · [N] no · [↑][↓] move · [Enter] check answers"
+            "[Y] yes · [N] no · [↑↓] move · [Enter] check"
         )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
