@@ -58,6 +58,10 @@ class Patient:
     updated_at: datetime
     preferred_language: str | None = None  # None: the clinic's language
 
+    def age_on(self, today: date) -> int:
+        born = self.date_of_birth
+        return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+
     @property
     def fitzpatrick_roman(self) -> str:
         return pf.ROMAN[self.fitzpatrick - 1] if self.fitzpatrick else ""

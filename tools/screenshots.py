@@ -1,6 +1,6 @@
 """Walk a demo visit through the real window and save a PNG of every step.
 
-    xvfb-run -s "-screen 0 1366x850x24" .venv/bin/python tools/screenshots.py docs/screens
+    xvfb-run -s "-screen 0 1366x768x24" .venv/bin/python tools/screenshots.py docs/screens
 
 Uses the xcb platform when DISPLAY is set (what a practitioner sees), offscreen otherwise.
 The README's screenshots are made with it.
@@ -19,7 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "xcb" if os.environ.get("DISPLAY") else
 
 
 def main(out: Path) -> int:
-    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtCore import QCoreApplication, QDate, Qt
     from PySide6.QtGui import QKeyEvent
     from PySide6.QtWidgets import QApplication
 
@@ -30,6 +30,7 @@ def main(out: Path) -> int:
     from console.data import patients_repo, settings_repo
     from console.ui import theme
     from console.ui.main_window import MainWindow
+    from console.ui.widgets import Confirm
 
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
@@ -44,8 +45,12 @@ def main(out: Path) -> int:
         phone="+44 7700 900123", email="zoe@example.org", fitzpatrick=3, now=clock.now(),
         by=staff[0],
     )  # fmt: skip
+    # The answers a practitioner gives to "Complete and lock this visit?": Yes.
+    Confirm.ask = classmethod(lambda cls, *a: True)  # type: ignore[method-assign,assignment]
     window = MainWindow(ctx)
-    window.resize(1366, 820)
+    # The commonest room monitor, less a title bar and taskbar (the window opens maximised).
+    window.setWindowState(Qt.WindowState.WindowNoState)
+    window.resize(1366, 700)
     window.show()
 
     def settle() -> None:
@@ -84,9 +89,14 @@ def main(out: Path) -> int:
         (q.yes if q.item.id in ("cold_sores", "anticoagulants") else q.no).click()
     screening.check.click()
     shot("3-screening-clearance-needed")
-    next(q for q in screening.questions if q.item.id == "anticoagulants").note.setText(
-        "Dr Patel: aspirin paused 7 days, cleared"
-    )
+    form = next(q for q in screening.questions if q.item.id == "anticoagulants").form
+    form.name.setText("Dr Patel")
+    form.role.setCurrentText("GP")
+    form.method.setCurrentIndex(1)
+    form.on.setDate(QDate(2026, 11, 20))
+    form.note.setText("Aspirin paused 7 days, cleared")
+    cold = next(q for q in screening.questions if q.item.id == "cold_sores").prompt
+    cold.setCurrentIndex(cold.findData("cover_confirmed"))
     screening.check.click()
     prep = window.screen("prep")
     prep.device.setCurrentIndex(prep.device.findData("skinpen-precision"))

@@ -68,6 +68,9 @@ class ConsentScreen(QWidget):
         self.pages = QStackedWidget()
         self.pages.addWidget(self._build_covered_page())
         self.pages.addWidget(self._build_signing_page())
+        # The main window's action bar: each page shows its own pair (_show_page).
+        self.action_buttons = (self.decline, self.sign_again, self.use_on_record, self.sign)
+        self._show_page(0)  # before the bar measures them: only one page's pair is ever shown
         layout = QVBoxLayout(self)
         layout.addWidget(widgets.title("Consent"))
         layout.addWidget(self.reason)
@@ -86,9 +89,9 @@ class ConsentScreen(QWidget):
     # -- pages ----------------------------------------------------------------------------------
     def _build_covered_page(self) -> QWidget:
         page = QWidget()
-        self.use_on_record = widgets.primary("Continue to Prep with the consent on record")
+        self.use_on_record = widgets.primary("Continue with the consent on record")
         self.use_on_record.clicked.connect(self._on_use_on_record_clicked)
-        self.sign_again = QPushButton("Ask for a new consent anyway")
+        self.sign_again = QPushButton("Sign a new one")
         self.sign_again.clicked.connect(self._on_sign_again_clicked)
         self.covered_error = widgets.error_label()
         box = QVBoxLayout(page)
@@ -208,12 +211,20 @@ class ConsentScreen(QWidget):
         self.reason.setText(cov.reason)
         if cov.covered:
             self.covered_error.clear()
-            self.pages.setCurrentIndex(0)
+            self._show_page(0)
             # The window focuses the screen after enter(): the proxy sends keys to the button.
             self.setFocusProxy(self.use_on_record)
             self.use_on_record.setFocus()
         else:
             self._show_signing()
+
+    def _show_page(self, index: int) -> None:
+        """0: a consent on record covers the visit; 1: signing. The bar shows that page's pair."""
+        self.pages.setCurrentIndex(index)
+        for button in (self.sign_again, self.use_on_record):
+            button.setVisible(index == 0)
+        for button in (self.decline, self.sign):
+            button.setVisible(index == 1)
 
     def _show_signing(self) -> None:
         self.templates = self.service.templates()
@@ -236,7 +247,7 @@ class ConsentScreen(QWidget):
         self.errors.clear()
         self.read_to_end = False
         self.text.verticalScrollBar().setValue(0)
-        self.pages.setCurrentIndex(1)
+        self._show_page(1)
         self._on_text_scrolled()
         self.setFocusProxy(self.text)  # Page Down reads on as soon as the step opens
         self.text.setFocus()

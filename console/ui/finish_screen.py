@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -54,7 +55,7 @@ class FinishScreen(QWidget):
         self.adverse.setMaximumHeight(70)
         self.error = widgets.error_label()
         self.done = widgets.hint()
-        self.complete = widgets.primary("Complete visit")
+        self.complete = widgets.primary("Complete visit  [Ctrl+Enter]")
         self.backup_finished.connect(self._on_backup_finished)
         self.backup_thread: threading.Thread | None = None
         self.complete.setToolTip("Locks the record, archives and prints the aftercare sheet")
@@ -84,6 +85,28 @@ class FinishScreen(QWidget):
         layout = QHBoxLayout(self)
         layout.addLayout(left, 1)
         layout.addLayout(self.after, 1)
+        for field in (self.notes, self.adverse):
+            field.installEventFilter(self)
+        self.action_buttons = (self.new_visit, self.complete)  # the main window's action bar
+
+    # -- Ctrl+Enter completes (a plain Enter belongs to the notes); the question defaults to No
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        is_key = event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+        if is_key and self._is_complete_key(event):  # type: ignore[arg-type]
+            self.complete.click()
+            return True
+        return False
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._is_complete_key(event):
+            self.complete.click()
+            return
+        super().keyPressEvent(event)
+
+    @staticmethod
+    def _is_complete_key(event: QKeyEvent) -> bool:
+        ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        return bool(ctrl) and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
     def enter(self) -> None:
         if self.flow.visit_id is None:
@@ -145,6 +168,14 @@ class FinishScreen(QWidget):
         if visit_id is None:
             return
         self.error.clear()
+        if not widgets.Confirm.ask(
+            self,
+            "Complete visit",
+            "Complete and lock this visit? Notes and adverse events cannot be changed "
+            "afterwards, only amended.",
+            "Complete and lock",
+        ):
+            return
         try:
             self.service.complete(
                 visit_id, notes=self.notes.toPlainText(), adverse_events=self.adverse.toPlainText()
@@ -153,6 +184,11 @@ class FinishScreen(QWidget):
             self.error.setText(error.message)
             return
         self.enter()
+        # The patient leaves the console with the visit: the Patient screen opens on an
+        # empty search, never on this patient with "Start visit" ready. The sheet stays here.
+        self.flow.set_visit(None)
+        self.flow.set_patient(None)
+        self.new_visit.setFocus()
         self._after_completion(visit_id)
 
     def _show_sheet(self, visit_id: str) -> HandoutInfo | None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import html
 import importlib
 from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -21,7 +22,8 @@ from PySide6.QtWidgets import (
 
 from console.context import AppContext
 from console.data import settings_repo
-from console.ui.flow import VisitFlow
+from console.ui.flow import VISIT_STEPS, VisitFlow
+from console.ui.widgets import ActionBar
 
 
 @dataclass(frozen=True)
@@ -68,10 +70,14 @@ class MainWindow(QMainWindow):
 
         self.status = QLabel()
         self.status.setAccessibleName("who and which patient")
+        self.status.setObjectName("banner")
+        self.status.setWordWrap(True)  # a long name wraps; it is never cut short
         self.stack = QStackedWidget()
+        self.action_bar = ActionBar()
         right = QVBoxLayout()
         right.addWidget(self.status)
         right.addWidget(self.stack, 1)
+        right.addWidget(self.action_bar)
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
         body.addWidget(self.sidebar)
@@ -106,6 +112,7 @@ class MainWindow(QMainWindow):
             holder.setWidget(widget)
             self._holders[key] = holder
             self.stack.addWidget(holder)
+            self.action_bar.take(key, getattr(widget, "action_buttons", ()))
         return self._screens[key]
 
     def current_key(self) -> str:
@@ -117,11 +124,13 @@ class MainWindow(QMainWindow):
             return
         widget = self.screen(key)
         self.stack.setCurrentWidget(self._holders[key])
+        self.action_bar.show_for(key)
         row = next(i for i, s in enumerate(SCREENS) if s.key == key)
         if self.sidebar.currentRow() != row:
             self.sidebar.blockSignals(True)
             self.sidebar.setCurrentRow(row)
             self.sidebar.blockSignals(False)
+        self.status.setText(self._status_text())  # the banner follows the screen
         enter = getattr(widget, "enter", None)
         if callable(enter):
             enter()
@@ -166,19 +175,24 @@ class MainWindow(QMainWindow):
         self.status.setText(self._status_text())
 
     def _status_text(self) -> str:
+        """The banner: who is signed in and, on a visit step, the visit's patient in full.
+        Elsewhere (Patient, Records, Settings) another patient may be on screen, so the
+        banner names none rather than a different one."""
+        # Imported here: the first screen (sign-in) needs neither before its first paint.
+        from console.data import practitioners_repo
+        from console.patients import PatientService
+
         parts = []
         if self.flow.practitioner_id:
-            from console.data import practitioners_repo
-
             p = practitioners_repo.get(self.ctx.db, self.flow.practitioner_id)
-            parts.append(f"Signed in: {p['display_name']}" if p else "")
-        if self.flow.patient_id:
-            # Imported here: the first screen (sign-in) has no patient to show.
-            from console.data import patients_repo
-
-            pt = patients_repo.get(self.ctx.db, self.flow.patient_id)
-            if pt:
-                parts.append(f"Patient: {pt['full_name']} ({pt['date_of_birth']})")
+            parts.append(f"Signed in: {html.escape(p['display_name'])}" if p else "")
+        if self.flow.patient_id and self.current_key() in VISIT_STEPS[2:]:
+            pt = PatientService(self.ctx).get(self.flow.patient_id)
+            age = pt.age_on(self.ctx.now().astimezone(self.ctx.timezone()).date())
+            parts.append(
+                f"Patient: <b>{html.escape(pt.full_name)}</b>, born "
+                f"{pt.date_of_birth:%d %b %Y} (age {age})"
+            )
         return "   ·   ".join(p for p in parts if p) or "Not signed in"
 
     # -- resuming an interrupted visit -----------------------------------------------------
@@ -230,10 +244,13 @@ class MainWindow(QMainWindow):
 
     # -- geometry --------------------------------------------------------------------------
     def _restore_geometry(self) -> None:
+        # restoreGeometry keeps a geometry saved on a bigger monitor inside this one.
         saved = settings_repo.get(self.ctx.db, "ui.geometry")
         if saved and self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii"))):
             return
-        self.resize(1280, 800)
+        # First start: the whole room monitor, whatever its size.
+        self.resize(QGuiApplication.primaryScreen().availableGeometry().size())
+        self.setWindowState(Qt.WindowState.WindowMaximized)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.held:

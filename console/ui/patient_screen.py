@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QRect, Qt
 from PySide6.QtGui import QKeyEvent
@@ -27,7 +26,7 @@ from console.data import visits_repo
 from console.errors import DomainError
 from console.patients import Patient, PatientService, SearchHit, VisitGlance
 from console.text import fold
-from console.ui import widgets
+from console.ui import theme, widgets
 from console.ui.flow import VisitFlow
 from console.ui.patient_form import PatientFormWidget
 from console.visit.service import VisitService
@@ -46,10 +45,6 @@ STEP_NAMES = {
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("PatientScreen", text)
-
-
-def _age(born: date, today: date) -> int:
-    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
 
 
 def glance_line(v: VisitGlance) -> str:
@@ -78,7 +73,7 @@ class PatientScreen(QWidget):
         self.search.setObjectName("patientSearch")
         self.search.setAccessibleName(self.tr("Find a patient"))
         self.search.setPlaceholderText(self.tr("Name, date of birth, phone or email"))
-        self.search.setStyleSheet("font-size: 22pt; min-height: 56px;")
+        theme.mark(self.search, role="search")
         self.search.setClearButtonEnabled(True)
         # Search is synchronous: p95 under 1 ms on 100,000 patients (bench/bench_search.py),
         # so a debounce timer would only add latency.
@@ -145,7 +140,7 @@ class PatientScreen(QWidget):
         self.start_button = widgets.primary(self.tr("Start visit"))
         self.start_button.setAutoDefault(True)
         self.start_button.setMinimumHeight(72)
-        self.start_button.setStyleSheet("font-size: 20pt;")
+        theme.mark(self.start_button, role="start")
         self.start_button.clicked.connect(self._on_start_clicked)
         d = QVBoxLayout(self.details)
         d.addWidget(self.name_label)
@@ -178,6 +173,8 @@ class PatientScreen(QWidget):
         layout = QHBoxLayout(self)
         layout.addLayout(left, 5)
         layout.addWidget(self.right, 3)
+        self.action_buttons = (self.start_button,)  # the main window's action bar
+        self.start_button.setVisible(False)  # until a patient's details are shown
 
     # -- entering the screen ---------------------------------------------------------------
     def enter(self) -> None:
@@ -205,6 +202,7 @@ class PatientScreen(QWidget):
 
     def _on_right_page_changed(self, _index: int) -> None:
         registering = self.right.currentWidget() is self.form
+        self.start_button.setVisible(self.right.currentWidget() is self.details)
         self.setFocusProxy(self.form.inputs["full_name"] if registering else self.search)
 
     # -- searching -------------------------------------------------------------------------
@@ -314,8 +312,7 @@ class PatientScreen(QWidget):
         today = self.ctx.now().date()
         self.name_label.setText(p.full_name)
         born = f"{p.date_of_birth:%d %b %Y}"
-        age = _age(p.date_of_birth, today)
-        facts = [self.tr("Born {date} (age {age})").format(date=born, age=age)]
+        facts = [self.tr("Born {date} (age {age})").format(date=born, age=p.age_on(today))]
         if p.fitzpatrick:
             facts.append(self.tr("Fitzpatrick {type}").format(type=p.fitzpatrick_roman))
         facts += [x for x in (p.phone, p.email) if x]
@@ -344,6 +341,15 @@ class PatientScreen(QWidget):
 
     def _on_start_clicked(self) -> None:
         if self.patient is None:
+            return
+        leaving = self.flow.visit_id is not None and self.flow.patient_id != self.patient.id
+        if leaving and not widgets.Confirm.ask(
+            self,
+            "Another patient's visit is open",
+            f"The visit open now stays open (resume it from that patient). "
+            f"Go on with {self.patient.full_name}?",
+            f"Go on with {self.patient.full_name}",
+        ):
             return
         svc = VisitService(self.ctx)
         try:

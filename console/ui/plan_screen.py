@@ -77,6 +77,7 @@ class PlanScreen(QWidget):
 
         self.zone_title = widgets.title("Choose an area")
         self.concern = QComboBox()
+        widgets.show_whole_choice(self.concern)  # the whole concern, never cut short
         self.concern.currentIndexChanged.connect(self._on_concern_changed)
         self.typical = widgets.hint()
         self.depth = QLineEdit()
@@ -131,7 +132,7 @@ class PlanScreen(QWidget):
         form.addRow(self.warning)
         form.addRow(self.details_text)
         form.addRow(self.confirm_row)
-        form.addRow("Target passes", passes_row)
+        form.addRow("Passes", passes_row)  # the target; short for the room monitor at 1.3
         self._set_confirmation_visible(False)
         self.details.setVisible(False)
         self.details_text.setVisible(False)
@@ -180,6 +181,7 @@ class PlanScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(widgets.title("Plan"))
         layout.addLayout(columns, 1)
+        self.action_buttons = (self.next,)  # the main window's action bar
         self._built_for: str | None = None
 
     def enter(self) -> None:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from console.context import AppContext
 from console.data import visits_repo
 from console.errors import DomainError
-from console.ui import widgets
+from console.ui import theme, widgets
 from console.ui.flow import VisitFlow
 from console.ui.photos.launch import PhotosButton
 from console.ui.scan_field import ScanField
@@ -66,6 +66,11 @@ class PrepScreen(QWidget):
 
         cart = QGroupBox("Needle cartridge (sterile, single use)")
         form = QFormLayout(cart)
+        # The whole type name ("SkinPen cartridge, 14 needles"), with labels above the
+        # fields when the column is too narrow for both side by side.
+        for combo in (self.device, self.cartridge_type):
+            widgets.show_whole_choice(combo)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow("Device", self.device)
         form.addRow("Cartridge type", self.cartridge_type)
         form.addRow("", self.seal)
@@ -104,7 +109,7 @@ class PrepScreen(QWidget):
         self.numb_remove = QPushButton("Cream removed completely")
         self.numb_remove.clicked.connect(self._on_numbing_remove_clicked)
         self.countdown = QLabel()
-        self.countdown.setStyleSheet("font-size: 28pt; font-weight: bold;")
+        theme.mark(self.countdown, role="countdown")
         self.numb_error = widgets.error_label()
         numb = QGroupBox("Numbing cream (optional)")
         nform = QFormLayout(numb)
@@ -113,7 +118,8 @@ class PrepScreen(QWidget):
         nform.addRow("Applied at", self.numb_applied)
         nform.addRow("Wait", self.numb_wait)
         nform.addRow("", self.numb_occluded)
-        nform.addRow(self.numb_apply, self.numb_remove)
+        nform.addRow(self.numb_apply)  # one per row: side by side they overflow the screen
+        nform.addRow(self.numb_remove)
         nform.addRow(self.countdown)
         nform.addRow(self.numb_error)
 
@@ -139,6 +145,7 @@ class PrepScreen(QWidget):
         layout.addWidget(widgets.title("Prep"))
         layout.addLayout(columns, 1)
         layout.addLayout(bottom)
+        self.action_buttons = (self.next,)  # the main window's action bar
 
         # Parented to the screen so it dies with it; runs only while a cream is on.
         self.tick = QTimer(self)

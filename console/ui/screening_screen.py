@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -22,7 +23,7 @@ from console.context import AppContext
 from console.data import visits_repo
 from console.errors import DomainError
 from console.protocol import Contraindication
-from console.ui import widgets
+from console.ui import theme, widgets
 from console.ui.flow import VisitFlow
 from console.visit import clearance as clearances
 from console.visit.clearance import Clearance
@@ -124,13 +125,21 @@ class _Question:
         self.form: _ClearanceForm | None = None
         self.prompt: QComboBox | None = None
         if item.kind == "waiting_period":
+            # Empty ("Date?") until typed: a pre-filled today would pass as the real date.
             self.date = QDateEdit()
             self.date.setCalendarPopup(True)
             self.date.setDisplayFormat("d MMM yyyy")
+            self.date.setMinimumDate(_NO_DATE)
+            self.date.setSpecialValueText("Date?")
             self.date.setMaximumDate(QDate.currentDate())
-            self.date.setDate(QDate.currentDate())
-            self.date.setToolTip(item.event_label or "Date")
-            self.extra = self.date
+            self.date.setDate(_NO_DATE)
+            event_label = item.event_label or "Date"
+            self.date.setAccessibleName(f"{item.text}: {event_label}")
+            self.extra = QWidget()
+            box = QHBoxLayout(self.extra)
+            box.setContentsMargins(0, 0, 0, 0)
+            box.addWidget(QLabel(event_label))
+            box.addWidget(self.date, 1)
         elif item.kind == "needs_clearance":
             self.form = _ClearanceForm(item)
         elif item.kind == "prompt":
@@ -152,6 +161,14 @@ class _Question:
                 self.yes.toggled.connect(extra.setVisible)
         grid.addWidget(self.message, row + 2, 0, 1, 4)
 
+    def first_input(self) -> QWidget | None:
+        """Where typing goes after "yes": the date, the clearance's name, the answer."""
+        if self.item.kind == "waiting_period":
+            return self.date
+        if self.form is not None:
+            return self.form.name
+        return self.prompt
+
     def field_widget(self, field: str) -> QWidget:
         """The widget a finding's field names, to put the focus there."""
         if self.form is not None and field in self.form.fields:
@@ -165,7 +182,7 @@ class _Question:
             return None
         present = self.yes.isChecked()
         event = None
-        if present and self.item.kind == "waiting_period":
+        if present and self.item.kind == "waiting_period" and self.date.date() != _NO_DATE:
             event = self.date.date().toPython()
         cleared = self.form.clearance() if present and self.form is not None else None
         prompt = (self.prompt.currentData() or "") if present and self.prompt is not None else ""
@@ -206,6 +223,7 @@ class ScreeningScreen(QWidget):
         self.check = widgets.primary("Check answers and continue to Consent")
         self.check.clicked.connect(self._on_check_clicked)
         self.stop = QPushButton("Stop this visit (no treatment)")
+        theme.mark(self.stop, role="danger")
         self.stop.clicked.connect(self._on_stop_clicked)
         self.stop.setVisible(False)
         buttons = QHBoxLayout()
@@ -217,10 +235,14 @@ class ScreeningScreen(QWidget):
         layout.addWidget(
             widgets.hint("Ask every question at every visit. Nothing is pre-answered.")
         )
+        self.where = widgets.hint()
+        self.where.setAccessibleName("question in focus")
+        layout.addWidget(self.where)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.result)
         layout.addWidget(self.ok)
         layout.addLayout(buttons)
+        self.action_buttons = (self.stop, self.check)  # the main window's action bar
         self._built_for: str | None = None
 
     def enter(self) -> None:
@@ -256,6 +278,54 @@ class ScreeningScreen(QWidget):
         self.result.clear()
         self.ok.clear()
         self.stop.setVisible(False)
+        for q in self.questions:
+            for button in (q.no, q.yes):
+                button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+                button.installEventFilter(self)
+                # Shown now, not at the next layout pass: the focus must land on one.
+                button.show()
+        unanswered = [i for i, q in enumerate(self.questions) if q.answer() is None]
+        self.focus_question(unanswered[0] if unanswered else 0)
+
+    # -- keys: Y/N answer the focused question, arrows move, Enter checks ------------------
+    def focus_question(self, index: int) -> None:
+        if not self.questions:
+            return
+        index = max(0, min(index, len(self.questions) - 1))
+        q = self.questions[index]
+        button = q.yes if q.yes.isChecked() else q.no
+        # The main window focuses the screen on entering; the question takes it.
+        self.setFocusProxy(button)
+        button.setFocus()
+        self.scroll.ensureWidgetVisible(q.label)
+        self.where.setText(
+            f"Question {index + 1} of {len(self.questions)}: {q.item.text}   "
+            "[Y] yes · [N] no · [↑↓] move · [Enter] check"
+        )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        index = next((i for i, q in enumerate(self.questions) if watched in (q.no, q.yes)), None)
+        if index is None:
+            return False
+        q, key = self.questions[index], event.key()
+        if key in (Qt.Key.Key_Y, Qt.Key.Key_N):
+            yes = key == Qt.Key.Key_Y
+            (q.yes if yes else q.no).setChecked(True)
+            target = q.first_input() if yes else None
+            if target is not None:
+                target.setFocus()  # the date or clearance this "yes" needs
+            else:
+                self.focus_question(index + 1)
+            return True
+        if key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.focus_question(index + (1 if key == Qt.Key.Key_Down else -1))
+            return True
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._on_check_clicked()
+            return True
+        return False
 
     def _on_check_clicked(self) -> None:
         visit_id = self.flow.visit_id
@@ -269,8 +339,7 @@ class ScreeningScreen(QWidget):
             if a is None:
                 q.message.setText("Answer this question.")
                 self.result.setText("Some questions are not answered yet.")
-                self.scroll.ensureWidgetVisible(q.label)
-                q.no.setFocus()
+                self.focus_question(self.questions.index(q))
                 return
             answers.append(a)
         try:
@@ -304,6 +373,13 @@ class ScreeningScreen(QWidget):
     def _on_stop_clicked(self) -> None:
         visit_id = self.flow.visit_id
         if visit_id is None:
+            return
+        if not widgets.Confirm.ask(
+            self,
+            "Stop this visit",
+            "Stop this visit without treatment? It is closed and cannot be resumed.",
+            "Stop the visit",
+        ):
             return
         try:
             self.service.stop_visit(visit_id, f"Screening: {self._blocking_reason}")

@@ -8,26 +8,55 @@ from PySide6.QtWidgets import QApplication
 BASE_POINT_SIZE = 15
 TARGET_HEIGHT = 48  # px; a gloved fingertip
 
+# Colours, all WCAG AA (≥ 4.5:1) against the background they sit on.
+INK = "#1b1f1e"  # body text on white: 16.5:1
+PRIMARY = "#1f6f5c"  # white on it: 6.0:1
+DANGER = "#b00020"  # white on it, and on white: 7.4:1
+WARNING = "#8a5a00"  # on white: 5.9:1
+HINT = "#555555"  # on white: 7.5:1
+FOCUS = "#0b57d0"  # the focus ring; on white: 6.3:1
+BANNER = "#e3efeb"  # banner background; ink on it: 14.7:1
+
 STYLE = """
-QWidget { font-size: %(base)dpt; }
-QPushButton { min-height: %(target)dpx; padding: 4px 18px; }
-QPushButton[primary="true"] { background: #1f6f5c; color: white; font-weight: bold;
-                              border-radius: 6px; }
-QPushButton:checked { background: #1f6f5c; color: white; font-weight: bold;
-                      border-radius: 6px; }
-QPushButton[primary="true"]:disabled { background: #9bb8b0; }
-QLineEdit, QComboBox, QDateEdit, QSpinBox, QDoubleSpinBox, QDateTimeEdit {
+QWidget { font-size: %(base)dpt; color: %(ink)s; }
+QPushButton { min-height: %(target)dpx; padding: 4px 18px; background: #eef2f1;
+              border: 2px solid #6b7a76; border-radius: 6px; }
+QPushButton:disabled { color: #6b6b6b; border-color: #b9c2c0; }
+QPushButton[primary="true"] { background: %(primary)s; color: white; font-weight: bold;
+                              border-color: %(primary)s; }
+QPushButton[role="danger"] { background: %(danger)s; color: white; font-weight: bold;
+                             border-color: %(danger)s; }
+QPushButton:checked { background: %(primary)s; color: white; font-weight: bold; }
+QPushButton[primary="true"]:disabled { background: #9bb8b0; border-color: #9bb8b0; }
+QLineEdit, QComboBox, QDateEdit, QSpinBox, QDoubleSpinBox, QDateTimeEdit, QTimeEdit {
     min-height: %(field)dpx; }
-QRadioButton, QCheckBox { spacing: 10px; padding: 6px 12px; }
+QRadioButton, QCheckBox { spacing: 10px; padding: 6px 12px; min-height: %(target)dpx;
+                          border: 3px solid transparent; border-radius: 6px; }
 QRadioButton::indicator, QCheckBox::indicator { width: 26px; height: 26px; }
-QLabel[role="error"] { color: #b00020; font-weight: bold; }
-QLabel[role="warning"] { color: #8a5a00; font-weight: bold; }
+/* The focus ring, readable from a metre: thick and blue on every control that takes keys. */
+QPushButton:focus, QRadioButton:focus, QCheckBox:focus { border: 4px solid %(focus)s; }
+QLineEdit:focus, QComboBox:focus, QDateEdit:focus, QSpinBox:focus, QDoubleSpinBox:focus,
+QTimeEdit:focus, QPlainTextEdit:focus, QListWidget:focus, QTableWidget:focus,
+QTableView:focus, QTreeWidget:focus { border: 3px solid %(focus)s; }
+QLabel[role="error"] { color: %(danger)s; font-weight: bold; }
+QLabel[role="warning"] { color: %(warning)s; font-weight: bold; }
 QLabel[role="title"] { font-size: %(title)dpt; font-weight: bold; }
-QLabel[role="hint"] { color: #555; }
+QLabel[role="hint"] { color: %(hint)s; }
+QLabel#banner { background: %(banner)s; padding: 6px 12px; font-size: %(side)dpt; }
 QListWidget#sidebar { font-size: %(side)dpt; background: #f2f5f4; border: none; }
 QListWidget#sidebar::item { padding: 10px 14px; }
-QListWidget#sidebar::item:selected { background: #1f6f5c; color: white; }
-QListWidget#sidebar::item:disabled { color: #aaa; }
+QListWidget#sidebar::item:selected { background: %(primary)s; color: white; }
+QListWidget#sidebar::item:disabled { color: #8a8a8a; }
+/* Treat and Prep: read from two metres. */
+QLabel[role="area"] { font-size: %(x2)dpt; font-weight: bold; }
+QLabel[role="count"] { font-size: %(x175)dpt; font-weight: bold; }
+QLabel[role="depth"] { font-size: %(x15)dpt; }
+QLabel[role="state"] { font-size: %(x135)dpt; }
+QLabel[role="total"] { font-size: %(x12)dpt; }
+QLabel[role="countdown"] { font-size: %(x19)dpt; font-weight: bold; }
+QLabel[role="unit"] { font-weight: bold; }
+QLineEdit[role="search"] { font-size: %(x15)dpt; min-height: %(search)dpx; }
+QPushButton[role="start"] { font-size: %(x135)dpt; }
 """
 
 
@@ -42,8 +71,22 @@ def apply(app: QApplication, scale: float = 1.0) -> None:
             "base": base,
             "target": round(TARGET_HEIGHT * scale),
             "field": round(40 * scale),
+            "search": round(56 * scale),
             "title": round(base * 1.5),
             "side": round(base * 1.1),
+            "x12": round(base * 1.2),
+            "x135": round(base * 1.35),
+            "x15": round(base * 1.5),
+            "x175": round(base * 1.75),
+            "x19": round(base * 1.9),
+            "x2": round(base * 2),
+            "ink": INK,
+            "primary": PRIMARY,
+            "danger": DANGER,
+            "warning": WARNING,
+            "hint": HINT,
+            "focus": FOCUS,
+            "banner": BANNER,
         }
     )
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from console.context import AppContext
 from console.data import settings_repo, visits_repo
 from console.errors import DomainError
-from console.ui import widgets
+from console.ui import theme, widgets
 from console.ui.flow import VisitFlow
 from console.ui.treat_chart import TreatChart
 from console.visit.service import VisitService
@@ -54,25 +54,28 @@ class TreatScreen(QWidget):
         self.areas.setMinimumWidth(260)
         self.areas.setMaximumHeight(220)
         self.area_title = QLabel()
-        self.area_title.setStyleSheet("font-size: 30pt; font-weight: bold;")
+        theme.mark(self.area_title, role="area")
+        self.area_title.setWordWrap(True)  # a long zone name wraps, never pushes the page wide
         self.depth_label = QLabel()
-        self.depth_label.setStyleSheet("font-size: 22pt;")
+        theme.mark(self.depth_label, role="depth")
         self.timer_label = QLabel("0:00")
         self.timer_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.timer_label.setAccessibleName("pass timer")
         self.state_label = QLabel()
         self.state_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.state_label.setStyleSheet("font-size: 20pt;")
+        theme.mark(self.state_label, role="state")
         self.count_label = QLabel()
-        self.count_label.setStyleSheet("font-size: 26pt; font-weight: bold;")
+        theme.mark(self.count_label, role="count")
         self.total_label = QLabel()
-        self.total_label.setStyleSheet("font-size: 18pt;")
+        theme.mark(self.total_label, role="total")
         self.message = widgets.error_label()
 
         self.directions = QButtonGroup(self)
         self.direction_row = QHBoxLayout()
         self.endpoints = QButtonGroup(self)
-        self.endpoint_row = QHBoxLayout()
+        # One above the other: three endpoints side by side overflow a 1280-pixel screen at
+        # the larger type size.
+        self.endpoint_row = QVBoxLayout()
 
         self.new_depth = QLineEdit()
         self.new_depth.setPlaceholderText("new depth")
@@ -133,6 +136,8 @@ class TreatScreen(QWidget):
         columns = QHBoxLayout(self)
         columns.addLayout(side, 2)
         columns.addLayout(centre, 3)
+        # The main window's action bar: the pass button stays reachable on a short screen.
+        self.action_buttons = (self.prev_btn, self.next_btn, self.finish_btn, self.toggle)
 
         self.tick = QTimer(self)
         self.tick.timeout.connect(self._refresh_clock)

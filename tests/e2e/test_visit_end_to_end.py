@@ -15,6 +15,7 @@ from console.clock import FakeClock
 from console.context import AppContext
 from console.data import patients_repo, visits_repo
 from console.ui.main_window import MainWindow
+from console.ui.widgets import Confirm
 from tests.conftest import cartridge_scan
 from tests.ui.consent_helpers import ZIGZAG, read_to_end, sign_with_mouse
 from tests.ui.visit_helpers import press, type_text
@@ -33,9 +34,17 @@ def clinic(ctx: AppContext) -> tuple[list[str], str]:
 
 
 def test_a_whole_visit_by_keyboard_and_widgets(
-    qtbot: QtBot, ctx: AppContext, clinic: tuple[list[str], str], clock: FakeClock
+    qtbot: QtBot,
+    ctx: AppContext,
+    clinic: tuple[list[str], str],
+    clock: FakeClock,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     staff, _patient_id = clinic
+    asked: list[str] = []
+    monkeypatch.setattr(
+        Confirm, "ask", classmethod(lambda cls, p, title, *a: not asked.append(title))
+    )
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()
@@ -122,6 +131,7 @@ def test_a_whole_visit_by_keyboard_and_widgets(
     finish = window.screen("finish")
     finish.notes.setPlainText("Mild erythema, tolerated well.")
     finish.complete.click()
+    assert asked == ["Complete visit"]  # answered Yes
     assert finish.error.text() == ""
 
     record = visits_repo.load_record(ctx.db, visit_id)

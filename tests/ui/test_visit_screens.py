@@ -12,6 +12,7 @@ from console.clock import FakeClock
 from console.context import AppContext
 from console.data import visits_repo
 from console.ui.main_window import MainWindow
+from console.ui.widgets import Confirm
 from console.visit.service import VisitService
 from tests.conftest import cartridge_scan, ready_visit
 from tests.ui.visit_helpers import press, type_text
@@ -50,8 +51,9 @@ def test_screening_requires_every_answer_then_moves_to_consent(
 
 
 def test_a_hard_stop_shows_its_reason_and_offers_to_stop(
-    window: MainWindow, ctx: AppContext, patient: str
+    window: MainWindow, ctx: AppContext, patient: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(Confirm, "ask", classmethod(lambda cls, *a: True))  # "Stop the visit"
     visit_id = VisitService(ctx).start_visit(patient)
     screen = open_step(window, patient, visit_id, "screening")
     for q in screen.questions:
@@ -59,7 +61,7 @@ def test_a_hard_stop_shows_its_reason_and_offers_to_stop(
     screen.check.click()
     assert "Do not treat: currently taking isotretinoin" in screen.result.text()
     assert window.current_key() == "screening"
-    assert screen.stop.isVisibleTo(screen)
+    assert screen.stop.isVisibleTo(window)  # in the action bar
     screen.stop.click()
     assert visits_repo.load_record(ctx.db, visit_id).status == "stopped"
     assert window.current_key() == "patient"

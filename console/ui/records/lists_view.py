@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QDate, QModelIndex, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QSpinBox,
@@ -45,12 +46,11 @@ class DueListView(QWidget):
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         self.ahead.valueChanged.connect(self.refresh)
         self.back.valueChanged.connect(self.refresh)
-        row = QHBoxLayout()
-        row.addWidget(QLabel("Show sessions due within"))
-        row.addWidget(self.ahead)
-        row.addWidget(QLabel("and overdue by up to"))
-        row.addWidget(self.back)
-        row.addStretch(1)
+        # One above the other: side by side the two spans overflow a room monitor at the
+        # larger type size.
+        row = QFormLayout()
+        row.addRow("Show sessions due within", self.ahead)
+        row.addRow("and overdue by up to", self.back)
         layout = QVBoxLayout(self)
         layout.addWidget(widgets.title("Due list"))
         layout.addLayout(row)

@@ -61,6 +61,7 @@ class PatientRecordView(QWidget):
         self.ctx = ctx
         self.history: history.PatientHistory | None = None
         self.header = widgets.title("")
+        self.header.setWordWrap(True)  # a long name wraps beside the buttons, never off-screen
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

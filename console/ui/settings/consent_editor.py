@@ -69,7 +69,9 @@ class ConsentEditor(QWidget):
         self.declaration.setMaximumHeight(80)
         self.choices: dict[str, QLineEdit] = {}
         self.choice_box = QFormLayout()
-        self.material = QCheckBox(
+        # Short enough for a 1366-wide room monitor at type size 1.3; the whole rule on hover.
+        self.material = QCheckBox("Matters to patients: all sign again")
+        self.material.setToolTip(
             "This change matters to patients: everyone signs again at their next visit"
         )
         self.note = QLineEdit()
@@ -90,17 +92,16 @@ class ConsentEditor(QWidget):
         self.rule_error = widgets.error_label()
         self.save_rule = QPushButton("Save renewal rule and room")
         self.save_rule.clicked.connect(self._on_save_rule_clicked)
-        rule = QHBoxLayout()
-        for w in (
-            QLabel("Valid for"),
-            self.valid_months,
-            QLabel("renewed"),
-            self.renew,
-            QLabel("Room"),
-            self.room_name,
-            self.save_rule,
-        ):
-            rule.addWidget(w)
+        rule = QVBoxLayout()  # two rows: one would be wider than a room monitor at size 1.3
+        period, room = QHBoxLayout(), QHBoxLayout()
+        for w in (QLabel("Valid for"), self.valid_months, QLabel("renewed"), self.renew):
+            period.addWidget(w)
+        period.addStretch(1)
+        for w in (QLabel("Room"), self.room_name, self.save_rule):
+            room.addWidget(w)
+        room.addStretch(1)
+        rule.addLayout(period)
+        rule.addLayout(room)
         form = QFormLayout()
         form.addRow("Template", self.template)
         form.addRow("Title", self.title)

@@ -51,6 +51,8 @@ class _Form(QWidget):
         super().__init__(parent)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        # Labels above the fields when a small screen at a large type size has no room beside.
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.errors: dict[str, QLabel] = {}
         self._get: dict[str, Callable[[], Any]] = {}
         self._set: dict[str, Callable[[Any], None]] = {}

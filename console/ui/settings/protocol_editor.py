@@ -161,10 +161,12 @@ class ProtocolEditor(QWidget):
         self.save_button.clicked.connect(self._on_save_clicked)
         self.export_button.clicked.connect(self._on_export_clicked)
         self.import_button.clicked.connect(self._on_import_clicked)
+        # The note on its own line: beside the four buttons it overflows a 1280-pixel
+        # screen at the larger type size.
         bar = QHBoxLayout()
-        bar.addWidget(self.note, 1)
         for b in (self.preview_button, self.save_button, self.export_button, self.import_button):
             bar.addWidget(b)
+        bar.addStretch(1)
         body = QHBoxLayout()
         body.addWidget(self.nav)
         body.addWidget(self.pages, 1)
@@ -172,6 +174,7 @@ class ProtocolEditor(QWidget):
         outer.addWidget(self.version)
         outer.addLayout(body, 1)
         outer.addWidget(self.summary)
+        outer.addWidget(self.note)
         outer.addLayout(bar)
         self.nav.setCurrentRow(0)
 
