@@ -36,11 +36,50 @@ def _photo(row: Any) -> Photo:
     )
 
 
-def views(db: Database) -> list[View]:
+def views(db: Database, *, retired: bool = False) -> list[View]:
+    """The clinic's views in its order; the retired ones too (last) when asked."""
     rows = db.execute(
-        "SELECT id, name, guide FROM photo_views WHERE active = 1 ORDER BY position, id"
+        "SELECT id, name, guide, zone_id, active FROM photo_views "
+        "WHERE active = 1 OR ? ORDER BY active DESC, position, id",
+        [1 if retired else 0],
     ).fetchall()
-    return [View(str(r[0]), str(r[1]), str(r[2])) for r in rows]
+    return [View(str(r[0]), str(r[1]), str(r[2]), str(r[3]), not r[4]) for r in rows]
+
+
+def view_exists(db: Database, view_id: str) -> bool:
+    row = db.execute("SELECT 1 FROM photo_views WHERE id = ?", [view_id]).fetchone()
+    return row is not None
+
+
+def add_view(db: Database, view: View) -> None:
+    """A new view, placed after the others."""
+    db.execute(
+        "INSERT INTO photo_views (id, name, guide, zone_id, position, active) "
+        "VALUES (?, ?, ?, ?, (SELECT COALESCE(MAX(position), -1) + 1 FROM photo_views), 1)",
+        [view.id, view.name, view.guide, view.zone_id],
+    )
+
+
+def update_view(db: Database, view: View) -> None:
+    db.execute(
+        "UPDATE photo_views SET name = ?, guide = ?, zone_id = ? WHERE id = ?",
+        [view.name, view.guide, view.zone_id, view.id],
+    )
+
+
+def set_view_active(db: Database, view_id: str, active: bool) -> None:
+    db.execute("UPDATE photo_views SET active = ? WHERE id = ?", [1 if active else 0, view_id])
+
+
+def set_view_order(db: Database, view_ids: list[str]) -> None:
+    for position, view_id in enumerate(view_ids):
+        db.execute("UPDATE photo_views SET position = ? WHERE id = ?", [position, view_id])
+
+
+def planned_zone_ids(db: Database, visit_id: str) -> set[str]:
+    """The zones planned on a visit (its treated areas)."""
+    rows = db.execute("SELECT zone_id FROM treated_areas WHERE visit_id = ?", [visit_id])
+    return {str(r[0]) for r in rows.fetchall()}
 
 
 def new_id() -> str:

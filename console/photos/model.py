@@ -14,6 +14,8 @@ class View:
     id: str
     name: str
     guide: str  # how to position the patient and the camera, in the room's words
+    zone_id: str = ""  # the protocol zone it belongs to; "" for a general view
+    retired: bool = False  # no longer offered for capture; its photos stay in the record
 
 
 @dataclass(frozen=True)

@@ -10,18 +10,20 @@ hashes go to the audit trail; names and pictures never do.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
 from console.aftercare.archive import sha256_hex
 from console.consent.photo_use import photo_uses
 from console.context import AppContext
-from console.data import audit_repo, photos_repo, settings_repo
+from console.data import audit_repo, photos_repo, protocol_repo, settings_repo
 from console.errors import DomainError, NotFound
-from console.photos import image
+from console.photos import image, view_rules
 from console.photos.model import STAGES, Pair, Photo, View
 from console.private_files import write_private
+from console.protocol_edit import can_edit, require_admin
 from console.visit.storage import guarded
 
 CLINICAL_USE = "clinical_record"
@@ -41,14 +43,24 @@ class PhotoService:
 
     # -- reading ------------------------------------------------------------------------------
     def views(self) -> list[View]:
+        """The views offered for capture, in the clinic's order."""
         return photos_repo.views(self.db)
 
+    def all_views(self) -> list[View]:
+        """Every view, the retired ones last (their photos stay readable in Records)."""
+        return photos_repo.views(self.db, retired=True)
+
     def view(self, view_id: str) -> View:
-        for v in self.views():
+        for v in self.all_views():
             if v.id == view_id:
                 return v
         names = ", ".join(v.id for v in self.views())
         raise DomainError(f"No photo view {view_id!r}; the views are {names}.", "view")
+
+    def views_for_visit(self, visit_id: str) -> list[View]:
+        """What capture offers: the general views and those of the zones planned on the visit."""
+        planned = photos_repo.planned_zone_ids(self.db, visit_id)
+        return [v for v in self.views() if not v.zone_id or v.zone_id in planned]
 
     def for_patient(self, patient_id: str) -> list[Photo]:
         return photos_repo.for_patient(self.db, patient_id)
@@ -75,8 +87,8 @@ class PhotoService:
         for p in self.for_patient(patient_id):
             if p.path:
                 by_view[p.view_id].append(p)
-        order = [v.id for v in self.views() if v.id in by_view]
-        order += sorted(set(by_view) - set(order))  # a view the clinic has since retired
+        order = [v.id for v in self.all_views() if v.id in by_view]
+        order += sorted(set(by_view) - set(order))
         return {v: by_view[v] for v in order}
 
     def pair(self, earlier_id: str, later_id: str) -> Pair:
@@ -162,6 +174,98 @@ class PhotoService:
                 detail={"folder": value},
             )  # fmt: skip
 
+    # -- the clinic's views (admins only; every change has its audit row) ---------------------
+    def can_edit_views(self) -> bool:
+        return can_edit(self.ctx)
+
+    def zones(self) -> list[tuple[str, str]]:
+        """(id, name) of the protocol library's zones a view may belong to."""
+        return [(z.id, z.name) for z in protocol_repo.current(self.db).zones]
+
+    def _zone(self, zone_id: str) -> str:
+        if zone_id and zone_id not in {z for z, _ in self.zones()}:
+            raise DomainError(f"No zone {zone_id!r} in the protocol library.", "zone")
+        return zone_id
+
+    @guarded
+    def add_view(self, name: str, guide: str, *, zone_id: str = "", view_id: str = "") -> View:
+        require_admin(self.ctx)
+        taken = {v.id for v in self.all_views()}
+        view = View(
+            id=view_rules.check_id(view_id) if view_id else "",
+            name=view_rules.clean_name(name),
+            guide=view_rules.clean_guide(guide),
+            zone_id=self._zone(zone_id),
+        )
+        if view.id in taken:
+            raise DomainError(f"There is already a view with the id {view.id!r}.", "id")
+        if not view.id:
+            view = replace(view, id=view_rules.id_from_name(view.name, taken))
+        self._check_name_free(view)
+        self._write_view("photo_view.add", view, lambda: photos_repo.add_view(self.db, view))
+        return view
+
+    @guarded
+    def edit_view(self, view_id: str, name: str, guide: str, *, zone_id: str = "") -> View:
+        require_admin(self.ctx)
+        old = self.view(view_id)
+        view = replace(
+            old,
+            name=view_rules.clean_name(name),
+            guide=view_rules.clean_guide(guide),
+            zone_id=self._zone(zone_id),
+        )
+        self._check_name_free(view)
+        self._write_view("photo_view.edit", view, lambda: photos_repo.update_view(self.db, view))
+        return view
+
+    @guarded
+    def retire_view(self, view_id: str) -> View:
+        """No longer offered for capture; the photos already taken stay readable in Records."""
+        require_admin(self.ctx)
+        view = replace(self.view(view_id), retired=True)
+        self._write_view(
+            "photo_view.retire", view, lambda: photos_repo.set_view_active(self.db, view_id, False)
+        )
+        return view
+
+    @guarded
+    def restore_view(self, view_id: str) -> View:
+        require_admin(self.ctx)
+        view = replace(self.view(view_id), retired=False)
+        self._check_name_free(view)
+        self._write_view(
+            "photo_view.restore", view, lambda: photos_repo.set_view_active(self.db, view_id, True)
+        )
+        return view
+
+    @guarded
+    def order_views(self, view_ids: list[str]) -> None:
+        """The capture order (number keys 1-9 follow it): every view offered, each once."""
+        require_admin(self.ctx)
+        if sorted(view_ids) != sorted(v.id for v in self.views()):
+            raise DomainError("Put every view offered for capture in the order, each once.")
+        with self.db.atomic():
+            photos_repo.set_view_order(self.db, view_ids)
+            audit_repo.record(
+                self.db, at=self.ctx.now(), by=self.ctx.practitioner_id,
+                action="photo_view.order", entity="photo_view", detail={"order": view_ids},
+            )  # fmt: skip
+
+    def _check_name_free(self, view: View) -> None:
+        for other in self.views():
+            if other.id != view.id and other.name.casefold() == view.name.casefold():
+                raise DomainError(f"Another view is already called {view.name!r}.", "name")
+
+    def _write_view(self, action: str, view: View, write: Callable[[], None]) -> None:
+        with self.db.atomic():
+            write()
+            audit_repo.record(
+                self.db, at=self.ctx.now(), by=self.ctx.practitioner_id, action=action,
+                entity="photo_view", entity_id=view.id,
+                detail={"name": view.name, "zone": view.zone_id, "guide": view.guide},
+            )  # fmt: skip
+
     # -- the use case -------------------------------------------------------------------------
     @guarded
     def import_photo(
@@ -186,6 +290,11 @@ class PhotoService:
         if stage not in STAGES:
             raise DomainError(f"The stage is one of {', '.join(STAGES)}.", "stage")
         view = self.view(view_id)
+        if view.retired:
+            raise DomainError(
+                f"The view {view.name!r} is retired: it is no longer taken. Pick another view.",
+                "view",
+            )
         problem = self.consent_problem(patient_id)
         if problem:
             raise DomainError(problem, "consent")

@@ -26,6 +26,7 @@ from console.ui.flow import VisitFlow
 from console.ui.settings.about import AboutTab
 from console.ui.settings.consent_editor import ConsentEditor
 from console.ui.settings.forms import ClinicTab, RoomTab
+from console.ui.settings.photo_views_editor import PhotoViewsEditor
 from console.ui.settings.preview import PreviewTab
 from console.ui.settings.protocol_editor import ProtocolEditor
 from console.ui.settings.texts_editor import LanguageTextsTab
@@ -55,6 +56,7 @@ class SettingsScreen(QWidget):
         self.tabs.addTab(self.preview, "Live preview")
         self.tabs.addTab(LanguageTextsTab(ctx), "Texts per language")
         self.tabs.addTab(ConsentEditor(ctx), "Consent")
+        self.tabs.addTab(PhotoViewsEditor(ctx), "Photo views")
         self.tabs.addTab(AboutTab(ctx), "About")
         lay = QVBoxLayout(self)
         lay.addWidget(widgets.title("Settings"))

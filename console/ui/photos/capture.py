@@ -53,7 +53,7 @@ class PhotoCapture(QDialog):
         self.service = PhotoService(ctx)
         self.patient_id, self.visit_id = patient_id, visit_id
         self.stage = stage
-        self.views: list[View] = self.service.views()
+        self.views: list[View] = self.service.views_for_visit(visit_id)
         self.inbox: Inbox | None = None
 
         # Left: where pictures come from.

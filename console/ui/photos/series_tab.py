@@ -91,7 +91,7 @@ class PhotoSeriesTab(QWidget):
         self.patient_id = patient_id
         self.error.clear()
         self.timeline = self.service.timeline(patient_id)
-        names = {v.id: v.name for v in self.service.views()}
+        names = {v.id: v.name for v in self.service.all_views()}
         self.view_box.blockSignals(True)
         self.view_box.clear()
         for view_id, photos in self.timeline.items():

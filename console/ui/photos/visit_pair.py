@@ -21,7 +21,7 @@ class VisitPairDialog(QDialog):
         self.service = PhotoService(ctx)
         self.pairs: list[Pair] = [
             pair
-            for v in self.service.views()
+            for v in self.service.all_views()
             if (pair := self.service.visit_pair(visit_id, v.id)) is not None
         ]
         self.view_box = QComboBox()
