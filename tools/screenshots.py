@@ -19,8 +19,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "xcb" if os.environ.get("DISPLAY") else
 
 
 def main(out: Path) -> int:
-    from PySide6.QtCore import QCoreApplication, QDate, Qt
-    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtCore import QCoreApplication, QDate, QPointF, Qt
+    from PySide6.QtGui import QKeyEvent, QMouseEvent
     from PySide6.QtWidgets import QApplication
 
     from console import demo
@@ -74,6 +74,17 @@ def main(out: Path) -> int:
             QCoreApplication.sendEvent(widget, QKeyEvent(kind, k, Qt.KeyboardModifier.NoModifier,  # type: ignore[arg-type]
                                                          text))  # fmt: skip
 
+    def sign(pad: object, points: list[tuple[int, int]]) -> None:
+        """A signature drawn with the mouse: press, moves, release."""
+        kinds = [QMouseEvent.Type.MouseButtonPress]
+        kinds += [QMouseEvent.Type.MouseMove] * (len(points) - 2)
+        kinds += [QMouseEvent.Type.MouseButtonRelease]
+        for kind, (x, y) in zip(kinds, points, strict=True):
+            pos = QPointF(x, y)
+            buttons = Qt.MouseButton.NoButton if kind == kinds[-1] else Qt.MouseButton.LeftButton
+            QCoreApplication.sendEvent(pad, QMouseEvent(kind, pos, pad.mapToGlobal(pos),  # type: ignore[attr-defined]
+                Qt.MouseButton.LeftButton, buttons, Qt.KeyboardModifier.NoModifier))  # fmt: skip
+
     signin = window.screen("signin")
     signin.names.select(staff[1])
     shot("1-signin")
@@ -98,6 +109,17 @@ def main(out: Path) -> int:
     cold = next(q for q in screening.questions if q.item.id == "cold_sores").prompt
     cold.setCurrentIndex(cold.findData("cover_confirmed"))
     screening.check.click()
+    consent = window.screen("consent")
+    consent.text.setFocus()
+    for _ in range(60):  # read to the end with Page Down, as the patient would
+        if consent.read_to_end:
+            break
+        key(consent.text, Qt.Key.Key_PageDown, "")
+    keys(consent.signer_name, "Zoë Łukasz-Nguyễn")
+    sign(consent.pad, [(30 + 25 * i, 40 + 60 * (i % 2)) for i in range(14)])
+    keys(consent.pin, "1357")
+    shot("4-consent-signing")
+    key(consent.pin, Qt.Key.Key_Return, "")
     prep = window.screen("prep")
     prep.device.setCurrentIndex(prep.device.findData("skinpen-precision"))
     prep.device.activated.emit(prep.device.currentIndex())
@@ -111,7 +133,7 @@ def main(out: Path) -> int:
     prep.numb_apply.click()
     clock.advance(11 * 60 + 20)
     prep._refresh_countdown()
-    shot("4-prep-numbing-countdown")
+    shot("5-prep-numbing-countdown")
     clock.advance(19 * 60)
     prep.numb_remove.click()
     prep.cleansed.click()
@@ -122,7 +144,7 @@ def main(out: Path) -> int:
         keys(plan.depth, depth)
     plan.map.zone_clicked.emit("nose")  # around the eyes, 2.5 mm is refused outright
     keys(plan.depth, "2.5\n")
-    shot("5-plan-tenfold-slip")
+    shot("6-plan-tenfold-slip")
     plan.depth.clear()
     plan.next.click()
     treat = window.screen("treat")
@@ -134,7 +156,7 @@ def main(out: Path) -> int:
     key(treat, Qt.Key.Key_Space, " ")
     clock.advance(27)
     treat._refresh_clock()
-    shot("6-treat-pass-running")
+    shot("7-treat-pass-running")
     key(treat, Qt.Key.Key_Space, " ")
     key(treat, Qt.Key.Key_2, "2")
     for zone_passes in ((24, 22), (41, 39, 40)):
@@ -145,12 +167,12 @@ def main(out: Path) -> int:
             key(treat, Qt.Key.Key_Space, " ")
             clock.advance(5)
         key(treat, Qt.Key.Key_1, "1")
-    shot("6-treat-chart")
+    shot("7-treat-chart")
     key(treat, Qt.Key.Key_F, "f")
     finish = window.screen("finish")
     finish.notes.setPlainText("Mild erythema on cheeks; tolerated well.")
     finish.complete.click()
-    shot("7-finish-sheet")
+    shot("8-finish-sheet")
     window.close()
     print(f"screenshots in {out}")
     return 0
