@@ -88,7 +88,7 @@ class VisitDetail(QTextBrowser):
         super().__init__(parent)
         self.setReadOnly(True)
         self.setOpenLinks(False)
-        self.setAccessibleName("visit detail (read-only)")
+        self.setAccessibleName(self.tr("visit detail (read-only)"))
 
     def show_record(self, record: VisitRecord, zone: ZoneInfo) -> None:
         self.setHtml(visit_html(record, zone))
