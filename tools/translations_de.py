@@ -282,8 +282,8 @@ GERMAN.update({
     "consent template": "Einwilligungsvorlage",
     "sections: ## heading, then its text": "Abschnitte: ## Überschrift, dann ihr Text",
     "This change matters to patients: everyone signs again at their next visit":
-        "Diese Änderung ist für Patientinnen und Patienten wesentlich: alle unterschreiben "
-        "beim nächsten Besuch erneut",
+        "Wesentliche Änderung für die Patienten: alle unterschreiben beim nächsten Besuch neu",
+
     "What changed (kept with the version)": "Was wurde geändert (wird mit der Version gespeichert)",
     "Save as a new version": "Als neue Version speichern",
     " months": " Monate",

@@ -405,7 +405,7 @@
     <message>
         <location filename="../../console/ui/settings/consent_editor.py" line="77" />
         <source>This change matters to patients: everyone signs again at their next visit</source>
-        <translation>Diese Änderung ist für Patientinnen und Patienten wesentlich: alle unterschreiben beim nächsten Besuch erneut</translation>
+        <translation>Wesentliche Änderung für die Patienten: alle unterschreiben beim nächsten Besuch neu</translation>
     </message>
     <message>
         <location filename="../../console/ui/settings/consent_editor.py" line="80" />
@@ -438,72 +438,72 @@
         <translation>z. B. Raum 2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="95" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="98" />
         <source>Save renewal rule and room</source>
         <translation>Erneuerungsregel und Raum speichern</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="99" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="104" />
         <source>Valid for</source>
         <translation>Gültig für</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="101" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="106" />
         <source>renewed</source>
         <translation>erneuert</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="103" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="112" />
         <source>Room</source>
         <translation>Raum</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="109" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="116" />
         <source>Template</source>
         <translation>Vorlage</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="110" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="117" />
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="111" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="118" />
         <source>Sections</source>
         <translation>Abschnitte</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="112" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="119" />
         <source>Declaration</source>
         <translation>Erklärung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="115" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="122" />
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="139" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="148" />
         <source>Library version {version}. English is shown; other languages are kept as they are.</source>
         <translation>Bibliotheksversion {version}. Angezeigt wird Englisch; andere Sprachen bleiben, wie sie sind.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="162" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="171" />
         <source>Only an admin can change the consent texts.</source>
         <translation>Nur die Administration kann die Einwilligungstexte ändern.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="176" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="185" />
         <source>Photo use “{choice}”</source>
         <translation>Fotonutzung „{choice}“</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="215" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="224" />
         <source>Saved as library version {version}.</source>
         <translation>Als Bibliotheksversion {version} gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="230" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="239" />
         <source>Renewal rule and room saved.</source>
         <translation>Erneuerungsregel und Raum gespeichert.</translation>
     </message>
@@ -1610,7 +1610,7 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
         <location filename="../../console/ui/settings/protocol_editor.py" line="93" />
         <location filename="../../console/ui/settings/protocol_editor.py" line="107" />
         <location filename="../../console/ui/settings/protocol_editor.py" line="121" />
-        <location filename="../../console/ui/settings/protocol_editor.py" line="291" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="295" />
         <source>Id</source>
         <translation>Kennung</translation>
     </message>
@@ -1794,124 +1794,124 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
         <translation>Endpunkte</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="208" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="212" />
         <source>What changed and why (kept with the version)</source>
         <translation>Was wurde warum geändert (wird mit der Version gespeichert)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="209" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="213" />
         <source>Save as new version</source>
         <translation>Als neue Version speichern</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="210" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="214" />
         <source>Export…</source>
         <translation>Exportieren…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="211" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="215" />
         <source>Import…</source>
         <translation>Importieren…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="212" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="216" />
         <source>Preview the sheet</source>
         <translation>Blatt in der Vorschau</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="236" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="240" />
         <source>Sessions in a series</source>
         <translation>Sitzungen pro Serie</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="239" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="243" />
         <source>Weeks between sessions</source>
         <translation>Wochen zwischen den Sitzungen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="242" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="246" />
         <source> weeks</source>
         <translation> Wochen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="244" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="248" />
         <source>Default target passes per area</source>
         <translation>Standardziel an Durchgängen pro Bereich</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="247" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="251" />
         <source>Numbing cream: default wait</source>
         <translation>Betäubungscreme: übliche Einwirkzeit</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="250" />
-        <location filename="../../console/ui/settings/protocol_editor.py" line="257" />
-        <location filename="../../console/ui/settings/protocol_editor.py" line="264" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="254" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="261" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="268" />
         <source> min</source>
         <translation> Min.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="254" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="258" />
         <source>Numbing cream: shortest wait</source>
         <translation>Betäubungscreme: kürzeste Einwirkzeit</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="261" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="265" />
         <source>Numbing cream: longest wait</source>
         <translation>Betäubungscreme: längste Einwirkzeit</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="279" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="283" />
         <source>Maintenance advice</source>
         <translation>Empfehlung zur Erhaltung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="292" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="296" />
         <source>Zone</source>
         <translation>Zone</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="293" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="297" />
         <source>Region</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="301" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="305" />
         <source>Passes</source>
         <translation>Durchgänge</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="302" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="306" />
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="349" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="353" />
         <source> by {name}</source>
         <translation> von {name}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="354" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="358" />
         <source>Current library: version {version}, saved {when} UTC{who}{note}. Visits keep the version they were done under.</source>
         <translation>Aktuelle Bibliothek: Version {version}, gespeichert {when} UTC{who}{note}. Behandlungen behalten die Version, unter der sie durchgeführt wurden.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="410" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="414" />
         <source>{count} problem(s) to fix before saving. First: {where}: {message}</source>
         <translation>{count} Fehler vor dem Speichern zu beheben. Erster: {where}: {message}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="428" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="432" />
         <source>  Saved version {version}.</source>
         <translation>  Version {version} gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="436" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="440" />
         <source>Export the protocol library</source>
         <translation>Protokollbibliothek exportieren</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="446" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="450" />
         <source>Import a protocol library</source>
         <translation>Eine Protokollbibliothek importieren</translation>
     </message>

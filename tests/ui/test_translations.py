@@ -198,6 +198,9 @@ def test_records_and_settings_speak_german(qtbot: QtBot, ctx: AppContext, staff:
         nav = [settings.protocol.nav.item(i).text() for i in range(settings.protocol.nav.count())]
         assert nav[:3] == ["Geräte", "Zonen", "Ausschlusskriterien"]
         assert settings.protocol.devices.add.text() == "Hinzufügen"
+        # German words are longer: Settings still fits the clinic's 1366-pixel screen.
+        assert settings.minimumSizeHint().width() <= 1366
+
     finally:
         i18n.install(app, "en")
     english = RecordsScreen(ctx, VisitFlow())

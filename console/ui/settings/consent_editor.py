@@ -91,20 +91,27 @@ class ConsentEditor(QWidget):
         self.renew.addItem(self.tr("after the period, and at each new series"), RENEW_AT_SERIES)
         self.room_name = QLineEdit()
         self.room_name.setPlaceholderText(self.tr("e.g. Room 2"))
+        # Longer labels (German) would squeeze the room's name to nothing.
+        self.room_name.setMinimumWidth(240)
+
         self.rule_error = widgets.error_label()
         self.save_rule = QPushButton(self.tr("Save renewal rule and room"))
         self.save_rule.clicked.connect(self._on_save_rule_clicked)
+        # Two lines, not one: on one line the words (longer in German) pushed Settings wider
+        # than a 1366-pixel screen.
         rule = QHBoxLayout()
         for w in (
             QLabel(self.tr("Valid for")),
             self.valid_months,
             QLabel(self.tr("renewed")),
             self.renew,
-            QLabel(self.tr("Room")),
-            self.room_name,
-            self.save_rule,
         ):
             rule.addWidget(w)
+        rule.addStretch(1)
+        room = QHBoxLayout()
+        for w in (QLabel(self.tr("Room")), self.room_name, self.save_rule):
+            room.addWidget(w)
+        room.addStretch(1)
         form = QFormLayout()
         form.addRow(self.tr("Template"), self.template)
         form.addRow(self.tr("Title"), self.title)
@@ -120,6 +127,8 @@ class ConsentEditor(QWidget):
         layout.addWidget(self.review)
         layout.addWidget(self.version)
         layout.addLayout(rule)
+        layout.addLayout(room)
+
         layout.addWidget(self.rule_error)
         layout.addLayout(form, 1)
         layout.addWidget(self.error)

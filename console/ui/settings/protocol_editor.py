@@ -195,7 +195,11 @@ class ProtocolEditor(QWidget):
             scroll.setWidget(page)
             self.pages.addWidget(scroll)
             self.nav.addItem(title)
+        # As wide as its longest title: German ones ("Ausschlusskriterien") outgrow 190 px.
+        frame = 2 * self.nav.frameWidth() + 12
+        self.nav.setFixedWidth(max(190, self.nav.sizeHintForColumn(0) + frame))
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+
         for t in self.tables:
             t.edited.connect(self._on_any_edited)
         self.concerns.edited.connect(self._rebuild_zone_columns)
