@@ -483,6 +483,94 @@ GERMAN.update({
 })  # fmt: skip
 
 
+# Photos and the consent screen's own words (issue 16, second pass). The consent's text itself
+# comes in the patient's language from resources/, not from here.
+GERMAN.update({
+    "<b>New pictures</b>": "<b>Neue Bilder</b>",
+    "<b>Views</b>: press a view's number to file the picture under it.":
+        "<b>Ansichten</b>: Drücken Sie die Nummer einer Ansicht, um das Bild dort abzulegen.",
+    "After, {time}": "Nachher, {time}",
+    "Before, {time}": "Vorher, {time}",
+    "Before / after…": "Vorher / nachher…",
+    "Before and after": "Vorher und nachher",
+    "Camera: {view}": "Kamera: {view}",
+    "Camera…": "Kamera…",
+    "Close": "Schließen",
+    "Could not read {name}.": "{name} konnte nicht gelesen werden.",
+    "Done": "Fertig",
+    "Enlarge…": "Vergrößern…",
+    "Fit": "Einpassen",
+    "Ghost: {view}, {date}.": "Überlagerung: {view}, {date}.",
+    "Import files…": "Dateien importieren…",
+    "Import photos": "Fotos importieren",
+    "Last visit's ghost": "Überlagerung vom letzten Besuch",
+    "No camera found on this PC.": "Auf diesem PC wurde keine Kamera gefunden.",
+    "No camera support installed (pip install .[camera]).":
+        "Keine Kameraunterstützung installiert (pip install .[camera]).",
+    "No earlier photo of the {view} view.": "Kein früheres Foto der Ansicht „{view}“.",
+    "No photos of this patient yet.": "Noch keine Fotos dieser Person.",
+    "No picture from the camera yet.": "Noch kein Bild von der Kamera.",
+    "No view has both a before and an after photo in this visit.":
+        "Bei dieser Behandlung hat keine Ansicht sowohl ein Vorher- als auch ein Nachher-Foto.",
+    "No watched folder set for this room.":
+        "Für diesen Raum ist kein überwachter Ordner festgelegt.",
+
+    "Overlay": "Überlagern",
+    "Photos of this visit": "Fotos dieser Behandlung",
+    "Pictures (*.jpg *.jpeg *.png *.heic *.heif)": "Bilder (*.jpg *.jpeg *.png *.heic *.heif)",
+    "Side by side": "Nebeneinander",
+    "Stored: {view}, {stage}.": "Gespeichert: {view}, {stage}.",
+    "Take photo": "Foto aufnehmen",
+    "Take the selected view with the webcam": "Die gewählte Ansicht mit der Webcam aufnehmen",
+    "View": "Ansicht",
+    "Watched folder…": "Überwachter Ordner…",
+    "Watching {folder}": "Überwacht: {folder}",
+    "Wheel: zoom · drag: move (both sides)": "Mausrad: zoomen · ziehen: verschieben (beide Seiten)",
+    "blend between the two dates": "Überblendung zwischen den beiden Daten",
+    "earlier date": "früheres Datum",
+    "ghost of the last visit": "Überlagerung vom letzten Besuch",
+    "later date": "späteres Datum",
+    "new pictures in the watched folder": "neue Bilder im überwachten Ordner",
+    "timeline of the view": "Zeitleiste der Ansicht",
+    "view": "Ansicht",
+    "views: press its number to file the picture":
+        "Ansichten: Nummer drücken, um das Bild abzulegen",
+    "with": "mit",
+    "{stage} photos…": "Fotos: {stage}…",
+    "{view}: compare": "{view}: vergleichen",
+    "<b>Photographs</b>: each use is its own choice":
+        "<b>Fotos</b>: jede Verwendung ist eine eigene Entscheidung",
+    "A new consent is asked for at the practitioner's choice.":
+        "Eine neue Einwilligung wird auf Wunsch der behandelnden Person eingeholt.",
+    "Ask for a new consent anyway": "Trotzdem eine neue Einwilligung einholen",
+    "Checks your PIN, archives the signed PDF and goes on to Prep":
+        "Prüft Ihre PIN, archiviert das unterschriebene PDF und geht weiter zur Vorbereitung",
+    "Clear and sign again": "Löschen und neu unterschreiben",
+    "Continue to Prep with the consent on record":
+        "Mit der vorliegenden Einwilligung weiter zur Vorbereitung",
+    "Countersign and continue": "Gegenzeichnen und weiter",
+    "If the patient declines: why, in their words":
+        "Wenn die Person ablehnt: warum, in ihren Worten",
+    "Patient declines: stop visit": "Person lehnt ab: Behandlung beenden",
+    "Patient: type your full name, then sign below":
+        "Patient/in: vollständigen Namen eingeben, dann unten unterschreiben",
+    "Practitioner PIN": "PIN der behandelnden Person",
+    "Read the text to the end before signing.":
+        "Lesen Sie den Text bis zum Ende, bevor Sie unterschreiben.",
+    "Scroll to the end of the text (Page Down) before signing.":
+        "Vor dem Unterschreiben bis zum Ende des Textes blättern (Bild ab).",
+    "Text read to the end: the patient can sign.":
+        "Text bis zum Ende gelesen: die Person kann unterschreiben.",
+    "Witness (optional)": "Zeuge / Zeugin (optional)",
+    "consent text: read to the end": "Einwilligungstext: bis zum Ende lesen",
+    "how the patient's identity was checked": "wie die Identität der Person geprüft wurde",
+    "patient's full name as they sign": "vollständiger Name der Person, wie sie unterschreibt",
+    "practitioner PIN to countersign": "PIN der behandelnden Person zum Gegenzeichnen",
+    "reason the patient declines": "Grund der Ablehnung",
+    "witness name, optional": "Name des Zeugen / der Zeugin, optional",
+})  # fmt: skip
+
+
 def fill(ts: Path) -> list[str]:
     """Fill every message German knows; returns the sources still without a translation."""
     tree = ET.parse(ts)

@@ -303,6 +303,62 @@
     </message>
 </context>
 <context>
+    <name>BeforeAfterButton</name>
+    <message>
+        <location filename="../../console/ui/photos/launch.py" line="43" />
+        <source>Before / after…</source>
+        <translation>Vorher / nachher…</translation>
+    </message>
+</context>
+<context>
+    <name>CameraCapture</name>
+    <message>
+        <location filename="../../console/ui/photos/camera.py" line="44" />
+        <source>No camera support installed (pip install .[camera]).</source>
+        <translation>Keine Kameraunterstützung installiert (pip install .[camera]).</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/camera.py" line="48" />
+        <source>No camera found on this PC.</source>
+        <translation>Auf diesem PC wurde keine Kamera gefunden.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/camera.py" line="78" />
+        <source>Camera: {view}</source>
+        <translation>Kamera: {view}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/camera.py" line="111" />
+        <source>Take photo</source>
+        <translation>Foto aufnehmen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/camera.py" line="114" />
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/camera.py" line="117" />
+        <source>Last visit's ghost</source>
+        <translation>Überlagerung vom letzten Besuch</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/camera.py" line="135" />
+        <source>No earlier photo of the {view} view.</source>
+        <translation>Kein früheres Foto der Ansicht „{view}“.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/camera.py" line="168" />
+        <source>No picture from the camera yet.</source>
+        <translation>Noch kein Bild von der Kamera.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/camera.py" line="181" />
+        <source>Stored: {view}, {stage}.</source>
+        <translation>Gespeichert: {view}, {stage}.</translation>
+    </message>
+</context>
+<context>
     <name>ClinicTab</name>
     <message>
         <location filename="../../console/ui/settings/forms.py" line="134" />
@@ -530,6 +586,119 @@
         <location filename="../../console/ui/records/consents_tab.py" line="83" />
         <source>Printed.</source>
         <translation>Gedruckt.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentScreen</name>
+    <message>
+        <location filename="../../console/ui/consent_screen.py" line="72" />
+        <source>Consent</source>
+        <translation>Einwilligung</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consent_screen.py" line="89" />
+        <source>Continue to Prep with the consent on record</source>
+        <translation>Mit der vorliegenden Einwilligung weiter zur Vorbereitung</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consent_screen.py" line="91" />
+        <source>Ask for a new consent anyway</source>
+        <translation>Trotzdem eine neue Einwilligung einholen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consent_screen.py" line="108" />
+        <source>consent text: read to the end</source>
+        <translation>Einwilligungstext: bis zum Ende lesen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consent_screen.py" line="122" />
+        <source>&lt;b&gt;Photographs&lt;/b&gt;: each use is its own choice</source>
+        <translation>&lt;b&gt;Fotos&lt;/b&gt;: jede Verwendung ist eine eigene Entscheidung</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consent_screen.py" line="129" />
+        <source>Patient: type your full name, then sign below</source>
+        <translation>Patient/in: vollständigen Namen eingeben, dann unten unterschreiben</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consent_screen.py" line="131" />
+        <source>patient's full name as they sign</source>
+        <translation>vollständiger Name der Person, wie sie unterschreibt</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consent_screen.py" line="134" />
+        <source>Clear and sign again</source>
+        <translation>Löschen und neu unterschreiben</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consent_screen.py" line="138" />
+        <source>Witness (optional)</source>
+        <translation>Zeuge / Zeugin (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consent_screen.py" line="139" />
+        <source>witness name, optional</source>
+        <translation>Name des Zeugen / der Zeugin, optional</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consent_screen.py" line="141" />
+        <source>how the patient's identity was checked</source>
+        <translation>wie die Identität der Person geprüft wurde</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consent_screen.py" line="149" />
+        <source>Practitioner PIN</source>
+        <translation>PIN der behandelnden Person</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consent_screen.py" line="150" />
+        <source>practitioner PIN to countersign</source>
+        <translation>PIN der behandelnden Person zum Gegenzeichnen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consent_screen.py" line="156" />
+        <source>Countersign and continue</source>
+        <translation>Gegenzeichnen und weiter</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consent_screen.py" line="158" />
+        <source>Checks your PIN, archives the signed PDF and goes on to Prep</source>
+        <translation>Prüft Ihre PIN, archiviert das unterschriebene PDF und geht weiter zur Vorbereitung</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consent_screen.py" line="165" />
+        <source>If the patient declines: why, in their words</source>
+        <translation>Wenn die Person ablehnt: warum, in ihren Worten</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consent_screen.py" line="167" />
+        <source>reason the patient declines</source>
+        <translation>Grund der Ablehnung</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consent_screen.py" line="168" />
+        <source>Patient declines: stop visit</source>
+        <translation>Person lehnt ab: Behandlung beenden</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consent_screen.py" line="257" />
+        <source>Text read to the end: the patient can sign.</source>
+        <translation>Text bis zum Ende gelesen: die Person kann unterschreiben.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consent_screen.py" line="259" />
+        <source>Scroll to the end of the text (Page Down) before signing.</source>
+        <translation>Vor dem Unterschreiben bis zum Ende des Textes blättern (Bild ab).</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consent_screen.py" line="266" />
+        <source>A new consent is asked for at the practitioner's choice.</source>
+        <translation>Eine neue Einwilligung wird auf Wunsch der behandelnden Person eingeholt.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consent_screen.py" line="286" />
+        <source>Read the text to the end before signing.</source>
+        <translation>Lesen Sie den Text bis zum Ende, bevor Sie unterschreiben.</translation>
     </message>
 </context>
 <context>
@@ -1508,6 +1677,189 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
     </message>
 </context>
 <context>
+    <name>PhotoCapture</name>
+    <message>
+        <location filename="../../console/ui/photos/capture.py" line="52" />
+        <source>Photos of this visit</source>
+        <translation>Fotos dieser Behandlung</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/capture.py" line="62" />
+        <source>Watched folder…</source>
+        <translation>Überwachter Ordner…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/capture.py" line="67" />
+        <source>new pictures in the watched folder</source>
+        <translation>neue Bilder im überwachten Ordner</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/capture.py" line="69" />
+        <source>Import files…</source>
+        <translation>Dateien importieren…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/capture.py" line="71" />
+        <source>Camera…</source>
+        <translation>Kamera…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/capture.py" line="74" />
+        <source>&lt;b&gt;New pictures&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Neue Bilder&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/capture.py" line="94" />
+        <source>ghost of the last visit</source>
+        <translation>Überlagerung vom letzten Besuch</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/capture.py" line="98" />
+        <source>Last visit's ghost</source>
+        <translation>Überlagerung vom letzten Besuch</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/capture.py" line="117" />
+        <source>views: press its number to file the picture</source>
+        <translation>Ansichten: Nummer drücken, um das Bild abzulegen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/capture.py" line="124" />
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/capture.py" line="129" />
+        <source>&lt;b&gt;Views&lt;/b&gt;: press a view's number to file the picture under it.</source>
+        <translation>&lt;b&gt;Ansichten&lt;/b&gt;: Drücken Sie die Nummer einer Ansicht, um das Bild dort abzulegen.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/capture.py" line="168" />
+        <source>Take the selected view with the webcam</source>
+        <translation>Die gewählte Ansicht mit der Webcam aufnehmen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/capture.py" line="183" />
+        <source>Import photos</source>
+        <translation>Fotos importieren</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/capture.py" line="185" />
+        <source>Pictures (*.jpg *.jpeg *.png *.heic *.heif)</source>
+        <translation>Bilder (*.jpg *.jpeg *.png *.heic *.heif)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/capture.py" line="198" />
+        <source>No watched folder set for this room.</source>
+        <translation>Für diesen Raum ist kein überwachter Ordner festgelegt.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/capture.py" line="201" />
+        <source>Watching {folder}</source>
+        <translation>Überwacht: {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/capture.py" line="250" />
+        <location filename="../../console/ui/photos/capture.py" line="275" />
+        <source>Could not read {name}.</source>
+        <translation>{name} konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/capture.py" line="339" />
+        <source>No earlier photo of the {view} view.</source>
+        <translation>Kein früheres Foto der Ansicht „{view}“.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/capture.py" line="346" />
+        <source>Ghost: {view}, {date}.</source>
+        <translation>Überlagerung: {view}, {date}.</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoCompare</name>
+    <message>
+        <location filename="../../console/ui/photos/compare.py" line="87" />
+        <source>blend between the two dates</source>
+        <translation>Überblendung zwischen den beiden Daten</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/compare.py" line="103" />
+        <source>Side by side</source>
+        <translation>Nebeneinander</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/compare.py" line="104" />
+        <source>Overlay</source>
+        <translation>Überlagern</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/compare.py" line="105" />
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/compare.py" line="120" />
+        <source>Wheel: zoom · drag: move (both sides)</source>
+        <translation>Mausrad: zoomen · ziehen: verschieben (beide Seiten)</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoSeriesTab</name>
+    <message>
+        <location filename="../../console/ui/photos/series_tab.py" line="44" />
+        <source>view</source>
+        <translation>Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/series_tab.py" line="53" />
+        <source>earlier date</source>
+        <translation>früheres Datum</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/series_tab.py" line="54" />
+        <source>later date</source>
+        <translation>späteres Datum</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/series_tab.py" line="60" />
+        <source>timeline of the view</source>
+        <translation>Zeitleiste der Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/series_tab.py" line="64" />
+        <source>Enlarge…</source>
+        <translation>Vergrößern…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/series_tab.py" line="80" />
+        <source>with</source>
+        <translation>mit</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/series_tab.py" line="100" />
+        <source>No photos of this patient yet.</source>
+        <translation>Noch keine Fotos dieser Person.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/series_tab.py" line="166" />
+        <source>{view}: compare</source>
+        <translation>{view}: vergleichen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/series_tab.py" line="168" />
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>PhotosButton</name>
+    <message>
+        <location filename="../../console/ui/photos/launch.py" line="20" />
+        <source>{stage} photos…</source>
+        <translation>Fotos: {stage}…</translation>
+    </message>
+</context>
+<context>
     <name>PinField</name>
     <message>
         <location filename="../../console/ui/pin_widgets.py" line="122" />
@@ -2235,6 +2587,34 @@ Jeder abgeschlossene Durchgang ist gespeichert. Dort fortsetzen, wo sie unterbro
         <location filename="../../console/ui/records/visit_detail.py" line="91" />
         <source>visit detail (read-only)</source>
         <translation>Behandlungsdetails (nur lesen)</translation>
+    </message>
+</context>
+<context>
+    <name>VisitPairDialog</name>
+    <message>
+        <location filename="../../console/ui/photos/visit_pair.py" line="19" />
+        <source>Before and after</source>
+        <translation>Vorher und nachher</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/visit_pair.py" line="34" />
+        <source>View</source>
+        <translation>Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/visit_pair.py" line="43" />
+        <source>No view has both a before and an after photo in this visit.</source>
+        <translation>Bei dieser Behandlung hat keine Ansicht sowohl ein Vorher- als auch ein Nachher-Foto.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/visit_pair.py" line="57" />
+        <source>Before, {time}</source>
+        <translation>Vorher, {time}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/visit_pair.py" line="60" />
+        <source>After, {time}</source>
+        <translation>Nachher, {time}</translation>
     </message>
 </context>
 <context>

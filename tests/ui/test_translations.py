@@ -32,8 +32,9 @@ _TEXT_CALLS = {
 _WRAPPERS = {"tr", "translate", "_tr"}
 
 NOT_YET = {
-    "consent_screen.py", "finish_screen.py", "main_window.py", "photos/", "plan_screen.py",
-    "prep_screen.py", "screening_screen.py", "settings_screen.py", "treat_screen.py",
+    "finish_screen.py", "main_window.py", "plan_screen.py", "prep_screen.py",
+    "screening_screen.py", "settings_screen.py", "treat_screen.py",
+
 }  # fmt: skip
 
 
