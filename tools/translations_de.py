@@ -571,6 +571,24 @@ GERMAN.update({
 })  # fmt: skip
 
 
+# The read-only visit detail in Records (issue 16, second pass).
+GERMAN.update({
+    " · session {number} of the series": " · Sitzung {number} der Serie",
+    "<b>Amendments</b> (the original stays as recorded):":
+        "<b>Nachträge</b> (das Original bleibt wie erfasst):",
+    "<p><b>Notes:</b> {notes}<br><b>Adverse events:</b> {events}</p>":
+        "<p><b>Notizen:</b> {notes}<br><b>Unerwünschte Ereignisse:</b> {events}</p>",
+    "Area": "Bereich",
+    "Each pass": "Jeder Durchgang",
+    "No amendments.": "Keine Nachträge.",
+    "Practitioner: <b>{name}</b> · device {device} · protocol version {version}":
+        "Behandelnde Person: <b>{name}</b> · Gerät {device} · Protokollversion {version}",
+    "completed, locked": "abgeschlossen, gesperrt",
+    "none recorded": "keine erfasst",
+    "open": "offen",
+})  # fmt: skip
+
+
 def fill(ts: Path) -> list[str]:
     """Fill every message German knows; returns the sources still without a translation."""
     tree = ET.parse(ts)

@@ -2584,7 +2584,72 @@ Jeder abgeschlossene Durchgang ist gespeichert. Dort fortsetzen, wo sie unterbro
 <context>
     <name>VisitDetail</name>
     <message>
+        <location filename="../../console/ui/records/visit_detail.py" line="26" />
+        <source>completed, locked</source>
+        <translation>abgeschlossen, gesperrt</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/visit_detail.py" line="27" />
+        <source>stopped</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/visit_detail.py" line="28" />
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/visit_detail.py" line="32" />
+        <source>Practitioner: &lt;b&gt;{name}&lt;/b&gt; · device {device} · protocol version {version}</source>
+        <translation>Behandelnde Person: &lt;b&gt;{name}&lt;/b&gt; · Gerät {device} · Protokollversion {version}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/visit_detail.py" line="41" />
+        <source> · session {number} of the series</source>
+        <translation> · Sitzung {number} der Serie</translation>
+    </message>
+    <message>
         <location filename="../../console/ui/records/visit_detail.py" line="91" />
+        <source>Area</source>
+        <translation>Bereich</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/visit_detail.py" line="92" />
+        <source>Passes</source>
+        <translation>Durchgänge</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/visit_detail.py" line="93" />
+        <source>Each pass</source>
+        <translation>Jeder Durchgang</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/visit_detail.py" line="94" />
+        <source>Endpoint</source>
+        <translation>Endpunkt</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/visit_detail.py" line="102" />
+        <source>&lt;p&gt;&lt;b&gt;Notes:&lt;/b&gt; {notes}&lt;br&gt;&lt;b&gt;Adverse events:&lt;/b&gt; {events}&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Notizen:&lt;/b&gt; {notes}&lt;br&gt;&lt;b&gt;Unerwünschte Ereignisse:&lt;/b&gt; {events}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/visit_detail.py" line="107" />
+        <source>none recorded</source>
+        <translation>keine erfasst</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/visit_detail.py" line="116" />
+        <source>&lt;b&gt;Amendments&lt;/b&gt; (the original stays as recorded):</source>
+        <translation>&lt;b&gt;Nachträge&lt;/b&gt; (das Original bleibt wie erfasst):</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/visit_detail.py" line="122" />
+        <source>No amendments.</source>
+        <translation>Keine Nachträge.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/visit_detail.py" line="132" />
         <source>visit detail (read-only)</source>
         <translation>Behandlungsdetails (nur lesen)</translation>
     </message>

@@ -184,6 +184,8 @@ def test_records_and_settings_speak_german(qtbot: QtBot, ctx: AppContext, staff:
         assert record_tabs[:2] == ["Diagramme", "Behandlungen"]
         header = records.record.visits.horizontalHeaderItem(0)
         assert header is not None and header.text() == "Datum"
+        assert records.record.detail.accessibleName() == "Behandlungsdetails (nur lesen)"
+
         records.search.setText("zzzz-nobody")
         assert records.search_error.text() == "Keine passende Akte gefunden."
 
