@@ -118,6 +118,521 @@ GERMAN = {
 }  # fmt: skip
 
 
+# Records, Settings and the read-only lists (issue 16, second pass).
+GERMAN.update({
+    # Records: search, tabs, the patient's record
+    "Find a patient: name, birth date, phone or e-mail":
+        "Patientin / Patienten suchen: Name, Geburtsdatum, Telefon oder E-Mail",
+    "patient search": "Patientensuche",
+    "Patient record": "Patientenakte",
+    "Lot recall": "Chargenrückruf",
+    "Due list": "Fälligkeitsliste",
+    "Day log": "Tagesprotokoll",
+    " · last visit {date}": " · letzter Besuch {date}",
+    "No patient matches.": "Keine passende Akte gefunden.",
+    "Date": "Datum",
+    "Practitioner": "Behandelnde Person",
+    "Areas": "Bereiche",
+    "Passes": "Durchgänge",
+    "Time": "Zeit",
+    "Status": "Status",
+    "Amended": "Nachgetragen",
+    "Sheet": "Blatt",
+    "Export record…": "Akte exportieren…",
+    "Erasure request…": "Löschantrag…",
+    "Open / reprint sheet…": "Blatt öffnen / erneut drucken…",
+    "Visit": "Behandlung",
+    "Question": "Frage",
+    "Answer": "Antwort",
+    "Safe from": "Unbedenklich ab",
+    "Note": "Notiz",
+    "By": "Von",
+    "Charts": "Diagramme",
+    "Visits": "Behandlungen",
+    "Screening history": "Verlauf der Ausschlusskriterien",
+    "Consents": "Einwilligungen",
+    "Photos": "Fotos",
+    "Born {date}": "Geboren {date}",
+    "no phone": "kein Telefon",
+    "no e-mail": "keine E-Mail",
+    "ANONYMISED {date}": "ANONYMISIERT {date}",
+    "<b>Series:</b> {series}": "<b>Serie:</b> {series}",
+    "yes": "ja",
+    "no": "nein",
+    "This visit cannot be shown in full: {error}":
+        "Diese Behandlung kann nicht vollständig angezeigt werden: {error}",
+    "No sheet was archived for this visit.":
+        "Für diese Behandlung wurde kein Nachsorgeblatt archiviert.",
+    "Export record": "Akte exportieren",
+    "Erasure request": "Löschantrag",
+    "Anonymise this patient? Name, birth date and contacts are removed for good;\n"
+    "the treatment record is kept (retention). Reason / date of the request:":
+        "Diese Person anonymisieren? Name, Geburtsdatum und Kontaktdaten werden endgültig "
+        "entfernt;\ndie Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). "
+        "Grund / Datum des Antrags:",
+    "Aftercare sheet": "Nachsorgeblatt",
+    "Exported {visits} visits and {sheets} sheets to {path}":
+        "{visits} Behandlungen und {sheets} Blätter exportiert nach {path}",
+    "visit detail (read-only)": "Behandlungsdetails (nur lesen)",
+    # Records: consents
+    "Signed consent": "Unterschriebene Einwilligung",
+    "Print…": "Drucken…",
+    "Print signed consent": "Unterschriebene Einwilligung drucken",
+    "Printed.": "Gedruckt.",
+    "Signed": "Unterschrieben",
+    "Consent": "Einwilligung",
+    "Version": "Version",
+    "Signed by": "Unterschrieben von",
+    "Witness": "Zeuge / Zeugin",
+    "State": "Stand",
+    "Open / reprint PDF…": "PDF öffnen / erneut drucken…",
+    "Withdraw consent…": "Einwilligung widerrufen…",
+    "Withdraw consent": "Einwilligung widerrufen",
+    "Withdraw “{title}”? Treatment is refused until a new consent is signed.\n"
+    "Reason (the patient's words, how it was received):":
+        "„{title}“ widerrufen? Bis eine neue Einwilligung unterschrieben ist, wird nicht "
+        "behandelt.\nGrund (in den Worten der Person, und wie er übermittelt wurde):",
+    # Records: due list and day log
+    "Practitioner / time": "Behandelnde Person / Uhrzeit",
+    "Patient": "Patient/in",
+    "Needling": "Needling",
+    "Day": "Tag",
+    "{count} visits": "{count} Behandlungen",
+    "{visits} visits by {people} practitioners":
+        "{visits} Behandlungen durch {people} behandelnde Personen",
+    " days ahead": " Tage im Voraus",
+    " days": " Tage",
+    "Next due": "Nächster Termin fällig",
+    "E-mail": "E-Mail",
+    "Sessions": "Sitzungen",
+    "Show sessions due within": "Sitzungen zeigen, die fällig werden innerhalb von",
+    "and overdue by up to": "und bis zu überfällig seit",
+    "overdue {days} d": "{days} T überfällig",
+    "due": "fällig",
+    "{done} of {planned}": "{done} von {planned}",
+    "{count} patients: {due} due, {overdue} overdue (double-click to open the record)":
+        "{count} Personen: {due} fällig, {overdue} überfällig (Doppelklick öffnet die Akte)",
+    # Records: lot recall
+    "Item": "Artikel",
+    "GTIN": "GTIN",
+    "Lot": "Charge",
+    "Serial": "Seriennummer",
+    "Scan a box from the recalled lot, or type the lot number":
+        "Eine Packung der zurückgerufenen Charge scannen oder die Chargennummer eingeben",
+    "lot or scanned label": "Charge oder gescanntes Etikett",
+    "GTIN (optional)": "GTIN (optional)",
+    "Find": "Suchen",
+    "Export CSV…": "CSV exportieren…",
+    "Printable list (PDF)…": "Druckbare Liste (PDF)…",
+    "{query}: {visits} visits, {patients} patients":
+        "{query}: {visits} Behandlungen, {patients} Personen",
+    "{query}: no visit used this lot.": "{query}: keine Behandlung hat diese Charge verwendet.",
+    "Save recall list": "Rückrufliste speichern",
+    "Saved {count} rows to {path}": "{count} Zeilen gespeichert in {path}",
+    "Saved the printable list to {path}": "Druckbare Liste gespeichert in {path}",
+    # Settings: clinic and room
+    "Clinic name": "Name der Praxis",
+    "Address": "Adresse",
+    "Website": "Website",
+    "Booking link": "Buchungslink",
+    "Logo": "Logo",
+    "Time zone": "Zeitzone",
+    "Paper size": "Papierformat",
+    "Dates written as": "Datumsformat",
+    "Room printer": "Drucker im Raum",
+    "https://www.your-clinic.example": "https://www.ihre-praxis.example",
+    "printed as a QR code on the sheet": "wird als QR-Code auf das Blatt gedruckt",
+    "The language of the dates": "Die Sprache des Datumsformats",
+    "e.g. {example}": "z. B. {example}",
+    "System default printer": "Standarddrucker des Systems",
+    "{name} (not found now)": "{name} (derzeit nicht gefunden)",
+    "Choose…": "Auswählen…",
+    "Remove": "Entfernen",
+    "Choose the clinic's logo": "Logo der Praxis auswählen",
+    "Images (*.png *.jpg *.jpeg)": "Bilder (*.png *.jpg *.jpeg)",
+    "no logo": "kein Logo",
+    "logo not found": "Logo nicht gefunden",
+    "Start / stop pass": "Durchgang starten / stoppen",
+    "Next area": "Nächster Bereich",
+    "Previous area": "Vorheriger Bereich",
+    "Lock the screen": "Bildschirm sperren",
+    " min": " Min.",
+    "Lock when idle for": "Sperren nach Untätigkeit von",
+    "Type size": "Schriftgröße",
+    "A foot pedal is a keyboard that sends one key. Click a field, then press the key or the "
+    "pedal. The type size applies at the next start.":
+        "Ein Fußpedal ist eine Tastatur, die eine einzige Taste sendet. Klicken Sie in ein "
+        "Feld und drücken Sie dann die Taste oder das Pedal. Die Schriftgröße gilt ab dem "
+        "nächsten Start.",
+    "Press the key or pedal now…": "Jetzt Taste oder Pedal drücken…",
+    "(none: click to choose)": "(keine: zum Auswählen klicken)",
+    "key: {key}": "Taste: {key}",
+    "none": "keine",
+    # Settings: about
+    "Console version": "Version der Konsole",
+    "Database schema": "Datenbankschema",
+    "Database file": "Datenbankdatei",
+    "Data folder": "Datenordner",
+    "Backups": "Sicherungen",
+    "Aftercare sheets": "Nachsorgeblätter",
+    "Log files": "Protokolldateien",
+    ", newest {when}": ", neueste {when}",
+    "{folder} ({count} kept{newest})": "{folder} ({count} aufbewahrt{newest})",
+    # Settings: consent texts
+    "consent template": "Einwilligungsvorlage",
+    "sections: ## heading, then its text": "Abschnitte: ## Überschrift, dann ihr Text",
+    "This change matters to patients: everyone signs again at their next visit":
+        "Wesentliche Änderung für die Patienten: alle unterschreiben beim nächsten Besuch neu",
+
+    "What changed (kept with the version)": "Was wurde geändert (wird mit der Version gespeichert)",
+    "Save as a new version": "Als neue Version speichern",
+    " months": " Monate",
+    "after the period only": "nur nach Ablauf der Frist",
+    "after the period, and at each new series": "nach Ablauf der Frist und bei jeder neuen Serie",
+    "e.g. Room 2": "z. B. Raum 2",
+    "Save renewal rule and room": "Erneuerungsregel und Raum speichern",
+    "Valid for": "Gültig für",
+    "renewed": "erneuert",
+    "Room": "Raum",
+    "Template": "Vorlage",
+    "Title": "Titel",
+    "Sections": "Abschnitte",
+    "Declaration": "Erklärung",
+    "Library version {version}. English is shown; other languages are kept as they are.":
+        "Bibliotheksversion {version}. Angezeigt wird Englisch; andere Sprachen bleiben, "
+        "wie sie sind.",
+    "Only an admin can change the consent texts.":
+        "Nur die Administration kann die Einwilligungstexte ändern.",
+    "Photo use “{choice}”": "Fotonutzung „{choice}“",
+    "Saved as library version {version}.": "Als Bibliotheksversion {version} gespeichert.",
+    "Renewal rule and room saved.": "Erneuerungsregel und Raum gespeichert.",
+    # Settings: the sheet's texts per language, and the preview
+    "English": "Englisch",
+    "On the sheet": "Auf dem Blatt",
+    "Language of the texts": "Sprache der Texte",
+    "Save texts": "Texte speichern",
+    "Words in {braces} are filled in by the sheet: keep them. An empty text goes back to the "
+    "shipped one.":
+        "Wörter in {Klammern} füllt das Blatt aus: lassen Sie sie stehen. Ein leerer Text "
+        "kehrt zum ausgelieferten zurück.",
+    "Needs review: {note}": "Prüfung nötig: {note}",
+    "Row {row}: {message}": "Zeile {row}: {message}",
+    "Not saved.": "Nicht gespeichert.",
+    "Saved {count} change(s).": "{count} Änderung(en) gespeichert.",
+    "Nothing changed.": "Nichts geändert.",
+    "A sample visit, printed with the values being edited now (not yet saved). Nothing is "
+    "stored.":
+        "Eine Beispielbehandlung, gedruckt mit den gerade bearbeiteten (noch nicht "
+        "gespeicherten) Werten. Nichts wird gespeichert.",
+    "Language of the preview": "Sprache der Vorschau",
+    "The library being edited has problems; fix them to see it here. First: {where}: {message}":
+        "Die bearbeitete Bibliothek hat Fehler; beheben Sie sie, um sie hier zu sehen. "
+        "Erster: {where}: {message}",
+    "The sheet cannot be built with these values: {error}":
+        "Mit diesen Werten kann das Blatt nicht erstellt werden: {error}",
+    # Settings: the protocol library
+    "Hard stop": "Absolutes Ausschlusskriterium",
+    "Waiting period": "Wartezeit",
+    "Needs clearance": "Ärztliche Freigabe nötig",
+    "Prompt": "Hinweis",
+    "Wait (e.g. 6 months)": "Wartezeit (z. B. 6 months)",
+    "Id": "Kennung",
+    "Device": "Gerät",
+    "Min mm": "Min. mm",
+    "Max mm": "Max. mm",
+    "Step mm": "Schritt mm",
+    "Warn above": "Warnen über",
+    "Warning": "Warnung",
+    "Never on": "Nie auf",
+    "Cartridge": "Kartusche",
+    "Needles": "Nadeln",
+    "Concern": "Anliegen",
+    "Kind": "Art",
+    "Date asked": "Erfragtes Datum",
+    "No numbing": "Keine Betäubung",
+    "List": "Liste",
+    "Rule as printed": "Regel wie gedruckt",
+    "From h": "Ab Std.",
+    "Until h": "Bis Std.",
+    "What to expect": "Was zu erwarten ist",
+    "Call the clinic if …": "Rufen Sie die Praxis an, wenn …",
+    "Pass directions": "Richtungen der Durchgänge",
+    "Endpoint": "Endpunkt",
+    "Devices": "Geräte",
+    "Cartridge types": "Kartuschentypen",
+    "Zones": "Zonen",
+    "Concerns": "Anliegen",
+    "Zones and typical depths": "Zonen und typische Tiefen",
+    "Contraindications": "Kontraindikationen",
+    "Aftercare": "Nachsorge",
+    "Rules (hours from the end of the visit)": "Regeln (Stunden ab Ende der Behandlung)",
+    "When to call": "Wann anrufen",
+    "Series & visit": "Serie & Behandlung",
+    "Endpoints": "Endpunkte",
+    "What changed and why (kept with the version)":
+        "Was wurde warum geändert (wird mit der Version gespeichert)",
+    "Save as new version": "Als neue Version speichern",
+    "Export…": "Exportieren…",
+    "Import…": "Importieren…",
+    "Preview the sheet": "Blatt in der Vorschau",
+    "Sessions in a series": "Sitzungen pro Serie",
+    "Weeks between sessions": "Wochen zwischen den Sitzungen",
+    " weeks": " Wochen",
+    "Default target passes per area": "Standardziel an Durchgängen pro Bereich",
+    "Numbing cream: default wait": "Betäubungscreme: übliche Einwirkzeit",
+    "Numbing cream: shortest wait": "Betäubungscreme: kürzeste Einwirkzeit",
+    "Numbing cream: longest wait": "Betäubungscreme: längste Einwirkzeit",
+    "Maintenance advice": "Empfehlung zur Erhaltung",
+    "Zone": "Zone",
+    "Region": "Region",
+    " by {name}": " von {name}",
+    "Current library: version {version}, saved {when} UTC{who}{note}. Visits keep the version "
+    "they were done under.":
+        "Aktuelle Bibliothek: Version {version}, gespeichert {when} UTC{who}{note}. "
+        "Behandlungen behalten die Version, unter der sie durchgeführt wurden.",
+    "{count} problem(s) to fix before saving. First: {where}: {message}":
+        "{count} Fehler vor dem Speichern zu beheben. Erster: {where}: {message}",
+    "  Saved version {version}.": "  Version {version} gespeichert.",
+    "Export the protocol library": "Protokollbibliothek exportieren",
+    "Import a protocol library": "Eine Protokollbibliothek importieren",
+    "Add": "Hinzufügen",
+    "Up": "Nach oben",
+    "Down": "Nach unten",
+    "… and {count} more": "… und {count} weitere",
+    # Left unfilled on main by the lock's and PIN panel's latest words
+    "Pass running on {area}: {time}. It keeps counting; unlock to stop it.":
+        "Durchgang läuft auf {area}: {time}. Er zählt weiter; entsperren, um ihn zu stoppen.",
+    "Type a password instead": "Stattdessen ein Passwort eingeben",
+    "Password": "Passwort",
+})  # fmt: skip
+
+
+# Accounts, audit trail, the sheet's preview and the signature box (issue 16, second pass).
+GERMAN.update({
+    "Name": "Name",
+    "Role": "Rolle",
+    "practitioner": "behandelnde Person",
+    "admin": "Administration",
+    "current PIN": "aktuelle PIN",
+    "new PIN": "neue PIN",
+    "new PIN again": "neue PIN wiederholen",
+    "Change my PIN": "Meine PIN ändern",
+    "My PIN": "Meine PIN",
+    "name as shown at sign-in": "Name, wie bei der Anmeldung angezeigt",
+    "Add account": "Konto hinzufügen",
+    "new PIN for the selected account": "neue PIN für das gewählte Konto",
+    "Set PIN (clears a lockout)": "PIN festlegen (hebt eine Sperre auf)",
+    "Deactivate selected": "Gewähltes deaktivieren",
+    "Accounts (admin)": "Konten (Administration)",
+    "Deactivated": "Deaktiviert",
+    "Locked until {time}": "Gesperrt bis {time}",
+    "No PIN: cannot sign in": "Keine PIN: Anmeldung nicht möglich",
+    "Active": "Aktiv",
+    "The two new PINs differ.": "Die beiden neuen PINs stimmen nicht überein.",
+    "Your PIN has been changed.": "Ihre PIN wurde geändert.",
+    "Account added: {name}.": "Konto hinzugefügt: {name}.",
+    "Select an account in the table first.": "Wählen Sie zuerst ein Konto in der Tabelle.",
+    "PIN set.": "PIN festgelegt.",
+    "Deactivate account": "Konto deaktivieren",
+    "Deactivate {name}? They can no longer sign in; their records stay theirs.":
+        "{name} deaktivieren? Die Person kann sich nicht mehr anmelden; ihre Einträge "
+        "bleiben ihr zugeordnet.",
+    "{name} can no longer sign in.": "{name} kann sich nicht mehr anmelden.",
+    "When": "Wann",
+    "Who": "Wer",
+    "Action": "Aktion",
+    "Record": "Datensatz",
+    "Detail": "Einzelheiten",
+    "From": "Von",
+    "to": "bis",
+    "Verify trail": "Protokoll prüfen",
+    "Check every entry against its hash chain and the backups":
+        "Jeden Eintrag gegen seine Hash-Kette und die Sicherungen prüfen",
+    "Everyone": "Alle",
+    "Every action": "Jede Aktion",
+    "{group} (all)": "{group} (alle)",
+    "{total} entries": "{total} Einträge",
+    "Newest {shown} of {total} entries shown; the export holds them all.":
+        "Die neuesten {shown} von {total} Einträgen werden gezeigt; der Export enthält alle.",
+    "Export the audit trail": "Prüfprotokoll exportieren",
+    "CSV files (*.csv)": "CSV-Dateien (*.csv)",
+    " Keep this file and its backups as they are and tell whoever looks after the clinic's "
+    "records.":
+        " Lassen Sie diese Datei und ihre Sicherungen unverändert und informieren Sie die "
+        "Person, die die Unterlagen der Praxis betreut.",
+    "Not exported: {error}": "Nicht exportiert: {error}",
+    "Exported {count} entries to {path}": "{count} Einträge exportiert nach {path}",
+    "Page {number}": "Seite {number}",
+    "Print to room printer": "Auf dem Raumdrucker drucken",
+    "Save .ics…": ".ics speichern…",
+    "Save the suggested next session as a calendar file (.ics)":
+        "Die vorgeschlagene nächste Sitzung als Kalenderdatei (.ics) speichern",
+    "Aftercare sheet ready: {pages} page(s), archived.":
+        "Nachsorgeblatt fertig: {pages} Seite(n), archiviert.",
+    "Print aftercare sheet": "Nachsorgeblatt drucken",
+    "Save calendar file": "Kalenderdatei speichern",
+    "Calendar file (*.ics)": "Kalenderdatei (*.ics)",
+    "Printing…": "Wird gedruckt…",
+    "Printing page {done} of {total}…": "Drucke Seite {done} von {total}…",
+    " ({copies} copies)": " ({copies} Exemplare)",
+    "Sent to {printer}{copies}.": "An {printer}{copies} gesendet.",
+    "Calendar file saved: {name}": "Kalenderdatei gespeichert: {name}",
+    "signature box: sign here": "Unterschriftsfeld: hier unterschreiben",
+    "Sign above the line": "Über der Linie unterschreiben",
+    "Read the text to the end first": "Lesen Sie zuerst den Text bis zum Ende",
+})  # fmt: skip
+
+
+# Photos and the consent screen's own words (issue 16, second pass). The consent's text itself
+# comes in the patient's language from resources/, not from here.
+GERMAN.update({
+    "<b>New pictures</b>": "<b>Neue Bilder</b>",
+    "<b>Views</b>: press a view's number to file the picture under it.":
+        "<b>Ansichten</b>: Drücken Sie die Nummer einer Ansicht, um das Bild dort abzulegen.",
+    "After, {time}": "Nachher, {time}",
+    "Before, {time}": "Vorher, {time}",
+    "Before / after…": "Vorher / nachher…",
+    "Before and after": "Vorher und nachher",
+    "Camera: {view}": "Kamera: {view}",
+    "Camera…": "Kamera…",
+    "Close": "Schließen",
+    "Could not read {name}.": "{name} konnte nicht gelesen werden.",
+    "Done": "Fertig",
+    "Enlarge…": "Vergrößern…",
+    "Fit": "Einpassen",
+    "Ghost: {view}, {date}.": "Überlagerung: {view}, {date}.",
+    "Import files…": "Dateien importieren…",
+    "Import photos": "Fotos importieren",
+    "Last visit's ghost": "Überlagerung vom letzten Besuch",
+    "No camera found on this PC.": "Auf diesem PC wurde keine Kamera gefunden.",
+    "No camera support installed (pip install .[camera]).":
+        "Keine Kameraunterstützung installiert (pip install .[camera]).",
+    "No earlier photo of the {view} view.": "Kein früheres Foto der Ansicht „{view}“.",
+    "No photos of this patient yet.": "Noch keine Fotos dieser Person.",
+    "No picture from the camera yet.": "Noch kein Bild von der Kamera.",
+    "No view has both a before and an after photo in this visit.":
+        "Bei dieser Behandlung hat keine Ansicht sowohl ein Vorher- als auch ein Nachher-Foto.",
+    "No watched folder set for this room.":
+        "Für diesen Raum ist kein überwachter Ordner festgelegt.",
+
+    "Overlay": "Überlagern",
+    "Photos of this visit": "Fotos dieser Behandlung",
+    "Pictures (*.jpg *.jpeg *.png *.heic *.heif)": "Bilder (*.jpg *.jpeg *.png *.heic *.heif)",
+    "Side by side": "Nebeneinander",
+    "Stored: {view}, {stage}.": "Gespeichert: {view}, {stage}.",
+    "Take photo": "Foto aufnehmen",
+    "Take the selected view with the webcam": "Die gewählte Ansicht mit der Webcam aufnehmen",
+    "View": "Ansicht",
+    "Watched folder…": "Überwachter Ordner…",
+    "Watching {folder}": "Überwacht: {folder}",
+    "Wheel: zoom · drag: move (both sides)": "Mausrad: zoomen · ziehen: verschieben (beide Seiten)",
+    "blend between the two dates": "Überblendung zwischen den beiden Daten",
+    "earlier date": "früheres Datum",
+    "ghost of the last visit": "Überlagerung vom letzten Besuch",
+    "later date": "späteres Datum",
+    "new pictures in the watched folder": "neue Bilder im überwachten Ordner",
+    "timeline of the view": "Zeitleiste der Ansicht",
+    "view": "Ansicht",
+    "views: press its number to file the picture":
+        "Ansichten: Nummer drücken, um das Bild abzulegen",
+    "with": "mit",
+    "{stage} photos…": "Fotos: {stage}…",
+    "{view}: compare": "{view}: vergleichen",
+    "<b>Photographs</b>: each use is its own choice":
+        "<b>Fotos</b>: jede Verwendung ist eine eigene Entscheidung",
+    "A new consent is asked for at the practitioner's choice.":
+        "Eine neue Einwilligung wird auf Wunsch der behandelnden Person eingeholt.",
+    "Ask for a new consent anyway": "Trotzdem eine neue Einwilligung einholen",
+    "Checks your PIN, archives the signed PDF and goes on to Prep":
+        "Prüft Ihre PIN, archiviert das unterschriebene PDF und geht weiter zur Vorbereitung",
+    "Clear and sign again": "Löschen und neu unterschreiben",
+    "Continue to Prep with the consent on record":
+        "Mit der vorliegenden Einwilligung weiter zur Vorbereitung",
+    "Countersign and continue": "Gegenzeichnen und weiter",
+    "If the patient declines: why, in their words":
+        "Wenn die Person ablehnt: warum, in ihren Worten",
+    "Patient declines: stop visit": "Person lehnt ab: Behandlung beenden",
+    "Patient: type your full name, then sign below":
+        "Patient/in: vollständigen Namen eingeben, dann unten unterschreiben",
+    "Practitioner PIN": "PIN der behandelnden Person",
+    "Read the text to the end before signing.":
+        "Lesen Sie den Text bis zum Ende, bevor Sie unterschreiben.",
+    "Scroll to the end of the text (Page Down) before signing.":
+        "Vor dem Unterschreiben bis zum Ende des Textes blättern (Bild ab).",
+    "Text read to the end: the patient can sign.":
+        "Text bis zum Ende gelesen: die Person kann unterschreiben.",
+    "Witness (optional)": "Zeuge / Zeugin (optional)",
+    "consent text: read to the end": "Einwilligungstext: bis zum Ende lesen",
+    "how the patient's identity was checked": "wie die Identität der Person geprüft wurde",
+    "patient's full name as they sign": "vollständiger Name der Person, wie sie unterschreibt",
+    "practitioner PIN to countersign": "PIN der behandelnden Person zum Gegenzeichnen",
+    "reason the patient declines": "Grund der Ablehnung",
+    "witness name, optional": "Name des Zeugen / der Zeugin, optional",
+})  # fmt: skip
+
+
+# The read-only visit detail in Records (issue 16, second pass).
+GERMAN.update({
+    " · session {number} of the series": " · Sitzung {number} der Serie",
+    "<b>Amendments</b> (the original stays as recorded):":
+        "<b>Nachträge</b> (das Original bleibt wie erfasst):",
+    "<p><b>Notes:</b> {notes}<br><b>Adverse events:</b> {events}</p>":
+        "<p><b>Notizen:</b> {notes}<br><b>Unerwünschte Ereignisse:</b> {events}</p>",
+    "Area": "Bereich",
+    "Each pass": "Jeder Durchgang",
+    "No amendments.": "Keine Nachträge.",
+    "Practitioner: <b>{name}</b> · device {device} · protocol version {version}":
+        "Behandelnde Person: <b>{name}</b> · Gerät {device} · Protokollversion {version}",
+    "completed, locked": "abgeschlossen, gesperrt",
+    "none recorded": "keine erfasst",
+    "open": "offen",
+})  # fmt: skip
+
+
+# Words that came with the merge of the map, fit and consent branches.
+GERMAN.update({
+    "Treatment map: arrows or Tab move between areas, Space chooses":
+        "Behandlungskarte: Pfeiltasten oder Tab wechseln den Bereich, Leertaste wählt",
+    "Matters to patients: all sign again": "Wichtig für Patienten: alle unterschreiben neu",
+    "Continue with the consent on record": "Mit der vorliegenden Einwilligung weiter",
+    "Sign a new one": "Neu unterschreiben lassen",
+    "{found}; {count} share a name: check the birth date.":
+        "{found}; {count} mit gleichem Namen: Geburtsdatum prüfen.",
+    "Limit mm": "Grenze mm",
+    # Settings › Photo views
+    "photo views, in capture order": "Fotoansichten in Aufnahmereihenfolge",
+    "Move &up": "Nach &oben",
+    "Move d&own": "Nach &unten",
+    "&New view": "&Neue Ansicht",
+    "e.g. Cheeks, close": "z. B. Wangen, nah",
+    "made from the name if left empty": "wird aus dem Namen gebildet, wenn leer",
+    "id used by scripts": "Kennung für Skripte",
+    "treated zone": "behandelte Zone",
+    "positioning guide": "Anleitung zur Positionierung",
+    "&Save view": "Ansicht &speichern",
+    "&Retire view": "Ansicht s&tilllegen",
+    "Treated zone": "Behandelte Zone",
+    "Positioning guide": "Positionierung",
+    "A view tied to a treated zone is offered at capture only on visits that plan that zone. "
+    "A retired view is no longer taken; its photos stay in Records.":
+        "Eine Ansicht mit Zone wird nur bei Besuchen angeboten, die diese Zone planen. Eine "
+        "stillgelegte Ansicht wird nicht mehr aufgenommen; ihre Fotos bleiben in den Akten.",
+    "Every visit (a general view)": "Jeder Besuch (allgemeine Ansicht)",
+    " (retired)": " (stillgelegt)",
+    "Only an admin can change the photo views.":
+        "Nur eine Administratorin oder ein Administrator kann die Fotoansichten ändern.",
+    "&Restore view": "Ansicht &wiederherstellen",
+    "New view: write its name and guide, then Save.":
+        "Neue Ansicht: Namen und Anleitung eintragen, dann speichern.",
+    "added": "hinzugefügt",
+    "saved": "gespeichert",
+    "View “{name}” {done}.": "Ansicht „{name}“ {done}.",
+    "View “{name}” is offered again.": "Ansicht „{name}“ wird wieder angeboten.",
+    "View “{name}” retired: no longer taken; its photos stay in Records.":
+        "Ansicht „{name}“ stillgelegt: nicht mehr aufgenommen; ihre Fotos bleiben in den Akten.",
+})  # fmt: skip
+
+
 def fill(ts: Path) -> list[str]:
     """Fill every message German knows; returns the sources still without a translation."""
     tree = ET.parse(ts)

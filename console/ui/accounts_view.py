@@ -6,6 +6,7 @@ console/auth.py.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -27,7 +28,16 @@ from console.data import practitioners_repo
 from console.errors import DomainError
 from console.ui import theme
 
-COLUMNS = ("Name", "Role", "Status")
+# Marked for lupdate here, translated where they are shown.
+COLUMNS = (
+    QT_TRANSLATE_NOOP("AccountsView", "Name"),
+    QT_TRANSLATE_NOOP("AccountsView", "Role"),
+    QT_TRANSLATE_NOOP("AccountsView", "Status"),
+)
+ROLES = {
+    "practitioner": QT_TRANSLATE_NOOP("AccountsView", "practitioner"),
+    "admin": QT_TRANSLATE_NOOP("AccountsView", "admin"),
+}
 
 
 def _secret(name: str, placeholder: str) -> QLineEdit:
@@ -46,7 +56,7 @@ class AccountsView(QWidget):
         self._ids: list[str] = []
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("accounts-table")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
@@ -57,12 +67,12 @@ class AccountsView(QWidget):
         self.message.setWordWrap(True)
 
         # Own PIN: for everyone.
-        self.old_pin = _secret("old-pin", "current PIN")
-        self.new_pin = _secret("new-pin", "new PIN")
-        self.new_pin2 = _secret("new-pin2", "new PIN again")
-        self.change = QPushButton("Change my PIN")
+        self.old_pin = _secret("old-pin", self.tr("current PIN"))
+        self.new_pin = _secret("new-pin", self.tr("new PIN"))
+        self.new_pin2 = _secret("new-pin2", self.tr("new PIN again"))
+        self.change = QPushButton(self.tr("Change my PIN"))
         self.change.clicked.connect(self._on_change_clicked)
-        own = QGroupBox("My PIN")
+        own = QGroupBox(self.tr("My PIN"))
         own_row = QHBoxLayout(own)
         for w in (self.old_pin, self.new_pin, self.new_pin2, self.change):
             own_row.addWidget(w)
@@ -70,19 +80,19 @@ class AccountsView(QWidget):
         # Admin: add, reset, deactivate.
         self.name = QLineEdit()
         self.name.setObjectName("new-name")
-        self.name.setPlaceholderText("name as shown at sign-in")
+        self.name.setPlaceholderText(self.tr("name as shown at sign-in"))
         self.role = QComboBox()
-        self.role.addItem("practitioner", "practitioner")
-        self.role.addItem("admin", "admin")
-        self.add_pin = _secret("add-pin", "PIN")
-        self.add = QPushButton("Add account")
+        for role, label in ROLES.items():
+            self.role.addItem(self.tr(label), role)
+        self.add_pin = _secret("add-pin", self.tr("PIN"))
+        self.add = QPushButton(self.tr("Add account"))
         self.add.clicked.connect(self._on_add_clicked)
-        self.reset_pin = _secret("reset-pin", "new PIN for the selected account")
-        self.reset = QPushButton("Set PIN (clears a lockout)")
+        self.reset_pin = _secret("reset-pin", self.tr("new PIN for the selected account"))
+        self.reset = QPushButton(self.tr("Set PIN (clears a lockout)"))
         self.reset.clicked.connect(self._on_reset_clicked)
-        self.deactivate = QPushButton("Deactivate selected")
+        self.deactivate = QPushButton(self.tr("Deactivate selected"))
         self.deactivate.clicked.connect(self._on_deactivate_clicked)
-        self.admin_box = QGroupBox("Accounts (admin)")
+        self.admin_box = QGroupBox(self.tr("Accounts (admin)"))
         admin_layout = QVBoxLayout(self.admin_box)
         add_row = QHBoxLayout()
         for w in (self.name, self.role, self.add_pin, self.add):
@@ -110,14 +120,17 @@ class AccountsView(QWidget):
         for i, row in enumerate(rows):
             until = auth.locked_until(row, now)
             if not row["active"]:
-                status = "Deactivated"
+                status = self.tr("Deactivated")
             elif until is not None:
-                status = f"Locked until {until.astimezone(zone):%H:%M}"
+                status = self.tr("Locked until {time}").format(
+                    time=f"{until.astimezone(zone):%H:%M}"
+                )
             elif not row["pin_hash"]:
-                status = "No PIN: cannot sign in"
+                status = self.tr("No PIN: cannot sign in")
             else:
-                status = "Active"
-            for c, text in enumerate((row["display_name"], row["role"], status)):
+                status = self.tr("Active")
+            role = self.tr(ROLES[row["role"]]) if row["role"] in ROLES else row["role"]
+            for c, text in enumerate((row["display_name"], role, status)):
                 self.table.setItem(i, c, QTableWidgetItem(str(text)))
         self.admin_box.setVisible(auth.is_admin(self.ctx.db, self.ctx.practitioner_id))
 
@@ -151,16 +164,18 @@ class AccountsView(QWidget):
 
         def change() -> None:
             if new != self.new_pin2.text():
-                raise DomainError("The two new PINs differ.", field="pin")
+                raise DomainError(self.tr("The two new PINs differ."), field="pin")
             auth.change_pin(self.ctx, old, new)
 
-        self._run(change, "Your PIN has been changed.", self.old_pin, self.new_pin, self.new_pin2)
+        self._run(
+            change, self.tr("Your PIN has been changed."), self.old_pin, self.new_pin, self.new_pin2
+        )
 
     def _on_add_clicked(self) -> None:
         name, pin, role = self.name.text(), self.add_pin.text(), self.role.currentData()
         if self._run(
             lambda: auth.create_practitioner(self.ctx, name, role, pin),
-            f"Account added: {' '.join(name.split())}.",
+            self.tr("Account added: {name}.").format(name=" ".join(name.split())),
             self.add_pin,
         ):
             self.name.clear()
@@ -168,9 +183,9 @@ class AccountsView(QWidget):
     def _on_reset_clicked(self) -> None:
         who, pin = self.selected_id(), self.reset_pin.text()
         if who is None:
-            self._say("Select an account in the table first.", error=True)
+            self._say(self.tr("Select an account in the table first."), error=True)
             return
-        self._run(lambda: auth.reset_pin(self.ctx, who, pin), "PIN set.", self.reset_pin)
+        self._run(lambda: auth.reset_pin(self.ctx, who, pin), self.tr("PIN set."), self.reset_pin)
 
     def discard_typing(self) -> bool:
         """Empty every field (for the next person signing in); True if anything was typed."""
@@ -187,7 +202,13 @@ class AccountsView(QWidget):
     def deactivate_box(cls, parent: QWidget, text: str) -> QMessageBox:
         """The question, with No as the answer to Enter and Escape: a slip keeps the account."""
         no, yes = QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes
-        box = QMessageBox(QMessageBox.Icon.Question, "Deactivate account", text, yes | no, parent)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            QCoreApplication.translate("AccountsView", "Deactivate account"),
+            text,
+            yes | no,
+            parent,
+        )
         box.setDefaultButton(no)
         box.setEscapeButton(no)
         return box
@@ -200,11 +221,17 @@ class AccountsView(QWidget):
     def _on_deactivate_clicked(self) -> None:
         who = self.selected_id()
         if who is None:
-            self._say("Select an account in the table first.", error=True)
+            self._say(self.tr("Select an account in the table first."), error=True)
             return
         name = self.table.item(self.table.currentRow(), 0).text()
         if not self.ask_confirm(
-            self, f"Deactivate {name}? They can no longer sign in; their records stay theirs."
+            self,
+            self.tr(
+                "Deactivate {name}? They can no longer sign in; their records stay theirs."
+            ).format(name=name),
         ):
             return
-        self._run(lambda: auth.deactivate(self.ctx, who), f"{name} can no longer sign in.")
+        self._run(
+            lambda: auth.deactivate(self.ctx, who),
+            self.tr("{name} can no longer sign in.").format(name=name),
+        )

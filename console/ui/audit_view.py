@@ -6,7 +6,7 @@ import json
 from datetime import datetime, time, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -28,7 +28,14 @@ from console.data.audit_repo import AuditFilter
 from console.errors import DomainError
 from console.ui import theme
 
-COLUMNS = ("When", "Who", "Action", "Record", "Detail")
+# Marked for lupdate here, translated where the header is made.
+COLUMNS = (
+    QT_TRANSLATE_NOOP("AuditView", "When"),
+    QT_TRANSLATE_NOOP("AuditView", "Who"),
+    QT_TRANSLATE_NOOP("AuditView", "Action"),
+    QT_TRANSLATE_NOOP("AuditView", "Record"),
+    QT_TRANSLATE_NOOP("AuditView", "Detail"),
+)
 SHOW_AT_MOST = 1000
 
 
@@ -49,12 +56,12 @@ class AuditView(QWidget):
             edit.dateChanged.connect(self.refresh)
         self.who.currentIndexChanged.connect(self.refresh)
         self.action.currentIndexChanged.connect(self.refresh)
-        self.export = QPushButton("Export CSV…")
+        self.export = QPushButton(self.tr("Export CSV…"))
         self.export.setObjectName("audit-export")
         self.export.clicked.connect(self._on_export_clicked)
-        self.verify = QPushButton("Verify trail")
+        self.verify = QPushButton(self.tr("Verify trail"))
         self.verify.setObjectName("audit-verify")
-        self.verify.setToolTip("Check every entry against its hash chain and the backups")
+        self.verify.setToolTip(self.tr("Check every entry against its hash chain and the backups"))
         self.verify.clicked.connect(self._on_verify_clicked)
         self.chain = QLabel()
         self.chain.setObjectName("audit-chain")
@@ -66,7 +73,7 @@ class AuditView(QWidget):
         theme.mark(self.message, role="error")
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("audit-table")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
@@ -74,8 +81,12 @@ class AuditView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         filters = QHBoxLayout()
-        for label, widget in (("Who", self.who), ("Action", self.action),
-                              ("From", self.since), ("to", self.until)):  # fmt: skip
+        for label, widget in (
+            (self.tr("Who"), self.who),
+            (self.tr("Action"), self.action),
+            (self.tr("From"), self.since),
+            (self.tr("to"), self.until),
+        ):
             filters.addWidget(QLabel(label))
             filters.addWidget(widget)
         filters.addStretch(1)
@@ -100,14 +111,14 @@ class AuditView(QWidget):
         for combo in (self.who, self.action):
             combo.blockSignals(True)
             combo.clear()
-        self.who.addItem("Everyone", None)
+        self.who.addItem(self.tr("Everyone"), None)
         for pid, name in sorted(self._names.items(), key=lambda kv: kv[1].casefold()):
             self.who.addItem(name, pid)
-        self.action.addItem("Every action", None)
+        self.action.addItem(self.tr("Every action"), None)
         actions = audit_repo.actions(self.ctx.db)
         groups = sorted({a.split(".")[0] + "." for a in actions if "." in a})
         for group in groups:
-            self.action.addItem(f"{group[:-1]} (all)", group)
+            self.action.addItem(self.tr("{group} (all)").format(group=group[:-1]), group)
         for name in actions:
             self.action.addItem(name, name)
         for combo in (self.who, self.action):
@@ -138,9 +149,12 @@ class AuditView(QWidget):
         self.export.setEnabled(True)
         total = audit_repo.count(self.ctx.db, where)
         self.summary.setText(
-            f"{total} entries" if total <= SHOW_AT_MOST
-            else f"Newest {SHOW_AT_MOST} of {total} entries shown; the export holds them all."
-        )  # fmt: skip
+            self.tr("{total} entries").format(total=total)
+            if total <= SHOW_AT_MOST
+            else self.tr(
+                "Newest {shown} of {total} entries shown; the export holds them all."
+            ).format(shown=SHOW_AT_MOST, total=total)
+        )
         zone = self.ctx.timezone()
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
@@ -162,8 +176,12 @@ class AuditView(QWidget):
 
     @classmethod
     def ask_path(cls, parent: QWidget, suggested: Path) -> Path | None:
-        chosen, _ = QFileDialog.getSaveFileName(parent, "Export the audit trail", str(suggested),
-                                                "CSV files (*.csv)")  # fmt: skip
+        chosen, _ = QFileDialog.getSaveFileName(
+            parent,
+            QCoreApplication.translate("AuditView", "Export the audit trail"),
+            str(suggested),
+            QCoreApplication.translate("AuditView", "CSV files (*.csv)"),
+        )
         return Path(chosen) if chosen else None
 
     def _on_verify_clicked(self) -> None:
@@ -176,8 +194,10 @@ class AuditView(QWidget):
         text = state.sentence()
         text = text[0].upper() + text[1:] + "."
         if not state.ok:
-            text += (" Keep this file and its backups as they are and tell whoever looks after "
-                     "the clinic's records.")  # fmt: skip
+            text += self.tr(
+                " Keep this file and its backups as they are and tell whoever looks after "
+                "the clinic's records."
+            )
         self.chain.setText(text)
         theme.mark(self.chain, role="hint" if state.ok else "error")
         self.chain.style().unpolish(self.chain)  # the role changed: restyle
@@ -191,9 +211,15 @@ class AuditView(QWidget):
         try:
             count = audit.export_csv(self.ctx, path, self.current_filter())
         except (DomainError, OSError) as error:
-            self.message.setText(getattr(error, "message", None) or f"Not exported: {error}")
+            self.message.setText(
+                getattr(error, "message", None)
+                or self.tr("Not exported: {error}").format(error=error)
+            )
             return
-        self.summary.setText(f"Exported {count} entries to {path}")
+        self.summary.setText(
+            self.tr("Exported {count} entries to {path}").format(count=count, path=path)
+        )
+
         self._fill_choices()
 
     def showEvent(self, event: object) -> None:  # type: ignore[override]

@@ -72,7 +72,7 @@ class ConsentScreen(QWidget):
         self.action_buttons = (self.decline, self.sign_again, self.use_on_record, self.sign)
         self._show_page(0)  # before the bar measures them: only one page's pair is ever shown
         layout = QVBoxLayout(self)
-        layout.addWidget(widgets.title("Consent"))
+        layout.addWidget(widgets.title(self.tr("Consent")))
         layout.addWidget(self.reason)
         layout.addWidget(self.pages, 1)
         self._built_for: str | None = None
@@ -89,9 +89,9 @@ class ConsentScreen(QWidget):
     # -- pages ----------------------------------------------------------------------------------
     def _build_covered_page(self) -> QWidget:
         page = QWidget()
-        self.use_on_record = widgets.primary("Continue with the consent on record")
+        self.use_on_record = widgets.primary(self.tr("Continue with the consent on record"))
         self.use_on_record.clicked.connect(self._on_use_on_record_clicked)
-        self.sign_again = QPushButton("Sign a new one")
+        self.sign_again = QPushButton(self.tr("Sign a new one"))
         self.sign_again.clicked.connect(self._on_sign_again_clicked)
         self.covered_error = widgets.error_label()
         box = QVBoxLayout(page)
@@ -108,7 +108,7 @@ class ConsentScreen(QWidget):
         page = QWidget()
         self.text = QTextBrowser()
         self.text.setObjectName("consent-text")
-        self.text.setAccessibleName("consent text: read to the end")
+        self.text.setAccessibleName(self.tr("consent text: read to the end"))
         self.text.setStyleSheet(TEXT_STYLE)
         self.text.setOpenLinks(False)
         bar = self.text.verticalScrollBar()
@@ -122,24 +122,26 @@ class ConsentScreen(QWidget):
         left = QVBoxLayout()
         left.addWidget(self.text, 1)
         left.addWidget(self.read_hint)
-        self.photo_heading = QLabel("<b>Photographs</b>: each use is its own choice")
+        self.photo_heading = QLabel(self.tr("<b>Photographs</b>: each use is its own choice"))
         left.addWidget(self.photo_heading)
         left.addWidget(self.photo_box)
 
         self.signer_name = QLineEdit()
         self.signer_name.setObjectName("signer-name")
-        self.signer_name.setPlaceholderText("Patient: type your full name, then sign below")
-        self.signer_name.setAccessibleName("patient's full name as they sign")
+        self.signer_name.setPlaceholderText(
+            self.tr("Patient: type your full name, then sign below")
+        )
+        self.signer_name.setAccessibleName(self.tr("patient's full name as they sign"))
         self.pad = SignaturePad()
         self.pad.changed.connect(self._on_pad_changed)
-        self.clear = QPushButton("Clear and sign again")
+        self.clear = QPushButton(self.tr("Clear and sign again"))
         self.clear.clicked.connect(self.pad.clear)
         self.signature_error = widgets.error_label()
         self.witness = QLineEdit()
-        self.witness.setPlaceholderText("Witness (optional)")
-        self.witness.setAccessibleName("witness name, optional")
+        self.witness.setPlaceholderText(self.tr("Witness (optional)"))
+        self.witness.setAccessibleName(self.tr("witness name, optional"))
         self.identity = QComboBox()
-        self.identity.setAccessibleName("how the patient's identity was checked")
+        self.identity.setAccessibleName(self.tr("how the patient's identity was checked"))
         self.identity.addItems(list(IDENTITY_CHECKS))
         # Narrower than its longest item, so the witness's name has room beside it.
         self.identity.setSizeAdjustPolicy(
@@ -147,22 +149,26 @@ class ConsentScreen(QWidget):
         )
         self.identity.setMinimumContentsLength(12)
         self.pin = PinField()
-        self.pin.setPlaceholderText("Practitioner PIN")
-        self.pin.setAccessibleName("practitioner PIN to countersign")
+        self.pin.setPlaceholderText(self.tr("Practitioner PIN"))
+        self.pin.setAccessibleName(self.tr("practitioner PIN to countersign"))
         self.pin.setMinimumWidth(150)
         self.pin.setMaximumWidth(180)
         self.pin.setStyleSheet("font-size: 18pt; letter-spacing: 4px;")
         self.pin.returnPressed.connect(self._on_sign_clicked)
         self.pin_error = widgets.error_label()
-        self.sign = widgets.primary("Countersign and continue")
-        self.sign.setToolTip("Checks your PIN, archives the signed PDF and goes on to Prep")
+        self.sign = widgets.primary(self.tr("Countersign and continue"))
+        self.sign.setToolTip(
+            self.tr("Checks your PIN, archives the signed PDF and goes on to Prep")
+        )
         self.sign.setObjectName("consent-sign")
         self.sign.clicked.connect(self._on_sign_clicked)
         self.error = widgets.error_label()
         self.decline_reason = QLineEdit()
-        self.decline_reason.setPlaceholderText("If the patient declines: why, in their words")
-        self.decline_reason.setAccessibleName("reason the patient declines")
-        self.decline = QPushButton("Patient declines: stop visit")
+        self.decline_reason.setPlaceholderText(
+            self.tr("If the patient declines: why, in their words")
+        )
+        self.decline_reason.setAccessibleName(self.tr("reason the patient declines"))
+        self.decline = QPushButton(self.tr("Patient declines: stop visit"))
         self.decline.clicked.connect(self._on_decline_clicked)
         self.errors = widgets.FieldErrors(
             self.error,
@@ -259,16 +265,16 @@ class ConsentScreen(QWidget):
             self.read_to_end = True  # stays read: scrolling back up to check is fine
         self.pad.setEnabled(self.read_to_end)
         self.read_hint.setText(
-            "Text read to the end: the patient can sign."
+            self.tr("Text read to the end: the patient can sign.")
             if self.read_to_end
-            else "Scroll to the end of the text (Page Down) before signing."
+            else self.tr("Scroll to the end of the text (Page Down) before signing.")
         )
 
     def _on_pad_changed(self) -> None:
         self.signature_error.clear()
 
     def _on_sign_again_clicked(self) -> None:
-        self.reason.setText("A new consent is asked for at the practitioner's choice.")
+        self.reason.setText(self.tr("A new consent is asked for at the practitioner's choice."))
         self._show_signing()
 
     def _on_use_on_record_clicked(self) -> None:
@@ -288,7 +294,7 @@ class ConsentScreen(QWidget):
             return
         self.errors.clear()
         if not self.read_to_end:
-            self.signature_error.setText("Read the text to the end before signing.")
+            self.signature_error.setText(self.tr("Read the text to the end before signing."))
             self.text.setFocus()
             return
         request = SigningRequest(

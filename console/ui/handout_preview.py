@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -56,7 +56,7 @@ class PdfPagesView(QScrollArea):
             label = QLabel()
             label.setPixmap(pixmap)
             label.setStyleSheet("border: 1px solid #c9d3d6; background: white;")
-            label.setAccessibleName(f"Page {index + 1}")
+            label.setAccessibleName(self.tr("Page {number}").format(number=index + 1))
             self._layout.addWidget(label)
             self._pages.append(label)
         return len(self._pages)
@@ -87,10 +87,12 @@ class HandoutPreview(QWidget):
         self.pages = PdfPagesView(dpi=dpi)
         self.status = widgets.hint()
         self.error = widgets.error_label()
-        self.print_button = QPushButton("Print…")
-        self.room_button = widgets.primary("Print to room printer")
-        self.ics_button = QPushButton("Save .ics…")
-        self.ics_button.setToolTip("Save the suggested next session as a calendar file (.ics)")
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.room_button = widgets.primary(self.tr("Print to room printer"))
+        self.ics_button = QPushButton(self.tr("Save .ics…"))
+        self.ics_button.setToolTip(
+            self.tr("Save the suggested next session as a calendar file (.ics)")
+        )
         self.print_button.clicked.connect(self._on_print_clicked)
         self.room_button.clicked.connect(self._on_room_clicked)
         self.ics_button.clicked.connect(self._on_ics_clicked)
@@ -127,7 +129,9 @@ class HandoutPreview(QWidget):
             return None
         self.pages.show_pdf(data)
         self.handout, self._data = info, data
-        self.status.setText(f"Aftercare sheet ready: {info.pages} page(s), archived.")
+        self.status.setText(
+            self.tr("Aftercare sheet ready: {pages} page(s), archived.").format(pages=info.pages)
+        )
         self._set_buttons()
         return info
 
@@ -142,13 +146,17 @@ class HandoutPreview(QWidget):
     def ask_printer(cls, parent: QWidget, printer: QPrinter) -> bool:
         """Let the practitioner choose the printer and copies; False when cancelled."""
         dialog = QPrintDialog(printer, parent)
-        dialog.setWindowTitle("Print aftercare sheet")
+        dialog.setWindowTitle(QCoreApplication.translate("HandoutPreview", "Print aftercare sheet"))
+
         return dialog.exec() == QPrintDialog.DialogCode.Accepted
 
     @classmethod
     def ask_ics_path(cls, parent: QWidget, suggested: str) -> str | None:
         path, _ = QFileDialog.getSaveFileName(
-            parent, "Save calendar file", suggested, "Calendar file (*.ics)"
+            parent,
+            QCoreApplication.translate("HandoutPreview", "Save calendar file"),
+            suggested,
+            QCoreApplication.translate("HandoutPreview", "Calendar file (*.ics)"),
         )
         return path or None
 
@@ -183,7 +191,7 @@ class HandoutPreview(QWidget):
         self.job = PrintJob(self.ctx, self.handout, data, printer, copies=copies, parent=self)
         self.job.progress.connect(self._on_job_progress)
         self.job.finished.connect(self._on_job_finished)
-        self.status.setText("Printing…")
+        self.status.setText(self.tr("Printing…"))
         self.job.start()
         self._set_buttons()
         return self.job
@@ -195,12 +203,20 @@ class HandoutPreview(QWidget):
         self.print_to_room()
 
     def _on_job_progress(self, done: int, total: int) -> None:
-        self.status.setText(f"Printing page {done} of {total}…")
+        self.status.setText(
+            self.tr("Printing page {done} of {total}…").format(done=done, total=total)
+        )
 
     def _on_job_finished(self, outcome: PrintOutcome) -> None:
         if outcome.ok:
-            copies = "" if outcome.copies == 1 else f" ({outcome.copies} copies)"
-            self.status.setText(f"Sent to {outcome.printer}{copies}.")
+            copies = (
+                ""
+                if outcome.copies == 1
+                else self.tr(" ({copies} copies)").format(copies=outcome.copies)
+            )
+            self.status.setText(
+                self.tr("Sent to {printer}{copies}.").format(printer=outcome.printer, copies=copies)
+            )
         else:
             self.status.clear()
             self.error.setText(outcome.message)
@@ -219,7 +235,8 @@ class HandoutPreview(QWidget):
         except DomainError as exc:
             self.error.setText(exc.message)
             return None
-        self.status.setText(f"Calendar file saved: {path.name}")
+        self.status.setText(self.tr("Calendar file saved: {name}").format(name=path.name))
+
         return path
 
     def _on_ics_clicked(self) -> None:

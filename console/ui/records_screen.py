@@ -27,8 +27,8 @@ class RecordsScreen(QWidget):
         self.ctx, self.flow = ctx, flow
         self.patients = PatientService(ctx)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Find a patient: name, birth date, phone or e-mail")
-        self.search.setAccessibleName("patient search")
+        self.search.setPlaceholderText(self.tr("Find a patient: name, birth date, phone or e-mail"))
+        self.search.setAccessibleName(self.tr("patient search"))
         self.search.setClearButtonEnabled(True)
         self.results = QListWidget()
         self.results.setMaximumHeight(150)
@@ -45,10 +45,10 @@ class RecordsScreen(QWidget):
         self.due = DueListView(ctx)
         self.day_log = DayLogView(ctx)
         self.tabs = QTabWidget()
-        self.tabs.addTab(record_tab, "Patient record")
-        self.tabs.addTab(self.recall, "Lot recall")
-        self.tabs.addTab(self.due, "Due list")
-        self.tabs.addTab(self.day_log, "Day log")
+        self.tabs.addTab(record_tab, self.tr("Patient record"))
+        self.tabs.addTab(self.recall, self.tr("Lot recall"))
+        self.tabs.addTab(self.due, self.tr("Due list"))
+        self.tabs.addTab(self.day_log, self.tr("Day log"))
         QVBoxLayout(self).addWidget(self.tabs)
 
         self.search.textChanged.connect(self._on_search_text_changed)
@@ -81,13 +81,17 @@ class RecordsScreen(QWidget):
         self.search_error.clear()
         hits = self.patients.search(text, limit=20) if text.strip() else []
         for h in hits:
-            last = f" · last visit {h.last_visit:%d %b %Y}" if h.last_visit else ""
+            last = (
+                self.tr(" · last visit {date}").format(date=f"{h.last_visit:%d %b %Y}")
+                if h.last_visit
+                else ""
+            )
             item = QListWidgetItem(f"{h.full_name} · {h.date_of_birth:%d %b %Y} · {h.phone}{last}")
             item.setData(Qt.ItemDataRole.UserRole, h.id)
             self.results.addItem(item)
         self.results.setVisible(bool(hits))
         if text.strip() and not hits:
-            self.search_error.setText("No patient matches.")
+            self.search_error.setText(self.tr("No patient matches."))
 
     def _on_search_return_pressed(self) -> None:
         if self.results.count():

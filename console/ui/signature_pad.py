@@ -23,7 +23,7 @@ class SignaturePad(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("signature-pad")
-        self.setAccessibleName("signature box: sign here")
+        self.setAccessibleName(self.tr("signature box: sign here"))
         self.setMinimumSize(400, 140)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setCursor(Qt.CursorShape.CrossCursor)
@@ -106,7 +106,9 @@ class SignaturePad(QWidget):
         painter.drawText(
             16,
             base + 18,
-            "Sign above the line" if self.isEnabled() else "Read the text to the end first",
+            self.tr("Sign above the line")
+            if self.isEnabled()
+            else self.tr("Read the text to the end first"),
         )
         painter.setPen(
             QPen(

@@ -1,6 +1,911 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AboutTab</name>
+    <message>
+        <location filename="../../console/ui/settings/about.py" line="21" />
+        <source>Console version</source>
+        <translation>Version der Konsole</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/about.py" line="22" />
+        <source>Database schema</source>
+        <translation>Datenbankschema</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/about.py" line="23" />
+        <source>Database file</source>
+        <translation>Datenbankdatei</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/about.py" line="24" />
+        <source>Data folder</source>
+        <translation>Datenordner</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/about.py" line="25" />
+        <source>Backups</source>
+        <translation>Sicherungen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/about.py" line="26" />
+        <source>Aftercare sheets</source>
+        <translation>Nachsorgeblätter</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/about.py" line="27" />
+        <source>Log files</source>
+        <translation>Protokolldateien</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/about.py" line="40" />
+        <source>, newest {when}</source>
+        <translation>, neueste {when}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/about.py" line="47" />
+        <source>{folder} ({count} kept{newest})</source>
+        <translation>{folder} ({count} aufbewahrt{newest})</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsView</name>
+    <message>
+        <location filename="../../console/ui/accounts_view.py" line="33" />
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/accounts_view.py" line="34" />
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/accounts_view.py" line="35" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/accounts_view.py" line="38" />
+        <source>practitioner</source>
+        <translation>behandelnde Person</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/accounts_view.py" line="39" />
+        <source>admin</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/accounts_view.py" line="70" />
+        <source>current PIN</source>
+        <translation>aktuelle PIN</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/accounts_view.py" line="71" />
+        <source>new PIN</source>
+        <translation>neue PIN</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/accounts_view.py" line="72" />
+        <source>new PIN again</source>
+        <translation>neue PIN wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/accounts_view.py" line="73" />
+        <source>Change my PIN</source>
+        <translation>Meine PIN ändern</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/accounts_view.py" line="75" />
+        <source>My PIN</source>
+        <translation>Meine PIN</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/accounts_view.py" line="83" />
+        <source>name as shown at sign-in</source>
+        <translation>Name, wie bei der Anmeldung angezeigt</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/accounts_view.py" line="87" />
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/accounts_view.py" line="88" />
+        <source>Add account</source>
+        <translation>Konto hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/accounts_view.py" line="90" />
+        <source>new PIN for the selected account</source>
+        <translation>neue PIN für das gewählte Konto</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/accounts_view.py" line="91" />
+        <source>Set PIN (clears a lockout)</source>
+        <translation>PIN festlegen (hebt eine Sperre auf)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/accounts_view.py" line="93" />
+        <source>Deactivate selected</source>
+        <translation>Gewähltes deaktivieren</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/accounts_view.py" line="95" />
+        <source>Accounts (admin)</source>
+        <translation>Konten (Administration)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/accounts_view.py" line="123" />
+        <source>Deactivated</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/accounts_view.py" line="125" />
+        <source>Locked until {time}</source>
+        <translation>Gesperrt bis {time}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/accounts_view.py" line="129" />
+        <source>No PIN: cannot sign in</source>
+        <translation>Keine PIN: Anmeldung nicht möglich</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/accounts_view.py" line="131" />
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/accounts_view.py" line="167" />
+        <source>The two new PINs differ.</source>
+        <translation>Die beiden neuen PINs stimmen nicht überein.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/accounts_view.py" line="171" />
+        <source>Your PIN has been changed.</source>
+        <translation>Ihre PIN wurde geändert.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/accounts_view.py" line="178" />
+        <source>Account added: {name}.</source>
+        <translation>Konto hinzugefügt: {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/accounts_view.py" line="186" />
+        <location filename="../../console/ui/accounts_view.py" line="224" />
+        <source>Select an account in the table first.</source>
+        <translation>Wählen Sie zuerst ein Konto in der Tabelle.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/accounts_view.py" line="188" />
+        <source>PIN set.</source>
+        <translation>PIN festgelegt.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/accounts_view.py" line="207" />
+        <source>Deactivate account</source>
+        <translation>Konto deaktivieren</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/accounts_view.py" line="230" />
+        <source>Deactivate {name}? They can no longer sign in; their records stay theirs.</source>
+        <translation>{name} deaktivieren? Die Person kann sich nicht mehr anmelden; ihre Einträge bleiben ihr zugeordnet.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/accounts_view.py" line="236" />
+        <source>{name} can no longer sign in.</source>
+        <translation>{name} kann sich nicht mehr anmelden.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <location filename="../../console/ui/audit_view.py" line="33" />
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/audit_view.py" line="34" />
+        <location filename="../../console/ui/audit_view.py" line="85" />
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/audit_view.py" line="35" />
+        <location filename="../../console/ui/audit_view.py" line="86" />
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/audit_view.py" line="36" />
+        <source>Record</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/audit_view.py" line="37" />
+        <source>Detail</source>
+        <translation>Einzelheiten</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/audit_view.py" line="59" />
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/audit_view.py" line="62" />
+        <source>Verify trail</source>
+        <translation>Protokoll prüfen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/audit_view.py" line="64" />
+        <source>Check every entry against its hash chain and the backups</source>
+        <translation>Jeden Eintrag gegen seine Hash-Kette und die Sicherungen prüfen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/audit_view.py" line="87" />
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/audit_view.py" line="88" />
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/audit_view.py" line="114" />
+        <source>Everyone</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/audit_view.py" line="117" />
+        <source>Every action</source>
+        <translation>Jede Aktion</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/audit_view.py" line="121" />
+        <source>{group} (all)</source>
+        <translation>{group} (alle)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/audit_view.py" line="152" />
+        <source>{total} entries</source>
+        <translation>{total} Einträge</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/audit_view.py" line="155" />
+        <source>Newest {shown} of {total} entries shown; the export holds them all.</source>
+        <translation>Die neuesten {shown} von {total} Einträgen werden gezeigt; der Export enthält alle.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/audit_view.py" line="181" />
+        <source>Export the audit trail</source>
+        <translation>Prüfprotokoll exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/audit_view.py" line="183" />
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/audit_view.py" line="198" />
+        <source> Keep this file and its backups as they are and tell whoever looks after the clinic's records.</source>
+        <translation> Lassen Sie diese Datei und ihre Sicherungen unverändert und informieren Sie die Person, die die Unterlagen der Praxis betreut.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/audit_view.py" line="216" />
+        <source>Not exported: {error}</source>
+        <translation>Nicht exportiert: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/audit_view.py" line="220" />
+        <source>Exported {count} entries to {path}</source>
+        <translation>{count} Einträge exportiert nach {path}</translation>
+    </message>
+</context>
+<context>
+    <name>BeforeAfterButton</name>
+    <message>
+        <location filename="../../console/ui/photos/launch.py" line="43" />
+        <source>Before / after…</source>
+        <translation>Vorher / nachher…</translation>
+    </message>
+</context>
+<context>
+    <name>BodyMap</name>
+    <message>
+        <location filename="../../console/ui/body_map.py" line="86" />
+        <source>Treatment map: arrows or Tab move between areas, Space chooses</source>
+        <translation>Behandlungskarte: Pfeiltasten oder Tab wechseln den Bereich, Leertaste wählt</translation>
+    </message>
+</context>
+<context>
+    <name>CameraCapture</name>
+    <message>
+        <location filename="../../console/ui/photos/camera.py" line="44" />
+        <source>No camera support installed (pip install .[camera]).</source>
+        <translation>Keine Kameraunterstützung installiert (pip install .[camera]).</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/camera.py" line="48" />
+        <source>No camera found on this PC.</source>
+        <translation>Auf diesem PC wurde keine Kamera gefunden.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/camera.py" line="78" />
+        <source>Camera: {view}</source>
+        <translation>Kamera: {view}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/camera.py" line="111" />
+        <source>Take photo</source>
+        <translation>Foto aufnehmen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/camera.py" line="114" />
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/camera.py" line="117" />
+        <source>Last visit's ghost</source>
+        <translation>Überlagerung vom letzten Besuch</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/camera.py" line="135" />
+        <source>No earlier photo of the {view} view.</source>
+        <translation>Kein früheres Foto der Ansicht „{view}“.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/camera.py" line="168" />
+        <source>No picture from the camera yet.</source>
+        <translation>Noch kein Bild von der Kamera.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/camera.py" line="181" />
+        <source>Stored: {view}, {stage}.</source>
+        <translation>Gespeichert: {view}, {stage}.</translation>
+    </message>
+</context>
+<context>
+    <name>ClinicTab</name>
+    <message>
+        <location filename="../../console/ui/settings/forms.py" line="136" />
+        <source>https://www.your-clinic.example</source>
+        <translation>https://www.ihre-praxis.example</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/forms.py" line="138" />
+        <source>printed as a QR code on the sheet</source>
+        <translation>wird als QR-Code auf das Blatt gedruckt</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/forms.py" line="155" />
+        <source>The language of the dates</source>
+        <translation>Die Sprache des Datumsformats</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/forms.py" line="160" />
+        <source>Clinic name</source>
+        <translation>Name der Praxis</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/forms.py" line="164" />
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/forms.py" line="169" />
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/forms.py" line="172" />
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/forms.py" line="179" />
+        <source>Booking link</source>
+        <translation>Buchungslink</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/forms.py" line="184" />
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/forms.py" line="187" />
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/forms.py" line="194" />
+        <source>Paper size</source>
+        <translation>Papierformat</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/forms.py" line="201" />
+        <source>Dates written as</source>
+        <translation>Datumsformat</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/forms.py" line="209" />
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/forms.py" line="216" />
+        <source>Room printer</source>
+        <translation>Drucker im Raum</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/forms.py" line="252" />
+        <source>e.g. {example}</source>
+        <translation>z. B. {example}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/forms.py" line="260" />
+        <source>System default printer</source>
+        <translation>Standarddrucker des Systems</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/forms.py" line="266" />
+        <source>{name} (not found now)</source>
+        <translation>{name} (derzeit nicht gefunden)</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentEditor</name>
+    <message>
+        <location filename="../../console/ui/settings/consent_editor.py" line="67" />
+        <source>consent template</source>
+        <translation>Einwilligungsvorlage</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/consent_editor.py" line="71" />
+        <source>sections: ## heading, then its text</source>
+        <translation>Abschnitte: ## Überschrift, dann ihr Text</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/consent_editor.py" line="77" />
+        <source>Matters to patients: all sign again</source>
+        <translation>Wichtig für Patienten: alle unterschreiben neu</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/consent_editor.py" line="79" />
+        <source>This change matters to patients: everyone signs again at their next visit</source>
+        <translation>Wesentliche Änderung für die Patienten: alle unterschreiben beim nächsten Besuch neu</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/consent_editor.py" line="82" />
+        <source>What changed (kept with the version)</source>
+        <translation>Was wurde geändert (wird mit der Version gespeichert)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/consent_editor.py" line="85" />
+        <source>Save as a new version</source>
+        <translation>Als neue Version speichern</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/consent_editor.py" line="90" />
+        <source> months</source>
+        <translation> Monate</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/consent_editor.py" line="92" />
+        <source>after the period only</source>
+        <translation>nur nach Ablauf der Frist</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/consent_editor.py" line="93" />
+        <source>after the period, and at each new series</source>
+        <translation>nach Ablauf der Frist und bei jeder neuen Serie</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/consent_editor.py" line="95" />
+        <source>e.g. Room 2</source>
+        <translation>z. B. Raum 2</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/consent_editor.py" line="100" />
+        <source>Save renewal rule and room</source>
+        <translation>Erneuerungsregel und Raum speichern</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/consent_editor.py" line="106" />
+        <source>Valid for</source>
+        <translation>Gültig für</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/consent_editor.py" line="108" />
+        <source>renewed</source>
+        <translation>erneuert</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/consent_editor.py" line="114" />
+        <source>Room</source>
+        <translation>Raum</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/consent_editor.py" line="118" />
+        <source>Template</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/consent_editor.py" line="119" />
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/consent_editor.py" line="120" />
+        <source>Sections</source>
+        <translation>Abschnitte</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/consent_editor.py" line="121" />
+        <source>Declaration</source>
+        <translation>Erklärung</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/consent_editor.py" line="124" />
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/consent_editor.py" line="150" />
+        <source>Library version {version}. English is shown; other languages are kept as they are.</source>
+        <translation>Bibliotheksversion {version}. Angezeigt wird Englisch; andere Sprachen bleiben, wie sie sind.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/consent_editor.py" line="173" />
+        <source>Only an admin can change the consent texts.</source>
+        <translation>Nur die Administration kann die Einwilligungstexte ändern.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/consent_editor.py" line="187" />
+        <source>Photo use “{choice}”</source>
+        <translation>Fotonutzung „{choice}“</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/consent_editor.py" line="226" />
+        <source>Saved as library version {version}.</source>
+        <translation>Als Bibliotheksversion {version} gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/consent_editor.py" line="241" />
+        <source>Renewal rule and room saved.</source>
+        <translation>Erneuerungsregel und Raum gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentPdfDialog</name>
+    <message>
+        <location filename="../../console/ui/records/consents_tab.py" line="42" />
+        <location filename="../../console/ui/records/consents_tab.py" line="78" />
+        <source>Signed consent</source>
+        <translation>Unterschriebene Einwilligung</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/consents_tab.py" line="48" />
+        <source>Print…</source>
+        <translation>Drucken…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/consents_tab.py" line="67" />
+        <source>Print signed consent</source>
+        <translation>Unterschriebene Einwilligung drucken</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/consents_tab.py" line="83" />
+        <source>Printed.</source>
+        <translation>Gedruckt.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentScreen</name>
+    <message>
+        <location filename="../../console/ui/consent_screen.py" line="75" />
+        <source>Consent</source>
+        <translation>Einwilligung</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consent_screen.py" line="92" />
+        <source>Continue with the consent on record</source>
+        <translation>Mit der vorliegenden Einwilligung weiter</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consent_screen.py" line="94" />
+        <source>Sign a new one</source>
+        <translation>Neu unterschreiben lassen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consent_screen.py" line="111" />
+        <source>consent text: read to the end</source>
+        <translation>Einwilligungstext: bis zum Ende lesen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consent_screen.py" line="125" />
+        <source>&lt;b&gt;Photographs&lt;/b&gt;: each use is its own choice</source>
+        <translation>&lt;b&gt;Fotos&lt;/b&gt;: jede Verwendung ist eine eigene Entscheidung</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consent_screen.py" line="132" />
+        <source>Patient: type your full name, then sign below</source>
+        <translation>Patient/in: vollständigen Namen eingeben, dann unten unterschreiben</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consent_screen.py" line="134" />
+        <source>patient's full name as they sign</source>
+        <translation>vollständiger Name der Person, wie sie unterschreibt</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consent_screen.py" line="137" />
+        <source>Clear and sign again</source>
+        <translation>Löschen und neu unterschreiben</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consent_screen.py" line="141" />
+        <source>Witness (optional)</source>
+        <translation>Zeuge / Zeugin (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consent_screen.py" line="142" />
+        <source>witness name, optional</source>
+        <translation>Name des Zeugen / der Zeugin, optional</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consent_screen.py" line="144" />
+        <source>how the patient's identity was checked</source>
+        <translation>wie die Identität der Person geprüft wurde</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consent_screen.py" line="152" />
+        <source>Practitioner PIN</source>
+        <translation>PIN der behandelnden Person</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consent_screen.py" line="153" />
+        <source>practitioner PIN to countersign</source>
+        <translation>PIN der behandelnden Person zum Gegenzeichnen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consent_screen.py" line="159" />
+        <source>Countersign and continue</source>
+        <translation>Gegenzeichnen und weiter</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consent_screen.py" line="161" />
+        <source>Checks your PIN, archives the signed PDF and goes on to Prep</source>
+        <translation>Prüft Ihre PIN, archiviert das unterschriebene PDF und geht weiter zur Vorbereitung</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consent_screen.py" line="168" />
+        <source>If the patient declines: why, in their words</source>
+        <translation>Wenn die Person ablehnt: warum, in ihren Worten</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consent_screen.py" line="170" />
+        <source>reason the patient declines</source>
+        <translation>Grund der Ablehnung</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consent_screen.py" line="171" />
+        <source>Patient declines: stop visit</source>
+        <translation>Person lehnt ab: Behandlung beenden</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consent_screen.py" line="268" />
+        <source>Text read to the end: the patient can sign.</source>
+        <translation>Text bis zum Ende gelesen: die Person kann unterschreiben.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consent_screen.py" line="270" />
+        <source>Scroll to the end of the text (Page Down) before signing.</source>
+        <translation>Vor dem Unterschreiben bis zum Ende des Textes blättern (Bild ab).</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consent_screen.py" line="277" />
+        <source>A new consent is asked for at the practitioner's choice.</source>
+        <translation>Eine neue Einwilligung wird auf Wunsch der behandelnden Person eingeholt.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consent_screen.py" line="297" />
+        <source>Read the text to the end before signing.</source>
+        <translation>Lesen Sie den Text bis zum Ende, bevor Sie unterschreiben.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentsTab</name>
+    <message>
+        <location filename="../../console/ui/records/consents_tab.py" line="28" />
+        <source>Signed</source>
+        <translation>Unterschrieben</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/consents_tab.py" line="29" />
+        <source>Consent</source>
+        <translation>Einwilligung</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/consents_tab.py" line="30" />
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/consents_tab.py" line="31" />
+        <source>Signed by</source>
+        <translation>Unterschrieben von</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/consents_tab.py" line="32" />
+        <source>Witness</source>
+        <translation>Zeuge / Zeugin</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/consents_tab.py" line="33" />
+        <source>State</source>
+        <translation>Stand</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/consents_tab.py" line="106" />
+        <source>Open / reprint PDF…</source>
+        <translation>PDF öffnen / erneut drucken…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/consents_tab.py" line="107" />
+        <source>Withdraw consent…</source>
+        <translation>Einwilligung widerrufen…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/consents_tab.py" line="149" />
+        <source>Withdraw consent</source>
+        <translation>Einwilligung widerrufen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/consents_tab.py" line="150" />
+        <source>Withdraw “{title}”? Treatment is refused until a new consent is signed.
+Reason (the patient's words, how it was received):</source>
+        <translation>„{title}“ widerrufen? Bis eine neue Einwilligung unterschrieben ist, wird nicht behandelt.
+Grund (in den Worten der Person, und wie er übermittelt wurde):</translation>
+    </message>
+</context>
+<context>
+    <name>DayLogView</name>
+    <message>
+        <location filename="../../console/ui/records/lists_view.py" line="117" />
+        <source>Practitioner / time</source>
+        <translation>Behandelnde Person / Uhrzeit</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/lists_view.py" line="118" />
+        <source>Patient</source>
+        <translation>Patient/in</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/lists_view.py" line="119" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/lists_view.py" line="120" />
+        <source>Areas</source>
+        <translation>Bereiche</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/lists_view.py" line="121" />
+        <source>Passes</source>
+        <translation>Durchgänge</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/lists_view.py" line="122" />
+        <source>Needling</source>
+        <translation>Needling</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/lists_view.py" line="129" />
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/lists_view.py" line="133" />
+        <source>Day log</source>
+        <translation>Tagesprotokoll</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/lists_view.py" line="159" />
+        <source>{count} visits</source>
+        <translation>{count} Behandlungen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/lists_view.py" line="185" />
+        <source>{visits} visits by {people} practitioners</source>
+        <translation>{visits} Behandlungen durch {people} behandelnde Personen</translation>
+    </message>
+</context>
+<context>
+    <name>DueListView</name>
+    <message>
+        <location filename="../../console/ui/records/lists_view.py" line="35" />
+        <source> days ahead</source>
+        <translation> Tage im Voraus</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/lists_view.py" line="39" />
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/lists_view.py" line="44" />
+        <source>Next due</source>
+        <translation>Nächster Termin fällig</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/lists_view.py" line="45" />
+        <source>State</source>
+        <translation>Stand</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/lists_view.py" line="46" />
+        <source>Patient</source>
+        <translation>Patient/in</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/lists_view.py" line="47" />
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/lists_view.py" line="48" />
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/lists_view.py" line="49" />
+        <source>Sessions</source>
+        <translation>Sitzungen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/lists_view.py" line="50" />
+        <source>Last visit</source>
+        <translation>Letzter Besuch</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/lists_view.py" line="60" />
+        <source>Show sessions due within</source>
+        <translation>Sitzungen zeigen, die fällig werden innerhalb von</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/lists_view.py" line="61" />
+        <source>and overdue by up to</source>
+        <translation>und bis zu überfällig seit</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/lists_view.py" line="63" />
+        <source>Due list</source>
+        <translation>Fälligkeitsliste</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/lists_view.py" line="80" />
+        <source>overdue {days} d</source>
+        <translation>{days} T überfällig</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/lists_view.py" line="82" />
+        <source>due</source>
+        <translation>fällig</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/lists_view.py" line="86" />
+        <source>{done} of {planned}</source>
+        <translation>{done} von {planned}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/lists_view.py" line="96" />
+        <source>{count} patients: {due} due, {overdue} overdue (double-click to open the record)</source>
+        <translation>{count} Personen: {due} fällig, {overdue} überfällig (Doppelklick öffnet die Akte)</translation>
+    </message>
+</context>
+<context>
     <name>FirstAdminForm</name>
     <message>
         <location filename="../../console/ui/first_run.py" line="23" />
@@ -39,31 +944,228 @@
     </message>
 </context>
 <context>
+    <name>HandoutPreview</name>
+    <message>
+        <location filename="../../console/ui/handout_preview.py" line="90" />
+        <source>Print…</source>
+        <translation>Drucken…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handout_preview.py" line="91" />
+        <source>Print to room printer</source>
+        <translation>Auf dem Raumdrucker drucken</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handout_preview.py" line="92" />
+        <source>Save .ics…</source>
+        <translation>.ics speichern…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handout_preview.py" line="94" />
+        <source>Save the suggested next session as a calendar file (.ics)</source>
+        <translation>Die vorgeschlagene nächste Sitzung als Kalenderdatei (.ics) speichern</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handout_preview.py" line="133" />
+        <source>Aftercare sheet ready: {pages} page(s), archived.</source>
+        <translation>Nachsorgeblatt fertig: {pages} Seite(n), archiviert.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handout_preview.py" line="149" />
+        <source>Print aftercare sheet</source>
+        <translation>Nachsorgeblatt drucken</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handout_preview.py" line="157" />
+        <source>Save calendar file</source>
+        <translation>Kalenderdatei speichern</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handout_preview.py" line="159" />
+        <source>Calendar file (*.ics)</source>
+        <translation>Kalenderdatei (*.ics)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handout_preview.py" line="194" />
+        <source>Printing…</source>
+        <translation>Wird gedruckt…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handout_preview.py" line="207" />
+        <source>Printing page {done} of {total}…</source>
+        <translation>Drucke Seite {done} von {total}…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handout_preview.py" line="215" />
+        <source> ({copies} copies)</source>
+        <translation> ({copies} Exemplare)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handout_preview.py" line="218" />
+        <source>Sent to {printer}{copies}.</source>
+        <translation>An {printer}{copies} gesendet.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handout_preview.py" line="238" />
+        <source>Calendar file saved: {name}</source>
+        <translation>Kalenderdatei gespeichert: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>KeyCaptureField</name>
+    <message>
+        <location filename="../../console/ui/settings/key_capture.py" line="17" />
+        <source>Press the key or pedal now…</source>
+        <translation>Jetzt Taste oder Pedal drücken…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/key_capture.py" line="65" />
+        <source>(none: click to choose)</source>
+        <translation>(keine: zum Auswählen klicken)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/key_capture.py" line="67" />
+        <source>key: {key}</source>
+        <translation>Taste: {key}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/key_capture.py" line="67" />
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageTextsTab</name>
+    <message>
+        <location filename="../../console/ui/settings/texts_editor.py" line="27" />
+        <source>English</source>
+        <translation>Englisch</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/texts_editor.py" line="28" />
+        <source>On the sheet</source>
+        <translation>Auf dem Blatt</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/texts_editor.py" line="29" />
+        <source>State</source>
+        <translation>Stand</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/texts_editor.py" line="38" />
+        <source>Language of the texts</source>
+        <translation>Sprache der Texte</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/texts_editor.py" line="53" />
+        <source>Save texts</source>
+        <translation>Texte speichern</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/texts_editor.py" line="55" />
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/texts_editor.py" line="67" />
+        <source>Words in {braces} are filled in by the sheet: keep them. An empty text goes back to the shipped one.</source>
+        <translation>Wörter in {Klammern} füllt das Blatt aus: lassen Sie sie stehen. Ein leerer Text kehrt zum ausgelieferten zurück.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/texts_editor.py" line="86" />
+        <source>Needs review: {note}</source>
+        <translation>Prüfung nötig: {note}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/texts_editor.py" line="132" />
+        <source>Row {row}: {message}</source>
+        <translation>Zeile {row}: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/texts_editor.py" line="135" />
+        <source>Not saved.</source>
+        <translation>Nicht gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/texts_editor.py" line="143" />
+        <source>Saved {count} change(s).</source>
+        <translation>{count} Änderung(en) gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/texts_editor.py" line="145" />
+        <source>Nothing changed.</source>
+        <translation>Nichts geändert.</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../console/ui/lock.py" line="44" />
+        <location filename="../../console/ui/lock.py" line="54" />
         <source>Locked</source>
         <translation>Gesperrt</translation>
     </message>
     <message>
-        <location filename="../../console/ui/lock.py" line="49" />
+        <location filename="../../console/ui/lock.py" line="67" />
         <source>Unlock</source>
         <translation>Entsperren</translation>
     </message>
     <message>
-        <location filename="../../console/ui/lock.py" line="65" />
+        <location filename="../../console/ui/lock.py" line="86" />
         <source>the practitioner</source>
         <translation>die behandelnde Person</translation>
     </message>
     <message>
-        <location filename="../../console/ui/lock.py" line="68" />
+        <location filename="../../console/ui/lock.py" line="89" />
         <source>Patient data is hidden. {name}: enter your PIN to carry on where you were. Someone else can choose their name and sign in; the visit stays as it is.</source>
         <translation>Patientendaten sind ausgeblendet. {name}: Geben Sie Ihre PIN ein, um dort weiterzumachen, wo Sie waren. Jemand anderes kann den eigenen Namen wählen und sich anmelden; die Behandlung bleibt, wie sie ist.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/lock.py" line="88" />
+        <location filename="../../console/ui/lock.py" line="116" />
+        <source>Pass running on {area}: {time}. It keeps counting; unlock to stop it.</source>
+        <translation>Durchgang läuft auf {area}: {time}. Er zählt weiter; entsperren, um ihn zu stoppen.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/lock.py" line="132" />
         <source>Choose your name first.</source>
         <translation>Wählen Sie zuerst Ihren Namen.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/lock.py" line="135" />
+        <source>Type your PIN, then press Enter.</source>
+        <translation>Tippen Sie Ihre PIN und drücken Sie Enter.</translation>
+    </message>
+</context>
+<context>
+    <name>LogoPicker</name>
+    <message>
+        <location filename="../../console/ui/settings/forms.py" line="301" />
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/forms.py" line="302" />
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/forms.py" line="317" />
+        <source>Choose the clinic's logo</source>
+        <translation>Logo der Praxis auswählen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/forms.py" line="319" />
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/forms.py" line="337" />
+        <source>no logo</source>
+        <translation>kein Logo</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/forms.py" line="337" />
+        <source>logo not found</source>
+        <translation>Logo nicht gefunden</translation>
     </message>
 </context>
 <context>
@@ -72,6 +1174,14 @@
         <location filename="../../console/ui/pin_widgets.py" line="75" />
         <source>sign in as {name}</source>
         <translation>als {name} anmelden</translation>
+    </message>
+</context>
+<context>
+    <name>NamesAndPin</name>
+    <message>
+        <location filename="../../console/ui/pin_widgets.py" line="218" />
+        <source>Type a password instead</source>
+        <translation>Stattdessen ein Passwort eingeben</translation>
     </message>
 </context>
 <context>
@@ -211,34 +1321,230 @@
     </message>
 </context>
 <context>
+    <name>PatientRecordView</name>
+    <message>
+        <location filename="../../console/ui/records/record_view.py" line="36" />
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/record_view.py" line="37" />
+        <source>Practitioner</source>
+        <translation>Behandelnde Person</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/record_view.py" line="38" />
+        <source>Areas</source>
+        <translation>Bereiche</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/record_view.py" line="39" />
+        <source>Passes</source>
+        <translation>Durchgänge</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/record_view.py" line="40" />
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/record_view.py" line="41" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/record_view.py" line="42" />
+        <source>Amended</source>
+        <translation>Nachgetragen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/record_view.py" line="43" />
+        <source>Sheet</source>
+        <translation>Blatt</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/record_view.py" line="81" />
+        <source>Export record…</source>
+        <translation>Akte exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/record_view.py" line="82" />
+        <source>Erasure request…</source>
+        <translation>Löschantrag…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/record_view.py" line="93" />
+        <source>Open / reprint sheet…</source>
+        <translation>Blatt öffnen / erneut drucken…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/record_view.py" line="109" />
+        <source>Visit</source>
+        <translation>Behandlung</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/record_view.py" line="110" />
+        <source>Question</source>
+        <translation>Frage</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/record_view.py" line="111" />
+        <source>Answer</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/record_view.py" line="112" />
+        <source>Safe from</source>
+        <translation>Unbedenklich ab</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/record_view.py" line="113" />
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/record_view.py" line="114" />
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/record_view.py" line="118" />
+        <source>Charts</source>
+        <translation>Diagramme</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/record_view.py" line="119" />
+        <source>Visits</source>
+        <translation>Behandlungen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/record_view.py" line="120" />
+        <source>Screening history</source>
+        <translation>Verlauf der Ausschlusskriterien</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/record_view.py" line="122" />
+        <source>Consents</source>
+        <translation>Einwilligungen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/record_view.py" line="124" />
+        <source>Photos</source>
+        <translation>Fotos</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/record_view.py" line="155" />
+        <source>Born {date}</source>
+        <translation>Geboren {date}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/record_view.py" line="156" />
+        <source>no phone</source>
+        <translation>kein Telefon</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/record_view.py" line="157" />
+        <source>no e-mail</source>
+        <translation>keine E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/record_view.py" line="161" />
+        <source>Fitzpatrick {type}</source>
+        <translation>Fitzpatrick {type}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/record_view.py" line="163" />
+        <source>Allergies: {allergies}</source>
+        <translation>Allergien: {allergies}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/record_view.py" line="165" />
+        <source>ANONYMISED {date}</source>
+        <translation>ANONYMISIERT {date}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/record_view.py" line="167" />
+        <source>&lt;b&gt;Series:&lt;/b&gt; {series}</source>
+        <translation>&lt;b&gt;Serie:&lt;/b&gt; {series}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/record_view.py" line="221" />
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/record_view.py" line="242" />
+        <source>This visit cannot be shown in full: {error}</source>
+        <translation>Diese Behandlung kann nicht vollständig angezeigt werden: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/record_view.py" line="248" />
+        <source>No sheet was archived for this visit.</source>
+        <translation>Für diese Behandlung wurde kein Nachsorgeblatt archiviert.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/record_view.py" line="256" />
+        <source>Export record</source>
+        <translation>Akte exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/record_view.py" line="266" />
+        <source>Erasure request</source>
+        <translation>Löschantrag</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/record_view.py" line="267" />
+        <source>Anonymise this patient? Name, birth date and contacts are removed for good;
+the treatment record is kept (retention). Reason / date of the request:</source>
+        <translation>Diese Person anonymisieren? Name, Geburtsdatum und Kontaktdaten werden endgültig entfernt;
+die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Datum des Antrags:</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/record_view.py" line="280" />
+        <source>Aftercare sheet</source>
+        <translation>Nachsorgeblatt</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/record_view.py" line="306" />
+        <source>Exported {visits} visits and {sheets} sheets to {path}</source>
+        <translation>{visits} Behandlungen und {sheets} Blätter exportiert nach {path}</translation>
+    </message>
+</context>
+<context>
     <name>PatientScreen</name>
     <message>
-        <location filename="../../console/ui/patient_screen.py" line="34" />
+        <location filename="../../console/ui/patient_screen.py" line="37" />
         <location filename="../../console/ui/resume_dialog.py" line="21" />
         <source>Screening</source>
         <translation>Ausschlusskriterien</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_screen.py" line="35" />
+        <location filename="../../console/ui/patient_screen.py" line="38" />
         <location filename="../../console/ui/resume_dialog.py" line="22" />
+        <source>Consent</source>
+        <translation>Einwilligung</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/patient_screen.py" line="39" />
+        <location filename="../../console/ui/resume_dialog.py" line="23" />
         <source>Prep</source>
         <translation>Vorbereitung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_screen.py" line="36" />
-        <location filename="../../console/ui/resume_dialog.py" line="23" />
+        <location filename="../../console/ui/patient_screen.py" line="40" />
+        <location filename="../../console/ui/resume_dialog.py" line="24" />
         <source>Plan</source>
         <translation>Planung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_screen.py" line="37" />
-        <location filename="../../console/ui/resume_dialog.py" line="24" />
+        <location filename="../../console/ui/patient_screen.py" line="41" />
+        <location filename="../../console/ui/resume_dialog.py" line="25" />
         <source>Treat</source>
         <translation>Behandlung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_screen.py" line="38" />
-        <location filename="../../console/ui/resume_dialog.py" line="25" />
+        <location filename="../../console/ui/patient_screen.py" line="42" />
+        <location filename="../../console/ui/resume_dialog.py" line="26" />
         <source>Finish</source>
         <translation>Abschluss</translation>
     </message>
@@ -258,173 +1564,1094 @@
         <translation>keine Bereiche</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_screen.py" line="73" />
+        <location filename="../../console/ui/patient_screen.py" line="74" />
         <source>Find a patient</source>
         <translation>Patientin / Patienten suchen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_screen.py" line="74" />
+        <location filename="../../console/ui/patient_screen.py" line="75" />
         <source>Name, date of birth, phone or email</source>
         <translation>Name, Geburtsdatum, Telefon oder E-Mail</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_screen.py" line="82" />
+        <location filename="../../console/ui/patient_screen.py" line="83" />
         <source>Accents and case do not matter. Dates day first: 11/12/1990 is 11 December.</source>
         <translation>Akzente und Groß-/Kleinschreibung spielen keine Rolle. Datum mit dem Tag zuerst: 11/12/1990 ist der 11. Dezember.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_screen.py" line="86" />
+        <location filename="../../console/ui/patient_screen.py" line="87" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_screen.py" line="86" />
+        <location filename="../../console/ui/patient_screen.py" line="87" />
         <source>Born</source>
         <translation>Geboren</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_screen.py" line="86" />
+        <location filename="../../console/ui/patient_screen.py" line="87" />
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_screen.py" line="86" />
+        <location filename="../../console/ui/patient_screen.py" line="87" />
         <source>Last visit</source>
         <translation>Letzter Besuch</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_screen.py" line="104" />
+        <location filename="../../console/ui/patient_screen.py" line="110" />
         <source>Register a new patient…</source>
         <translation>Neue Patientin / neuen Patienten aufnehmen…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_screen.py" line="109" />
+        <location filename="../../console/ui/patient_screen.py" line="115" />
         <source>Find or register a patient</source>
         <translation>Patientin / Patienten suchen oder aufnehmen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_screen.py" line="130" />
-        <location filename="../../console/ui/patient_screen.py" line="143" />
+        <location filename="../../console/ui/patient_screen.py" line="136" />
+        <location filename="../../console/ui/patient_screen.py" line="149" />
         <source>History at a glance</source>
         <translation>Verlauf auf einen Blick</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_screen.py" line="131" />
+        <location filename="../../console/ui/patient_screen.py" line="137" />
         <source>Edit details…</source>
         <translation>Angaben bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_screen.py" line="134" />
-        <location filename="../../console/ui/patient_screen.py" line="284" />
+        <location filename="../../console/ui/patient_screen.py" line="140" />
+        <location filename="../../console/ui/patient_screen.py" line="338" />
         <source>Start visit</source>
         <translation>Behandlung beginnen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_screen.py" line="150" />
+        <location filename="../../console/ui/patient_screen.py" line="156" />
         <source>Type to search. Enter or double-click opens a patient; ↓ moves into the list.</source>
         <translation>Zum Suchen tippen. Enter oder Doppelklick öffnet die Akte; ↓ springt in die Liste.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_screen.py" line="194" />
+        <location filename="../../console/ui/patient_screen.py" line="220" />
         <source>never</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_screen.py" line="207" />
+        <location filename="../../console/ui/patient_screen.py" line="240" />
         <source>No patient found. Register them?</source>
         <translation>Niemand gefunden. Neu aufnehmen?</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_screen.py" line="209" />
+        <location filename="../../console/ui/patient_screen.py" line="242" />
         <source>The first 50: type more to narrow it down.</source>
         <translation>Die ersten 50: weiter tippen, um einzugrenzen.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_screen.py" line="211" />
+        <location filename="../../console/ui/patient_screen.py" line="244" />
         <source>{count} found</source>
         <translation>{count} gefunden</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_screen.py" line="261" />
+        <location filename="../../console/ui/patient_screen.py" line="248" />
+        <source>{found}; {count} share a name: check the birth date.</source>
+        <translation>{found}; {count} mit gleichem Namen: Geburtsdatum prüfen.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/patient_screen.py" line="315" />
         <source>Born {date} (age {age})</source>
         <translation>Geboren {date} ({age} Jahre)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_screen.py" line="263" />
+        <location filename="../../console/ui/patient_screen.py" line="317" />
         <source>Fitzpatrick {type}</source>
         <translation>Fitzpatrick {type}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_screen.py" line="266" />
+        <location filename="../../console/ui/patient_screen.py" line="320" />
         <source>Notes: {notes}</source>
         <translation>Notizen: {notes}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_screen.py" line="269" />
+        <location filename="../../console/ui/patient_screen.py" line="323" />
         <source>Allergies: {allergies}</source>
         <translation>Allergien: {allergies}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_screen.py" line="277" />
+        <location filename="../../console/ui/patient_screen.py" line="331" />
         <source>No visits yet.</source>
         <translation>Noch keine Behandlungen.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_screen.py" line="282" />
+        <location filename="../../console/ui/patient_screen.py" line="336" />
         <source>Resume visit (at {step})</source>
         <translation>Behandlung fortsetzen (bei {step})</translation>
     </message>
 </context>
 <context>
+    <name>PdfPagesView</name>
+    <message>
+        <location filename="../../console/ui/handout_preview.py" line="59" />
+        <source>Page {number}</source>
+        <translation>Seite {number}</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoCapture</name>
+    <message>
+        <location filename="../../console/ui/photos/capture.py" line="52" />
+        <source>Photos of this visit</source>
+        <translation>Fotos dieser Behandlung</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/capture.py" line="62" />
+        <source>Watched folder…</source>
+        <translation>Überwachter Ordner…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/capture.py" line="67" />
+        <source>new pictures in the watched folder</source>
+        <translation>neue Bilder im überwachten Ordner</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/capture.py" line="69" />
+        <source>Import files…</source>
+        <translation>Dateien importieren…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/capture.py" line="71" />
+        <source>Camera…</source>
+        <translation>Kamera…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/capture.py" line="74" />
+        <source>&lt;b&gt;New pictures&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Neue Bilder&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/capture.py" line="94" />
+        <source>ghost of the last visit</source>
+        <translation>Überlagerung vom letzten Besuch</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/capture.py" line="98" />
+        <source>Last visit's ghost</source>
+        <translation>Überlagerung vom letzten Besuch</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/capture.py" line="117" />
+        <source>views: press its number to file the picture</source>
+        <translation>Ansichten: Nummer drücken, um das Bild abzulegen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/capture.py" line="124" />
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/capture.py" line="129" />
+        <source>&lt;b&gt;Views&lt;/b&gt;: press a view's number to file the picture under it.</source>
+        <translation>&lt;b&gt;Ansichten&lt;/b&gt;: Drücken Sie die Nummer einer Ansicht, um das Bild dort abzulegen.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/capture.py" line="168" />
+        <source>Take the selected view with the webcam</source>
+        <translation>Die gewählte Ansicht mit der Webcam aufnehmen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/capture.py" line="183" />
+        <source>Import photos</source>
+        <translation>Fotos importieren</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/capture.py" line="185" />
+        <source>Pictures (*.jpg *.jpeg *.png *.heic *.heif)</source>
+        <translation>Bilder (*.jpg *.jpeg *.png *.heic *.heif)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/capture.py" line="198" />
+        <source>No watched folder set for this room.</source>
+        <translation>Für diesen Raum ist kein überwachter Ordner festgelegt.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/capture.py" line="201" />
+        <source>Watching {folder}</source>
+        <translation>Überwacht: {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/capture.py" line="250" />
+        <location filename="../../console/ui/photos/capture.py" line="275" />
+        <source>Could not read {name}.</source>
+        <translation>{name} konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/capture.py" line="339" />
+        <source>No earlier photo of the {view} view.</source>
+        <translation>Kein früheres Foto der Ansicht „{view}“.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/capture.py" line="346" />
+        <source>Ghost: {view}, {date}.</source>
+        <translation>Überlagerung: {view}, {date}.</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoCompare</name>
+    <message>
+        <location filename="../../console/ui/photos/compare.py" line="87" />
+        <source>blend between the two dates</source>
+        <translation>Überblendung zwischen den beiden Daten</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/compare.py" line="103" />
+        <source>Side by side</source>
+        <translation>Nebeneinander</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/compare.py" line="104" />
+        <source>Overlay</source>
+        <translation>Überlagern</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/compare.py" line="105" />
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/compare.py" line="120" />
+        <source>Wheel: zoom · drag: move (both sides)</source>
+        <translation>Mausrad: zoomen · ziehen: verschieben (beide Seiten)</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoSeriesTab</name>
+    <message>
+        <location filename="../../console/ui/photos/series_tab.py" line="44" />
+        <source>view</source>
+        <translation>Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/series_tab.py" line="53" />
+        <source>earlier date</source>
+        <translation>früheres Datum</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/series_tab.py" line="54" />
+        <source>later date</source>
+        <translation>späteres Datum</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/series_tab.py" line="60" />
+        <source>timeline of the view</source>
+        <translation>Zeitleiste der Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/series_tab.py" line="64" />
+        <source>Enlarge…</source>
+        <translation>Vergrößern…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/series_tab.py" line="80" />
+        <source>with</source>
+        <translation>mit</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/series_tab.py" line="100" />
+        <source>No photos of this patient yet.</source>
+        <translation>Noch keine Fotos dieser Person.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/series_tab.py" line="166" />
+        <source>{view}: compare</source>
+        <translation>{view}: vergleichen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/series_tab.py" line="168" />
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewsEditor</name>
+    <message>
+        <location filename="../../console/ui/settings/photo_views_editor.py" line="37" />
+        <source>photo views, in capture order</source>
+        <translation>Fotoansichten in Aufnahmereihenfolge</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/photo_views_editor.py" line="39" />
+        <source>Move &amp;up</source>
+        <translation>Nach &amp;oben</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/photo_views_editor.py" line="41" />
+        <source>Move d&amp;own</source>
+        <translation>Nach &amp;unten</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/photo_views_editor.py" line="43" />
+        <source>&amp;New view</source>
+        <translation>&amp;Neue Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/photo_views_editor.py" line="47" />
+        <source>e.g. Cheeks, close</source>
+        <translation>z. B. Wangen, nah</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/photo_views_editor.py" line="49" />
+        <source>made from the name if left empty</source>
+        <translation>wird aus dem Namen gebildet, wenn leer</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/photo_views_editor.py" line="50" />
+        <source>id used by scripts</source>
+        <translation>Kennung für Skripte</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/photo_views_editor.py" line="52" />
+        <source>treated zone</source>
+        <translation>behandelte Zone</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/photo_views_editor.py" line="56" />
+        <source>positioning guide</source>
+        <translation>Anleitung zur Positionierung</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/photo_views_editor.py" line="60" />
+        <source>&amp;Save view</source>
+        <translation>Ansicht &amp;speichern</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/photo_views_editor.py" line="62" />
+        <location filename="../../console/ui/settings/photo_views_editor.py" line="176" />
+        <source>&amp;Retire view</source>
+        <translation>Ansicht s&amp;tilllegen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/photo_views_editor.py" line="67" />
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/photo_views_editor.py" line="69" />
+        <source>Id</source>
+        <translation>Kennung</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/photo_views_editor.py" line="71" />
+        <source>Treated zone</source>
+        <translation>Behandelte Zone</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/photo_views_editor.py" line="73" />
+        <source>Positioning guide</source>
+        <translation>Positionierung</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/photo_views_editor.py" line="83" />
+        <source>A view tied to a treated zone is offered at capture only on visits that plan that zone. A retired view is no longer taken; its photos stay in Records.</source>
+        <translation>Eine Ansicht mit Zone wird nur bei Besuchen angeboten, die diese Zone planen. Eine stillgelegte Ansicht wird nicht mehr aufgenommen; ihre Fotos bleiben in den Akten.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/photo_views_editor.py" line="119" />
+        <source>Every visit (a general view)</source>
+        <translation>Jeder Besuch (allgemeine Ansicht)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/photo_views_editor.py" line="129" />
+        <source> (retired)</source>
+        <translation> (stillgelegt)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/photo_views_editor.py" line="143" />
+        <source>Only an admin can change the photo views.</source>
+        <translation>Nur eine Administratorin oder ein Administrator kann die Fotoansichten ändern.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/photo_views_editor.py" line="176" />
+        <source>&amp;Restore view</source>
+        <translation>Ansicht &amp;wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/photo_views_editor.py" line="193" />
+        <source>New view: write its name and guide, then Save.</source>
+        <translation>Neue Ansicht: Namen und Anleitung eintragen, dann speichern.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/photo_views_editor.py" line="206" />
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/photo_views_editor.py" line="211" />
+        <source>saved</source>
+        <translation>gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/photo_views_editor.py" line="216" />
+        <source>View “{name}” {done}.</source>
+        <translation>Ansicht „{name}“ {done}.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/photo_views_editor.py" line="227" />
+        <source>View “{name}” is offered again.</source>
+        <translation>Ansicht „{name}“ wird wieder angeboten.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/photo_views_editor.py" line="233" />
+        <source>View “{name}” retired: no longer taken; its photos stay in Records.</source>
+        <translation>Ansicht „{name}“ stillgelegt: nicht mehr aufgenommen; ihre Fotos bleiben in den Akten.</translation>
+    </message>
+</context>
+<context>
+    <name>PhotosButton</name>
+    <message>
+        <location filename="../../console/ui/photos/launch.py" line="20" />
+        <source>{stage} photos…</source>
+        <translation>Fotos: {stage}…</translation>
+    </message>
+</context>
+<context>
     <name>PinField</name>
     <message>
-        <location filename="../../console/ui/pin_widgets.py" line="115" />
-        <location filename="../../console/ui/pin_widgets.py" line="116" />
+        <location filename="../../console/ui/pin_widgets.py" line="122" />
+        <location filename="../../console/ui/pin_widgets.py" line="123" />
+        <location filename="../../console/ui/pin_widgets.py" line="136" />
         <source>PIN</source>
         <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/pin_widgets.py" line="136" />
+        <source>Password</source>
+        <translation>Passwort</translation>
     </message>
 </context>
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../../console/ui/pin_widgets.py" line="139" />
+        <location filename="../../console/ui/pin_widgets.py" line="163" />
         <source>Sign in</source>
         <translation>Anmelden</translation>
     </message>
     <message>
-        <location filename="../../console/ui/pin_widgets.py" line="157" />
+        <location filename="../../console/ui/pin_widgets.py" line="181" />
         <source>delete last digit</source>
         <translation>letzte Ziffer löschen</translation>
     </message>
 </context>
 <context>
+    <name>PreviewTab</name>
+    <message>
+        <location filename="../../console/ui/settings/preview.py" line="33" />
+        <source>A sample visit, printed with the values being edited now (not yet saved). Nothing is stored.</source>
+        <translation>Eine Beispielbehandlung, gedruckt mit den gerade bearbeiteten (noch nicht gespeicherten) Werten. Nichts wird gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/preview.py" line="40" />
+        <source>Language of the preview</source>
+        <translation>Sprache der Vorschau</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/preview.py" line="45" />
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/preview.py" line="85" />
+        <source>The library being edited has problems; fix them to see it here. First: {where}: {message}</source>
+        <translation>Die bearbeitete Bibliothek hat Fehler; beheben Sie sie, um sie hier zu sehen. Erster: {where}: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/preview.py" line="101" />
+        <source>The sheet cannot be built with these values: {error}</source>
+        <translation>Mit diesen Werten kann das Blatt nicht erstellt werden: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>ProtocolColumns</name>
+    <message>
+        <location filename="../../console/ui/settings/protocol_columns.py" line="14" />
+        <source>Hard stop</source>
+        <translation>Absolutes Ausschlusskriterium</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_columns.py" line="15" />
+        <source>Waiting period</source>
+        <translation>Wartezeit</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_columns.py" line="16" />
+        <source>Needs clearance</source>
+        <translation>Ärztliche Freigabe nötig</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_columns.py" line="17" />
+        <source>Prompt</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_columns.py" line="20" />
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_columns.py" line="21" />
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_columns.py" line="68" />
+        <source>Wait (e.g. 6 months)</source>
+        <translation>Wartezeit (z. B. 6 months)</translation>
+    </message>
+</context>
+<context>
+    <name>ProtocolEditor</name>
+    <message>
+        <location filename="../../console/ui/settings/protocol_editor.py" line="62" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="76" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="86" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="93" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="107" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="121" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="298" />
+        <source>Id</source>
+        <translation>Kennung</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_editor.py" line="63" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="78" />
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_editor.py" line="64" />
+        <source>Min mm</source>
+        <translation>Min. mm</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_editor.py" line="65" />
+        <source>Max mm</source>
+        <translation>Max. mm</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_editor.py" line="66" />
+        <source>Step mm</source>
+        <translation>Schritt mm</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_editor.py" line="67" />
+        <source>Warn above</source>
+        <translation>Warnen über</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_editor.py" line="68" />
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_editor.py" line="69" />
+        <source>Never on</source>
+        <translation>Nie auf</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_editor.py" line="77" />
+        <source>Cartridge</source>
+        <translation>Kartusche</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_editor.py" line="79" />
+        <source>Needles</source>
+        <translation>Nadeln</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_editor.py" line="86" />
+        <source>Concern</source>
+        <translation>Anliegen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_editor.py" line="94" />
+        <source>Question</source>
+        <translation>Frage</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_editor.py" line="95" />
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_editor.py" line="97" />
+        <source>Date asked</source>
+        <translation>Erfragtes Datum</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_editor.py" line="98" />
+        <source>Prompt</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_editor.py" line="99" />
+        <source>No numbing</source>
+        <translation>Keine Betäubung</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_editor.py" line="108" />
+        <source>List</source>
+        <translation>Liste</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_editor.py" line="109" />
+        <source>Rule as printed</source>
+        <translation>Regel wie gedruckt</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_editor.py" line="110" />
+        <source>From h</source>
+        <translation>Ab Std.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_editor.py" line="111" />
+        <source>Until h</source>
+        <translation>Bis Std.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_editor.py" line="116" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="165" />
+        <source>What to expect</source>
+        <translation>Was zu erwarten ist</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_editor.py" line="117" />
+        <source>Call the clinic if …</source>
+        <translation>Rufen Sie die Praxis an, wenn …</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_editor.py" line="118" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="174" />
+        <source>Pass directions</source>
+        <translation>Richtungen der Durchgänge</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_editor.py" line="121" />
+        <source>Endpoint</source>
+        <translation>Endpunkt</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_editor.py" line="150" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="151" />
+        <source>Devices</source>
+        <translation>Geräte</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_editor.py" line="151" />
+        <source>Cartridge types</source>
+        <translation>Kartuschentypen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_editor.py" line="154" />
+        <source>Zones</source>
+        <translation>Zonen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_editor.py" line="156" />
+        <source>Concerns</source>
+        <translation>Anliegen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_editor.py" line="157" />
+        <source>Zones and typical depths</source>
+        <translation>Zonen und typische Tiefen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_editor.py" line="160" />
+        <source>Screening</source>
+        <translation>Ausschlusskriterien</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_editor.py" line="160" />
+        <source>Contraindications</source>
+        <translation>Kontraindikationen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_editor.py" line="162" />
+        <source>Aftercare</source>
+        <translation>Nachsorge</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_editor.py" line="164" />
+        <source>Rules (hours from the end of the visit)</source>
+        <translation>Regeln (Stunden ab Ende der Behandlung)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_editor.py" line="166" />
+        <source>When to call</source>
+        <translation>Wann anrufen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_editor.py" line="170" />
+        <source>Series &amp; visit</source>
+        <translation>Serie &amp; Behandlung</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_editor.py" line="173" />
+        <source>Endpoints</source>
+        <translation>Endpunkte</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_editor.py" line="212" />
+        <source>What changed and why (kept with the version)</source>
+        <translation>Was wurde warum geändert (wird mit der Version gespeichert)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_editor.py" line="213" />
+        <source>Save as new version</source>
+        <translation>Als neue Version speichern</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_editor.py" line="214" />
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_editor.py" line="215" />
+        <source>Import…</source>
+        <translation>Importieren…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_editor.py" line="216" />
+        <source>Preview the sheet</source>
+        <translation>Blatt in der Vorschau</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_editor.py" line="243" />
+        <source>Sessions in a series</source>
+        <translation>Sitzungen pro Serie</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_editor.py" line="246" />
+        <source>Weeks between sessions</source>
+        <translation>Wochen zwischen den Sitzungen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_editor.py" line="249" />
+        <source> weeks</source>
+        <translation> Wochen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_editor.py" line="251" />
+        <source>Default target passes per area</source>
+        <translation>Standardziel an Durchgängen pro Bereich</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_editor.py" line="254" />
+        <source>Numbing cream: default wait</source>
+        <translation>Betäubungscreme: übliche Einwirkzeit</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_editor.py" line="257" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="264" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="271" />
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_editor.py" line="261" />
+        <source>Numbing cream: shortest wait</source>
+        <translation>Betäubungscreme: kürzeste Einwirkzeit</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_editor.py" line="268" />
+        <source>Numbing cream: longest wait</source>
+        <translation>Betäubungscreme: längste Einwirkzeit</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_editor.py" line="286" />
+        <source>Maintenance advice</source>
+        <translation>Empfehlung zur Erhaltung</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_editor.py" line="299" />
+        <source>Zone</source>
+        <translation>Zone</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_editor.py" line="300" />
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_editor.py" line="309" />
+        <source>Limit mm</source>
+        <translation>Grenze mm</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_editor.py" line="310" />
+        <source>Passes</source>
+        <translation>Durchgänge</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_editor.py" line="311" />
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_editor.py" line="358" />
+        <source> by {name}</source>
+        <translation> von {name}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_editor.py" line="363" />
+        <source>Current library: version {version}, saved {when} UTC{who}{note}. Visits keep the version they were done under.</source>
+        <translation>Aktuelle Bibliothek: Version {version}, gespeichert {when} UTC{who}{note}. Behandlungen behalten die Version, unter der sie durchgeführt wurden.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_editor.py" line="419" />
+        <source>{count} problem(s) to fix before saving. First: {where}: {message}</source>
+        <translation>{count} Fehler vor dem Speichern zu beheben. Erster: {where}: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_editor.py" line="437" />
+        <source>  Saved version {version}.</source>
+        <translation>  Version {version} gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_editor.py" line="445" />
+        <source>Export the protocol library</source>
+        <translation>Protokollbibliothek exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/protocol_editor.py" line="455" />
+        <source>Import a protocol library</source>
+        <translation>Eine Protokollbibliothek importieren</translation>
+    </message>
+</context>
+<context>
+    <name>RecallView</name>
+    <message>
+        <location filename="../../console/ui/records/recall_view.py" line="27" />
+        <source>Visit</source>
+        <translation>Behandlung</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/recall_view.py" line="28" />
+        <source>Patient</source>
+        <translation>Patient/in</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/recall_view.py" line="29" />
+        <source>Born</source>
+        <translation>Geboren</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/recall_view.py" line="30" />
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/recall_view.py" line="31" />
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/recall_view.py" line="32" />
+        <source>Item</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/recall_view.py" line="33" />
+        <source>GTIN</source>
+        <translation>GTIN</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/recall_view.py" line="34" />
+        <source>Lot</source>
+        <translation>Charge</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/recall_view.py" line="35" />
+        <source>Serial</source>
+        <translation>Seriennummer</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/recall_view.py" line="36" />
+        <source>Practitioner</source>
+        <translation>Behandelnde Person</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/recall_view.py" line="50" />
+        <source>Scan a box from the recalled lot, or type the lot number</source>
+        <translation>Eine Packung der zurückgerufenen Charge scannen oder die Chargennummer eingeben</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/recall_view.py" line="52" />
+        <source>lot or scanned label</source>
+        <translation>Charge oder gescanntes Etikett</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/recall_view.py" line="54" />
+        <source>GTIN (optional)</source>
+        <translation>GTIN (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/recall_view.py" line="56" />
+        <source>Find</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/recall_view.py" line="63" />
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/recall_view.py" line="64" />
+        <source>Printable list (PDF)…</source>
+        <translation>Druckbare Liste (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/recall_view.py" line="86" />
+        <source>Lot recall</source>
+        <translation>Chargenrückruf</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/recall_view.py" line="119" />
+        <source>{query}: {visits} visits, {patients} patients</source>
+        <translation>{query}: {visits} Behandlungen, {patients} Personen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/recall_view.py" line="125" />
+        <source>{query}: no visit used this lot.</source>
+        <translation>{query}: keine Behandlung hat diese Charge verwendet.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/recall_view.py" line="139" />
+        <source>Save recall list</source>
+        <translation>Rückrufliste speichern</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/recall_view.py" line="156" />
+        <source>Saved {count} rows to {path}</source>
+        <translation>{count} Zeilen gespeichert in {path}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/recall_view.py" line="170" />
+        <source>Saved the printable list to {path}</source>
+        <translation>Druckbare Liste gespeichert in {path}</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsScreen</name>
+    <message>
+        <location filename="../../console/ui/records_screen.py" line="30" />
+        <source>Find a patient: name, birth date, phone or e-mail</source>
+        <translation>Patientin / Patienten suchen: Name, Geburtsdatum, Telefon oder E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_screen.py" line="31" />
+        <source>patient search</source>
+        <translation>Patientensuche</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_screen.py" line="48" />
+        <source>Patient record</source>
+        <translation>Patientenakte</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_screen.py" line="49" />
+        <source>Lot recall</source>
+        <translation>Chargenrückruf</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_screen.py" line="50" />
+        <source>Due list</source>
+        <translation>Fälligkeitsliste</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_screen.py" line="51" />
+        <source>Day log</source>
+        <translation>Tagesprotokoll</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_screen.py" line="85" />
+        <source> · last visit {date}</source>
+        <translation> · letzter Besuch {date}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records_screen.py" line="94" />
+        <source>No patient matches.</source>
+        <translation>Keine passende Akte gefunden.</translation>
+    </message>
+</context>
+<context>
     <name>ResumeDialog</name>
     <message>
-        <location filename="../../console/ui/resume_dialog.py" line="32" />
+        <location filename="../../console/ui/resume_dialog.py" line="33" />
         <source>Resume an interrupted visit</source>
         <translation>Unterbrochene Behandlung fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/resume_dialog.py" line="44" />
+        <location filename="../../console/ui/resume_dialog.py" line="45" />
         <source>{name} — started {when} — stopped at {step}</source>
         <translation>{name} — begonnen {when} — unterbrochen bei {step}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/resume_dialog.py" line="50" />
+        <location filename="../../console/ui/resume_dialog.py" line="51" />
         <source>Resume selected visit</source>
         <translation>Gewählte Behandlung fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/resume_dialog.py" line="51" />
+        <location filename="../../console/ui/resume_dialog.py" line="52" />
         <source>Not now</source>
         <translation>Jetzt nicht</translation>
     </message>
     <message>
-        <location filename="../../console/ui/resume_dialog.py" line="58" />
+        <location filename="../../console/ui/resume_dialog.py" line="59" />
         <source>A visit was not finished (the console was closed or the PC stopped).
 Every completed pass is kept. Resume it where it stopped?</source>
         <translation>Eine Behandlung wurde nicht abgeschlossen (die Konsole wurde geschlossen oder der PC ist ausgefallen).
 Jeder abgeschlossene Durchgang ist gespeichert. Dort fortsetzen, wo sie unterbrochen wurde?</translation>
+    </message>
+</context>
+<context>
+    <name>RoomTab</name>
+    <message>
+        <location filename="../../console/ui/settings/forms.py" line="353" />
+        <source>Start / stop pass</source>
+        <translation>Durchgang starten / stoppen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/forms.py" line="354" />
+        <source>Next area</source>
+        <translation>Nächster Bereich</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/forms.py" line="355" />
+        <source>Previous area</source>
+        <translation>Vorheriger Bereich</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/forms.py" line="356" />
+        <source>Lock the screen</source>
+        <translation>Bildschirm sperren</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/forms.py" line="375" />
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/forms.py" line="378" />
+        <source>Lock when idle for</source>
+        <translation>Sperren nach Untätigkeit von</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/forms.py" line="390" />
+        <source>Type size</source>
+        <translation>Schriftgröße</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/forms.py" line="400" />
+        <source>A foot pedal is a keyboard that sends one key. Click a field, then press the key or the pedal. The type size applies at the next start.</source>
+        <translation>Ein Fußpedal ist eine Tastatur, die eine einzige Taste sendet. Klicken Sie in ein Feld und drücken Sie dann die Taste oder das Pedal. Die Schriftgröße gilt ab dem nächsten Start.</translation>
     </message>
 </context>
 <context>
@@ -466,9 +2693,156 @@ Jeder abgeschlossene Durchgang ist gespeichert. Dort fortsetzen, wo sie unterbro
     </message>
 </context>
 <context>
+    <name>SignaturePad</name>
+    <message>
+        <location filename="../../console/ui/signature_pad.py" line="26" />
+        <source>signature box: sign here</source>
+        <translation>Unterschriftsfeld: hier unterschreiben</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/signature_pad.py" line="109" />
+        <source>Sign above the line</source>
+        <translation>Über der Linie unterschreiben</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/signature_pad.py" line="111" />
+        <source>Read the text to the end first</source>
+        <translation>Lesen Sie zuerst den Text bis zum Ende</translation>
+    </message>
+</context>
+<context>
+    <name>TableEditor</name>
+    <message>
+        <location filename="../../console/ui/settings/table_editor.py" line="125" />
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/table_editor.py" line="126" />
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/table_editor.py" line="127" />
+        <source>Up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/table_editor.py" line="128" />
+        <source>Down</source>
+        <translation>Nach unten</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/table_editor.py" line="294" />
+        <source>… and {count} more</source>
+        <translation>… und {count} weitere</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDetail</name>
+    <message>
+        <location filename="../../console/ui/records/visit_detail.py" line="26" />
+        <source>completed, locked</source>
+        <translation>abgeschlossen, gesperrt</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/visit_detail.py" line="27" />
+        <source>stopped</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/visit_detail.py" line="28" />
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/visit_detail.py" line="32" />
+        <source>Practitioner: &lt;b&gt;{name}&lt;/b&gt; · device {device} · protocol version {version}</source>
+        <translation>Behandelnde Person: &lt;b&gt;{name}&lt;/b&gt; · Gerät {device} · Protokollversion {version}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/visit_detail.py" line="41" />
+        <source> · session {number} of the series</source>
+        <translation> · Sitzung {number} der Serie</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/visit_detail.py" line="91" />
+        <source>Area</source>
+        <translation>Bereich</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/visit_detail.py" line="92" />
+        <source>Passes</source>
+        <translation>Durchgänge</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/visit_detail.py" line="93" />
+        <source>Each pass</source>
+        <translation>Jeder Durchgang</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/visit_detail.py" line="94" />
+        <source>Endpoint</source>
+        <translation>Endpunkt</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/visit_detail.py" line="102" />
+        <source>&lt;p&gt;&lt;b&gt;Notes:&lt;/b&gt; {notes}&lt;br&gt;&lt;b&gt;Adverse events:&lt;/b&gt; {events}&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Notizen:&lt;/b&gt; {notes}&lt;br&gt;&lt;b&gt;Unerwünschte Ereignisse:&lt;/b&gt; {events}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/visit_detail.py" line="107" />
+        <source>none recorded</source>
+        <translation>keine erfasst</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/visit_detail.py" line="116" />
+        <source>&lt;b&gt;Amendments&lt;/b&gt; (the original stays as recorded):</source>
+        <translation>&lt;b&gt;Nachträge&lt;/b&gt; (das Original bleibt wie erfasst):</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/visit_detail.py" line="122" />
+        <source>No amendments.</source>
+        <translation>Keine Nachträge.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/visit_detail.py" line="132" />
+        <source>visit detail (read-only)</source>
+        <translation>Behandlungsdetails (nur lesen)</translation>
+    </message>
+</context>
+<context>
+    <name>VisitPairDialog</name>
+    <message>
+        <location filename="../../console/ui/photos/visit_pair.py" line="19" />
+        <source>Before and after</source>
+        <translation>Vorher und nachher</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/visit_pair.py" line="34" />
+        <source>View</source>
+        <translation>Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/visit_pair.py" line="43" />
+        <source>No view has both a before and an after photo in this visit.</source>
+        <translation>Bei dieser Behandlung hat keine Ansicht sowohl ein Vorher- als auch ein Nachher-Foto.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/visit_pair.py" line="57" />
+        <source>Before, {time}</source>
+        <translation>Vorher, {time}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/photos/visit_pair.py" line="60" />
+        <source>After, {time}</source>
+        <translation>Nachher, {time}</translation>
+    </message>
+</context>
+<context>
     <name>widgets</name>
     <message>
-        <location filename="../../console/ui/widgets.py" line="30" />
+        <location filename="../../console/ui/widgets.py" line="42" />
         <source>error message</source>
         <translation>Fehlermeldung</translation>
     </message>

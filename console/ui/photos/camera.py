@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, Qt
 from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -41,9 +41,11 @@ except ImportError:  # the optional extra is not installed
 def available() -> str:
     """ "" when a camera can be used, else the reason in words."""
     if QtMultimedia is None:
-        return "No camera support installed (pip install .[camera])."
+        return QCoreApplication.translate(
+            "CameraCapture", "No camera support installed (pip install .[camera])."
+        )
     if not QtMultimedia.QMediaDevices.videoInputs():
-        return "No camera found on this PC."
+        return QCoreApplication.translate("CameraCapture", "No camera found on this PC.")
     return ""
 
 
@@ -73,7 +75,7 @@ class CameraCapture(QDialog):
     ) -> None:
         super().__init__(parent)
         assert QtMultimedia is not None, available()
-        self.setWindowTitle(f"Camera: {view.name}")
+        self.setWindowTitle(self.tr("Camera: {view}").format(view=view.name))
         self.service = PhotoService(ctx)
         self.patient_id, self.visit_id, self.view_def, self.stage = (
             patient_id, visit_id, view, stage,
@@ -106,13 +108,13 @@ class CameraCapture(QDialog):
         self.guide.setWordWrap(True)
         self.error = widgets.error_label()
         self.status = widgets.hint()
-        self.take = widgets.primary("Take photo")
+        self.take = widgets.primary(self.tr("Take photo"))
         self.take.setEnabled(False)
         self.take.clicked.connect(self._on_take_clicked)
-        close = QPushButton("Done")
+        close = QPushButton(self.tr("Done"))
         close.clicked.connect(self.accept)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Last visit's ghost"))
+        row.addWidget(QLabel(self.tr("Last visit's ghost")))
         row.addWidget(self.ghost_slider, 1)
         row.addWidget(close)
         row.addWidget(self.take)
@@ -129,7 +131,11 @@ class CameraCapture(QDialog):
     def _load_ghost(self) -> None:
         ghost = self.service.ghost(self.visit_id, self.view_def.id)
         if ghost is None:
-            self.status.setText(f"No earlier photo of the {self.view_def.name.lower()} view.")
+            self.status.setText(
+                self.tr("No earlier photo of the {view} view.").format(
+                    view=self.view_def.name.lower()
+                )
+            )
             return
         try:
             self.ghost.setPixmap(pixmap(self.service.screen(ghost)))
@@ -159,7 +165,7 @@ class CameraCapture(QDialog):
     def _on_take_clicked(self) -> None:
         image = self.frame_image()
         if image.isNull():
-            self.error.setText("No picture from the camera yet.")
+            self.error.setText(self.tr("No picture from the camera yet."))
             return
         try:
             done = self.service.import_photo(
@@ -171,7 +177,9 @@ class CameraCapture(QDialog):
             return
         self.taken.append(done.photo.id)
         self.error.clear()
-        self.status.setText(f"Stored: {self.view_def.name}, {self.stage}.")
+        self.status.setText(
+            self.tr("Stored: {view}, {stage}.").format(view=self.view_def.name, stage=self.stage)
+        )
 
     def done(self, result: int) -> None:
         if self.camera is not None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -49,7 +49,7 @@ class PhotoCapture(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Photos of this visit")
+        self.setWindowTitle(self.tr("Photos of this visit"))
         self.service = PhotoService(ctx)
         self.patient_id, self.visit_id = patient_id, visit_id
         self.stage = stage
@@ -59,19 +59,19 @@ class PhotoCapture(QDialog):
         # Left: where pictures come from.
         self.folder_label = widgets.hint()
         self.folder_label.setWordWrap(True)
-        self.folder_button = QPushButton("Watched folder…")
+        self.folder_button = QPushButton(self.tr("Watched folder…"))
         self.folder_button.clicked.connect(self._on_folder_clicked)
         self.offered = QListWidget()
         self.offered.setIconSize(QSize(TILE, TILE))
         self.offered.setViewMode(QListView.ViewMode.ListMode)
-        self.offered.setAccessibleName("new pictures in the watched folder")
+        self.offered.setAccessibleName(self.tr("new pictures in the watched folder"))
         self.offered.currentItemChanged.connect(self._on_offered_current_changed)
-        self.file_button = QPushButton("Import files…")
+        self.file_button = QPushButton(self.tr("Import files…"))
         self.file_button.clicked.connect(self._on_file_clicked)
-        self.camera_button = QPushButton("Camera…")
+        self.camera_button = QPushButton(self.tr("Camera…"))
         self.camera_button.clicked.connect(self._on_camera_clicked)
         left = QVBoxLayout()
-        left.addWidget(QLabel("<b>New pictures</b>"))
+        left.addWidget(QLabel(self.tr("<b>New pictures</b>")))
         left.addWidget(self.folder_label)
         left.addWidget(self.offered, 1)
         left.addWidget(self.folder_button)
@@ -91,11 +91,11 @@ class PhotoCapture(QDialog):
         self.ghost_slider = QSlider(Qt.Orientation.Horizontal)
         self.ghost_slider.setRange(0, 80)
         self.ghost_slider.setValue(35)
-        self.ghost_slider.setAccessibleName("ghost of the last visit")
+        self.ghost_slider.setAccessibleName(self.tr("ghost of the last visit"))
         self.ghost_slider.valueChanged.connect(self._on_ghost_slider_changed)
         self.ghost_label = widgets.hint()
         ghost_row = QHBoxLayout()
-        ghost_row.addWidget(QLabel("Last visit's ghost"))
+        ghost_row.addWidget(QLabel(self.tr("Last visit's ghost")))
         ghost_row.addWidget(self.ghost_slider, 1)
         centre = QVBoxLayout()
         centre.addWidget(self.preview, 1)
@@ -114,18 +114,20 @@ class PhotoCapture(QDialog):
             stage_row.addWidget(b)
         self.stage_buttons.idClicked.connect(self._on_stage_clicked)
         self.view_list = QListWidget()
-        self.view_list.setAccessibleName("views: press its number to file the picture")
+        self.view_list.setAccessibleName(self.tr("views: press its number to file the picture"))
         self.view_list.currentRowChanged.connect(self._on_view_row_changed)
         self.guide = QLabel()
         self.guide.setWordWrap(True)
         self.guide.setMinimumHeight(60)
         self.error = widgets.error_label()
         self.status = widgets.hint()
-        close = QPushButton("Done")
+        close = QPushButton(self.tr("Done"))
         close.clicked.connect(self.accept)
         right = QVBoxLayout()
         right.addLayout(stage_row)
-        keys_hint = QLabel("<b>Views</b>: press a view's number to file the picture under it.")
+        keys_hint = QLabel(
+            self.tr("<b>Views</b>: press a view's number to file the picture under it.")
+        )
         keys_hint.setWordWrap(True)
         right.addWidget(keys_hint)
         right.addWidget(self.view_list, 1)
@@ -162,7 +164,9 @@ class PhotoCapture(QDialog):
 
         no_camera = camera.available()
         self.camera_button.setEnabled(not problem and not no_camera)
-        self.camera_button.setToolTip(no_camera or "Take the selected view with the webcam")
+        self.camera_button.setToolTip(
+            no_camera or self.tr("Take the selected view with the webcam")
+        )
         self._fill_views()
         self.view_list.setCurrentRow(0)
         self.set_folder(self.service.watch_folder())
@@ -175,7 +179,12 @@ class PhotoCapture(QDialog):
     @classmethod
     def ask_files(cls, parent: QWidget) -> list[str]:
         files, _ = QFileDialog.getOpenFileNames(
-            parent, "Import photos", "", "Pictures (*.jpg *.jpeg *.png *.heic *.heif)"
+            parent,
+            QCoreApplication.translate("PhotoCapture", "Import photos"),
+            "",
+            QCoreApplication.translate(
+                "PhotoCapture", "Pictures (*.jpg *.jpeg *.png *.heic *.heif)"
+            ),
         )
         return list(files)
 
@@ -186,10 +195,10 @@ class PhotoCapture(QDialog):
         if folder is None:
             self.inbox = None
             self.timer.stop()
-            self.folder_label.setText("No watched folder set for this room.")
+            self.folder_label.setText(self.tr("No watched folder set for this room."))
             return
         self.inbox = Inbox(folder)
-        self.folder_label.setText(f"Watching {folder}")
+        self.folder_label.setText(self.tr("Watching {folder}").format(folder=folder))
         if folder.is_dir():
             self.watcher.addPath(str(folder))
         self.timer.start()
@@ -236,7 +245,10 @@ class PhotoCapture(QDialog):
                 source="folder",
             )  # fmt: skip
         except (DomainError, OSError) as exc:
-            self.error.setText(getattr(exc, "message", None) or f"Could not read {path.name}.")
+            self.error.setText(
+                getattr(exc, "message", None)
+                or self.tr("Could not read {name}.").format(name=path.name)
+            )
             return False
         self.inbox.done(path)
         row = self.offered.row(item)
@@ -258,7 +270,10 @@ class PhotoCapture(QDialog):
                     source="file",
                 )  # fmt: skip
             except (DomainError, OSError) as exc:
-                self.error.setText(getattr(exc, "message", None) or f"Could not read {name}.")
+                self.error.setText(
+                    getattr(exc, "message", None)
+                    or self.tr("Could not read {name}.").format(name=name)
+                )
                 return
             self.status.setText(f"{Path(name).name} → {view.name}.")
         self._fill_views()
@@ -320,12 +335,18 @@ class PhotoCapture(QDialog):
         ghost = self.service.ghost(self.visit_id, view.id)
         if ghost is None:
             self.ghost_item.setPixmap(QPixmap())
-            self.ghost_label.setText(f"No earlier photo of the {view.name.lower()} view.")
+            self.ghost_label.setText(
+                self.tr("No earlier photo of the {view} view.").format(view=view.name.lower())
+            )
         else:
             try:
                 self.ghost_item.setPixmap(pixmap(self.service.screen(ghost), PREVIEW_SIDE))
                 when = ghost.taken_at.astimezone(self.service.ctx.timezone())
-                self.ghost_label.setText(f"Ghost: {view.name}, {when:%d %b %Y}.")
+                self.ghost_label.setText(
+                    self.tr("Ghost: {view}, {date}.").format(
+                        view=view.name, date=f"{when:%d %b %Y}"
+                    )
+                )
             except DomainError as exc:
                 self.ghost_item.setPixmap(QPixmap())
                 self.ghost_label.setText(exc.message)

@@ -84,7 +84,7 @@ class PhotoCompare(QWidget):
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(0, 100)
         self.slider.setValue(50)
-        self.slider.setAccessibleName("blend between the two dates")
+        self.slider.setAccessibleName(self.tr("blend between the two dates"))
         self.slider.valueChanged.connect(self._on_slider_value_changed)
         self.slider_from, self.slider_to = QLabel(), QLabel()
         overlay = QWidget()
@@ -100,9 +100,9 @@ class PhotoCompare(QWidget):
         self.stack = QStackedWidget()
         self.stack.addWidget(side)
         self.stack.addWidget(overlay)
-        self.side_button = QPushButton("Side by side")
-        self.overlay_button = QPushButton("Overlay")
-        self.fit_button = QPushButton("Fit")
+        self.side_button = QPushButton(self.tr("Side by side"))
+        self.overlay_button = QPushButton(self.tr("Overlay"))
+        self.fit_button = QPushButton(self.tr("Fit"))
         self.fit_button.clicked.connect(self.fit)
         modes = QButtonGroup(self)
         for i, b in enumerate((self.side_button, self.overlay_button)):
@@ -117,7 +117,7 @@ class PhotoCompare(QWidget):
         self.bar.addWidget(self.side_button)
         self.bar.addWidget(self.overlay_button)
         self.bar.addWidget(self.fit_button)
-        self.side_view_tip = "Wheel: zoom · drag: move (both sides)"
+        self.side_view_tip = self.tr("Wheel: zoom · drag: move (both sides)")
         for v in self.views:
             v.setToolTip(self.side_view_tip)
         layout = QVBoxLayout(self)

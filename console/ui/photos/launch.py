@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 
 from console.context import AppContext
@@ -15,7 +16,9 @@ class PhotosButton(QPushButton):
     def __init__(
         self, ctx: AppContext, flow: VisitFlow, stage: str, parent: QWidget | None = None
     ) -> None:
-        super().__init__(f"{STAGE_WORDS[stage]} photos…", parent)
+        # translate(), not self.tr: the button is not built yet.
+        words = QCoreApplication.translate("PhotosButton", "{stage} photos…")
+        super().__init__(words.format(stage=STAGE_WORDS[stage]), parent)
         self.ctx, self.flow, self.stage = ctx, flow, stage
         self.clicked.connect(self._on_clicked)
 
@@ -37,7 +40,7 @@ class PhotosButton(QPushButton):
 
 class BeforeAfterButton(QPushButton):
     def __init__(self, ctx: AppContext, flow: VisitFlow, parent: QWidget | None = None) -> None:
-        super().__init__("Before / after…", parent)
+        super().__init__(QCoreApplication.translate("BeforeAfterButton", "Before / after…"), parent)
         self.ctx, self.flow = ctx, flow
         self.clicked.connect(self._on_clicked)
 

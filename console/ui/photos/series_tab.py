@@ -41,7 +41,7 @@ class PhotoSeriesTab(QWidget):
         self.timeline: dict[str, list[Photo]] = {}
         self.pair: Pair | None = None
         self.view_box = QComboBox()
-        self.view_box.setAccessibleName("view")
+        self.view_box.setAccessibleName(self.tr("view"))
         self.view_box.currentIndexChanged.connect(self._on_view_box_changed)
         self.a_box, self.b_box = QComboBox(), QComboBox()
         for box in (self.a_box, self.b_box):
@@ -50,18 +50,18 @@ class PhotoSeriesTab(QWidget):
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             box.setMinimumContentsLength(9)
-        self.a_box.setAccessibleName("earlier date")
-        self.b_box.setAccessibleName("later date")
+        self.a_box.setAccessibleName(self.tr("earlier date"))
+        self.b_box.setAccessibleName(self.tr("later date"))
         self.a_box.currentIndexChanged.connect(self._on_dates_changed)
         self.b_box.currentIndexChanged.connect(self._on_dates_changed)
         self.strip = QListWidget()
         self.strip.setViewMode(QListView.ViewMode.ListMode)
         self.strip.setIconSize(QSize(TILE, TILE))
-        self.strip.setAccessibleName("timeline of the view")
+        self.strip.setAccessibleName(self.tr("timeline of the view"))
         self.strip.itemClicked.connect(self._on_strip_item_clicked)
         self.strip.setMinimumHeight(TILE + 8)
         self.compare = PhotoCompare()
-        self.enlarge = QPushButton("Enlarge…")
+        self.enlarge = QPushButton(self.tr("Enlarge…"))
         self.enlarge.clicked.connect(self._on_enlarge_clicked)
         self.error = widgets.error_label()
         self.empty = widgets.hint()
@@ -77,7 +77,7 @@ class PhotoSeriesTab(QWidget):
         left_box.setLayout(left)
         left_box.setFixedWidth(210)
         # The dates sit in the compare view's own bar: every row counts on a 700 px screen.
-        for i, w in enumerate((self.a_box, QLabel("with"), self.b_box)):
+        for i, w in enumerate((self.a_box, QLabel(self.tr("with")), self.b_box)):
             self.compare.bar.insertWidget(i, w)
         right = QVBoxLayout()
         right.setContentsMargins(0, 0, 0, 0)
@@ -97,7 +97,7 @@ class PhotoSeriesTab(QWidget):
         for view_id, photos in self.timeline.items():
             self.view_box.addItem(f"{names.get(view_id, view_id)} ({len(photos)})", view_id)
         self.view_box.blockSignals(False)
-        self.empty.setText("" if self.timeline else "No photos of this patient yet.")
+        self.empty.setText("" if self.timeline else self.tr("No photos of this patient yet."))
         self._on_view_box_changed()
 
     def _label(self, p: Photo) -> str:
@@ -163,9 +163,9 @@ class PhotoSeriesTab(QWidget):
         if self.pair is None:
             return
         dialog = QDialog(self.window())
-        dialog.setWindowTitle(f"{self.pair.view.name}: compare")
+        dialog.setWindowTitle(self.tr("{view}: compare").format(view=self.pair.view.name))
         big = PhotoCompare()
-        close = QPushButton("Close")
+        close = QPushButton(self.tr("Close"))
         close.clicked.connect(dialog.accept)
         big.bar.addWidget(close)
         QVBoxLayout(dialog).addWidget(big)

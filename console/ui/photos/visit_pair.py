@@ -16,7 +16,7 @@ from console.ui.photos.images import pixmap
 class VisitPairDialog(QDialog):
     def __init__(self, ctx: AppContext, visit_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Before and after")
+        self.setWindowTitle(self.tr("Before and after"))
         self.ctx, self.visit_id = ctx, visit_id
         self.service = PhotoService(ctx)
         self.pairs: list[Pair] = [
@@ -31,7 +31,7 @@ class VisitPairDialog(QDialog):
         self.compare = PhotoCompare()
         self.error = widgets.error_label()
         top = QHBoxLayout()
-        top.addWidget(QLabel("View"))
+        top.addWidget(QLabel(self.tr("View")))
         top.addWidget(self.view_box)
         top.addStretch(1)
         layout = QVBoxLayout(self)
@@ -39,7 +39,9 @@ class VisitPairDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.compare, 1)
         if not self.pairs:
-            self.error.setText("No view has both a before and an after photo in this visit.")
+            self.error.setText(
+                self.tr("No view has both a before and an after photo in this visit.")
+            )
         else:
             self._on_view_box_changed(0)
 
@@ -52,8 +54,12 @@ class VisitPairDialog(QDialog):
             self.compare.show_pair(
                 pixmap(self.service.screen(pair.earlier)),
                 pixmap(self.service.screen(pair.later)),
-                f"Before, {pair.earlier.taken_at.astimezone(zone):%H:%M}",
-                f"After, {pair.later.taken_at.astimezone(zone):%H:%M}",
+                self.tr("Before, {time}").format(
+                    time=f"{pair.earlier.taken_at.astimezone(zone):%H:%M}"
+                ),
+                self.tr("After, {time}").format(
+                    time=f"{pair.later.taken_at.astimezone(zone):%H:%M}"
+                ),
             )
             self.error.clear()
         except DomainError as exc:

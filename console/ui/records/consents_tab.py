@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,7 +23,15 @@ from console.ui import widgets
 from console.ui.handout_preview import PdfPagesView
 from console.ui.printing import print_pdf
 
-COLUMNS = ("Signed", "Consent", "Version", "Signed by", "Witness", "State")
+# Marked for lupdate here, translated where the header is made.
+COLUMNS = (
+    QT_TRANSLATE_NOOP("ConsentsTab", "Signed"),
+    QT_TRANSLATE_NOOP("ConsentsTab", "Consent"),
+    QT_TRANSLATE_NOOP("ConsentsTab", "Version"),
+    QT_TRANSLATE_NOOP("ConsentsTab", "Signed by"),
+    QT_TRANSLATE_NOOP("ConsentsTab", "Witness"),
+    QT_TRANSLATE_NOOP("ConsentsTab", "State"),
+)
 
 
 class ConsentPdfDialog(QDialog):
@@ -30,13 +39,13 @@ class ConsentPdfDialog(QDialog):
 
     def __init__(self, ctx: AppContext, consent_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Signed consent")
+        self.setWindowTitle(self.tr("Signed consent"))
         self.resize(760, 800)
         self.service, self.consent_id = ConsentService(ctx), consent_id
         self.pages = PdfPagesView()
         self.error = widgets.error_label()
         self.status = widgets.hint()
-        self.print_button = QPushButton("Print…")
+        self.print_button = QPushButton(self.tr("Print…"))
         self.print_button.clicked.connect(self._on_print_clicked)
         row = QHBoxLayout()
         row.addWidget(self.status, 1)
@@ -54,7 +63,9 @@ class ConsentPdfDialog(QDialog):
     @classmethod
     def ask_printer(cls, parent: QWidget, printer: QPrinter) -> bool:
         dialog = QPrintDialog(printer, parent)
-        dialog.setWindowTitle("Print signed consent")
+        dialog.setWindowTitle(
+            QCoreApplication.translate("ConsentPdfDialog", "Print signed consent")
+        )
         return dialog.exec() == QPrintDialog.DialogCode.Accepted
 
     def print_to(self, printer: QPrinter) -> bool:
@@ -63,11 +74,13 @@ class ConsentPdfDialog(QDialog):
         except DomainError as exc:
             self.error.setText(exc.message)
             return False
-        outcome = print_pdf(data, printer, copies=printer.copyCount(), doc_name="Signed consent")
+        outcome = print_pdf(
+            data, printer, copies=printer.copyCount(), doc_name=self.tr("Signed consent")
+        )
         self.service.record_print(
             self.consent_id, printer=outcome.printer, ok=outcome.ok, message=outcome.message
         )
-        (self.status if outcome.ok else self.error).setText(outcome.message or "Printed.")
+        (self.status if outcome.ok else self.error).setText(outcome.message or self.tr("Printed."))
         return outcome.ok
 
     def _on_print_clicked(self) -> None:
@@ -83,15 +96,15 @@ class ConsentsTab(QWidget):
         self.service = ConsentService(ctx)
         self.rows: list[ConsentListing] = []
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.error = widgets.error_label()
-        self.open_button = QPushButton("Open / reprint PDF…")
-        self.withdraw_button = QPushButton("Withdraw consent…")
+        self.open_button = QPushButton(self.tr("Open / reprint PDF…"))
+        self.withdraw_button = QPushButton(self.tr("Withdraw consent…"))
         self.open_button.clicked.connect(self._on_open_clicked)
         self.withdraw_button.clicked.connect(self._on_withdraw_clicked)
         buttons = QHBoxLayout()
@@ -133,9 +146,12 @@ class ConsentsTab(QWidget):
     def ask_withdraw_reason(cls, parent: QWidget, title: str) -> str | None:
         text, ok = QInputDialog.getText(
             parent,
-            "Withdraw consent",
-            f"Withdraw “{title}”? Treatment is refused until a new consent is signed.\n"
-            "Reason (the patient's words, how it was received):",
+            QCoreApplication.translate("ConsentsTab", "Withdraw consent"),
+            QCoreApplication.translate(
+                "ConsentsTab",
+                "Withdraw “{title}”? Treatment is refused until a new consent is signed.\n"
+                "Reason (the patient's words, how it was received):",
+            ).format(title=title),
         )
         return text if ok else None
 

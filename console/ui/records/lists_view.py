@@ -32,15 +32,23 @@ class DueListView(QWidget):
         self.ahead = QSpinBox()
         self.ahead.setRange(0, 60)
         self.ahead.setValue(7)
-        self.ahead.setSuffix(" days ahead")
+        self.ahead.setSuffix(self.tr(" days ahead"))
         self.back = QSpinBox()
         self.back.setRange(7, 730)
         self.back.setValue(91)
-        self.back.setSuffix(" days")
+        self.back.setSuffix(self.tr(" days"))
         self.summary = widgets.hint()
         # A model, not a QTableWidget: a big clinic's due list is thousands of rows.
         self.model = RowsModel(
-            ["Next due", "State", "Patient", "Phone", "E-mail", "Sessions", "Last visit"]
+            [
+                self.tr("Next due"),
+                self.tr("State"),
+                self.tr("Patient"),
+                self.tr("Phone"),
+                self.tr("E-mail"),
+                self.tr("Sessions"),
+                self.tr("Last visit"),
+            ]
         )
         self.table = rows_view(self.model)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
@@ -49,10 +57,10 @@ class DueListView(QWidget):
         # One above the other: side by side the two spans overflow a room monitor at the
         # larger type size.
         row = QFormLayout()
-        row.addRow("Show sessions due within", self.ahead)
-        row.addRow("and overdue by up to", self.back)
+        row.addRow(self.tr("Show sessions due within"), self.ahead)
+        row.addRow(self.tr("and overdue by up to"), self.back)
         layout = QVBoxLayout(self)
-        layout.addWidget(widgets.title("Due list"))
+        layout.addWidget(widgets.title(self.tr("Due list")))
         layout.addLayout(row)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
@@ -69,11 +77,13 @@ class DueListView(QWidget):
             [
                 [
                     f"{e.next_due:%a %d %b %Y}",
-                    f"overdue {e.days_overdue} d" if e.state == "overdue" else "due",
+                    self.tr("overdue {days} d").format(days=e.days_overdue)
+                    if e.state == "overdue"
+                    else self.tr("due"),
                     e.patient_name,
                     e.phone,
                     e.email,
-                    f"{e.done} of {e.sessions_planned}",
+                    self.tr("{done} of {planned}").format(done=e.done, planned=e.sessions_planned),
                     f"{e.last_visit:%d %b %Y}",
                 ]
                 for e in self.entries
@@ -82,8 +92,9 @@ class DueListView(QWidget):
         self.table.resizeColumnsToContents()
         overdue = sum(1 for e in self.entries if e.state == "overdue")
         self.summary.setText(
-            f"{len(self.entries)} patients: {len(self.entries) - overdue} due, "
-            f"{overdue} overdue (double-click to open the record)"
+            self.tr(
+                "{count} patients: {due} due, {overdue} overdue (double-click to open the record)"
+            ).format(count=len(self.entries), due=len(self.entries) - overdue, overdue=overdue)
         )
 
     def _on_table_double_clicked(self, index: QModelIndex) -> None:
@@ -102,17 +113,24 @@ class DayLogView(QWidget):
         self.day.setDisplayFormat("ddd dd MMM yyyy")
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(
-            ["Practitioner / time", "Patient", "Status", "Areas", "Passes", "Needling"]
+            [
+                self.tr("Practitioner / time"),
+                self.tr("Patient"),
+                self.tr("Status"),
+                self.tr("Areas"),
+                self.tr("Passes"),
+                self.tr("Needling"),
+            ]
         )
         self.tree.itemDoubleClicked.connect(self._on_tree_item_double_clicked)
         self.summary = widgets.hint()
         self.day.dateChanged.connect(self.refresh)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Day"))
+        row.addWidget(QLabel(self.tr("Day")))
         row.addWidget(self.day)
         row.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(widgets.title("Day log"))
+        layout.addWidget(widgets.title(self.tr("Day log")))
         layout.addLayout(row)
         layout.addWidget(self.summary)
         layout.addWidget(self.tree, 1)
@@ -138,7 +156,7 @@ class DayLogView(QWidget):
             top = QTreeWidgetItem(
                 [
                     f"{name}",
-                    f"{len(entries)} visits",
+                    self.tr("{count} visits").format(count=len(entries)),
                     "",
                     "",
                     str(sum(e.passes for e in entries)),
@@ -163,7 +181,11 @@ class DayLogView(QWidget):
             total += len(entries)
         for c in range(self.tree.columnCount()):
             self.tree.resizeColumnToContents(c)
-        self.summary.setText(f"{total} visits by {len(log)} practitioners")
+        self.summary.setText(
+            self.tr("{visits} visits by {people} practitioners").format(
+                visits=total, people=len(log)
+            )
+        )
 
     def _on_tree_item_double_clicked(self, item: QTreeWidgetItem, _col: int) -> None:
         pid = item.data(0, 256)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -22,17 +22,18 @@ from console.records.recall_pdf import export_pdf
 from console.ui import widgets
 from console.ui.records.record_view import _fill, _table
 
+# Marked for lupdate here, translated where the table is made.
 COLUMNS = (
-    "Visit",
-    "Patient",
-    "Born",
-    "Phone",
-    "E-mail",
-    "Item",
-    "GTIN",
-    "Lot",
-    "Serial",
-    "Practitioner",
+    QT_TRANSLATE_NOOP("RecallView", "Visit"),
+    QT_TRANSLATE_NOOP("RecallView", "Patient"),
+    QT_TRANSLATE_NOOP("RecallView", "Born"),
+    QT_TRANSLATE_NOOP("RecallView", "Phone"),
+    QT_TRANSLATE_NOOP("RecallView", "E-mail"),
+    QT_TRANSLATE_NOOP("RecallView", "Item"),
+    QT_TRANSLATE_NOOP("RecallView", "GTIN"),
+    QT_TRANSLATE_NOOP("RecallView", "Lot"),
+    QT_TRANSLATE_NOOP("RecallView", "Serial"),
+    QT_TRANSLATE_NOOP("RecallView", "Practitioner"),
 )
 
 
@@ -45,20 +46,22 @@ class RecallView(QWidget):
         self.query: recall.RecallQuery | None = None
         self.hits: list[recall.RecallHit] = []
         self.lot = QLineEdit()
-        self.lot.setPlaceholderText("Scan a box from the recalled lot, or type the lot number")
-        self.lot.setAccessibleName("lot or scanned label")
+        self.lot.setPlaceholderText(
+            self.tr("Scan a box from the recalled lot, or type the lot number")
+        )
+        self.lot.setAccessibleName(self.tr("lot or scanned label"))
         self.gtin = QLineEdit()
-        self.gtin.setPlaceholderText("GTIN (optional)")
+        self.gtin.setPlaceholderText(self.tr("GTIN (optional)"))
         self.gtin.setMaximumWidth(240)
-        self.search_button = widgets.primary("Find")
+        self.search_button = widgets.primary(self.tr("Find"))
         self.lot_error = widgets.error_label()
         self.gtin_error = widgets.error_label()
         self.errors = widgets.FieldErrors(self.lot_error, lot=self.lot_error, gtin=self.gtin_error)
         self.summary = widgets.hint("")
-        self.table = _table(COLUMNS)
+        self.table = _table([self.tr(c) for c in COLUMNS])
         self.table.cellDoubleClicked.connect(self._on_table_double_clicked)
-        self.csv_button = QPushButton("Export CSV…")
-        self.pdf_button = QPushButton("Printable list (PDF)…")
+        self.csv_button = QPushButton(self.tr("Export CSV…"))
+        self.pdf_button = QPushButton(self.tr("Printable list (PDF)…"))
         for b in (self.csv_button, self.pdf_button):
             b.setEnabled(False)
         # A keyboard-wedge scanner ends with Enter: the search runs as the scan lands.
@@ -80,7 +83,7 @@ class RecallView(QWidget):
         buttons.addWidget(self.csv_button)
         buttons.addWidget(self.pdf_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(widgets.title("Lot recall"))
+        layout.addWidget(widgets.title(self.tr("Lot recall")))
         layout.addLayout(row)
         layout.addLayout(errs)
         layout.addLayout(buttons)
@@ -113,9 +116,13 @@ class RecallView(QWidget):
         _fill(self.table, zone_rows)
         visits = len({h.visit_id for h in self.hits})
         self.summary.setText(
-            f"{query.describe()}: {visits} visits, {recall.patients_affected(self.hits)} patients"
+            self.tr("{query}: {visits} visits, {patients} patients").format(
+                query=query.describe(),
+                visits=visits,
+                patients=recall.patients_affected(self.hits),
+            )
             if self.hits
-            else f"{query.describe()}: no visit used this lot."
+            else self.tr("{query}: no visit used this lot.").format(query=query.describe())
         )
         for b in (self.csv_button, self.pdf_button):
             b.setEnabled(bool(self.hits))
@@ -127,7 +134,12 @@ class RecallView(QWidget):
 
     @classmethod
     def ask_save_path(cls, parent: QWidget, suggested: str, kind: str) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(parent, "Save recall list", suggested, kind)
+        path, _ = QFileDialog.getSaveFileName(
+            parent,
+            QCoreApplication.translate("RecallView", "Save recall list"),
+            suggested,
+            kind,
+        )
         return path or None
 
     def _on_csv_clicked(self) -> None:
@@ -140,7 +152,9 @@ class RecallView(QWidget):
             except DomainError as exc:  # full disk, unwritable folder: beside the buttons
                 self.summary.setText(exc.message)
                 return
-            self.summary.setText(f"Saved {len(self.hits)} rows to {path}")
+            self.summary.setText(
+                self.tr("Saved {count} rows to {path}").format(count=len(self.hits), path=path)
+            )
 
     def _on_pdf_clicked(self) -> None:
         if self.query is None:
@@ -153,4 +167,4 @@ class RecallView(QWidget):
             except DomainError as exc:
                 self.summary.setText(exc.message)
                 return
-            self.summary.setText(f"Saved the printable list to {path}")
+            self.summary.setText(self.tr("Saved the printable list to {path}").format(path=path))

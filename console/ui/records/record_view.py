@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -31,7 +31,17 @@ from console.ui.records.charts import HistoryCharts
 from console.ui.records.consents_tab import ConsentsTab
 from console.ui.records.visit_detail import VisitDetail
 
-VISIT_COLUMNS = ("Date", "Practitioner", "Areas", "Passes", "Time", "Status", "Amended", "Sheet")
+# Marked for lupdate here, translated where the table is made.
+VISIT_COLUMNS = (
+    QT_TRANSLATE_NOOP("PatientRecordView", "Date"),
+    QT_TRANSLATE_NOOP("PatientRecordView", "Practitioner"),
+    QT_TRANSLATE_NOOP("PatientRecordView", "Areas"),
+    QT_TRANSLATE_NOOP("PatientRecordView", "Passes"),
+    QT_TRANSLATE_NOOP("PatientRecordView", "Time"),
+    QT_TRANSLATE_NOOP("PatientRecordView", "Status"),
+    QT_TRANSLATE_NOOP("PatientRecordView", "Amended"),
+    QT_TRANSLATE_NOOP("PatientRecordView", "Sheet"),
+)
 
 
 def _table(columns: tuple[str, ...] | list[str]) -> QTableWidget:
@@ -68,8 +78,8 @@ class PatientRecordView(QWidget):
         self.series = QLabel()
         self.series.setWordWrap(True)
         self.error = widgets.error_label()
-        self.export_button = QPushButton("Export record…")
-        self.erase_button = QPushButton("Erasure request…")
+        self.export_button = QPushButton(self.tr("Export record…"))
+        self.erase_button = QPushButton(self.tr("Erasure request…"))
         self.export_button.clicked.connect(self._on_export_clicked)
         self.erase_button.clicked.connect(self._on_erase_clicked)
         head = QHBoxLayout()
@@ -77,10 +87,10 @@ class PatientRecordView(QWidget):
         head.addWidget(self.export_button)
         head.addWidget(self.erase_button)
 
-        self.visits = _table(VISIT_COLUMNS)
+        self.visits = _table([self.tr(c) for c in VISIT_COLUMNS])
         self.visits.itemSelectionChanged.connect(self._on_visits_selection_changed)
         self.detail = VisitDetail()
-        self.sheet_button = QPushButton("Open / reprint sheet…")
+        self.sheet_button = QPushButton(self.tr("Open / reprint sheet…"))
         self.sheet_button.setEnabled(False)
         self.sheet_button.clicked.connect(self._on_sheet_clicked)
         detail_box = QWidget()
@@ -94,15 +104,24 @@ class PatientRecordView(QWidget):
         visits_split.setSizes([520, 480])
 
         self.charts = HistoryCharts()
-        self.screening = _table(["Visit", "Question", "Answer", "Safe from", "Note", "By"])
+        self.screening = _table(
+            [
+                self.tr("Visit"),
+                self.tr("Question"),
+                self.tr("Answer"),
+                self.tr("Safe from"),
+                self.tr("Note"),
+                self.tr("By"),
+            ]
+        )
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.charts, "Charts")
-        self.tabs.addTab(visits_split, "Visits")
-        self.tabs.addTab(self.screening, "Screening history")
+        self.tabs.addTab(self.charts, self.tr("Charts"))
+        self.tabs.addTab(visits_split, self.tr("Visits"))
+        self.tabs.addTab(self.screening, self.tr("Screening history"))
         self.consents = ConsentsTab(ctx)
-        self.tabs.addTab(self.consents, "Consents")
+        self.tabs.addTab(self.consents, self.tr("Consents"))
         self.photos = PhotoSeriesTab(ctx)
-        self.tabs.addTab(self.photos, "Photos")
+        self.tabs.addTab(self.photos, self.tr("Photos"))
         self._screening_for = ""
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
 
@@ -132,15 +151,20 @@ class PatientRecordView(QWidget):
         zone = history.clinic_zone(self.ctx.db)
         self.header.setText(p.full_name)
         born = p.date_of_birth.strftime("%d %b %Y") if p.date_of_birth else "—"
-        bits = [f"Born {born}", p.phone or "no phone", p.email or "no e-mail"]
+        bits = [
+            self.tr("Born {date}").format(date=born),
+            p.phone or self.tr("no phone"),
+            p.email or self.tr("no e-mail"),
+        ]
         if p.fitzpatrick:
-            bits.append(f"Fitzpatrick {('I', 'II', 'III', 'IV', 'V', 'VI')[p.fitzpatrick - 1]}")
+            roman = ("I", "II", "III", "IV", "V", "VI")[p.fitzpatrick - 1]
+            bits.append(self.tr("Fitzpatrick {type}").format(type=roman))
         if p.allergies:
-            bits.append(f"Allergies: {p.allergies}")
+            bits.append(self.tr("Allergies: {allergies}").format(allergies=p.allergies))
         if p.anonymised_at:
-            bits.append(f"ANONYMISED {p.anonymised_at:%d %b %Y}")
+            bits.append(self.tr("ANONYMISED {date}").format(date=f"{p.anonymised_at:%d %b %Y}"))
         self.details.setText(" · ".join(bits))
-        self.series.setText(f"<b>Series:</b> {h.series.describe()}")
+        self.series.setText(self.tr("<b>Series:</b> {series}").format(series=h.series.describe()))
         self.series.setProperty("state", h.series.state)
         self.visits.clearSelection()  # so selecting row 0 below always shows its detail
         _fill(self.visits, [self._visit_row(v, zone) for v in reversed(h.visits)])
@@ -194,7 +218,7 @@ class PatientRecordView(QWidget):
             f"{mins}:{secs:02d}",
             v.status,
             str(v.amendments) if v.amendments else "",
-            "yes" if v.handouts else "",
+            QCoreApplication.translate("PatientRecordView", "yes") if v.handouts else "",
         ]
 
     def selected_visit(self) -> history.VisitSummary | None:
@@ -214,25 +238,37 @@ class PatientRecordView(QWidget):
         try:
             record = visits_repo.load_record(self.ctx.db, v.id)
         except (DomainError, ValueError) as exc:
-            self.detail.setPlainText(f"This visit cannot be shown in full: {exc}")
+            self.detail.setPlainText(
+                self.tr("This visit cannot be shown in full: {error}").format(error=exc)
+            )
         else:
             self.detail.show_record(record, zone)
         self.sheet_button.setEnabled(bool(v.handouts))
-        self.sheet_button.setToolTip("" if v.handouts else "No sheet was archived for this visit.")
+        self.sheet_button.setToolTip(
+            "" if v.handouts else self.tr("No sheet was archived for this visit.")
+        )
 
     # -- actions (dialogs behind classmethods so tests can replace them) ------------------
     @classmethod
     def ask_export_path(cls, parent: QWidget, suggested: str) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(parent, "Export record", suggested, "Zip (*.zip)")
+        path, _ = QFileDialog.getSaveFileName(
+            parent,
+            QCoreApplication.translate("PatientRecordView", "Export record"),
+            suggested,
+            "Zip (*.zip)",
+        )
         return path or None
 
     @classmethod
     def ask_erasure_reason(cls, parent: QWidget) -> str | None:
         text, ok = QInputDialog.getText(
             parent,
-            "Erasure request",
-            "Anonymise this patient? Name, birth date and contacts are removed for good;\n"
-            "the treatment record is kept (retention). Reason / date of the request:",
+            QCoreApplication.translate("PatientRecordView", "Erasure request"),
+            QCoreApplication.translate(
+                "PatientRecordView",
+                "Anonymise this patient? Name, birth date and contacts are removed for good;\n"
+                "the treatment record is kept (retention). Reason / date of the request:",
+            ),
         )
         return text if ok else None
 
@@ -241,7 +277,7 @@ class PatientRecordView(QWidget):
         from console.ui.handout_preview import HandoutPreview
 
         dialog = QDialog(parent)
-        dialog.setWindowTitle("Aftercare sheet")
+        dialog.setWindowTitle(QCoreApplication.translate("PatientRecordView", "Aftercare sheet"))
         dialog.resize(760, 800)
         preview = HandoutPreview(ctx, dialog)
         QVBoxLayout(dialog).addWidget(preview)
@@ -267,7 +303,9 @@ class PatientRecordView(QWidget):
             return
         self.error.clear()
         self.series.setText(
-            f"Exported {result.visits} visits and {result.sheets} sheets to {result.path}"
+            self.tr("Exported {visits} visits and {sheets} sheets to {path}").format(
+                visits=result.visits, sheets=result.sheets, path=result.path
+            )
         )
         self.exported.emit(result)
 

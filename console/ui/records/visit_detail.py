@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 from zoneinfo import ZoneInfo
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from console.visit_record import VisitRecord
@@ -14,16 +15,35 @@ def _t(dt: object, zone: ZoneInfo, fmt: str = "%H:%M:%S") -> str:
     return dt.astimezone(zone).strftime(fmt) if dt is not None else "—"  # type: ignore[attr-defined]
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("VisitDetail", text)
+
+
 def visit_html(record: VisitRecord, zone: ZoneInfo) -> str:
     """The record as HTML for a QTextBrowser (nothing in it can be edited)."""
     e = escape
-    status = {"completed": "completed, locked", "stopped": "stopped"}.get(record.status, "open")
+    status = {
+        "completed": QCoreApplication.translate("VisitDetail", "completed, locked"),
+        "stopped": QCoreApplication.translate("VisitDetail", "stopped"),
+    }.get(record.status, QCoreApplication.translate("VisitDetail", "open"))
     parts = [
         f"<h3>{_t(record.started_at, zone, '%a %d %b %Y, %H:%M')} · {e(status)}</h3>",
-        f"<p>Practitioner: <b>{e(record.practitioner_name)}</b>"
-        f" · device {e(record.device_id or '—')}"
-        f" · protocol version {record.protocol_version}"
-        + (f" · session {record.series_number} of the series" if record.series_number else "")
+        "<p>"
+        + QCoreApplication.translate(
+            "VisitDetail",
+            "Practitioner: <b>{name}</b> · device {device} · protocol version {version}",
+        ).format(
+            name=e(record.practitioner_name),
+            device=e(record.device_id or "—"),
+            version=record.protocol_version,
+        )
+        + (
+            QCoreApplication.translate("VisitDetail", " · session {number} of the series").format(
+                number=record.series_number
+            )
+            if record.series_number
+            else ""
+        )
         + "</p>",
     ]
     if record.cartridges or record.consumables:
@@ -64,12 +84,28 @@ def visit_html(record: VisitRecord, zone: ZoneInfo) -> str:
         )
     if rows:
         parts.append(
-            "<table border='1' cellspacing='0' cellpadding='4'><tr><th>Area</th>"
-            "<th>Passes</th><th>Each pass</th><th>Endpoint</th></tr>" + "".join(rows) + "</table>"
+            "<table border='1' cellspacing='0' cellpadding='4'><tr>"
+            + "".join(
+                f"<th>{_tr(h)}</th>"
+                for h in (
+                    QT_TRANSLATE_NOOP("VisitDetail", "Area"),
+                    QT_TRANSLATE_NOOP("VisitDetail", "Passes"),
+                    QT_TRANSLATE_NOOP("VisitDetail", "Each pass"),
+                    QT_TRANSLATE_NOOP("VisitDetail", "Endpoint"),
+                )
+            )
+            + "</tr>"
+            + "".join(rows)
+            + "</table>"
         )
     parts.append(
-        f"<p><b>Notes:</b> {e(record.notes) or '—'}<br>"
-        f"<b>Adverse events:</b> {e(record.adverse_events) or 'none recorded'}</p>"
+        QCoreApplication.translate(
+            "VisitDetail", "<p><b>Notes:</b> {notes}<br><b>Adverse events:</b> {events}</p>"
+        ).format(
+            notes=e(record.notes) or "—",
+            events=e(record.adverse_events)
+            or QCoreApplication.translate("VisitDetail", "none recorded"),
+        )
     )
     if record.amendments:
         items = "".join(
@@ -77,9 +113,14 @@ def visit_html(record: VisitRecord, zone: ZoneInfo) -> str:
             f"“{e(a.old_value)}” → “{e(a.new_value)}” — {e(a.reason)}</li>"
             for a in record.amendments
         )
-        parts.append(f"<p><b>Amendments</b> (the original stays as recorded):</p><ul>{items}</ul>")
+        heading = QCoreApplication.translate(
+            "VisitDetail", "<b>Amendments</b> (the original stays as recorded):"
+        )
+        parts.append(f"<p>{heading}</p><ul>{items}</ul>")
     else:
-        parts.append("<p><i>No amendments.</i></p>")
+        parts.append(
+            "<p><i>" + QCoreApplication.translate("VisitDetail", "No amendments.") + "</i></p>"
+        )
     return "".join(parts)
 
 
@@ -88,7 +129,7 @@ class VisitDetail(QTextBrowser):
         super().__init__(parent)
         self.setReadOnly(True)
         self.setOpenLinks(False)
-        self.setAccessibleName("visit detail (read-only)")
+        self.setAccessibleName(self.tr("visit detail (read-only)"))
 
     def show_record(self, record: VisitRecord, zone: ZoneInfo) -> None:
         self.setHtml(visit_html(record, zone))

@@ -18,11 +18,14 @@ class AboutTab(QWidget):
         self.form = QFormLayout(self)
         self.values: dict[str, QLabel] = {}
         for key, label in (
-            ("version", "Console version"), ("schema", "Database schema"),
-            ("db_path", "Database file"), ("data_dir", "Data folder"),
-            ("backups", "Backups"), ("handouts_dir", "Aftercare sheets"),
-            ("logs_dir", "Log files"),
-        ):  # fmt: skip
+            ("version", self.tr("Console version")),
+            ("schema", self.tr("Database schema")),
+            ("db_path", self.tr("Database file")),
+            ("data_dir", self.tr("Data folder")),
+            ("backups", self.tr("Backups")),
+            ("handouts_dir", self.tr("Aftercare sheets")),
+            ("logs_dir", self.tr("Log files")),
+        ):
             value = QLabel()
             value.setObjectName(f"about-{key}")
             value.setWordWrap(True)
@@ -33,12 +36,19 @@ class AboutTab(QWidget):
 
     def refresh(self) -> None:
         info = about(self.ctx)
-        newest = f", newest {info.newest_backup}" if info.newest_backup else ""
+        newest = (
+            self.tr(", newest {when}").format(when=info.newest_backup) if info.newest_backup else ""
+        )
         self.values["version"].setText(info.version)
         self.values["schema"].setText(info.schema)
         self.values["db_path"].setText(info.db_path)
         self.values["data_dir"].setText(str(info.data_dir))
-        self.values["backups"].setText(f"{info.backups_dir} ({info.backups} kept{newest})")
+        self.values["backups"].setText(
+            self.tr("{folder} ({count} kept{newest})").format(
+                folder=info.backups_dir, count=info.backups, newest=newest
+            )
+        )
+
         self.values["handouts_dir"].setText(str(info.handouts_dir))
         self.values["logs_dir"].setText(str(info.logs_dir))
 

@@ -51,6 +51,10 @@ def text_to_sections(text: str) -> list[dict[str, str]]:
     return out
 
 
+# The stored values of consent.renew (not shown: the combo box shows the words beside them).
+RENEW_AFTER_MONTHS, RENEW_AT_SERIES = "months", "series"
+
+
 class ConsentEditor(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,56 +64,64 @@ class ConsentEditor(QWidget):
         self.review = widgets.warning_label()
         self.version = widgets.hint()
         self.template = QComboBox()
-        self.template.setAccessibleName("consent template")
+        self.template.setAccessibleName(self.tr("consent template"))
         self.template.currentIndexChanged.connect(self._on_template_changed)
         self.title = QLineEdit()
         self.sections = QPlainTextEdit()
-        self.sections.setAccessibleName("sections: ## heading, then its text")
+        self.sections.setAccessibleName(self.tr("sections: ## heading, then its text"))
         self.declaration = QPlainTextEdit()
         self.declaration.setMaximumHeight(80)
         self.choices: dict[str, QLineEdit] = {}
         self.choice_box = QFormLayout()
         # Short enough for a 1366-wide room monitor at type size 1.3; the whole rule on hover.
-        self.material = QCheckBox("Matters to patients: all sign again")
+        self.material = QCheckBox(self.tr("Matters to patients: all sign again"))
         self.material.setToolTip(
-            "This change matters to patients: everyone signs again at their next visit"
+            self.tr("This change matters to patients: everyone signs again at their next visit")
         )
         self.note = QLineEdit()
-        self.note.setPlaceholderText("What changed (kept with the version)")
+        self.note.setPlaceholderText(self.tr("What changed (kept with the version)"))
         self.error = widgets.error_label()
         self.status = widgets.hint()
-        self.save = widgets.primary("Save as a new version")
+        self.save = widgets.primary(self.tr("Save as a new version"))
         self.save.clicked.connect(self._on_save_clicked)
         # When consent is asked again, and the room name printed on signed consents.
         self.valid_months = QSpinBox()
         self.valid_months.setRange(1, 120)
-        self.valid_months.setSuffix(" months")
+        self.valid_months.setSuffix(self.tr(" months"))
         self.renew = QComboBox()
-        self.renew.addItem("after the period only", "months")
-        self.renew.addItem("after the period, and at each new series", "series")
+        self.renew.addItem(self.tr("after the period only"), RENEW_AFTER_MONTHS)
+        self.renew.addItem(self.tr("after the period, and at each new series"), RENEW_AT_SERIES)
         self.room_name = QLineEdit()
-        self.room_name.setPlaceholderText("e.g. Room 2")
+        self.room_name.setPlaceholderText(self.tr("e.g. Room 2"))
+        # Longer labels (German) would squeeze the room's name to nothing.
+        self.room_name.setMinimumWidth(240)
+
         self.rule_error = widgets.error_label()
-        self.save_rule = QPushButton("Save renewal rule and room")
+        self.save_rule = QPushButton(self.tr("Save renewal rule and room"))
         self.save_rule.clicked.connect(self._on_save_rule_clicked)
-        rule = QVBoxLayout()  # two rows: one would be wider than a room monitor at size 1.3
-        period, room = QHBoxLayout(), QHBoxLayout()
-        for w in (QLabel("Valid for"), self.valid_months, QLabel("renewed"), self.renew):
-            period.addWidget(w)
-        period.addStretch(1)
-        for w in (QLabel("Room"), self.room_name, self.save_rule):
+        # Two lines, not one: on one line the words (longer in German) pushed Settings wider
+        # than a 1366-pixel screen.
+        rule = QHBoxLayout()
+        for w in (
+            QLabel(self.tr("Valid for")),
+            self.valid_months,
+            QLabel(self.tr("renewed")),
+            self.renew,
+        ):
+            rule.addWidget(w)
+        rule.addStretch(1)
+        room = QHBoxLayout()
+        for w in (QLabel(self.tr("Room")), self.room_name, self.save_rule):
             room.addWidget(w)
         room.addStretch(1)
-        rule.addLayout(period)
-        rule.addLayout(room)
         form = QFormLayout()
-        form.addRow("Template", self.template)
-        form.addRow("Title", self.title)
-        form.addRow("Sections", self.sections)
-        form.addRow("Declaration", self.declaration)
+        form.addRow(self.tr("Template"), self.template)
+        form.addRow(self.tr("Title"), self.title)
+        form.addRow(self.tr("Sections"), self.sections)
+        form.addRow(self.tr("Declaration"), self.declaration)
         form.addRow(self.choice_box)
         form.addRow("", self.material)
-        form.addRow("Note", self.note)
+        form.addRow(self.tr("Note"), self.note)
         bar = QHBoxLayout()
         bar.addWidget(self.status, 1)
         bar.addWidget(self.save)
@@ -117,6 +129,8 @@ class ConsentEditor(QWidget):
         layout.addWidget(self.review)
         layout.addWidget(self.version)
         layout.addLayout(rule)
+        layout.addLayout(room)
+
         layout.addWidget(self.rule_error)
         layout.addLayout(form, 1)
         layout.addWidget(self.error)
@@ -132,9 +146,11 @@ class ConsentEditor(QWidget):
         self.body = copy.deepcopy(self.service.template_body())
         self.review.setText(templates.review_note)
         self.version.setText(
-            f"Library version {templates.version}. English is shown; other "
-            "languages are kept as they are."
+            self.tr(
+                "Library version {version}. English is shown; other languages are kept as they are."
+            ).format(version=templates.version)
         )
+
         self._current = -1
         self.template.blockSignals(True)
         self.template.clear()
@@ -154,7 +170,7 @@ class ConsentEditor(QWidget):
         ):
             w.setEnabled(editable)
         if not editable:
-            self.status.setText("Only an admin can change the consent texts.")
+            self.status.setText(self.tr("Only an admin can change the consent texts."))
 
     def _show(self, index: int) -> None:
         raw = self.body["templates"][index]
@@ -168,7 +184,7 @@ class ConsentEditor(QWidget):
         for choice in raw.get("choices") or []:
             field = QLineEdit(words.get("choices", {}).get(choice, ""))
             self.choices[choice] = field
-            self.choice_box.addRow(f"Photo use “{choice}”", field)
+            self.choice_box.addRow(self.tr("Photo use “{choice}”").format(choice=choice), field)
         self.material.setChecked(bool(raw.get("_material_changed")))
 
     def _keep(self, index: int) -> None:
@@ -206,7 +222,9 @@ class ConsentEditor(QWidget):
             self.error.setText(exc.message)
             return
         self.load()
-        self.status.setText(f"Saved as library version {saved.version}.")
+        self.status.setText(
+            self.tr("Saved as library version {version}.").format(version=saved.version)
+        )
 
     def _on_save_rule_clicked(self) -> None:
         self.rule_error.clear()
@@ -220,4 +238,4 @@ class ConsentEditor(QWidget):
         except DomainError as exc:
             self.rule_error.setText(exc.message)
             return
-        self.status.setText("Renewal rule and room saved.")
+        self.status.setText(self.tr("Renewal rule and room saved."))

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -63,8 +63,15 @@ class _Form(QWidget):
     def _on_self_changed(self) -> None:
         self.dirty = True
 
-    def row(self, key: str, label: str, field: QWidget, get: Callable[[], Any],
-            put: Callable[[Any], None], extra: QWidget | None = None) -> None:  # fmt: skip
+    def row(
+        self,
+        key: str,
+        label: str,
+        field: QWidget,
+        get: Callable[[], Any],
+        put: Callable[[Any], None],
+        extra: QWidget | None = None,
+    ) -> None:
         error = widgets.error_label()
         error.setObjectName(f"error:{key}")
         box = QVBoxLayout()
@@ -126,9 +133,9 @@ class ClinicTab(_Form):
         self.address.setFixedHeight(90)
         self.phone = QLineEdit()
         self.website = QLineEdit()
-        self.website.setPlaceholderText("https://www.your-clinic.example")
+        self.website.setPlaceholderText(self.tr("https://www.your-clinic.example"))
         self.booking = QLineEdit()
-        self.booking.setPlaceholderText("printed as a QR code on the sheet")
+        self.booking.setPlaceholderText(self.tr("printed as a QR code on the sheet"))
         self.logo = LogoPicker()
         self.timezone = QComboBox()
         self.timezone.setEditable(True)
@@ -145,29 +152,72 @@ class ClinicTab(_Form):
         self.printer = QComboBox()
         self._locale_example = QLabel()
         self.language = QComboBox()
-        self.language.addItem("The language of the dates", "")
+        self.language.addItem(self.tr("The language of the dates"), "")
         for lang in language_texts.languages():
             self.language.addItem(f"{lang.name} ({lang.english_name})", lang.code)
 
-        self.row("clinic.name", "Clinic name", self.name, self.name.text, self.name.setText)
-        self.row("clinic.address", "Address", self.address, self.address.toPlainText,
-                 lambda v: self.address.setPlainText(v or ""))  # fmt: skip
-        self.row("clinic.phone", "Phone", self.phone, self.phone.text, self.phone.setText)
-        self.row("clinic.website", "Website", self.website, self.website.text,
-                 self.website.setText)  # fmt: skip
-        self.row("clinic.booking_url", "Booking link", self.booking, self.booking.text,
-                 self.booking.setText)  # fmt: skip
-        self.row("clinic.logo_path", "Logo", self.logo, self.logo.path, self.logo.set_path)
-        self.row("clinic.timezone", "Time zone", self.timezone, self.timezone.currentText,
-                 self.timezone.setCurrentText)  # fmt: skip
-        self.row("clinic.paper", "Paper size", self.paper, self.paper.currentText,
-                 self.paper.setCurrentText)  # fmt: skip
-        self.row("clinic.locale", "Dates written as", self.locale, self.locale.currentText,
-                 self.locale.setCurrentText, extra=self._locale_example)  # fmt: skip
-        self.row("clinic.language", "Language", self.language,
-                 lambda: self.language.currentData() or "", self._set_language)  # fmt: skip
-        self.row("room.printer", "Room printer", self.printer, self._printer_value,
-                 self._set_printer)  # fmt: skip
+        self.row(
+            "clinic.name", self.tr("Clinic name"), self.name, self.name.text, self.name.setText
+        )
+        self.row(
+            "clinic.address",
+            self.tr("Address"),
+            self.address,
+            self.address.toPlainText,
+            lambda v: self.address.setPlainText(v or ""),
+        )
+        self.row("clinic.phone", self.tr("Phone"), self.phone, self.phone.text, self.phone.setText)
+        self.row(
+            "clinic.website",
+            self.tr("Website"),
+            self.website,
+            self.website.text,
+            self.website.setText,
+        )
+        self.row(
+            "clinic.booking_url",
+            self.tr("Booking link"),
+            self.booking,
+            self.booking.text,
+            self.booking.setText,
+        )
+        self.row("clinic.logo_path", self.tr("Logo"), self.logo, self.logo.path, self.logo.set_path)
+        self.row(
+            "clinic.timezone",
+            self.tr("Time zone"),
+            self.timezone,
+            self.timezone.currentText,
+            self.timezone.setCurrentText,
+        )
+        self.row(
+            "clinic.paper",
+            self.tr("Paper size"),
+            self.paper,
+            self.paper.currentText,
+            self.paper.setCurrentText,
+        )
+        self.row(
+            "clinic.locale",
+            self.tr("Dates written as"),
+            self.locale,
+            self.locale.currentText,
+            self.locale.setCurrentText,
+            extra=self._locale_example,
+        )
+        self.row(
+            "clinic.language",
+            self.tr("Language"),
+            self.language,
+            lambda: self.language.currentData() or "",
+            self._set_language,
+        )
+        self.row(
+            "room.printer",
+            self.tr("Room printer"),
+            self.printer,
+            self._printer_value,
+            self._set_printer,
+        )
         self._finish()
 
         for edit in (self.name, self.phone, self.website, self.booking):
@@ -198,20 +248,22 @@ class ClinicTab(_Form):
             example = format_moment(datetime(2026, 11, 25, 15, 40, tzinfo=UTC), code)
         except Exception:  # an unknown code: the field's message says so
             example = ""
-        self._locale_example.setText(f"e.g. {example}" if example else "")
+        self._locale_example.setText(
+            self.tr("e.g. {example}").format(example=example) if example else ""
+        )
 
     # The list is read at load time: a printer plugged in later shows after re-entering.
     def _set_printer(self, name: Any) -> None:
         from PySide6.QtPrintSupport import QPrinterInfo
 
         self.printer.clear()
-        self.printer.addItem("System default printer", DEFAULT_PRINTER)
+        self.printer.addItem(self.tr("System default printer"), DEFAULT_PRINTER)
         for printer in QPrinterInfo.availablePrinterNames():
             self.printer.addItem(printer, printer)
         name = name or DEFAULT_PRINTER
         index = self.printer.findData(name)
         if index < 0:  # chosen before but not connected now: keep it, say so
-            self.printer.addItem(f"{name} (not found now)", name)
+            self.printer.addItem(self.tr("{name} (not found now)").format(name=name), name)
             index = self.printer.count() - 1
         self.printer.setCurrentIndex(index)
 
@@ -246,8 +298,8 @@ class LogoPicker(QWidget):
         self.preview.setFixedSize(220, 80)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setStyleSheet("border: 1px solid #c9d3d6; background: white;")
-        self.choose = QPushButton("Choose…")
-        self.remove = QPushButton("Remove")
+        self.choose = QPushButton(self.tr("Choose…"))
+        self.remove = QPushButton(self.tr("Remove"))
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.preview)
@@ -261,7 +313,10 @@ class LogoPicker(QWidget):
     def ask(cls, parent: QWidget) -> str | None:
         """The file dialog; tests monkeypatch this."""
         path, _ = QFileDialog.getOpenFileName(
-            parent, "Choose the clinic's logo", str(Path.home()), "Images (*.png *.jpg *.jpeg)"
+            parent,
+            QCoreApplication.translate("LogoPicker", "Choose the clinic's logo"),
+            str(Path.home()),
+            QCoreApplication.translate("LogoPicker", "Images (*.png *.jpg *.jpeg)"),
         )
         return path or None
 
@@ -278,7 +333,9 @@ class LogoPicker(QWidget):
         pixmap = QPixmap(self._path) if self._path else QPixmap()
         if pixmap.isNull():
             self.preview.setPixmap(QPixmap())
-            self.preview.setText("no logo" if not self._path else "logo not found")
+            self.preview.setText(
+                self.tr("no logo") if not self._path else self.tr("logo not found")
+            )
         else:
             self.preview.setPixmap(
                 pixmap.scaled(
@@ -293,10 +350,10 @@ class LogoPicker(QWidget):
 
 class RoomTab(_Form):
     LABELS: ClassVar[dict[str, str]] = {
-        "keys.pass_toggle": "Start / stop pass",
-        "keys.next_area": "Next area",
-        "keys.previous_area": "Previous area",
-        "keys.lock": "Lock the screen",
+        "keys.pass_toggle": QT_TRANSLATE_NOOP("RoomTab", "Start / stop pass"),
+        "keys.next_area": QT_TRANSLATE_NOOP("RoomTab", "Next area"),
+        "keys.previous_area": QT_TRANSLATE_NOOP("RoomTab", "Previous area"),
+        "keys.lock": QT_TRANSLATE_NOOP("RoomTab", "Lock the screen"),
     }
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -306,22 +363,42 @@ class RoomTab(_Form):
             field = KeyCaptureField()
             field.key_captured.connect(self.changed)
             self.keys[key] = field
-            self.row(key, self.LABELS[key], field, field.key_name,
-                     lambda v, f=field: f.set_key_name(str(v or "")))  # fmt: skip
+            self.row(
+                key,
+                self.tr(self.LABELS[key]),
+                field,
+                field.key_name,
+                lambda v, f=field: f.set_key_name(str(v or "")),
+            )
         self.idle = QSpinBox()
         self.idle.setRange(1, 60)
-        self.idle.setSuffix(" min")
-        self.row("room.idle_lock_minutes", "Lock when idle for", self.idle, self.idle.value,
-                 lambda v: self.idle.setValue(int(v or 5)))  # fmt: skip
+        self.idle.setSuffix(self.tr(" min"))
+        self.row(
+            "room.idle_lock_minutes",
+            self.tr("Lock when idle for"),
+            self.idle,
+            self.idle.value,
+            lambda v: self.idle.setValue(int(v or 5)),
+        )
         self.scale = QDoubleSpinBox()
         self.scale.setRange(0.8, 2.0)
         self.scale.setSingleStep(0.1)
         self.scale.setDecimals(1)
         self.scale.setSuffix(" ×")
-        self.row("room.font_scale", "Type size", self.scale, self.scale.value,
-                 lambda v: self.scale.setValue(float(v or 1.0)))  # fmt: skip
+        self.row(
+            "room.font_scale",
+            self.tr("Type size"),
+            self.scale,
+            self.scale.value,
+            lambda v: self.scale.setValue(float(v or 1.0)),
+        )
         self.idle.valueChanged.connect(self.changed)
         self.scale.valueChanged.connect(self.changed)
-        self._finish(widgets.hint(
-            "A foot pedal is a keyboard that sends one key. Click a field, then press the key "
-            "or the pedal. The type size applies at the next start."))  # fmt: skip
+        self._finish(
+            widgets.hint(
+                self.tr(
+                    "A foot pedal is a keyboard that sends one key. Click a field, then press "
+                    "the key or the pedal. The type size applies at the next start."
+                )
+            )
+        )

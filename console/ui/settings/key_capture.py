@@ -6,7 +6,7 @@ field cannot be typed into: it listens for the next key and shows its Qt name.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QPushButton, QWidget
 
@@ -14,7 +14,7 @@ _MODIFIER_KEYS = {
     Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta,
     Qt.Key.Key_AltGr, Qt.Key.Key_CapsLock, Qt.Key.Key_NumLock, Qt.Key.Key_unknown,
 }  # fmt: skip
-PROMPT = "Press the key or pedal now…"
+PROMPT = QT_TRANSLATE_NOOP("KeyCaptureField", "Press the key or pedal now…")
 
 
 class KeyCaptureField(QPushButton):
@@ -59,8 +59,12 @@ class KeyCaptureField(QPushButton):
         self._show()
 
     def _show(self) -> None:
-        self.setText(PROMPT if self._capturing else (self._key or "(none: click to choose)"))
-        self.setAccessibleName(f"key: {self._key or 'none'}")
+        self.setText(
+            self.tr(PROMPT)
+            if self._capturing
+            else (self._key or self.tr("(none: click to choose)"))
+        )
+        self.setAccessibleName(self.tr("key: {key}").format(key=self._key or self.tr("none")))
 
     def _on_self_clicked(self) -> None:
         if self._capturing:

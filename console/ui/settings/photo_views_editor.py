@@ -34,43 +34,43 @@ class PhotoViewsEditor(QWidget):
         self.service = PhotoService(ctx)
         self.all: list[View] = []
         self.view_list = QListWidget()
-        self.view_list.setAccessibleName("photo views, in capture order")
+        self.view_list.setAccessibleName(self.tr("photo views, in capture order"))
         self.view_list.currentRowChanged.connect(self._on_view_list_row_changed)
-        self.up = QPushButton("Move &up")
+        self.up = QPushButton(self.tr("Move &up"))
         self.up.clicked.connect(lambda: self._move(-1))
-        self.down = QPushButton("Move d&own")
+        self.down = QPushButton(self.tr("Move d&own"))
         self.down.clicked.connect(lambda: self._move(1))
-        self.new = QPushButton("&New view")
+        self.new = QPushButton(self.tr("&New view"))
         self.new.clicked.connect(self._on_new_clicked)
 
         self.name = QLineEdit()
-        self.name.setPlaceholderText("e.g. Cheeks, close")
+        self.name.setPlaceholderText(self.tr("e.g. Cheeks, close"))
         self.view_id = QLineEdit()
-        self.view_id.setPlaceholderText("made from the name if left empty")
-        self.view_id.setAccessibleName("id used by scripts")
+        self.view_id.setPlaceholderText(self.tr("made from the name if left empty"))
+        self.view_id.setAccessibleName(self.tr("id used by scripts"))
         self.zone = QComboBox()
-        self.zone.setAccessibleName("treated zone")
+        self.zone.setAccessibleName(self.tr("treated zone"))
         self.guide = QPlainTextEdit()
         self.guide.setTabChangesFocus(True)
         self.guide.setMaximumHeight(90)
-        self.guide.setAccessibleName("positioning guide")
+        self.guide.setAccessibleName(self.tr("positioning guide"))
         self.errors = {f: widgets.error_label() for f in ("name", "id", "zone", "guide")}
         self.error = widgets.error_label()
         self.status = widgets.hint()
-        self.save = widgets.primary("&Save view")
+        self.save = widgets.primary(self.tr("&Save view"))
         self.save.clicked.connect(self._on_save_clicked)
-        self.retire = QPushButton("&Retire view")
+        self.retire = QPushButton(self.tr("&Retire view"))
         self.retire.clicked.connect(self._on_retire_clicked)
         self._set_keys()
 
         form = QFormLayout()
-        form.addRow("Name", self.name)
+        form.addRow(self.tr("Name"), self.name)
         form.addRow("", self.errors["name"])
-        form.addRow("Id", self.view_id)
+        form.addRow(self.tr("Id"), self.view_id)
         form.addRow("", self.errors["id"])
-        form.addRow("Treated zone", self.zone)
+        form.addRow(self.tr("Treated zone"), self.zone)
         form.addRow("", self.errors["zone"])
-        form.addRow("Positioning guide", self.guide)
+        form.addRow(self.tr("Positioning guide"), self.guide)
         form.addRow("", self.errors["guide"])
         buttons = QHBoxLayout()
         buttons.addWidget(self.retire)
@@ -79,8 +79,10 @@ class PhotoViewsEditor(QWidget):
         right = QVBoxLayout()
         right.addWidget(
             widgets.hint(
-                "A view tied to a treated zone is offered at capture only on visits that plan "
-                "that zone. A retired view is no longer taken; its photos stay in Records."
+                self.tr(
+                    "A view tied to a treated zone is offered at capture only on visits that "
+                    "plan that zone. A retired view is no longer taken; its photos stay in Records."
+                )
             )
         )
         right.addLayout(form)
@@ -114,7 +116,7 @@ class PhotoViewsEditor(QWidget):
         zones = self.service.zones()
         zone_names = dict(zones)
         self.zone.clear()
-        self.zone.addItem("Every visit (a general view)", "")
+        self.zone.addItem(self.tr("Every visit (a general view)"), "")
         for zone_id, zone_name in zones:
             self.zone.addItem(zone_name, zone_id)
         self.view_list.blockSignals(True)
@@ -124,7 +126,7 @@ class PhotoViewsEditor(QWidget):
             if v.zone_id:
                 text += f" · {zone_names.get(v.zone_id, v.zone_id)}"
             if v.retired:
-                text += " (retired)"
+                text += self.tr(" (retired)")
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, v.id)
             self.view_list.addItem(item)
@@ -138,7 +140,7 @@ class PhotoViewsEditor(QWidget):
         self.retire.setEnabled(editable and bool(self.all))
         self.view_id.setReadOnly(True)
         if not editable:
-            self.status.setText("Only an admin can change the photo views.")
+            self.status.setText(self.tr("Only an admin can change the photo views."))
 
     def _set_keys(self) -> None:
         # The underlined letters, set explicitly: mnemonics are off on some platforms, and
@@ -171,7 +173,7 @@ class PhotoViewsEditor(QWidget):
         self.view_id.setReadOnly(True)  # photos and scripts refer to it: fixed once made
         self.guide.setPlainText(view.guide)
         self.zone.setCurrentIndex(max(0, self.zone.findData(view.zone_id)))
-        self.retire.setText("&Restore view" if view.retired else "&Retire view")
+        self.retire.setText(self.tr("&Restore view") if view.retired else self.tr("&Retire view"))
         self._set_keys()
         movable = self.service.can_edit_views() and not view.retired
         self.up.setEnabled(movable)
@@ -188,7 +190,7 @@ class PhotoViewsEditor(QWidget):
         self.zone.setCurrentIndex(0)
         self.view_id.setReadOnly(False)
         self.retire.setEnabled(False)
-        self.status.setText("New view: write its name and guide, then Save.")
+        self.status.setText(self.tr("New view: write its name and guide, then Save."))
         self.name.setFocus()
 
     def _on_save_clicked(self) -> None:
@@ -201,17 +203,17 @@ class PhotoViewsEditor(QWidget):
                     self.name.text(), self.guide.toPlainText(), zone_id=zone,
                     view_id=self.view_id.text().strip(),
                 )  # fmt: skip
-                word = "added"
+                word = self.tr("added")
             else:
                 saved = self.service.edit_view(
                     view.id, self.name.text(), self.guide.toPlainText(), zone_id=zone
                 )
-                word = "saved"
+                word = self.tr("saved")
         except DomainError as exc:
             self._show_error(exc)
             return
         self.load(keep=saved.id)
-        self.status.setText(f"View “{saved.name}” {word}.")
+        self.status.setText(self.tr("View “{name}” {done}.").format(name=saved.name, done=word))
 
     def _on_retire_clicked(self) -> None:
         self._clear_errors()
@@ -221,11 +223,15 @@ class PhotoViewsEditor(QWidget):
         try:
             if view.retired:
                 done = self.service.restore_view(view.id)
-                self.status.setText(f"View “{done.name}” is offered again.")
+                self.status.setText(
+                    self.tr("View “{name}” is offered again.").format(name=done.name)
+                )
             else:
                 done = self.service.retire_view(view.id)
                 self.status.setText(
-                    f"View “{done.name}” retired: no longer taken; its photos stay in Records."
+                    self.tr(
+                        "View “{name}” retired: no longer taken; its photos stay in Records."
+                    ).format(name=done.name)
                 )
         except DomainError as exc:
             self._show_error(exc)

@@ -18,24 +18,31 @@ from console.ui.handout_preview import PdfPagesView
 class PreviewTab(QWidget):
     """Rebuilt a moment after each edit, and only while it is on screen (building costs)."""
 
-    def __init__(self, clinic_values: Callable[[], dict[str, Any]],
-                 protocol_body: Callable[[], dict[str, Any]],
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        clinic_values: Callable[[], dict[str, Any]],
+        protocol_body: Callable[[], dict[str, Any]],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._clinic_values, self._protocol_body = clinic_values, protocol_body
         self.pdf: bytes = b""
         self._dirty = True
-        self.status = widgets.hint("A sample visit, printed with the values being edited now "
-                                   "(not yet saved). Nothing is stored.")  # fmt: skip
+        self.status = widgets.hint(
+            self.tr(
+                "A sample visit, printed with the values being edited "
+                "now (not yet saved). Nothing is stored."
+            )
+        )
         self.problem = widgets.warning_label()
         # Any language can be previewed; a text it lacks shows in English, highlighted.
         self.language = QComboBox()
-        self.language.setAccessibleName("Language of the preview")
+        self.language.setAccessibleName(self.tr("Language of the preview"))
         for lang in language_texts.languages():
             self.language.addItem(f"{lang.name} ({lang.english_name})", lang.code)
         self.language.currentIndexChanged.connect(lambda _i: self.mark_dirty())
         choose = QHBoxLayout()
-        choose.addWidget(QLabel("Language"))
+        choose.addWidget(QLabel(self.tr("Language")))
         choose.addWidget(self.language)
         choose.addStretch(1)
         # The same page view as the Finish screen's sheet, a little larger for reading wording.
@@ -73,16 +80,27 @@ class PreviewTab(QWidget):
         body = self._protocol_body()
         problems = check(body)
         if problems:
-            self.problem.setText("The library being edited has problems; fix them to see "
-                                 f"it here. First: {problems[0].where(body)}: "
-                                 f"{problems[0].message}")  # fmt: skip
+            self.problem.setText(
+                self.tr(
+                    "The library being edited has problems; fix them to "
+                    "see it here. First: {where}: {message}"
+                ).format(where=problems[0].where(body), message=problems[0].message)
+            )
             return self.pdf
         try:
             protocol = from_body(0, body)
-            self.pdf = build_sheet(sample_record(protocol), protocol, self._clinic_values(),
-                                   sample=True, language=self.language.currentData())  # fmt: skip
+            self.pdf = build_sheet(
+                sample_record(protocol),
+                protocol,
+                self._clinic_values(),
+                sample=True,
+                language=self.language.currentData(),
+            )
         except Exception as exc:  # a preview must never take the screen down; say why instead
-            self.problem.setText(f"The sheet cannot be built with these values: {exc}")
+            self.problem.setText(
+                self.tr("The sheet cannot be built with these values: {error}").format(error=exc)
+            )
+
             return self.pdf
         self.problem.clear()
         self.viewer.show_pdf(self.pdf)

@@ -5,19 +5,42 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 from console.ui.settings.table_editor import Column, TableEditor, parse_number, plain
 
-KIND_LABELS = {"hard_stop": "Hard stop", "waiting_period": "Waiting period",
-               "needs_clearance": "Needs clearance", "prompt": "Prompt"}  # fmt: skip
-YES_NO = [("false", "no"), ("true", "yes")]
+# Marked for lupdate here; shown through _tr.
+KIND_LABELS = {
+    "hard_stop": QT_TRANSLATE_NOOP("ProtocolColumns", "Hard stop"),
+    "waiting_period": QT_TRANSLATE_NOOP("ProtocolColumns", "Waiting period"),
+    "needs_clearance": QT_TRANSLATE_NOOP("ProtocolColumns", "Needs clearance"),
+    "prompt": QT_TRANSLATE_NOOP("ProtocolColumns", "Prompt"),
+}
+YES_NO = [
+    ("false", QT_TRANSLATE_NOOP("ProtocolColumns", "no")),
+    ("true", QT_TRANSLATE_NOOP("ProtocolColumns", "yes")),
+]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ProtocolColumns", text)
+
+
+def kind_choices(kinds: list[str] | tuple[str, ...]) -> list[tuple[str, str]]:
+    return [(k, _tr(KIND_LABELS[k])) for k in kinds]
 
 
 def flag(key: str, header: str) -> Column:
     def put(item: dict[str, Any], value: str) -> None:
         item[key] = value == "true"
 
-    return Column(key, header, lambda i: "true" if i.get(key) else "false", put,
-                  choices=lambda: YES_NO)  # fmt: skip
+    return Column(
+        key,
+        header,
+        lambda i: "true" if i.get(key) else "false",
+        put,
+        choices=lambda: [(v, _tr(t)) for v, t in YES_NO],
+    )
 
 
 def id_list(key: str, header: str) -> Column:
@@ -41,14 +64,17 @@ def wait() -> Column:
         else:
             item.pop("wait", None)
 
-    return Column("wait", "Wait (e.g. 6 months)", get, put)
+    return Column(
+        "wait", _tr(QT_TRANSLATE_NOOP("ProtocolColumns", "Wait (e.g. 6 months)")), get, put
+    )
 
 
 def typical(concern: str, name: str) -> Column:
     def get(item: dict[str, Any]) -> str:
         rng = (item.get("typical") or {}).get(concern)
-        return "" if not rng else "–".join(f"{v:g}" if isinstance(v, float) else str(v)
-                                           for v in rng)  # fmt: skip
+        return (
+            "" if not rng else "–".join(f"{v:g}" if isinstance(v, float) else str(v) for v in rng)
+        )
 
     def put(item: dict[str, Any], text: str) -> None:
         typical = dict(item.get("typical") or {})
@@ -71,8 +97,16 @@ def gtin() -> Column:
 
 
 def new_device() -> dict[str, Any]:
-    return {"id": "", "name": "", "min_mm": 0.25, "max_mm": 2.5, "step_mm": 0.25,
-            "warn_above_mm": None, "warning": "", "excluded_zones": ["eyelids"]}  # fmt: skip
+    return {
+        "id": "",
+        "name": "",
+        "min_mm": 0.25,
+        "max_mm": 2.5,
+        "step_mm": 0.25,
+        "warn_above_mm": None,
+        "warning": "",
+        "excluded_zones": ["eyelids"],
+    }
 
 
 def new_cartridge() -> dict[str, Any]:
@@ -83,8 +117,9 @@ class StringList(TableEditor):
     """A list of lines (what to expect, red flags, directions) edited as one-column rows."""
 
     def __init__(self, section: str, header: str) -> None:
-        super().__init__(section, [plain("text", header, stretch=True)], lambda: {"text": ""},
-                         name_key="text")  # fmt: skip
+        super().__init__(
+            section, [plain("text", header, stretch=True)], lambda: {"text": ""}, name_key="text"
+        )
 
     def set_lines(self, lines: list[str]) -> None:
         self.set_items([{"text": t} for t in lines])

@@ -6,7 +6,7 @@ import copy
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -32,11 +32,11 @@ from console.protocol_check import SECTIONS, Problem
 from console.protocol_edit import ImportReport
 from console.ui import widgets
 from console.ui.settings.protocol_columns import (
-    KIND_LABELS,
     StringList,
     flag,
     gtin,
     id_list,
+    kind_choices,
     new_cartridge,
     new_device,
     typical,
@@ -56,39 +56,71 @@ class ProtocolEditor(QWidget):
         self._base: dict[str, Any] = {}
         self._problems: list[Problem] = []
         self.dirty = False  # edited since the last load or save
-        self.devices = TableEditor("devices", [
-            plain("id", "Id"), plain("name", "Device", stretch=True), number("min_mm", "Min mm"),
-            number("max_mm", "Max mm"), number("step_mm", "Step mm"),
-            number("warn_above_mm", "Warn above", optional=True), plain("warning", "Warning"),
-            id_list("excluded_zones", "Never on")],
-            new_device)  # fmt: skip
-        self.cartridges = TableEditor("cartridge_types", [
-            plain("id", "Id"), plain("name", "Cartridge", stretch=True),
-            choice("device_id", "Device", self._device_choices),
-            number("needle_count", "Needles"), gtin()],
-            new_cartridge)  # fmt: skip
-        self.concerns = TableEditor("concerns", [plain("id", "Id"),
-                                                 plain("name", "Concern", stretch=True)],
-                                    lambda: {"id": "", "name": ""})  # fmt: skip
+        self.devices = TableEditor(
+            "devices",
+            [
+                plain("id", self.tr("Id")),
+                plain("name", self.tr("Device"), stretch=True),
+                number("min_mm", self.tr("Min mm")),
+                number("max_mm", self.tr("Max mm")),
+                number("step_mm", self.tr("Step mm")),
+                number("warn_above_mm", self.tr("Warn above"), optional=True),
+                plain("warning", self.tr("Warning")),
+                id_list("excluded_zones", self.tr("Never on")),
+            ],
+            new_device,
+        )
+        self.cartridges = TableEditor(
+            "cartridge_types",
+            [
+                plain("id", self.tr("Id")),
+                plain("name", self.tr("Cartridge"), stretch=True),
+                choice("device_id", self.tr("Device"), self._device_choices),
+                number("needle_count", self.tr("Needles")),
+                gtin(),
+            ],
+            new_cartridge,
+        )
+        self.concerns = TableEditor(
+            "concerns",
+            [plain("id", self.tr("Id")), plain("name", self.tr("Concern"), stretch=True)],
+            lambda: {"id": "", "name": ""},
+        )
         self.zones = TableEditor("zones", [], self._new_zone)
-        self.contra = TableEditor("contraindications", [
-            plain("id", "Id"), plain("text", "Question", stretch=True),
-            choice("kind", "Kind", lambda: [(k, KIND_LABELS[k]) for k in KINDS]), wait(),
-            plain("event_label", "Date asked"), plain("prompt", "Prompt"),
-            flag("blocks_numbing", "No numbing")],
-            lambda: {"id": "", "kind": "hard_stop", "text": ""}, name_key="text")  # fmt: skip
-        self.rules = TableEditor("aftercare_rules", [
-            plain("id", "Id"), choice("section", "List", lambda: [(s, s) for s in SECTIONS]),
-            plain("text", "Rule as printed", stretch=True), number("from_h", "From h"),
-            number("until_h", "Until h", optional=True)],
+        self.contra = TableEditor(
+            "contraindications",
+            [
+                plain("id", self.tr("Id")),
+                plain("text", self.tr("Question"), stretch=True),
+                choice("kind", self.tr("Kind"), lambda: kind_choices(KINDS)),
+                wait(),
+                plain("event_label", self.tr("Date asked")),
+                plain("prompt", self.tr("Prompt")),
+                flag("blocks_numbing", self.tr("No numbing")),
+            ],
+            lambda: {"id": "", "kind": "hard_stop", "text": ""},
+            name_key="text",
+        )
+        self.rules = TableEditor(
+            "aftercare_rules",
+            [
+                plain("id", self.tr("Id")),
+                choice("section", self.tr("List"), lambda: [(s, s) for s in SECTIONS]),
+                plain("text", self.tr("Rule as printed"), stretch=True),
+                number("from_h", self.tr("From h")),
+                number("until_h", self.tr("Until h"), optional=True),
+            ],
             lambda: {"id": "", "section": "avoid", "text": "", "from_h": 0, "until_h": 24},
-            name_key="text")  # fmt: skip
-        self.expect = StringList("what_to_expect", "What to expect")
-        self.flags = StringList("red_flags", "Call the clinic if …")
-        self.directions = StringList("directions", "Pass directions")
-        self.endpoints = TableEditor("endpoints", [plain("id", "Id"),
-                                                   plain("name", "Endpoint", stretch=True)],
-                                     lambda: {"id": "", "name": ""})  # fmt: skip
+            name_key="text",
+        )
+        self.expect = StringList("what_to_expect", self.tr("What to expect"))
+        self.flags = StringList("red_flags", self.tr("Call the clinic if …"))
+        self.directions = StringList("directions", self.tr("Pass directions"))
+        self.endpoints = TableEditor(
+            "endpoints",
+            [plain("id", self.tr("Id")), plain("name", self.tr("Endpoint"), stretch=True)],
+            lambda: {"id": "", "name": ""},
+        )
         # The database accepts exactly these three endpoints: their names are editable, the
         # list is not.
         for b in (self.endpoints.add, self.endpoints.remove):
@@ -114,14 +146,35 @@ class ProtocolEditor(QWidget):
         self.nav = QListWidget()
         self.nav.setFixedWidth(190)
         for title, parts in [
-            ("Devices", [("Devices", self.devices), ("Cartridge types", self.cartridges)]),
-            ("Zones", [("Concerns", self.concerns), ("Zones and typical depths", self.zones)]),
-            ("Screening", [("Contraindications", self.contra)]),
-            ("Aftercare", [("Rules (hours from the end of the visit)", self.rules),
-                           ("What to expect", self.expect), ("When to call", self.flags)]),
-            ("Series & visit", [("", self._series_form()), ("Endpoints", self.endpoints),
-                                ("Pass directions", self.directions)]),
-        ]:  # fmt: skip
+            (
+                self.tr("Devices"),
+                [(self.tr("Devices"), self.devices), (self.tr("Cartridge types"), self.cartridges)],
+            ),
+            (
+                self.tr("Zones"),
+                [
+                    (self.tr("Concerns"), self.concerns),
+                    (self.tr("Zones and typical depths"), self.zones),
+                ],
+            ),
+            (self.tr("Screening"), [(self.tr("Contraindications"), self.contra)]),
+            (
+                self.tr("Aftercare"),
+                [
+                    (self.tr("Rules (hours from the end of the visit)"), self.rules),
+                    (self.tr("What to expect"), self.expect),
+                    (self.tr("When to call"), self.flags),
+                ],
+            ),
+            (
+                self.tr("Series & visit"),
+                [
+                    ("", self._series_form()),
+                    (self.tr("Endpoints"), self.endpoints),
+                    (self.tr("Pass directions"), self.directions),
+                ],
+            ),
+        ]:
             page = QWidget()
             lay = QVBoxLayout(page)
             for heading, widget in parts:
@@ -142,7 +195,11 @@ class ProtocolEditor(QWidget):
             scroll.setWidget(page)
             self.pages.addWidget(scroll)
             self.nav.addItem(title)
+        # As wide as its longest title: German ones ("Ausschlusskriterien") outgrow 190 px.
+        frame = 2 * self.nav.frameWidth() + 12
+        self.nav.setFixedWidth(max(190, self.nav.sizeHintForColumn(0) + frame))
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+
         for t in self.tables:
             t.edited.connect(self._on_any_edited)
         self.concerns.edited.connect(self._rebuild_zone_columns)
@@ -152,11 +209,11 @@ class ProtocolEditor(QWidget):
         self.summary = widgets.error_label()
         self.summary.setObjectName("protocol-summary")
         self.note = QLineEdit()
-        self.note.setPlaceholderText("What changed and why (kept with the version)")
-        self.save_button = widgets.primary("Save as new version")
-        self.export_button = QPushButton("Export…")
-        self.import_button = QPushButton("Import…")
-        self.preview_button = QPushButton("Preview the sheet")
+        self.note.setPlaceholderText(self.tr("What changed and why (kept with the version)"))
+        self.save_button = widgets.primary(self.tr("Save as new version"))
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.import_button = QPushButton(self.tr("Import…"))
+        self.preview_button = QPushButton(self.tr("Preview the sheet"))
         self.preview_button.clicked.connect(self.preview_requested)
         self.save_button.clicked.connect(self._on_save_clicked)
         self.export_button.clicked.connect(self._on_export_clicked)
@@ -183,13 +240,37 @@ class ProtocolEditor(QWidget):
         box = QWidget()
         form = QFormLayout(box)
         for path, label, lo, hi, suffix in [
-            (("series", "sessions"), "Sessions in a series", 0, 99, ""),
-            (("series", "interval_weeks"), "Weeks between sessions", 0, 99, " weeks"),
-            (("default_target_passes",), "Default target passes per area", 0, 99, ""),
-            (("numbing", "default_wait_minutes"), "Numbing cream: default wait", 0, 999, " min"),
-            (("numbing", "min_wait_minutes"), "Numbing cream: shortest wait", 0, 999, " min"),
-            (("numbing", "max_wait_minutes"), "Numbing cream: longest wait", 0, 999, " min"),
-        ]:  # fmt: skip
+            (("series", "sessions"), self.tr("Sessions in a series"), 0, 99, ""),
+            (
+                ("series", "interval_weeks"),
+                self.tr("Weeks between sessions"),
+                0,
+                99,
+                self.tr(" weeks"),
+            ),
+            (("default_target_passes",), self.tr("Default target passes per area"), 0, 99, ""),
+            (
+                ("numbing", "default_wait_minutes"),
+                self.tr("Numbing cream: default wait"),
+                0,
+                999,
+                self.tr(" min"),
+            ),
+            (
+                ("numbing", "min_wait_minutes"),
+                self.tr("Numbing cream: shortest wait"),
+                0,
+                999,
+                self.tr(" min"),
+            ),
+            (
+                ("numbing", "max_wait_minutes"),
+                self.tr("Numbing cream: longest wait"),
+                0,
+                999,
+                self.tr(" min"),
+            ),
+        ]:
             spin = QSpinBox()
             spin.setRange(lo, hi)
             spin.setSuffix(suffix)
@@ -202,26 +283,32 @@ class ProtocolEditor(QWidget):
             form.addRow(label, row)
             self.spins[path], self.spin_errors[path] = spin, error
         self.maintenance.textEdited.connect(self._on_any_edited)
-        form.addRow("Maintenance advice", self.maintenance)
+        form.addRow(self.tr("Maintenance advice"), self.maintenance)
         return box
 
     def _new_zone(self) -> dict[str, Any]:
         return {"id": "", "name": "", "region": "face", "typical": {}, "note": ""}
 
     def _device_choices(self) -> list[tuple[str, str]]:
-        return [(str(d.get("id")), str(d.get("name") or d.get("id")))
-                for d in self.devices.items()]  # fmt: skip
+        return [(str(d.get("id")), str(d.get("name") or d.get("id"))) for d in self.devices.items()]
 
     def _rebuild_zone_columns(self) -> None:
         items = self.zones.items()
-        cols = [plain("id", "Id"), plain("name", "Zone", stretch=True), plain("region", "Region")]
-        cols += [typical(str(c.get("id")), str(c.get("name") or c.get("id")))
-                 for c in self.concerns.items() if c.get("id")]  # fmt: skip
+        cols = [
+            plain("id", self.tr("Id")),
+            plain("name", self.tr("Zone"), stretch=True),
+            plain("region", self.tr("Region")),
+        ]
+        cols += [
+            typical(str(c.get("id")), str(c.get("name") or c.get("id")))
+            for c in self.concerns.items()
+            if c.get("id")
+        ]
         # The limit is the zone's hard ceiling: no confirmation at the visit goes past it.
         cols += [
-            number("max_mm", "Limit mm", optional=True),
-            number("target_passes", "Passes", optional=True),
-            plain("note", "Note"),
+            number("max_mm", self.tr("Limit mm"), optional=True),
+            number("target_passes", self.tr("Passes"), optional=True),
+            plain("note", self.tr("Note")),
         ]
         old = self.zones
         new = TableEditor("zones", cols, self._new_zone)
@@ -266,13 +353,17 @@ class ProtocolEditor(QWidget):
         row = self.ctx.db.execute(
             "SELECT v.created_at, p.display_name, v.note FROM protocol_versions v "
             "LEFT JOIN practitioners p ON p.id = v.created_by WHERE v.version = ?",
-            [current.version]).fetchone()  # fmt: skip
-        who = f" by {row[1]}" if row and row[1] else ""
+            [current.version],
+        ).fetchone()
+        who = self.tr(" by {name}").format(name=row[1]) if row and row[1] else ""
         note = f" — {row[2]}" if row and row[2] else ""
         when = str(row[0])[:16].replace("T", " ") if row else "?"
         self.version.setText(
-            f"Current library: version {current.version}, saved {when} UTC{who}{note}."
-            " Visits keep the version they were done under.")  # fmt: skip
+            self.tr(
+                "Current library: version {version}, saved {when} UTC{who}{note}. "
+                "Visits keep the version they were done under."
+            ).format(version=current.version, when=when, who=who, note=note)
+        )
         self.note.clear()
         self._check()
 
@@ -323,8 +414,11 @@ class ProtocolEditor(QWidget):
         n = len(self._problems)
         if n:
             first = self._problems[0]
-            self.summary.setText(f"{n} problem(s) to fix before saving. First: "
-                                 f"{first.where(body)}: {first.message}")  # fmt: skip
+            self.summary.setText(
+                self.tr(
+                    "{count} problem(s) to fix before saving. First: {where}: {message}"
+                ).format(count=n, where=first.where(body), message=first.message)
+            )
         else:
             self.summary.clear()
         return self._problems
@@ -338,20 +432,30 @@ class ProtocolEditor(QWidget):
             return
         self.load()
         self.summary.setText("")
-        self.version.setText(self.version.text() + f"  Saved version {protocol.version}.")
+        self.version.setText(
+            self.version.text()
+            + self.tr("  Saved version {version}.").format(version=protocol.version)
+        )
         self.saved.emit(protocol.version)
 
     @classmethod
     def ask_export_path(cls, parent: QWidget) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(parent, "Export the protocol library",
-                                              str(Path.home() / "protocol-library.json"),
-                                              "JSON (*.json)")  # fmt: skip
+        path, _ = QFileDialog.getSaveFileName(
+            parent,
+            QCoreApplication.translate("ProtocolEditor", "Export the protocol library"),
+            str(Path.home() / "protocol-library.json"),
+            "JSON (*.json)",
+        )
         return Path(path) if path else None
 
     @classmethod
     def ask_import_path(cls, parent: QWidget) -> Path | None:
-        path, _ = QFileDialog.getOpenFileName(parent, "Import a protocol library",
-                                              str(Path.home()), "JSON (*.json)")  # fmt: skip
+        path, _ = QFileDialog.getOpenFileName(
+            parent,
+            QCoreApplication.translate("ProtocolEditor", "Import a protocol library"),
+            str(Path.home()),
+            "JSON (*.json)",
+        )
         return Path(path) if path else None
 
     @classmethod

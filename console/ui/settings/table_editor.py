@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -121,10 +121,11 @@ class TableEditor(QWidget):
                 header.setSectionResizeMode(i, QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemChanged.connect(self._on_table_item_changed)
         self.table.currentCellChanged.connect(lambda *_: self._show_messages())
-        self.add = QPushButton("Add")
-        self.remove = QPushButton("Remove")
-        self.up = QPushButton("Up")
-        self.down = QPushButton("Down")
+        # translate() with the class named, not self.tr: StringList subclasses this.
+        self.add = QPushButton(QCoreApplication.translate("TableEditor", "Add"))
+        self.remove = QPushButton(QCoreApplication.translate("TableEditor", "Remove"))
+        self.up = QPushButton(QCoreApplication.translate("TableEditor", "Up"))
+        self.down = QPushButton(QCoreApplication.translate("TableEditor", "Down"))
         self.add.clicked.connect(self._on_add_clicked)
         self.remove.clicked.connect(self._on_remove_clicked)
         self.up.clicked.connect(lambda: self._move(-1))
@@ -290,7 +291,9 @@ class TableEditor(QWidget):
             where = p.where(self._body or {self.section: self._items})
             lines.append(f"{where}: {p.message}")
         if len(ordered) > 4:
-            lines.append(f"… and {len(ordered) - 4} more")
+            more = QCoreApplication.translate("TableEditor", "… and {count} more")
+            lines.append(more.format(count=len(ordered) - 4))
+
         self.message.setText("\n".join(lines))
 
     def problem_label(self) -> QLabel:

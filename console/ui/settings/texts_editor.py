@@ -3,7 +3,7 @@ each with its state (as shipped, edited by the clinic, or missing so English is 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,7 +22,12 @@ from console.errors import DomainError
 from console.ui import widgets
 
 _MISSING = QColor("#fde68a")  # the same yellow as a missing text in the sheet preview
-_COLUMNS = ("English", "On the sheet", "State")
+# Marked for lupdate here, translated where the header is made.
+_COLUMNS = (
+    QT_TRANSLATE_NOOP("LanguageTextsTab", "English"),
+    QT_TRANSLATE_NOOP("LanguageTextsTab", "On the sheet"),
+    QT_TRANSLATE_NOOP("LanguageTextsTab", "State"),
+)
 
 
 class LanguageTextsTab(QWidget):
@@ -30,13 +35,13 @@ class LanguageTextsTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.language = QComboBox()
-        self.language.setAccessibleName("Language of the texts")
+        self.language.setAccessibleName(self.tr("Language of the texts"))
         for lang in language_texts.languages():
             self.language.addItem(f"{lang.name} ({lang.english_name})", lang.code)
         self.review = widgets.warning_label()
         self.review.setWordWrap(True)
         self.table = QTableWidget(0, len(_COLUMNS))
-        self.table.setHorizontalHeaderLabels(list(_COLUMNS))
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in _COLUMNS])
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -45,9 +50,9 @@ class LanguageTextsTab(QWidget):
         self.error = widgets.error_label()
         self.error.hide()
         self.status = QLabel()
-        self.save_button = widgets.primary("Save texts")
+        self.save_button = widgets.primary(self.tr("Save texts"))
         top = QHBoxLayout()
-        top.addWidget(QLabel("Language"))
+        top.addWidget(QLabel(self.tr("Language")))
         top.addWidget(self.language)
         top.addStretch(1)
         bar = QHBoxLayout()
@@ -56,8 +61,14 @@ class LanguageTextsTab(QWidget):
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addWidget(self.review)
-        lay.addWidget(widgets.hint("Words in {braces} are filled in by the sheet: keep them. "
-                                   "An empty text goes back to the shipped one."))  # fmt: skip
+        lay.addWidget(
+            widgets.hint(
+                self.tr(
+                    "Words in {braces} are filled in by the sheet: keep "
+                    "them. An empty text goes back to the shipped one."
+                )
+            )
+        )
         lay.addWidget(self.table, 1)
         lay.addWidget(self.error)
         lay.addLayout(bar)
@@ -71,7 +82,9 @@ class LanguageTextsTab(QWidget):
 
     def load(self) -> None:
         lang = language_texts.language(self.code())
-        self.review.setText(f"Needs review: {lang.review}" if lang.review else "")
+        self.review.setText(
+            self.tr("Needs review: {note}").format(note=lang.review) if lang.review else ""
+        )
         self.review.setVisible(bool(lang.review))
         listed = text_edits.rows(self.ctx, self.code())
         self._keys = [r.key for r in listed]
@@ -116,14 +129,18 @@ class LanguageTextsTab(QWidget):
         except text_edits.TextsInvalid as exc:
             key, message = next(iter(exc.problems.items()))
             row = self._keys.index(key)
-            self.error.setText(f"Row {row + 1}: {message}")
+            self.error.setText(self.tr("Row {row}: {message}").format(row=row + 1, message=message))
             self.error.show()
             self.table.setCurrentCell(row, 1)
-            self.status.setText("Not saved.")
+            self.status.setText(self.tr("Not saved."))
             return
         except DomainError as exc:
             self.error.setText(exc.message)
             self.error.show()
             return
         self.load()
-        self.status.setText(f"Saved {len(changed)} change(s)." if changed else "Nothing changed.")
+        self.status.setText(
+            self.tr("Saved {count} change(s).").format(count=len(changed))
+            if changed
+            else self.tr("Nothing changed.")
+        )
