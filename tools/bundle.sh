@@ -8,6 +8,17 @@ PY="${PYTHON:-.venv/bin/python}"
 if [[ ! -x "$PY" ]]; then
   bash tools/setup.sh run
 fi
+# PyInstaller copies the interpreter's shared library into the bundle. Debian's python3 keeps
+# it in a package of its own (libpython3.X), which a fresh machine does not have.
+pylib=$("$PY" -c 'import sysconfig; print(sysconfig.get_config_var("INSTSONAME") or "")')
+libdir=$("$PY" -c 'import sysconfig; print(sysconfig.get_config_var("LIBDIR") or "")')
+if [[ -n "$pylib" && ! -e "$libdir/$pylib" ]] && ! ldconfig -p | grep -q "$pylib"; then
+  pkg="libpython$("$PY" -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")')"
+  echo "bundle: installing $pkg (the interpreter's shared library)"
+  sudo=""; [[ $(id -u) -eq 0 ]] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$pkg"
+fi
 if ! "$PY" -m PyInstaller --version >/dev/null 2>&1; then
   "$PY" -m pip install --quiet -c constraints.txt pyinstaller
 fi
