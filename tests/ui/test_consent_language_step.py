@@ -97,3 +97,21 @@ def test_a_language_without_text_is_shown_in_english_with_the_reason(
     assert bar.combo.findData("vi") == -1
     assert "No consent text in Vietnamese" in bar.note.text() and bar.note.isVisible()
     assert "Consent to microneedling treatment" in screen.text.toPlainText()
+
+
+def test_settings_consent_shows_each_languages_state_and_a_material_edit_retires_translations(
+    qtbot: QtBot, ctx: AppContext, staff: list[str]
+) -> None:
+    from tests.ui.test_settings_consent import _editor
+
+    editor = _editor(qtbot, ctx)
+    assert "Español (Spanish): as shipped, needs clinic review" in editor.languages.text()
+    assert "English (English): as shipped" in editor.languages.text()
+    editor.sections.setPlainText(
+        editor.sections.toPlainText() + "\n\n## Eye area\nNeedling near the eyes may bruise."
+    )
+    editor.material.setChecked(True)
+    editor.save.click()
+    assert "version 2" in editor.status.text()
+    assert "English (English): edited by the clinic" in editor.languages.text()
+    assert "Español (Spanish): missing: English shown" in editor.languages.text()

@@ -59,6 +59,8 @@ class ConsentEditor(QWidget):
         self.body: dict[str, Any] = {}
         self.review = widgets.warning_label()
         self.version = widgets.hint()
+        self.languages = widgets.hint()
+        self.languages.setObjectName("consent-languages")
         self.template = QComboBox()
         self.template.setAccessibleName("consent template")
         self.template.currentIndexChanged.connect(self._on_template_changed)
@@ -115,6 +117,7 @@ class ConsentEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.review)
         layout.addWidget(self.version)
+        layout.addWidget(self.languages)
         layout.addLayout(rule)
         layout.addWidget(self.rule_error)
         layout.addLayout(form, 1)
@@ -132,8 +135,11 @@ class ConsentEditor(QWidget):
         self.review.setText(templates.review_note)
         self.version.setText(
             f"Library version {templates.version}. English is shown; other "
-            "languages are kept as they are."
+            "languages are kept as they are, and shown only while they say the current "
+            "material version."
         )
+        states = " · ".join(f"{name}: {state}" for name, state in self.service.language_states())
+        self.languages.setText(f"In each language: {states}")
         self._current = -1
         self.template.blockSignals(True)
         self.template.clear()
