@@ -71,6 +71,16 @@ def _clean_name(text: str, field_name: str, *, required: bool) -> str:
     return name
 
 
+def _require_language(templates: TemplateSet, language: str) -> None:
+    # Never hash and store one language while the text fell back to another.
+    if not templates.has_language(language):
+        raise DomainError(
+            f"The consent has no current text in the language {language!r}: "
+            "show it in another language and sign that.",
+            "language",
+        )
+
+
 class ConsentService:
     def __init__(self, ctx: AppContext) -> None:
         self.ctx = ctx
@@ -218,13 +228,7 @@ class ConsentService:
         signer = _clean_name(request.signer_name, "signer_name", required=True)
         witness = _clean_name(request.witness_name, "witness_name", required=False)
         identity = " ".join(request.identity_check.split())[:200]
-        if not templates.has_language(request.language):
-            # Never hash and store one language while the text fell back to another.
-            raise DomainError(
-                f"The consent has no current text in the language {request.language!r}: "
-                "show it in another language and sign that.",
-                "language",
-            )
+        _require_language(templates, request.language)  # before the PIN is spent
         request.signature.check()
         unknown = set(request.photo_choices) - set(PHOTO_CHOICES)
         if unknown:
@@ -269,6 +273,7 @@ class ConsentService:
         The checks (names, strokes, PIN) are the caller's: ``take`` for a patient in the room,
         the demo for its made-up clinic.
         """
+        _require_language(templates, language)
         zone = self.ctx.timezone()
         local = now.astimezone(zone)
         parts = [

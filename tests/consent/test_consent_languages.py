@@ -186,3 +186,12 @@ def test_settings_show_each_languages_state(ctx: AppContext) -> None:
     states = dict(ConsentService(ctx).language_states())
     assert states["English (English)"] == "as shipped"
     assert states["العربية (Arabic)"] == "as shipped, needs clinic review"
+
+
+def test_a_name_on_file_no_font_can_draw_stops_the_consent(
+    ctx: AppContext, staff: list[str]
+) -> None:
+    vid = _visit(ctx, staff, "አበበ ቢቂላ", None)
+    with pytest.raises(DomainError, match=r"U\+12A0"):
+        ConsentService(ctx).take(vid, request(ctx))
+    assert not list((ctx.data_dir / "consents").rglob("*.pdf"))
