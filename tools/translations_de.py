@@ -599,6 +599,14 @@ GERMAN.update({
     "{found}; {count} share a name: check the birth date.":
         "{found}; {count} mit gleichem Namen: Geburtsdatum prüfen.",
     "Limit mm": "Grenze mm",
+    # The consent in the patient's language
+    "Library version {version}. English is shown; other languages are kept as they are, and "
+    "shown only while they say the current material version.":
+        "Bibliotheksversion {version}. Angezeigt wird Englisch; andere Sprachen bleiben, wie sie "
+        "sind, und werden nur gezeigt, solange sie die aktuelle inhaltliche Version nennen.",
+    "In each language: {states}": "In jeder Sprache: {states}",
+    "language the consent text is shown in": "Sprache, in der die Einwilligung gezeigt wird",
+    "Text shown in:": "Text in:",
     # Settings › Photo views
     "photo views, in capture order": "Fotoansichten in Aufnahmereihenfolge",
     "Move &up": "Nach &oben",

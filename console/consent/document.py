@@ -11,15 +11,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Image, KeepTogether, Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import Flowable, Image, KeepTogether, SimpleDocTemplate, Spacer
 
-from console.aftercare import fonts
+from console import language_texts
+from console.aftercare import fonts, shaped
 from console.consent.signature import Signature
 from console.consent.templates import Template
+from console.language_texts import Texts
 
 MARGIN = 18 * mm
 MUTED = colors.HexColor("#555555")
@@ -51,8 +54,17 @@ class SigningFacts:
     library_version: int
 
 
-def _styles() -> dict[str, ParagraphStyle]:
-    body = ParagraphStyle("body", fontName=fonts.SANS, fontSize=10.5, leading=14, spaceAfter=4)
+def _styles(rtl: bool) -> dict[str, ParagraphStyle]:
+    # A consent in Arabic is a right-to-left page, as the aftercare sheet is.
+    body = ParagraphStyle(
+        "body",
+        fontName=fonts.SANS,
+        fontSize=10.5,
+        leading=14,
+        spaceAfter=4,
+        alignment=TA_RIGHT if rtl else TA_LEFT,
+        wordWrap="CJK",  # a Chinese text has no spaces to break at
+    )
     return {
         "body": body,
         "title": ParagraphStyle(
@@ -63,8 +75,12 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
-def _p(text: str, style: ParagraphStyle, *, bold: bool = False) -> Paragraph:
-    return Paragraph(fonts.markup(text, bold=bold).replace("\n", "<br/>"), style)
+def _p(text: str, style: ParagraphStyle, *, bold: bool = False) -> Flowable:
+    """Shaped and in reading order when the script needs it (the sheet's own layout); a
+    character no embedded font has refuses the whole PDF here, before anything is archived."""
+    if bold and style.fontName != fonts.SANS_BOLD:
+        style = ParagraphStyle(f"{style.name}-bold", parent=style, fontName=fonts.SANS_BOLD)
+    return shaped.paragraph(text, style)
 
 
 class _Canvas(Canvas):  # type: ignore[misc]  # reportlab ships no type hints
@@ -74,9 +90,14 @@ class _Canvas(Canvas):  # type: ignore[misc]  # reportlab ships no type hints
         super().__init__(*args, **kwargs)
 
 
-def build(parts: list[SignedPart], signature: Signature, facts: SigningFacts) -> bytes:
+def build(
+    parts: list[SignedPart], signature: Signature, facts: SigningFacts, texts: Texts | None = None
+) -> bytes:
+    """The PDF; its words around the consent text (labels) come from ``texts``, the
+    patient's language, so a page in Arabic is Arabic and right to left throughout."""
     fonts.register()
-    st = _styles()
+    t = texts or language_texts.load("en")
+    st = _styles(t.rtl)
     story: list[object] = [_p(facts.clinic_name, st["small"])]
     for part in parts:
         w = part.template.wording(part.language)
@@ -84,31 +105,36 @@ def build(parts: list[SignedPart], signature: Signature, facts: SigningFacts) ->
         for s in w.sections:
             story += [_p(s.heading, st["h"], bold=True), _p(s.body, st["body"])]
         for choice in part.template.choices:
-            mark = "[x] Yes" if part.choices.get(choice) else "[  ] No"
+            mark = t("consent.yes") if part.choices.get(choice) else t("consent.no")
             story.append(_p(f"{mark} — {w.choices[choice]}", st["body"]))
         story.append(_p(w.declaration, st["body"], bold=True))
         story.append(
             _p(
-                f"Template {part.template.id}, material version "
-                f"{part.template.material_version}, library version {facts.library_version}, "
-                f"language {part.language}. SHA-256 of the text shown: {part.text_sha256}",
+                t(
+                    "consent.record",
+                    template_id=part.template.id,
+                    material=part.template.material_version,
+                    library=facts.library_version,
+                    language=part.language,
+                    sha256=part.text_sha256,
+                ),
                 st["small"],
             )
         )
         story.append(Spacer(1, 4 * mm))
     png = signature.png()
-    sig = Image(io.BytesIO(png), width=90 * mm, height=30 * mm)
+    sig = Image(io.BytesIO(png), width=90 * mm, height=30 * mm, hAlign="RIGHT" if t.rtl else "LEFT")
     lines = [
-        f"Signed by: {facts.signer_name}   (patient on file: {facts.patient_name})",
-        f"Identity: {facts.identity_check or 'known to the practitioner'}",
-        f"Signed at: {facts.signed_local}   ({facts.signed_utc} UTC)",
-        f"Room: {facts.room or '-'}",
-        f"Practitioner: {facts.practitioner_name}, {facts.countersigned}",
-        f"Witness: {facts.witness_name or 'none'}",
+        t("consent.signed_by", signer=facts.signer_name, patient=facts.patient_name),
+        t("consent.identity", identity=facts.identity_check or "known to the practitioner"),
+        t("consent.signed_at", local=facts.signed_local, utc=facts.signed_utc),
+        t("consent.room", room=facts.room or "-"),
+        t("consent.practitioner", practitioner=facts.practitioner_name, how=facts.countersigned),
+        t("consent.witness", witness=facts.witness_name or t("consent.no_witness")),
     ]
     story.append(
         KeepTogether(
-            [_p("Patient's signature", st["h"], bold=True), sig]
+            [_p(t("consent.signature"), st["h"], bold=True), sig]
             + [_p(line, st["body"]) for line in lines]
         )
     )

@@ -13,12 +13,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from console import auth
+from console import auth, language_texts
 from console.aftercare.archive import sha256_hex
-from console.consent import document, rules
+from console.consent import document, languages, rules
 from console.consent.rules import Coverage, Policy, SignedConsent
 from console.consent.signature import Signature
-from console.consent.templates import PHOTO_CHOICES, Template, TemplateSet
+from console.consent.templates import PHOTO_CHOICES, Template, TemplateSet, default_body, from_body
 from console.context import AppContext
 from console.data import audit_repo, consents_repo, patients_repo, practitioners_repo, settings_repo
 from console.errors import DomainError, NotFound
@@ -71,6 +71,16 @@ def _clean_name(text: str, field_name: str, *, required: bool) -> str:
     return name
 
 
+def _require_language(templates: TemplateSet, language: str) -> None:
+    # Never hash and store one language while the text fell back to another.
+    if not templates.has_language(language):
+        raise DomainError(
+            f"The consent has no current text in the language {language!r}: "
+            "show it in another language and sign that.",
+            "language",
+        )
+
+
 class ConsentService:
     def __init__(self, ctx: AppContext) -> None:
         self.ctx = ctx
@@ -88,6 +98,29 @@ class ConsentService:
 
     def treatment_template(self, templates: TemplateSet | None = None) -> Template:
         return (templates or self.templates()).of_kind("treatment")[0]
+
+    def shown_language(
+        self, visit_id: str, chosen: str | None = None, templates: TemplateSet | None = None
+    ) -> languages.Shown:
+        """The language the consent is shown in for this visit's patient, and why."""
+        row = consents_repo.visit_row(self.db, visit_id)
+        patient = patients_repo.get(self.db, str(row["patient_id"])) or {}
+        clinic = language_texts.clinic_language(settings_repo.get_all(self.db))
+        return languages.choose(
+            templates or self.templates(), patient.get("preferred_language") or None, clinic, chosen
+        )
+
+    def languages(self, templates: TemplateSet | None = None) -> list[tuple[str, str]]:
+        """(code, name) of the languages the consent can be shown in, for the switch."""
+        return [
+            (code, language_texts.language(code).name)
+            for code in languages.available(templates or self.templates())
+        ]
+
+    def language_states(self) -> list[tuple[str, str]]:
+        """Each shipped language and how the consent stands in it (Settings › Consent)."""
+        shipped = from_body(0, default_body())
+        return languages.states(self.templates(), shipped)
 
     def coverage(self, visit_id: str) -> Coverage:
         """Whether a consent on record covers this visit, and the reason in words."""
@@ -195,6 +228,7 @@ class ConsentService:
         signer = _clean_name(request.signer_name, "signer_name", required=True)
         witness = _clean_name(request.witness_name, "witness_name", required=False)
         identity = " ".join(request.identity_check.split())[:200]
+        _require_language(templates, request.language)  # before the PIN is spent
         request.signature.check()
         unknown = set(request.photo_choices) - set(PHOTO_CHOICES)
         if unknown:
@@ -239,6 +273,7 @@ class ConsentService:
         The checks (names, strokes, PIN) are the caller's: ``take`` for a patient in the room,
         the demo for its made-up clinic.
         """
+        _require_language(templates, language)
         zone = self.ctx.timezone()
         local = now.astimezone(zone)
         parts = [
@@ -267,7 +302,7 @@ class ConsentService:
             witness_name=witness,
             library_version=templates.version,
         )
-        data = document.build(parts, signature, facts)
+        data = document.build(parts, signature, facts, language_texts.load(language, settings))
         digest = sha256_hex(data)
         signature_digest = sha256_hex(signature.png())
         document_id = f"{local:%Y%m%d-%H%M%S}-{visit_id[:8]}"

@@ -18,7 +18,9 @@ from console.errors import DomainError
 
 RESOURCE = Path(__file__).resolve().parents[2] / "resources" / "consent" / "templates.json"
 KINDS = ("treatment", "photo")
-# Shipped wording is English; other languages are added as further keys of ``texts``.
+# English is the wording the clinic edits; a translation is a further key of ``texts`` that
+# names the material version it was translated from, so a material change the clinic makes in
+# English is never signed in a translation that does not say it yet.
 DEFAULT_LANGUAGE = "en"
 PHOTO_CHOICES = ("clinical_record", "teaching_anonymised", "marketing")
 # How the signer's identity was checked: printed on the PDF and kept with the consent.
@@ -42,6 +44,8 @@ class Wording:
     declaration: str
     choices: dict[str, str]  # photo choice id -> the sentence in the text
     labels: dict[str, str]  # photo choice id -> the short name beside its box
+    translated_from: int | None = None  # material version a translation says; None: English
+    review: str = ""  # why a person should check this wording before patients read it
 
 
 @dataclass(frozen=True)
@@ -53,8 +57,16 @@ class Template:
     choices: tuple[str, ...] = ()
 
     def wording(self, language: str = DEFAULT_LANGUAGE) -> Wording:
-        """The wording in ``language``, else the shipped English one."""
+        """The wording in ``language``, else the English one (for titles of old records; what
+        is shown for signing goes through ``current`` so a fallback is never silent)."""
         return self.texts.get(language) or self.texts[DEFAULT_LANGUAGE]
+
+    def current(self, language: str) -> bool:
+        """Whether ``language`` has wording for this material version (English always has)."""
+        w = self.texts.get(language)
+        if w is None:
+            return False
+        return language == DEFAULT_LANGUAGE or w.translated_from in (None, self.material_version)
 
     def shown_text(self, language: str = DEFAULT_LANGUAGE) -> str:
         """The exact text the patient reads, as one string: what the SHA-256 is taken of."""
@@ -88,6 +100,11 @@ class TemplateSet:
     def of_kind(self, kind: str) -> tuple[Template, ...]:
         return tuple(t for t in self.templates if t.kind == kind)
 
+    def has_language(self, language: str) -> bool:
+        """Whether every template can be shown in ``language`` for its current material version:
+        a signing shows all of them, in one language."""
+        return all(t.current(language) for t in self.templates)
+
 
 def default_body() -> dict[str, Any]:
     body: dict[str, Any] = json.loads(RESOURCE.read_text(encoding="utf-8"))
@@ -114,7 +131,14 @@ def _wording(raw: dict[str, Any], choices: tuple[str, ...], where: str) -> Wordi
     labels = raw.get("choice_labels") or {}
     for c in choices:
         _text(words.get(c), f"{where}: the words for '{c}'")
+    translated_from = raw.get("translated_from_material_version")
+    if translated_from is not None and (
+        not isinstance(translated_from, int) or isinstance(translated_from, bool)
+    ):
+        raise DomainError(f"{where}: the material version translated from is a whole number.")
     return Wording(
+        translated_from=translated_from,
+        review=str(raw.get("review") or "").strip(),
         title=_text(raw.get("title"), f"{where}: the title"),
         sections=sections,
         declaration=_text(raw.get("declaration"), f"{where}: the declaration"),

@@ -28,6 +28,7 @@ from console.consent.templates import DEFAULT_LANGUAGE, IDENTITY_CHECKS, Templat
 from console.context import AppContext
 from console.errors import DomainError
 from console.ui import widgets
+from console.ui.consent_language import ConsentLanguageBar
 from console.ui.flow import VisitFlow
 from console.ui.pin_widgets import PinField
 from console.ui.signature_pad import SignaturePad
@@ -119,7 +120,10 @@ class ConsentScreen(QWidget):
         self.photo_layout = QVBoxLayout(self.photo_box)
         self.photo_layout.setContentsMargins(0, 0, 0, 0)
         self.photo_checks: dict[str, QCheckBox] = {}
+        self.language_bar = ConsentLanguageBar()
+        self.language_bar.chosen.connect(self._on_language_chosen)
         left = QVBoxLayout()
+        left.addWidget(self.language_bar)
         left.addWidget(self.text, 1)
         left.addWidget(self.read_hint)
         self.photo_heading = QLabel(self.tr("<b>Photographs</b>: each use is its own choice"))
@@ -232,8 +236,13 @@ class ConsentScreen(QWidget):
         for button in (self.decline, self.sign):
             button.setVisible(index == 1)
 
-    def _show_signing(self) -> None:
+    def _show_signing(self, chosen: str | None = None) -> None:
         self.templates = self.service.templates()
+        if self.flow.visit_id is not None:
+            # The patient's language (or the clinic's, said why): what is shown is signed.
+            shown = self.service.shown_language(self.flow.visit_id, chosen, self.templates)
+            self.language = shown.code
+            self.language_bar.show_choice(self.service.languages(self.templates), shown)
         self.text.setHtml(_html(self.templates, self.language))
         for check in self.photo_checks.values():
             check.deleteLater()
@@ -269,6 +278,14 @@ class ConsentScreen(QWidget):
             if self.read_to_end
             else self.tr("Scroll to the end of the text (Page Down) before signing.")
         )
+
+    def _on_language_chosen(self, code: str) -> None:
+        # Another language is another text: read again and sign that one.
+        try:
+            self._show_signing(code)
+        except DomainError as error:
+            self.language_bar.note.setText(error.message)
+            self.language_bar.note.show()
 
     def _on_pad_changed(self) -> None:
         self.signature_error.clear()

@@ -457,124 +457,142 @@
 <context>
     <name>ConsentEditor</name>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="67" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="69" />
         <source>consent template</source>
         <translation>Einwilligungsvorlage</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="71" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="73" />
         <source>sections: ## heading, then its text</source>
         <translation>Abschnitte: ## Überschrift, dann ihr Text</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="77" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="79" />
         <source>Matters to patients: all sign again</source>
         <translation>Wichtig für Patienten: alle unterschreiben neu</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="79" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="81" />
         <source>This change matters to patients: everyone signs again at their next visit</source>
         <translation>Wesentliche Änderung für die Patienten: alle unterschreiben beim nächsten Besuch neu</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="82" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="84" />
         <source>What changed (kept with the version)</source>
         <translation>Was wurde geändert (wird mit der Version gespeichert)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="85" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="87" />
         <source>Save as a new version</source>
         <translation>Als neue Version speichern</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="90" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="92" />
         <source> months</source>
         <translation> Monate</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="92" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="94" />
         <source>after the period only</source>
         <translation>nur nach Ablauf der Frist</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="93" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="95" />
         <source>after the period, and at each new series</source>
         <translation>nach Ablauf der Frist und bei jeder neuen Serie</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="95" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="97" />
         <source>e.g. Room 2</source>
         <translation>z. B. Raum 2</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="100" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="102" />
         <source>Save renewal rule and room</source>
         <translation>Erneuerungsregel und Raum speichern</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="106" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="108" />
         <source>Valid for</source>
         <translation>Gültig für</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="108" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="110" />
         <source>renewed</source>
         <translation>erneuert</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="114" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="116" />
         <source>Room</source>
         <translation>Raum</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="118" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="120" />
         <source>Template</source>
         <translation>Vorlage</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="119" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="121" />
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="120" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="122" />
         <source>Sections</source>
         <translation>Abschnitte</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="121" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="123" />
         <source>Declaration</source>
         <translation>Erklärung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="124" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="126" />
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="150" />
-        <source>Library version {version}. English is shown; other languages are kept as they are.</source>
-        <translation>Bibliotheksversion {version}. Angezeigt wird Englisch; andere Sprachen bleiben, wie sie sind.</translation>
+        <location filename="../../console/ui/settings/consent_editor.py" line="153" />
+        <source>Library version {version}. English is shown; other languages are kept as they are, and shown only while they say the current material version.</source>
+        <translation>Bibliotheksversion {version}. Angezeigt wird Englisch; andere Sprachen bleiben, wie sie sind, und werden nur gezeigt, solange sie die aktuelle inhaltliche Version nennen.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="173" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="158" />
+        <source>In each language: {states}</source>
+        <translation>In jeder Sprache: {states}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/consent_editor.py" line="178" />
         <source>Only an admin can change the consent texts.</source>
         <translation>Nur die Administration kann die Einwilligungstexte ändern.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="187" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="192" />
         <source>Photo use “{choice}”</source>
         <translation>Fotonutzung „{choice}“</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="226" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="231" />
         <source>Saved as library version {version}.</source>
         <translation>Als Bibliotheksversion {version} gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="241" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="246" />
         <source>Renewal rule and room saved.</source>
         <translation>Erneuerungsregel und Raum gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentLanguageBar</name>
+    <message>
+        <location filename="../../console/ui/consent_language.py" line="23" />
+        <source>language the consent text is shown in</source>
+        <translation>Sprache, in der die Einwilligung gezeigt wird</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consent_language.py" line="29" />
+        <source>Text shown in:</source>
+        <translation>Text in:</translation>
     </message>
 </context>
 <context>
@@ -604,112 +622,112 @@
 <context>
     <name>ConsentScreen</name>
     <message>
-        <location filename="../../console/ui/consent_screen.py" line="75" />
+        <location filename="../../console/ui/consent_screen.py" line="76" />
         <source>Consent</source>
         <translation>Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consent_screen.py" line="92" />
+        <location filename="../../console/ui/consent_screen.py" line="93" />
         <source>Continue with the consent on record</source>
         <translation>Mit der vorliegenden Einwilligung weiter</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consent_screen.py" line="94" />
+        <location filename="../../console/ui/consent_screen.py" line="95" />
         <source>Sign a new one</source>
         <translation>Neu unterschreiben lassen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consent_screen.py" line="111" />
+        <location filename="../../console/ui/consent_screen.py" line="112" />
         <source>consent text: read to the end</source>
         <translation>Einwilligungstext: bis zum Ende lesen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consent_screen.py" line="125" />
+        <location filename="../../console/ui/consent_screen.py" line="129" />
         <source>&lt;b&gt;Photographs&lt;/b&gt;: each use is its own choice</source>
         <translation>&lt;b&gt;Fotos&lt;/b&gt;: jede Verwendung ist eine eigene Entscheidung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consent_screen.py" line="132" />
+        <location filename="../../console/ui/consent_screen.py" line="136" />
         <source>Patient: type your full name, then sign below</source>
         <translation>Patient/in: vollständigen Namen eingeben, dann unten unterschreiben</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consent_screen.py" line="134" />
+        <location filename="../../console/ui/consent_screen.py" line="138" />
         <source>patient's full name as they sign</source>
         <translation>vollständiger Name der Person, wie sie unterschreibt</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consent_screen.py" line="137" />
+        <location filename="../../console/ui/consent_screen.py" line="141" />
         <source>Clear and sign again</source>
         <translation>Löschen und neu unterschreiben</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consent_screen.py" line="141" />
+        <location filename="../../console/ui/consent_screen.py" line="145" />
         <source>Witness (optional)</source>
         <translation>Zeuge / Zeugin (optional)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consent_screen.py" line="142" />
+        <location filename="../../console/ui/consent_screen.py" line="146" />
         <source>witness name, optional</source>
         <translation>Name des Zeugen / der Zeugin, optional</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consent_screen.py" line="144" />
+        <location filename="../../console/ui/consent_screen.py" line="148" />
         <source>how the patient's identity was checked</source>
         <translation>wie die Identität der Person geprüft wurde</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consent_screen.py" line="152" />
+        <location filename="../../console/ui/consent_screen.py" line="156" />
         <source>Practitioner PIN</source>
         <translation>PIN der behandelnden Person</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consent_screen.py" line="153" />
+        <location filename="../../console/ui/consent_screen.py" line="157" />
         <source>practitioner PIN to countersign</source>
         <translation>PIN der behandelnden Person zum Gegenzeichnen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consent_screen.py" line="159" />
+        <location filename="../../console/ui/consent_screen.py" line="163" />
         <source>Countersign and continue</source>
         <translation>Gegenzeichnen und weiter</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consent_screen.py" line="161" />
+        <location filename="../../console/ui/consent_screen.py" line="165" />
         <source>Checks your PIN, archives the signed PDF and goes on to Prep</source>
         <translation>Prüft Ihre PIN, archiviert das unterschriebene PDF und geht weiter zur Vorbereitung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consent_screen.py" line="168" />
+        <location filename="../../console/ui/consent_screen.py" line="172" />
         <source>If the patient declines: why, in their words</source>
         <translation>Wenn die Person ablehnt: warum, in ihren Worten</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consent_screen.py" line="170" />
+        <location filename="../../console/ui/consent_screen.py" line="174" />
         <source>reason the patient declines</source>
         <translation>Grund der Ablehnung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consent_screen.py" line="171" />
+        <location filename="../../console/ui/consent_screen.py" line="175" />
         <source>Patient declines: stop visit</source>
         <translation>Person lehnt ab: Behandlung beenden</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consent_screen.py" line="268" />
+        <location filename="../../console/ui/consent_screen.py" line="277" />
         <source>Text read to the end: the patient can sign.</source>
         <translation>Text bis zum Ende gelesen: die Person kann unterschreiben.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consent_screen.py" line="270" />
+        <location filename="../../console/ui/consent_screen.py" line="279" />
         <source>Scroll to the end of the text (Page Down) before signing.</source>
         <translation>Vor dem Unterschreiben bis zum Ende des Textes blättern (Bild ab).</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consent_screen.py" line="277" />
+        <location filename="../../console/ui/consent_screen.py" line="294" />
         <source>A new consent is asked for at the practitioner's choice.</source>
         <translation>Eine neue Einwilligung wird auf Wunsch der behandelnden Person eingeholt.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consent_screen.py" line="297" />
+        <location filename="../../console/ui/consent_screen.py" line="314" />
         <source>Read the text to the end before signing.</source>
         <translation>Lesen Sie den Text bis zum Ende, bevor Sie unterschreiben.</translation>
     </message>

@@ -63,6 +63,8 @@ class ConsentEditor(QWidget):
         self.body: dict[str, Any] = {}
         self.review = widgets.warning_label()
         self.version = widgets.hint()
+        self.languages = widgets.hint()
+        self.languages.setObjectName("consent-languages")
         self.template = QComboBox()
         self.template.setAccessibleName(self.tr("consent template"))
         self.template.currentIndexChanged.connect(self._on_template_changed)
@@ -128,6 +130,7 @@ class ConsentEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.review)
         layout.addWidget(self.version)
+        layout.addWidget(self.languages)
         layout.addLayout(rule)
         layout.addLayout(room)
 
@@ -147,10 +150,12 @@ class ConsentEditor(QWidget):
         self.review.setText(templates.review_note)
         self.version.setText(
             self.tr(
-                "Library version {version}. English is shown; other languages are kept as they are."
+                "Library version {version}. English is shown; other languages are kept as they "
+                "are, and shown only while they say the current material version."
             ).format(version=templates.version)
         )
-
+        states = " · ".join(f"{name}: {state}" for name, state in self.service.language_states())
+        self.languages.setText(self.tr("In each language: {states}").format(states=states))
         self._current = -1
         self.template.blockSignals(True)
         self.template.clear()
