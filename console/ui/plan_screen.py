@@ -164,7 +164,9 @@ class PlanScreen(QWidget):
         middle.addWidget(self.table)
         self.zone_title.setWordWrap(True)
         form_box = QWidget()
-        form_box.setFixedWidth(440)
+        # At least 440 so the column does not jump between areas, and wider when the longest
+        # concern needs it at the large type size (a fixed width pushed the box off the side).
+        form_box.setMinimumWidth(440)
         right = QVBoxLayout(form_box)
         right.setContentsMargins(0, 0, 0, 0)
         right.addLayout(form)
