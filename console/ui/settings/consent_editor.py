@@ -92,15 +92,21 @@ class ConsentEditor(QWidget):
         self.rule_error = widgets.error_label()
         self.save_rule = QPushButton("Save renewal rule and room")
         self.save_rule.clicked.connect(self._on_save_rule_clicked)
-        rule = QVBoxLayout()  # two rows: one would be wider than a room monitor at size 1.3
-        period, room = QHBoxLayout(), QHBoxLayout()
-        for w in (QLabel("Valid for"), self.valid_months, QLabel("renewed"), self.renew):
+        # Three short rows: the period and its renewal on one were 52 px wider than a 1280 px
+        # room monitor at type size 1.3 (the renewal choice is long and shown whole).
+        rule = QVBoxLayout()
+        period, renewal, room = QHBoxLayout(), QHBoxLayout(), QHBoxLayout()
+        for w in (QLabel("Valid for"), self.valid_months):
             period.addWidget(w)
         period.addStretch(1)
+        for w in (QLabel("Renewed"), self.renew):
+            renewal.addWidget(w)
+        renewal.addStretch(1)
         for w in (QLabel("Room"), self.room_name, self.save_rule):
             room.addWidget(w)
         room.addStretch(1)
         rule.addLayout(period)
+        rule.addLayout(renewal)
         rule.addLayout(room)
         form = QFormLayout()
         form.addRow("Template", self.template)
