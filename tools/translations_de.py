@@ -607,6 +607,7 @@ GERMAN.update({
     "In each language: {states}": "In jeder Sprache: {states}",
     "language the consent text is shown in": "Sprache, in der die Einwilligung gezeigt wird",
     "Text shown in:": "Text in:",
+    "Renewed": "Erneuert",
     # Settings › Photo views
     "photo views, in capture order": "Fotoansichten in Aufnahmereihenfolge",
     "Move &up": "Nach &oben",

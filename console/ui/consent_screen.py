@@ -127,6 +127,8 @@ class ConsentScreen(QWidget):
         left.addWidget(self.text, 1)
         left.addWidget(self.read_hint)
         self.photo_heading = QLabel(self.tr("<b>Photographs</b>: each use is its own choice"))
+        # Wraps: on one line at type size 1.3 it pushed the page 41 px past a 1280 px monitor.
+        self.photo_heading.setWordWrap(True)
         left.addWidget(self.photo_heading)
         left.addWidget(self.photo_box)
 

@@ -178,15 +178,16 @@ class MainWindow(QMainWindow):
         """The banner: who is signed in and, on a visit step, the visit's patient in full.
         Elsewhere (Patient, Records, Settings) another patient may be on screen, so the
         banner names none rather than a different one."""
-        # Imported here: the first screen (sign-in) needs neither before its first paint.
-        from console.data import practitioners_repo
-        from console.patients import PatientService
-
         parts = []
         if self.flow.practitioner_id:
+            # Imported here, as below: the sign-in screen's first paint needs neither.
+            from console.data import practitioners_repo
+
             p = practitioners_repo.get(self.ctx.db, self.flow.practitioner_id)
             parts.append(f"Signed in: {html.escape(p['display_name'])}" if p else "")
         if self.flow.patient_id and self.current_key() in VISIT_STEPS[2:]:
+            from console.patients import PatientService
+
             pt = PatientService(self.ctx).get(self.flow.patient_id)
             age = pt.age_on(self.ctx.now().astimezone(self.ctx.timezone()).date())
             parts.append(

@@ -164,7 +164,12 @@ class PlanScreen(QWidget):
         middle.addWidget(self.table)
         self.zone_title.setWordWrap(True)
         form_box = QWidget()
-        form_box.setFixedWidth(440)
+        # 440 to 480 wide: at type size 1.3 the longest concern alone needs 444, so a fixed 440
+        # pushed it off the side; a label that no longer fits beside its field goes above it,
+        # which keeps the area grid wide enough for "Periorbital (outside the orbital rim)".
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form_box.setMinimumWidth(440)
+        form_box.setMaximumWidth(480)
         right = QVBoxLayout(form_box)
         right.setContentsMargins(0, 0, 0, 0)
         right.addLayout(form)

@@ -512,72 +512,72 @@
         <translation>Erneuerungsregel und Raum speichern</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="108" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="109" />
         <source>Valid for</source>
         <translation>Gültig für</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="110" />
-        <source>renewed</source>
-        <translation>erneuert</translation>
+        <location filename="../../console/ui/settings/consent_editor.py" line="112" />
+        <source>Renewed</source>
+        <translation>Erneuert</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="116" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="118" />
         <source>Room</source>
         <translation>Raum</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="120" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="122" />
         <source>Template</source>
         <translation>Vorlage</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="121" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="123" />
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="122" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="124" />
         <source>Sections</source>
         <translation>Abschnitte</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="123" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="125" />
         <source>Declaration</source>
         <translation>Erklärung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="126" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="128" />
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="153" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="155" />
         <source>Library version {version}. English is shown; other languages are kept as they are, and shown only while they say the current material version.</source>
         <translation>Bibliotheksversion {version}. Angezeigt wird Englisch; andere Sprachen bleiben, wie sie sind, und werden nur gezeigt, solange sie die aktuelle inhaltliche Version nennen.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="158" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="160" />
         <source>In each language: {states}</source>
         <translation>In jeder Sprache: {states}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="178" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="180" />
         <source>Only an admin can change the consent texts.</source>
         <translation>Nur die Administration kann die Einwilligungstexte ändern.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="192" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="194" />
         <source>Photo use “{choice}”</source>
         <translation>Fotonutzung „{choice}“</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="231" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="233" />
         <source>Saved as library version {version}.</source>
         <translation>Als Bibliotheksversion {version} gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="246" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="248" />
         <source>Renewal rule and room saved.</source>
         <translation>Erneuerungsregel und Raum gespeichert.</translation>
     </message>
@@ -647,87 +647,87 @@
         <translation>&lt;b&gt;Fotos&lt;/b&gt;: jede Verwendung ist eine eigene Entscheidung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consent_screen.py" line="136" />
+        <location filename="../../console/ui/consent_screen.py" line="138" />
         <source>Patient: type your full name, then sign below</source>
         <translation>Patient/in: vollständigen Namen eingeben, dann unten unterschreiben</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consent_screen.py" line="138" />
+        <location filename="../../console/ui/consent_screen.py" line="140" />
         <source>patient's full name as they sign</source>
         <translation>vollständiger Name der Person, wie sie unterschreibt</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consent_screen.py" line="141" />
+        <location filename="../../console/ui/consent_screen.py" line="143" />
         <source>Clear and sign again</source>
         <translation>Löschen und neu unterschreiben</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consent_screen.py" line="145" />
+        <location filename="../../console/ui/consent_screen.py" line="147" />
         <source>Witness (optional)</source>
         <translation>Zeuge / Zeugin (optional)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consent_screen.py" line="146" />
+        <location filename="../../console/ui/consent_screen.py" line="148" />
         <source>witness name, optional</source>
         <translation>Name des Zeugen / der Zeugin, optional</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consent_screen.py" line="148" />
+        <location filename="../../console/ui/consent_screen.py" line="150" />
         <source>how the patient's identity was checked</source>
         <translation>wie die Identität der Person geprüft wurde</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consent_screen.py" line="156" />
+        <location filename="../../console/ui/consent_screen.py" line="158" />
         <source>Practitioner PIN</source>
         <translation>PIN der behandelnden Person</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consent_screen.py" line="157" />
+        <location filename="../../console/ui/consent_screen.py" line="159" />
         <source>practitioner PIN to countersign</source>
         <translation>PIN der behandelnden Person zum Gegenzeichnen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consent_screen.py" line="163" />
+        <location filename="../../console/ui/consent_screen.py" line="165" />
         <source>Countersign and continue</source>
         <translation>Gegenzeichnen und weiter</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consent_screen.py" line="165" />
+        <location filename="../../console/ui/consent_screen.py" line="167" />
         <source>Checks your PIN, archives the signed PDF and goes on to Prep</source>
         <translation>Prüft Ihre PIN, archiviert das unterschriebene PDF und geht weiter zur Vorbereitung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consent_screen.py" line="172" />
+        <location filename="../../console/ui/consent_screen.py" line="174" />
         <source>If the patient declines: why, in their words</source>
         <translation>Wenn die Person ablehnt: warum, in ihren Worten</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consent_screen.py" line="174" />
+        <location filename="../../console/ui/consent_screen.py" line="176" />
         <source>reason the patient declines</source>
         <translation>Grund der Ablehnung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consent_screen.py" line="175" />
+        <location filename="../../console/ui/consent_screen.py" line="177" />
         <source>Patient declines: stop visit</source>
         <translation>Person lehnt ab: Behandlung beenden</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consent_screen.py" line="277" />
+        <location filename="../../console/ui/consent_screen.py" line="279" />
         <source>Text read to the end: the patient can sign.</source>
         <translation>Text bis zum Ende gelesen: die Person kann unterschreiben.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consent_screen.py" line="279" />
+        <location filename="../../console/ui/consent_screen.py" line="281" />
         <source>Scroll to the end of the text (Page Down) before signing.</source>
         <translation>Vor dem Unterschreiben bis zum Ende des Textes blättern (Bild ab).</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consent_screen.py" line="294" />
+        <location filename="../../console/ui/consent_screen.py" line="296" />
         <source>A new consent is asked for at the practitioner's choice.</source>
         <translation>Eine neue Einwilligung wird auf Wunsch der behandelnden Person eingeholt.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consent_screen.py" line="314" />
+        <location filename="../../console/ui/consent_screen.py" line="316" />
         <source>Read the text to the end before signing.</source>
         <translation>Lesen Sie den Text bis zum Ende, bevor Sie unterschreiben.</translation>
     </message>
@@ -1867,22 +1867,22 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
         <translation>Vergrößern…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/photos/series_tab.py" line="80" />
+        <location filename="../../console/ui/photos/series_tab.py" line="82" />
         <source>with</source>
         <translation>mit</translation>
     </message>
     <message>
-        <location filename="../../console/ui/photos/series_tab.py" line="100" />
+        <location filename="../../console/ui/photos/series_tab.py" line="104" />
         <source>No photos of this patient yet.</source>
         <translation>Noch keine Fotos dieser Person.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/photos/series_tab.py" line="166" />
+        <location filename="../../console/ui/photos/series_tab.py" line="170" />
         <source>{view}: compare</source>
         <translation>{view}: vergleichen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/photos/series_tab.py" line="168" />
+        <location filename="../../console/ui/photos/series_tab.py" line="172" />
         <source>Close</source>
         <translation>Schließen</translation>
     </message>

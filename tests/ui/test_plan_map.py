@@ -31,8 +31,9 @@ def window(qtbot: QtBot, ctx: AppContext, staff: list[str]) -> Iterator[MainWind
 @pytest.fixture
 def plan(window: MainWindow, ctx: AppContext, patient: str, qtbot: QtBot) -> PlanScreen:
     visit_id = ready_visit(ctx, patient)
-    window.resize(1366, 700)
+    window.setWindowState(Qt.WindowState.WindowNoState)  # not maximised to the test screen
     window.show()
+    window.resize(1366, 700)
     qtbot.waitExposed(window)
     window.flow.set_patient(patient)
     window.flow.set_visit(visit_id)

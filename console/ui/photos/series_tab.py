@@ -76,12 +76,16 @@ class PhotoSeriesTab(QWidget):
         left_box = QWidget()
         left_box.setLayout(left)
         left_box.setFixedWidth(210)
-        # The dates sit in the compare view's own bar: every row counts on a 700 px screen.
-        for i, w in enumerate((self.a_box, QLabel(self.tr("with")), self.b_box)):
-            self.compare.bar.insertWidget(i, w)
+        # The dates get a row of their own above the compare view's mode buttons: on one row
+        # with them they pushed the Records screen 81 px past a 1280 px monitor.
+        dates = QHBoxLayout()
+        for w in (self.a_box, QLabel(self.tr("with")), self.b_box):
+            dates.addWidget(w)
+        dates.addStretch(1)
         right = QVBoxLayout()
         right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(self.error)
+        right.addLayout(dates)
         right.addWidget(self.compare, 1)
         layout = QHBoxLayout(self)
         layout.addWidget(left_box)

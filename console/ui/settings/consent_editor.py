@@ -101,17 +101,19 @@ class ConsentEditor(QWidget):
         self.rule_error = widgets.error_label()
         self.save_rule = QPushButton(self.tr("Save renewal rule and room"))
         self.save_rule.clicked.connect(self._on_save_rule_clicked)
-        # Two lines, not one: on one line the words (longer in German) pushed Settings wider
-        # than a 1366-pixel screen.
-        rule = QHBoxLayout()
-        for w in (
-            QLabel(self.tr("Valid for")),
-            self.valid_months,
-            QLabel(self.tr("renewed")),
-            self.renew,
-        ):
-            rule.addWidget(w)
-        rule.addStretch(1)
+        # Three short rows: the period and its renewal on one were 52 px wider than a 1280 px
+        # room monitor at type size 1.3 (the renewal choice is long and shown whole); German's
+        # longer words need them too.
+        rule = QVBoxLayout()
+        period, renewal = QHBoxLayout(), QHBoxLayout()
+        for w in (QLabel(self.tr("Valid for")), self.valid_months):
+            period.addWidget(w)
+        period.addStretch(1)
+        for w in (QLabel(self.tr("Renewed")), self.renew):
+            renewal.addWidget(w)
+        renewal.addStretch(1)
+        rule.addLayout(period)
+        rule.addLayout(renewal)
         room = QHBoxLayout()
         for w in (QLabel(self.tr("Room")), self.room_name, self.save_rule):
             room.addWidget(w)

@@ -89,12 +89,16 @@ class PhotoViewsEditor(QWidget):
         right.addWidget(self.error)
         right.addLayout(buttons)
         right.addStretch(1)
+        # Labels above their fields, and the list's buttons on two rows: side by side, the
+        # long zone names and the three buttons made Settings 1,288 px wide at type size 1.3.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         order = QHBoxLayout()
-        for b in (self.up, self.down, self.new):
+        for b in (self.up, self.down):
             order.addWidget(b)
         left = QVBoxLayout()
         left.addWidget(self.view_list, 1)
         left.addLayout(order)
+        left.addWidget(self.new)
         main = QHBoxLayout()
         main.addLayout(left, 2)
         main.addLayout(right, 3)
