@@ -5,6 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY="${PYTHON:-.venv/bin/python}"
+# Absolute: pipx runs the interpreter it is given from folders of its own.
+PY="$(cd "$(dirname "$PY")" && pwd)/$(basename "$PY")"
 "$PY" -m pipx --version >/dev/null 2>&1 || "$PY" -m pip install --quiet -c constraints.txt pipx
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
