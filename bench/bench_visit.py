@@ -284,6 +284,25 @@ def _rss_mb() -> tuple[float, float]:
     return current, peak
 
 
+def _answer_yes_to_the_next_question() -> None:
+    """Press Yes on the confirmation the next click opens (a real modal QMessageBox, whose
+    default is No), as the practitioner would; polled, since it opens inside the click."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer)
+            return
+        for button in box.buttons():
+            if box.buttonRole(button) == QMessageBox.ButtonRole.YesRole:
+                button.click()
+                return
+
+    QTimer.singleShot(20, answer)
+
+
 def rss_after_visit_mb(db_path: str | Path, *, pass_s: float = 0.3) -> dict[str, Any]:
     """A whole visit through the real widgets (PIN sign-in, search, screening, prep by scan,
     plan on the map, treat by keys, finish with the sheet), then the process's memory."""
@@ -369,6 +388,7 @@ def rss_after_visit_mb(db_path: str | Path, *, pass_s: float = 0.3) -> dict[str,
 
         finish = window.screen("finish")
         finish.notes.setPlainText("Benchmark visit: tolerated well.")
+        _answer_yes_to_the_next_question()  # "Complete and lock this visit?"
         finish.complete.click()
         run_loop(0.5)  # the sheet preview paints; the backup after the visit starts
         backup_thread = getattr(finish, "backup_thread", None)  # on a worker thread
