@@ -26,7 +26,12 @@ from console import paths
 from console.context import AppContext
 from console.data import audit_repo, settings_repo
 from console.data.db import open_database
-from console.data.db_file import DatabaseDamaged, newer_migrations, refuse_unusable
+from console.data.db_file import (
+    DatabaseDamaged,
+    applied_steps,
+    newer_migrations,
+    refuse_unusable,
+)
 from console.errors import DomainError
 from console.private_files import NotWritten, console_dir, private_dir, reason_for
 
@@ -98,15 +103,12 @@ def check_file(path: Path, *, quick: bool = False, require_console: bool = True)
                 ).fetchone()
             ):
                 return ["not a console database (no audit_log table)"]
-            if result == ["ok"] and require_console:
-                steps = [
-                    str(r[0])
-                    for r in conn.execute(
-                        "SELECT name FROM _sqlite_migrations WHERE migration_set = 'console'"
-                    )
-                ]
-                if newer := newer_migrations(steps):
-                    return [f"made by a newer version of the console (schema step {newer[0]})"]
+            if (
+                result == ["ok"]
+                and require_console
+                and (newer := newer_migrations(applied_steps(conn)))
+            ):
+                return [f"made by a newer version of the console (schema step {newer[0]})"]
             return result
         finally:
             conn.close()

@@ -95,16 +95,7 @@ def _refuse_schema_not_ours(path: Path) -> None:
     except sqlite3.Error as exc:
         raise DatabaseRefused(f"{path} cannot be opened ({exc}).") from exc
     try:
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        applied: list[str] = []
-        if MIGRATIONS.migrations_table in tables:
-            applied = [
-                str(r[0])
-                for r in conn.execute(
-                    f"SELECT name FROM {MIGRATIONS.migrations_table} WHERE migration_set = ?",
-                    [MIGRATIONS.name],
-                )
-            ]
+        applied = applied_steps(conn)
     except sqlite3.DatabaseError as exc:
         raise DatabaseDamaged(f"{path} is damaged: SQLite cannot read it ({exc}).") from exc
     finally:
@@ -119,6 +110,18 @@ def _refuse_schema_not_ours(path: Path) -> None:
             f"{path} was made by a newer version of the console (schema step {unknown[0]}): "
             "update this console to open it; nothing was changed."
         )
+
+
+def applied_steps(conn: sqlite3.Connection) -> list[str]:
+    """The console's schema steps recorded in an open file; [] when it has none."""
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if MIGRATIONS.migrations_table not in tables:
+        return []
+    rows = conn.execute(
+        f"SELECT name FROM {MIGRATIONS.migrations_table} WHERE migration_set = ?",
+        [MIGRATIONS.name],
+    )
+    return [str(r[0]) for r in rows]
 
 
 def newer_migrations(applied: list[str]) -> list[str]:
