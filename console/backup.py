@@ -18,13 +18,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
 from console import paths
+from console.clinic_time import local_day
 from console.context import AppContext
-from console.data import audit_repo, settings_repo
+from console.data import audit_repo
 from console.data.db import open_database
 from console.data.db_file import (
     DatabaseDamaged,
@@ -304,11 +304,7 @@ def backup_in_background(
 
 
 def _local_date(ctx: AppContext, at: datetime) -> date:
-    try:
-        zone = ZoneInfo(str(settings_repo.get(ctx.db, "clinic.timezone")))
-    except (KeyError, ValueError):
-        zone = ZoneInfo("UTC")
-    return at.astimezone(zone).date()
+    return local_day(at, ctx.timezone())
 
 
 def backup_if_first_today(

@@ -14,9 +14,12 @@ from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
+# Re-exported: the Records screens import them from here.
+from console.clinic_time import clinic_zone as clinic_zone
+from console.clinic_time import local_day as local_day
 from console.clock import parse_iso
 from console.context import AppContext
-from console.data import protocol_repo, settings_repo
+from console.data import protocol_repo
 from console.errors import NotFound
 from console.protocol import SeriesPlan
 from console.records import series as series_mod
@@ -90,15 +93,6 @@ class PatientHistory:
     @property
     def completed(self) -> tuple[VisitSummary, ...]:
         return tuple(v for v in self.visits if v.status == "completed")
-
-
-def clinic_zone(db: Database) -> ZoneInfo:
-    return ZoneInfo(str(settings_repo.get(db, "clinic.timezone")))
-
-
-def local_day(at: datetime, zone: ZoneInfo) -> date:
-    """The clinic's calendar day of a stored UTC time."""
-    return at.astimezone(zone).date()
 
 
 def patient_details(db: Database, patient_id: str) -> PatientDetails:

@@ -8,11 +8,11 @@ from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
+from console.clinic_time import clinic_zone, local_day
 from console.clock import iso, parse_iso
 from console.data import protocol_repo
 from console.protocol import SeriesPlan
 from console.records import series as series_mod
-from console.records.history import clinic_zone, local_day
 
 
 @dataclass(frozen=True)
