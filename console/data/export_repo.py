@@ -57,10 +57,6 @@ def practitioner_columns(db: Database, table: str) -> list[str]:
     ]
 
 
-def patient_exists(db: Database, patient_id: str) -> bool:
-    return db.execute("SELECT 1 FROM patients WHERE id = ?", [patient_id]).fetchone() is not None
-
-
 def add_inactive_practitioner(db: Database, p: dict[str, Any]) -> None:
     """Add an exported practitioner unless this database has them; inactive and without a PIN
     (they cannot sign in here), under a free display name (``Name (2)`` when taken)."""

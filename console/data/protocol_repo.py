@@ -44,6 +44,11 @@ def current(db: Database) -> Protocol:
     return from_body(int(row[0]), json.loads(row[1]))
 
 
+def versions(db: Database) -> list[int]:
+    """Every protocol version this database holds, oldest first."""
+    return [int(r[0]) for r in db.execute("SELECT version FROM protocol_versions ORDER BY version")]
+
+
 def get(db: Database, version: int) -> Protocol:
     row = db.execute("SELECT body FROM protocol_versions WHERE version = ?", [version]).fetchone()
     if row is None:

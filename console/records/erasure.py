@@ -234,19 +234,17 @@ _ID_COLUMNS = ("id", "visit_id", "area_id", "handout_id", "patient_id")
 
 
 def _scrub_table(db: Database, table: str, rows: list[dict[str, Any]], needles: list[str]) -> int:
-    changes: list[tuple[str, str, Any, str]] = []
+    changes: list[tuple[str, str, Any]] = []
     key = "id" if rows and "id" in rows[0] else "area_id"
     for r in rows:
         for col, value in r.items():
             if col in _ID_COLUMNS or not isinstance(value, str) or not value:
                 continue
             if _hits(value, needles):
-                changes.append((col, _scrub(value, needles), r[key], value))
+                changes.append((col, _scrub(value, needles), r[key]))
     if not changes:
         return 0
-    with patient_rows_repo.locks_lifted(db, table):
-        for col, new, key_value, _ in changes:
-            db.execute(f'UPDATE "{table}" SET "{col}" = ? WHERE "{key}" = ?', [new, key_value])
+    erasure_repo.replace_values(db, table, key, changes)
     return len(changes)
 
 

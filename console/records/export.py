@@ -19,7 +19,7 @@ from sqlite_utils import Database
 
 from console.clock import iso
 from console.context import AppContext
-from console.data import export_repo, patient_rows_repo
+from console.data import export_repo, patient_rows_repo, patients_repo
 from console.data.db import schema_version
 from console.errors import DomainError, NotFound
 from console.private_files import audit_or_remove, private_file
@@ -179,7 +179,7 @@ def import_document(ctx: AppContext, doc: dict[str, Any]) -> str:
     db = ctx.db
     tables: dict[str, list[dict[str, Any]]] = doc["tables"]
     patient_id = str(doc["patient_id"])
-    if export_repo.patient_exists(db, patient_id):
+    if patients_repo.exists(db, patient_id):
         raise DomainError("This patient is already in this database: nothing was imported.")
     # An export made before an erasure would bring the patient back (as a restore would).
     erased = [e for e in erasure_register.read(ctx.data_dir) if e.patient_id == patient_id]
