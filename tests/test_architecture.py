@@ -20,8 +20,6 @@ NOT_YET_MOVED: frozenset[str] = frozenset(
         "visit/service.py",
         "visit/prep.py",
         "visit/treatment.py",
-        "visit/storage.py",
-        "aftercare/archive.py",
         "ui/treat_screen.py",
     }
 )
