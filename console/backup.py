@@ -192,18 +192,20 @@ def _backup_and_audit(
         log.error("backup failed (%s): %s", reason, exc.__class__.__name__)
         try:
             ctx.audit(
-                "backup.failed", entity="database",
+                "backup.failed",
+                entity="database",
                 detail={"reason": reason, "error": failed.message},
-            )  # fmt: skip
+            )
         except sqlite3.Error:  # the same full disk: the sentence below still reaches the user
             log.error("backup failure could not be audited either")
         raise failed from exc
     result = BackupResult(path, reason, path.stat().st_size, time.monotonic() - started)
     try:
         ctx.audit(
-            "backup.create", entity="database",
+            "backup.create",
+            entity="database",
             detail={"file": path.name, "reason": reason, "bytes": result.size},
-        )  # fmt: skip
+        )
     except sqlite3.Error as exc:
         # The copy is whole and checked: keep it (it may be what saves the day), but say so.
         raise BackupFailed(
@@ -397,9 +399,10 @@ def restore(
             db=db, db_path=db_path, clock=FixedClock(at), data_dir=data_dir, practitioner_id=by
         )
         restored.audit(
-            "backup.restore", entity="database",
+            "backup.restore",
+            entity="database",
             detail={"from": backup.name, "replaced": replaced.name if replaced else ""},
-        )  # fmt: skip
+        )
     finally:
         db.close()
     log.info("restored %s (replaced file kept as %s; %d erased again)", backup.name, replaced,

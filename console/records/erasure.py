@@ -191,12 +191,18 @@ def _erase(
         erasure_repo.forget_files(db, patient_id)
         photos_repo.clear_files(db, patient_id)
         ctx.audit(
-            "patient.anonymise", entity="patient", entity_id=patient_id,
-            detail={"reason": _scrub(reason, needles), "kept": list(KEPT),
-                    "cleared": list(CLEARED), "scrubbed_fields": scrubbed,
-                    "sheets_deleted": len(sheet_files),
-                    "still_in_backups": held_by or []},
-        )  # fmt: skip
+            "patient.anonymise",
+            entity="patient",
+            entity_id=patient_id,
+            detail={
+                "reason": _scrub(reason, needles),
+                "kept": list(KEPT),
+                "cleared": list(CLEARED),
+                "scrubbed_fields": scrubbed,
+                "sheets_deleted": len(sheet_files),
+                "still_in_backups": held_by or [],
+            },
+        )
         register()  # last, inside the transaction: if it cannot be written, nothing is erased
     erasure_repo.settle(db)
     for f in sheet_files:

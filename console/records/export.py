@@ -219,7 +219,9 @@ def import_document(ctx: AppContext, doc: dict[str, Any]) -> str:
             export_repo.insert_rows(db, table, rows)
         export_repo.set_visit_statuses(db, statuses)
         ctx.audit(
-            "patient.import", entity="patient", entity_id=patient_id,
+            "patient.import",
+            entity="patient",
+            entity_id=patient_id,
             detail={"visits": len(statuses), "exported_at": doc.get("exported_at")},
-        )  # fmt: skip
+        )
     return patient_id
