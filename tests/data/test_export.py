@@ -16,9 +16,8 @@ import pytest
 
 from console.clock import FakeClock
 from console.context import AppContext, open_context
-from console.data import audit_repo
+from console.data import audit_repo, patient_rows_repo
 from console.errors import DomainError
-from console.data import patient_rows_repo
 from console.records import export
 from tests.records_support import make_visit
 
