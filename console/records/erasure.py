@@ -148,6 +148,7 @@ def reapply(db: Database, data_dir: Path, *, at: datetime, restored_from: str) -
     Returns their ids. Each is audited like the first erasure, by nobody signed in.
     """
     first = {e.patient_id: e.at for e in erasure_register.read(data_dir)}
+    # The restored file's own context: nobody signed in, every row stamped ``at``.
     restored = AppContext(db=db, db_path=None, clock=FixedClock(at), data_dir=data_dir)
     again = erasure_repo.not_yet_erased(db, list(first))
     for patient_id in again:
