@@ -9,15 +9,15 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlite_utils import Database
 
+from console.clinic_time import clinic_zone
 from console.clock import parse_iso
 from console.context import AppContext
-from console.data import audit_repo, practitioners_repo, settings_repo
+from console.data import audit_repo, practitioners_repo
 from console.errors import DomainError
 
 ROLES = ("admin", "practitioner")
@@ -88,11 +88,7 @@ def locked_until(row: dict[str, Any], now: datetime) -> datetime | None:
 
 
 def _local_time(db: Database, at: datetime) -> str:
-    try:
-        zone = ZoneInfo(str(settings_repo.get(db, "clinic.timezone")))
-    except (KeyError, ValueError):
-        zone = ZoneInfo("UTC")
-    return at.astimezone(zone).strftime("%H:%M")
+    return at.astimezone(clinic_zone(db)).strftime("%H:%M")
 
 
 def _locked_message(db: Database, until: datetime, now: datetime) -> str:

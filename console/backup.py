@@ -15,23 +15,17 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
-
-from sqlite_utils import Database
 
 from console import paths
+from console.clinic_time import local_day
+from console.clock import FixedClock
 from console.context import AppContext
-from console.data import audit_repo, settings_repo
+from console.data import db_copy
 from console.data.db import open_database
-from console.data.db_file import (
-    DatabaseDamaged,
-    applied_steps,
-    newer_migrations,
-    refuse_unusable,
-)
+from console.data.db_file import DatabaseDamaged, refuse_unusable
 from console.errors import DomainError
 from console.private_files import NotWritten, console_dir, private_dir, reason_for
 
@@ -90,30 +84,7 @@ def check_file(path: Path, *, quick: bool = False, require_console: bool = True)
     """
     if not path.is_file():
         return [f"no file at {path}"]
-    pragma = "quick_check" if quick else "integrity_check"
-    try:
-        conn = sqlite3.connect(str(path), timeout=5)
-        try:
-            result = [str(r[0]) for r in conn.execute(f"PRAGMA {pragma}").fetchall()]
-            if (
-                result == ["ok"]
-                and require_console
-                and not conn.execute(
-                    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'"
-                ).fetchone()
-            ):
-                return ["not a console database (no audit_log table)"]
-            if (
-                result == ["ok"]
-                and require_console
-                and (newer := newer_migrations(applied_steps(conn)))
-            ):
-                return [f"made by a newer version of the console (schema step {newer[0]})"]
-            return result
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        return [str(exc)]
+    return db_copy.check(path, quick=quick, require_console=require_console)
 
 
 def startup_check(db_path: Path) -> list[str]:
@@ -160,15 +131,7 @@ def create_backup(
     partial = final.with_name(final.name + ".partial")
     os.close(os.open(partial, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600))
     try:
-        target = sqlite3.connect(str(partial))
-        try:
-            # One step (pages=-1): a consistent snapshot; with WAL, writers are not blocked.
-            source.backup(target)
-            # The copy is a plain file: no -wal/-shm companions to lose when it is moved.
-            target.execute("PRAGMA journal_mode=DELETE")
-            result = [str(r[0]) for r in target.execute("PRAGMA integrity_check").fetchall()]
-        finally:
-            target.close()
+        result = db_copy.copy_checked(source, partial)
         if result != ["ok"]:
             raise BackupFailed(
                 "The backup copy failed its integrity check: " + "; ".join(result[:3])
@@ -212,9 +175,11 @@ def _why(exc: Exception) -> str:
 
 
 def _backup_and_audit(
-    db: Database, source: Path | None, folder: Path, *, at: datetime, by: str | None, reason: str
+    ctx: AppContext, source: Path | None, folder: Path, *, reason: str
 ) -> BackupResult:
-    """Copy (from ``source``, or ``db`` itself when in memory), then audit on ``db``."""
+    """Copy (from ``source``, or ``ctx.db`` itself when in memory), then audit on ``ctx.db``;
+    ``ctx``'s clock is stopped at the time the backup is named after."""
+    db, at = ctx.db, ctx.now()
     started = time.monotonic()
     try:
         path = (
@@ -226,21 +191,21 @@ def _backup_and_audit(
         failed = BackupFailed(_why(exc))
         log.error("backup failed (%s): %s", reason, exc.__class__.__name__)
         try:
-            with db.atomic():
-                audit_repo.record(
-                    db, at=at, by=by, action="backup.failed", entity="database",
-                    detail={"reason": reason, "error": failed.message},
-                )  # fmt: skip
+            ctx.audit(
+                "backup.failed",
+                entity="database",
+                detail={"reason": reason, "error": failed.message},
+            )
         except sqlite3.Error:  # the same full disk: the sentence below still reaches the user
             log.error("backup failure could not be audited either")
         raise failed from exc
     result = BackupResult(path, reason, path.stat().st_size, time.monotonic() - started)
     try:
-        with db.atomic():
-            audit_repo.record(
-                db, at=at, by=by, action="backup.create", entity="database",
-                detail={"file": path.name, "reason": reason, "bytes": result.size},
-            )  # fmt: skip
+        ctx.audit(
+            "backup.create",
+            entity="database",
+            detail={"file": path.name, "reason": reason, "bytes": result.size},
+        )
     except sqlite3.Error as exc:
         # The copy is whole and checked: keep it (it may be what saves the day), but say so.
         raise BackupFailed(
@@ -261,9 +226,8 @@ def _own_backups_dir(ctx: AppContext) -> None:
 def backup_now(ctx: AppContext, reason: str) -> BackupResult:
     """Back up the open database into the data folder's ``backups/`` and audit it."""
     _own_backups_dir(ctx)
-    return _backup_and_audit(
-        ctx.db, ctx.db_path, ctx.backups_dir, at=ctx.now(), by=ctx.practitioner_id, reason=reason
-    )
+    at_once = replace(ctx, clock=FixedClock(ctx.now()))
+    return _backup_and_audit(at_once, ctx.db_path, ctx.backups_dir, reason=reason)
 
 
 def backup_in_background(
@@ -279,7 +243,7 @@ def backup_in_background(
     """
     if ctx.db_path is None:
         raise DomainError("An in-memory database is backed up with backup_now.")
-    db_path, folder, at, by = ctx.db_path, ctx.backups_dir, ctx.now(), ctx.practitioner_id
+    db_path, folder, clock = ctx.db_path, ctx.backups_dir, FixedClock(ctx.now())
     _own_backups_dir(ctx)
 
     def work() -> None:
@@ -287,7 +251,8 @@ def backup_in_background(
         try:
             db = open_database(db_path, migrate=False)  # sqlite3 objects stay in their thread
             try:
-                outcome = _backup_and_audit(db, db_path, folder, at=at, by=by, reason=reason)
+                own = replace(ctx, db=db, clock=clock)
+                outcome = _backup_and_audit(own, db_path, folder, reason=reason)
             finally:
                 db.close()
         except BackupFailed as exc:
@@ -304,11 +269,7 @@ def backup_in_background(
 
 
 def _local_date(ctx: AppContext, at: datetime) -> date:
-    try:
-        zone = ZoneInfo(str(settings_repo.get(ctx.db, "clinic.timezone")))
-    except (KeyError, ValueError):
-        zone = ZoneInfo("UTC")
-    return at.astimezone(zone).date()
+    return local_day(at, ctx.timezone())
 
 
 def backup_if_first_today(
@@ -365,8 +326,7 @@ def _erase_again(path: Path, data_dir: Path, *, at: datetime, restored_from: str
     db = open_database(path)
     try:
         again = erasure.reapply(db, data_dir, at=at, restored_from=restored_from)
-        # Back to one self-contained file: a -wal left beside it would not follow the rename.
-        db.execute("PRAGMA journal_mode=DELETE")
+        db_copy.make_self_contained(db)
         return again
     finally:
         db.close()
@@ -435,11 +395,14 @@ def restore(
         raise
     db = open_database(db_path)  # brings an older backup up to the current schema
     try:
-        with db.atomic():
-            audit_repo.record(
-                db, at=at, by=by, action="backup.restore", entity="database",
-                detail={"from": backup.name, "replaced": replaced.name if replaced else ""},
-            )  # fmt: skip
+        restored = AppContext(
+            db=db, db_path=db_path, clock=FixedClock(at), data_dir=data_dir, practitioner_id=by
+        )
+        restored.audit(
+            "backup.restore",
+            entity="database",
+            detail={"from": backup.name, "replaced": replaced.name if replaced else ""},
+        )
     finally:
         db.close()
     log.info("restored %s (replaced file kept as %s; %d erased again)", backup.name, replaced,

@@ -25,6 +25,22 @@ class SystemClock:
         return time.monotonic()
 
 
+class FixedClock:
+    """Wall time stopped at one instant already taken (a backup audited at the time its file
+    is named after, a restore at the time the user asked for it); durations stay real."""
+
+    def __init__(self, at: datetime) -> None:
+        if at.tzinfo is None:
+            raise ValueError("FixedClock needs an aware datetime")
+        self._at = at
+
+    def now(self) -> datetime:
+        return self._at
+
+    def monotonic(self) -> float:
+        return time.monotonic()
+
+
 class FakeClock:
     """A clock that moves only when told to; for tests and scripted demos."""
 

@@ -6,11 +6,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
 from console import paths
+from console.clinic_time import clinic_zone
 from console.clock import Clock, SystemClock
 from console.data import protocol_repo
 from console.data.db import open_database
@@ -37,13 +38,7 @@ class AppContext:
 
     def timezone(self) -> ZoneInfo:
         """The clinic's timezone (setting ``clinic.timezone``), for dates people read."""
-        from console.data import settings_repo
-
-        name = str(settings_repo.get(self.db, "clinic.timezone"))
-        try:
-            return ZoneInfo(name)
-        except (ZoneInfoNotFoundError, ValueError):
-            return ZoneInfo("UTC")
+        return clinic_zone(self.db)
 
     def today(self) -> date:
         """The clinic's local date: expiry and waiting periods are judged by it."""

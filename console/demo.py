@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from sqlite_utils import Database
 
 from console.clock import iso
-from console.data import patients_repo
+from console.data import demo_repo, patients_repo
 from console.errors import DomainError
 
 # (given names, family names, family-first?) per naming culture.
@@ -115,10 +115,5 @@ def create_patients(
             "choose another --seed to add more."
         )
     with db.atomic():
-        db.conn.executemany(
-            "INSERT INTO patients (id, full_name, date_of_birth, phone, email, fitzpatrick, "
-            "allergies, notes, search_text, created_at, created_by, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            rows,
-        )
+        demo_repo.add_patients(db, rows)
     return ids

@@ -16,7 +16,7 @@ from typing import Any
 
 from console.clock import iso
 from console.context import AppContext
-from console.data import protocol_repo
+from console.data import demo_repo, protocol_repo
 from console.protocol import Device, Protocol, Zone
 
 # Rows are flushed to SQLite every this many patients: bounded memory, few transactions.
@@ -99,26 +99,6 @@ class _Rows:
 
     def count(self) -> dict[str, int]:
         return {name: len(rows) for name, rows in vars(self).items()}
-
-
-_SQL = {
-    "visits": "INSERT INTO visits (id, patient_id, practitioner_id, protocol_version, status, "
-    "step, device_id, series_number, skin_cleansed_at, started_at, ended_at, completed_at, notes) "
-    "VALUES (?, ?, ?, ?, 'open', 'finish', ?, ?, ?, ?, ?, ?, ?)",
-    "screening": "INSERT INTO screening_answers (id, visit_id, item_id, item_text, kind, answer, "
-    "answered_at, answered_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-    "cartridges": "INSERT INTO cartridges (id, visit_id, cartridge_type_id, needle_count, gtin, "
-    "lot, expiry, serial, raw_label, entry, seal_intact, recorded_at, recorded_by) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'scan', 1, ?, ?)",
-    "consumables": "INSERT INTO consumables (id, visit_id, kind, product, lot, occluded, "
-    "wait_minutes, applied_at, removed_at, recorded_at, recorded_by) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    "areas": "INSERT INTO treated_areas (id, visit_id, position, zone_id, zone_name, concern, "
-    "depth_mm, target_passes, endpoint, started_at, ended_at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    "passes": "INSERT INTO passes (id, area_id, visit_id, number, started_at, ended_at, "
-    "duration_s, depth_mm, direction) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-}
 
 
 class _Generator:
@@ -287,12 +267,7 @@ def add_visits(
             if not all_screening:
                 _latest_screening(gen, rows, before)
         with ctx.db.atomic():
-            conn = ctx.db.conn
-            for name, sql in _SQL.items():
-                conn.executemany(sql, getattr(rows, name))
-            # Children first, then complete: a completed visit is locked by triggers (0007).
-            ids = [(v[0],) for v in rows.visits]
-            conn.executemany("UPDATE visits SET status = 'completed' WHERE id = ?", ids)
+            demo_repo.add_completed_visits(ctx.db, vars(rows))
         for name, n in rows.count().items():
             totals[name] = totals.get(name, 0) + n
     return (
@@ -338,8 +313,5 @@ def add_long_history(
         gen._visit(rows, patient_id, by, device, ctype.id, ctype.needle_count, start,
                    i % 3 + 1, chosen, numbing, True)  # fmt: skip
     with ctx.db.atomic():
-        for name, sql in _SQL.items():
-            ctx.db.conn.executemany(sql, getattr(rows, name))
-        ids = [(v[0],) for v in rows.visits]
-        ctx.db.conn.executemany("UPDATE visits SET status = 'completed' WHERE id = ?", ids)
+        demo_repo.add_completed_visits(ctx.db, vars(rows))
     return len(rows.visits)

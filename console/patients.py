@@ -10,7 +10,7 @@ from typing import Any
 from console import patient_fields as pf
 from console.clock import parse_iso
 from console.context import AppContext
-from console.data import audit_repo, patients_repo
+from console.data import patients_repo
 from console.errors import DomainError, NotFound
 
 SEARCH_LIMIT = 50
@@ -236,17 +236,19 @@ class PatientService:
             detail: dict[str, Any] = {"fields": sorted(_columns(details))}
             if matches:
                 detail["confirmed_different_from"] = sorted(m.id for m in matches)
-            audit_repo.record(
-                self.ctx.db, at=self.ctx.now(), by=by, action="patient.create",
-                entity="patient", entity_id=pid, detail=detail,
-            )  # fmt: skip
+            self.ctx.audit(
+                "patient.create",
+                entity="patient",
+                entity_id=pid,
+                detail=detail,
+            )
         return pid
 
     def update(
         self, patient_id: str, form: PatientForm, *, different_from: Iterable[str] = ()
     ) -> list[str]:
         """Save changed details; returns the names of the fields that changed."""
-        by = self.ctx.require_practitioner()
+        self.ctx.require_practitioner()
         details = validate(form, self.ctx.now().date())
         current = self.get(patient_id)
         new = _columns(details)
@@ -264,10 +266,9 @@ class PatientService:
                 self.ctx.db, patient_id, {k: new[k] for k in changed}, now=self.ctx.now()
             )
             # Field names only: the values are health data and the old ones stay in backups.
-            audit_repo.record(
-                self.ctx.db, at=self.ctx.now(), by=by, action="patient.change",
-                entity="patient", entity_id=patient_id, detail={"fields": changed},
-            )  # fmt: skip
+            self.ctx.audit(
+                "patient.change", entity="patient", entity_id=patient_id, detail={"fields": changed}
+            )
         return changed
 
 

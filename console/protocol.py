@@ -237,3 +237,13 @@ def from_body(version: int, body: dict[str, Any]) -> Protocol:
         )
     except (KeyError, TypeError, ValueError, ArithmeticError) as exc:
         raise DomainError(f"The protocol library is malformed: {exc!r}") from exc
+
+
+@dataclass(frozen=True)
+class VersionStamp:
+    """When a library version was saved, by whom (None: shipped or imported) and why."""
+
+    version: int
+    created_at: str  # stored UTC ISO-8601
+    by_name: str | None
+    note: str

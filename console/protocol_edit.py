@@ -15,9 +15,9 @@ from typing import Any
 from console import protocol_bounds as bounds
 from console.clock import iso
 from console.context import AppContext
-from console.data import audit_repo, practitioners_repo, protocol_repo
+from console.data import practitioners_repo, protocol_repo
 from console.errors import DomainError
-from console.protocol import Protocol
+from console.protocol import Protocol, VersionStamp
 from console.protocol_check import Problem, check
 
 FORMAT = "treatment-room-console/protocol-library"
@@ -67,10 +67,14 @@ def validate(body: Any) -> list[Problem]:
     return check(body)
 
 
+def version_stamp(ctx: AppContext, version: int) -> VersionStamp | None:
+    """When the library ``version`` was saved, by whom and why (for the editor's heading)."""
+    return protocol_repo.stamp(ctx.db, version)
+
+
 def can_edit(ctx: AppContext) -> bool:
     """Admins change settings once accounts exist; before that (a fresh install) anyone may."""
-    row = ctx.db.execute("SELECT COUNT(*) FROM practitioners WHERE active = 1").fetchone()
-    if not row or int(row[0]) == 0:
+    if practitioners_repo.count_active(ctx.db) == 0:
         return True
     if ctx.practitioner_id is None:
         return False
@@ -126,11 +130,8 @@ def save(
         protocol = protocol_repo.save_version(
             ctx.db, body, now=ctx.now(), by=ctx.practitioner_id, note=note
         )
-        audit_repo.record(
-            ctx.db,
-            at=ctx.now(),
-            by=ctx.practitioner_id,
-            action="protocol.version",
+        ctx.audit(
+            "protocol.version",
             entity="protocol",
             entity_id=str(protocol.version),
             detail={

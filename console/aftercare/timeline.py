@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from babel import Locale
 from babel.dates import format_date, format_datetime, format_skeleton, format_time
 
-from console.errors import DomainError
+from console.clinic_time import zone_named
 from console.protocol import AftercareRule
 
 DEFAULT_LOCALE = "en_GB"
@@ -22,15 +22,9 @@ _LONG_DATE = "EEEE d MMMM y"
 _LONG_DATE_US = "EEEE, MMMM d, y"
 
 
-def clinic_zone(name: str) -> ZoneInfo:
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise DomainError(
-            f"The clinic timezone {name!r} is not known; choose one in Settings "
-            "(for example Europe/London).",
-            field="clinic.timezone",
-        ) from exc
+# The sheet's zone comes from the one resolver (unknown name: UTC and a logged warning);
+# kept under this name for content.py and archive.py, which call timeline.clinic_zone.
+clinic_zone = zone_named
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from typing import Any
 
 from console.cli import add_db_argument
 from console.cli._common import fail, resolve_db
-from console.data import consents_repo
+from console.data import consents_repo, patients_repo
 from console.data.db import open_database
 from console.records.listing import visits_as_dicts
 
@@ -38,8 +38,7 @@ def _text(v: dict[str, Any]) -> str:
 def run(args: argparse.Namespace) -> int:
     db = open_database(resolve_db(args.db), create=False)
     visits = visits_as_dicts(db, patient_id=args.patient, limit=args.limit or None)
-    known = db.execute("SELECT 1 FROM patients WHERE id = ?", [args.patient]).fetchone()
-    if args.patient and not visits and known is None:
+    if args.patient and not visits and not patients_repo.exists(db, args.patient):
         return fail(f"no patient with id {args.patient}")
     # The consent that covered each visit (template, version, signed_at, sha256), or null.
     covered = consents_repo.consents_by_visit(db, [str(v["id"]) for v in visits])

@@ -5,10 +5,12 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
 
-from console.clock import parse_iso
+from console.clock import iso, parse_iso
+from console.data import patient_rows_repo
 
 
 def not_yet_erased(db: Database, patient_ids: list[str]) -> list[str]:
@@ -49,3 +51,85 @@ def backup_folders(db: Database) -> list[tuple[datetime, Path]]:
         "WHERE action = 'backup.create' AND folder IS NOT NULL GROUP BY folder"
     ).fetchall()
     return [(parse_iso(str(at)), Path(str(folder))) for at, folder in found]
+
+
+def patient_row(db: Database, patient_id: str) -> dict[str, Any] | None:
+    """Every column of the patient's row, or None when there is no such patient."""
+    cursor = db.execute("SELECT * FROM patients WHERE id = ?", [patient_id])
+    row = cursor.fetchone()
+    if row is None:
+        return None
+    return dict(zip([d[0] for d in cursor.description], row, strict=True))
+
+
+def overwrite_freed_pages(db: Database) -> None:
+    """Freed pages are zeroed from now on, so an erased name is not left in free space."""
+    db.execute("PRAGMA secure_delete = ON")
+
+
+def anonymise_patient(
+    db: Database, patient_id: str, *, reference: str, allergies: str, at: datetime
+) -> None:
+    """Replace what identifies the patient in their own row (the search text included)."""
+    now = iso(at)
+    db.execute(
+        "UPDATE patients SET full_name = ?, date_of_birth = '', phone = '', email = '', "
+        "notes = '', allergies = ?, search_text = '', updated_at = ?, anonymised_at = ? "
+        "WHERE id = ?",
+        [reference, allergies, now, now, patient_id],
+    )
+
+
+def forget_files(db: Database, patient_id: str) -> None:
+    """The patient's archived sheets and signed consents lose their files (the PDFs are
+    deleted) and the consents their signature strokes; the rows that they were given stay."""
+    db.execute(
+        "UPDATE handouts SET path = '' WHERE visit_id IN "
+        "(SELECT id FROM visits WHERE patient_id = ?)",
+        [patient_id],
+    )
+    with patient_rows_repo.locks_lifted(db, "consents"):  # consent rows are otherwise never changed
+        db.execute(
+            "UPDATE consents SET pdf_path = '', strokes = '[]' WHERE patient_id = ?", [patient_id]
+        )
+
+
+def replace_values(db: Database, table: str, key: str, changes: list[tuple[str, str, Any]]) -> None:
+    """Set ``(column, new text, key value)`` in ``table``, even in a locked (completed) record."""
+    with patient_rows_repo.locks_lifted(db, table):
+        for col, new, key_value in changes:
+            db.execute(f'UPDATE "{table}" SET "{col}" = ? WHERE "{key}" = ?', [new, key_value])
+
+
+def settle(db: Database) -> None:
+    """After an erasure commits: merge the search index (so the deleted entry leaves its
+    segments too) and fold the WAL back into the file (so no old page lingers beside it)."""
+    db.execute("INSERT INTO patients_fts(patients_fts) VALUES ('optimize')")
+    db.conn.commit()
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+# In the patient tables only the patient's own row counts: another may share the name.
+_OWN_ROW = {"patients": "id", "patients_fts": "patient_id", "patients_fts_content": "c0"}
+
+
+def columns_holding(db: Database, needles: list[str], patient_id: str) -> list[str]:
+    """``table.column`` for every text column of every table (the search index included) in
+    which one of ``needles`` still appears."""
+    hits: list[str] = []
+    for (table,) in db.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+    ).fetchall():
+        columns = [c[1] for c in db.execute(f'PRAGMA table_info("{table}")').fetchall()]
+        for col in columns:
+            # instr() in C over the whole column: fast enough on a clinic-sized file.
+            cond = " OR ".join(f'instr("{col}", ?) > 0' for _ in needles)
+            sql = f'SELECT 1 FROM "{table}" WHERE typeof("{col}") = \'text\' AND ({cond})'
+            params = list(needles)
+            own = _OWN_ROW.get(table)
+            if own:
+                sql += f" AND {own} = ?"
+                params.append(patient_id)
+            if db.execute(sql + " LIMIT 1", params).fetchone():
+                hits.append(f"{table}.{col}")
+    return hits

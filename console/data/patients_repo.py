@@ -134,6 +134,10 @@ def update(db: Database, patient_id: str, values: dict[str, Any], *, now: dateti
     )
 
 
+def exists(db: Database, patient_id: str) -> bool:
+    return db.execute("SELECT 1 FROM patients WHERE id = ?", [patient_id]).fetchone() is not None
+
+
 def get(db: Database, patient_id: str) -> dict[str, Any] | None:
     rows = list(db.query("SELECT * FROM patients WHERE id = ?", [patient_id]))
     return dict(rows[0]) if rows else None

@@ -61,6 +61,11 @@ def names(db: Database) -> dict[str, str]:
     return {str(r[0]): str(r[1]) for r in db.execute("SELECT id, display_name FROM practitioners")}
 
 
+def count_active(db: Database) -> int:
+    """Active accounts, with a PIN or not yet."""
+    return int(db.execute("SELECT COUNT(*) FROM practitioners WHERE active = 1").fetchone()[0])
+
+
 def count_can_sign_in(db: Database, *, role: str | None = None) -> int:
     """Active accounts with a PIN (``role`` narrows it, e.g. to admins)."""
     sql = "SELECT COUNT(*) FROM practitioners WHERE active = 1 AND pin_hash IS NOT NULL"

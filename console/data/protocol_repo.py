@@ -10,7 +10,7 @@ from sqlite_utils import Database
 
 from console.clock import iso
 from console.errors import NotFound
-from console.protocol import Protocol, default_body, from_body
+from console.protocol import Protocol, VersionStamp, default_body, from_body
 
 
 def seed_defaults(db: Database, now: datetime) -> None:
@@ -44,8 +44,25 @@ def current(db: Database) -> Protocol:
     return from_body(int(row[0]), json.loads(row[1]))
 
 
+def versions(db: Database) -> list[int]:
+    """Every protocol version this database holds, oldest first."""
+    return [int(r[0]) for r in db.execute("SELECT version FROM protocol_versions ORDER BY version")]
+
+
 def get(db: Database, version: int) -> Protocol:
     row = db.execute("SELECT body FROM protocol_versions WHERE version = ?", [version]).fetchone()
     if row is None:
         raise NotFound(f"Protocol version {version} is not in this database.")
     return from_body(version, json.loads(row[0]))
+
+
+def stamp(db: Database, version: int) -> VersionStamp | None:
+    """When ``version`` was saved, by whom and with what note; None when it is not here."""
+    row = db.execute(
+        "SELECT v.created_at, p.display_name, v.note FROM protocol_versions v "
+        "LEFT JOIN practitioners p ON p.id = v.created_by WHERE v.version = ?",
+        [version],
+    ).fetchone()
+    if row is None:
+        return None
+    return VersionStamp(version, str(row[0]), row[1], str(row[2] or ""))

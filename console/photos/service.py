@@ -18,7 +18,7 @@ from pathlib import Path
 from console.aftercare.archive import sha256_hex
 from console.consent.photo_use import photo_uses
 from console.context import AppContext
-from console.data import audit_repo, photos_repo, protocol_repo, settings_repo
+from console.data import photos_repo, protocol_repo, settings_repo
 from console.errors import DomainError, NotFound
 from console.photos import image, view_rules
 from console.photos.model import STAGES, Pair, Photo, View
@@ -168,11 +168,12 @@ class PhotoService:
             settings_repo.put(
                 self.db, "room.photo_folder", value, now=self.ctx.now(), by=self.ctx.practitioner_id
             )
-            audit_repo.record(
-                self.db, at=self.ctx.now(), by=self.ctx.practitioner_id,
-                action="settings.photo_folder", entity="settings", entity_id="room.photo_folder",
+            self.ctx.audit(
+                "settings.photo_folder",
+                entity="settings",
+                entity_id="room.photo_folder",
                 detail={"folder": value},
-            )  # fmt: skip
+            )
 
     # -- the clinic's views (admins only; every change has its audit row) ---------------------
     def can_edit_views(self) -> bool:
@@ -247,10 +248,11 @@ class PhotoService:
             raise DomainError("Put every view offered for capture in the order, each once.")
         with self.db.atomic():
             photos_repo.set_view_order(self.db, view_ids)
-            audit_repo.record(
-                self.db, at=self.ctx.now(), by=self.ctx.practitioner_id,
-                action="photo_view.order", entity="photo_view", detail={"order": view_ids},
-            )  # fmt: skip
+            self.ctx.audit(
+                "photo_view.order",
+                entity="photo_view",
+                detail={"order": view_ids},
+            )
 
     def _check_name_free(self, view: View) -> None:
         for other in self.views():
@@ -260,11 +262,12 @@ class PhotoService:
     def _write_view(self, action: str, view: View, write: Callable[[], None]) -> None:
         with self.db.atomic():
             write()
-            audit_repo.record(
-                self.db, at=self.ctx.now(), by=self.ctx.practitioner_id, action=action,
-                entity="photo_view", entity_id=view.id,
+            self.ctx.audit(
+                action,
+                entity="photo_view",
+                entity_id=view.id,
                 detail={"name": view.name, "zone": view.zone_id, "guide": view.guide},
-            )  # fmt: skip
+            )
 
     # -- the use case -------------------------------------------------------------------------
     @guarded
@@ -342,12 +345,19 @@ class PhotoService:
                     screen_path=screen_relative.as_posix(),
                     practitioner_id=self.ctx.practitioner_id,
                 )  # fmt: skip
-                audit_repo.record(
-                    self.db, at=self.ctx.now(), by=self.ctx.practitioner_id,
-                    action="photo.import", entity="patient", entity_id=patient_id,
-                    detail={"photo_id": photo_id, "view": view_id, "stage": stage,
-                            "visit_id": visit_id, "source": source, "sha256": digest},
-                )  # fmt: skip
+                self.ctx.audit(
+                    "photo.import",
+                    entity="patient",
+                    entity_id=patient_id,
+                    detail={
+                        "photo_id": photo_id,
+                        "view": view_id,
+                        "stage": stage,
+                        "visit_id": visit_id,
+                        "source": source,
+                        "sha256": digest,
+                    },
+                )
         except OSError as exc:
             for target, _ in made:
                 target.unlink(missing_ok=True)

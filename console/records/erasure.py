@@ -23,11 +23,11 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from console.clock import iso
+from console.clock import FixedClock, iso
 from console.context import AppContext
-from console.data import audit_repo, erasure_repo, photos_repo
+from console.data import erasure_repo, patient_rows_repo, photos_repo
 from console.errors import DomainError, NotFound
-from console.records import erasure_copies, erasure_register, graph
+from console.records import erasure_copies, erasure_register
 from console.text import fold
 
 REMOVED = "[removed]"
@@ -135,10 +135,9 @@ def anonymise(ctx: AppContext, patient_id: str, *, reason: str) -> ErasureReport
         held = erasure_copies.holding(ctx.db, ctx.backups_dir, patient_id)
     else:
         held = []  # unknown or already erased: _erase says which
-    report = _erase(
-        ctx.db, ctx.data_dir, patient_id, by=by, at=ctx.now(), reason=reason.strip(),
-        held_by=[str(h.path) for h in held],
-    )  # fmt: skip
+    # One instant for the register, the record and the audit row.
+    at_once = replace(ctx, clock=FixedClock(ctx.now()), practitioner_id=by)
+    report = _erase(at_once, patient_id, reason=reason.strip(), held_by=[str(h.path) for h in held])
     zone = ctx.timezone()
     return replace(report, held_in=tuple(h.line(zone) for h in held))
 
@@ -149,10 +148,12 @@ def reapply(db: Database, data_dir: Path, *, at: datetime, restored_from: str) -
     Returns their ids. Each is audited like the first erasure, by nobody signed in.
     """
     first = {e.patient_id: e.at for e in erasure_register.read(data_dir)}
+    # The restored file's own context: nobody signed in, every row stamped ``at``.
+    restored = AppContext(db=db, db_path=None, clock=FixedClock(at), data_dir=data_dir)
     again = erasure_repo.not_yet_erased(db, list(first))
     for patient_id in again:
         _erase(
-            db, data_dir, patient_id, by=None, at=at,
+            restored, patient_id,
             reason=f"erased again after restoring {restored_from} (first erased "
             f"{iso(first[patient_id])})",
         )  # fmt: skip
@@ -160,58 +161,51 @@ def reapply(db: Database, data_dir: Path, *, at: datetime, restored_from: str) -
 
 
 def _erase(
-    db: Database, data_dir: Path, patient_id: str, *, by: str | None, at: datetime, reason: str,
-    held_by: list[str] | None = None,
-) -> ErasureReport:  # fmt: skip
-    row = db.execute("SELECT * FROM patients WHERE id = ?", [patient_id]).fetchone()
-    if row is None:
+    ctx: AppContext, patient_id: str, *, reason: str, held_by: list[str] | None = None
+) -> ErasureReport:
+    """Erase with ``ctx``'s db, folder, practitioner (None: by the console) and stopped clock."""
+    db, data_dir, at = ctx.db, ctx.data_dir, ctx.now()
+    patient = erasure_repo.patient_row(db, patient_id)
+    if patient is None:
         raise NotFound("No such patient in this database.")
-    cols = [d[0] for d in db.execute("SELECT * FROM patients LIMIT 0").description]
-    patient = dict(zip(cols, row, strict=True))
     if patient.get("anonymised_at"):
         raise DomainError("This patient was already anonymised.")
     needles = identifiers(patient)
     reference = f"ANON-{patient_id[:8].upper()}"
-    now = iso(at)
-    tables = graph.rows_of(db, patient_id)
+    tables = patient_rows_repo.rows_of(db, patient_id)
     sheet_files = [data_dir / h["path"] for h in tables.get("handouts", []) if h["path"]]
     sheet_files += sorted({data_dir / c["pdf_path"] for c in tables.get("consents", [])
                            if c["pdf_path"]})  # fmt: skip
     sheet_files += [data_dir / p[k] for p in tables.get("photos", [])
                     for k in ("path", "thumb_path", "screen_path") if p[k]]  # fmt: skip
-    # Overwrite freed pages with zeros, so the old name is not left in the file's free space.
-    db.execute("PRAGMA secure_delete = ON")
+    erasure_repo.overwrite_freed_pages(db)
     scrubbed = 0
     with _registered(data_dir, patient_id, at) as register, db.atomic():
-        db.execute(
-            "UPDATE patients SET full_name = ?, date_of_birth = '', phone = '', email = '', "
-            "notes = '', allergies = ?, search_text = '', updated_at = ?, anonymised_at = ? "
-            "WHERE id = ?",
-            [reference, _scrub(str(patient["allergies"] or ""), needles), now, now, patient_id],
-        )
+        erasure_repo.anonymise_patient(
+            db, patient_id, reference=reference, at=at,
+            allergies=_scrub(str(patient["allergies"] or ""), needles),
+        )  # fmt: skip
         for table, rows in tables.items():
             if table == "patients":
                 continue
             scrubbed += _scrub_table(db, table, rows, needles)
-        db.execute("UPDATE handouts SET path = '' WHERE visit_id IN "
-                   "(SELECT id FROM visits WHERE patient_id = ?)", [patient_id])  # fmt: skip
-        with graph.locks_lifted(db, "consents"):  # consent rows are otherwise never changed
-            db.execute("UPDATE consents SET pdf_path = '', strokes = '[]' WHERE patient_id = ?",
-                       [patient_id])  # fmt: skip
+        erasure_repo.forget_files(db, patient_id)
         photos_repo.clear_files(db, patient_id)
-        audit_repo.record(
-            db, at=at, by=by, action="patient.anonymise", entity="patient",
+        ctx.audit(
+            "patient.anonymise",
+            entity="patient",
             entity_id=patient_id,
-            detail={"reason": _scrub(reason, needles), "kept": list(KEPT),
-                    "cleared": list(CLEARED), "scrubbed_fields": scrubbed,
-                    "sheets_deleted": len(sheet_files),
-                    "still_in_backups": held_by or []},
-        )  # fmt: skip
+            detail={
+                "reason": _scrub(reason, needles),
+                "kept": list(KEPT),
+                "cleared": list(CLEARED),
+                "scrubbed_fields": scrubbed,
+                "sheets_deleted": len(sheet_files),
+                "still_in_backups": held_by or [],
+            },
+        )
         register()  # last, inside the transaction: if it cannot be written, nothing is erased
-    # Merge the full-text index so the deleted entry is gone from its segments too.
-    db.execute("INSERT INTO patients_fts(patients_fts) VALUES ('optimize')")
-    db.conn.commit()
-    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    erasure_repo.settle(db)
     for f in sheet_files:
         f.unlink(missing_ok=True)
     residual = tuple(residual_hits(db, patient))
@@ -247,23 +241,18 @@ _ID_COLUMNS = ("id", "visit_id", "area_id", "handout_id", "patient_id")
 
 
 def _scrub_table(db: Database, table: str, rows: list[dict[str, Any]], needles: list[str]) -> int:
-    changes: list[tuple[str, str, Any, str]] = []
+    changes: list[tuple[str, str, Any]] = []
     key = "id" if rows and "id" in rows[0] else "area_id"
     for r in rows:
         for col, value in r.items():
             if col in _ID_COLUMNS or not isinstance(value, str) or not value:
                 continue
             if _hits(value, needles):
-                changes.append((col, _scrub(value, needles), r[key], value))
+                changes.append((col, _scrub(value, needles), r[key]))
     if not changes:
         return 0
-    with graph.locks_lifted(db, table):
-        for col, new, key_value, _ in changes:
-            db.execute(f'UPDATE "{table}" SET "{col}" = ? WHERE "{key}" = ?', [new, key_value])
+    erasure_repo.replace_values(db, table, key, changes)
     return len(changes)
-
-
-_OWN_ROW = {"patients": "id", "patients_fts": "patient_id", "patients_fts_content": "c0"}
 
 
 def residual_hits(db: Database, patient: dict[str, Any]) -> list[str]:
@@ -277,21 +266,4 @@ def residual_hits(db: Database, patient: dict[str, Any]) -> list[str]:
     if len(digits) >= 6:
         raw.append(digits)
     needles = sorted({n for r in raw if r for n in (r, fold(r))})
-    hits: list[str] = []
-    for (table,) in db.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-    ).fetchall():
-        columns = [c[1] for c in db.execute(f'PRAGMA table_info("{table}")').fetchall()]
-        for col in columns:
-            # instr() in C over the whole column: fast enough on a clinic-sized file.
-            cond = " OR ".join(f'instr("{col}", ?) > 0' for _ in needles)
-            sql = f'SELECT 1 FROM "{table}" WHERE typeof("{col}") = \'text\' AND ({cond})'
-            params = list(needles)
-            # Another patient may share the name: in the patient tables only this row counts.
-            own = _OWN_ROW.get(table)
-            if own:
-                sql += f" AND {own} = ?"
-                params.append(str(patient["id"]))
-            if db.execute(sql + " LIMIT 1", params).fetchone():
-                hits.append(f"{table}.{col}")
-    return hits
+    return erasure_repo.columns_holding(db, needles, str(patient["id"]))

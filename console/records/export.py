@@ -19,11 +19,11 @@ from sqlite_utils import Database
 
 from console.clock import iso
 from console.context import AppContext
-from console.data import audit_repo
+from console.data import export_repo, patient_rows_repo, patients_repo
 from console.data.db import schema_version
 from console.errors import DomainError, NotFound
 from console.private_files import audit_or_remove, private_file
-from console.records import erasure_register, graph
+from console.records import erasure_register
 
 FORMAT = "treatment-room-console/patient-record"
 FORMAT_VERSION = 1
@@ -54,37 +54,12 @@ class ExportResult:
 def record_document(ctx: AppContext, patient_id: str) -> dict[str, Any]:
     """The JSON document for one patient (what ``record.json`` holds)."""
     db = ctx.db
-    tables = graph.rows_of(db, patient_id)
+    tables = patient_rows_repo.rows_of(db, patient_id)
     if not tables["patients"]:
         raise NotFound("No such patient in this database.")
     practitioner_ids = sorted(_practitioner_ids(db, tables))
-    marks = ", ".join("?" for _ in practitioner_ids)
-    practitioners = [
-        dict(r)
-        for r in db.query(
-            f"SELECT id, display_name, role, created_at FROM practitioners WHERE id IN ({marks}) "
-            "ORDER BY id",
-            practitioner_ids,
-        )
-    ]
     versions = sorted({int(v["protocol_version"]) for v in tables.get("visits", [])})
-    protocol_versions = [
-        {"version": r[0], "created_at": r[1], "note": r[2], "body": json.loads(r[3])}
-        for r in db.execute(
-            f"SELECT version, created_at, note, body FROM protocol_versions "
-            f"WHERE version IN ({', '.join('?' for _ in versions)}) ORDER BY version",
-            versions,
-        )
-    ]
     entity_ids = [patient_id] + [v["id"] for v in tables.get("visits", [])]
-    access_log = [
-        dict(r)
-        for r in db.query(
-            f"SELECT seq, at, practitioner_id, action, entity, entity_id FROM audit_log "
-            f"WHERE entity_id IN ({', '.join('?' for _ in entity_ids)}) ORDER BY seq",
-            entity_ids,
-        )
-    ]
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
@@ -92,9 +67,9 @@ def record_document(ctx: AppContext, patient_id: str) -> dict[str, Any]:
         "schema": schema_version(db),
         "patient_id": patient_id,
         "tables": tables,
-        "practitioners": practitioners,
-        "protocol_versions": protocol_versions,
-        "access_log": access_log,
+        "practitioners": export_repo.practitioners(db, practitioner_ids),
+        "protocol_versions": export_repo.protocol_versions(db, versions),
+        "access_log": export_repo.access_log(db, entity_ids),
     }
 
 
@@ -102,9 +77,8 @@ def _practitioner_ids(db: Database, tables: dict[str, list[dict[str, Any]]]) -> 
     """Every practitioner id the patient's rows point at (found through the foreign keys)."""
     found: set[str] = set()
     for table, rows in tables.items():
-        for fk in db.execute(f'PRAGMA foreign_key_list("{table}")').fetchall():
-            if fk[2] == "practitioners":
-                found.update(str(r[fk[3]]) for r in rows if r.get(fk[3]))
+        for column in export_repo.practitioner_columns(db, table):
+            found.update(str(r[column]) for r in rows if r.get(column))
     return found
 
 
@@ -205,7 +179,7 @@ def import_document(ctx: AppContext, doc: dict[str, Any]) -> str:
     db = ctx.db
     tables: dict[str, list[dict[str, Any]]] = doc["tables"]
     patient_id = str(doc["patient_id"])
-    if db.execute("SELECT 1 FROM patients WHERE id = ?", [patient_id]).fetchone():
+    if patients_repo.exists(db, patient_id):
         raise DomainError("This patient is already in this database: nothing was imported.")
     # An export made before an erasure would bring the patient back (as a restore would).
     erased = [e for e in erasure_register.read(ctx.data_dir) if e.patient_id == patient_id]
@@ -216,32 +190,20 @@ def import_document(ctx: AppContext, doc: dict[str, Any]) -> str:
         )
     with db.atomic():
         for p in doc.get("practitioners", []):
-            if not db.execute("SELECT 1 FROM practitioners WHERE id = ?", [p["id"]]).fetchone():
-                # Imported staff cannot sign in here (no PIN) and are kept inactive.
-                db.execute(
-                    "INSERT INTO practitioners (id, display_name, role, active, created_at) "
-                    "VALUES (?, ?, ?, 0, ?)",
-                    [p["id"], _free_name(db, p["display_name"]), p["role"], p["created_at"]],
-                )
+            # Imported staff cannot sign in here (no PIN) and are kept inactive.
+            export_repo.add_inactive_practitioner(db, p)
         for v in doc.get("protocol_versions", []):
-            row = db.execute(
-                "SELECT body FROM protocol_versions WHERE version = ?", [v["version"]]
-            ).fetchone()
-            if row is None:
-                db.execute(
-                    "INSERT INTO protocol_versions (version, created_at, created_by, note, body) "
-                    "VALUES (?, ?, NULL, ?, ?)",
-                    [v["version"], v["created_at"], v["note"],
-                     json.dumps(v["body"], ensure_ascii=False, sort_keys=True)],
-                )  # fmt: skip
-            elif json.loads(row[0]) != v["body"]:
+            body = export_repo.protocol_body(db, v["version"])
+            if body is None:
+                export_repo.add_protocol_version(db, v)
+            elif body != v["body"]:
                 raise DomainError(
                     f"Protocol version {v['version']} differs in this database: import it "
                     "into a fresh database instead."
                 )
         statuses = {v["id"]: v["status"] for v in tables.get("visits", [])}
         # Parents before children, in this database's schema order (the JSON is key-sorted).
-        order = ["patients"] + [link.table for link in graph.links(db)]
+        order = ["patients"] + [link.table for link in patient_rows_repo.links(db)]
         unknown = set(tables) - set(order)
         if unknown:
             raise DomainError(
@@ -254,34 +216,12 @@ def import_document(ctx: AppContext, doc: dict[str, Any]) -> str:
             if table == "visits":
                 # Open while its rows go in: a completed visit is locked (migration 0007).
                 rows = [{**r, "status": "open"} for r in rows]
-            _insert(db, table, rows)
-        db.conn.executemany(
-            "UPDATE visits SET status = ? WHERE id = ?", [(s, i) for i, s in statuses.items()]
-        )
-        audit_repo.record(
-            db, at=ctx.now(), by=ctx.practitioner_id, action="patient.import",
-            entity="patient", entity_id=patient_id,
+            export_repo.insert_rows(db, table, rows)
+        export_repo.set_visit_statuses(db, statuses)
+        ctx.audit(
+            "patient.import",
+            entity="patient",
+            entity_id=patient_id,
             detail={"visits": len(statuses), "exported_at": doc.get("exported_at")},
-        )  # fmt: skip
+        )
     return patient_id
-
-
-def _free_name(db: Database, name: str) -> str:
-    candidate, n = name, 1
-    while db.execute(
-        "SELECT 1 FROM practitioners WHERE display_name = ? COLLATE NOCASE", [candidate]
-    ).fetchone():
-        n += 1
-        candidate = f"{name} ({n})"
-    return candidate
-
-
-def _insert(db: Database, table: str, rows: list[dict[str, Any]]) -> None:
-    if not rows:
-        return
-    columns = list(rows[0])
-    cols = ", ".join(f'"{c}"' for c in columns)
-    marks = ", ".join("?" for _ in columns)
-    db.conn.executemany(
-        f'INSERT INTO "{table}" ({cols}) VALUES ({marks})', [[r[c] for c in columns] for r in rows]
-    )

@@ -8,11 +8,11 @@ from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
-from console.clock import iso, parse_iso
-from console.data import protocol_repo
+from console.clinic_time import clinic_zone, local_day
+from console.data import protocol_repo, records_repo
 from console.protocol import SeriesPlan
 from console.records import series as series_mod
-from console.records.history import clinic_zone, local_day
+from console.records.record_types import DayLogEntry as DayLogEntry  # re-exported
 
 
 @dataclass(frozen=True)
@@ -30,8 +30,7 @@ class DueEntry:
 
 
 def _plans(db: Database) -> dict[int, SeriesPlan]:
-    versions = [int(r[0]) for r in db.execute("SELECT version FROM protocol_versions")]
-    return {v: protocol_repo.get(db, v).series for v in versions}
+    return {v: protocol_repo.get(db, v).series for v in protocol_repo.versions(db)}
 
 
 def due_list(
@@ -51,34 +50,27 @@ def due_list(
     # Candidates: the last completed visit falls in the window any plan could make due.
     lo = today - timedelta(weeks=max(weeks), days=overdue_up_to_days + 1)
     hi = today - timedelta(weeks=min(weeks)) + timedelta(days=days_ahead + 1)
-    lo_iso = iso(datetime.combine(lo, time(0), tzinfo=UTC))
-    hi_iso = iso(datetime.combine(hi, time(0), tzinfo=UTC))
-    rows = db.execute(
-        "SELECT v.patient_id, v.started_at, v.series_number, v.protocol_version, "
-        "p.full_name, p.phone, p.email FROM visits v JOIN patients p ON p.id = v.patient_id "
-        "WHERE v.status = 'completed' AND v.started_at >= ? AND v.started_at < ? "
-        "AND p.anonymised_at IS NULL AND NOT EXISTS (SELECT 1 FROM visits w "
-        "  WHERE w.patient_id = v.patient_id AND w.started_at > v.started_at "
-        "  AND w.status IN ('completed', 'open'))",
-        [lo_iso, hi_iso],
-    ).fetchall()
+    since = datetime.combine(lo, time(0), tzinfo=UTC)
+    before = datetime.combine(hi, time(0), tzinfo=UTC)
     out: list[DueEntry] = []
-    for pid, started, number, version, name, phone, email in rows:
-        plan = plans[int(version)]
-        last = local_day(parse_iso(started), zone)
-        if number is None:  # unnumbered (older data): count the chain of sessions instead
-            days, numbers = _patient_days(db, pid, zone)
+    for c in records_repo.last_completed_visits(db, since, before):
+        plan = plans[c.protocol_version]
+        last = local_day(c.started_at, zone)
+        if c.series_number is None:  # unnumbered (older data): count the chain instead
+            days, numbers = _patient_days(db, c.patient_id, zone)
         else:
-            days, numbers = [last], [number]
-        st = series_mod.status(days, numbers, plan, today=today, protocol_version=int(version),
+            days, numbers = [last], [c.series_number]
+        st = series_mod.status(days, numbers, plan, today=today,
+                               protocol_version=c.protocol_version,
                                due_window_days=days_ahead)  # fmt: skip
         if st.state not in ("due", "overdue") or st.next_due is None:
             continue
         late = (today - st.next_due).days
         if late > overdue_up_to_days:
             continue
-        out.append(DueEntry(pid, name, phone, email, last, st.done, st.sessions_planned,
-                            st.next_due, st.state, max(0, late)))  # fmt: skip
+        out.append(DueEntry(c.patient_id, c.full_name, c.phone, c.email, last, st.done,
+                            st.sessions_planned, st.next_due, st.state,
+                            max(0, late)))  # fmt: skip
     out.sort(key=lambda e: (e.state == "overdue", e.days_overdue, e.next_due, e.patient_name))
     return out
 
@@ -86,31 +78,9 @@ def due_list(
 def _patient_days(
     db: Database, patient_id: str, zone: ZoneInfo
 ) -> tuple[list[date], list[int | None]]:
-    days = [
-        local_day(parse_iso(r[0]), zone)
-        for r in db.execute(
-            "SELECT started_at FROM visits WHERE patient_id = ? AND status = 'completed' "
-            "ORDER BY started_at",
-            [patient_id],
-        )
-    ]
+    days = [local_day(at, zone) for at in records_repo.completed_visit_starts(db, patient_id)]
     numbers: list[int | None] = [None] * len(days)
     return days, numbers
-
-
-@dataclass(frozen=True)
-class DayLogEntry:
-    visit_id: str
-    practitioner_id: str
-    practitioner: str
-    patient_id: str
-    patient_name: str
-    started_at: datetime
-    ended_at: datetime | None
-    status: str
-    areas: int
-    passes: int
-    seconds: float
 
 
 def day_log(db: Database, day: date) -> dict[str, list[DayLogEntry]]:
@@ -118,33 +88,7 @@ def day_log(db: Database, day: date) -> dict[str, list[DayLogEntry]]:
     zone = clinic_zone(db)
     start = datetime.combine(day, time(0), tzinfo=zone)
     end = start + timedelta(days=1)
-    rows = db.execute(
-        "SELECT v.id, v.practitioner_id, pr.display_name, v.patient_id, p.full_name, "
-        "v.started_at, v.ended_at, v.status, "
-        "(SELECT COUNT(*) FROM treated_areas a WHERE a.visit_id = v.id) "
-        "FROM visits v JOIN patients p ON p.id = v.patient_id "
-        "JOIN practitioners pr ON pr.id = v.practitioner_id "
-        "WHERE v.started_at >= ? AND v.started_at < ? ORDER BY pr.display_name, v.started_at",
-        [iso(start), iso(end)],
-    ).fetchall()
     out: dict[str, list[DayLogEntry]] = {}
-    for r in rows:
-        n_passes, secs = db.execute(
-            "SELECT COUNT(*), COALESCE(SUM(duration_s), 0) FROM passes WHERE visit_id = ?", [r[0]]
-        ).fetchone()
-        out.setdefault(r[2], []).append(
-            DayLogEntry(
-                r[0],
-                r[1],
-                r[2],
-                r[3],
-                r[4],
-                parse_iso(r[5]),
-                parse_iso(r[6]) if r[6] else None,
-                r[7],
-                int(r[8]),
-                int(n_passes),
-                float(secs),
-            )
-        )
+    for entry in records_repo.visits_started_between(db, start, end):
+        out.setdefault(entry.practitioner, []).append(entry)
     return out

@@ -14,10 +14,11 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from console.clock import parse_iso
 from console.context import AppContext
+from console.data import records_repo
 from console.errors import DomainError
 from console.private_files import audit_or_remove, write_private
+from console.records.record_types import RecallHit as RecallHit  # re-exported
 
 
 @dataclass(frozen=True)
@@ -27,25 +28,6 @@ class RecallQuery:
 
     def describe(self) -> str:
         return f"lot {self.lot}" + (f", GTIN {self.gtin}" if self.gtin else "")
-
-
-@dataclass(frozen=True)
-class RecallHit:
-    source: str  # cartridge / gel / numbing
-    product: str
-    gtin: str | None
-    lot: str
-    serial: str | None
-    expiry: str | None
-    visit_id: str
-    visit_started_at: datetime
-    visit_status: str
-    practitioner: str
-    patient_id: str
-    patient_name: str
-    date_of_birth: str
-    phone: str
-    email: str
 
 
 def _looks_like_label(text: str) -> bool:
@@ -77,50 +59,9 @@ def parse_query(text: str, gtin: str = "") -> RecallQuery:
     return RecallQuery(lot=text, gtin=gtin.zfill(14) if gtin else None)
 
 
-_SELECT = """
-SELECT {source}, {product}, x.gtin, x.lot, {serial}, {expiry}, v.id, v.started_at, v.status,
-       pr.display_name, p.id, p.full_name, p.date_of_birth, p.phone, p.email
-FROM {table} x
-JOIN visits v ON v.id = x.visit_id
-JOIN patients p ON p.id = v.patient_id
-JOIN practitioners pr ON pr.id = v.practitioner_id
-WHERE x.lot = ? {gtin_clause}
-"""
-
-
 def find(db: Database, query: RecallQuery) -> list[RecallHit]:
     """Every use of the lot, newest visit first. Exact lot; GTIN narrows when given."""
-    gtin_clause = "AND x.gtin = ?" if query.gtin else ""
-    params: list[str] = [query.lot] + ([query.gtin] if query.gtin else [])
-    cart = _SELECT.format(
-        source="'cartridge'", product="x.cartridge_type_id", serial="x.serial",
-        expiry="x.expiry", table="cartridges", gtin_clause=gtin_clause,
-    )  # fmt: skip
-    cons = _SELECT.format(
-        source="x.kind", product="x.product", serial="NULL", expiry="NULL",
-        table="consumables", gtin_clause=gtin_clause,
-    )  # fmt: skip
-    sql = f"{cart} UNION ALL {cons} ORDER BY 8 DESC"
-    return [
-        RecallHit(
-            source=r[0],
-            product=r[1],
-            gtin=r[2],
-            lot=r[3],
-            serial=r[4],
-            expiry=r[5],
-            visit_id=r[6],
-            visit_started_at=parse_iso(r[7]),
-            visit_status=r[8],
-            practitioner=r[9],
-            patient_id=r[10],
-            patient_name=r[11],
-            date_of_birth=r[12],
-            phone=r[13],
-            email=r[14],
-        )
-        for r in db.execute(sql, params + params)
-    ]
+    return records_repo.lot_uses(db, query.lot, query.gtin)
 
 
 def patients_affected(hits: list[RecallHit]) -> int:

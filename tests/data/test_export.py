@@ -16,9 +16,9 @@ import pytest
 
 from console.clock import FakeClock
 from console.context import AppContext, open_context
-from console.data import audit_repo
+from console.data import audit_repo, patient_rows_repo
 from console.errors import DomainError
-from console.records import export, graph
+from console.records import export
 from tests.records_support import make_visit
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -52,7 +52,7 @@ def two_visits(ctx: AppContext, clock: FakeClock, patient: str, completed_visit:
 
 
 def _content(db_ctx: AppContext, patient_id: str) -> dict[str, list[dict[str, object]]]:
-    return graph.rows_of(db_ctx.db, patient_id)
+    return patient_rows_repo.rows_of(db_ctx.db, patient_id)
 
 
 def test_zip_holds_json_csv_and_sheets(ctx: AppContext, two_visits: str, tmp_path: Path) -> None:

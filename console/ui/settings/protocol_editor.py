@@ -350,14 +350,10 @@ class ProtocolEditor(QWidget):
             spin.blockSignals(False)
         self.maintenance.setText(str(b.get("series", {}).get("maintenance", "")))
         self.maintenance.setCursorPosition(0)
-        row = self.ctx.db.execute(
-            "SELECT v.created_at, p.display_name, v.note FROM protocol_versions v "
-            "LEFT JOIN practitioners p ON p.id = v.created_by WHERE v.version = ?",
-            [current.version],
-        ).fetchone()
-        who = self.tr(" by {name}").format(name=row[1]) if row and row[1] else ""
-        note = f" — {row[2]}" if row and row[2] else ""
-        when = str(row[0])[:16].replace("T", " ") if row else "?"
+        stamp = protocol_edit.version_stamp(self.ctx, current.version)
+        who = self.tr(" by {name}").format(name=stamp.by_name) if stamp and stamp.by_name else ""
+        note = f" — {stamp.note}" if stamp and stamp.note else ""
+        when = stamp.created_at[:16].replace("T", " ") if stamp else "?"
         self.version.setText(
             self.tr(
                 "Current library: version {version}, saved {when} UTC{who}{note}. "
