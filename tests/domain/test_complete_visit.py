@@ -16,19 +16,8 @@ from console.patients import PatientForm, PatientService
 from console.visit.completion import CompleteVisit, archive_sheet_now
 from console.visit.record_reads import archived_sheet, visit_record
 from console.visit.service import VisitService
+from tests.completion_support import treated_visit
 from tests.conftest import one_area_visit, ready_visit
-
-
-def treated_visit(ctx: AppContext, patient_id: str, clock: FakeClock, serial: str = "0401") -> str:
-    """An open visit with one pass and its endpoint: ready to be completed."""
-    svc = VisitService(ctx)
-    visit_id = ready_visit(ctx, patient_id, serial=serial)
-    area = svc.plan_area(visit_id, "forehead", depth_text="0.5", target_passes=1)
-    svc.start_pass(area, "vertical")
-    clock.advance(30)
-    svc.stop_pass()
-    svc.set_endpoint(area, "erythema")
-    return visit_id
 
 
 def sheets_on_disk(ctx: AppContext) -> list[Path]:
