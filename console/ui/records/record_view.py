@@ -88,7 +88,7 @@ class PatientRecordView(QWidget):
         head.addWidget(self.export_button)
         head.addWidget(self.erase_button)
 
-        self.visits = _table([self.tr(c) for c in VISIT_COLUMNS])
+        self.visits = _table([self.tr(str(c)) for c in VISIT_COLUMNS])
         self.visits.itemSelectionChanged.connect(self._on_visits_selection_changed)
         self.detail = VisitDetail()
         self.sheet_button = QPushButton(self.tr("Open / reprint sheet…"))
