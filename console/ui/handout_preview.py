@@ -2,6 +2,8 @@
 
 ``PdfPagesView`` only shows PDF pages (Settings reuses it for a live preview);
 ``HandoutPreview`` adds the archived sheet of a visit and the print buttons (Finish screen).
+It only shows: the sheet is archived by completing the visit (``console.visit.completion``),
+never as a side effect of being shown; a visit with none shows a draft that cannot be printed.
 """
 
 from __future__ import annotations
