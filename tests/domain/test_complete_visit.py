@@ -138,3 +138,31 @@ def test_a_completed_visit_is_not_completed_twice(
     with pytest.raises(DomainError):
         CompleteVisit(ctx).run(visit_id)
     assert len(sheets_on_disk(ctx)) == 1
+
+
+def test_on_a_full_disk_the_visit_stays_open_with_nothing_written(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    from console import demo
+    from console.context import open_context
+    from tests.aftercare_visit import insert_completed_visit
+    from tests.full_disk import tiny_disk
+
+    with tiny_disk(tmp_path / "disk") as disk:
+        ctx = open_context(disk.path / "console.sqlite3", clock=clock)
+        try:
+            ctx.practitioner_id = demo.create_practitioners(ctx.db, ctx.now())[0]
+            visit_id = insert_completed_visit(ctx, status="open")  # treated, not yet locked
+            ctx.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            disk.fill()
+            with pytest.raises(DomainError, match="full"):
+                CompleteVisit(ctx).run(visit_id, notes="Tolerated well.")
+            assert visit_record(ctx, visit_id).status == "open"
+            assert sheets_on_disk(ctx) == []
+            assert handouts_repo.count_for_visit(ctx.db, visit_id) == 0
+
+            disk.free()
+            done = CompleteVisit(ctx).run(visit_id, notes="Tolerated well.")
+            assert done.record.status == "completed" and sheets_on_disk(ctx) == [done.sheet.path]
+        finally:
+            ctx.db.close()
