@@ -17,10 +17,11 @@ from console.aftercare.sheet import build_sheet
 from console.aftercare.timeline import clinic_zone
 from console.clock import parse_iso
 from console.context import AppContext
-from console.data import audit_repo, handouts_repo, protocol_repo, settings_repo, visits_repo
+from console.data import handouts_repo, protocol_repo, settings_repo, visits_repo
 from console.errors import DomainError, NotFound
 from console.private_files import console_dir, write_private
 from console.visit.storage import guarded
+from console.visit_record import VisitRecord
 
 
 @dataclass(frozen=True)
@@ -55,32 +56,40 @@ def existing_handout(ctx: AppContext, visit_id: str) -> HandoutInfo | None:
     return None if row is None else _info(ctx, row)
 
 
-@guarded
-def create_handout(ctx: AppContext, visit_id: str, *, regenerate: bool = False) -> HandoutInfo:
-    """Build, archive and register the sheet of a completed visit.
+def _build(ctx: AppContext, record: VisitRecord) -> tuple[bytes, Clinic]:
+    """The sheet's bytes from the record, its protocol version and today's Settings."""
+    protocol = protocol_repo.get(ctx.db, record.protocol_version)
+    clinic = Clinic.from_settings(settings_repo.get_all(ctx.db))
+    return build_sheet(record, protocol, clinic), clinic
 
-    The file is written whole and private (``write_private``); when the disk refuses the file
-    or its database row, the sentence comes back as a DomainError and no file is left.
 
-    Returns the sheet already archived for the visit unless ``regenerate`` is set (a new sheet
-    from today's Settings; the older file stays archived beside it).
-    """
-    if not regenerate:
-        found = existing_handout(ctx, visit_id)
-        if found is not None:
-            return found
+def draft_sheet(ctx: AppContext, visit_id: str) -> bytes:
+    """The sheet as it would be made now, for looking at only: nothing is written."""
     record = visits_repo.load_record(ctx.db, visit_id)
+    return _build(ctx, record)[0]
+
+
+def archive_sheet(
+    ctx: AppContext, record: VisitRecord, *, late: bool = False
+) -> tuple[HandoutInfo, bytes]:
+    """Build the sheet of the completed ``record`` once, write it once, register it.
+
+    The row and its audit row are written in one transaction (a savepoint inside the
+    caller's when one is open: completing a visit locks it in the same transaction). The
+    file is written first, whole and private; if the database refuses the row, the file is
+    removed. A caller whose own transaction fails afterwards removes ``info.path`` itself.
+    ``late`` marks a sheet made after the visit (from that day's Settings) in the audit row.
+    Returns the registered sheet and the exact bytes written (so nobody reads them back).
+    """
     if record.status != "completed":
         raise DomainError(
             "The aftercare sheet is made once the visit is completed; "
             f"this visit is {record.status}."
         )
-    protocol = protocol_repo.get(ctx.db, record.protocol_version)
-    clinic = Clinic.from_settings(settings_repo.get_all(ctx.db))
-    data = build_sheet(record, protocol, clinic)
+    data, clinic = _build(ctx, record)
     pages = pdf.page_count(data)
     digest = sha256_hex(data)
-
+    visit_id = record.id
     day = record.started_at.astimezone(clinic_zone(clinic.timezone)).date()
     name = f"{day.isoformat()}_{visit_id}"
     n = handouts_repo.count_for_visit(ctx.db, visit_id)
@@ -91,6 +100,9 @@ def create_handout(ctx: AppContext, visit_id: str, *, regenerate: bool = False) 
     console_dir(ctx.data_dir / "handouts")
     write_private(target, data)
     now = ctx.now()
+    detail: dict[str, object] = {"sha256": digest, "pages": pages, "path": relative.as_posix()}
+    if late:
+        detail["made_late_from_todays_settings"] = True
     try:
         with ctx.db.atomic():
             handout_id = handouts_repo.insert(
@@ -102,25 +114,34 @@ def create_handout(ctx: AppContext, visit_id: str, *, regenerate: bool = False) 
                 pages=pages,
                 paper=clinic.paper,
             )
-            audit_repo.record(
-                ctx.db,
-                at=now,
-                by=ctx.practitioner_id,
-                action="handout.create",
+            ctx.audit(
+                "handout.create",
                 entity="visit",
                 entity_id=visit_id,
-                detail={
-                    "handout_id": handout_id,
-                    "sha256": digest,
-                    "pages": pages,
-                    "path": relative.as_posix(),
-                },
+                detail={"handout_id": handout_id, **detail},
             )
     except BaseException:
         # No row points at the file: remove it so the archive holds only registered sheets.
         target.unlink(missing_ok=True)
         raise
-    return HandoutInfo(handout_id, visit_id, target, digest, pages, clinic.paper, now)
+    return HandoutInfo(handout_id, visit_id, target, digest, pages, clinic.paper, now), data
+
+
+@guarded
+def create_handout(ctx: AppContext, visit_id: str, *, regenerate: bool = False) -> HandoutInfo:
+    """The archived sheet of a completed visit, archived now if it has none (audited).
+
+    Completing a visit archives its sheet (``console.visit.completion``); this is the
+    explicit call for a visit that has none, or, with ``regenerate``, a new sheet from
+    today's Settings (the older file stays archived beside it). When the disk refuses the
+    file or its row, the sentence comes back as a DomainError and no file is left.
+    """
+    if not regenerate:
+        found = existing_handout(ctx, visit_id)
+        if found is not None:
+            return found
+    record = visits_repo.load_record(ctx.db, visit_id)
+    return archive_sheet(ctx, record, late=True)[0]
 
 
 def read_verified(info: HandoutInfo) -> bytes:
@@ -174,11 +195,8 @@ def record_print(
             status=status,
             message=message,
         )
-        audit_repo.record(
-            ctx.db,
-            at=now,
-            by=ctx.practitioner_id,
-            action="handout.print",
+        ctx.audit(
+            "handout.print",
             entity="visit",
             entity_id=str(row["visit_id"]),
             detail={

@@ -18,16 +18,15 @@ from PySide6.QtWidgets import (
 )
 
 from console import backup
-from console.aftercare.archive import HandoutInfo
 from console.context import AppContext
-from console.data import settings_repo, visits_repo
 from console.errors import DomainError
 from console.ui import widgets
 from console.ui.flow import VisitFlow
 from console.ui.handout_preview import HandoutPreview
 from console.ui.photos.launch import BeforeAfterButton, PhotosButton
 from console.ui.treat_screen import clock_text
-from console.visit.service import VisitService
+from console.visit.completion import BackupDue, Completed, CompleteVisit
+from console.visit.record_reads import visit_record
 from console.visit_record import VisitRecord
 
 ENDPOINT_WORDS = {"erythema": "Erythema", "pinpoint_bleeding": "Pinpoint bleeding", "none": "None"}
@@ -39,7 +38,7 @@ class FinishScreen(QWidget):
     def __init__(self, ctx: AppContext, flow: VisitFlow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.flow = ctx, flow
-        self.service = VisitService(ctx)
+        self.completing = CompleteVisit(ctx)
         self.heading = widgets.title("Finish")
         self.facts = QLabel()
         self.facts.setWordWrap(True)
@@ -111,7 +110,7 @@ class FinishScreen(QWidget):
     def enter(self) -> None:
         if self.flow.visit_id is None:
             return
-        record = visits_repo.load_record(self.ctx.db, self.flow.visit_id)
+        record = visit_record(self.ctx, self.flow.visit_id)
         if record.id != self._loaded_for:
             # Another visit: notes typed for the last patient must never be saved on this one.
             self._reset_inputs()
@@ -159,7 +158,10 @@ class FinishScreen(QWidget):
             self.adverse.setPlainText(record.adverse_events)
             self.done.setText("Completed and locked. Corrections are amendments (Records).")
         if record.status == "completed":
-            self._show_sheet(record.id)
+            preview = self._preview()
+            if preview.handout is None or preview.handout.visit_id != record.id:
+                # A visit completed earlier (back on this screen): its archived sheet, if any.
+                preview.load_visit(record.id)
         elif self.preview is not None:
             self.preview.setVisible(False)
 
@@ -177,50 +179,48 @@ class FinishScreen(QWidget):
         ):
             return
         try:
-            self.service.complete(
+            completed = self.completing.run(
                 visit_id, notes=self.notes.toPlainText(), adverse_events=self.adverse.toPlainText()
             )
         except DomainError as error:
             self.error.setText(error.message)
             return
-        self.enter()
+        self._loaded_for = visit_id
+        self._preview().show_archived(completed.sheet, completed.sheet_bytes)
+        self.show_record(completed.record)
         # The patient leaves the console with the visit: the Patient screen opens on an
         # empty search, never on this patient with "Start visit" ready. The sheet stays here.
         self.flow.set_visit(None)
         self.flow.set_patient(None)
         self.new_visit.setFocus()
-        self._after_completion(visit_id)
+        self._after_completion(completed)
 
-    def _show_sheet(self, visit_id: str) -> HandoutInfo | None:
-        """Make (or find) the archived sheet and show exactly that file."""
+    def _preview(self) -> HandoutPreview:
         if self.preview is None:
             # 60 dpi: the whole width of an A4 page fits beside the summary on a room screen.
             self.preview = HandoutPreview(self.ctx, self, dpi=60)
             self.after.addWidget(self.preview)
         self.preview.setVisible(True)
-        if self.preview.handout is not None and self.preview.handout.visit_id == visit_id:
-            return self.preview.handout
-        return self.preview.load_visit(visit_id)
+        return self.preview
 
-    def _after_completion(self, visit_id: str) -> None:
-        """Print the sheet and back up; the visit itself is already safe on disk."""
-        info = self._show_sheet(visit_id)
-        printer = str(settings_repo.get(self.ctx.db, "room.printer"))
-        if info is not None and self.preview is not None:
-            if printer:
-                self.preview.print_to_room()
-            else:
-                self.done.setText(
-                    self.done.text()
-                    + " No room printer is set (Settings): use Print… beside the sheet."
-                )
-        # After the screen has painted: a large clinic file takes a moment to copy.
-        QTimer.singleShot(0, self._backup_after_visit)
+    def _after_completion(self, completed: Completed) -> None:
+        """Print the archived sheet and back up, as the use case said; the visit is safe."""
+        if completed.should_print:
+            self._preview().print_to_room()
+        else:
+            self.done.setText(
+                self.done.text()
+                + " No room printer is set (Settings): use Print… beside the sheet."
+            )
+        if completed.backup is not None:
+            due = completed.backup
+            # After the screen has painted: a large clinic file takes a moment to copy.
+            QTimer.singleShot(0, self, lambda: self._backup_after_visit(due))
 
-    def _backup_after_visit(self) -> None:
+    def _backup_after_visit(self, due: BackupDue) -> None:
         # On a worker thread: a clinic-sized file takes seconds to copy and check.
         self.backup_thread = backup.backup_in_background(
-            self.ctx, "visit completed", on_done=self.backup_finished.emit
+            self.ctx, due.reason, on_done=self.backup_finished.emit
         )
 
     def _on_backup_finished(self, outcome: object) -> None:

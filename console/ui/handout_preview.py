@@ -2,6 +2,8 @@
 
 ``PdfPagesView`` only shows PDF pages (Settings reuses it for a live preview);
 ``HandoutPreview`` adds the archived sheet of a visit and the print buttons (Finish screen).
+It only shows: the sheet is archived by completing the visit (``console.visit.completion``),
+never as a side effect of being shown; a visit with none shows a draft that cannot be printed.
 """
 
 from __future__ import annotations
@@ -21,12 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.aftercare import HandoutInfo, create_handout, read_verified, save_visit_ics
+from console.aftercare import HandoutInfo, existing_handout, read_verified, save_visit_ics
+from console.aftercare.archive import draft_sheet
 from console.context import AppContext
-from console.data import settings_repo
 from console.errors import DomainError
 from console.ui import widgets
 from console.ui.printing import PrintJob, PrintOutcome, page_count, printer_named, render_page
+from console.visit.completion import room_printer
 
 PREVIEW_DPI = 80  # about the size of the page on a 24" screen at 100 %, and quick to render
 
@@ -117,22 +120,45 @@ class HandoutPreview(QWidget):
         self._set_buttons()
         return count
 
-    def load_visit(self, visit_id: str) -> HandoutInfo | None:
-        """Make (or find) the visit's archived sheet and show exactly that file."""
+    def show_archived(self, info: HandoutInfo, data: bytes) -> None:
+        """Show the archived sheet ``info`` whose bytes the caller already holds."""
         self.error.clear()
-        try:
-            info = create_handout(self.ctx, visit_id)
-            data = read_verified(info)
-        except DomainError as exc:
-            self.error.setText(exc.message)
-            self._set_buttons()
-            return None
         self.pages.show_pdf(data)
         self.handout, self._data = info, data
         self.status.setText(
             self.tr("Aftercare sheet ready: {pages} page(s), archived.").format(pages=info.pages)
         )
         self._set_buttons()
+
+    def load_visit(self, visit_id: str) -> HandoutInfo | None:
+        """Show the visit's archived sheet; writes nothing.
+
+        A visit with no archived sheet shows a draft (how the sheet would look if made now,
+        marked as such, printing off) and returns None: only completing a visit, or an
+        explicit "archive now", makes the sheet that is handed over.
+        """
+        self.error.clear()
+        self.handout, self._data = None, None
+        try:
+            info = existing_handout(self.ctx, visit_id)
+            if info is None:
+                draft = draft_sheet(self.ctx, visit_id)
+            else:
+                data = read_verified(info)
+        except DomainError as exc:
+            self.pages.clear()
+            self.status.clear()
+            self.error.setText(exc.message)
+            self._set_buttons()
+            return None
+        if info is None:
+            self.pages.show_pdf(draft)
+            self.status.setText(
+                self.tr("Draft from today's Settings: no sheet was archived for this visit.")
+            )
+            self._set_buttons()
+            return None
+        self.show_archived(info, data)
         return info
 
     def _set_buttons(self) -> None:
@@ -162,7 +188,7 @@ class HandoutPreview(QWidget):
 
     # -- printing --------------------------------------------------------------------------
     def print_to_room(self) -> PrintJob | None:
-        name = str(settings_repo.get(self.ctx.db, "room.printer") or "")
+        name = room_printer(self.ctx)
         try:
             printer = printer_named(name)
         except DomainError as exc:
@@ -172,7 +198,7 @@ class HandoutPreview(QWidget):
 
     def print_with_dialog(self) -> PrintJob | None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        room = str(settings_repo.get(self.ctx.db, "room.printer") or "")
+        room = room_printer(self.ctx)
         if room:
             printer.setPrinterName(room)
         if not self.ask_printer(self, printer):

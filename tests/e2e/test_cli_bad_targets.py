@@ -132,6 +132,7 @@ COMMANDS: dict[str, Callable[[dict[str, Path], Path], list[str]]] = {
     "backup": lambda i, out: ["backup", "--to", str(out / "copies")],
     "export": lambda i, out: ["export", "--patient", "p1", "--out", str(out / "p1.zip")],
     "handout": lambda i, out: ["handout", "--visit", "v1", "--out", str(out / "v1.pdf")],
+    "complete": lambda i, out: ["complete", "v1", "--no-print"],
     "recall": lambda i, out: ["recall", "--lot", "LOT42A", "--csv", str(out / "recall.csv")],
     "protocol export": lambda i, out: ["protocol", "export", "--out", str(out / "lib.json")],
     "protocol import": lambda i, out: ["protocol", "import", str(i["library"])],

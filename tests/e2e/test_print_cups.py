@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from console.aftercare import create_handout
 from console.context import AppContext
 from console.data import handouts_repo, settings_repo
 from tests.aftercare_visit import insert_completed_visit
@@ -25,6 +26,7 @@ def test_room_printer_prints_the_sheet_through_cups(
     pdfinfo = require_tool("pdfinfo", "poppler-utils")
     long_name = "Nguyễn Thị Minh Khai-Александрова 王小明"
     visit_id = insert_completed_visit(ctx, patient_name=long_name)
+    create_handout(ctx, visit_id)  # as completing the visit does; the preview only shows it
     with private_cups() as cups:
         settings_repo.put(ctx.db, "room.printer", cups.queue, now=ctx.now(), by=staff[0])
         ctx.db.conn.commit()

@@ -11,6 +11,7 @@ from console.clock import FakeClock
 from console.context import open_context
 from console.ui.finish_screen import FinishScreen
 from console.ui.flow import VisitFlow
+from console.visit.completion import backup_due
 from tests.full_disk import tiny_disk
 
 
@@ -26,7 +27,9 @@ def test_the_finish_screen_learns_that_the_backup_failed(
             flow = VisitFlow()
             screen = FinishScreen(ctx, flow)
             qtbot.addWidget(screen)
-            screen._backup_after_visit()
+            due = backup_due(ctx)
+            assert due is not None
+            screen._backup_after_visit(due)
             assert screen.backup_thread is not None
             screen.backup_thread.join(timeout=60)
             qtbot.waitUntil(lambda: screen.error.text() != "", timeout=5000)

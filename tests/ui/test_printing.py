@@ -96,8 +96,9 @@ def test_preview_shows_pages_and_prints_through_the_dialog(
     preview = HandoutPreview(ctx)
     qtbot.addWidget(preview)
     assert not preview.print_button.isEnabled()  # nothing loaded yet
+    archived = create_handout(ctx, visit)
     info = preview.load_visit(visit)
-    assert info is not None
+    assert info == archived
     assert len(preview.pages.page_labels()) == info.pages
     assert preview.pages.page_labels()[0].pixmap().width() > 300
     assert preview.room_button.isEnabled() and preview.print_button.isEnabled()
@@ -122,9 +123,25 @@ def test_preview_shows_pages_and_prints_through_the_dialog(
     assert row["copies"] == 2
 
 
+def test_preview_of_a_visit_without_a_sheet_shows_a_draft_and_writes_nothing(
+    qtbot, ctx: AppContext, visit: str
+) -> None:
+    audit_before = len(audit_repo.rows(ctx.db, entity_id=visit))
+    preview = HandoutPreview(ctx)
+    qtbot.addWidget(preview)
+    assert preview.load_visit(visit) is None  # nothing archived: nothing to hand over
+    assert len(preview.pages.page_labels()) >= 1  # but the practitioner sees how it would look
+    assert "Draft from today's Settings" in preview.status.text()
+    assert not preview.print_button.isEnabled() and not preview.room_button.isEnabled()
+    assert handouts_repo.count_for_visit(ctx.db, visit) == 0
+    assert not ctx.handouts_dir.exists() or not any(ctx.handouts_dir.rglob("*.pdf"))
+    assert len(audit_repo.rows(ctx.db, entity_id=visit)) == audit_before
+
+
 def test_room_printer_missing_is_explained(qtbot, ctx: AppContext, visit: str) -> None:
     preview = HandoutPreview(ctx)
     qtbot.addWidget(preview)
+    create_handout(ctx, visit)
     preview.load_visit(visit)
     assert preview.print_to_room() is None
     assert "No room printer is chosen yet" in preview.error.text()
@@ -138,6 +155,7 @@ def test_tampered_archive_is_not_printed(
 ) -> None:
     preview = HandoutPreview(ctx)
     qtbot.addWidget(preview)
+    create_handout(ctx, visit)
     info = preview.load_visit(visit)
     assert info is not None
     info.path.write_bytes(info.path.read_bytes() + b"\n% edited")
@@ -152,6 +170,7 @@ def test_save_ics_and_sample_preview(
 ) -> None:
     preview = HandoutPreview(ctx)
     qtbot.addWidget(preview)
+    create_handout(ctx, visit)
     preview.load_visit(visit)
     target = tmp_path / "next.ics"
     monkeypatch.setattr(HandoutPreview, "ask_ics_path", classmethod(lambda c, p, s: str(target)))

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from console.context import AppContext
-from console.data import visits_repo
 from console.errors import DomainError
 from console.records import erasure, export, history
 from console.ui import widgets
@@ -30,6 +29,8 @@ from console.ui.photos.series_tab import PhotoSeriesTab
 from console.ui.records.charts import HistoryCharts
 from console.ui.records.consents_tab import ConsentsTab
 from console.ui.records.visit_detail import VisitDetail
+from console.visit.completion import archive_sheet_now
+from console.visit.record_reads import visit_record
 
 # Marked for lupdate here, translated where the table is made.
 VISIT_COLUMNS = (
@@ -87,17 +88,27 @@ class PatientRecordView(QWidget):
         head.addWidget(self.export_button)
         head.addWidget(self.erase_button)
 
-        self.visits = _table([self.tr(c) for c in VISIT_COLUMNS])
+        self.visits = _table([self.tr(str(c)) for c in VISIT_COLUMNS])
         self.visits.itemSelectionChanged.connect(self._on_visits_selection_changed)
         self.detail = VisitDetail()
         self.sheet_button = QPushButton(self.tr("Open / reprint sheet…"))
         self.sheet_button.setEnabled(False)
         self.sheet_button.clicked.connect(self._on_sheet_clicked)
+        # Opening a visit never makes its sheet; this button does, when someone asks.
+        self.archive_button = QPushButton(self.tr("Archive a sheet now…"))
+        self.archive_button.setToolTip(
+            self.tr("Makes this visit's sheet from today's Settings and archives it (audited)")
+        )
+        self.archive_button.setVisible(False)
+        self.archive_button.clicked.connect(self._on_archive_clicked)
         detail_box = QWidget()
         dl = QVBoxLayout(detail_box)
         dl.setContentsMargins(0, 0, 0, 0)
         dl.addWidget(self.detail, 1)
-        dl.addWidget(self.sheet_button)
+        sheet_row = QHBoxLayout()
+        sheet_row.addWidget(self.sheet_button)
+        sheet_row.addWidget(self.archive_button)
+        dl.addLayout(sheet_row)
         visits_split = QSplitter(Qt.Orientation.Horizontal)
         visits_split.addWidget(self.visits)
         visits_split.addWidget(detail_box)
@@ -176,6 +187,7 @@ class PatientRecordView(QWidget):
         self.consents.show_patient(patient_id)
         self.photos.show_patient(patient_id)
         self.sheet_button.setEnabled(False)
+        self.archive_button.setVisible(False)
         self._set_enabled(p.anonymised_at is None)
         if h.visits:
             self.visits.selectRow(0)
@@ -236,7 +248,7 @@ class PatientRecordView(QWidget):
             return
         zone = history.clinic_zone(self.ctx.db)
         try:
-            record = visits_repo.load_record(self.ctx.db, v.id)
+            record = visit_record(self.ctx, v.id)
         except (DomainError, ValueError) as exc:
             self.detail.setPlainText(
                 self.tr("This visit cannot be shown in full: {error}").format(error=exc)
@@ -247,6 +259,7 @@ class PatientRecordView(QWidget):
         self.sheet_button.setToolTip(
             "" if v.handouts else self.tr("No sheet was archived for this visit.")
         )
+        self.archive_button.setVisible(v.status == "completed" and not v.handouts)
 
     # -- actions (dialogs behind classmethods so tests can replace them) ------------------
     @classmethod
@@ -284,6 +297,36 @@ class PatientRecordView(QWidget):
         preview.load_visit(visit_id)
         dialog.open()
         return dialog
+
+    @classmethod
+    def ask_archive_now(cls, parent: QWidget) -> bool:
+        return widgets.Confirm.ask(
+            parent,
+            QCoreApplication.translate("PatientRecordView", "Archive a sheet now"),
+            QCoreApplication.translate(
+                "PatientRecordView",
+                "No aftercare sheet was archived for this visit. Make one now? It is made "
+                "from TODAY's Settings (clinic details, texts), not from the day of the "
+                "visit, and the audit trail records that it was made late.",
+            ),
+            QCoreApplication.translate("PatientRecordView", "Archive sheet"),
+        )
+
+    def _on_archive_clicked(self) -> None:
+        v = self.selected_visit()
+        if v is None or v.handouts or v.status != "completed":
+            return
+        if not self.ask_archive_now(self):
+            return
+        try:
+            archive_sheet_now(self.ctx, v.id)
+        except DomainError as exc:
+            self.error.setText(exc.message)
+            return
+        self.error.clear()
+        if self.history is not None:
+            self.show_patient(self.history.patient.id)  # the visit's row now says "yes"
+        self.show_sheet(self, self.ctx, v.id)
 
     def _on_sheet_clicked(self) -> None:
         v = self.selected_visit()

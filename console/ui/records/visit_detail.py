@@ -86,7 +86,7 @@ def visit_html(record: VisitRecord, zone: ZoneInfo) -> str:
         parts.append(
             "<table border='1' cellspacing='0' cellpadding='4'><tr>"
             + "".join(
-                f"<th>{_tr(h)}</th>"
+                f"<th>{_tr(str(h))}</th>"
                 for h in (
                     QT_TRANSLATE_NOOP("VisitDetail", "Area"),
                     QT_TRANSLATE_NOOP("VisitDetail", "Passes"),
@@ -108,7 +108,7 @@ def visit_html(record: VisitRecord, zone: ZoneInfo) -> str:
         )
     )
     if record.amendments:
-        items = "".join(
+        amended = "".join(
             f"<li>{_t(a.at, zone, '%d %b %Y %H:%M')} by <b>{e(a.by_name)}</b>: {e(a.field)} "
             f"“{e(a.old_value)}” → “{e(a.new_value)}” — {e(a.reason)}</li>"
             for a in record.amendments
@@ -116,7 +116,7 @@ def visit_html(record: VisitRecord, zone: ZoneInfo) -> str:
         heading = QCoreApplication.translate(
             "VisitDetail", "<b>Amendments</b> (the original stays as recorded):"
         )
-        parts.append(f"<p>{heading}</p><ul>{items}</ul>")
+        parts.append(f"<p>{heading}</p><ul>{amended}</ul>")
     else:
         parts.append(
             "<p><i>" + QCoreApplication.translate("VisitDetail", "No amendments.") + "</i></p>"
