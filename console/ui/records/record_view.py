@@ -159,7 +159,7 @@ class PatientRecordView(QWidget):
             return
         self.history = h
         p = h.patient
-        zone = history.clinic_zone(self.ctx.db)
+        zone = self.ctx.timezone()
         self.header.setText(p.full_name)
         born = p.date_of_birth.strftime("%d %b %Y") if p.date_of_birth else "—"
         bits = [
@@ -197,7 +197,7 @@ class PatientRecordView(QWidget):
         long-standing patient, and most openings never look at them."""
         if self.history is None or self._screening_for == self.history.patient.id:
             return
-        zone = history.clinic_zone(self.ctx.db)
+        zone = self.ctx.timezone()
         self._screening_for = self.history.patient.id
         _fill(
             self.screening,
@@ -246,7 +246,7 @@ class PatientRecordView(QWidget):
         v = self.selected_visit()
         if v is None:
             return
-        zone = history.clinic_zone(self.ctx.db)
+        zone = self.ctx.timezone()
         try:
             record = visit_record(self.ctx, v.id)
         except (DomainError, ValueError) as exc:
