@@ -16,7 +16,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_visit import (  # noqa: E402  (the runner imports this module by its folder)
+from bench_visit import (
     _app,
     _press,
     _window,

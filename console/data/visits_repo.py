@@ -66,7 +66,7 @@ def load_record(db: Database, visit_id: str) -> VisitRecord:
     changes: dict[str, list[DepthChangeRecord]] = {}
     for r in db.query(
         "SELECT dc.* FROM depth_changes dc JOIN treated_areas a ON a.id = dc.area_id "
-        "WHERE a.visit_id = ? ORDER BY dc.at",
+        "WHERE a.visit_id = ? ORDER BY dc.at, dc.rowid",
         [visit_id],
     ):
         changes.setdefault(r["area_id"], []).append(

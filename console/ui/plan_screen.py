@@ -25,15 +25,15 @@ from PySide6.QtWidgets import (
 )
 
 from console.context import AppContext
-from console.data import visits_repo
 from console.depth import format_mm
 from console.errors import DomainError
 from console.protocol import Protocol
 from console.ui import widgets
 from console.ui.body_map import BodyMap
 from console.ui.flow import VisitFlow
-from console.visit.service import VisitService
-from console.visit.treatment import ConfirmationNeeded
+from console.visit.lifecycle import VisitLifecycle
+from console.visit.prep import PrepService
+from console.visit.treatment import ConfirmationNeeded, TreatmentService
 
 
 def headline(warning: str) -> str:
@@ -63,7 +63,9 @@ class PlanScreen(QWidget):
     def __init__(self, ctx: AppContext, flow: VisitFlow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.flow = ctx, flow
-        self.service = VisitService(ctx)
+        self.visits = VisitLifecycle(ctx)
+        self.prep = PrepService(ctx, self.visits)
+        self.treatment = TreatmentService(ctx, self.visits, self.prep)
         self.protocol: Protocol | None = None
         self.map_box = QVBoxLayout()
         self.map: BodyMap | None = None
@@ -194,7 +196,7 @@ class PlanScreen(QWidget):
         if visit_id is None:
             return
         if visit_id != self._built_for:
-            self.protocol = self.service.protocol_for(visit_id)
+            self.protocol = self.visits.protocol_for(visit_id)
             names = {z.id: z.name for z in self.protocol.zones}
             if self.map is not None:
                 self.map.deleteLater()
@@ -318,7 +320,7 @@ class PlanScreen(QWidget):
             return
         self.depth_error.clear()
         try:
-            self.service.plan_area(
+            self.treatment.plan_area(
                 visit_id, zone_id, concern=self.concern.currentData() or "general",
                 depth_text=self.depth.text(), target_passes=self.passes.value(),
                 reason=self.reason.text(), confirmed=self.confirm.isChecked(),
@@ -360,7 +362,7 @@ class PlanScreen(QWidget):
         visit_id = self.flow.visit_id
         if visit_id is None:
             return
-        record = visits_repo.load_record(self.ctx.db, visit_id)
+        record = self.visits.record(visit_id)
         self._planned = {area.zone_id: row for row, area in enumerate(record.areas)}
         self.table.setRowCount(len(record.areas))
         for row, area in enumerate(record.areas):
@@ -380,7 +382,7 @@ class PlanScreen(QWidget):
             self.error.setText("Select a planned area first.")
             return
         try:
-            self.service.remove_area(str(item.data(Qt.ItemDataRole.UserRole)))
+            self.treatment.remove_area(str(item.data(Qt.ItemDataRole.UserRole)))
         except DomainError as error:
             self.error.setText(error.message)
             return
@@ -391,10 +393,10 @@ class PlanScreen(QWidget):
         visit_id = self.flow.visit_id
         if visit_id is None:
             return
-        if not self.service.area_ids(visit_id):
+        if not self.treatment.area_ids(visit_id):
             self.error.setText("Add at least one area to the plan.")
             return
-        missing = self.service.prep_missing(visit_id)
+        missing = self.prep.prep_missing(visit_id)
         if missing:
             self.error.setText("Not ready to treat: " + " ".join(missing))
             return

@@ -20,15 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from console.context import AppContext
-from console.data import visits_repo
 from console.errors import DomainError
 from console.protocol import Contraindication
 from console.ui import theme, widgets
 from console.ui.flow import VisitFlow
 from console.visit import clearance as clearances
 from console.visit.clearance import Clearance
+from console.visit.lifecycle import VisitLifecycle
 from console.visit.screening import Answer
-from console.visit.service import VisitService
 from console.visit_record import ScreeningAnswerRecord
 
 SECTIONS = (
@@ -207,7 +206,7 @@ class ScreeningScreen(QWidget):
     def __init__(self, ctx: AppContext, flow: VisitFlow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.flow = ctx, flow
-        self.service = VisitService(ctx)
+        self.visits = VisitLifecycle(ctx)
         self.questions: list[_Question] = []
         self.body = QWidget()
         self.grid = QGridLayout(self.body)
@@ -257,7 +256,7 @@ class ScreeningScreen(QWidget):
             if item.widget():
                 item.widget().deleteLater()
         self.questions = []
-        protocol = self.service.protocol_for(visit_id)
+        protocol = self.visits.protocol_for(visit_id)
         row = 0
         for kind, heading in SECTIONS:
             items = [c for c in protocol.contraindications if c.kind == kind]
@@ -270,7 +269,7 @@ class ScreeningScreen(QWidget):
                 q = _Question(item, self.grid, row)
                 self.questions.append(q)
                 row += ROWS_PER_QUESTION
-        stored = {a.item_id: a for a in visits_repo.load_record(self.ctx.db, visit_id).screening}
+        stored = {a.item_id: a for a in self.visits.record(visit_id).screening}
         for q in self.questions:
             if q.item.id in stored:
                 q.show_stored(stored[q.item.id])
@@ -343,7 +342,7 @@ class ScreeningScreen(QWidget):
                 return
             answers.append(a)
         try:
-            outcome = self.service.answer_screening(visit_id, answers)
+            outcome = self.visits.answer_screening(visit_id, answers)
         except DomainError as error:
             target = next((q for q in self.questions if q.item.id == error.field), None)
             (target.message if target else self.result).setText(error.message)
@@ -382,7 +381,7 @@ class ScreeningScreen(QWidget):
         ):
             return
         try:
-            self.service.stop_visit(visit_id, f"Screening: {self._blocking_reason}")
+            self.visits.stop_visit(visit_id, f"Screening: {self._blocking_reason}")
         except DomainError as error:
             self.result.setText(error.message)
             return

@@ -7,6 +7,7 @@ most the action that was under way, and says what it changed.
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from console.changes import Changes
 from console.clock import iso
@@ -55,6 +56,10 @@ class VisitLifecycle:
 
     def open_visit_for(self, patient_id: str) -> str | None:
         return visits_repo.open_visit_id(self.db, patient_id)
+
+    def open_visits(self) -> list[dict[str, Any]]:
+        """Visits started and never completed or stopped: offered for resumption."""
+        return visits_repo.open_visits(self.db)
 
     def step_of(self, visit_id: str) -> str:
         return self.state(visit_id).step

@@ -269,7 +269,7 @@ def test_pedal_key_from_settings_drives_the_pass(
     clock.advance(12)
     press(screen, Qt.Key.Key_F13)
     press(screen, Qt.Key.Key_Space, " ")  # no longer the pass key
-    assert screen.service.running_area_id is None
+    assert screen.session.running_area_id is None
     (area,) = visits_repo.load_record(ctx.db, visit_id).areas
     assert [p.duration_s for p in area.passes] == [12]
 
