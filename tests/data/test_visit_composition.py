@@ -131,3 +131,18 @@ def test_one_series_rule_for_the_visit_and_records() -> None:
     days = [date(2026, 1, 1), date(2026, 3, 6), date(2026, 4, 3), date(2026, 5, 1)]
     plan = SeriesPlan(sessions=3, interval_weeks=4, maintenance="")
     assert current_series(days, [None] * 4, plan) == tuple(days[1:])
+
+
+def test_one_endpoint_table_matches_the_schema_and_the_default_protocol(ctx: AppContext) -> None:
+    from console.data import protocol_repo
+    from console.visit.endpoints import ENDPOINT_IDS, endpoint_word
+
+    check = ctx.db.execute("SELECT sql FROM sqlite_master WHERE name = 'treated_areas'").fetchone()[
+        0
+    ]
+    allowed = re.search(r"endpoint IN \(([^)]*)\)", check)
+    assert allowed is not None
+    assert tuple(x.strip(" '") for x in allowed.group(1).split(",")) == ENDPOINT_IDS
+    assert {e for e, _ in protocol_repo.current(ctx.db).endpoints} == set(ENDPOINT_IDS)
+    assert endpoint_word("pinpoint_bleeding") == "Pinpoint bleeding"
+    assert endpoint_word(None) == "not recorded"
