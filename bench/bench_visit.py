@@ -369,7 +369,7 @@ def rss_after_visit_mb(db_path: str | Path, *, pass_s: float = 0.3) -> dict[str,
         plan = window.screen("plan")
         for zone in ("cheeks", "forehead", "neck"):
             plan.map.zone_clicked.emit(zone)
-            _type(plan.depth, "0,5\n")
+            _type(plan.depth_input, "0,5\n")
         plan.next.click()
         assert window.current_key() == "treat", plan.depth_error.text()
         done("plan")

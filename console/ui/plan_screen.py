@@ -82,15 +82,15 @@ class PlanScreen(QWidget):
         widgets.show_whole_choice(self.concern)  # the whole concern, never cut short
         self.concern.currentIndexChanged.connect(self._on_concern_changed)
         self.typical = widgets.hint()
-        self.depth = QLineEdit()
-        self.depth.setPlaceholderText("type it")
-        self.depth.setMaximumWidth(140)
-        self.depth.setAccessibleName("depth in millimetres")
-        self.depth.returnPressed.connect(self._on_add_clicked)
+        self.depth_input = QLineEdit()
+        self.depth_input.setPlaceholderText("type it")
+        self.depth_input.setMaximumWidth(140)
+        self.depth_input.setAccessibleName("depth in millimetres")
+        self.depth_input.returnPressed.connect(self._on_add_clicked)
         unit = QLabel("mm")
         unit.setStyleSheet("font-weight: bold;")
         depth_row = QHBoxLayout()
-        depth_row.addWidget(self.depth)
+        depth_row.addWidget(self.depth_input)
         depth_row.addWidget(unit)
         depth_row.addStretch(1)
         self.depth_error = widgets.error_label()
@@ -225,7 +225,7 @@ class PlanScreen(QWidget):
         self.zones.clearSelection()
         self.zone_title.setText("Choose an area")
         self.typical.clear()
-        self.depth.clear()
+        self.depth_input.clear()
         self.passes.setValue(self.passes.minimum())
         self._clear_messages()
 
@@ -236,20 +236,21 @@ class PlanScreen(QWidget):
 
     def _on_map_zone_clicked(self, zone_id: str) -> None:
         for row in range(self.zones.count()):
-            if self.zones.item(row).data(Qt.ItemDataRole.UserRole) == zone_id:
+            item = self.zones.item(row)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == zone_id:
                 self.zones.setCurrentRow(row)
         if self.map is not None:
             self._chooser = self.map
-        row = self._planned.get(zone_id)
-        if row is not None:
+        planned = self._planned.get(zone_id)
+        cell = self.table.item(planned, 0) if planned is not None else None
+        if planned is not None and cell is not None:
             # Space again on a planned zone is the way back out of the plan: say how.
-            self.table.setCurrentCell(row, 0)
+            self.table.setCurrentCell(planned, 0)
             self.error.setText(
-                f"{self.table.item(row, 0).text()} is in the plan: Delete on the map or "
-                "Remove area takes it out."
+                f"{cell.text()} is in the plan: Delete on the map or Remove area takes it out."
             )
             return
-        self.depth.setFocus()
+        self.depth_input.setFocus()
 
     def _on_map_remove_requested(self, zone_id: str) -> None:
         row = self._planned.get(zone_id)
@@ -260,12 +261,13 @@ class PlanScreen(QWidget):
     def _on_map_current_changed(self, zone_id: str) -> None:
         # Moving on the map moves the list's highlight too, so both show the same area.
         for row in range(self.zones.count()):
-            if self.zones.item(row).data(Qt.ItemDataRole.UserRole) == zone_id:
+            item = self.zones.item(row)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == zone_id:
                 self.zones.setCurrentRow(row)
 
     def _on_zones_item_activated(self, _item: QListWidgetItem) -> None:
         self._chooser = self.zones
-        self.depth.setFocus()
+        self.depth_input.setFocus()
 
     def _on_zones_row_changed(self, _row: int) -> None:
         zone_id = self._zone_id()
@@ -276,7 +278,7 @@ class PlanScreen(QWidget):
         if self.map is not None:
             self.map.set_current(zone_id)
         # Never pre-filled: the practitioner types every depth (product.md, safe entry).
-        self.depth.clear()
+        self.depth_input.clear()
         self.passes.setValue(self.protocol.target_passes(zone))
         self._clear_messages()
         self._on_concern_changed()
@@ -322,7 +324,7 @@ class PlanScreen(QWidget):
         try:
             self.treatment.plan_area(
                 visit_id, zone_id, concern=self.concern.currentData() or "general",
-                depth_text=self.depth.text(), target_passes=self.passes.value(),
+                depth_text=self.depth_input.text(), target_passes=self.passes.value(),
                 reason=self.reason.text(), confirmed=self.confirm.isChecked(),
             )  # fmt: skip
         except ConfirmationNeeded as needed:
@@ -336,11 +338,11 @@ class PlanScreen(QWidget):
             # A refused depth (above a limit) is not one a tick can save: no confirmation shown.
             self._clear_messages()
             (self.depth_error if error.field == "depth" else self.error).setText(error.message)
-            self.depth.setFocus()
-            self.depth.selectAll()
+            self.depth_input.setFocus()
+            self.depth_input.selectAll()
             return
         self._clear_messages()
-        self.depth.clear()
+        self.depth_input.clear()
         self._refresh_table()
         self._chooser.setFocus()
 

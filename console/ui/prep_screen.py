@@ -200,27 +200,27 @@ class PrepScreen(QWidget):
         self.numb_applied.setTime(QTime(local.hour, local.minute))
         self._loaded_for = record.id
 
-    def _refresh(self, record: object = None) -> None:
+    def _refresh(self, record: VisitRecord | None = None) -> None:
         visit_id = self.flow.visit_id
         if visit_id is None:
             return
         rec = record or self.visits.record(visit_id)
         self.cartridges.clear()
-        for c in rec.cartridges:  # type: ignore[attr-defined]
+        for c in rec.cartridges:
             self.cartridges.addItem(
                 f"{c.needle_count} needles · lot {c.lot} · exp {c.expiry:%d %b %Y}"
                 + (f" · serial {c.serial}" if c.serial else "")
                 + (" · no serial: new sealed cartridge confirmed" if c.sealed_new_confirmed else "")
                 + f" ({c.entry})"
             )
-        gels = [c for c in rec.consumables if c.kind == "gel"]  # type: ignore[attr-defined]
+        gels = [c for c in rec.consumables if c.kind == "gel"]
         self.gel_status.setText(f"Recorded: {gels[-1].product}, lot {gels[-1].lot}" if gels else "")
-        creams = [c for c in rec.consumables if c.kind == "numbing"]  # type: ignore[attr-defined]
+        creams = [c for c in rec.consumables if c.kind == "numbing"]
         self._numbing = creams[-1] if creams else None
         self._numbing_id = self._numbing.id if self._numbing else None
         self.cleansed.setText(
-            f"Skin cleansed at {rec.skin_cleansed_at.astimezone(self.ctx.timezone()):%H:%M}"  # type: ignore[attr-defined]
-            if rec.skin_cleansed_at else "Skin cleansed"  # type: ignore[attr-defined]
+            f"Skin cleansed at {rec.skin_cleansed_at.astimezone(self.ctx.timezone()):%H:%M}"
+            if rec.skin_cleansed_at else "Skin cleansed"
         )  # fmt: skip
         self._refresh_countdown()
         missing = self.prep.prep_missing(visit_id)

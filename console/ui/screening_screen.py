@@ -55,7 +55,9 @@ class _ClearanceForm(QWidget):
         self.role = QComboBox()
         self.role.setEditable(True)
         self.role.addItems(["", *opts.roles])
-        self.role.lineEdit().setPlaceholderText("Their role")
+        role_field = self.role.lineEdit()
+        if role_field is not None:
+            role_field.setPlaceholderText("Their role")
         self.method = QComboBox()
         self.method.addItem("How?", None)
         for method_id, text in opts.methods:
@@ -216,7 +218,7 @@ class ScreeningScreen(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.body)
-        self.scroll = scroll
+        self.scroll_area = scroll
         self.result = widgets.error_label()
         self.ok = widgets.hint()
         self.check = widgets.primary("Check answers and continue to Consent")
@@ -252,9 +254,10 @@ class ScreeningScreen(QWidget):
 
     def _build(self, visit_id: str) -> None:
         while self.grid.count():
-            item = self.grid.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            taken = self.grid.takeAt(0)
+            widget = taken.widget() if taken is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.questions = []
         protocol = self.visits.protocol_for(visit_id)
         row = 0
@@ -296,7 +299,7 @@ class ScreeningScreen(QWidget):
         # The main window focuses the screen on entering; the question takes it.
         self.setFocusProxy(button)
         button.setFocus()
-        self.scroll.ensureWidgetVisible(q.label)
+        self.scroll_area.ensureWidgetVisible(q.label)
         self.where.setText(
             f"Question {index + 1} of {len(self.questions)}: {q.item.text}   "
             "[Y] yes · [N] no · [↑↓] move · [Enter] check"
@@ -352,7 +355,7 @@ class ScreeningScreen(QWidget):
             q = next(q for q in self.questions if q.item.id == finding.item.id)
             q.message.setText(finding.message if finding.blocks else "")
             if finding.blocks and finding.field and not focused:
-                self.scroll.ensureWidgetVisible(q.message)
+                self.scroll_area.ensureWidgetVisible(q.message)
                 q.field_widget(finding.field).setFocus()
                 focused = True
         if outcome.can_proceed:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QKeyCombination, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -174,7 +174,7 @@ class TreatScreen(QWidget):
         for text, action in bindings:
             seq = QKeySequence(text)
             if seq.count():
-                combo = seq[0]
+                combo = _first_combination(seq)
                 self._actions.setdefault((combo.key().value, combo.keyboardModifiers().value),
                                          action)  # fmt: skip
         self._show_toggle()
@@ -459,3 +459,8 @@ class TreatScreen(QWidget):
 def _depth_now(area: AreaRecord) -> Decimal:
     """The area's depth after its last change (the planned one when it never changed)."""
     return area.depth_changes[-1].to_mm if area.depth_changes else area.depth_mm
+
+
+def _first_combination(seq: QKeySequence) -> QKeyCombination:
+    combo: QKeyCombination = seq[0]  # type: ignore[index]  # Qt's operator[]; not in the stubs
+    return combo
