@@ -30,8 +30,8 @@ SQL = re.compile(r"\b(SELECT|INSERT INTO|UPDATE \w+ SET|DELETE FROM)\b")
 def test_services_are_composed_not_mixed_in() -> None:
     for service in (VisitService, VisitLifecycle, PrepService, TreatmentService, VisitSession):
         assert service.__bases__ == (object,), service
-    # No module of the visit imports the facade back: there is no circle to break.
-    for path in VISIT.glob("*.py"):
+    # Nothing the services use imports the facade back: there is no circle to break.
+    for path in [*VISIT.glob("*.py"), *(VISIT.parent / "consent").glob("*.py")]:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         imported = {
             node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
