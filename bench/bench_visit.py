@@ -249,17 +249,17 @@ def timer_cpu_pct(db_path: str | Path, *, seconds: float = 20.0) -> dict[str, An
         treat = window.screen("treat")
         assert window.current_key() == "treat"
         _press(treat, Qt.Key.Key_Space, " ")  # the pedal: start the pass through the screen
-        assert treat.service.running_area_id is not None, "the pass did not start"
+        assert treat.session.running_area_id is not None, "the pass did not start"
         run_loop(1.0)  # first paints, chart, the 4 Hz tick settling in
         cpu0, wall0 = time.process_time(), time.monotonic()
         run_loop(seconds)
         cpu, wall = time.process_time() - cpu0, time.monotonic() - wall0
         shown = treat.timer_label.text()
         _press(treat, Qt.Key.Key_Space, " ")
-        assert treat.service.running_area_id is None, "the pass did not stop"
+        assert treat.session.running_area_id is None, "the pass did not stop"
         # Leave no open visit behind: a later start on this file would offer to resume it.
         _press(treat, Qt.Key.Key_1, "1")
-        treat.service.complete(visit_id, notes="benchmark visit")
+        treat.session.visits.complete(visit_id, notes="benchmark visit")
         window.close()
         app.processEvents()
         return {
@@ -369,7 +369,7 @@ def rss_after_visit_mb(db_path: str | Path, *, pass_s: float = 0.3) -> dict[str,
         plan = window.screen("plan")
         for zone in ("cheeks", "forehead", "neck"):
             plan.map.zone_clicked.emit(zone)
-            _type(plan.depth, "0,5\n")
+            _type(plan.depth_input, "0,5\n")
         plan.next.click()
         assert window.current_key() == "treat", plan.depth_error.text()
         done("plan")

@@ -61,6 +61,8 @@ FIGURES = (
         0,
         "stops",
     ),
+    Figure("stop_queries", "SQL statements per pass stop, Treat screen", 10, "stmts"),
+    Figure("stop_ms", "pass stop through the Treat screen", 50, "ms"),
     Figure("photo_import_ms", "12 MP JPEG imported with thumbnail", 500, "ms"),
     Figure("photo_compare_ms", "compare view of two dates painted", 200, "ms"),
 )
@@ -68,10 +70,10 @@ FIGURES = (
 # Rounds per benchmark: quick keeps CI under a minute or two on two shared cores.
 PLANS = {
     "quick": {"startup_runs": 3, "search_rounds": 1, "open_rounds": 5, "recall_rounds": 3,
-              "handout_rounds": 8, "render_rounds": 1, "passes": 40, "timer_s": 3.0,
+              "handout_rounds": 8, "render_rounds": 1, "passes": 40, "timer_s": 3.0, "stops": 20,
               "contention_s": 10.0, "photo_rounds": 3},
     "full": {"startup_runs": 10, "search_rounds": 5, "open_rounds": 25, "recall_rounds": 30,
-             "handout_rounds": 30, "render_rounds": 3, "passes": 300, "timer_s": 20.0,
+             "handout_rounds": 30, "render_rounds": 3, "passes": 300, "timer_s": 20.0, "stops": 100,
              "contention_s": 30.0, "photo_rounds": 9},
 }  # fmt: skip
 
@@ -105,6 +107,10 @@ def worker(name: str, db: str, plan: dict[str, Any]) -> dict[str, Any]:
         from bench_visit import pass_commit_ms
 
         return pass_commit_ms(db, passes=plan["passes"])
+    if name == "stop_queries":
+        from bench_stop_queries import stop_queries
+
+        return stop_queries(db, stops=plan["stops"])
     if name == "timer":
         from bench_visit import timer_cpu_pct
 
@@ -223,7 +229,7 @@ def main(argv: list[str] | None = None) -> int:
     big_help = f"the {BIG_PATIENTS:,}-patient database (built if missing)"
     parser.add_argument("--big-db", type=Path, default=DEFAULT_BIG_DB, help=big_help)
     parser.add_argument("--only", help="comma-separated: startup,startup_big,search,records,"
-                        "handout,pass_commit,timer,rss,contention,photos")  # fmt: skip
+                        "handout,pass_commit,stop_queries,timer,rss,contention,photos")  # fmt: skip
     parser.add_argument("--no-xcb", action="store_true", help="skip the runs under Xvfb")
     parser.add_argument("--markdown", action="store_true", help="also print a Markdown table")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
@@ -332,6 +338,12 @@ def run_all(args: argparse.Namespace) -> int:
             r = details["pass_commit"] = run_worker("pass_commit", db, plan, timeout)
             rows["pass_commit_p95_ms"] = Row(r["p95_ms"], r["median_ms"], r["p95_ms"])
 
+        def do_stop_queries() -> None:
+            db = copy_db(clinic, tmp / "stop_queries")
+            r = details["stop_queries"] = run_worker("stop_queries", db, plan, timeout)
+            rows["stop_queries"] = Row(r["queries_per_stop"], r["queries_per_stop"])
+            rows["stop_ms"] = Row(r["median_ms"], r["median_ms"])
+
         def do_timer() -> None:
             db = copy_db(clinic, tmp / "timer")
             r = details["timer"] = run_worker("timer", db, plan, timeout)
@@ -367,6 +379,7 @@ def run_all(args: argparse.Namespace) -> int:
         step("records", ("patient_open_ms", "recall_ms"), do_records)
         step("handout", ("handout_median_ms", "print_render_ms_per_page"), do_handout)
         step("pass_commit", ("pass_commit_p95_ms",), do_pass_commit)
+        step("stop_queries", ("stop_queries", "stop_ms"), do_stop_queries)
         step("timer", ("timer_cpu_pct",), do_timer)
         if not args.no_xcb:
             step("timer_xcb", ("timer_cpu_pct_xcb",), do_timer_xcb)

@@ -15,13 +15,12 @@ from console import protocol_bounds as bounds
 from console import protocol_shape
 from console.protocol import KINDS
 from console.text import fold
+from console.visit.endpoints import ENDPOINT_IDS
 
 PathT = tuple[str | int, ...]
 
 # The sheet sorts rules into these two lists ("avoid" … / "take care" …).
 SECTIONS = ("avoid", "care")
-# The schema's CHECK constraint on treated_areas.endpoint allows only these ids.
-ENDPOINT_IDS = ("erythema", "pinpoint_bleeding", "none")
 WAIT_UNITS = ("months", "weeks", "days")
 _ID = re.compile(r"^[a-z0-9][a-z0-9_\-]*$")
 

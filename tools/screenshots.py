@@ -141,11 +141,11 @@ def main(out: Path) -> int:
     plan = window.screen("plan")
     for zone, depth in (("cheeks", "0,75\n"), ("forehead", "0.5\n"), ("neck", "0.75\n")):
         plan.map.zone_clicked.emit(zone)
-        keys(plan.depth, depth)
+        keys(plan.depth_input, depth)
     plan.map.zone_clicked.emit("nose")  # around the eyes, 2.5 mm is refused outright
-    keys(plan.depth, "2.5\n")
+    keys(plan.depth_input, "2.5\n")
     shot("6-plan-tenfold-slip")
-    plan.depth.clear()
+    plan.depth_input.clear()
     plan.next.click()
     treat = window.screen("treat")
     for seconds in (38, 36):

@@ -23,6 +23,7 @@ from console.context import AppContext
 from console.data import audit_repo, consents_repo, patients_repo, practitioners_repo, settings_repo
 from console.errors import DomainError, NotFound
 from console.private_files import write_private
+from console.visit.lifecycle import VisitLifecycle
 from console.visit.storage import guarded
 
 MAX_NAME = 120
@@ -360,8 +361,6 @@ class ConsentService:
     @guarded
     def decline(self, visit_id: str, reason: str) -> None:
         """The patient declines: recorded with the reason, and the visit stops (no treatment)."""
-        from console.visit.service import VisitService
-
         by = self.ctx.require_practitioner()
         text = " ".join(reason.split())
         if not text:
@@ -379,7 +378,7 @@ class ConsentService:
                 reason=text,
             )
             self._audit("consent.decline", "visit", visit_id, reason=text)
-            VisitService(self.ctx).stop_visit(visit_id, f"Consent declined: {text}")
+            VisitLifecycle(self.ctx).stop_visit(visit_id, f"Consent declined: {text}")
 
     @guarded
     def withdraw(self, consent_id: str, reason: str) -> None:

@@ -67,3 +67,12 @@ def insert(
          expiry.isoformat(), serial.strip() if serial else None, raw_label, entry,
          None if sealed_new_confirmed is None else int(sealed_new_confirmed), iso(now), by],
     )  # fmt: skip
+
+
+def visit_has_cartridge(db: Database, visit_id: str) -> bool:
+    row = db.execute("SELECT 1 FROM cartridges WHERE visit_id = ? LIMIT 1", [visit_id]).fetchone()
+    return row is not None
+
+
+def delete(db: Database, visit_id: str, cartridge_id: str) -> None:
+    db.execute("DELETE FROM cartridges WHERE id = ? AND visit_id = ?", [cartridge_id, visit_id])

@@ -44,3 +44,31 @@ def clearances_and_prompts_pass(db: Database, visit_id: str) -> bool:
         [visit_id],
     ).fetchone()
     return not row[0]
+
+
+def delete_answers(db: Database, visit_id: str) -> None:
+    db.execute("DELETE FROM screening_answers WHERE visit_id = ?", [visit_id])
+
+
+def answered_without_stop(db: Database, visit_id: str, today: date) -> bool:
+    """Answers are stored, no hard stop was answered yes and no waiting period runs today."""
+    row = db.execute(
+        "SELECT COUNT(*), SUM(kind = 'hard_stop' AND answer = 'yes'), "
+        "SUM(safe_from IS NOT NULL AND safe_from > ?) "
+        "FROM screening_answers WHERE visit_id = ?",
+        [today.isoformat(), visit_id],
+    ).fetchone()
+    return bool(row[0]) and not any(row[1:])
+
+
+def any_present(db: Database, visit_id: str, item_ids: list[str]) -> bool:
+    """Whether any of these checklist items was answered other than "no"."""
+    if not item_ids:
+        return False
+    marks = ", ".join("?" for _ in item_ids)
+    row = db.execute(
+        "SELECT 1 FROM screening_answers WHERE visit_id = ? AND answer != 'no' "
+        f"AND item_id IN ({marks}) LIMIT 1",
+        [visit_id, *item_ids],
+    ).fetchone()
+    return row is not None

@@ -1,15 +1,16 @@
-"""Reading visits back: the full record of one visit, and lists of visits."""
+"""Visits: the visit row's reads and writes, the full record of one visit, lists of visits."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
 from sqlite_utils import Database
 
-from console.clock import parse_iso
+from console.clock import iso, parse_iso
 from console.errors import NotFound
+from console.visit.state import VisitState, mm
 from console.visit_record import (
     AmendmentRecord,
     AreaRecord,
@@ -31,8 +32,7 @@ def _d(value: str | None) -> date | None:
 
 
 def _dec(value: float | str) -> Decimal:
-    # Depths are stored as REAL; round-trip through str and quantize to 0.01 mm.
-    return Decimal(str(value)).quantize(Decimal("0.01"))
+    return mm(value)
 
 
 def load_record(db: Database, visit_id: str) -> VisitRecord:
@@ -66,7 +66,7 @@ def load_record(db: Database, visit_id: str) -> VisitRecord:
     changes: dict[str, list[DepthChangeRecord]] = {}
     for r in db.query(
         "SELECT dc.* FROM depth_changes dc JOIN treated_areas a ON a.id = dc.area_id "
-        "WHERE a.visit_id = ? ORDER BY dc.at",
+        "WHERE a.visit_id = ? ORDER BY dc.at, dc.rowid",
         [visit_id],
     ):
         changes.setdefault(r["area_id"], []).append(
@@ -201,3 +201,118 @@ def open_visits(db: Database) -> list[dict[str, Any]]:
             "WHERE v.status = 'open' ORDER BY v.started_at DESC"
         )
     ]
+
+
+# -- the visit row: what the services' rules read and write ----------------------------------
+def state(db: Database, visit_id: str) -> VisitState:
+    row = db.execute(
+        "SELECT id, patient_id, protocol_version, status, step, device_id, skin_cleansed_at, "
+        "current_area_id, notes, adverse_events FROM visits WHERE id = ?",
+        [visit_id],
+    ).fetchone()
+    if row is None:
+        raise NotFound(f"No visit {visit_id}.")
+    return VisitState(
+        id=row[0], patient_id=row[1], protocol_version=int(row[2]), status=row[3], step=row[4],
+        device_id=row[5], skin_cleansed=bool(row[6]), current_area_id=row[7],
+        notes=row[8] or "", adverse_events=row[9] or "",
+    )  # fmt: skip
+
+
+def open_visit_id(db: Database, patient_id: str) -> str | None:
+    """The patient's visit in progress (the latest, should there ever be two)."""
+    row = db.execute(
+        "SELECT id FROM visits WHERE patient_id = ? AND status = 'open' "
+        "ORDER BY started_at DESC LIMIT 1",
+        [patient_id],
+    ).fetchone()
+    return str(row[0]) if row else None
+
+
+def patient_exists(db: Database, patient_id: str) -> bool:
+    return db.execute("SELECT 1 FROM patients WHERE id = ?", [patient_id]).fetchone() is not None
+
+
+def completed_ends(db: Database, patient_id: str) -> list[datetime]:
+    """When the patient's completed visits ended, latest first."""
+    rows = db.execute(
+        "SELECT ended_at FROM visits WHERE patient_id = ? AND status = 'completed' "
+        "ORDER BY ended_at DESC",
+        [patient_id],
+    ).fetchall()
+    return [parse_iso(r[0]) for r in rows]
+
+
+def insert(
+    db: Database, *, visit_id: str, patient_id: str, by: str, protocol_version: int,
+    series_number: int, now: datetime,
+) -> None:  # fmt: skip
+    db.execute(
+        "INSERT INTO visits (id, patient_id, practitioner_id, protocol_version, status, "
+        "step, series_number, started_at) VALUES (?, ?, ?, ?, 'open', 'screening', ?, ?)",
+        [visit_id, patient_id, by, protocol_version, series_number, iso(now)],
+    )
+
+
+def set_step(db: Database, visit_id: str, step: str, *, only_from: tuple[str, ...] = ()) -> None:
+    """Move the visit to ``step`` (only when it is at one of ``only_from``, if given)."""
+    if only_from:
+        marks = ", ".join("?" for _ in only_from)
+        db.execute(
+            f"UPDATE visits SET step = ? WHERE id = ? AND step IN ({marks})",
+            [step, visit_id, *only_from],
+        )
+    else:
+        db.execute("UPDATE visits SET step = ? WHERE id = ?", [step, visit_id])
+
+
+def set_current_area(db: Database, visit_id: str, area_id: str) -> None:
+    db.execute(
+        "UPDATE visits SET current_area_id = ?, step = 'treat' WHERE id = ?", [area_id, visit_id]
+    )
+
+
+def set_device(db: Database, visit_id: str, device_id: str) -> None:
+    db.execute("UPDATE visits SET device_id = ? WHERE id = ?", [device_id, visit_id])
+
+
+def set_skin_cleansed(db: Database, visit_id: str, at: datetime) -> None:
+    db.execute("UPDATE visits SET skin_cleansed_at = ? WHERE id = ?", [iso(at), visit_id])
+
+
+def mark_stopped(db: Database, visit_id: str, *, reason: str, at: datetime) -> None:
+    db.execute(
+        "UPDATE visits SET status = 'stopped', stop_reason = ?, ended_at = ? WHERE id = ?",
+        [reason, iso(at), visit_id],
+    )
+
+
+def mark_completed(
+    db: Database, visit_id: str, *, notes: str, adverse_events: str, at: datetime
+) -> None:
+    db.execute(
+        "UPDATE visits SET status = 'completed', step = 'finish', notes = ?, "
+        "adverse_events = ?, ended_at = ?, completed_at = ? WHERE id = ?",
+        [notes, adverse_events, iso(at), iso(at), visit_id],
+    )
+
+
+def last_amended_value(db: Database, visit_id: str, field: str) -> str | None:
+    """The newest amendment's value of ``field`` (None when it was never amended)."""
+    row = db.execute(
+        "SELECT new_value FROM amendments WHERE visit_id = ? AND field = ? "
+        "ORDER BY at DESC, rowid DESC LIMIT 1",
+        [visit_id, field],
+    ).fetchone()
+    return str(row[0]) if row else None
+
+
+def insert_amendment(
+    db: Database, *, amendment_id: str, visit_id: str, at: datetime, by: str, field: str,
+    old_value: str, new_value: str, reason: str,
+) -> None:  # fmt: skip
+    db.execute(
+        "INSERT INTO amendments (id, visit_id, at, by, field, old_value, new_value, reason) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [amendment_id, visit_id, iso(at), by, field, old_value, new_value, reason],
+    )

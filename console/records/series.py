@@ -11,9 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from console.protocol import SeriesPlan
-
-# A gap longer than this many intervals starts a new series (same rule as the visit service).
-NEW_SERIES_AFTER_INTERVALS = 2
+from console.visit.series import linked_sessions
 
 STATES = ("not_started", "upcoming", "due", "overdue", "complete")
 
@@ -64,13 +62,8 @@ def current_series(
     if last_number is not None and last_number >= 1:
         # The visit service numbered the sessions when they were started: trust it.
         return tuple(visit_days[-last_number:])
-    gap = timedelta(weeks=NEW_SERIES_AFTER_INTERVALS * plan.interval_weeks)
-    chain = [visit_days[-1]]
-    for day in reversed(visit_days[:-1]):
-        if chain[-1] - day > gap:
-            break
-        chain.append(day)
-    return tuple(reversed(chain))
+    earlier = visit_days[-2::-1]
+    return tuple(visit_days[-1 - linked_sessions(earlier, visit_days[-1], plan.interval_weeks) :])
 
 
 def status(

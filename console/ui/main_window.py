@@ -198,11 +198,11 @@ class MainWindow(QMainWindow):
 
     # -- resuming an interrupted visit -----------------------------------------------------
     def _on_flow_practitioner_changed(self, practitioner_id: object) -> None:
-        from console.data import visits_repo
+        from console.visit.lifecycle import VisitLifecycle
 
         if practitioner_id is None or self.flow.visit_id is not None:
             return
-        visits = visits_repo.open_visits(self.ctx.db)
+        visits = VisitLifecycle(self.ctx).open_visits()
         if visits:
             # After the sign-in screen has moved on to Patient, so resuming has the last word.
             QTimer.singleShot(0, lambda: self._offer_resume(visits))
@@ -216,12 +216,13 @@ class MainWindow(QMainWindow):
 
     def resume_visit(self, visit_id: str) -> None:
         """Back exactly where it stopped: same patient, same step (Treat restores the area)."""
-        from console.data import visits_repo
+        from console.visit.session import VisitSession
 
-        record = visits_repo.load_record(self.ctx.db, visit_id)
-        self.flow.set_patient(record.patient_id)
-        self.flow.set_visit(visit_id)
-        self.flow.go(record.step)
+        session = VisitSession.resume(self.ctx, visit_id)
+        state = session.visits.state(visit_id)
+        self.flow.set_patient(state.patient_id)
+        self.flow.set_visit(visit_id, session)
+        self.flow.go(state.step)
 
     def running_pass(self) -> tuple[str, float] | None:
         """The area and elapsed seconds of a pass running on Treat, for the lock screen."""

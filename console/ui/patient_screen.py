@@ -22,14 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from console.context import AppContext
-from console.data import visits_repo
 from console.errors import DomainError
 from console.patients import Patient, PatientService, SearchHit, VisitGlance
 from console.text import fold
 from console.ui import theme, widgets
 from console.ui.flow import VisitFlow
 from console.ui.patient_form import PatientFormWidget
-from console.visit.service import VisitService
+from console.visit.lifecycle import VisitLifecycle
+from console.visit.session import VisitSession
 
 NAMESAKE_HINT = "check the birth date."
 NAMESAKE = "Another patient in this list has the same name: " + NAMESAKE_HINT
@@ -329,9 +329,10 @@ class PatientScreen(QWidget):
             self.history.addItem(glance_line(v))
         if not glance:
             self.history.addItem(self.tr("No visits yet."))
-        self._open_visit = VisitService(self.ctx).open_visit_for(p.id)
+        visits = VisitLifecycle(self.ctx)
+        self._open_visit = visits.open_visit_for(p.id)
         if self._open_visit:
-            step = visits_repo.load_record(self.ctx.db, self._open_visit).step
+            step = visits.step_of(self._open_visit)
             at = _tr(STEP_NAMES[step]) if step in STEP_NAMES else step
             self.start_button.setText(self.tr("Resume visit (at {step})").format(step=at))
         else:
@@ -351,15 +352,19 @@ class PatientScreen(QWidget):
             f"Go on with {self.patient.full_name}",
         ):
             return
-        svc = VisitService(self.ctx)
         try:
-            visit_id = self._open_visit or svc.start_visit(self.patient.id)
-            step = visits_repo.load_record(self.ctx.db, visit_id).step
+            if self._open_visit and self._open_visit == self.flow.visit_id and self.flow.session:
+                session = self.flow.session  # the same visit: keep its running pass
+            elif self._open_visit:
+                session = VisitSession.resume(self.ctx, self._open_visit)
+            else:
+                session = VisitSession.start(self.ctx, self.patient.id)
+            step = session.visits.step_of(session.visit_id)
         except DomainError as e:
             self.visit_error.setText(e.message)
             return
         self.flow.set_patient(self.patient.id)
-        self.flow.set_visit(visit_id)
+        self.flow.set_visit(session.visit_id, session)
         self.flow.go(step if step in STEP_NAMES else "screening")
 
     # -- registering and editing -----------------------------------------------------------

@@ -25,15 +25,15 @@ from PySide6.QtWidgets import (
 )
 
 from console.context import AppContext
-from console.data import visits_repo
 from console.depth import format_mm
 from console.errors import DomainError
 from console.protocol import Protocol
 from console.ui import widgets
 from console.ui.body_map import BodyMap
 from console.ui.flow import VisitFlow
-from console.visit.service import VisitService
-from console.visit.treatment import ConfirmationNeeded
+from console.visit.lifecycle import VisitLifecycle
+from console.visit.prep import PrepService
+from console.visit.treatment import ConfirmationNeeded, TreatmentService
 
 
 def headline(warning: str) -> str:
@@ -63,7 +63,9 @@ class PlanScreen(QWidget):
     def __init__(self, ctx: AppContext, flow: VisitFlow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.flow = ctx, flow
-        self.service = VisitService(ctx)
+        self.visits = VisitLifecycle(ctx)
+        self.prep = PrepService(ctx, self.visits)
+        self.treatment = TreatmentService(ctx, self.visits, self.prep)
         self.protocol: Protocol | None = None
         self.map_box = QVBoxLayout()
         self.map: BodyMap | None = None
@@ -80,15 +82,15 @@ class PlanScreen(QWidget):
         widgets.show_whole_choice(self.concern)  # the whole concern, never cut short
         self.concern.currentIndexChanged.connect(self._on_concern_changed)
         self.typical = widgets.hint()
-        self.depth = QLineEdit()
-        self.depth.setPlaceholderText("type it")
-        self.depth.setMaximumWidth(140)
-        self.depth.setAccessibleName("depth in millimetres")
-        self.depth.returnPressed.connect(self._on_add_clicked)
+        self.depth_input = QLineEdit()
+        self.depth_input.setPlaceholderText("type it")
+        self.depth_input.setMaximumWidth(140)
+        self.depth_input.setAccessibleName("depth in millimetres")
+        self.depth_input.returnPressed.connect(self._on_add_clicked)
         unit = QLabel("mm")
         unit.setStyleSheet("font-weight: bold;")
         depth_row = QHBoxLayout()
-        depth_row.addWidget(self.depth)
+        depth_row.addWidget(self.depth_input)
         depth_row.addWidget(unit)
         depth_row.addStretch(1)
         self.depth_error = widgets.error_label()
@@ -194,7 +196,7 @@ class PlanScreen(QWidget):
         if visit_id is None:
             return
         if visit_id != self._built_for:
-            self.protocol = self.service.protocol_for(visit_id)
+            self.protocol = self.visits.protocol_for(visit_id)
             names = {z.id: z.name for z in self.protocol.zones}
             if self.map is not None:
                 self.map.deleteLater()
@@ -223,7 +225,7 @@ class PlanScreen(QWidget):
         self.zones.clearSelection()
         self.zone_title.setText("Choose an area")
         self.typical.clear()
-        self.depth.clear()
+        self.depth_input.clear()
         self.passes.setValue(self.passes.minimum())
         self._clear_messages()
 
@@ -234,20 +236,21 @@ class PlanScreen(QWidget):
 
     def _on_map_zone_clicked(self, zone_id: str) -> None:
         for row in range(self.zones.count()):
-            if self.zones.item(row).data(Qt.ItemDataRole.UserRole) == zone_id:
+            item = self.zones.item(row)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == zone_id:
                 self.zones.setCurrentRow(row)
         if self.map is not None:
             self._chooser = self.map
-        row = self._planned.get(zone_id)
-        if row is not None:
+        planned = self._planned.get(zone_id)
+        cell = self.table.item(planned, 0) if planned is not None else None
+        if planned is not None and cell is not None:
             # Space again on a planned zone is the way back out of the plan: say how.
-            self.table.setCurrentCell(row, 0)
+            self.table.setCurrentCell(planned, 0)
             self.error.setText(
-                f"{self.table.item(row, 0).text()} is in the plan: Delete on the map or "
-                "Remove area takes it out."
+                f"{cell.text()} is in the plan: Delete on the map or Remove area takes it out."
             )
             return
-        self.depth.setFocus()
+        self.depth_input.setFocus()
 
     def _on_map_remove_requested(self, zone_id: str) -> None:
         row = self._planned.get(zone_id)
@@ -258,12 +261,13 @@ class PlanScreen(QWidget):
     def _on_map_current_changed(self, zone_id: str) -> None:
         # Moving on the map moves the list's highlight too, so both show the same area.
         for row in range(self.zones.count()):
-            if self.zones.item(row).data(Qt.ItemDataRole.UserRole) == zone_id:
+            item = self.zones.item(row)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == zone_id:
                 self.zones.setCurrentRow(row)
 
     def _on_zones_item_activated(self, _item: QListWidgetItem) -> None:
         self._chooser = self.zones
-        self.depth.setFocus()
+        self.depth_input.setFocus()
 
     def _on_zones_row_changed(self, _row: int) -> None:
         zone_id = self._zone_id()
@@ -274,7 +278,7 @@ class PlanScreen(QWidget):
         if self.map is not None:
             self.map.set_current(zone_id)
         # Never pre-filled: the practitioner types every depth (product.md, safe entry).
-        self.depth.clear()
+        self.depth_input.clear()
         self.passes.setValue(self.protocol.target_passes(zone))
         self._clear_messages()
         self._on_concern_changed()
@@ -318,9 +322,9 @@ class PlanScreen(QWidget):
             return
         self.depth_error.clear()
         try:
-            self.service.plan_area(
+            self.treatment.plan_area(
                 visit_id, zone_id, concern=self.concern.currentData() or "general",
-                depth_text=self.depth.text(), target_passes=self.passes.value(),
+                depth_text=self.depth_input.text(), target_passes=self.passes.value(),
                 reason=self.reason.text(), confirmed=self.confirm.isChecked(),
             )  # fmt: skip
         except ConfirmationNeeded as needed:
@@ -334,11 +338,11 @@ class PlanScreen(QWidget):
             # A refused depth (above a limit) is not one a tick can save: no confirmation shown.
             self._clear_messages()
             (self.depth_error if error.field == "depth" else self.error).setText(error.message)
-            self.depth.setFocus()
-            self.depth.selectAll()
+            self.depth_input.setFocus()
+            self.depth_input.selectAll()
             return
         self._clear_messages()
-        self.depth.clear()
+        self.depth_input.clear()
         self._refresh_table()
         self._chooser.setFocus()
 
@@ -360,7 +364,7 @@ class PlanScreen(QWidget):
         visit_id = self.flow.visit_id
         if visit_id is None:
             return
-        record = visits_repo.load_record(self.ctx.db, visit_id)
+        record = self.visits.record(visit_id)
         self._planned = {area.zone_id: row for row, area in enumerate(record.areas)}
         self.table.setRowCount(len(record.areas))
         for row, area in enumerate(record.areas):
@@ -380,7 +384,7 @@ class PlanScreen(QWidget):
             self.error.setText("Select a planned area first.")
             return
         try:
-            self.service.remove_area(str(item.data(Qt.ItemDataRole.UserRole)))
+            self.treatment.remove_area(str(item.data(Qt.ItemDataRole.UserRole)))
         except DomainError as error:
             self.error.setText(error.message)
             return
@@ -391,10 +395,10 @@ class PlanScreen(QWidget):
         visit_id = self.flow.visit_id
         if visit_id is None:
             return
-        if not self.service.area_ids(visit_id):
+        if not self.treatment.area_ids(visit_id):
             self.error.setText("Add at least one area to the plan.")
             return
-        missing = self.service.prep_missing(visit_id)
+        missing = self.prep.prep_missing(visit_id)
         if missing:
             self.error.setText("Not ready to treat: " + " ".join(missing))
             return

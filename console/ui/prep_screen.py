@@ -23,15 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from console.context import AppContext
-from console.data import visits_repo
 from console.errors import DomainError
 from console.ui import theme, widgets
 from console.ui.flow import VisitFlow
 from console.ui.photos.launch import PhotosButton
 from console.ui.scan_field import ScanField
 from console.visit import numbing
-from console.visit.prep import SealedNewNeeded
-from console.visit.service import VisitService
+from console.visit.lifecycle import VisitLifecycle
+from console.visit.prep import PrepService, SealedNewNeeded
 from console.visit_record import VisitRecord
 
 
@@ -39,7 +38,8 @@ class PrepScreen(QWidget):
     def __init__(self, ctx: AppContext, flow: VisitFlow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.flow = ctx, flow
-        self.service = VisitService(ctx)
+        self.visits = VisitLifecycle(ctx)
+        self.prep = PrepService(ctx, self.visits)
         self.device = QComboBox()
         self.device.activated.connect(self._on_device_activated)
         self.cartridge_type = QComboBox()
@@ -159,7 +159,7 @@ class PrepScreen(QWidget):
         visit_id = self.flow.visit_id
         if visit_id is None:
             return
-        record = visits_repo.load_record(self.ctx.db, visit_id)
+        record = self.visits.record(visit_id)
         if visit_id != self._loaded_for:
             # Another visit: nothing typed for the last patient may stay in a field.
             self._load(record)
@@ -168,7 +168,7 @@ class PrepScreen(QWidget):
 
     def _load(self, record: VisitRecord) -> None:
         """Every field from ``record`` alone: empty, or what this visit itself recorded."""
-        protocol = self.service.protocol_for(record.id)
+        protocol = self.visits.protocol_for(record.id)
         self.device.clear()
         self.device.addItem("Choose the device…", None)
         for d in protocol.devices:
@@ -200,30 +200,30 @@ class PrepScreen(QWidget):
         self.numb_applied.setTime(QTime(local.hour, local.minute))
         self._loaded_for = record.id
 
-    def _refresh(self, record: object = None) -> None:
+    def _refresh(self, record: VisitRecord | None = None) -> None:
         visit_id = self.flow.visit_id
         if visit_id is None:
             return
-        rec = record or visits_repo.load_record(self.ctx.db, visit_id)
+        rec = record or self.visits.record(visit_id)
         self.cartridges.clear()
-        for c in rec.cartridges:  # type: ignore[attr-defined]
+        for c in rec.cartridges:
             self.cartridges.addItem(
                 f"{c.needle_count} needles · lot {c.lot} · exp {c.expiry:%d %b %Y}"
                 + (f" · serial {c.serial}" if c.serial else "")
                 + (" · no serial: new sealed cartridge confirmed" if c.sealed_new_confirmed else "")
                 + f" ({c.entry})"
             )
-        gels = [c for c in rec.consumables if c.kind == "gel"]  # type: ignore[attr-defined]
+        gels = [c for c in rec.consumables if c.kind == "gel"]
         self.gel_status.setText(f"Recorded: {gels[-1].product}, lot {gels[-1].lot}" if gels else "")
-        creams = [c for c in rec.consumables if c.kind == "numbing"]  # type: ignore[attr-defined]
+        creams = [c for c in rec.consumables if c.kind == "numbing"]
         self._numbing = creams[-1] if creams else None
         self._numbing_id = self._numbing.id if self._numbing else None
         self.cleansed.setText(
-            f"Skin cleansed at {rec.skin_cleansed_at.astimezone(self.ctx.timezone()):%H:%M}"  # type: ignore[attr-defined]
-            if rec.skin_cleansed_at else "Skin cleansed"  # type: ignore[attr-defined]
+            f"Skin cleansed at {rec.skin_cleansed_at.astimezone(self.ctx.timezone()):%H:%M}"
+            if rec.skin_cleansed_at else "Skin cleansed"
         )  # fmt: skip
         self._refresh_countdown()
-        missing = self.service.prep_missing(visit_id)
+        missing = self.prep.prep_missing(visit_id)
         self.missing.setText("Still to do: " + " ".join(missing) if missing else "Ready.")
 
     def _refresh_countdown(self) -> None:
@@ -249,7 +249,7 @@ class PrepScreen(QWidget):
         self.cartridge_type.clear()
         if visit_id is None or device_id is None:
             return
-        for c in self.service.protocol_for(visit_id).cartridge_types_for(device_id):
+        for c in self.visits.protocol_for(visit_id).cartridge_types_for(device_id):
             self.cartridge_type.addItem(c.name, c.id)
 
     # -- actions ----------------------------------------------------------------------------
@@ -258,7 +258,7 @@ class PrepScreen(QWidget):
         if self.flow.visit_id is None or device_id is None:
             return
         try:
-            self.service.set_device(self.flow.visit_id, device_id)
+            self.prep.set_device(self.flow.visit_id, device_id)
         except DomainError as error:
             self.cartridge_error.setText(error.message)
         self._fill_cartridge_types()
@@ -286,7 +286,7 @@ class PrepScreen(QWidget):
             return
         visit_id, type_id = self.flow.visit_id, self.cartridge_type.currentData()
         if self._record_cartridge(
-            lambda confirmed: self.service.record_cartridge_label(
+            lambda confirmed: self.prep.record_cartridge_label(
                 visit_id, text, cartridge_type_id=type_id, seal_intact=True,
                 sealed_new_confirmed=confirmed,
             )
@@ -304,7 +304,7 @@ class PrepScreen(QWidget):
             f.text() for f in (self.gtin, self.lot, self.expiry, self.serial)
         )
         if self._record_cartridge(
-            lambda confirmed: self.service.record_cartridge_manual(
+            lambda confirmed: self.prep.record_cartridge_manual(
                 visit_id, gtin=gtin, lot=lot, expiry=expiry, serial=serial,
                 cartridge_type_id=type_id, seal_intact=True, sealed_new_confirmed=confirmed,
             )
@@ -351,7 +351,7 @@ class PrepScreen(QWidget):
         if self.flow.visit_id is None:
             return
         try:
-            self.service.record_gel(
+            self.prep.record_gel(
                 self.flow.visit_id, product=self.gel_product.text(), lot=self.gel_lot.text()
             )
         except DomainError as error:
@@ -368,7 +368,7 @@ class PrepScreen(QWidget):
         t = self.numb_applied.time()
         applied = local_now.replace(hour=t.hour(), minute=t.minute(), second=0, microsecond=0)
         try:
-            self.service.apply_numbing(
+            self.prep.apply_numbing(
                 self.flow.visit_id, product=self.numb_product.text(), lot=self.numb_lot.text(),
                 applied_at=applied.astimezone(UTC), wait_minutes=self.numb_wait.value(),
                 occluded=self.numb_occluded.isChecked(),
@@ -382,12 +382,12 @@ class PrepScreen(QWidget):
         if self.flow.visit_id is None or self._numbing_id is None:
             self.numb_error.setText("No numbing cream is recorded.")
             return
-        self.service.remove_numbing(self.flow.visit_id, self._numbing_id)
+        self.prep.remove_numbing(self.flow.visit_id, self._numbing_id)
         self._refresh()
 
     def _on_cleansed_clicked(self) -> None:
         if self.flow.visit_id is not None:
-            self.service.mark_skin_cleansed(self.flow.visit_id)
+            self.prep.mark_skin_cleansed(self.flow.visit_id)
             self._refresh()
 
     def shutdown(self) -> None:

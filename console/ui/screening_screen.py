@@ -20,15 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from console.context import AppContext
-from console.data import visits_repo
 from console.errors import DomainError
 from console.protocol import Contraindication
 from console.ui import theme, widgets
 from console.ui.flow import VisitFlow
 from console.visit import clearance as clearances
 from console.visit.clearance import Clearance
+from console.visit.lifecycle import VisitLifecycle
 from console.visit.screening import Answer
-from console.visit.service import VisitService
 from console.visit_record import ScreeningAnswerRecord
 
 SECTIONS = (
@@ -56,7 +55,9 @@ class _ClearanceForm(QWidget):
         self.role = QComboBox()
         self.role.setEditable(True)
         self.role.addItems(["", *opts.roles])
-        self.role.lineEdit().setPlaceholderText("Their role")
+        role_field = self.role.lineEdit()
+        if role_field is not None:
+            role_field.setPlaceholderText("Their role")
         self.method = QComboBox()
         self.method.addItem("How?", None)
         for method_id, text in opts.methods:
@@ -207,7 +208,7 @@ class ScreeningScreen(QWidget):
     def __init__(self, ctx: AppContext, flow: VisitFlow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.flow = ctx, flow
-        self.service = VisitService(ctx)
+        self.visits = VisitLifecycle(ctx)
         self.questions: list[_Question] = []
         self.body = QWidget()
         self.grid = QGridLayout(self.body)
@@ -217,7 +218,7 @@ class ScreeningScreen(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.body)
-        self.scroll = scroll
+        self.scroll_area = scroll
         self.result = widgets.error_label()
         self.ok = widgets.hint()
         self.check = widgets.primary("Check answers and continue to Consent")
@@ -253,11 +254,12 @@ class ScreeningScreen(QWidget):
 
     def _build(self, visit_id: str) -> None:
         while self.grid.count():
-            item = self.grid.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            taken = self.grid.takeAt(0)
+            widget = taken.widget() if taken is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.questions = []
-        protocol = self.service.protocol_for(visit_id)
+        protocol = self.visits.protocol_for(visit_id)
         row = 0
         for kind, heading in SECTIONS:
             items = [c for c in protocol.contraindications if c.kind == kind]
@@ -270,7 +272,7 @@ class ScreeningScreen(QWidget):
                 q = _Question(item, self.grid, row)
                 self.questions.append(q)
                 row += ROWS_PER_QUESTION
-        stored = {a.item_id: a for a in visits_repo.load_record(self.ctx.db, visit_id).screening}
+        stored = {a.item_id: a for a in self.visits.record(visit_id).screening}
         for q in self.questions:
             if q.item.id in stored:
                 q.show_stored(stored[q.item.id])
@@ -297,7 +299,7 @@ class ScreeningScreen(QWidget):
         # The main window focuses the screen on entering; the question takes it.
         self.setFocusProxy(button)
         button.setFocus()
-        self.scroll.ensureWidgetVisible(q.label)
+        self.scroll_area.ensureWidgetVisible(q.label)
         self.where.setText(
             f"Question {index + 1} of {len(self.questions)}: {q.item.text}   "
             "[Y] yes · [N] no · [↑↓] move · [Enter] check"
@@ -343,7 +345,7 @@ class ScreeningScreen(QWidget):
                 return
             answers.append(a)
         try:
-            outcome = self.service.answer_screening(visit_id, answers)
+            outcome = self.visits.answer_screening(visit_id, answers)
         except DomainError as error:
             target = next((q for q in self.questions if q.item.id == error.field), None)
             (target.message if target else self.result).setText(error.message)
@@ -353,7 +355,7 @@ class ScreeningScreen(QWidget):
             q = next(q for q in self.questions if q.item.id == finding.item.id)
             q.message.setText(finding.message if finding.blocks else "")
             if finding.blocks and finding.field and not focused:
-                self.scroll.ensureWidgetVisible(q.message)
+                self.scroll_area.ensureWidgetVisible(q.message)
                 q.field_widget(finding.field).setFocus()
                 focused = True
         if outcome.can_proceed:
@@ -382,7 +384,7 @@ class ScreeningScreen(QWidget):
         ):
             return
         try:
-            self.service.stop_visit(visit_id, f"Screening: {self._blocking_reason}")
+            self.visits.stop_visit(visit_id, f"Screening: {self._blocking_reason}")
         except DomainError as error:
             self.result.setText(error.message)
             return

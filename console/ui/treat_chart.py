@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWidget
 from console.visit_record import VisitRecord
 
 
-class TreatChart(pg.PlotWidget):
+class TreatChart(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph ships no type hints
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, background="w")
         self.setMinimumHeight(180)

@@ -7,7 +7,11 @@ Each pass is committed the moment it stops.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from collections.abc import Callable
+from dataclasses import replace
+from decimal import Decimal
+
+from PySide6.QtCore import QKeyCombination, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -21,15 +25,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.changes import Changed
 from console.context import AppContext
-from console.data import settings_repo, visits_repo
 from console.errors import DomainError
 from console.ui import theme, widgets
 from console.ui.flow import VisitFlow
 from console.ui.treat_chart import TreatChart
-from console.visit.service import VisitService
+from console.visit.pedal import TreatKeys, treat_keys
+from console.visit.session import VisitSession
 from console.visit.treatment import ConfirmationNeeded
-from console.visit_record import AreaRecord, VisitRecord
+from console.visit_record import AreaRecord, PassRecord, VisitRecord
 
 RUNNING_TICK_MS = 250  # the timer shows whole seconds; 4 Hz keeps it honest and cheap
 IDLE_TICK_MS = 1000
@@ -44,8 +49,10 @@ class TreatScreen(QWidget):
     def __init__(self, ctx: AppContext, flow: VisitFlow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.flow = ctx, flow
-        self.service = VisitService(ctx)
+        # The open visit's session (handed over by the flow on entering): it holds the pass.
+        self.session: VisitSession | None = None
         self.record: VisitRecord | None = None
+        self._depths: dict[str, Decimal] = {}  # each area's depth now, kept as it changes
         self.index = 0
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
@@ -141,7 +148,8 @@ class TreatScreen(QWidget):
 
         self.tick = QTimer(self)
         self.tick.timeout.connect(self._refresh_clock)
-        self._actions: dict[tuple[int, int], object] = {}
+        self._actions: dict[tuple[int, int], Callable[[], None]] = {}
+        self._keys = TreatKeys("Space", "N", "P")
         self._loaded_for: str | None = None  # the visit whose inputs are shown
         self._set_timer_font(120)
 
@@ -151,13 +159,12 @@ class TreatScreen(QWidget):
     # should count, and it works the same on every platform and in offscreen tests.
     def _configured_keys(self) -> None:
         """The pedal keys come from settings, so they are re-read every time the step opens."""
-        keys = settings_repo.get_all(self.ctx.db)
-        self._keys = keys
-        self._actions: dict[tuple[int, int], object] = {}
-        bindings = [
-            (str(keys["keys.pass_toggle"]), self.toggle_pass),
-            (str(keys["keys.next_area"]), lambda: self.move_area(+1)),
-            (str(keys["keys.previous_area"]), lambda: self.move_area(-1)),
+        keys = self._keys = treat_keys(self.ctx)
+        self._actions = {}
+        bindings: list[tuple[str, Callable[[], None]]] = [
+            (keys.pass_toggle, self.toggle_pass),
+            (keys.next_area, lambda: self.move_area(+1)),
+            (keys.previous_area, lambda: self.move_area(-1)),
             ("D", self.next_direction),
             ("F", self._on_finish_clicked),
             ("1", lambda: self.set_endpoint_by_index(0)),
@@ -167,12 +174,15 @@ class TreatScreen(QWidget):
         for text, action in bindings:
             seq = QKeySequence(text)
             if seq.count():
-                combo = seq[0]
+                combo = _first_combination(seq)
                 self._actions.setdefault((combo.key().value, combo.keyboardModifiers().value),
                                          action)  # fmt: skip
+        self._show_toggle()
+
+    def _show_toggle(self) -> None:
+        running = self.session is not None and self.session.running is not None
         self.toggle.setText(
-            ("Stop pass" if self.service.running_area_id else "Start pass")
-            + f"  [{keys['keys.pass_toggle']}]"
+            ("Stop pass" if running else "Start pass") + f"  [{self._keys.pass_toggle}]"
         )
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -183,7 +193,7 @@ class TreatScreen(QWidget):
         if action is None:
             super().keyPressEvent(event)
             return
-        action()  # type: ignore[operator]
+        action()
         event.accept()
 
     # -- entering ---------------------------------------------------------------------------
@@ -191,17 +201,19 @@ class TreatScreen(QWidget):
         visit_id = self.flow.visit_id
         if visit_id is None:
             return
+        session = self.session = self.flow.session_for(self.ctx)
+        if session is None:
+            return
         self._configured_keys()
         if visit_id != self._loaded_for:
             self._reset_inputs()  # nothing typed or shown for the last patient stays
             self._loaded_for = visit_id
-        interrupted = self.service.interrupted_passes(visit_id)
-        self.record = visits_repo.load_record(self.ctx.db, visit_id)
-        protocol = self.service.protocol_for(visit_id)
+        interrupted = session.interrupted_passes()
+        self.record = session.visits.record(visit_id)
+        self._depths = {a.id: _depth_now(a) for a in self.record.areas}
+        protocol = session.visits.protocol_for(visit_id)
         self._build_choices(protocol.directions, protocol.endpoints)
-        current = self.ctx.db.execute(
-            "SELECT current_area_id FROM visits WHERE id = ?", [visit_id]
-        ).fetchone()[0]
+        current = session.visits.state(visit_id).current_area_id
         ids = [a.id for a in self.record.areas]
         self.index = ids.index(current) if current in ids else self._first_unfinished()
         if interrupted:
@@ -270,19 +282,41 @@ class TreatScreen(QWidget):
 
     def running_pass(self) -> tuple[str, float] | None:
         """The running pass's area name and elapsed seconds (None when none runs)."""
-        area_id = self.service.running_area_id
-        if area_id is None or self.record is None:
+        session = self.session
+        if session is None or session.running is None or self.record is None:
             return None
+        area_id = session.running.area_id
         name = next((a.zone_name for a in self.record.areas if a.id == area_id), "this area")
-        return name, self.service.running_elapsed()
+        return name, session.running_elapsed()
+
+    def _is_running(self) -> bool:
+        return self.session is not None and self.session.running is not None
 
     def direction(self) -> str:
         button = self.directions.checkedButton()
         return str(button.property("value")) if button else "vertical"
 
-    def _reload(self) -> None:
-        if self.flow.visit_id:
-            self.record = visits_repo.load_record(self.ctx.db, self.flow.visit_id)
+    def _replace_area(self, area_id: str, **fields: object) -> None:
+        """Show a change this screen made without reading the visit back (see Changes)."""
+        if self.record is None:
+            return
+        areas = tuple(
+            replace(a, **fields) if a.id == area_id else a  # type: ignore[arg-type]
+            for a in self.record.areas
+        )
+        self.record = replace(self.record, areas=areas)
+
+    def _on_pass_stopped(self, done: Changed[PassRecord]) -> None:
+        area_id = done.changes.area_id
+        area = (
+            next((a for a in self.record.areas if a.id == area_id), None) if self.record else None
+        )
+        if area is None or area_id is None:
+            return
+        self._replace_area(
+            area_id, passes=(*area.passes, done.value),
+            started_at=area.started_at or done.value.started_at, ended_at=done.value.ended_at,
+        )  # fmt: skip
 
     def _show_area(self) -> None:
         area = self.area
@@ -297,7 +331,7 @@ class TreatScreen(QWidget):
             self.areas.addItem(f"{mark}{a.zone_name}  {len(a.passes)}/{a.target_passes}")
         self.areas.setCurrentRow(self.index)
         self.area_title.setText(f"{area.zone_name}  ({self.index + 1} of {len(self.record.areas)})")
-        depth = self.service.current_depth(area.id)
+        depth = self._depths.get(area.id, area.depth_mm)
         self.depth_label.setText(f"Depth {depth} mm")
         self.count_label.setText(f"Pass {len(area.passes)} of {area.target_passes} done")
         # An exclusive group cannot uncheck its checked button, so an area without an
@@ -310,9 +344,9 @@ class TreatScreen(QWidget):
         self._refresh_clock()
 
     def _refresh_clock(self) -> None:
-        running = self.service.running_area_id is not None
-        if running:
-            self.timer_label.setText(clock_text(self.service.running_elapsed()))
+        running = self.session is not None and self.session.running is not None
+        if running and self.session is not None:
+            self.timer_label.setText(clock_text(self.session.running_elapsed()))
             self.timer_label.setStyleSheet(f"font-size: {self._timer_pt}pt; color: #b00020;")
             self.state_label.setText("PASS RUNNING")
         else:
@@ -332,32 +366,30 @@ class TreatScreen(QWidget):
 
     # -- actions ----------------------------------------------------------------------------
     def toggle_pass(self) -> None:
-        area = self.area
-        if area is None:
+        area, session = self.area, self.session
+        if area is None or session is None:
             return
         self.message.clear()
-        key = self._keys["keys.pass_toggle"]
         try:
-            if self.service.running_area_id is None:
-                self.service.start_pass(area.id, self.direction())
-                self.toggle.setText(f"Stop pass  [{key}]")
+            if session.running is None:
+                session.start_pass(area.id, self.direction())
+                self._show_toggle()
                 self.count_label.setText(
                     f"Pass {len(area.passes) + 1} of {area.target_passes} running"
                 )
             else:
-                self.service.stop_pass()
-                self.toggle.setText(f"Start pass  [{key}]")
+                self._on_pass_stopped(session.stop_pass())
+                self._show_toggle()
                 self.next_direction()
-                self._reload()
                 self._show_area()
         except DomainError as error:
             self.message.setText(error.message)
         self._refresh_clock()
 
     def move_area(self, step: int) -> None:
-        if self.record is None or self.flow.visit_id is None:
+        if self.record is None or self.session is None:
             return
-        if self.service.running_area_id is not None:
+        if self._is_running():
             self.message.setText("Stop the running pass first.")
             return
         new = self.index + step
@@ -365,7 +397,7 @@ class TreatScreen(QWidget):
             self.message.setText("That was the last area: press F to finish." if step > 0 else "")
             return
         self.index = new
-        self.service.set_current_area(self.flow.visit_id, self.record.areas[new].id)
+        self.session.set_current_area(self.record.areas[new].id)
         self.message.clear()
         self._show_area()
 
@@ -376,25 +408,26 @@ class TreatScreen(QWidget):
             buttons[(current + 1) % len(buttons)].setChecked(True)
 
     def set_endpoint_by_index(self, i: int) -> None:
-        area = self.area
+        area, session = self.area, self.session
         buttons = self.endpoints.buttons()
-        if area is None or not 0 <= i < len(buttons):
+        if area is None or session is None or not 0 <= i < len(buttons):
             return
+        endpoint = str(buttons[i].property("value"))
         try:
-            self.service.set_endpoint(area.id, str(buttons[i].property("value")))
+            session.set_endpoint(area.id, endpoint)
         except DomainError as error:
             self.message.setText(error.message)
             self._show_area()  # a clicked button must not show what was not recorded
             return
-        self._reload()
+        self._replace_area(area.id, endpoint=endpoint)
         self._show_area()
 
     def _on_change_depth_clicked(self) -> None:
-        area = self.area
-        if area is None:
+        area, session = self.area, self.session
+        if area is None or session is None:
             return
         try:
-            self.service.change_depth(
+            changed = session.change_depth(
                 area.id, self.new_depth.text(), reason=self.depth_reason.text(),
                 confirmed=self.depth_confirm.isChecked(),
             )  # fmt: skip
@@ -406,6 +439,7 @@ class TreatScreen(QWidget):
         except DomainError as error:
             self.message.setText(error.message)
             return
+        self._depths[area.id] = changed.value
         self.new_depth.clear()
         self._hide_depth_confirmation()
         self.message.clear()
@@ -413,10 +447,20 @@ class TreatScreen(QWidget):
         self.setFocus()
 
     def _on_finish_clicked(self) -> None:
-        if self.service.running_area_id is not None:
+        if self._is_running():
             self.message.setText("Stop the running pass first.")
             return
         self.flow.go("finish")
 
     def shutdown(self) -> None:
         self.tick.stop()
+
+
+def _depth_now(area: AreaRecord) -> Decimal:
+    """The area's depth after its last change (the planned one when it never changed)."""
+    return area.depth_changes[-1].to_mm if area.depth_changes else area.depth_mm
+
+
+def _first_combination(seq: QKeySequence) -> QKeyCombination:
+    combo: QKeyCombination = seq[0]  # type: ignore[index]  # Qt's operator[]; not in the stubs
+    return combo

@@ -4,20 +4,17 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import datetime, time
-from typing import TYPE_CHECKING, Any
 
-from console.clock import iso
+from console.changes import Changed, Changes
 from console.consent.service import ConsentService
-from console.data import cartridges_repo
+from console.context import AppContext
+from console.data import cartridges_repo, passes_repo, prep_repo, screening_repo, visits_repo
 from console.errors import DomainError
-from console.labels import format_day
+from console.labels import Label, check_not_expired, format_day, parse_label
+from console.visit.lifecycle import VisitLifecycle, new_id
 from console.visit.storage import guarded
 
-if TYPE_CHECKING:
-    from console.labels import Label
-    from console.visit.service import VisitService
-
-_Base: Any = object
+PREP = Changes(prep=True)
 
 
 class SealedNewNeeded(DomainError):
@@ -27,30 +24,35 @@ class SealedNewNeeded(DomainError):
         super().__init__(message, "sealed_new")
 
 
-class PrepMixin(_Base):  # type: ignore[misc]  # methods are typed on VisitService
+class PrepService:
+    def __init__(self, ctx: AppContext, visits: VisitLifecycle | None = None) -> None:
+        self.ctx = ctx
+        self.db = ctx.db
+        self.visits = visits or VisitLifecycle(ctx)
+
     @guarded
-    def set_device(self: VisitService, visit_id: str, device_id: str) -> None:
-        self._open_visit(visit_id)
-        device = self.protocol_for(visit_id).device(device_id)
+    def set_device(self, visit_id: str, device_id: str) -> Changes:
+        self.visits.open_state(visit_id)
+        device = self.visits.protocol_for(visit_id).device(device_id)
         with self.db.atomic():
-            if self.db.execute(
-                "SELECT 1 FROM passes WHERE visit_id = ? LIMIT 1", [visit_id]
-            ).fetchone():
+            if passes_repo.visit_has_passes(self.db, visit_id):
                 raise DomainError("Passes were recorded with the current device; it stays.")
-            self.db.execute("UPDATE visits SET device_id = ? WHERE id = ?", [device.id, visit_id])
-            self._audit("visit.device", "visit", visit_id, device_id=device.id)
+            visits_repo.set_device(self.db, visit_id, device.id)
+            self.ctx.audit(
+                "visit.device", entity="visit", entity_id=visit_id,
+                detail={"device_id": device.id},
+            )  # fmt: skip
+        return Changes(visit=True, prep=True)
 
     @guarded
     def record_cartridge_label(
-        self: VisitService, visit_id: str, text: str, *, cartridge_type_id: str,
-        seal_intact: bool, sealed_new_confirmed: bool = False,
-    ) -> str:  # fmt: skip
+        self, visit_id: str, text: str, *, cartridge_type_id: str, seal_intact: bool,
+        sealed_new_confirmed: bool = False,
+    ) -> Changed[str]:  # fmt: skip
         """A scanned (or typed printed-form) UDI label; refused if expired or already used.
 
         A label without a serial raises ``SealedNewNeeded`` until ``sealed_new_confirmed``.
         """
-        from console.labels import parse_label
-
         label = parse_label(text, today=self.ctx.today())
         return self._record_cartridge(
             visit_id, label, cartridge_type_id=cartridge_type_id, seal_intact=seal_intact,
@@ -59,9 +61,9 @@ class PrepMixin(_Base):  # type: ignore[misc]  # methods are typed on VisitServi
 
     @guarded
     def record_cartridge_manual(
-        self: VisitService, visit_id: str, *, gtin: str, lot: str, expiry: str, serial: str = "",
+        self, visit_id: str, *, gtin: str, lot: str, expiry: str, serial: str = "",
         cartridge_type_id: str, seal_intact: bool, sealed_new_confirmed: bool = False,
-    ) -> str:  # fmt: skip
+    ) -> Changed[str]:  # fmt: skip
         """For a box that will not scan: lot and expiry typed from the label."""
         from console.label_typed import manual_label
 
@@ -72,16 +74,14 @@ class PrepMixin(_Base):  # type: ignore[misc]  # methods are typed on VisitServi
         )  # fmt: skip
 
     def _record_cartridge(
-        self: VisitService, visit_id: str, label: Label, *, cartridge_type_id: str,
-        seal_intact: bool, entry: str, raw: str, sealed_new_confirmed: bool,
-    ) -> str:  # fmt: skip
-        from console.labels import check_not_expired
-
+        self, visit_id: str, label: Label, *, cartridge_type_id: str, seal_intact: bool,
+        entry: str, raw: str, sealed_new_confirmed: bool,
+    ) -> Changed[str]:  # fmt: skip
         by = self.ctx.require_practitioner()
-        visit = self._open_visit(visit_id)
-        protocol = self.protocol_for(visit_id)
+        visit = self.visits.open_state(visit_id)
+        protocol = self.visits.protocol_for(visit_id)
         ctype = protocol.cartridge_type(cartridge_type_id)
-        if visit["device_id"] and ctype.device_id != visit["device_id"]:
+        if visit.device_id and ctype.device_id != visit.device_id:
             raise DomainError(f"{ctype.name} does not fit the chosen device.", "cartridge_type")
         if not seal_intact:
             raise DomainError(
@@ -92,7 +92,7 @@ class PrepMixin(_Base):  # type: ignore[misc]  # methods are typed on VisitServi
         if label.expiry is None:
             raise DomainError("The label has no expiry date.", "label")
         check_not_expired(label, self.ctx.today())
-        cartridge_id = self._new_id()
+        cartridge_id = new_id()
         earlier_today: list[datetime] = []
         try:
             # The look-up and the insert in one write transaction, so two rooms cannot both
@@ -126,22 +126,22 @@ class PrepMixin(_Base):  # type: ignore[misc]  # methods are typed on VisitServi
                     sealed_new_confirmed=None if label.serial else True, now=self.ctx.now(),
                     by=by,
                 )  # fmt: skip
-                self._audit(
-                    "visit.cartridge", "visit", visit_id, lot=label.lot, entry=entry,
-                    **({} if label.serial else {
+                self.ctx.audit(
+                    "visit.cartridge", entity="visit", entity_id=visit_id,
+                    detail={"lot": label.lot, "entry": entry, **({} if label.serial else {
                         "sealed_new_confirmed": True, "same_lot_earlier_today": len(earlier_today),
-                    }),
+                    })},
                 )  # fmt: skip
         except sqlite3.IntegrityError as exc:  # the unique index: another room got there first
             raise DomainError("This cartridge is already recorded on another visit.") from exc
-        return cartridge_id
+        return Changed(cartridge_id, PREP)
 
-    def _start_of_today(self: VisitService) -> datetime:
+    def _start_of_today(self) -> datetime:
         """Midnight of the clinic's day, as an aware datetime."""
         tz = self.ctx.timezone()
         return datetime.combine(self.ctx.today(), time(0), tzinfo=tz)
 
-    def _sealed_new_question(self: VisitService, label: Label, earlier: list[datetime]) -> str:
+    def _sealed_new_question(self, label: Label, earlier: list[datetime]) -> str:
         text = (
             "This label has no serial number, so it cannot show that the cartridge is unused. "
             "Confirm that you opened a new sealed cartridge for this patient."
@@ -156,19 +156,22 @@ class PrepMixin(_Base):  # type: ignore[misc]  # methods are typed on VisitServi
             )
         return text
 
-    def remove_cartridge(self: VisitService, visit_id: str, cartridge_id: str) -> None:
+    @guarded
+    def remove_cartridge(self, visit_id: str, cartridge_id: str) -> Changes:
         """Undo a mistaken entry, only before any pass was made with it."""
-        self._open_visit(visit_id)
-        if self.db.execute("SELECT 1 FROM passes WHERE visit_id = ?", [visit_id]).fetchone():
+        self.visits.open_state(visit_id)
+        if passes_repo.visit_has_passes(self.db, visit_id):
             raise DomainError("Passes were made with this cartridge: it stays on the record.")
         with self.db.atomic():
-            self.db.execute(
-                "DELETE FROM cartridges WHERE id = ? AND visit_id = ?", [cartridge_id, visit_id]
-            )
-            self._audit("visit.cartridge_removed", "visit", visit_id, cartridge_id=cartridge_id)
+            cartridges_repo.delete(self.db, visit_id, cartridge_id)
+            self.ctx.audit(
+                "visit.cartridge_removed", entity="visit", entity_id=visit_id,
+                detail={"cartridge_id": cartridge_id},
+            )  # fmt: skip
+        return PREP
 
     @guarded
-    def record_gel(self: VisitService, visit_id: str, *, product: str, lot: str) -> str:
+    def record_gel(self, visit_id: str, *, product: str, lot: str) -> Changed[str]:
         if not product.strip():
             raise DomainError("Name the gel product.", "gel_product")
         if not lot.strip():
@@ -177,11 +180,11 @@ class PrepMixin(_Base):  # type: ignore[misc]  # methods are typed on VisitServi
 
     @guarded
     def apply_numbing(
-        self: VisitService, visit_id: str, *, product: str, lot: str, applied_at: datetime,
+        self, visit_id: str, *, product: str, lot: str, applied_at: datetime,
         wait_minutes: int, occluded: bool = False,
-    ) -> str:  # fmt: skip
-        protocol = self.protocol_for(visit_id)
-        if self._numbing_forbidden(visit_id):
+    ) -> Changed[str]:  # fmt: skip
+        protocol = self.visits.protocol_for(visit_id)
+        if self.numbing_forbidden(visit_id):
             raise DomainError("The patient is allergic to local anaesthetics: no numbing cream.")
         if not product.strip():
             raise DomainError("Name the numbing cream.", "numbing_product")
@@ -198,79 +201,61 @@ class PrepMixin(_Base):  # type: ignore[misc]  # methods are typed on VisitServi
             occluded=occluded,
         )  # fmt: skip
 
-    def _numbing_forbidden(self: VisitService, visit_id: str) -> bool:
-        blockers = [c.id for c in self.protocol_for(visit_id).contraindications if c.blocks_numbing]
-        return any(
-            self.db.execute(
-                "SELECT 1 FROM screening_answers WHERE visit_id = ? AND item_id = ? "
-                "AND answer != 'no'",
-                [visit_id, item_id],
-            ).fetchone()
-            for item_id in blockers
-        )
+    def numbing_forbidden(self, visit_id: str) -> bool:
+        """The screening found an allergy to local anaesthetics (or another numbing blocker)."""
+        protocol = self.visits.protocol_for(visit_id)
+        blockers = [c.id for c in protocol.contraindications if c.blocks_numbing]
+        return screening_repo.any_present(self.db, visit_id, blockers)
 
     @guarded
-    def remove_numbing(self: VisitService, visit_id: str, consumable_id: str) -> None:
-        self._open_visit(visit_id)
+    def remove_numbing(self, visit_id: str, consumable_id: str) -> Changes:
+        self.visits.open_state(visit_id)
         with self.db.atomic():
-            self.db.execute(
-                "UPDATE consumables SET removed_at = ? WHERE id = ? AND visit_id = ? "
-                "AND kind = 'numbing'",
-                [iso(self.ctx.now()), consumable_id, visit_id],
-            )
-            self._audit("visit.numbing_removed", "visit", visit_id)
+            prep_repo.mark_numbing_removed(self.db, visit_id, consumable_id, self.ctx.now())
+            self.ctx.audit("visit.numbing_removed", entity="visit", entity_id=visit_id)
+        return PREP
 
     def _consumable(
-        self: VisitService, visit_id: str, kind: str, product: str, lot: str, *,
+        self, visit_id: str, kind: str, product: str, lot: str, *,
         applied_at: datetime | None = None, wait: int | None = None, occluded: bool = False,
-    ) -> str:  # fmt: skip
+    ) -> Changed[str]:  # fmt: skip
         by = self.ctx.require_practitioner()
-        self._open_visit(visit_id)
-        cid = self._new_id()
+        self.visits.open_state(visit_id)
+        cid = new_id()
         with self.db.atomic():
-            self.db.execute(
-                "INSERT INTO consumables (id, visit_id, kind, product, lot, occluded, "
-                "wait_minutes, applied_at, recorded_at, recorded_by) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [cid, visit_id, kind, product.strip(), lot.strip(), int(occluded), wait,
-                 iso(applied_at) if applied_at else None, iso(self.ctx.now()), by],
+            prep_repo.insert_consumable(
+                self.db, consumable_id=cid, visit_id=visit_id, kind=kind,
+                product=product.strip(), lot=lot.strip(), occluded=occluded, wait_minutes=wait,
+                applied_at=applied_at, now=self.ctx.now(), by=by,
             )  # fmt: skip
-            self._audit(f"visit.{kind}", "visit", visit_id, lot=lot.strip())
-        return cid
+            self.ctx.audit(
+                f"visit.{kind}", entity="visit", entity_id=visit_id, detail={"lot": lot.strip()}
+            )
+        return Changed(cid, PREP)
 
     @guarded
-    def mark_skin_cleansed(self: VisitService, visit_id: str) -> None:
-        self._open_visit(visit_id)
+    def mark_skin_cleansed(self, visit_id: str) -> Changes:
+        self.visits.open_state(visit_id)
         with self.db.atomic():
-            self.db.execute(
-                "UPDATE visits SET skin_cleansed_at = ? WHERE id = ?",
-                [iso(self.ctx.now()), visit_id],
-            )
-            self._audit("visit.cleansed", "visit", visit_id)
+            visits_repo.set_skin_cleansed(self.db, visit_id, self.ctx.now())
+            self.ctx.audit("visit.cleansed", entity="visit", entity_id=visit_id)
+        return Changes(visit=True, prep=True)
 
-    def prep_missing(self: VisitService, visit_id: str) -> list[str]:
+    def prep_missing(self, visit_id: str) -> list[str]:
         """What still stands between prep and the first pass, in words."""
-        visit = self._visit(visit_id)
+        visit = self.visits.state(visit_id)
         missing = []
-        if not self.screening_passed(visit_id):
+        if not self.visits.screening_passed(visit_id):
             missing.append("Screening is not complete or a contraindication blocks treatment.")
         missing += ConsentService(self.ctx).missing(visit_id)
-        if not visit["device_id"]:
+        if not visit.device_id:
             missing.append("Choose the device.")
-        if not self.db.execute(
-            "SELECT 1 FROM cartridges WHERE visit_id = ?", [visit_id]
-        ).fetchone():
+        if not cartridges_repo.visit_has_cartridge(self.db, visit_id):
             missing.append("Record the needle cartridge.")
-        if not self.db.execute(
-            "SELECT 1 FROM consumables WHERE visit_id = ? AND kind = 'gel'", [visit_id]
-        ).fetchone():
+        if not prep_repo.has_gel(self.db, visit_id):
             missing.append("Record the gel product and lot.")
-        if self.db.execute(
-            "SELECT 1 FROM consumables WHERE visit_id = ? AND kind = 'numbing' "
-            "AND removed_at IS NULL",
-            [visit_id],
-        ).fetchone():
+        if prep_repo.numbing_on_skin(self.db, visit_id):
             missing.append("Remove the numbing cream completely before needling.")
-        if not visit["skin_cleansed_at"]:
+        if not visit.skin_cleansed:
             missing.append("Cleanse the skin.")
         return missing

@@ -1,226 +1,174 @@
-"""Recording a visit as it happens; every clinically relevant event is committed at once.
+"""All of a visit's services behind one name, for scripts, the CLI and tests.
 
-The service is the only writer of visit data. Each public method is one transaction with
-its audit row, so a crash or power cut loses at most the action that was under way.
+``VisitService`` composes the lifecycle, prep and treatment services (no inheritance) and
+keeps the old call shapes: ids and records instead of ``Changed``. It holds at most one
+running pass, like a session; the screens use ``VisitSession`` instead.
 """
 
 from __future__ import annotations
 
-import uuid
-from datetime import timedelta
-from typing import Any
+from datetime import datetime
+from decimal import Decimal
 
-from console.clock import iso, parse_iso
 from console.context import AppContext
-from console.data import audit_repo, protocol_repo, screening_repo
-from console.errors import DomainError, NotFound
+from console.depth import DepthCheck
+from console.errors import DomainError
 from console.protocol import Protocol
 from console.visit import screening
-from console.visit.prep import PrepMixin
-from console.visit.storage import guarded
-from console.visit.treatment import TreatmentMixin
+from console.visit.lifecycle import AMENDABLE, VisitLifecycle
+from console.visit.prep import PrepService
+from console.visit.steps import STEPS
+from console.visit.treatment import RunningPass, TreatmentService
+from console.visit_record import PassRecord
 
-STEPS = ("screening", "consent", "prep", "plan", "treat", "finish")
-AMENDABLE = ("notes", "adverse_events")
+__all__ = ["AMENDABLE", "STEPS", "VisitService"]
 
 
-class VisitService(PrepMixin, TreatmentMixin):
+class VisitService:
     def __init__(self, ctx: AppContext) -> None:
         self.ctx = ctx
         self.db = ctx.db
-
-    # -- helpers shared by the mixins -------------------------------------------------------
-    def _visit(self, visit_id: str) -> dict[str, Any]:
-        rows = list(self.db.query("SELECT * FROM visits WHERE id = ?", [visit_id]))
-        if not rows:
-            raise NotFound(f"No visit {visit_id}.")
-        return dict(rows[0])
-
-    def _open_visit(self, visit_id: str) -> dict[str, Any]:
-        visit = self._visit(visit_id)
-        if visit["status"] == "completed":
-            raise DomainError("This visit is completed and locked: corrections are amendments.")
-        if visit["status"] == "stopped":
-            raise DomainError("This visit was stopped and cannot be continued.")
-        return visit
-
-    def protocol_for(self, visit_id: str) -> Protocol:
-        return protocol_repo.get(self.db, int(self._visit(visit_id)["protocol_version"]))
-
-    def _audit(self, action: str, entity: str, entity_id: str, **detail: Any) -> None:
-        audit_repo.record(
-            self.db, at=self.ctx.now(), by=self.ctx.practitioner_id, action=action,
-            entity=entity, entity_id=entity_id, detail=detail,
-        )  # fmt: skip
-
-    def _new_id(self) -> str:
-        return str(uuid.uuid4())
+        self.visits = VisitLifecycle(ctx)
+        self.prep = PrepService(ctx, self.visits)
+        self.treatment = TreatmentService(ctx, self.visits, self.prep)
+        self._running: RunningPass | None = None
 
     # -- lifecycle --------------------------------------------------------------------------
+    def protocol_for(self, visit_id: str) -> Protocol:
+        return self.visits.protocol_for(visit_id)
+
     def open_visit_for(self, patient_id: str) -> str | None:
-        row = self.db.execute(
-            "SELECT id FROM visits WHERE patient_id = ? AND status = 'open' "
-            "ORDER BY started_at DESC LIMIT 1",
-            [patient_id],
-        ).fetchone()
-        return str(row[0]) if row else None
+        return self.visits.open_visit_for(patient_id)
 
-    @guarded
     def start_visit(self, patient_id: str) -> str:
-        by = self.ctx.require_practitioner()
-        if not self.db.execute("SELECT 1 FROM patients WHERE id = ?", [patient_id]).fetchone():
-            raise NotFound("That patient is not in this database.")
-        if self.open_visit_for(patient_id):
-            raise DomainError("This patient already has a visit in progress: resume it instead.")
-        protocol = protocol_repo.current(self.db)
-        visit_id = self._new_id()
-        now = self.ctx.now()
-        with self.db.atomic():
-            self.db.execute(
-                "INSERT INTO visits (id, patient_id, practitioner_id, protocol_version, status, "
-                "step, series_number, started_at) VALUES (?, ?, ?, ?, 'open', 'screening', ?, ?)",
-                [visit_id, patient_id, by, protocol.version,
-                 self._series_number(patient_id, protocol), iso(now)],
-            )  # fmt: skip
-            self._audit("visit.start", "visit", visit_id, patient_id=patient_id)
-        return visit_id
-
-    def _series_number(self, patient_id: str, protocol: Protocol) -> int:
-        """Which session of the series this is; a gap over twice the interval starts anew."""
-        gap = timedelta(weeks=2 * protocol.series.interval_weeks)
-        ends = [
-            parse_iso(r[0])
-            for r in self.db.execute(
-                "SELECT ended_at FROM visits WHERE patient_id = ? AND status = 'completed' "
-                "ORDER BY ended_at DESC",
-                [patient_id],
-            )
-        ]
-        number, previous = 1, self.ctx.now()
-        for end in ends:
-            if previous - end > gap:
-                break
-            number += 1
-            previous = end
-        return number
+        return self.visits.start_visit(patient_id)
 
     def set_step(self, visit_id: str, step: str) -> None:
-        if step not in STEPS:
-            raise DomainError(f"Unknown step {step!r}.")
-        self._open_visit(visit_id)
-        self.db.execute("UPDATE visits SET step = ? WHERE id = ?", [step, visit_id])
+        self.visits.set_step(visit_id, step)
 
-    @guarded
     def stop_visit(self, visit_id: str, reason: str) -> None:
-        """End a visit without treatment (a hard stop, the patient left …); kept on record."""
-        if not reason.strip():
-            raise DomainError("Say why the visit is stopped.", "reason")
-        self._open_visit(visit_id)
-        if self.db.execute("SELECT 1 FROM passes WHERE visit_id = ?", [visit_id]).fetchone():
-            raise DomainError("Passes were recorded: finish the visit instead of stopping it.")
-        with self.db.atomic():
-            self.db.execute(
-                "UPDATE visits SET status = 'stopped', stop_reason = ?, ended_at = ? WHERE id = ?",
-                [reason.strip(), iso(self.ctx.now()), visit_id],
-            )
-            self.db.execute(
-                "DELETE FROM running_passes WHERE area_id IN "
-                "(SELECT id FROM treated_areas WHERE visit_id = ?)",
-                [visit_id],
-            )
-            self._audit("visit.stop", "visit", visit_id, reason=reason.strip())
+        self.visits.stop_visit(visit_id, reason)
 
-    # -- screening --------------------------------------------------------------------------
-    @guarded
     def answer_screening(self, visit_id: str, answers: list[screening.Answer]) -> screening.Outcome:
-        """Store the whole checklist as answered today; replaces earlier answers of this visit."""
-        by = self.ctx.require_practitioner()
-        self._open_visit(visit_id)
-        protocol = self.protocol_for(visit_id)
-        outcome = screening.evaluate(protocol, answers, self.ctx.today())
-        findings = {f.item.id: f for f in outcome.findings}
-        now = iso(self.ctx.now())
-        with self.db.atomic():
-            self.db.execute("DELETE FROM screening_answers WHERE visit_id = ?", [visit_id])
-            for item in protocol.contraindications:
-                screening_repo.insert_answer(
-                    self.db, visit_id=visit_id, item_id=item.id, item_text=item.text,
-                    kind=item.kind, answer=next(a for a in answers if a.item_id == item.id),
-                    finding=findings.get(item.id), answered_at=now, by=by,
-                )  # fmt: skip
-            if outcome.can_proceed:
-                self.db.execute("UPDATE visits SET step = 'consent' WHERE id = ?", [visit_id])
-            self._audit(
-                "visit.screening", "visit", visit_id, can_proceed=outcome.can_proceed,
-                blocking=[f.item.id for f in outcome.blocking],
-            )  # fmt: skip
-        return outcome
+        return self.visits.answer_screening(visit_id, answers)
 
     def screening_passed(self, visit_id: str) -> bool:
-        row = self.db.execute(
-            "SELECT COUNT(*), SUM(kind = 'hard_stop' AND answer = 'yes'), "
-            "SUM(safe_from IS NOT NULL AND safe_from > ?) "
-            "FROM screening_answers WHERE visit_id = ?",
-            [self.ctx.today().isoformat(), visit_id],
-        ).fetchone()
-        return (
-            bool(row[0])
-            and not any(row[1:])
-            and screening_repo.clearances_and_prompts_pass(self.db, visit_id)
-        )
+        return self.visits.screening_passed(visit_id)
 
-    # -- finish -----------------------------------------------------------------------------
-    @guarded
     def complete(self, visit_id: str, *, notes: str = "", adverse_events: str = "") -> None:
-        """Lock the visit. From here on, corrections are dated amendments."""
-        self._open_visit(visit_id)
-        if self.db.execute(
-            "SELECT 1 FROM running_passes r JOIN treated_areas a ON a.id = r.area_id "
-            "WHERE a.visit_id = ?",
-            [visit_id],
-        ).fetchone():
-            raise DomainError("A pass is still running: stop it first.")
-        if not self.db.execute("SELECT 1 FROM passes WHERE visit_id = ?", [visit_id]).fetchone():
-            raise DomainError("No pass was recorded: stop the visit instead of completing it.")
-        missing = self.db.execute(
-            "SELECT zone_name FROM treated_areas a WHERE visit_id = ? AND endpoint IS NULL "
-            "AND EXISTS (SELECT 1 FROM passes p WHERE p.area_id = a.id) ORDER BY position",
-            [visit_id],
-        ).fetchall()
-        if missing:
-            names = ", ".join(r[0] for r in missing)
-            raise DomainError(f"Record the endpoint for: {names}.", "endpoint")
-        now = iso(self.ctx.now())
-        with self.db.atomic():
-            self.db.execute(
-                "UPDATE visits SET status = 'completed', step = 'finish', notes = ?, "
-                "adverse_events = ?, ended_at = ?, completed_at = ? WHERE id = ?",
-                [notes.strip(), adverse_events.strip(), now, now, visit_id],
-            )
-            self._audit("visit.complete", "visit", visit_id)
+        self.visits.complete(visit_id, notes=notes, adverse_events=adverse_events)
 
-    @guarded
     def amend(self, visit_id: str, field: str, new_value: str, reason: str) -> None:
-        """A dated correction of a completed visit; the original stays as it was."""
-        by = self.ctx.require_practitioner()
-        visit = self._visit(visit_id)
-        if visit["status"] != "completed":
-            raise DomainError("Only a completed visit is amended; edit an open one directly.")
-        if field not in AMENDABLE:
-            raise DomainError(f"{field!r} cannot be amended.", "field")
-        if not reason.strip():
-            raise DomainError("Give the reason for the amendment.", "reason")
-        last = self.db.execute(
-            "SELECT new_value FROM amendments WHERE visit_id = ? AND field = ? "
-            "ORDER BY at DESC, rowid DESC LIMIT 1",
-            [visit_id, field],
-        ).fetchone()
-        old = last[0] if last else visit[field]
-        with self.db.atomic():
-            self.db.execute(
-                "INSERT INTO amendments (id, visit_id, at, by, field, old_value, new_value, "
-                "reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [self._new_id(), visit_id, iso(self.ctx.now()), by, field, old,
-                 new_value.strip(), reason.strip()],
-            )  # fmt: skip
-            self._audit("visit.amend", "visit", visit_id, field=field)
+        self.visits.amend(visit_id, field, new_value, reason)
+
+    # -- prep -------------------------------------------------------------------------------
+    def set_device(self, visit_id: str, device_id: str) -> None:
+        self.prep.set_device(visit_id, device_id)
+
+    def record_cartridge_label(
+        self, visit_id: str, text: str, *, cartridge_type_id: str, seal_intact: bool,
+        sealed_new_confirmed: bool = False,
+    ) -> str:  # fmt: skip
+        return self.prep.record_cartridge_label(
+            visit_id, text, cartridge_type_id=cartridge_type_id, seal_intact=seal_intact,
+            sealed_new_confirmed=sealed_new_confirmed,
+        ).value  # fmt: skip
+
+    def record_cartridge_manual(
+        self, visit_id: str, *, gtin: str, lot: str, expiry: str, serial: str = "",
+        cartridge_type_id: str, seal_intact: bool, sealed_new_confirmed: bool = False,
+    ) -> str:  # fmt: skip
+        return self.prep.record_cartridge_manual(
+            visit_id, gtin=gtin, lot=lot, expiry=expiry, serial=serial,
+            cartridge_type_id=cartridge_type_id, seal_intact=seal_intact,
+            sealed_new_confirmed=sealed_new_confirmed,
+        ).value  # fmt: skip
+
+    def remove_cartridge(self, visit_id: str, cartridge_id: str) -> None:
+        self.prep.remove_cartridge(visit_id, cartridge_id)
+
+    def record_gel(self, visit_id: str, *, product: str, lot: str) -> str:
+        return self.prep.record_gel(visit_id, product=product, lot=lot).value
+
+    def apply_numbing(
+        self, visit_id: str, *, product: str, lot: str, applied_at: datetime,
+        wait_minutes: int, occluded: bool = False,
+    ) -> str:  # fmt: skip
+        return self.prep.apply_numbing(
+            visit_id, product=product, lot=lot, applied_at=applied_at,
+            wait_minutes=wait_minutes, occluded=occluded,
+        ).value  # fmt: skip
+
+    def remove_numbing(self, visit_id: str, consumable_id: str) -> None:
+        self.prep.remove_numbing(visit_id, consumable_id)
+
+    def mark_skin_cleansed(self, visit_id: str) -> None:
+        self.prep.mark_skin_cleansed(visit_id)
+
+    def prep_missing(self, visit_id: str) -> list[str]:
+        return self.prep.prep_missing(visit_id)
+
+    # -- plan and treat ---------------------------------------------------------------------
+    def check_area_depth(
+        self, visit_id: str, zone_id: str, concern: str, depth_text: str
+    ) -> DepthCheck:
+        return self.treatment.check_area_depth(visit_id, zone_id, concern, depth_text)
+
+    def plan_area(
+        self, visit_id: str, zone_id: str, *, concern: str = "general", depth_text: str,
+        target_passes: int, reason: str = "", confirmed: bool = False,
+    ) -> str:  # fmt: skip
+        return self.treatment.plan_area(
+            visit_id, zone_id, concern=concern, depth_text=depth_text,
+            target_passes=target_passes, reason=reason, confirmed=confirmed,
+        ).value  # fmt: skip
+
+    def remove_area(self, area_id: str) -> None:
+        self.treatment.remove_area(area_id)
+
+    def area_ids(self, visit_id: str) -> list[str]:
+        return self.treatment.area_ids(visit_id)
+
+    def current_depth(self, area_id: str) -> Decimal:
+        return self.treatment.current_depth(area_id)
+
+    def set_current_area(self, visit_id: str, area_id: str) -> None:
+        if self._running is not None:
+            raise DomainError("Stop the running pass before moving to another area.")
+        self.treatment.set_current_area(visit_id, area_id)
+
+    def start_pass(self, area_id: str, direction: str) -> None:
+        if self._running is not None:
+            raise DomainError("A pass is already running.")
+        self._running = self.treatment.start_pass(area_id, direction)
+
+    @property
+    def running_area_id(self) -> str | None:
+        return self._running.area_id if self._running else None
+
+    def running_elapsed(self) -> float:
+        return self._running.elapsed(self.ctx.clock.monotonic()) if self._running else 0.0
+
+    def stop_pass(self) -> PassRecord:
+        if self._running is None:
+            raise DomainError("No pass is running.")
+        done = self.treatment.stop_pass(self._running)
+        self._running = None
+        return done.value
+
+    def interrupted_passes(self, visit_id: str) -> list[str]:
+        if self._running is not None:
+            return []
+        return self.treatment.interrupted_passes(visit_id)
+
+    def change_depth(
+        self, area_id: str, depth_text: str, *, reason: str = "", confirmed: bool = False
+    ) -> Decimal:
+        if self._running is not None:
+            raise DomainError("Stop the pass before changing the depth.")
+        return self.treatment.change_depth(
+            area_id, depth_text, reason=reason, confirmed=confirmed
+        ).value
+
+    def set_endpoint(self, area_id: str, endpoint: str) -> None:
+        self.treatment.set_endpoint(area_id, endpoint)

@@ -1,21 +1,27 @@
-"""Plan and treat: areas with safe depths, passes timed on the monotonic clock, endpoints."""
+"""Plan and treat: areas with safe depths, passes timed on the monotonic clock, endpoints.
+
+A running pass is a ``RunningPass`` the caller holds (the visit session, for the screens);
+its row in ``running_passes`` is what a crash leaves behind, reported at the next start.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
 
+from console.changes import Changed, Changes
 from console.clock import iso, parse_iso
+from console.context import AppContext
+from console.data import areas_repo, passes_repo, visits_repo
+from console.depth import DepthCheck, check_depth
 from console.errors import DomainError
+from console.visit.lifecycle import VisitLifecycle, new_id
+from console.visit.prep import PrepService
 from console.visit.storage import guarded
 from console.visit_record import PassRecord
 
-if TYPE_CHECKING:
-    from console.depth import DepthCheck
-    from console.visit.service import VisitService
-
-_Base: Any = object
+PLAN = Changes(plan=True)
 
 
 class ConfirmationNeeded(DomainError):
@@ -26,235 +32,189 @@ class ConfirmationNeeded(DomainError):
         self.check = check
 
 
-@dataclass
-class _Running:
+@dataclass(frozen=True)
+class RunningPass:
+    """A pass under way: started (and stored in running_passes), not yet stopped."""
+
     area_id: str
     visit_id: str
-    mono_start: float
+    started_at: datetime  # wall clock, for the record
+    mono_start: float  # monotonic clock, for the duration
     depth_mm: Decimal
     direction: str
 
+    def elapsed(self, monotonic_now: float) -> float:
+        return max(0.0, monotonic_now - self.mono_start)
 
-class TreatmentMixin(_Base):  # type: ignore[misc]  # methods are typed on VisitService
-    _running: _Running | None = None
+
+class TreatmentService:
+    def __init__(
+        self, ctx: AppContext, visits: VisitLifecycle | None = None,
+        prep: PrepService | None = None,
+    ) -> None:  # fmt: skip
+        self.ctx = ctx
+        self.db = ctx.db
+        self.visits = visits or VisitLifecycle(ctx)
+        self.prep = prep or PrepService(ctx, self.visits)
 
     # -- plan -------------------------------------------------------------------------------
     def check_area_depth(
-        self: VisitService, visit_id: str, zone_id: str, concern: str, depth_text: str
+        self, visit_id: str, zone_id: str, concern: str, depth_text: str
     ) -> DepthCheck:
-        from console.depth import check_depth
-
-        visit = self._open_visit(visit_id)
-        if not visit["device_id"]:
+        visit = self.visits.open_state(visit_id)
+        if not visit.device_id:
             raise DomainError("Choose the device in Prep first: depth limits depend on it.")
-        protocol = self.protocol_for(visit_id)
+        protocol = self.visits.protocol_for(visit_id)
         return check_depth(
-            depth_text, device=protocol.device(visit["device_id"]), zone=protocol.zone(zone_id),
+            depth_text, device=protocol.device(visit.device_id), zone=protocol.zone(zone_id),
             concern=concern,
         )  # fmt: skip
 
     @guarded
     def plan_area(
-        self: VisitService, visit_id: str, zone_id: str, *, concern: str = "general",
-        depth_text: str, target_passes: int, reason: str = "", confirmed: bool = False,
-    ) -> str:  # fmt: skip
+        self, visit_id: str, zone_id: str, *, concern: str = "general", depth_text: str,
+        target_passes: int, reason: str = "", confirmed: bool = False,
+    ) -> Changed[str]:  # fmt: skip
         check = self.check_area_depth(visit_id, zone_id, concern, depth_text)
         if check.needs_confirmation and not (confirmed and reason.strip()):
             raise ConfirmationNeeded(check)
         if not 1 <= target_passes <= 20:
             raise DomainError("Target passes must be between 1 and 20.", "target_passes")
-        zone = self.protocol_for(visit_id).zone(zone_id)
-        if self.db.execute(
-            "SELECT 1 FROM treated_areas WHERE visit_id = ? AND zone_id = ?", [visit_id, zone_id]
-        ).fetchone():
+        zone = self.visits.protocol_for(visit_id).zone(zone_id)
+        if areas_repo.zone_planned(self.db, visit_id, zone_id):
             raise DomainError(f"{zone.name} is already in the plan.", "zone")
-        area_id = self._new_id()
+        area_id = new_id()
         with self.db.atomic():
-            position = self.db.execute(
-                "SELECT COALESCE(MAX(position), 0) + 1 FROM treated_areas WHERE visit_id = ?",
-                [visit_id],
-            ).fetchone()[0]
-            self.db.execute(
-                "INSERT INTO treated_areas (id, visit_id, position, zone_id, zone_name, concern, "
-                "depth_mm, target_passes, outside_typical_reason) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [area_id, visit_id, position, zone.id, zone.name, concern, float(check.depth_mm),
-                 target_passes, reason.strip() if check.needs_confirmation else ""],
+            areas_repo.insert(
+                self.db, area_id=area_id, visit_id=visit_id, zone_id=zone.id,
+                zone_name=zone.name, concern=concern, depth_mm=check.depth_mm,
+                target_passes=target_passes,
+                outside_typical_reason=reason.strip() if check.needs_confirmation else "",
             )  # fmt: skip
-            self.db.execute("UPDATE visits SET step = 'plan' WHERE id = ? AND step IN "
-                            "('screening', 'prep')", [visit_id])  # fmt: skip
-            self._audit(
-                "visit.plan_area", "visit", visit_id, zone=zone.id, depth_mm=str(check.depth_mm),
-                confirmed_outside_typical=check.needs_confirmation,
+            visits_repo.set_step(self.db, visit_id, "plan", only_from=("screening", "prep"))
+            self.ctx.audit(
+                "visit.plan_area", entity="visit", entity_id=visit_id,
+                detail={"zone": zone.id, "depth_mm": str(check.depth_mm),
+                        "confirmed_outside_typical": check.needs_confirmation},
             )  # fmt: skip
-        return area_id
-
-    def remove_area(self: VisitService, area_id: str) -> None:
-        visit_id = self._area(area_id)["visit_id"]
-        self._open_visit(visit_id)
-        if self.db.execute("SELECT 1 FROM passes WHERE area_id = ?", [area_id]).fetchone():
-            raise DomainError("This area has recorded passes; it stays in the record.")
-        with self.db.atomic():
-            self.db.execute("DELETE FROM treated_areas WHERE id = ?", [area_id])
-            self._audit("visit.remove_area", "visit", visit_id, area_id=area_id)
-
-    def _area(self: VisitService, area_id: str) -> dict[str, Any]:
-        rows = list(self.db.query("SELECT * FROM treated_areas WHERE id = ?", [area_id]))
-        if not rows:
-            raise DomainError("That area is not in this visit.")
-        return dict(rows[0])
-
-    def area_ids(self: VisitService, visit_id: str) -> list[str]:
-        return [
-            r[0]
-            for r in self.db.execute(
-                "SELECT id FROM treated_areas WHERE visit_id = ? ORDER BY position", [visit_id]
-            )
-        ]
-
-    def current_depth(self: VisitService, area_id: str) -> Decimal:
-        row = (
-            self.db.execute(
-                "SELECT to_mm FROM depth_changes WHERE area_id = ? ORDER BY at DESC, rowid DESC "
-                "LIMIT 1",
-                [area_id],
-            ).fetchone()
-            or self.db.execute(
-                "SELECT depth_mm FROM treated_areas WHERE id = ?", [area_id]
-            ).fetchone()
-        )
-        return Decimal(str(row[0])).quantize(Decimal("0.01"))
-
-    # -- treat ------------------------------------------------------------------------------
-    def set_current_area(self: VisitService, visit_id: str, area_id: str) -> None:
-        self._open_visit(visit_id)
-        if self._running is not None:
-            raise DomainError("Stop the running pass before moving to another area.")
-        self.db.execute(
-            "UPDATE visits SET current_area_id = ?, step = 'treat' WHERE id = ?",
-            [area_id, visit_id],
-        )
+        return Changed(area_id, Changes(plan=True, visit=True, area_id=area_id))
 
     @guarded
-    def start_pass(self: VisitService, area_id: str, direction: str) -> None:
-        area = self._area(area_id)
-        visit_id = area["visit_id"]
-        self._open_visit(visit_id)
-        if self._running is not None:
-            raise DomainError("A pass is already running.")
-        missing = self.prep_missing(visit_id)
+    def remove_area(self, area_id: str) -> Changes:
+        visit_id = areas_repo.get(self.db, area_id).visit_id
+        self.visits.open_state(visit_id)
+        if passes_repo.area_has_passes(self.db, area_id):
+            raise DomainError("This area has recorded passes; it stays in the record.")
+        with self.db.atomic():
+            areas_repo.delete(self.db, area_id)
+            self.ctx.audit(
+                "visit.remove_area", entity="visit", entity_id=visit_id,
+                detail={"area_id": area_id},
+            )  # fmt: skip
+        return PLAN
+
+    def area_ids(self, visit_id: str) -> list[str]:
+        return areas_repo.ids(self.db, visit_id)
+
+    def current_depth(self, area_id: str) -> Decimal:
+        return areas_repo.current_depth(self.db, area_id)
+
+    # -- treat ------------------------------------------------------------------------------
+    def set_current_area(self, visit_id: str, area_id: str) -> Changes:
+        self.visits.open_state(visit_id)
+        with self.db.atomic():
+            visits_repo.set_current_area(self.db, visit_id, area_id)
+        return Changes(visit=True, area_id=area_id)
+
+    def current_area_id(self, visit_id: str) -> str | None:
+        return self.visits.state(visit_id).current_area_id
+
+    @guarded
+    def start_pass(self, area_id: str, direction: str) -> RunningPass:
+        """Start a pass; the caller holds the result until it stops it."""
+        area = areas_repo.get(self.db, area_id)
+        visit_id = area.visit_id
+        self.visits.open_state(visit_id)
+        missing = self.prep.prep_missing(visit_id)
         if missing:
             raise DomainError("Not ready to treat: " + " ".join(missing))
-        protocol = self.protocol_for(visit_id)
+        protocol = self.visits.protocol_for(visit_id)
         if direction not in protocol.directions:
             raise DomainError(f"Unknown direction {direction!r}.", "direction")
         depth = self.current_depth(area_id)
+        now = parse_iso(iso(self.ctx.now()))  # as stored, so the record reads back the same
         # Stored at once so a crash mid-pass is reported at the next start, not lost silently.
         with self.db.atomic():
-            self.db.execute(
-                "INSERT OR REPLACE INTO running_passes (area_id, started_at, depth_mm, direction) "
-                "VALUES (?, ?, ?, ?)",
-                [area_id, iso(self.ctx.now()), float(depth), direction],
+            passes_repo.put_running(
+                self.db, area_id=area_id, started_at=now, depth_mm=depth, direction=direction
             )
-            self.db.execute(
-                "UPDATE visits SET current_area_id = ?, step = 'treat' WHERE id = ?",
-                [area_id, visit_id],
-            )
-        self._running = _Running(area_id, visit_id, self.ctx.clock.monotonic(), depth, direction)
-
-    @property
-    def running_area_id(self) -> str | None:
-        return self._running.area_id if self._running else None
-
-    def running_elapsed(self: VisitService) -> float:
-        return self.ctx.clock.monotonic() - self._running.mono_start if self._running else 0.0
+            visits_repo.set_current_area(self.db, visit_id, area_id)
+        return RunningPass(area_id, visit_id, now, self.ctx.clock.monotonic(), depth, direction)
 
     @guarded
-    def stop_pass(self: VisitService) -> PassRecord:
+    def stop_pass(self, running: RunningPass) -> Changed[PassRecord]:
         """Stop the running pass and commit it before returning (the hot path: kept lean)."""
-        run = self._running
-        if run is None:
-            raise DomainError("No pass is running.")
-        duration = max(0.0, self.ctx.clock.monotonic() - run.mono_start)
+        duration = round(running.elapsed(self.ctx.clock.monotonic()), 3)
         now = self.ctx.now()
-        started = parse_iso(
-            self.db.execute(
-                "SELECT started_at FROM running_passes WHERE area_id = ?", [run.area_id]
-            ).fetchone()[0]
-        )
         with self.db.atomic():
-            number = self.db.execute(
-                "SELECT COALESCE(MAX(number), 0) + 1 FROM passes WHERE area_id = ?", [run.area_id]
-            ).fetchone()[0]
-            self.db.execute(
-                "INSERT INTO passes (id, area_id, visit_id, number, started_at, ended_at, "
-                "duration_s, depth_mm, direction) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [self._new_id(), run.area_id, run.visit_id, number, iso(started), iso(now),
-                 round(duration, 3), float(run.depth_mm), run.direction],
+            number = passes_repo.record_stop(
+                self.db, pass_id=new_id(), area_id=running.area_id, visit_id=running.visit_id,
+                started_at=running.started_at, ended_at=now, duration_s=duration,
+                depth_mm=running.depth_mm, direction=running.direction,
             )  # fmt: skip
-            self.db.execute("DELETE FROM running_passes WHERE area_id = ?", [run.area_id])
-            self.db.execute(
-                "UPDATE treated_areas SET started_at = COALESCE(started_at, ?), ended_at = ? "
-                "WHERE id = ?",
-                [iso(started), iso(now), run.area_id],
-            )
-        self._running = None
-        return PassRecord(number, started, now, round(duration, 3), run.depth_mm, run.direction)
+        record = PassRecord(
+            number, running.started_at, now, duration, running.depth_mm, running.direction
+        )
+        return Changed(record, Changes(passes=True, area_id=running.area_id))
 
-    def interrupted_passes(self: VisitService, visit_id: str) -> list[str]:
-        """Zones whose pass was running when the console stopped; the pass is not counted."""
-        rows = self.db.execute(
-            "SELECT a.zone_name FROM running_passes r JOIN treated_areas a ON a.id = r.area_id "
-            "WHERE a.visit_id = ?",
-            [visit_id],
-        ).fetchall()
-        if rows and self._running is None:
+    def interrupted_passes(self, visit_id: str) -> list[str]:
+        """Zones whose pass was running when the console stopped; the pass is not counted.
+
+        Only call it when no pass of this visit runs in this console (the session knows).
+        """
+        zones = passes_repo.running_zones(self.db, visit_id)
+        if zones:
             with self.db.atomic():
-                self.db.execute(
-                    "DELETE FROM running_passes WHERE area_id IN "
-                    "(SELECT id FROM treated_areas WHERE visit_id = ?)",
-                    [visit_id],
-                )
-                self._audit("visit.pass_interrupted", "visit", visit_id, count=len(rows))
-        return [r[0] for r in rows]
+                passes_repo.clear_running(self.db, visit_id)
+                self.ctx.audit(
+                    "visit.pass_interrupted", entity="visit", entity_id=visit_id,
+                    detail={"count": len(zones)},
+                )  # fmt: skip
+        return zones
 
     @guarded
     def change_depth(
-        self: VisitService, area_id: str, depth_text: str, *, reason: str = "",
-        confirmed: bool = False,
-    ) -> Decimal:  # fmt: skip
-        area = self._area(area_id)
-        if self._running is not None:
-            raise DomainError("Stop the pass before changing the depth.")
-        check = self.check_area_depth(
-            area["visit_id"], area["zone_id"], area["concern"], depth_text
-        )
+        self, area_id: str, depth_text: str, *, reason: str = "", confirmed: bool = False
+    ) -> Changed[Decimal]:
+        area = areas_repo.get(self.db, area_id)
+        check = self.check_area_depth(area.visit_id, area.zone_id, area.concern, depth_text)
         if check.needs_confirmation and not (confirmed and reason.strip()):
             raise ConfirmationNeeded(check)
         old = self.current_depth(area_id)
         if check.depth_mm == old:
-            return old
+            return Changed(old, Changes())
         by = self.ctx.require_practitioner()
         with self.db.atomic():
-            self.db.execute(
-                "INSERT INTO depth_changes (id, area_id, at, from_mm, to_mm, reason, by) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [self._new_id(), area_id, iso(self.ctx.now()), float(old), float(check.depth_mm),
-                 reason.strip(), by],
+            areas_repo.insert_depth_change(
+                self.db, change_id=new_id(), area_id=area_id, at=self.ctx.now(), from_mm=old,
+                to_mm=check.depth_mm, reason=reason.strip(), by=by,
             )  # fmt: skip
-            self._audit("visit.depth_change", "visit", area["visit_id"], area_id=area_id,
-                        from_mm=str(old), to_mm=str(check.depth_mm))  # fmt: skip
-        return check.depth_mm
+            self.ctx.audit(
+                "visit.depth_change", entity="visit", entity_id=area.visit_id,
+                detail={"area_id": area_id, "from_mm": str(old), "to_mm": str(check.depth_mm)},
+            )  # fmt: skip
+        return Changed(check.depth_mm, Changes(plan=True, area_id=area_id))
 
     @guarded
-    def set_endpoint(self: VisitService, area_id: str, endpoint: str) -> None:
-        area = self._area(area_id)
-        self._open_visit(area["visit_id"])
-        if endpoint not in {e for e, _ in self.protocol_for(area["visit_id"]).endpoints}:
+    def set_endpoint(self, area_id: str, endpoint: str) -> Changes:
+        area = areas_repo.get(self.db, area_id)
+        self.visits.open_state(area.visit_id)
+        if endpoint not in {e for e, _ in self.visits.protocol_for(area.visit_id).endpoints}:
             raise DomainError(f"Unknown endpoint {endpoint!r}.", "endpoint")
         with self.db.atomic():
-            self.db.execute(
-                "UPDATE treated_areas SET endpoint = ? WHERE id = ?", [endpoint, area_id]
-            )
-            self._audit("visit.endpoint", "visit", area["visit_id"], area_id=area_id,
-                        endpoint=endpoint)  # fmt: skip
+            areas_repo.set_endpoint(self.db, area_id, endpoint)
+            self.ctx.audit(
+                "visit.endpoint", entity="visit", entity_id=area.visit_id,
+                detail={"area_id": area_id, "endpoint": endpoint},
+            )  # fmt: skip
+        return Changes(endpoint=True, area_id=area_id)

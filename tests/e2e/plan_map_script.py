@@ -58,14 +58,14 @@ def main(db_path: str, shot: str) -> None:
         QTest.keyClick(widget, Qt.Key.Key_Return)
 
     QTest.keyClick(body_map, Qt.Key.Key_Space)
-    keys(plan.depth, "0.5")
+    keys(plan.depth_input, "0.5")
     QTest.keyClick(body_map, Qt.Key.Key_Down)
     QTest.keyClick(body_map, Qt.Key.Key_Left)
     QTest.keyClick(body_map, Qt.Key.Key_Space)
-    keys(plan.depth, "1")
+    keys(plan.depth_input, "1")
     refused = plan.depth_error.text()
-    plan.depth.clear()
-    keys(plan.depth, "0.25")
+    plan.depth_input.clear()
+    keys(plan.depth_input, "0.25")
     QTest.qWait(50)
     window.grab().save(shot)
     areas = visits_repo.load_record(ctx.db, visit_id).areas

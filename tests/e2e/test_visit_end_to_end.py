@@ -104,7 +104,7 @@ def test_a_whole_visit_by_keyboard_and_widgets(
     plan = window.screen("plan")
     for zone, depth in (("cheeks", "0,75\n"), ("neck", "0.5\n")):
         plan.map.zone_clicked.emit(zone)
-        type_text(plan.depth, depth)
+        type_text(plan.depth_input, depth)
         assert plan.depth_error.text() == "" and plan.warning.text() == ""
     assert plan.table.rowCount() == 2
     plan.next.click()

@@ -75,7 +75,7 @@ def test_idle_lock_hides_the_patient_and_the_pass_keeps_running(
     window.show_screen("treat")
     treat = window.screen("treat")
     treat.toggle_pass()
-    assert treat.service.running_area_id is not None
+    assert treat.session.running_area_id is not None
     assert PATIENT in window.status.text()
 
     qtbot.waitUntil(lambda: lock.locked, timeout=3000)
@@ -87,7 +87,7 @@ def test_idle_lock_hides_the_patient_and_the_pass_keeps_running(
     clock.advance(90)
     qtbot.keyClick(overlay.pad.field, Qt.Key.Key_Space)
     qtbot.keyClick(window, Qt.Key.Key_Space)
-    assert treat.service.running_area_id is not None
+    assert treat.session.running_area_id is not None
     assert treat.tick.isActive()
     qtbot.waitUntil(lambda: treat.timer_label.text() == "1:30", timeout=2000)
 
@@ -97,7 +97,7 @@ def test_idle_lock_hides_the_patient_and_the_pass_keeps_running(
     assert not lock.locked and not overlay.isVisible()
     assert window.flow.visit_id == visit_id and ctx.practitioner_id == staff[0]
     clock.advance(10)
-    done = treat.service.stop_pass()
+    done = treat.session.stop_pass().value
     assert done.duration_s == pytest.approx(100)
     auth_rows = audit_repo.rows(ctx.db, filter=audit_repo.AuditFilter(action="auth."))
     # The visit's consent was countersigned by PIN before the pass (also an auth row).

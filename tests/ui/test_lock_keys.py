@@ -102,7 +102,7 @@ def test_the_lock_shows_the_running_pass_and_its_time(
     press(lock.overlay.pad.field, Qt.Key.Key_Return, "\r")
     type_text(lock.overlay.pad.field, "2468\n")
     press(treat, Qt.Key.Key_Space, " ")
-    assert treat.service.running_area_id is not None
+    assert treat.session.running_area_id is not None
     clock.advance(75)
     assert lock.lock("key")
     status = lock.overlay.pass_status

@@ -106,13 +106,13 @@ def test_plan_forgets_the_last_patients_zone_depth_and_reason(
     first = ready_visit(ctx, patient)
     plan = open_step(window, patient, first, "plan")
     plan.map.zone_clicked.emit("forehead")
-    type_text(plan.depth, "2,5")
+    type_text(plan.depth_input, "2,5")
     plan.add.click()  # outside the typical range: asks for a confirmation and a reason
     assert plan.confirm.isVisibleTo(plan)
     type_text(plan.reason, "scar tissue")
     second = ready_visit(ctx, next_patient, serial="0002")
     plan = open_step(window, next_patient, second, "plan")
-    assert plan.depth.text() == "" and plan.reason.text() == ""
+    assert plan.depth_input.text() == "" and plan.reason.text() == ""
     assert plan.warning.text() == "" and not plan.confirm.isVisibleTo(plan)
     assert plan.zone_title.text() == "Choose an area" and plan.typical.text() == ""
     plan.add.click()  # nothing chosen for this patient: nothing may be added

@@ -70,7 +70,7 @@ def test_a_click_on_a_zone_picks_it_and_the_eye_itself_is_no_zone(
     assert body_map.zone_at(eye) is None
     qtbot.mouseClick(body_map, Qt.MouseButton.LeftButton, pos=body_map.zone_centre("cheeks"))
     assert plan.zone_title.text() == "Cheeks"
-    assert _focused() is plan.depth
+    assert _focused() is plan.depth_input
 
 
 def test_hovering_a_zone_lights_it_and_leaving_it_clears_it(plan: PlanScreen, qtbot: QtBot) -> None:
@@ -88,8 +88,8 @@ def test_a_whole_plan_by_keyboard_on_the_map_with_depths_written_on_it(
     body_map.setFocus(Qt.FocusReason.TabFocusReason)
     assert body_map.current_zone() == "forehead"  # the list's first zone
     press(body_map, Qt.Key.Key_Space, " ")
-    assert plan.zone_title.text() == "Forehead" and _focused() is plan.depth
-    type_text(plan.depth, "0,5\n")
+    assert plan.zone_title.text() == "Forehead" and _focused() is plan.depth_input
+    type_text(plan.depth_input, "0,5\n")
     assert body_map.chosen() == {"forehead": "0.5 mm"}
     assert _focused() is body_map  # back where the zone was chosen, for the next one
     press(body_map, Qt.Key.Key_Down)  # straight below the forehead: the nose
@@ -101,7 +101,7 @@ def test_a_whole_plan_by_keyboard_on_the_map_with_depths_written_on_it(
     press(body_map, Qt.Key.Key_Down)
     assert body_map.current_zone() == "perioral"
     press(body_map, Qt.Key.Key_Return)
-    type_text(plan.depth, "0.25\n")
+    type_text(plan.depth_input, "0.25\n")
     areas = visits_repo.load_record(ctx.db, plan.flow.visit_id or "").areas
     assert [(a.zone_id, str(a.depth_mm)) for a in areas] == [
         ("forehead", "0.50"),
@@ -116,7 +116,7 @@ def test_space_on_a_planned_zone_says_how_and_delete_takes_it_out(
     body_map = _map(plan)
     body_map.setFocus(Qt.FocusReason.TabFocusReason)
     press(body_map, Qt.Key.Key_Space, " ")
-    type_text(plan.depth, "0.5\n")
+    type_text(plan.depth_input, "0.5\n")
     press(body_map, Qt.Key.Key_Space, " ")  # the forehead again
     assert plan.error.text() == (
         "Forehead is in the plan: Delete on the map or Remove area takes it out."
@@ -144,8 +144,8 @@ def test_the_list_by_keyboard_then_enter_types_the_depth(plan: PlanScreen, ctx: 
     assert plan.zone_title.text() == "Temples"
     assert _map(plan).current_zone() == "temples"  # the map follows the list
     press(plan.zones, Qt.Key.Key_Return)
-    assert _focused() is plan.depth
-    type_text(plan.depth, "0.25\n")
+    assert _focused() is plan.depth_input
+    type_text(plan.depth_input, "0.25\n")
     (area,) = visits_repo.load_record(ctx.db, plan.flow.visit_id or "").areas
     assert area.zone_id == "temples"
     assert _focused() is plan.zones
@@ -156,12 +156,12 @@ def test_no_tick_saves_a_depth_above_the_limit_around_the_eyes(
 ) -> None:
     _map(plan).zone_clicked.emit("periorbital")
     assert "Never above 0.5 mm" in plan.typical.text()
-    type_text(plan.depth, "0.5\n")  # outside the typical 0.25-0.3 but at the limit: confirm
+    type_text(plan.depth_input, "0.5\n")  # outside the typical 0.25-0.3 but at the limit: confirm
     assert plan.confirm.isVisibleTo(plan)
     plan.confirm.setChecked(True)
     type_text(plan.reason, "Thick skin, discussed with the physician")
-    plan.depth.clear()
-    type_text(plan.depth, "0.75\n")
+    plan.depth_input.clear()
+    type_text(plan.depth_input, "0.75\n")
     assert plan.depth_error.text() == (
         "0.75 mm is above the limit of 0.5 mm for the periorbital (outside the orbital rim): "
         "no depth above it can be saved."
@@ -172,7 +172,7 @@ def test_no_tick_saves_a_depth_above_the_limit_around_the_eyes(
 
 def test_warnings_one_line_each_and_the_whole_sentences_on_demand(plan: PlanScreen) -> None:
     _map(plan).zone_clicked.emit("nose")
-    type_text(plan.depth, "2.5\n")
+    type_text(plan.depth_input, "2.5\n")
     assert plan.warning.text().splitlines() == [
         "Did you mean 0.25 mm?",
         "2.5 mm is outside the typical range for the nose (0.25–0.5 mm)",
@@ -190,7 +190,7 @@ def test_the_step_fits_the_room_monitor_with_warnings_showing(
 ) -> None:
     plan.window().resize(*size)
     _map(plan).zone_clicked.emit("nose")
-    type_text(plan.depth, "2.5\n")
+    type_text(plan.depth_input, "2.5\n")
     plan.details.click()
     qtbot.wait(10)  # let the layout settle at the new size
     for widget in (plan.next, plan.add, plan.confirm, plan.reason, plan.zones, _map(plan)):

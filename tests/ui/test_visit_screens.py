@@ -201,20 +201,20 @@ def test_plan_depth_entry_is_never_prefilled_and_refuses_unsafe_values(
     screen = open_step(window, patient, visit_id, "plan")
     screen.map.zone_clicked.emit("forehead")
     assert screen.zone_title.text() == "Forehead"
-    assert screen.depth.text() == ""
+    assert screen.depth_input.text() == ""
     assert "0.25–0.5 mm" in screen.typical.text()
     screen.add.click()
     assert "depth" in screen.depth_error.text().lower()
-    type_text(screen.depth, "2.75")
+    type_text(screen.depth_input, "2.75")
     screen.add.click()
     assert "maximum" in screen.depth_error.text()
-    screen.depth.clear()
-    type_text(screen.depth, "2,5")  # a tenfold slip of 0.25
+    screen.depth_input.clear()
+    type_text(screen.depth_input, "2,5")  # a tenfold slip of 0.25
     screen.add.click()
     assert "0.25" in screen.warning.text() and screen.confirm.isVisibleTo(screen)
     assert visits_repo.load_record(ctx.db, visit_id).areas == ()
-    screen.depth.clear()
-    type_text(screen.depth, "0,5")
+    screen.depth_input.clear()
+    type_text(screen.depth_input, "0,5")
     screen.add.click()
     (area,) = visits_repo.load_record(ctx.db, visit_id).areas
     assert (area.zone_id, str(area.depth_mm)) == ("forehead", "0.50")
@@ -269,7 +269,7 @@ def test_pedal_key_from_settings_drives_the_pass(
     clock.advance(12)
     press(screen, Qt.Key.Key_F13)
     press(screen, Qt.Key.Key_Space, " ")  # no longer the pass key
-    assert screen.service.running_area_id is None
+    assert screen.session.running_area_id is None
     (area,) = visits_repo.load_record(ctx.db, visit_id).areas
     assert [p.duration_s for p in area.passes] == [12]
 

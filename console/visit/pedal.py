@@ -1,0 +1,24 @@
+"""The Treat step's keys as the clinic set them (settings ``keys.*``): a pedal sends one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from console.context import AppContext
+from console.data import settings_repo
+
+
+@dataclass(frozen=True)
+class TreatKeys:
+    pass_toggle: str
+    next_area: str
+    previous_area: str
+
+
+def treat_keys(ctx: AppContext) -> TreatKeys:
+    keys = settings_repo.get_all(ctx.db)
+    return TreatKeys(
+        pass_toggle=str(keys["keys.pass_toggle"]),
+        next_area=str(keys["keys.next_area"]),
+        previous_area=str(keys["keys.previous_area"]),
+    )
