@@ -13,17 +13,6 @@ from pathlib import Path
 
 CONSOLE = Path(__file__).resolve().parents[1] / "console"
 
-# Files whose SQL other engineers are moving out while this test is introduced (issue 12).
-# The lead empties this list after merging; it only ever shrinks.
-NOT_YET_MOVED: frozenset[str] = frozenset(
-    {
-        "visit/service.py",
-        "visit/prep.py",
-        "visit/treatment.py",
-        "ui/treat_screen.py",
-    }
-)
-
 _SQL = re.compile(
     r"\b(SELECT\s.*\bFROM\b|SELECT\s+1\b|INSERT\s+(OR\s+\w+\s+)?INTO\b|UPDATE\s+\S+\s+SET\b"
     r"|DELETE\s+FROM\b|CREATE\s+(TABLE|INDEX|TRIGGER|VIEW|VIRTUAL)\b|DROP\s+(TABLE|INDEX|TRIGGER)\b"
@@ -73,7 +62,7 @@ def test_no_sql_outside_console_data() -> None:
     offenders = []
     for path in sorted(CONSOLE.rglob("*.py")):
         rel = path.relative_to(CONSOLE).as_posix()
-        if rel.startswith("data/") or rel in NOT_YET_MOVED:
+        if rel.startswith("data/"):
             continue
         offenders += [f"console/{rel}:{site}" for site in sql_sites(path.read_text("utf-8"))]
     assert offenders == [], "SQL belongs in console/data/ repositories:\n" + "\n".join(offenders)
@@ -96,23 +85,11 @@ def test_the_scan_sees_sql_written_the_ways_this_code_writes_it() -> None:
     assert sql_sites('msg = "Update the console first."') == []
 
 
-def test_the_not_yet_moved_list_names_only_files_that_still_hold_sql() -> None:
-    # When a file is cleaned up, it leaves the list, so the list only shrinks.
-    stale = [
-        rel
-        for rel in sorted(NOT_YET_MOVED)
-        if not (CONSOLE / rel).is_file() or not sql_sites((CONSOLE / rel).read_text("utf-8"))
-    ]
-    assert stale == []
-
-
 # Files that still write audit rows around ctx.audit; their owners move them (issue 12).
 AUDIT_NOT_YET_MOVED: frozenset[str] = frozenset(
     {
         "auth.py",
         "settings_service.py",
-        "visit/service.py",
-        "aftercare/archive.py",
         "consent/service.py",
         "text_edits.py",
         "cli/backup.py",

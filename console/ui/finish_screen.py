@@ -26,10 +26,9 @@ from console.ui.handout_preview import HandoutPreview
 from console.ui.photos.launch import BeforeAfterButton, PhotosButton
 from console.ui.treat_screen import clock_text
 from console.visit.completion import BackupDue, Completed, CompleteVisit
+from console.visit.endpoints import endpoint_word
 from console.visit.record_reads import visit_record
 from console.visit_record import VisitRecord
-
-ENDPOINT_WORDS = {"erythema": "Erythema", "pinpoint_bleeding": "Pinpoint bleeding", "none": "None"}
 
 
 class FinishScreen(QWidget):
@@ -144,7 +143,7 @@ class FinishScreen(QWidget):
                 " → ".join(str(d) for d in area.depths_used),
                 f"{len(area.passes)} / {area.target_passes}",
                 clock_text(area.treated_seconds),
-                ENDPOINT_WORDS.get(area.endpoint or "", "not recorded"),
+                endpoint_word(area.endpoint),
             ]
             for col, value in enumerate(values):
                 self.table.setItem(row, col, QTableWidgetItem(value))

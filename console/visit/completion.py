@@ -13,7 +13,7 @@ from pathlib import Path
 from console.aftercare.archive import HandoutInfo, archive_sheet, create_handout
 from console.context import AppContext
 from console.data import settings_repo, visits_repo
-from console.visit.service import VisitService
+from console.visit.lifecycle import VisitLifecycle
 from console.visit.storage import guarded
 from console.visit_record import VisitRecord
 
@@ -61,7 +61,7 @@ class CompleteVisit:
 
     def __init__(self, ctx: AppContext) -> None:
         self.ctx = ctx
-        self.lifecycle = VisitService(ctx)
+        self.lifecycle = VisitLifecycle(ctx)
 
     @guarded
     def run(self, visit_id: str, *, notes: str = "", adverse_events: str = "") -> Completed:
