@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from console.context import SignedIn
+
 # The visit's steps in order; Records and Settings sit apart from them.
 VISIT_STEPS = ("signin", "patient", "screening", "consent", "prep", "plan", "treat", "finish")
 
@@ -19,17 +21,21 @@ class VisitFlow(QObject):
     # read again then (practitioner_changed fires only when the person changes).
     signed_in = Signal(str)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, signed_in: SignedIn, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.practitioner_id: str | None = None
+        self._signed_in = signed_in  # the context's: who is signed in lives there only
         self.patient_id: str | None = None
         self.visit_id: str | None = None
 
     def go(self, step: str) -> None:
         self.step_requested.emit(step)
 
+    @property
+    def practitioner_id(self) -> str | None:
+        return self._signed_in.practitioner_id
+
     def set_practitioner(self, practitioner_id: str | None) -> None:
-        self.practitioner_id = practitioner_id
+        self._signed_in.practitioner_id = practitioner_id
         self.practitioner_changed.emit(practitioner_id)
 
     def set_patient(self, patient_id: str | None) -> None:

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console import auth, settings_service
 from console.context import AppContext
-from console.data import settings_repo
 from console.ui.flow import VISIT_STEPS, VisitFlow
 from console.ui.widgets import ActionBar
 
@@ -52,7 +52,7 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext, flow: VisitFlow | None = None) -> None:
         super().__init__()
         self.ctx = ctx
-        self.flow = flow or VisitFlow(self)
+        self.flow = flow or VisitFlow(ctx.signed_in, self)
         self.setWindowTitle("Treatment Room Console")
         self._screens: dict[str, QWidget] = {}
         self.held = False  # see hold()
@@ -180,11 +180,8 @@ class MainWindow(QMainWindow):
         banner names none rather than a different one."""
         parts = []
         if self.flow.practitioner_id:
-            # Imported here, as below: the sign-in screen's first paint needs neither.
-            from console.data import practitioners_repo
-
-            p = practitioners_repo.get(self.ctx.db, self.flow.practitioner_id)
-            parts.append(f"Signed in: {html.escape(p['display_name'])}" if p else "")
+            name = auth.display_name(self.ctx, self.flow.practitioner_id)
+            parts.append(f"Signed in: {html.escape(name)}" if name else "")
         if self.flow.patient_id and self.current_key() in VISIT_STEPS[2:]:
             from console.patients import PatientService
 
@@ -246,7 +243,7 @@ class MainWindow(QMainWindow):
     # -- geometry --------------------------------------------------------------------------
     def _restore_geometry(self) -> None:
         # restoreGeometry keeps a geometry saved on a bigger monitor inside this one.
-        saved = settings_repo.get(self.ctx.db, "ui.geometry")
+        saved = settings_service.window_geometry(self.ctx)
         if saved and self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii"))):
             return
         # First start: the whole room monitor, whatever its size.
@@ -256,7 +253,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.held:
             geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
-            settings_repo.put(self.ctx.db, "ui.geometry", geometry, now=self.ctx.now(), by=None)
+            settings_service.save_window_geometry(self.ctx, geometry)
         for widget in self._screens.values():
             close = getattr(widget, "shutdown", None)
             if callable(close):

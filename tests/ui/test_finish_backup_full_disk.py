@@ -23,7 +23,7 @@ def test_the_finish_screen_learns_that_the_backup_failed(
             ctx.practitioner_id = demo.create_practitioners(ctx.db, ctx.now())[0]
             ctx.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             disk.fill()
-            flow = VisitFlow()
+            flow = VisitFlow(ctx.signed_in)
             screen = FinishScreen(ctx, flow)
             qtbot.addWidget(screen)
             screen._backup_after_visit()

@@ -32,8 +32,8 @@ def press(widget: QWidget, key: Qt.Key) -> None:
 
 
 @pytest.fixture
-def flow(staff: list[str]) -> VisitFlow:
-    f = VisitFlow()
+def flow(ctx: AppContext, staff: list[str]) -> VisitFlow:
+    f = VisitFlow(ctx.signed_in)
     f.set_practitioner(staff[0])
     return f
 

@@ -15,7 +15,7 @@ from console.ui.settings_screen import SettingsScreen
 
 
 def _screen(qtbot: QtBot, ctx: AppContext) -> SettingsScreen:
-    screen = SettingsScreen(ctx, VisitFlow())
+    screen = SettingsScreen(ctx, VisitFlow(ctx.signed_in))
     qtbot.addWidget(screen)
     return screen
 

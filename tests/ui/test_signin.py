@@ -13,7 +13,7 @@ from tests.pins import staff_with_pins
 
 
 def _screen(qtbot: QtBot, ctx: AppContext) -> tuple[SignInScreen, VisitFlow, list[str]]:
-    flow = VisitFlow()
+    flow = VisitFlow(ctx.signed_in)
     steps: list[str] = []
     flow.step_requested.connect(steps.append)
     screen = SignInScreen(ctx, flow)
