@@ -52,7 +52,42 @@ EDITABLE = (
 KEY_SETTINGS = ("keys.pass_toggle", "keys.next_area", "keys.previous_area", "keys.lock")
 _PHONE_CHARS = re.compile(r"^\+?[0-9 ()./\-]+$")
 
-__all__ = ["EDITABLE", "PAPERS", "SettingsInvalid", "can_edit", "check", "check_logo", "save"]
+__all__ = [
+    "EDITABLE",
+    "PAPERS",
+    "SettingsInvalid",
+    "can_edit",
+    "check",
+    "check_logo",
+    "get",
+    "get_all",
+    "save",
+    "save_window_geometry",
+    "window_geometry",
+]
+
+
+def get(ctx: AppContext, key: str) -> Any:
+    """One setting's value: the saved one, else its default (an unknown key is a KeyError)."""
+    return settings_repo.get(ctx.db, key)
+
+
+def get_all(ctx: AppContext) -> dict[str, Any]:
+    """Every setting, defaults filled in."""
+    return settings_repo.get_all(ctx.db)
+
+
+def window_geometry(ctx: AppContext) -> str | None:
+    """Where the window was on this room's monitor (Qt's saveGeometry, base64), if saved."""
+    saved = settings_repo.get(ctx.db, "ui.geometry")
+    return str(saved) if saved else None
+
+
+def save_window_geometry(ctx: AppContext, geometry: str) -> None:
+    """Remember the window's place. Not audited: it is the room's layout, not clinic data,
+    and it is saved on every close, signed in or not."""
+    with ctx.db.atomic():
+        settings_repo.put(ctx.db, "ui.geometry", geometry, now=ctx.now(), by=None)
 
 
 class SettingsInvalid(DomainError):

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from console import auth
 from console.context import AppContext
-from console.data import practitioners_repo
 from console.errors import DomainError
 from console.ui import theme
 
@@ -114,7 +113,7 @@ class AccountsView(QWidget):
     def refresh(self) -> None:
         now = self.ctx.now()
         zone = self.ctx.timezone()
-        rows = practitioners_repo.list_all(self.ctx.db)
+        rows = auth.accounts(self.ctx)
         self._ids = [str(r["id"]) for r in rows]
         self.table.setRowCount(len(rows))
         for i, row in enumerate(rows):
@@ -132,7 +131,7 @@ class AccountsView(QWidget):
             role = self.tr(ROLES[row["role"]]) if row["role"] in ROLES else row["role"]
             for c, text in enumerate((row["display_name"], role, status)):
                 self.table.setItem(i, c, QTableWidgetItem(str(text)))
-        self.admin_box.setVisible(auth.is_admin(self.ctx.db, self.ctx.practitioner_id))
+        self.admin_box.setVisible(auth.signed_in_is_admin(self.ctx))
 
     def selected_id(self) -> str | None:
         row = self.table.currentRow()

@@ -21,10 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console import audit
+from console import audit, auth
 from console.context import AppContext
-from console.data import audit_repo, practitioners_repo
-from console.data.audit_repo import AuditFilter
 from console.errors import DomainError
 from console.ui import theme
 
@@ -106,7 +104,7 @@ class AuditView(QWidget):
         return QDate(d.year, d.month, d.day)
 
     def _fill_choices(self) -> None:
-        self._names = practitioners_repo.names(self.ctx.db)
+        self._names = auth.names(self.ctx)
         keep = {combo: combo.currentData() for combo in (self.who, self.action)}
         for combo in (self.who, self.action):
             combo.blockSignals(True)
@@ -115,7 +113,7 @@ class AuditView(QWidget):
         for pid, name in sorted(self._names.items(), key=lambda kv: kv[1].casefold()):
             self.who.addItem(name, pid)
         self.action.addItem(self.tr("Every action"), None)
-        actions = audit_repo.actions(self.ctx.db)
+        actions = audit.actions(self.ctx)
         groups = sorted({a.split(".")[0] + "." for a in actions if "." in a})
         for group in groups:
             self.action.addItem(self.tr("{group} (all)").format(group=group[:-1]), group)
@@ -125,11 +123,11 @@ class AuditView(QWidget):
             combo.setCurrentIndex(max(0, combo.findData(keep[combo])))
             combo.blockSignals(False)
 
-    def current_filter(self) -> AuditFilter:
+    def current_filter(self) -> audit.AuditFilter:
         zone = self.ctx.timezone()
         start = self.since.date().toPython()
         end = self.until.date().toPython() + timedelta(days=1)  # the whole last day
-        return AuditFilter(
+        return audit.AuditFilter(
             since=datetime.combine(start, time(), zone),  # type: ignore[arg-type]
             until=datetime.combine(end, time(), zone),  # type: ignore[arg-type]
             practitioner_id=self.who.currentData(),
@@ -147,7 +145,7 @@ class AuditView(QWidget):
             self.export.setEnabled(False)
             return
         self.export.setEnabled(True)
-        total = audit_repo.count(self.ctx.db, where)
+        total = audit.count(self.ctx, where)
         self.summary.setText(
             self.tr("{total} entries").format(total=total)
             if total <= SHOW_AT_MOST

@@ -16,9 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console import protocol_edit, settings_service
+from console import auth, protocol_edit, settings_service
 from console.context import AppContext
-from console.data import practitioners_repo, settings_repo
 from console.errors import DomainError
 from console.settings_service import SettingsInvalid
 from console.ui import widgets
@@ -44,7 +43,7 @@ class SettingsScreen(QWidget):
         self.room = RoomTab()
         self.protocol = ProtocolEditor(ctx)
         self.preview = PreviewTab(
-            lambda: {**settings_repo.get_all(ctx.db), **self.clinic.values()}, self.protocol.body
+            lambda: {**settings_service.get_all(ctx), **self.clinic.values()}, self.protocol.body
         )
         self.audit: QWidget | None = None
         self.accounts: QWidget | None = None
@@ -110,7 +109,7 @@ class SettingsScreen(QWidget):
         if self.ctx.practitioner_id != self._viewer:
             self._discard_edits_of(self._viewer)
             self._viewer = self.ctx.practitioner_id
-        values = settings_repo.get_all(self.ctx.db)
+        values = settings_service.get_all(self.ctx)
         for form in (self.clinic, self.room):
             if not form.dirty:
                 form.load(values)
@@ -145,8 +144,7 @@ class SettingsScreen(QWidget):
             self.notice.clear()
             self.notice.setVisible(False)
             return
-        row = practitioners_repo.get(self.ctx.db, previous)
-        name = row["display_name"] if row else "the previous user"
+        name = auth.display_name(self.ctx, previous) or "the previous user"
         self.notice.setText(
             f"Unsaved changes by {name} ({', '.join(edited)}) were discarded when someone "
             "else signed in. Nothing of them was saved."
@@ -216,8 +214,9 @@ class SettingsScreen(QWidget):
 
     # -- live checks ----------------------------------------------------------------------
     def _on_clinic_changed(self) -> None:
-        _, problems = settings_service.check(self.clinic.values(),
-                                             settings_repo.get_all(self.ctx.db))  # fmt: skip
+        _, problems = settings_service.check(
+            self.clinic.values(), settings_service.get_all(self.ctx)
+        )
         self.clinic.show_problems(problems)
         self.preview.mark_dirty()
 

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console import settings_service
 from console.context import AppContext
-from console.data import settings_repo
 from console.errors import DomainError
 from console.records import recall
 from console.records.recall_pdf import export_pdf
@@ -161,7 +161,7 @@ class RecallView(QWidget):
             return
         path = self.ask_save_path(self, f"recall-{self.query.lot}.pdf", "PDF (*.pdf)")
         if path:
-            clinic = str(settings_repo.get(self.ctx.db, "clinic.name"))
+            clinic = str(settings_service.get(self.ctx, "clinic.name"))
             try:
                 export_pdf(self.ctx, self.query, self.hits, Path(path), clinic=clinic)
             except DomainError as exc:

@@ -23,9 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console import protocol_edit
+from console import protocol_edit, protocol_library
 from console.context import AppContext
-from console.data import protocol_repo
 from console.errors import DomainError
 from console.protocol import KINDS
 from console.protocol_check import SECTIONS, Problem
@@ -327,7 +326,7 @@ class ProtocolEditor(QWidget):
     # -- data ------------------------------------------------------------------------------
     def load(self) -> None:
         self.dirty = False
-        current = protocol_repo.current(self.ctx.db)
+        current = protocol_library.current(self.ctx)
         self._base = copy.deepcopy(current.body)
         b = self._base
         self.devices.set_items(b["devices"])
@@ -350,14 +349,10 @@ class ProtocolEditor(QWidget):
             spin.blockSignals(False)
         self.maintenance.setText(str(b.get("series", {}).get("maintenance", "")))
         self.maintenance.setCursorPosition(0)
-        row = self.ctx.db.execute(
-            "SELECT v.created_at, p.display_name, v.note FROM protocol_versions v "
-            "LEFT JOIN practitioners p ON p.id = v.created_by WHERE v.version = ?",
-            [current.version],
-        ).fetchone()
-        who = self.tr(" by {name}").format(name=row[1]) if row and row[1] else ""
-        note = f" — {row[2]}" if row and row[2] else ""
-        when = str(row[0])[:16].replace("T", " ") if row else "?"
+        saved = protocol_library.saved_version(self.ctx, current.version)
+        who = self.tr(" by {name}").format(name=saved.saved_by) if saved and saved.saved_by else ""
+        note = f" — {saved.note}" if saved and saved.note else ""
+        when = saved.saved_at[:16].replace("T", " ") if saved else "?"
         self.version.setText(
             self.tr(
                 "Current library: version {version}, saved {when} UTC{who}{note}. "
