@@ -6,7 +6,7 @@ console/auth.py.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -26,6 +26,7 @@ from console import auth
 from console.context import AppContext
 from console.errors import DomainError
 from console.ui import theme
+from console.ui.i18n import QT_TRANSLATE_NOOP
 
 # Marked for lupdate here, translated where they are shown.
 COLUMNS = (
@@ -53,6 +54,7 @@ class AccountsView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._ids: list[str] = []
+        w: QWidget  # each row's widgets, laid out in turn
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("accounts-table")
         self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
@@ -222,7 +224,8 @@ class AccountsView(QWidget):
         if who is None:
             self._say(self.tr("Select an account in the table first."), error=True)
             return
-        name = self.table.item(self.table.currentRow(), 0).text()
+        cell = self.table.item(self.table.currentRow(), 0)
+        name = cell.text() if cell is not None else ""
         if not self.ask_confirm(
             self,
             self.tr(

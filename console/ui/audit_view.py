@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate
+from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -25,6 +26,7 @@ from console import audit, auth
 from console.context import AppContext
 from console.errors import DomainError
 from console.ui import theme
+from console.ui.i18n import QT_TRANSLATE_NOOP
 
 # Marked for lupdate here, translated where the header is made.
 COLUMNS = (
@@ -35,6 +37,10 @@ COLUMNS = (
     QT_TRANSLATE_NOOP("AuditView", "Detail"),
 )
 SHOW_AT_MOST = 1000
+
+
+def _day(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())
 
 
 class AuditView(QWidget):
@@ -125,11 +131,11 @@ class AuditView(QWidget):
 
     def current_filter(self) -> audit.AuditFilter:
         zone = self.ctx.timezone()
-        start = self.since.date().toPython()
-        end = self.until.date().toPython() + timedelta(days=1)  # the whole last day
+        start = _day(self.since.date())
+        end = _day(self.until.date()) + timedelta(days=1)  # the whole last day
         return audit.AuditFilter(
-            since=datetime.combine(start, time(), zone),  # type: ignore[arg-type]
-            until=datetime.combine(end, time(), zone),  # type: ignore[arg-type]
+            since=datetime.combine(start, time(), zone),
+            until=datetime.combine(end, time(), zone),
             practitioner_id=self.who.currentData(),
             action=self.action.currentData(),
         )
@@ -220,7 +226,7 @@ class AuditView(QWidget):
 
         self._fill_choices()
 
-    def showEvent(self, event: object) -> None:  # type: ignore[override]
+    def showEvent(self, event: QShowEvent) -> None:
         self._fill_choices()
         self.refresh()
-        super().showEvent(event)  # type: ignore[arg-type]
+        super().showEvent(event)

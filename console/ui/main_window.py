@@ -82,9 +82,9 @@ class MainWindow(QMainWindow):
         body.setContentsMargins(0, 0, 0, 0)
         body.addWidget(self.sidebar)
         body.addLayout(right, 1)
-        central = QWidget()
-        central.setLayout(body)
-        self.setCentralWidget(central)
+        self._body = QWidget()  # held (disabled) while the database is checked at start
+        self._body.setLayout(body)
+        self.setCentralWidget(self._body)
 
         self.flow.step_requested.connect(self.show_screen)
         self.flow.practitioner_changed.connect(self._on_flow_changed)
@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
         self.show_screen("signin")
 
     # -- screens ---------------------------------------------------------------------------
-    def screen(self, key: str) -> QWidget:
+    def screen_for(self, key: str) -> QWidget:
         """The screen for ``key``, built on first use (keeps start-up fast)."""
         if key not in self._screens:
             spec = next(s for s in SCREENS if s.key == key)
@@ -122,7 +122,7 @@ class MainWindow(QMainWindow):
     def show_screen(self, key: str) -> None:
         if key != "treat" and self._pass_pins_treat():
             return
-        widget = self.screen(key)
+        widget = self.screen_for(key)
         self.stack.setCurrentWidget(self._holders[key])
         self.action_bar.show_for(key)
         row = next(i for i, s in enumerate(SCREENS) if s.key == key)
@@ -231,12 +231,12 @@ class MainWindow(QMainWindow):
         """Shown but taking no input and writing nothing (not even its geometry) until
         ``release_hold``: the database's check at start has not passed yet."""
         self.held = True
-        self.centralWidget().setEnabled(False)
+        self._body.setEnabled(False)
         self.status.setText(message)
 
     def release_hold(self) -> None:
         self.held = False
-        self.centralWidget().setEnabled(True)
+        self._body.setEnabled(True)
         self._on_flow_changed()
         self.show_screen(self.current_key() or "signin")  # gives the PIN field its focus back
 

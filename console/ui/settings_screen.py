@@ -5,7 +5,7 @@ Only admins change anything once accounts exist; others see the same tabs read-o
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -30,6 +30,10 @@ from console.ui.settings.preview import PreviewTab
 from console.ui.settings.protocol_editor import ProtocolEditor
 from console.ui.settings.texts_editor import LanguageTextsTab
 
+if TYPE_CHECKING:  # built on first use by admins; the screen's first paint needs neither
+    from console.ui.accounts_view import AccountsView
+    from console.ui.audit_view import AuditView
+
 
 class SettingsScreen(QWidget):
     def __init__(self, ctx: AppContext, flow: VisitFlow, parent: QWidget | None = None) -> None:
@@ -45,8 +49,8 @@ class SettingsScreen(QWidget):
         self.preview = PreviewTab(
             lambda: {**settings_service.get_all(ctx), **self.clinic.values()}, self.protocol.body
         )
-        self.audit: QWidget | None = None
-        self.accounts: QWidget | None = None
+        self.audit: AuditView | None = None
+        self.accounts: AccountsView | None = None
         self._admin_holders: list[QScrollArea] = []
         self.tabs = QTabWidget()
         self.tabs.addTab(self._with_save_bar(self.clinic), "Clinic")
@@ -135,7 +139,7 @@ class SettingsScreen(QWidget):
             ("Protocol library", self.protocol.dirty),
         ) if dirty]  # fmt: skip
         accounts = self.accounts
-        if accounts is not None and accounts.discard_typing():  # type: ignore[attr-defined]
+        if accounts is not None and accounts.discard_typing():
             edited.append("Accounts")
         self.clinic.dirty = self.room.dirty = False  # reloaded from the database by enter()
         if self.protocol.dirty:
@@ -174,9 +178,9 @@ class SettingsScreen(QWidget):
                 self.tabs.removeTab(self.tabs.indexOf(holder))
                 holder.deleteLater()
             self._admin_holders, self.accounts, self.audit = [], None, None
-        for view in (self.accounts, self.audit):
-            if view is not None:
-                view.refresh()  # type: ignore[attr-defined]
+        for admin_view in (self.accounts, self.audit):
+            if admin_view is not None:
+                admin_view.refresh()
 
     # -- saving -------------------------------------------------------------------------
     def values(self) -> dict[str, Any]:
@@ -204,8 +208,8 @@ class SettingsScreen(QWidget):
             lock.reload_settings()
         n = len(saved.changed)
         self._say(status, f"Saved {n} change(s)." if n else "Nothing had changed.")
-        if self.audit is not None and callable(getattr(self.audit, "refresh", None)):
-            self.audit.refresh()  # type: ignore[attr-defined]
+        if self.audit is not None:
+            self.audit.refresh()
         return True
 
     def _say(self, status: QLabel | None, text: str) -> None:

@@ -5,6 +5,7 @@ On a new install nobody can sign in yet, and the screen asks for the first admin
 
 from __future__ import annotations
 
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from console import auth
@@ -79,11 +80,11 @@ class SignInScreen(QWidget):
         self.names.select(self.flow.practitioner_id or (str(people[0]["id"]) if people else None))
         self.pad.focus()
 
-    def focusInEvent(self, event: object) -> None:  # type: ignore[override]
+    def focusInEvent(self, event: QFocusEvent) -> None:
         # The window focuses the screen when it is shown: the PIN field should have it.
         if self.pages.currentIndex() == 0:
             self.pad.focus()
-        super().focusInEvent(event)  # type: ignore[arg-type]
+        super().focusInEvent(event)
 
     def _on_names_chosen(self, practitioner_id: str) -> None:
         name = auth.display_name(self.ctx, practitioner_id)

@@ -200,16 +200,16 @@ class BackgroundCheck(QObject):
     def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.check = startup_check.WorkerCheck(db_path)
-        self.thread = threading.Thread(target=self._work, name="console-start-check")
+        self.worker = threading.Thread(target=self._work, name="console-start-check")
 
     def start(self) -> None:
-        self.thread.start()
+        self.worker.start()
 
     def stop(self) -> None:
         """Interrupt a check still running and wait for the thread (the console is closing)."""
         self.check.interrupt()
-        if self.thread.is_alive():
-            self.thread.join()
+        if self.worker.is_alive():
+            self.worker.join()
 
     def _work(self) -> None:
         problems = self.check.run(quick=True)

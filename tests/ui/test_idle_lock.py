@@ -73,7 +73,7 @@ def test_idle_lock_hides_the_patient_and_the_pass_keeps_running(
     window.flow.set_patient(patient)
     window.flow.set_visit(visit_id)
     window.show_screen("treat")
-    treat = window.screen("treat")
+    treat = window.screen_for("treat")
     treat.toggle_pass()
     assert treat.service.running_area_id is not None
     assert PATIENT in window.status.text()

@@ -243,7 +243,7 @@ def test_in_the_window_typing_goes_to_search_and_start_visit_opens_screening(
     window.show()
     window.flow.set_practitioner(staff[0])
     window.flow.go("patient")
-    screen = window.screen("patient")
+    screen = window.screen_for("patient")
     assert isinstance(screen, PatientScreen)
     assert window.focusWidget() is screen.search
     type_text(screen.search, "łukasz-ngu")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -20,6 +20,7 @@ from console.errors import DomainError
 from console.records import recall
 from console.records.recall_pdf import export_pdf
 from console.ui import widgets
+from console.ui.i18n import QT_TRANSLATE_NOOP
 from console.ui.records.record_view import _fill, _table
 
 # Marked for lupdate here, translated where the table is made.
