@@ -56,7 +56,7 @@ def jpeg(image: QImage) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.convertToFormat(QImage.Format.Format_RGB888).save(buffer, b"JPEG", 92)
+    image.convertToFormat(QImage.Format.Format_RGB888).save(buffer, "JPEG", 92)  # type: ignore[call-overload]  # stub: bytes; PySide6 takes str
     buffer.close()
     return bytes(data.data())
 
