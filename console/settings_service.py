@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from console.context import AppContext
-from console.data import audit_repo, settings_repo
+from console.data import settings_repo
 from console.errors import DomainError
 from console.protocol_edit import can_edit, require_admin
 
@@ -349,11 +349,8 @@ def save(ctx: AppContext, values: dict[str, Any]) -> Saved:
         with ctx.db.atomic():
             for key, value in changed.items():
                 settings_repo.put(ctx.db, key, value, now=ctx.now(), by=ctx.practitioner_id)
-                audit_repo.record(
-                    ctx.db,
-                    at=ctx.now(),
-                    by=ctx.practitioner_id,
-                    action="settings.change",
+                ctx.audit(
+                    "settings.change",
                     entity="settings",
                     entity_id=key,
                     detail={"key": key, "old": old.get(key), "new": value},
