@@ -44,7 +44,7 @@ def stop_queries(db_path: str | Path, *, stops: int = 60, warmup: int = 5) -> di
         window.flow.set_visit(visit_id)
         window.flow.set_practitioner(ctx.practitioner_id)
         window.flow.go("treat")
-        treat = window.screen("treat")
+        treat = window.screen_for("treat")
         assert window.current_key() == "treat"
         statements: list[str] = []
         counts: list[int] = []

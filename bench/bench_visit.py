@@ -88,7 +88,7 @@ def _sign_on_screen(window: Any, pin: str) -> None:
     from PySide6.QtGui import QMouseEvent
     from PySide6.QtWidgets import QApplication
 
-    consent = window.screen("consent")
+    consent = window.screen_for("consent")
     if consent.pages.currentIndex() == 0:  # a consent on record covers the visit
         consent.use_on_record.click()
         return
@@ -246,7 +246,7 @@ def timer_cpu_pct(db_path: str | Path, *, seconds: float = 20.0) -> dict[str, An
         window.flow.set_visit(visit_id)
         window.flow.set_practitioner(ctx.practitioner_id)
         window.flow.go("treat")
-        treat = window.screen("treat")
+        treat = window.screen_for("treat")
         assert window.current_key() == "treat"
         _press(treat, Qt.Key.Key_Space, " ")  # the pedal: start the pass through the screen
         assert treat.session.running_area_id is not None, "the pass did not start"
@@ -327,13 +327,13 @@ def rss_after_visit_mb(db_path: str | Path, *, pass_s: float = 0.3) -> dict[str,
         def done(step: str) -> None:
             steps[step] = round(_rss_mb()[0], 1)
 
-        signin = window.screen("signin")
+        signin = window.screen_for("signin")
         signin.names.select(nurse)
         _type(signin.pad.field, "1357\n")
         assert window.current_key() == "patient", "sign-in failed"
         done("signin")
 
-        patient = window.screen("patient")
+        patient = window.screen_for("patient")
         _type(patient.search, f"benedicte {surname.lower()}")
         assert len(patient.result_names()) == 1, patient.result_names()
         _press(patient.search, Qt.Key.Key_Return)
@@ -342,7 +342,7 @@ def rss_after_visit_mb(db_path: str | Path, *, pass_s: float = 0.3) -> dict[str,
         visit_id = window.flow.visit_id
         done("patient")
 
-        screening = window.screen("screening")
+        screening = window.screen_for("screening")
         for question in screening.questions:
             question.no.click()
         screening.check.click()
@@ -350,10 +350,10 @@ def rss_after_visit_mb(db_path: str | Path, *, pass_s: float = 0.3) -> dict[str,
         done("screening")
 
         _sign_on_screen(window, "1357")
-        assert window.current_key() == "prep", window.screen("consent").error.text()
+        assert window.current_key() == "prep", window.screen_for("consent").error.text()
         done("consent")
 
-        prep = window.screen("prep")
+        prep = window.screen_for("prep")
         prep.device.setCurrentIndex(prep.device.findData("skinpen-precision"))
         prep.device.activated.emit(prep.device.currentIndex())
         prep.seal.setChecked(True)
@@ -366,7 +366,7 @@ def rss_after_visit_mb(db_path: str | Path, *, pass_s: float = 0.3) -> dict[str,
         assert window.current_key() == "plan", prep.missing.text()
         done("prep")
 
-        plan = window.screen("plan")
+        plan = window.screen_for("plan")
         for zone in ("cheeks", "forehead", "neck"):
             plan.map.zone_clicked.emit(zone)
             _type(plan.depth_input, "0,5\n")
@@ -374,7 +374,7 @@ def rss_after_visit_mb(db_path: str | Path, *, pass_s: float = 0.3) -> dict[str,
         assert window.current_key() == "treat", plan.depth_error.text()
         done("plan")
 
-        treat = window.screen("treat")
+        treat = window.screen_for("treat")
         for endpoint in ("1", "2", "1"):
             for _ in range(3):
                 _press(treat, Qt.Key.Key_Space, " ")
@@ -386,7 +386,7 @@ def rss_after_visit_mb(db_path: str | Path, *, pass_s: float = 0.3) -> dict[str,
         assert window.current_key() == "finish", treat.message.text()
         done("treat")
 
-        finish = window.screen("finish")
+        finish = window.screen_for("finish")
         finish.notes.setPlainText("Benchmark visit: tolerated well.")
         _answer_yes_to_the_next_question()  # "Complete and lock this visit?"
         finish.complete.click()

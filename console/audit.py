@@ -14,10 +14,23 @@ from console.context import AppContext
 from console.data import audit_repo
 from console.data.audit_repo import AuditFilter, ChainCheck
 
+# The filter and the check's answer are plain values the Audit screen builds and shows.
+__all__ = ["AuditFilter", "ChainCheck", "actions", "count", "export_csv", "verify", "view"]
+
 
 def view(ctx: AppContext, where: AuditFilter, *, limit: int = 1000) -> list[dict[str, Any]]:
     require_admin(ctx)
     return audit_repo.rows(ctx.db, limit=limit, filter=where)
+
+
+def count(ctx: AppContext, where: AuditFilter) -> int:
+    """How many rows match (``view`` shows at most its limit). Only a number: no admin check."""
+    return audit_repo.count(ctx.db, where)
+
+
+def actions(ctx: AppContext) -> list[str]:
+    """Every action name the trail holds, for the screen's filter."""
+    return audit_repo.actions(ctx.db)
 
 
 def export_csv(ctx: AppContext, path: Path, where: AuditFilter) -> int:

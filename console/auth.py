@@ -165,6 +165,45 @@ def sign_in(ctx: AppContext, practitioner_id: str, pin: str, *, purpose: str = "
     raise DomainError(f"Wrong PIN. {left} {tries} left before the account locks.", field="pin")
 
 
+# -- who is who (what the sign-in, lock and accounts screens list) ----------------------------
+def account(ctx: AppContext, practitioner_id: str) -> dict[str, Any] | None:
+    """The account's row (deactivated ones too), or None when there is no such account."""
+    return practitioners_repo.get(ctx.db, practitioner_id)
+
+
+def display_name(ctx: AppContext, practitioner_id: str | None) -> str | None:
+    row = account(ctx, practitioner_id) if practitioner_id else None
+    return str(row["display_name"]) if row else None
+
+
+def accounts(ctx: AppContext) -> list[dict[str, Any]]:
+    """Every account, deactivated ones included (Settings → Accounts)."""
+    return practitioners_repo.list_all(ctx.db)
+
+
+def active_accounts(ctx: AppContext) -> list[dict[str, Any]]:
+    return practitioners_repo.list_active(ctx.db)
+
+
+def who_can_sign_in(ctx: AppContext) -> list[dict[str, Any]]:
+    """Active accounts with a PIN: the names the sign-in and lock screens offer."""
+    return [p for p in active_accounts(ctx) if p["pin_hash"]]
+
+
+def names(ctx: AppContext) -> dict[str, str]:
+    """Every account's display name by id, for lists that show who did something."""
+    return practitioners_repo.names(ctx.db)
+
+
+def signed_in_is_admin(ctx: AppContext) -> bool:
+    return is_admin(ctx.db, ctx.practitioner_id)
+
+
+def nobody_can_sign_in(ctx: AppContext) -> bool:
+    """A new install: the sign-in screen asks for the first admin instead."""
+    return needs_first_admin(ctx.db)
+
+
 # -- accounts -------------------------------------------------------------------------------
 def is_admin(db: Database, practitioner_id: str | None) -> bool:
     if practitioner_id is None:

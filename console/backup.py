@@ -22,7 +22,7 @@ from pathlib import Path
 from console import paths
 from console.clinic_time import local_day
 from console.clock import FixedClock
-from console.context import AppContext
+from console.context import AppContext, SignedIn
 from console.data import db_copy
 from console.data.db import open_database
 from console.data.db_file import DatabaseDamaged, refuse_unusable
@@ -396,7 +396,7 @@ def restore(
     db = open_database(db_path)  # brings an older backup up to the current schema
     try:
         restored = AppContext(
-            db=db, db_path=db_path, clock=FixedClock(at), data_dir=data_dir, practitioner_id=by
+            db=db, db_path=db_path, clock=FixedClock(at), data_dir=data_dir, signed_in=SignedIn(by)
         )
         restored.audit(
             "backup.restore",

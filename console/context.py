@@ -17,13 +17,32 @@ from console.data import protocol_repo
 from console.data.db import open_database
 
 
+class SignedIn:
+    """Who is signed in: the one place that knows. Services stamp every record with it and
+    the screens' visit flow reads it (and announces changes) rather than keeping a copy."""
+
+    __slots__ = ("practitioner_id",)
+
+    def __init__(self, practitioner_id: str | None = None) -> None:
+        self.practitioner_id = practitioner_id
+
+
 @dataclass
 class AppContext:
     db: Database
     db_path: Path | None  # None: an in-memory database (tests)
     clock: Clock = field(default_factory=SystemClock)
     data_dir: Path = field(default_factory=paths.default_data_dir)
-    practitioner_id: str | None = None  # who is signed in; every record carries it
+    signed_in: SignedIn = field(default_factory=SignedIn)
+
+    @property
+    def practitioner_id(self) -> str | None:
+        """Who is signed in; every record carries it."""
+        return self.signed_in.practitioner_id
+
+    @practitioner_id.setter
+    def practitioner_id(self, practitioner_id: str | None) -> None:
+        self.signed_in.practitioner_id = practitioner_id
 
     @property
     def handouts_dir(self) -> Path:
@@ -60,6 +79,10 @@ class AppContext:
                 self.db, at=self.now(), by=self.practitioner_id, action=action, entity=entity,
                 entity_id=entity_id, detail=detail,
             )  # fmt: skip
+
+    def close(self) -> None:
+        """Close the database: the console is quitting (or never got going)."""
+        self.db.close()
 
     def require_practitioner(self) -> str:
         from console.errors import DomainError

@@ -67,6 +67,11 @@ def validate(body: Any) -> list[Problem]:
     return check(body)
 
 
+def current(ctx: AppContext) -> Protocol:
+    """The version new visits are planned under (visits keep the one they were done under)."""
+    return protocol_repo.current(ctx.db)
+
+
 def version_stamp(ctx: AppContext, version: int) -> VersionStamp | None:
     """When the library ``version`` was saved, by whom and why (for the editor's heading)."""
     return protocol_repo.stamp(ctx.db, version)

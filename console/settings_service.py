@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from console.context import AppContext
-from console.data import audit_repo, settings_repo
+from console.data import settings_repo
 from console.errors import DomainError
 from console.protocol_edit import can_edit, require_admin
 
@@ -52,7 +52,42 @@ EDITABLE = (
 KEY_SETTINGS = ("keys.pass_toggle", "keys.next_area", "keys.previous_area", "keys.lock")
 _PHONE_CHARS = re.compile(r"^\+?[0-9 ()./\-]+$")
 
-__all__ = ["EDITABLE", "PAPERS", "SettingsInvalid", "can_edit", "check", "check_logo", "save"]
+__all__ = [
+    "EDITABLE",
+    "PAPERS",
+    "SettingsInvalid",
+    "can_edit",
+    "check",
+    "check_logo",
+    "get",
+    "get_all",
+    "save",
+    "save_window_geometry",
+    "window_geometry",
+]
+
+
+def get(ctx: AppContext, key: str) -> Any:
+    """One setting's value: the saved one, else its default (an unknown key is a KeyError)."""
+    return settings_repo.get(ctx.db, key)
+
+
+def get_all(ctx: AppContext) -> dict[str, Any]:
+    """Every setting, defaults filled in."""
+    return settings_repo.get_all(ctx.db)
+
+
+def window_geometry(ctx: AppContext) -> str | None:
+    """Where the window was on this room's monitor (Qt's saveGeometry, base64), if saved."""
+    saved = settings_repo.get(ctx.db, "ui.geometry")
+    return str(saved) if saved else None
+
+
+def save_window_geometry(ctx: AppContext, geometry: str) -> None:
+    """Remember the window's place. Not audited: it is the room's layout, not clinic data,
+    and it is saved on every close, signed in or not."""
+    with ctx.db.atomic():
+        settings_repo.put(ctx.db, "ui.geometry", geometry, now=ctx.now(), by=None)
 
 
 class SettingsInvalid(DomainError):
@@ -314,11 +349,8 @@ def save(ctx: AppContext, values: dict[str, Any]) -> Saved:
         with ctx.db.atomic():
             for key, value in changed.items():
                 settings_repo.put(ctx.db, key, value, now=ctx.now(), by=ctx.practitioner_id)
-                audit_repo.record(
-                    ctx.db,
-                    at=ctx.now(),
-                    by=ctx.practitioner_id,
-                    action="settings.change",
+                ctx.audit(
+                    "settings.change",
                     entity="settings",
                     entity_id=key,
                     detail={"key": key, "old": old.get(key), "new": value},

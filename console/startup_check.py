@@ -17,9 +17,30 @@ from sqlite_utils import Database
 
 from console.backup import check_file
 from console.data.db import integrity_check
+from console.data.db_file import DatabaseDamaged, DatabaseRefused, refuse_unusable
 from console.data.schema_probe import probe
 
 OK = ["ok"]
+
+
+def refusal(db_path: Path) -> DatabaseRefused | None:
+    """Why ``db_path`` cannot be the console's database (a folder, a PDF, another program's
+    SQLite file, a newer console's), or None. A damaged console file is not refused here:
+    the check before use offers its backup."""
+    try:
+        if refuse_unusable(db_path, may_create=True):
+            # Nothing there yet: the folder the app will create it in must be makeable.
+            try:
+                db_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            except OSError as exc:
+                return DatabaseRefused(
+                    f"A database cannot be created at {db_path} ({exc.strerror or exc})."
+                )
+    except DatabaseDamaged:
+        return None
+    except DatabaseRefused as refused:
+        return refused
+    return None
 
 
 class SessionMarker:

@@ -85,17 +85,17 @@ def main(out: Path) -> int:
             QCoreApplication.sendEvent(pad, QMouseEvent(kind, pos, pad.mapToGlobal(pos),  # type: ignore[attr-defined]
                 Qt.MouseButton.LeftButton, buttons, Qt.KeyboardModifier.NoModifier))  # fmt: skip
 
-    signin = window.screen("signin")
+    signin = window.screen_for("signin")
     signin.names.select(staff[1])
     shot("1-signin")
     keys(signin.pad.field, "1357\n")
-    patient = window.screen("patient")
+    patient = window.screen_for("patient")
     keys(patient.search, "zoe")
     shot("2-patient-search")
     key(patient.search, Qt.Key.Key_Return, "")
     shot("2-patient-chosen")
     patient.start_button.click()
-    screening = window.screen("screening")
+    screening = window.screen_for("screening")
     for q in screening.questions:
         (q.yes if q.item.id in ("cold_sores", "anticoagulants") else q.no).click()
     screening.check.click()
@@ -109,7 +109,7 @@ def main(out: Path) -> int:
     cold = next(q for q in screening.questions if q.item.id == "cold_sores").prompt
     cold.setCurrentIndex(cold.findData("cover_confirmed"))
     screening.check.click()
-    consent = window.screen("consent")
+    consent = window.screen_for("consent")
     consent.text.setFocus()
     for _ in range(60):  # read to the end with Page Down, as the patient would
         if consent.read_to_end:
@@ -120,7 +120,7 @@ def main(out: Path) -> int:
     keys(consent.pin, "1357")
     shot("4-consent-signing")
     key(consent.pin, Qt.Key.Key_Return, "")
-    prep = window.screen("prep")
+    prep = window.screen_for("prep")
     prep.device.setCurrentIndex(prep.device.findData("skinpen-precision"))
     prep.device.activated.emit(prep.device.currentIndex())
     prep.seal.setChecked(True)
@@ -138,7 +138,7 @@ def main(out: Path) -> int:
     prep.numb_remove.click()
     prep.cleansed.click()
     prep.next.click()
-    plan = window.screen("plan")
+    plan = window.screen_for("plan")
     for zone, depth in (("cheeks", "0,75\n"), ("forehead", "0.5\n"), ("neck", "0.75\n")):
         plan.map.zone_clicked.emit(zone)
         keys(plan.depth_input, depth)
@@ -147,7 +147,7 @@ def main(out: Path) -> int:
     shot("6-plan-tenfold-slip")
     plan.depth_input.clear()
     plan.next.click()
-    treat = window.screen("treat")
+    treat = window.screen_for("treat")
     for seconds in (38, 36):
         key(treat, Qt.Key.Key_Space, " ")
         clock.advance(seconds)
@@ -169,7 +169,7 @@ def main(out: Path) -> int:
         key(treat, Qt.Key.Key_1, "1")
     shot("7-treat-chart")
     key(treat, Qt.Key.Key_F, "f")
-    finish = window.screen("finish")
+    finish = window.screen_for("finish")
     finish.notes.setPlainText("Mild erythema on cheeks; tolerated well.")
     finish.complete.click()
     shot("8-finish-sheet")

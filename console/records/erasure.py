@@ -24,7 +24,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from console.clock import FixedClock, iso
-from console.context import AppContext
+from console.context import AppContext, SignedIn
 from console.data import erasure_repo, patient_rows_repo, photos_repo
 from console.errors import DomainError, NotFound
 from console.records import erasure_copies, erasure_register
@@ -136,7 +136,7 @@ def anonymise(ctx: AppContext, patient_id: str, *, reason: str) -> ErasureReport
     else:
         held = []  # unknown or already erased: _erase says which
     # One instant for the register, the record and the audit row.
-    at_once = replace(ctx, clock=FixedClock(ctx.now()), practitioner_id=by)
+    at_once = replace(ctx, clock=FixedClock(ctx.now()), signed_in=SignedIn(by))
     report = _erase(at_once, patient_id, reason=reason.strip(), held_by=[str(h.path) for h in held])
     zone = ctx.timezone()
     return replace(report, held_in=tuple(h.line(zone) for h in held))

@@ -6,7 +6,7 @@ console/auth.py.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 
 from console import auth
 from console.context import AppContext
-from console.data import practitioners_repo
 from console.errors import DomainError
 from console.ui import theme
+from console.ui.i18n import QT_TRANSLATE_NOOP
 
 # Marked for lupdate here, translated where they are shown.
 COLUMNS = (
@@ -54,6 +54,7 @@ class AccountsView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._ids: list[str] = []
+        w: QWidget  # each row's widgets, laid out in turn
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("accounts-table")
         self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
@@ -114,7 +115,7 @@ class AccountsView(QWidget):
     def refresh(self) -> None:
         now = self.ctx.now()
         zone = self.ctx.timezone()
-        rows = practitioners_repo.list_all(self.ctx.db)
+        rows = auth.accounts(self.ctx)
         self._ids = [str(r["id"]) for r in rows]
         self.table.setRowCount(len(rows))
         for i, row in enumerate(rows):
@@ -132,7 +133,7 @@ class AccountsView(QWidget):
             role = self.tr(ROLES[row["role"]]) if row["role"] in ROLES else row["role"]
             for c, text in enumerate((row["display_name"], role, status)):
                 self.table.setItem(i, c, QTableWidgetItem(str(text)))
-        self.admin_box.setVisible(auth.is_admin(self.ctx.db, self.ctx.practitioner_id))
+        self.admin_box.setVisible(auth.signed_in_is_admin(self.ctx))
 
     def selected_id(self) -> str | None:
         row = self.table.currentRow()
@@ -223,7 +224,8 @@ class AccountsView(QWidget):
         if who is None:
             self._say(self.tr("Select an account in the table first."), error=True)
             return
-        name = self.table.item(self.table.currentRow(), 0).text()
+        cell = self.table.item(self.table.currentRow(), 0)
+        name = cell.text() if cell is not None else ""
         if not self.ask_confirm(
             self,
             self.tr(

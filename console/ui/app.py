@@ -46,10 +46,9 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from console import language_texts, logs, paths, startup_check
+from console import language_texts, logs, paths, settings_service, startup_check
 from console.backup import BackupFailed, backup_if_first_today
 from console.context import AppContext, open_context
-from console.data import settings_repo
 from console.errors import DomainError
 from console.protocol import RESOURCES
 from console.ui import crash_guard, i18n, theme
@@ -67,7 +66,11 @@ log = logging.getLogger(__name__)
 
 def run(db_path: Path | None) -> int:
     path = db_path if db_path is not None else paths.default_db_path()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    if not isinstance(app, QApplication):  # a bare QCoreApplication has no windows to show
+        raise RuntimeError("The console needs a QApplication, not a QCoreApplication.")
     app.setApplicationName("Treatment Room Console")
     app.setWindowIcon(QIcon(str(RESOURCES / "icons" / "treatment-console.png")))
     if refuse_unusable_database(path):
@@ -124,18 +127,18 @@ class Session(QObject):
         ctx: AppContext | None = None
         try:
             ctx = open_context(self.path)
-            theme.apply(self.app, float(settings_repo.get(ctx.db, "room.font_scale")))  # type: ignore[arg-type]
+            theme.apply(self.app, float(settings_service.get(ctx, "room.font_scale")))
             # The UI in the clinic's language, where a translation exists (English otherwise).
             with contextlib.suppress(DomainError):
                 i18n.install(
-                    self.app, language_texts.clinic_language(settings_repo.get_all(ctx.db))
+                    self.app, language_texts.clinic_language(settings_service.get_all(ctx))
                 )
             window = self.window = MainWindow(ctx)
         except sqlite3.DatabaseError as exc:
             # Damage in a page the first screen reads, before the worker got to it.
             log.error("database unreadable while opening the window: %s", exc)
             if ctx is not None:
-                ctx.db.close()
+                ctx.close()
             problems = startup_check.WorkerCheck(self.path).run(quick=False) or [str(exc)]
             self._on_damage(problems if problems != ["ok"] else [str(exc)])
             return
@@ -196,7 +199,7 @@ class Session(QObject):
         window, self.window = self.window, None
         window.hold("The database file failed its check.")
         window.hide()
-        window.ctx.db.close()
+        window.ctx.close()
         window.deleteLater()
         self._on_damage(problems)
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate
+from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -21,12 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console import audit
+from console import audit, auth
 from console.context import AppContext
-from console.data import audit_repo, practitioners_repo
-from console.data.audit_repo import AuditFilter
 from console.errors import DomainError
 from console.ui import theme
+from console.ui.i18n import QT_TRANSLATE_NOOP
 
 # Marked for lupdate here, translated where the header is made.
 COLUMNS = (
@@ -37,6 +37,10 @@ COLUMNS = (
     QT_TRANSLATE_NOOP("AuditView", "Detail"),
 )
 SHOW_AT_MOST = 1000
+
+
+def _day(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())
 
 
 class AuditView(QWidget):
@@ -106,7 +110,7 @@ class AuditView(QWidget):
         return QDate(d.year, d.month, d.day)
 
     def _fill_choices(self) -> None:
-        self._names = practitioners_repo.names(self.ctx.db)
+        self._names = auth.names(self.ctx)
         keep = {combo: combo.currentData() for combo in (self.who, self.action)}
         for combo in (self.who, self.action):
             combo.blockSignals(True)
@@ -115,7 +119,7 @@ class AuditView(QWidget):
         for pid, name in sorted(self._names.items(), key=lambda kv: kv[1].casefold()):
             self.who.addItem(name, pid)
         self.action.addItem(self.tr("Every action"), None)
-        actions = audit_repo.actions(self.ctx.db)
+        actions = audit.actions(self.ctx)
         groups = sorted({a.split(".")[0] + "." for a in actions if "." in a})
         for group in groups:
             self.action.addItem(self.tr("{group} (all)").format(group=group[:-1]), group)
@@ -125,13 +129,13 @@ class AuditView(QWidget):
             combo.setCurrentIndex(max(0, combo.findData(keep[combo])))
             combo.blockSignals(False)
 
-    def current_filter(self) -> AuditFilter:
+    def current_filter(self) -> audit.AuditFilter:
         zone = self.ctx.timezone()
-        start = self.since.date().toPython()
-        end = self.until.date().toPython() + timedelta(days=1)  # the whole last day
-        return AuditFilter(
-            since=datetime.combine(start, time(), zone),  # type: ignore[arg-type]
-            until=datetime.combine(end, time(), zone),  # type: ignore[arg-type]
+        start = _day(self.since.date())
+        end = _day(self.until.date()) + timedelta(days=1)  # the whole last day
+        return audit.AuditFilter(
+            since=datetime.combine(start, time(), zone),
+            until=datetime.combine(end, time(), zone),
             practitioner_id=self.who.currentData(),
             action=self.action.currentData(),
         )
@@ -147,7 +151,7 @@ class AuditView(QWidget):
             self.export.setEnabled(False)
             return
         self.export.setEnabled(True)
-        total = audit_repo.count(self.ctx.db, where)
+        total = audit.count(self.ctx, where)
         self.summary.setText(
             self.tr("{total} entries").format(total=total)
             if total <= SHOW_AT_MOST
@@ -222,7 +226,7 @@ class AuditView(QWidget):
 
         self._fill_choices()
 
-    def showEvent(self, event: object) -> None:  # type: ignore[override]
+    def showEvent(self, event: QShowEvent) -> None:
         self._fill_choices()
         self.refresh()
-        super().showEvent(event)  # type: ignore[arg-type]
+        super().showEvent(event)

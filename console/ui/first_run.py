@@ -58,10 +58,10 @@ class FirstAdminForm(QWidget):
             form.addRow(label, column)
         self.general_error = QLabel()
         theme.mark(self.general_error, role="error")
-        self.create = QPushButton(self.tr("Create admin account and sign in"))
-        self.create.setObjectName("create-admin")
-        theme.mark(self.create, primary=True)
-        self.create.clicked.connect(self._on_create_clicked)
+        self.create_button = QPushButton(self.tr("Create admin account and sign in"))
+        self.create_button.setObjectName("create-admin")
+        theme.mark(self.create_button, primary=True)
+        self.create_button.clicked.connect(self._on_create_clicked)
         self.pin2.returnPressed.connect(self._on_create_clicked)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(80, 40, 80, 40)
@@ -70,7 +70,7 @@ class FirstAdminForm(QWidget):
         layout.addSpacing(16)
         layout.addLayout(form)
         layout.addWidget(self.general_error)
-        layout.addWidget(self.create, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
 
     def enter(self) -> None:

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Signal
 from console.visit.steps import BEFORE_VISIT, STEPS
 
 if TYPE_CHECKING:  # the services load after the first paint (see test_first_paint_imports)
-    from console.context import AppContext
+    from console.context import AppContext, SignedIn
     from console.visit.session import VisitSession
 
 # The screens in the visit's order (the visit's own steps come from the domain); Records and
@@ -28,9 +28,9 @@ class VisitFlow(QObject):
     # read again then (practitioner_changed fires only when the person changes).
     signed_in = Signal(str)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, signed_in: SignedIn, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.practitioner_id: str | None = None
+        self._signed_in = signed_in  # the context's: who is signed in lives there only
         self.patient_id: str | None = None
         self.visit_id: str | None = None
         # The open visit's session (its services and running pass), handed to the step screens.
@@ -39,8 +39,12 @@ class VisitFlow(QObject):
     def go(self, step: str) -> None:
         self.step_requested.emit(step)
 
+    @property
+    def practitioner_id(self) -> str | None:
+        return self._signed_in.practitioner_id
+
     def set_practitioner(self, practitioner_id: str | None) -> None:
-        self.practitioner_id = practitioner_id
+        self._signed_in.practitioner_id = practitioner_id
         self.practitioner_changed.emit(practitioner_id)
 
     def set_patient(self, patient_id: str | None) -> None:

@@ -13,9 +13,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QVBoxLayout, QWidget
 
-from console import auth
+from console import auth, settings_service
 from console.context import AppContext
-from console.data import practitioners_repo, settings_repo
 from console.errors import DomainError
 from console.ui import theme
 from console.ui.flow import VisitFlow
@@ -82,8 +81,7 @@ class LockScreen(QWidget):
 
     def show_for(self, practitioner_id: str | None) -> None:
         self.locked_by = practitioner_id
-        row = practitioners_repo.get(self.ctx.db, practitioner_id) if practitioner_id else None
-        name = row["display_name"] if row else self.tr("the practitioner")
+        name = auth.display_name(self.ctx, practitioner_id) or self.tr("the practitioner")
         self.message.setText(
             self.tr(
                 "Patient data is hidden. {name}: enter your PIN to carry on where you were. "
@@ -175,9 +173,9 @@ class IdleLock(QObject):
 
     def reload_settings(self) -> None:
         """Timeout and key come from settings; call again after Settings changes them."""
-        minutes = float(settings_repo.get(self.ctx.db, "room.idle_lock_minutes") or 5)
+        minutes = float(settings_service.get(self.ctx, "room.idle_lock_minutes") or 5)
         self.set_timeout_ms(max(1, round(minutes * 60_000)))
-        self.shortcut.setKey(QKeySequence(str(settings_repo.get(self.ctx.db, "keys.lock"))))
+        self.shortcut.setKey(QKeySequence(str(settings_service.get(self.ctx, "keys.lock"))))
 
     def _on_flow_practitioner_changed(self, _practitioner_id: object) -> None:
         self.reload_settings()
@@ -219,9 +217,8 @@ class IdleLock(QObject):
         self.locked = False
         self.overlay.hide_lock()
         if who != previous:
-            self.ctx.practitioner_id = who
+            self.flow.set_practitioner(who)  # the context's SignedIn: records carry ``who``
             auth.record_switch(self.ctx, previous)
-            self.flow.set_practitioner(who)
         self.flow.signed_in.emit(who)
         if self._focus_before is not None and self._focus_before.isVisible():
             self._focus_before.setFocus()

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console import auth, settings_service
 from console.context import AppContext
-from console.data import settings_repo
 from console.ui.flow import VISIT_STEPS, VisitFlow
 from console.ui.widgets import ActionBar
 
@@ -52,7 +52,7 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext, flow: VisitFlow | None = None) -> None:
         super().__init__()
         self.ctx = ctx
-        self.flow = flow or VisitFlow(self)
+        self.flow = flow or VisitFlow(ctx.signed_in, self)
         self.setWindowTitle("Treatment Room Console")
         self._screens: dict[str, QWidget] = {}
         self.held = False  # see hold()
@@ -82,9 +82,9 @@ class MainWindow(QMainWindow):
         body.setContentsMargins(0, 0, 0, 0)
         body.addWidget(self.sidebar)
         body.addLayout(right, 1)
-        central = QWidget()
-        central.setLayout(body)
-        self.setCentralWidget(central)
+        self._body = QWidget()  # held (disabled) while the database is checked at start
+        self._body.setLayout(body)
+        self.setCentralWidget(self._body)
 
         self.flow.step_requested.connect(self.show_screen)
         self.flow.practitioner_changed.connect(self._on_flow_changed)
@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
         self.show_screen("signin")
 
     # -- screens ---------------------------------------------------------------------------
-    def screen(self, key: str) -> QWidget:
+    def screen_for(self, key: str) -> QWidget:
         """The screen for ``key``, built on first use (keeps start-up fast)."""
         if key not in self._screens:
             spec = next(s for s in SCREENS if s.key == key)
@@ -122,7 +122,7 @@ class MainWindow(QMainWindow):
     def show_screen(self, key: str) -> None:
         if key != "treat" and self._pass_pins_treat():
             return
-        widget = self.screen(key)
+        widget = self.screen_for(key)
         self.stack.setCurrentWidget(self._holders[key])
         self.action_bar.show_for(key)
         row = next(i for i, s in enumerate(SCREENS) if s.key == key)
@@ -180,11 +180,8 @@ class MainWindow(QMainWindow):
         banner names none rather than a different one."""
         parts = []
         if self.flow.practitioner_id:
-            # Imported here, as below: the sign-in screen's first paint needs neither.
-            from console.data import practitioners_repo
-
-            p = practitioners_repo.get(self.ctx.db, self.flow.practitioner_id)
-            parts.append(f"Signed in: {html.escape(p['display_name'])}" if p else "")
+            name = auth.display_name(self.ctx, self.flow.practitioner_id)
+            parts.append(f"Signed in: {html.escape(name)}" if name else "")
         if self.flow.patient_id and self.current_key() in VISIT_STEPS[2:]:
             from console.patients import PatientService
 
@@ -235,19 +232,19 @@ class MainWindow(QMainWindow):
         """Shown but taking no input and writing nothing (not even its geometry) until
         ``release_hold``: the database's check at start has not passed yet."""
         self.held = True
-        self.centralWidget().setEnabled(False)
+        self._body.setEnabled(False)
         self.status.setText(message)
 
     def release_hold(self) -> None:
         self.held = False
-        self.centralWidget().setEnabled(True)
+        self._body.setEnabled(True)
         self._on_flow_changed()
         self.show_screen(self.current_key() or "signin")  # gives the PIN field its focus back
 
     # -- geometry --------------------------------------------------------------------------
     def _restore_geometry(self) -> None:
         # restoreGeometry keeps a geometry saved on a bigger monitor inside this one.
-        saved = settings_repo.get(self.ctx.db, "ui.geometry")
+        saved = settings_service.window_geometry(self.ctx)
         if saved and self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii"))):
             return
         # First start: the whole room monitor, whatever its size.
@@ -257,7 +254,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.held:
             geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
-            settings_repo.put(self.ctx.db, "ui.geometry", geometry, now=self.ctx.now(), by=None)
+            settings_service.save_window_geometry(self.ctx, geometry)
         for widget in self._screens.values():
             close = getattr(widget, "shutdown", None)
             if callable(close):

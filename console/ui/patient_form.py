@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -30,6 +30,7 @@ from console.patients import (
     form_from,
 )
 from console.ui import widgets
+from console.ui.i18n import QT_TRANSLATE_NOOP
 
 FIELDS = (
     ("full_name", QT_TRANSLATE_NOOP("PatientFormWidget", "Name"),
@@ -173,7 +174,7 @@ class PatientFormWidget(QWidget):
         inner.addLayout(grid)
         inner.addWidget(self.general)
         inner.addStretch(1)
-        self.scroll = scroll = QScrollArea()
+        self.scroll_area = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -277,7 +278,7 @@ class PatientFormWidget(QWidget):
             if target is not None:
                 target.setFocus()
                 target.selectAll()
-                self.scroll.ensureWidgetVisible(target)
+                self.scroll_area.ensureWidgetVisible(target)
             return
         except PossibleDuplicate as e:
             self._show_duplicates(e)
@@ -297,7 +298,7 @@ class PatientFormWidget(QWidget):
             self.duplicate_list.addItem(describe(m))
         self.duplicate_list.setCurrentRow(0)
         self.duplicate_box.show()
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
         self.open_match_button.setFocus()
 
     def _on_open_match_clicked(self) -> None:

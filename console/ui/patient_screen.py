@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QRect, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +27,7 @@ from console.patients import Patient, PatientService, SearchHit, VisitGlance
 from console.text import fold
 from console.ui import theme, widgets
 from console.ui.flow import VisitFlow
+from console.ui.i18n import QT_TRANSLATE_NOOP
 from console.ui.patient_form import PatientFormWidget
 from console.visit.lifecycle import VisitLifecycle
 from console.visit.session import VisitSession
@@ -266,7 +267,8 @@ class PatientScreen(QWidget):
             self.results.setRowHeight(r, max(single, needed + 10))
 
     def result_names(self) -> list[str]:
-        return [self.results.item(r, 0).text() for r in range(self.results.rowCount())]
+        items = (self.results.item(r, 0) for r in range(self.results.rowCount()))
+        return [item.text() for item in items if item is not None]
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):

@@ -88,10 +88,10 @@ class NamePicker(QWidget):
 
     def select(self, practitioner_id: str | None) -> None:
         if practitioner_id in self._ids:
-            self.group.button(self._ids.index(practitioner_id)).setChecked(True)  # type: ignore[arg-type]
+            self.group.button(self._ids.index(practitioner_id)).setChecked(True)
             self.chosen.emit(practitioner_id)
 
-    def move(self, step: int) -> None:
+    def move_choice(self, step: int) -> None:
         """Arrow keys move the choice: no mouse needed."""
         if not self._ids:
             return
@@ -211,7 +211,7 @@ class NamesAndPin:
         self.prompt = QLabel()
         self.prompt.setObjectName("pin-prompt")
         self.pad = PinPad(ok_text)
-        self.pad.field.move_requested.connect(self.names.move)
+        self.pad.field.move_requested.connect(self.names.move_choice)
         # Accounts may hold a password instead of a PIN (auth.check_pin_rules); typing one
         # is a deliberate choice, so stray keys stay out of everyone else's PIN.
         self.password = QPushButton(

@@ -12,7 +12,16 @@ import logging
 import time
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QObject, QRectF, QSizeF, QThread, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    QRectF,
+    QSizeF,
+    QThread,
+    Signal,
+    SignalInstance,
+    Slot,
+)
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
@@ -79,7 +88,7 @@ def print_pdf(
     *,
     copies: int = 1,
     doc_name: str = "Aftercare sheet",
-    progress: Signal | None = None,
+    progress: SignalInstance | None = None,
 ) -> PrintOutcome:
     """Print ``data`` on ``printer`` synchronously (call it from a worker thread)."""
     started = time.monotonic()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.clock import parse_iso
+from console.ui.i18n import QT_TRANSLATE_NOOP
 
 # Same words (and translation context) as the patient screen's "Resume visit (at …)".
 STEP_WORDS = {

@@ -5,7 +5,7 @@ Only admins change anything once accounts exist; others see the same tabs read-o
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -16,9 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console import protocol_edit, settings_service
+from console import auth, protocol_edit, settings_service
 from console.context import AppContext
-from console.data import practitioners_repo, settings_repo
 from console.errors import DomainError
 from console.settings_service import SettingsInvalid
 from console.ui import widgets
@@ -30,6 +29,10 @@ from console.ui.settings.photo_views_editor import PhotoViewsEditor
 from console.ui.settings.preview import PreviewTab
 from console.ui.settings.protocol_editor import ProtocolEditor
 from console.ui.settings.texts_editor import LanguageTextsTab
+
+if TYPE_CHECKING:  # built on first use by admins; the screen's first paint needs neither
+    from console.ui.accounts_view import AccountsView
+    from console.ui.audit_view import AuditView
 
 
 class SettingsScreen(QWidget):
@@ -44,10 +47,10 @@ class SettingsScreen(QWidget):
         self.room = RoomTab()
         self.protocol = ProtocolEditor(ctx)
         self.preview = PreviewTab(
-            lambda: {**settings_repo.get_all(ctx.db), **self.clinic.values()}, self.protocol.body
+            lambda: {**settings_service.get_all(ctx), **self.clinic.values()}, self.protocol.body
         )
-        self.audit: QWidget | None = None
-        self.accounts: QWidget | None = None
+        self.audit: AuditView | None = None
+        self.accounts: AccountsView | None = None
         self._admin_holders: list[QScrollArea] = []
         self.tabs = QTabWidget()
         self.tabs.addTab(self._with_save_bar(self.clinic), "Clinic")
@@ -110,7 +113,7 @@ class SettingsScreen(QWidget):
         if self.ctx.practitioner_id != self._viewer:
             self._discard_edits_of(self._viewer)
             self._viewer = self.ctx.practitioner_id
-        values = settings_repo.get_all(self.ctx.db)
+        values = settings_service.get_all(self.ctx)
         for form in (self.clinic, self.room):
             if not form.dirty:
                 form.load(values)
@@ -136,7 +139,7 @@ class SettingsScreen(QWidget):
             ("Protocol library", self.protocol.dirty),
         ) if dirty]  # fmt: skip
         accounts = self.accounts
-        if accounts is not None and accounts.discard_typing():  # type: ignore[attr-defined]
+        if accounts is not None and accounts.discard_typing():
             edited.append("Accounts")
         self.clinic.dirty = self.room.dirty = False  # reloaded from the database by enter()
         if self.protocol.dirty:
@@ -145,8 +148,7 @@ class SettingsScreen(QWidget):
             self.notice.clear()
             self.notice.setVisible(False)
             return
-        row = practitioners_repo.get(self.ctx.db, previous)
-        name = row["display_name"] if row else "the previous user"
+        name = auth.display_name(self.ctx, previous) or "the previous user"
         self.notice.setText(
             f"Unsaved changes by {name} ({', '.join(edited)}) were discarded when someone "
             "else signed in. Nothing of them was saved."
@@ -176,9 +178,9 @@ class SettingsScreen(QWidget):
                 self.tabs.removeTab(self.tabs.indexOf(holder))
                 holder.deleteLater()
             self._admin_holders, self.accounts, self.audit = [], None, None
-        for view in (self.accounts, self.audit):
-            if view is not None:
-                view.refresh()  # type: ignore[attr-defined]
+        for admin_view in (self.accounts, self.audit):
+            if admin_view is not None:
+                admin_view.refresh()
 
     # -- saving -------------------------------------------------------------------------
     def values(self) -> dict[str, Any]:
@@ -206,8 +208,8 @@ class SettingsScreen(QWidget):
             lock.reload_settings()
         n = len(saved.changed)
         self._say(status, f"Saved {n} change(s)." if n else "Nothing had changed.")
-        if self.audit is not None and callable(getattr(self.audit, "refresh", None)):
-            self.audit.refresh()  # type: ignore[attr-defined]
+        if self.audit is not None:
+            self.audit.refresh()
         return True
 
     def _say(self, status: QLabel | None, text: str) -> None:
@@ -216,8 +218,9 @@ class SettingsScreen(QWidget):
 
     # -- live checks ----------------------------------------------------------------------
     def _on_clinic_changed(self) -> None:
-        _, problems = settings_service.check(self.clinic.values(),
-                                             settings_repo.get_all(self.ctx.db))  # fmt: skip
+        _, problems = settings_service.check(
+            self.clinic.values(), settings_service.get_all(self.ctx)
+        )
         self.clinic.show_problems(problems)
         self.preview.mark_dirty()
 

@@ -5,11 +5,11 @@ On a new install nobody can sign in yet, and the screen asks for the first admin
 
 from __future__ import annotations
 
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from console import auth
 from console.context import AppContext
-from console.data import practitioners_repo
 from console.errors import DomainError
 from console.ui import theme
 from console.ui.first_run import FirstAdminForm
@@ -18,7 +18,7 @@ from console.ui.pin_widgets import NamesAndPin
 
 
 def people_who_can_sign_in(ctx: AppContext) -> list[dict[str, object]]:
-    return [p for p in practitioners_repo.list_active(ctx.db) if p["pin_hash"]]
+    return auth.who_can_sign_in(ctx)
 
 
 class SignInScreen(QWidget):
@@ -61,14 +61,14 @@ class SignInScreen(QWidget):
     # -- entering ---------------------------------------------------------------------------
     def enter(self) -> None:
         self.panel.reset()
-        if auth.needs_first_admin(self.ctx.db):
+        if auth.nobody_can_sign_in(self.ctx):
             self.pages.setCurrentWidget(self.first_admin)
             self.first_admin.enter()
             return
         self.pages.setCurrentIndex(0)
         people = people_who_can_sign_in(self.ctx)
         self.names.set_people(people)
-        without_pin = len(practitioners_repo.list_active(self.ctx.db)) - len(people)
+        without_pin = len(auth.active_accounts(self.ctx)) - len(people)
         self.empty.setText(
             self.tr("{count} account(s) have no PIN yet: an admin can set one in Settings.").format(
                 count=without_pin
@@ -80,17 +80,15 @@ class SignInScreen(QWidget):
         self.names.select(self.flow.practitioner_id or (str(people[0]["id"]) if people else None))
         self.pad.focus()
 
-    def focusInEvent(self, event: object) -> None:  # type: ignore[override]
+    def focusInEvent(self, event: QFocusEvent) -> None:
         # The window focuses the screen when it is shown: the PIN field should have it.
         if self.pages.currentIndex() == 0:
             self.pad.focus()
-        super().focusInEvent(event)  # type: ignore[arg-type]
+        super().focusInEvent(event)
 
     def _on_names_chosen(self, practitioner_id: str) -> None:
-        row = practitioners_repo.get(self.ctx.db, practitioner_id)
-        self.prompt.setText(
-            self.tr("PIN for {name}").format(name=row["display_name"]) if row else ""
-        )
+        name = auth.display_name(self.ctx, practitioner_id)
+        self.prompt.setText(self.tr("PIN for {name}").format(name=name) if name else "")
         self.error.clear()
         self.pad.clear()
         self.pad.focus()
@@ -117,8 +115,7 @@ class SignInScreen(QWidget):
             return False
         self.pad.clear()
         self.error.clear()
-        self.ctx.practitioner_id = practitioner_id
-        self.flow.set_practitioner(practitioner_id)
+        self.flow.set_practitioner(practitioner_id)  # into the context: records carry it
         self.flow.signed_in.emit(practitioner_id)
         self.flow.go("patient")
         return True

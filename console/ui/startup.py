@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from console import backup, startup_check
 from console.clock import SystemClock
-from console.data.db_file import DatabaseDamaged, DatabaseRefused, refuse_unusable
 from console.errors import DomainError
 
 log = logging.getLogger(__name__)
@@ -136,23 +135,13 @@ def refuse_unusable_database(db_path: Path) -> bool:
     """Say why ``db_path`` cannot be the console's database (a folder, a PDF, another program's
     SQLite file, a newer console's): True means do not start. A damaged console file passes
     here, for ``check_database`` to offer its backup."""
-    try:
-        if refuse_unusable(db_path, may_create=True):
-            # Nothing there yet: the folder the app will create it in must be makeable.
-            try:
-                db_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            except OSError as exc:
-                raise DatabaseRefused(
-                    f"A database cannot be created at {db_path} ({exc.strerror or exc})."
-                ) from exc
-    except DatabaseDamaged:
+    refused = startup_check.refusal(db_path)
+    if refused is None:
         return False
-    except DatabaseRefused as refused:
-        log.error("database refused at start: %s", refused.__class__.__name__)
-        print(refused.message, file=sys.stderr)
-        DamagedDatabaseDialog.tell("The console cannot open this database", refused.message)
-        return True
-    return False
+    log.error("database refused at start: %s", refused.__class__.__name__)
+    print(refused.message, file=sys.stderr)
+    DamagedDatabaseDialog.tell("The console cannot open this database", refused.message)
+    return True
 
 
 def check_database(db_path: Path) -> bool:
@@ -211,16 +200,16 @@ class BackgroundCheck(QObject):
     def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.check = startup_check.WorkerCheck(db_path)
-        self.thread = threading.Thread(target=self._work, name="console-start-check")
+        self.worker = threading.Thread(target=self._work, name="console-start-check")
 
     def start(self) -> None:
-        self.thread.start()
+        self.worker.start()
 
     def stop(self) -> None:
         """Interrupt a check still running and wait for the thread (the console is closing)."""
         self.check.interrupt()
-        if self.thread.is_alive():
-            self.thread.join()
+        if self.worker.is_alive():
+            self.worker.join()
 
     def _work(self) -> None:
         problems = self.check.run(quick=True)

@@ -114,8 +114,9 @@ class ActionBar(QStackedWidget):
             if button is first_primary:
                 row.addStretch(1)  # secondary actions left, primary right, as in dialogs
             old = button.parentWidget()
-            if old is not None and old.layout() is not None:
-                old.layout().removeWidget(button)  # recursive: finds it in nested rows
+            old_layout = old.layout() if old is not None else None
+            if old_layout is not None:
+                old_layout.removeWidget(button)  # recursive: finds it in nested rows
             row.addWidget(button)
         if not primaries:
             row.addStretch(1)

@@ -47,7 +47,7 @@ def main(db_path: str, shot: str) -> None:
     window.flow.set_patient(patient)
     window.flow.set_visit(visit_id)
     window.flow.go("plan")
-    plan = window.screen("plan")
+    plan = window.screen_for("plan")
     assert isinstance(plan, PlanScreen) and plan.map is not None
     body_map = plan.map
     QTest.qWait(50)

@@ -50,14 +50,14 @@ def test_a_whole_visit_by_keyboard_and_widgets(
     window.show()
 
     # Sign-in: Nurse Chloé Martin, PIN 1357, typed and Enter.
-    signin = window.screen("signin")
+    signin = window.screen_for("signin")
     signin.names.select(staff[1])
     type_text(signin.pad.field, "1357\n")
     assert window.current_key() == "patient", signin.error.text()
     assert ctx.practitioner_id == staff[1]
 
     # Patient: type without accents, Enter picks the first hit, Start visit.
-    patient = window.screen("patient")
+    patient = window.screen_for("patient")
     type_text(patient.search, "lukasz zul")
     assert patient.result_names() == ["Łukasz Żuławski-Nguyễn"]
     press(patient.search, Qt.Key.Key_Return)
@@ -67,7 +67,7 @@ def test_a_whole_visit_by_keyboard_and_widgets(
     assert visit_id is not None
 
     # Screening: every question answered, one prompt answered (cover confirmed).
-    screening = window.screen("screening")
+    screening = window.screen_for("screening")
     for q in screening.questions:
         (q.yes if q.item.id == "cold_sores" else q.no).click()
     screening.check.click()
@@ -79,7 +79,7 @@ def test_a_whole_visit_by_keyboard_and_widgets(
     assert window.current_key() == "consent"
 
     # Consent: read to the end with Page Down, sign with the mouse, name, PIN and Enter.
-    consent = window.screen("consent")
+    consent = window.screen_for("consent")
     read_to_end(consent)
     sign_with_mouse(consent.pad, ZIGZAG)
     type_text(consent.signer_name, "Lukasz Zulawski-Nguyen")
@@ -87,7 +87,7 @@ def test_a_whole_visit_by_keyboard_and_widgets(
     assert window.current_key() == "prep", consent.pin_error.text() + consent.error.text()
 
     # Prep: device, sealed cartridge scanned (with its GS), gel, cleansing.
-    prep = window.screen("prep")
+    prep = window.screen_for("prep")
     prep.device.setCurrentIndex(prep.device.findData("skinpen-precision"))
     prep.device.activated.emit(prep.device.currentIndex())
     prep.seal.setChecked(True)
@@ -101,7 +101,7 @@ def test_a_whole_visit_by_keyboard_and_widgets(
     prep.next.click()
 
     # Plan: cheeks at "0,75" (decimal comma) and neck at 0.5, typed then Enter.
-    plan = window.screen("plan")
+    plan = window.screen_for("plan")
     for zone, depth in (("cheeks", "0,75\n"), ("neck", "0.5\n")):
         plan.map.zone_clicked.emit(zone)
         type_text(plan.depth_input, depth)
@@ -111,7 +111,7 @@ def test_a_whole_visit_by_keyboard_and_widgets(
     assert window.current_key() == "treat"
 
     # Treat: keyboard alone.
-    treat = window.screen("treat")
+    treat = window.screen_for("treat")
     for seconds in (35, 33, 31):
         press(treat, Qt.Key.Key_Space, " ")
         clock.advance(seconds)
@@ -128,7 +128,7 @@ def test_a_whole_visit_by_keyboard_and_widgets(
     assert window.current_key() == "finish"
 
     # Finish: notes, complete; the sheet is archived and shown.
-    finish = window.screen("finish")
+    finish = window.screen_for("finish")
     finish.notes.setPlainText("Mild erythema, tolerated well.")
     finish.complete.click()
     assert asked == ["Complete visit"]  # answered Yes

@@ -61,7 +61,7 @@ def open_finish(window: MainWindow, ctx: AppContext, patient: str) -> object:
     window.flow.set_patient(patient)
     window.flow.set_visit(visit_id)
     window.flow.go("finish")
-    return window.screen("finish")
+    return window.screen_for("finish")
 
 
 def test_completing_asks_and_no_keeps_the_visit_open(
@@ -79,7 +79,7 @@ def test_completing_asks_and_no_keeps_the_visit_open(
 def test_after_completing_the_patient_screen_is_an_empty_search(
     window: MainWindow, ctx: AppContext, patient: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    people = window.screen("patient")
+    people = window.screen_for("patient")
     window.flow.go("patient")
     people.open_patient(patient)  # type: ignore[attr-defined]
     finish = open_finish(window, ctx, patient)
@@ -101,7 +101,7 @@ def test_stopping_a_visit_asks_and_no_keeps_it_open(
     window.flow.set_patient(patient)
     window.flow.set_visit(visit_id)
     window.flow.go("screening")
-    screen = window.screen("screening")
+    screen = window.screen_for("screening")
     for q in screen.questions:  # type: ignore[attr-defined]
         (q.yes if q.item.id == "isotretinoin_current" else q.no).click()
     screen.check.click()  # type: ignore[attr-defined]
@@ -127,7 +127,7 @@ def test_going_to_another_patient_asks_before_leaving_a_visit_open(
         email="", fitzpatrick=4, now=ctx.now(), by=staff[0],
     )  # fmt: skip
     window.flow.go("patient")
-    people = window.screen("patient")
+    people = window.screen_for("patient")
     people.open_patient(other)  # type: ignore[attr-defined]
     answers = answer(monkeypatch, False)
     people.start_button.click()  # type: ignore[attr-defined]

@@ -42,7 +42,7 @@ def _at_consent(window: MainWindow, ctx: AppContext, staff: list[str], language:
     window.flow.set_patient(pid)
     window.flow.set_visit(vid)
     window.flow.go("consent")
-    return vid, window.screen("consent")
+    return vid, window.screen_for("consent")
 
 
 def test_the_step_shows_the_patients_language_and_signs_what_the_practitioner_switched_to(

@@ -36,7 +36,7 @@ def _at_consent(window: MainWindow, ctx: AppContext, patient: str) -> tuple[str,
     window.flow.set_patient(patient)
     window.flow.set_visit(visit_id)
     window.flow.go("consent")
-    return visit_id, window.screen("consent")
+    return visit_id, window.screen_for("consent")
 
 
 def test_signing_is_possible_only_after_the_text_was_read_to_the_end(

@@ -24,7 +24,7 @@ def test_the_finish_screen_learns_that_the_backup_failed(
             ctx.practitioner_id = demo.create_practitioners(ctx.db, ctx.now())[0]
             ctx.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             disk.fill()
-            flow = VisitFlow()
+            flow = VisitFlow(ctx.signed_in)
             screen = FinishScreen(ctx, flow)
             qtbot.addWidget(screen)
             due = backup_due(ctx)

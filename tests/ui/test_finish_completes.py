@@ -41,7 +41,7 @@ def test_complete_archives_exactly_one_sheet_and_returns_to_an_empty_search(
     window.flow.set_patient(patient)
     window.flow.set_visit(visit_id)
     window.flow.go("finish")
-    finish = window.screen("finish")
+    finish = window.screen_for("finish")
     finish.notes.setPlainText("Tolerated well.")  # type: ignore[attr-defined]
     monkeypatch.setattr(Confirm, "ask", classmethod(lambda cls, *a: True))
     # Count the whole-visit loads the click costs (the real function still runs).
@@ -78,7 +78,7 @@ def test_complete_archives_exactly_one_sheet_and_returns_to_an_empty_search(
     finish.backup_thread.join(timeout=30)  # type: ignore[attr-defined]
     finish.new_visit.click()  # type: ignore[attr-defined]
     assert window.current_key() == "patient"
-    people = window.screen("patient")
+    people = window.screen_for("patient")
     assert people.patient is None and people.search.text() == ""  # type: ignore[attr-defined]
     # Coming back to nothing made no second sheet.
     assert handouts_repo.count_for_visit(ctx.db, visit_id) == 1

@@ -73,7 +73,7 @@ def test_idle_lock_hides_the_patient_and_the_pass_keeps_running(
     window.flow.set_patient(patient)
     window.flow.set_visit(visit_id)
     window.show_screen("treat")
-    treat = window.screen("treat")
+    treat = window.screen_for("treat")
     treat.toggle_pass()
     assert treat.session.running_area_id is not None
     assert PATIENT in window.status.text()
@@ -114,6 +114,7 @@ def test_idle_lock_hides_the_patient_and_the_pass_keeps_running(
 def test_input_keeps_it_open_and_nobody_signed_in_means_no_lock(
     qtbot: QtBot, window: MainWindow, lock: IdleLock, ctx: AppContext, staff: list[str]
 ) -> None:
+    ctx.practitioner_id = None  # the staff fixture signed someone in; here nobody is yet
     _idle_ms(ctx, 400)
     lock.reload_settings()
     qtbot.wait(600)

@@ -96,7 +96,7 @@ def test_the_lock_shows_the_running_pass_and_its_time(
     window.flow.set_patient(patient)
     window.flow.set_visit(visit_id)
     window.show_screen("treat")
-    treat = window.screen("treat")
+    treat = window.screen_for("treat")
     assert lock.lock("key")
     assert lock.overlay.pass_status.text() == ""  # nothing running: nothing said
     press(lock.overlay.pad.field, Qt.Key.Key_Return, "\r")

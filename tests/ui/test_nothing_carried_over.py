@@ -44,7 +44,7 @@ def open_step(window: MainWindow, patient: str, visit_id: str, step: str) -> obj
     window.flow.set_patient(patient)
     window.flow.set_visit(visit_id)
     window.flow.go(step)
-    return window.screen(step)
+    return window.screen_for(step)
 
 
 def screened_visit(ctx: AppContext, patient: str) -> str:
@@ -215,7 +215,7 @@ def test_next_patient_opens_an_empty_patient_screen(
 ) -> None:
     from tests.conftest import one_area_visit
 
-    people = window.screen("patient")
+    people = window.screen_for("patient")
     window.flow.go("patient")
     type_text(people.search, "zoe")
     press(people.search, Qt.Key.Key_Return)

@@ -26,7 +26,7 @@ def _screen(qtbot: QtBot, ctx: AppContext, staff: list[str]) -> PatientScreen:
     )
     svc.register(PatientForm(full_name=LONG, date_of_birth="11.12.1979"))
     svc.register(PatientForm(full_name="Mario Garcon", date_of_birth="01.01.1990"))
-    flow = VisitFlow()
+    flow = VisitFlow(ctx.signed_in)
     flow.set_practitioner(staff[0])
     screen = PatientScreen(ctx, flow)
     qtbot.addWidget(screen)

@@ -32,8 +32,8 @@ def press(widget: QWidget, key: Qt.Key) -> None:
 
 
 @pytest.fixture
-def flow(staff: list[str]) -> VisitFlow:
-    f = VisitFlow()
+def flow(ctx: AppContext, staff: list[str]) -> VisitFlow:
+    f = VisitFlow(ctx.signed_in)
     f.set_practitioner(staff[0])
     return f
 
@@ -243,7 +243,7 @@ def test_in_the_window_typing_goes_to_search_and_start_visit_opens_screening(
     window.show()
     window.flow.set_practitioner(staff[0])
     window.flow.go("patient")
-    screen = window.screen("patient")
+    screen = window.screen_for("patient")
     assert isinstance(screen, PatientScreen)
     assert window.focusWidget() is screen.search
     type_text(screen.search, "łukasz-ngu")

@@ -159,7 +159,7 @@ def test_finish_shows_this_visits_before_and_after(
         patient, "neck", camera_jpeg(hue=220), visit_id=visit_id, stage="after"
     )
     service.import_photo(patient, "front", camera_jpeg(), visit_id=visit_id)  # no "after"
-    flow = VisitFlow()
+    flow = VisitFlow(ctx.signed_in)
     flow.set_patient(patient)
     flow.set_visit(visit_id)
     screen = FinishScreen(ctx, flow)

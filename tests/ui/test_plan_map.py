@@ -38,7 +38,7 @@ def plan(window: MainWindow, ctx: AppContext, patient: str, qtbot: QtBot) -> Pla
     window.flow.set_patient(patient)
     window.flow.set_visit(visit_id)
     window.flow.go("plan")
-    screen = window.screen("plan")
+    screen = window.screen_for("plan")
     assert isinstance(screen, PlanScreen)
     return screen
 

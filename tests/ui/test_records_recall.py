@@ -74,7 +74,7 @@ def test_errors_show_next_to_the_field(qtbot: QtBot, ctx: AppContext, staff: lis
 def test_double_click_opens_the_patient_record(
     qtbot: QtBot, ctx: AppContext, two_patients: dict[str, str]
 ) -> None:
-    screen = RecordsScreen(ctx, VisitFlow())
+    screen = RecordsScreen(ctx, VisitFlow(ctx.signed_in))
     qtbot.addWidget(screen)
     screen.tabs.setCurrentWidget(screen.recall)
     screen.recall.lot.setText("LOT8")

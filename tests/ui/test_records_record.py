@@ -18,7 +18,7 @@ from tests.records_support import make_visit
 
 
 def _screen(qtbot: QtBot, ctx: AppContext) -> RecordsScreen:
-    screen = RecordsScreen(ctx, VisitFlow())
+    screen = RecordsScreen(ctx, VisitFlow(ctx.signed_in))
     qtbot.addWidget(screen)
     screen.resize(1100, 760)
     screen.show()

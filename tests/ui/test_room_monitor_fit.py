@@ -74,7 +74,7 @@ def label_fits(label: QLabel) -> bool:
 
 def problems_on(window: MainWindow, key: str) -> list[str]:
     found: list[str] = []
-    screen = window.screen(key)
+    screen = window.screen_for(key)
     holder = window._holders[key]
     if holder.horizontalScrollBar().maximum() > 0:
         found.append(f"{key}: scrolls sideways by {holder.horizontalScrollBar().maximum()} px")
@@ -127,7 +127,7 @@ def test_every_step_fits_a_small_room_monitor(
     for key in STEPS:
         window.show_screen(key)
         if key == "patient":
-            window.screen("patient").open_patient(patient)  # type: ignore[attr-defined]
+            window.screen_for("patient").open_patient(patient)  # type: ignore[attr-defined]
         qtbot.wait(1)  # let the layouts settle
         assert (window.width(), window.height()) == (width, height), (
             f"{key} pushes the window to {window.width()}×{window.height()}"

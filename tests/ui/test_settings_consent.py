@@ -13,7 +13,7 @@ from console.ui.settings_screen import SettingsScreen
 
 
 def _editor(qtbot: QtBot, ctx: AppContext) -> ConsentEditor:
-    screen = SettingsScreen(ctx, VisitFlow())
+    screen = SettingsScreen(ctx, VisitFlow(ctx.signed_in))
     qtbot.addWidget(screen)
     editor = next(
         screen.tabs.widget(i)

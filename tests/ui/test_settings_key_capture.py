@@ -54,7 +54,7 @@ def test_capture_takes_space_tab_and_combinations(qtbot: QtBot) -> None:
 def test_room_tab_saves_captured_keys_and_refuses_a_key_used_twice(
     qtbot: QtBot, ctx: AppContext, staff: list[str]
 ) -> None:
-    screen = SettingsScreen(ctx, VisitFlow())
+    screen = SettingsScreen(ctx, VisitFlow(ctx.signed_in))
     qtbot.addWidget(screen)
     pedal = screen.room.keys["keys.pass_toggle"]
     pedal.start_capture()

@@ -15,7 +15,7 @@ from console.ui.settings_screen import SettingsScreen
 
 
 def _screen(qtbot: QtBot, ctx: AppContext) -> SettingsScreen:
-    screen = SettingsScreen(ctx, VisitFlow())
+    screen = SettingsScreen(ctx, VisitFlow(ctx.signed_in))
     qtbot.addWidget(screen)
     return screen
 
@@ -227,7 +227,7 @@ def test_saved_idle_minutes_and_lock_key_reach_the_running_idle_lock(
     try:
         window.flow.set_practitioner(staff[0])
         window.show_screen("settings")
-        screen = window.screen("settings")
+        screen = window.screen_for("settings")
         screen.room.idle.setValue(2)
         screen.room.keys["keys.lock"].set_key_name("F19")
         assert screen.save_settings()

@@ -13,7 +13,7 @@ from tests.pins import staff_with_pins
 
 
 def _screen(qtbot: QtBot, ctx: AppContext) -> tuple[SignInScreen, VisitFlow, list[str]]:
-    flow = VisitFlow()
+    flow = VisitFlow(ctx.signed_in)
     steps: list[str] = []
     flow.step_requested.connect(steps.append)
     screen = SignInScreen(ctx, flow)
@@ -93,12 +93,12 @@ def test_a_new_install_asks_for_the_first_admin(qtbot: QtBot, ctx: AppContext) -
     form.name.setText("Dr Zoë Ødegård")  # non-ASCII: setText, not keyClicks
     qtbot.keyClicks(form.pin, "482916")
     qtbot.keyClicks(form.pin2, "482917")
-    qtbot.mouseClick(form.create, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(form.create_button, Qt.MouseButton.LeftButton)
     assert "differ" in form.errors["pin2"].text()
     assert practitioners_repo.list_active(ctx.db) == []
     qtbot.keyClicks(form.pin, "12")
     qtbot.keyClicks(form.pin2, "12")
-    qtbot.mouseClick(form.create, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(form.create_button, Qt.MouseButton.LeftButton)
     assert "4 to 12 digits" in form.errors["pin"].text()
     qtbot.keyClicks(form.pin, "482916")
     qtbot.keyClicks(form.pin2, "482916")

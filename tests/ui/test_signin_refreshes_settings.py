@@ -61,7 +61,7 @@ def tabs(screen: object) -> list[str]:
 
 def half_typed_clinic_name(window: MainWindow) -> object:
     window.show_screen("settings")
-    screen = window.screen("settings")
+    screen = window.screen_for("settings")
     assert not screen.read_only and tabs(screen)[-2:] == ["Accounts", "Audit"]
     screen.clinic.name.selectAll()
     type_text(screen.clinic.name, "Half-typed by the admin")

@@ -198,7 +198,7 @@ def test_the_window_shows_held_then_opens_for_sign_in_once_the_check_passed(
         assert window.status.text() == "Not signed in"
         # Attached once both the first paint and the check are done, in whichever order.
         qtbot.waitUntil(lambda: getattr(window, "idle_lock", None) is not None, timeout=10_000)
-        session.check.thread.join(10)  # type: ignore[attr-defined]
+        session.check.worker.join(10)  # type: ignore[attr-defined]
         assert not session.damaged  # type: ignore[attr-defined]
     finally:
         session.close()  # type: ignore[attr-defined]

@@ -145,7 +145,7 @@ def test_the_clinics_language_turns_the_patient_screen_german(
     assert "de" in i18n.ui_languages()
     assert i18n.install(app, "de")
     try:
-        screen = PatientScreen(ctx, VisitFlow())
+        screen = PatientScreen(ctx, VisitFlow(ctx.signed_in))
         qtbot.addWidget(screen)
         assert screen.register_button.text() == "Neue Patientin / neuen Patienten aufnehmen…"
         assert screen.start_button.text() == "Behandlung beginnen"
@@ -153,12 +153,12 @@ def test_the_clinics_language_turns_the_patient_screen_german(
         assert screen.search.placeholderText() == "Name, Geburtsdatum, Telefon oder E-Mail"
         from console.ui.signin_screen import SignInScreen
 
-        signin = SignInScreen(ctx, VisitFlow())
+        signin = SignInScreen(ctx, VisitFlow(ctx.signed_in))
         qtbot.addWidget(signin)
         assert signin.pad.keys["OK"].text() == "Anmelden"
     finally:
         i18n.install(app, "en")
-    english = PatientScreen(ctx, VisitFlow())
+    english = PatientScreen(ctx, VisitFlow(ctx.signed_in))
     qtbot.addWidget(english)
     assert english.start_button.text() == "Start visit"
 
@@ -173,7 +173,7 @@ def test_records_and_settings_speak_german(qtbot: QtBot, ctx: AppContext, staff:
     assert app is not None
     assert i18n.install(app, "de")
     try:
-        records = RecordsScreen(ctx, VisitFlow())
+        records = RecordsScreen(ctx, VisitFlow(ctx.signed_in))
         qtbot.addWidget(records)
         tabs = [records.tabs.tabText(i) for i in range(records.tabs.count())]
         assert tabs == ["Patientenakte", "Chargenrückruf", "Fälligkeitsliste", "Tagesprotokoll"]
@@ -189,7 +189,7 @@ def test_records_and_settings_speak_german(qtbot: QtBot, ctx: AppContext, staff:
         records.search.setText("zzzz-nobody")
         assert records.search_error.text() == "Keine passende Akte gefunden."
 
-        settings = SettingsScreen(ctx, VisitFlow())
+        settings = SettingsScreen(ctx, VisitFlow(ctx.signed_in))
         qtbot.addWidget(settings)
         labels = {label.text() for label in settings.clinic.findChildren(QLabel)}
         assert {"Name der Praxis", "Zeitzone", "Drucker im Raum"} <= labels
@@ -206,6 +206,6 @@ def test_records_and_settings_speak_german(qtbot: QtBot, ctx: AppContext, staff:
 
     finally:
         i18n.install(app, "en")
-    english = RecordsScreen(ctx, VisitFlow())
+    english = RecordsScreen(ctx, VisitFlow(ctx.signed_in))
     qtbot.addWidget(english)
     assert english.tabs.tabText(0) == "Patient record"

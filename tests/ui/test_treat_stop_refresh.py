@@ -40,7 +40,7 @@ def test_a_stop_writes_the_pass_and_reads_nothing_back(
     window.flow.set_patient(patient)
     window.flow.set_visit(visit_id)
     window.flow.go("treat")
-    treat = window.screen("treat")
+    treat = window.screen_for("treat")
     statements: list[str] = []
     for seconds in (31, 29):
         press(treat, Qt.Key.Key_Space, " ")
@@ -73,7 +73,7 @@ def test_the_running_pass_lives_on_the_visit_session(
     window.flow.set_patient(patient)
     window.flow.set_visit(visit_id, session)
     window.flow.go("treat")
-    treat = window.screen("treat")
+    treat = window.screen_for("treat")
     press(treat, Qt.Key.Key_Space, " ")
     assert treat.session is session and session.running is not None
     clock.advance(12)

@@ -43,7 +43,7 @@ def test_the_patient_screen_showing_someone_else_names_no_visit_patient(
     window.flow.set_visit(visit_id)
     window.flow.set_practitioner(staff[0])
     window.flow.go("patient")
-    window.screen("patient").open_patient(other)  # type: ignore[attr-defined]
+    window.screen_for("patient").open_patient(other)  # type: ignore[attr-defined]
     assert "Zoë" not in window.status.text()
     window.flow.go("prep")
     assert "Zoë Łukasz-Nguyễn" in window.status.text() and "Amira" not in window.status.text()

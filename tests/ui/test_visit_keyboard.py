@@ -43,7 +43,7 @@ def test_screening_by_keys_names_the_question_and_moves_on(
     window.flow.set_patient(patient)
     window.flow.set_visit(visit_id)
     window.flow.go("screening")
-    screen = window.screen("screening")
+    screen = window.screen_for("screening")
     questions = screen.questions  # type: ignore[attr-defined]
     # The first unanswered question has the focus and is named.
     assert focused() is questions[0].no
@@ -68,7 +68,7 @@ def test_yes_to_a_waiting_period_goes_to_its_empty_labelled_date(
     window.flow.set_patient(patient)
     window.flow.set_visit(visit_id)
     window.flow.go("screening")
-    screen = window.screen("screening")
+    screen = window.screen_for("screening")
     index, q = next(
         (i, q)
         for i, q in enumerate(screen.questions)  # type: ignore[attr-defined]
@@ -97,7 +97,7 @@ def test_ctrl_enter_completes_after_a_question_whose_default_is_no(
     window.flow.set_patient(patient)
     window.flow.set_visit(visit_id)
     window.flow.go("finish")
-    finish = window.screen("finish")
+    finish = window.screen_for("finish")
     finish.notes.setFocus()  # type: ignore[attr-defined]
     replies = [False, True]  # No, then Yes
     monkeypatch.setattr(Confirm, "ask", classmethod(lambda cls, *a: replies.pop(0)))

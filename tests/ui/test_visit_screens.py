@@ -31,7 +31,7 @@ def open_step(window: MainWindow, patient: str, visit_id: str, step: str) -> obj
     window.flow.set_patient(patient)
     window.flow.set_visit(visit_id)
     window.flow.go(step)
-    return window.screen(step)
+    return window.screen_for(step)
 
 
 def test_screening_requires_every_answer_then_moves_to_consent(
@@ -296,7 +296,7 @@ def test_resume_after_a_restart_comes_back_to_the_same_area(
     qtbot.addWidget(w)
     w.flow.set_practitioner(ctx.practitioner_id)
     qtbot.waitUntil(lambda: w.current_key() == "treat")
-    screen = w.screen("treat")
+    screen = w.screen_for("treat")
     assert offered and offered[0][0]["id"] == visit_id
     assert screen.area_title.text().startswith("Neck")
     assert "not counted" in screen.message.text()

@@ -34,13 +34,15 @@ from console.ui.photos.images import pixmap
 
 try:
     from PySide6 import QtMultimedia
+
+    HAVE_QT_MULTIMEDIA = True
 except ImportError:  # the optional extra is not installed
-    QtMultimedia = None
+    HAVE_QT_MULTIMEDIA = False
 
 
 def available() -> str:
     """ "" when a camera can be used, else the reason in words."""
-    if QtMultimedia is None:
+    if not HAVE_QT_MULTIMEDIA:
         return QCoreApplication.translate(
             "CameraCapture", "No camera support installed (pip install .[camera])."
         )
@@ -54,7 +56,7 @@ def jpeg(image: QImage) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.convertToFormat(QImage.Format.Format_RGB888).save(buffer, "JPEG", 92)
+    image.convertToFormat(QImage.Format.Format_RGB888).save(buffer, "JPEG", 92)  # type: ignore[call-overload]  # stub: bytes; PySide6 takes str
     buffer.close()
     return bytes(data.data())
 
@@ -74,7 +76,7 @@ class CameraCapture(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        assert QtMultimedia is not None, available()
+        assert HAVE_QT_MULTIMEDIA, available()
         self.setWindowTitle(self.tr("Camera: {view}").format(view=view.name))
         self.service = PhotoService(ctx)
         self.patient_id, self.visit_id, self.view_def, self.stage = (

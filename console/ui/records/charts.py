@@ -46,7 +46,7 @@ def _when(x: float) -> str:
     return datetime.fromtimestamp(x, UTC).strftime("%d %b %Y")
 
 
-class HistoryCharts(pg.GraphicsLayoutWidget):
+class HistoryCharts(pg.GraphicsLayoutWidget):  # type: ignore[misc]  # pyqtgraph is untyped (Any)
     """Four plots; ``curves[plot][zone_id]`` are the PlotDataItems tests read back."""
 
     PLOTS = (
@@ -217,7 +217,8 @@ class HistoryCharts(pg.GraphicsLayoutWidget):
         return best
 
     def scene_pos_of(self, key: str, x: float, y: float) -> QPointF:
-        return self.plots[key].getViewBox().mapViewToScene(QPointF(x, y))
+        scene_pos: QPointF = self.plots[key].getViewBox().mapViewToScene(QPointF(x, y))
+        return scene_pos
 
     def _on_scene_mouse_moved(self, pos: QPointF) -> None:
         for key, plot in self.plots.items():

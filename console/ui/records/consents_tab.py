@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +21,7 @@ from console.context import AppContext
 from console.errors import DomainError
 from console.ui import widgets
 from console.ui.handout_preview import PdfPagesView
+from console.ui.i18n import QT_TRANSLATE_NOOP
 from console.ui.printing import print_pdf
 
 # Marked for lupdate here, translated where the header is made.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -14,12 +14,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console import settings_service
 from console.context import AppContext
-from console.data import settings_repo
 from console.errors import DomainError
 from console.records import recall
 from console.records.recall_pdf import export_pdf
 from console.ui import widgets
+from console.ui.i18n import QT_TRANSLATE_NOOP
 from console.ui.records.record_view import _fill, _table
 
 # Marked for lupdate here, translated where the table is made.
@@ -161,7 +162,7 @@ class RecallView(QWidget):
             return
         path = self.ask_save_path(self, f"recall-{self.query.lot}.pdf", "PDF (*.pdf)")
         if path:
-            clinic = str(settings_repo.get(self.ctx.db, "clinic.name"))
+            clinic = str(settings_service.get(self.ctx, "clinic.name"))
             try:
                 export_pdf(self.ctx, self.query, self.hits, Path(path), clinic=clinic)
             except DomainError as exc:

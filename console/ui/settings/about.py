@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 from console.about import about
@@ -52,6 +53,6 @@ class AboutTab(QWidget):
         self.values["handouts_dir"].setText(str(info.handouts_dir))
         self.values["logs_dir"].setText(str(info.logs_dir))
 
-    def showEvent(self, event: object) -> None:  # type: ignore[override]
+    def showEvent(self, event: QShowEvent) -> None:
         self.refresh()  # a backup may have been taken since the tab was built
-        super().showEvent(event)  # type: ignore[arg-type]
+        super().showEvent(event)

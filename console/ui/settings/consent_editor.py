@@ -106,6 +106,7 @@ class ConsentEditor(QWidget):
         # longer words need them too.
         rule = QVBoxLayout()
         period, renewal = QHBoxLayout(), QHBoxLayout()
+        w: QWidget  # each row's widgets, laid out in turn
         for w in (QLabel(self.tr("Valid for")), self.valid_months):
             period.addWidget(w)
         period.addStretch(1)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,6 +30,7 @@ from console import language_texts, settings_service
 from console.errors import DomainError
 from console.settings_service import KEY_SETTINGS, PAPERS
 from console.ui import widgets
+from console.ui.i18n import QT_TRANSLATE_NOOP
 from console.ui.settings.key_capture import KeyCaptureField
 
 DEFAULT_PRINTER = ""
@@ -146,9 +148,9 @@ class ClinicTab(_Form):
         self.timezone.setCompleter(completer)
         self.paper = QComboBox()
         self.paper.addItems(PAPERS)
-        self.locale = QComboBox()
-        self.locale.setEditable(True)
-        self.locale.addItems(DATE_LOCALES)
+        self.date_locale = QComboBox()
+        self.date_locale.setEditable(True)
+        self.date_locale.addItems(DATE_LOCALES)
         self.printer = QComboBox()
         self._locale_example = QLabel()
         self.language = QComboBox()
@@ -199,9 +201,9 @@ class ClinicTab(_Form):
         self.row(
             "clinic.locale",
             self.tr("Dates written as"),
-            self.locale,
-            self.locale.currentText,
-            self.locale.setCurrentText,
+            self.date_locale,
+            self.date_locale.currentText,
+            self.date_locale.setCurrentText,
             extra=self._locale_example,
         )
         self.row(
@@ -225,8 +227,8 @@ class ClinicTab(_Form):
         self.address.textChanged.connect(self.changed)
         self.timezone.currentTextChanged.connect(self.changed)
         self.paper.currentTextChanged.connect(self.changed)
-        self.locale.currentTextChanged.connect(self.changed)
-        self.locale.currentTextChanged.connect(self._on_locale_changed)
+        self.date_locale.currentTextChanged.connect(self.changed)
+        self.date_locale.currentTextChanged.connect(self._on_locale_changed)
         self.printer.currentIndexChanged.connect(self.changed)
         self.language.currentIndexChanged.connect(self.changed)
         self.logo.picked.connect(self._on_logo_picked)
@@ -237,7 +239,7 @@ class ClinicTab(_Form):
 
     def load(self, values: dict[str, Any]) -> None:
         super().load(values)
-        self._on_locale_changed(self.locale.currentText())
+        self._on_locale_changed(self.date_locale.currentText())
 
     def _on_locale_changed(self, code: str) -> None:
         from datetime import UTC, datetime
@@ -348,6 +350,10 @@ class LogoPicker(QWidget):
         self.remove.setEnabled(bool(self._path))
 
 
+def _put_key_name(field: KeyCaptureField, value: Any) -> None:
+    field.set_key_name(str(value or ""))
+
+
 class RoomTab(_Form):
     LABELS: ClassVar[dict[str, str]] = {
         "keys.pass_toggle": QT_TRANSLATE_NOOP("RoomTab", "Start / stop pass"),
@@ -368,7 +374,7 @@ class RoomTab(_Form):
                 self.tr(self.LABELS[key]),
                 field,
                 field.key_name,
-                lambda v, f=field: f.set_key_name(str(v or "")),
+                partial(_put_key_name, field),
             )
         self.idle = QSpinBox()
         self.idle.setRange(1, 60)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
+from console.ui.i18n import QT_TRANSLATE_NOOP
 from console.ui.settings.table_editor import Column, TableEditor, parse_number, plain
 
 # Marked for lupdate here; shown through _tr.

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 
 from console import protocol_edit
 from console.context import AppContext
-from console.data import protocol_repo
 from console.errors import DomainError
 from console.protocol import KINDS
 from console.protocol_check import SECTIONS, Problem
@@ -145,7 +144,7 @@ class ProtocolEditor(QWidget):
         self.pages = QStackedWidget()
         self.nav = QListWidget()
         self.nav.setFixedWidth(190)
-        for title, parts in [
+        library: list[tuple[str, list[tuple[str, QWidget]]]] = [
             (
                 self.tr("Devices"),
                 [(self.tr("Devices"), self.devices), (self.tr("Cartridge types"), self.cartridges)],
@@ -174,7 +173,8 @@ class ProtocolEditor(QWidget):
                     (self.tr("Pass directions"), self.directions),
                 ],
             ),
-        ]:
+        ]
+        for title, parts in library:
             page = QWidget()
             lay = QVBoxLayout(page)
             for heading, widget in parts:
@@ -316,7 +316,8 @@ class ProtocolEditor(QWidget):
         new.table.setMinimumHeight(330)
         new.edited.connect(self._on_any_edited)
         new.set_items(items)
-        layout = old.parentWidget().layout() if old.parentWidget() else None
+        holder = old.parentWidget()
+        layout = holder.layout() if holder is not None else None
         if layout is not None:
             layout.replaceWidget(old, new)
             old.hide()  # deleteLater waits for the event loop; until then it would still paint
@@ -327,7 +328,7 @@ class ProtocolEditor(QWidget):
     # -- data ------------------------------------------------------------------------------
     def load(self) -> None:
         self.dirty = False
-        current = protocol_repo.current(self.ctx.db)
+        current = protocol_edit.current(self.ctx)
         self._base = copy.deepcopy(current.body)
         b = self._base
         self.devices.set_items(b["devices"])

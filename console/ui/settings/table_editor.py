@@ -174,7 +174,14 @@ class TableEditor(QWidget):
         if isinstance(widget, QComboBox):
             widget.setCurrentIndex(widget.findData(text))
         else:
-            self.table.item(row, col).setText(text)
+            self._cell(row, col).setText(text)
+
+    def _cell(self, row: int, col: int) -> QTableWidgetItem:
+        item = self.table.item(row, col)
+        if item is None:  # a cell never filled in is an empty one
+            item = QTableWidgetItem()
+            self.table.setItem(row, col, item)
+        return item
 
     def _column_index(self, key: str, sub: str | None) -> int:
         return next(i for i, c in enumerate(self.columns) if c.key == key and c.sub == sub)
@@ -229,7 +236,7 @@ class TableEditor(QWidget):
             item["id"] = slug(text, taken)
             self._loading = True
             id_col = self._column_index("id", None)
-            self.table.item(row, id_col).setText(item["id"])
+            self._cell(row, id_col).setText(item["id"])
             self._loading = False
         self.edited.emit()
 

@@ -3,7 +3,7 @@ each with its state (as shipped, edited by the clinic, or missing so English is 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,6 +20,7 @@ from console import language_texts, protocol_edit, text_edits
 from console.context import AppContext
 from console.errors import DomainError
 from console.ui import widgets
+from console.ui.i18n import QT_TRANSLATE_NOOP
 
 _MISSING = QColor("#fde68a")  # the same yellow as a missing text in the sheet preview
 # Marked for lupdate here, translated where the header is made.
