@@ -17,7 +17,7 @@ from sqlite_utils import Database
 from console.clinic_time import clinic_zone
 from console.clock import parse_iso
 from console.context import AppContext
-from console.data import audit_repo, practitioners_repo
+from console.data import practitioners_repo
 from console.errors import DomainError
 
 ROLES = ("admin", "practitioner")
@@ -124,9 +124,9 @@ def sign_in(ctx: AppContext, practitioner_id: str, pin: str, *, purpose: str = "
     until = locked_until(row, now)
     if until is not None:
         with db.atomic():
-            audit_repo.record(
-                db, at=now, by=practitioner_id, action="auth.refused_locked",
-                entity="practitioner", entity_id=practitioner_id, detail={"purpose": purpose},
+            ctx.audit(
+                "auth.refused_locked", entity="practitioner", entity_id=practitioner_id,
+                detail={"purpose": purpose}, by=practitioner_id,
             )  # fmt: skip
         raise AccountLocked(_locked_message(db, until, now), until)
     ok = _verify(row["pin_hash"], pin)
@@ -137,9 +137,9 @@ def sign_in(ctx: AppContext, practitioner_id: str, pin: str, *, purpose: str = "
             )
             if _hasher.check_needs_rehash(row["pin_hash"]):
                 practitioners_repo.set_pin_hash(db, practitioner_id, _hasher.hash(pin))
-            audit_repo.record(
-                db, at=now, by=practitioner_id, action=f"auth.{purpose}",
-                entity="practitioner", entity_id=practitioner_id,
+            ctx.audit(
+                f"auth.{purpose}", entity="practitioner", entity_id=practitioner_id,
+                by=practitioner_id,
             )  # fmt: skip
             return practitioner_id
         attempts = int(row["failed_attempts"]) + 1
@@ -148,15 +148,14 @@ def sign_in(ctx: AppContext, practitioner_id: str, pin: str, *, purpose: str = "
         practitioners_repo.set_failures(
             db, practitioner_id, failed_attempts=attempts, locked_until=until
         )
-        audit_repo.record(
-            db, at=now, by=practitioner_id, action=f"auth.{purpose}_failed",
-            entity="practitioner", entity_id=practitioner_id, detail={"attempts": attempts},
+        ctx.audit(
+            f"auth.{purpose}_failed", entity="practitioner", entity_id=practitioner_id,
+            detail={"attempts": attempts}, by=practitioner_id,
         )  # fmt: skip
         if until is not None:
-            audit_repo.record(
-                db, at=now, by=practitioner_id, action="auth.lockout", entity="practitioner",
-                entity_id=practitioner_id,
-                detail={"attempts": attempts, "until": until.isoformat()},
+            ctx.audit(
+                "auth.lockout", entity="practitioner", entity_id=practitioner_id,
+                detail={"attempts": attempts, "until": until.isoformat()}, by=practitioner_id,
             )  # fmt: skip
     if until is not None:
         raise AccountLocked(_locked_message(db, until, now), until)
@@ -245,9 +244,9 @@ def _create(ctx: AppContext, display_name: str, role: str, pin: str, by: str | N
         pid = practitioners_repo.create(
             ctx.db, display_name=name, role=role, pin_hash=pin_hash, now=now
         )
-        audit_repo.record(
-            ctx.db, at=now, by=by or pid, action="practitioner.create", entity="practitioner",
-            entity_id=pid, detail={"role": role, "first_admin": by is None},
+        ctx.audit(
+            "practitioner.create", entity="practitioner", entity_id=pid,
+            detail={"role": role, "first_admin": by is None}, by=by or pid,
         )  # fmt: skip
     return pid
 
@@ -269,15 +268,12 @@ def change_pin(ctx: AppContext, old_pin: str, new_pin: str) -> None:
     sign_in(ctx, who, old_pin, purpose="pin_check")
     with ctx.db.atomic():
         practitioners_repo.set_pin_hash(ctx.db, who, _hasher.hash(new_pin))
-        audit_repo.record(
-            ctx.db, at=ctx.now(), by=who, action="practitioner.pin_change",
-            entity="practitioner", entity_id=who,
-        )  # fmt: skip
+        ctx.audit("practitioner.pin_change", entity="practitioner", entity_id=who)
 
 
 def reset_pin(ctx: AppContext, practitioner_id: str, new_pin: str) -> None:
     """An admin sets someone's PIN (forgotten PIN, or a locked account); clears the lockout."""
-    admin = require_admin(ctx)
+    require_admin(ctx)
     _account(ctx.db, practitioner_id)
     pin_hash = hash_pin(new_pin)
     with ctx.db.atomic():
@@ -285,15 +281,12 @@ def reset_pin(ctx: AppContext, practitioner_id: str, new_pin: str) -> None:
         practitioners_repo.set_failures(
             ctx.db, practitioner_id, failed_attempts=0, locked_until=None
         )
-        audit_repo.record(
-            ctx.db, at=ctx.now(), by=admin, action="practitioner.pin_reset",
-            entity="practitioner", entity_id=practitioner_id,
-        )  # fmt: skip
+        ctx.audit("practitioner.pin_reset", entity="practitioner", entity_id=practitioner_id)
 
 
 def deactivate(ctx: AppContext, practitioner_id: str) -> None:
     """Accounts are never deleted (records point at them); a deactivated one cannot sign in."""
-    admin = require_admin(ctx)
+    require_admin(ctx)
     row = _account(ctx.db, practitioner_id)
     if (
         row["role"] == "admin"
@@ -303,10 +296,7 @@ def deactivate(ctx: AppContext, practitioner_id: str) -> None:
         raise DomainError("This is the last admin who can sign in: make another admin first.")
     with ctx.db.atomic():
         practitioners_repo.set_active(ctx.db, practitioner_id, False)
-        audit_repo.record(
-            ctx.db, at=ctx.now(), by=admin, action="practitioner.deactivate",
-            entity="practitioner", entity_id=practitioner_id,
-        )  # fmt: skip
+        ctx.audit("practitioner.deactivate", entity="practitioner", entity_id=practitioner_id)
 
 
 def record_lock(ctx: AppContext, reason: str) -> None:

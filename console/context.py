@@ -27,6 +27,13 @@ class SignedIn:
         self.practitioner_id = practitioner_id
 
 
+class _SignedInNow:
+    """The default of ``AppContext.audit(by=…)``: whoever is signed in when the row is written."""
+
+
+SIGNED_IN = _SignedInNow()
+
+
 @dataclass
 class AppContext:
     db: Database
@@ -65,18 +72,21 @@ class AppContext:
 
     def audit(
         self, action: str, *, entity: str = "", entity_id: str = "",
-        detail: dict[str, Any] | None = None,
+        detail: dict[str, Any] | None = None, by: str | _SignedInNow | None = SIGNED_IN,
     ) -> None:  # fmt: skip
-        """Append an audit row for what the signed-in practitioner just did.
+        """Append an audit row for what the signed-in practitioner just did: the one audit path.
 
         Its own transaction, or a savepoint inside the caller's when one is open, so the row
-        is written together with the change it describes or not at all.
+        is written together with the change it describes or not at all. ``by`` names who
+        acted only when that is not the signed-in practitioner: a sign-in attempt belongs to
+        the account tried (nobody is signed in yet), a first admin creates themselves.
         """
         from console.data import audit_repo
 
+        who = self.practitioner_id if isinstance(by, _SignedInNow) else by
         with self.db.atomic():
             audit_repo.record(
-                self.db, at=self.now(), by=self.practitioner_id, action=action, entity=entity,
+                self.db, at=self.now(), by=who, action=action, entity=entity,
                 entity_id=entity_id, detail=detail,
             )  # fmt: skip
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from console import language_texts
 from console.aftercare import fonts
 from console.context import AppContext
-from console.data import audit_repo, protocol_repo, settings_repo
+from console.data import protocol_repo, settings_repo
 from console.errors import DomainError
 from console.language_texts import PROTOCOL_PREFIX, Resolved
 from console.protocol import Protocol
@@ -125,11 +125,8 @@ def save(ctx: AppContext, code: str, edits: Mapping[str, str]) -> list[str]:
             if str(settings.get(setting) or "") == stored:
                 continue
             settings_repo.put(ctx.db, setting, stored, now=ctx.now(), by=ctx.practitioner_id)
-            audit_repo.record(
-                ctx.db,
-                at=ctx.now(),
-                by=ctx.practitioner_id,
-                action="settings.text_change",
+            ctx.audit(
+                "settings.text_change",
                 entity="settings",
                 entity_id=setting,
                 detail={"language": code, "key": key, "old": settings.get(setting),

@@ -85,17 +85,6 @@ def test_the_scan_sees_sql_written_the_ways_this_code_writes_it() -> None:
     assert sql_sites('msg = "Update the console first."') == []
 
 
-# Files that still write audit rows around ctx.audit; their owners move them (issue 12).
-AUDIT_NOT_YET_MOVED: frozenset[str] = frozenset(
-    {
-        "auth.py",
-        "consent/service.py",
-        "text_edits.py",
-        "cli/backup.py",
-    }
-)
-
-
 def _audit_writes(source: str) -> list[int]:
     return [
         node.lineno
@@ -113,10 +102,8 @@ def test_audit_rows_are_written_only_through_ctx_audit() -> None:
     offenders = []
     for path in sorted(CONSOLE.rglob("*.py")):
         rel = path.relative_to(CONSOLE).as_posix()
-        if rel.startswith("data/") or rel == "context.py" or rel in AUDIT_NOT_YET_MOVED:
+        if rel.startswith("data/") or rel == "context.py":
             continue
         offenders += [f"console/{rel}:{n}" for n in _audit_writes(path.read_text("utf-8"))]
     assert offenders == [], "write audit rows with ctx.audit(...):\n" + "\n".join(offenders)
     assert _audit_writes("audit_repo.record(db, at=now, by=None, action='x')") == [1]
-    stale = [r for r in sorted(AUDIT_NOT_YET_MOVED) if not _audit_writes((CONSOLE / r).read_text())]
-    assert stale == []

@@ -9,8 +9,8 @@ from console import logs
 from console.backup import BackupFailed, backup_database
 from console.cli import add_db_argument
 from console.cli._common import fail, resolve_db
-from console.clock import SystemClock
-from console.data import audit_repo
+from console.clock import FixedClock, SystemClock
+from console.context import AppContext
 from console.data.db import open_database
 
 NAME = "backup"
@@ -37,15 +37,18 @@ def run(args: argparse.Namespace) -> int:
         return fail(exc.message, 3)
     except OSError as exc:
         return fail(f"could not write to {folder}: {exc.strerror or exc}", 3)
-    db = open_database(path, migrate=False)  # the audit table exists since 0001
+    # Nobody signs in on the command line: the row says by whom as None, at the copy's time.
+    ctx = AppContext(
+        db=open_database(path, migrate=False),  # the audit table exists since 0001
+        db_path=path, clock=FixedClock(now),
+    )  # fmt: skip
     try:
-        with db.atomic():
-            audit_repo.record(
-                db, at=now, by=None, action="backup.create", entity="database",
-                detail={"file": copy.name, "reason": "command line", "folder": str(folder)},
-            )  # fmt: skip
+        ctx.audit(
+            "backup.create", entity="database",
+            detail={"file": copy.name, "reason": "command line", "folder": str(folder)},
+        )  # fmt: skip
     finally:
-        db.close()
+        ctx.close()
     print(f"backup: {copy}")
     print(f"size:   {copy.stat().st_size} bytes")
     print("integrity: ok")

@@ -20,7 +20,7 @@ from console.consent.rules import Coverage, Policy, SignedConsent
 from console.consent.signature import Signature
 from console.consent.templates import PHOTO_CHOICES, Template, TemplateSet, default_body, from_body
 from console.context import AppContext
-from console.data import audit_repo, consents_repo, patients_repo, practitioners_repo, settings_repo
+from console.data import consents_repo, patients_repo, practitioners_repo, settings_repo
 from console.errors import DomainError, NotFound
 from console.private_files import write_private
 from console.visit.lifecycle import VisitLifecycle
@@ -212,7 +212,12 @@ class ConsentService:
                 self.db, visit_id=visit_id, consent_id=cov.consent.id, at=now, how="on_record"
             )
             consents_repo.advance_visit_past_consent(self.db, visit_id)
-            self._audit("consent.on_record", "visit", visit_id, consent_id=cov.consent.id)
+            self.ctx.audit(
+                "consent.on_record",
+                entity="visit",
+                entity_id=visit_id,
+                detail={"consent_id": cov.consent.id},
+            )
         return cov
 
     @guarded
@@ -343,14 +348,16 @@ class ConsentService:
                     self.db, visit_id=visit_id, consent_id=ids[0], at=now, how="signed"
                 )
                 consents_repo.advance_visit_past_consent(self.db, visit_id)
-                self._audit(
+                self.ctx.audit(
                     "consent.sign",
-                    "visit",
-                    visit_id,
-                    consent_ids=ids,
-                    sha256=digest,
-                    path=relative.as_posix(),
-                    library_version=templates.version,
+                    entity="visit",
+                    entity_id=visit_id,
+                    detail={
+                        "consent_ids": ids,
+                        "sha256": digest,
+                        "path": relative.as_posix(),
+                        "library_version": templates.version,
+                    },
                 )
         except BaseException:
             # No row points at the file: remove it so the archive holds only registered ones.
@@ -377,7 +384,9 @@ class ConsentService:
                 by=by,
                 reason=text,
             )
-            self._audit("consent.decline", "visit", visit_id, reason=text)
+            self.ctx.audit(
+                "consent.decline", entity="visit", entity_id=visit_id, detail={"reason": text}
+            )
             VisitLifecycle(self.ctx).stop_visit(visit_id, f"Consent declined: {text}")
 
     @guarded
@@ -394,8 +403,11 @@ class ConsentService:
             consents_repo.insert_withdrawal(
                 self.db, consent_id=consent_id, at=self.ctx.now(), by=by, reason=text
             )
-            self._audit(
-                "consent.withdraw", "patient", c.patient_id, consent_id=consent_id, reason=text
+            self.ctx.audit(
+                "consent.withdraw",
+                entity="patient",
+                entity_id=c.patient_id,
+                detail={"consent_id": consent_id, "reason": text},
             )
 
     @guarded
@@ -405,7 +417,12 @@ class ConsentService:
         now = self.ctx.now()
         with self.db.atomic():
             saved = consents_repo.save_templates(self.db, body, now=now, by=by, note=note)
-            self._audit("consent.templates", "consent_templates", str(saved.version), note=note)
+            self.ctx.audit(
+                "consent.templates",
+                entity="consent_templates",
+                entity_id=str(saved.version),
+                detail={"note": note},
+            )
         return saved
 
     def room_name(self) -> str:
@@ -423,17 +440,6 @@ class ConsentService:
         if row["status"] != "open":
             raise DomainError(f"This visit is {row['status']}: consent is taken in an open visit.")
         return row
-
-    def _audit(self, action: str, entity: str, entity_id: str, **detail: Any) -> None:
-        audit_repo.record(
-            self.db,
-            at=self.ctx.now(),
-            by=self.ctx.practitioner_id,
-            action=action,
-            entity=entity,
-            entity_id=entity_id,
-            detail=detail,
-        )
 
 
 def signed_at_local(c: SignedConsent, ctx: AppContext) -> datetime:
