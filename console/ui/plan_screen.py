@@ -141,6 +141,7 @@ class PlanScreen(QWidget):
         self.table.setHorizontalHeaderLabels(["Area", "Depth", "Passes", "Note"])
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table: it is no keyboard trap
         self.table.setMinimumHeight(110)
         self.remove = QPushButton("Remove area")
         self.remove.setToolTip("Remove the area selected in the plan")
