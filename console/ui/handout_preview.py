@@ -25,7 +25,7 @@ from console.aftercare import HandoutInfo, create_handout, read_verified, save_v
 from console.context import AppContext
 from console.data import settings_repo
 from console.errors import DomainError
-from console.ui import widgets
+from console.ui import theme, widgets
 from console.ui.printing import PrintJob, PrintOutcome, page_count, printer_named, render_page
 
 PREVIEW_DPI = 80  # about the size of the page on a 24" screen at 100 %, and quick to render
@@ -55,7 +55,7 @@ class PdfPagesView(QScrollArea):
             pixmap.setDevicePixelRatio(ratio)
             label = QLabel()
             label.setPixmap(pixmap)
-            label.setStyleSheet("border: 1px solid #c9d3d6; background: white;")
+            theme.mark(label, role="paper")
             label.setAccessibleName(self.tr("Page {number}").format(number=index + 1))
             self._layout.addWidget(label)
             self._pages.append(label)

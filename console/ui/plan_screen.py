@@ -29,7 +29,7 @@ from console.data import visits_repo
 from console.depth import format_mm
 from console.errors import DomainError
 from console.protocol import Protocol
-from console.ui import widgets
+from console.ui import theme, widgets
 from console.ui.body_map import BodyMap
 from console.ui.flow import VisitFlow
 from console.visit.service import VisitService
@@ -86,7 +86,7 @@ class PlanScreen(QWidget):
         self.depth.setAccessibleName("depth in millimetres")
         self.depth.returnPressed.connect(self._on_add_clicked)
         unit = QLabel("mm")
-        unit.setStyleSheet("font-weight: bold;")
+        theme.mark(unit, role="unit")
         depth_row = QHBoxLayout()
         depth_row.addWidget(self.depth)
         depth_row.addWidget(unit)

@@ -10,6 +10,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QPushButton, QWidget
 
+from console.ui import theme
+
 _MODIFIER_KEYS = {
     Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta,
     Qt.Key.Key_AltGr, Qt.Key.Key_CapsLock, Qt.Key.Key_NumLock, Qt.Key.Key_unknown,
@@ -30,10 +32,7 @@ class KeyCaptureField(QPushButton):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumWidth(260)
         # Listening must be unmistakable: the next key press anywhere here is taken.
-        self.setStyleSheet(
-            "QPushButton:checked { background: #fff4c2; border: 2px solid #c98a00;"
-            " font-weight: bold; }"
-        )
+        theme.mark(self, role="key-capture")
         self.clicked.connect(self._on_self_clicked)
         self._show()
 
