@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
             holder = QScrollArea()
             holder.setWidgetResizable(True)
             holder.setFrameShape(QScrollArea.Shape.NoFrame)
+            holder.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop that shows nothing
             holder.setWidget(widget)
             self._holders[key] = holder
             self.stack.addWidget(holder)
