@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 from sqlite_utils import Database
 
 from console.clock import iso
+from console.context import AppContext
 from console.data import demo_repo, patients_repo
 from console.errors import DomainError
 
@@ -40,6 +41,26 @@ DEMO_PRACTITIONERS = [
     ("Nurse Chloé Martin", "practitioner", "1357"),
     ("Aesthetician Nguyễn Thu", "practitioner", "8642"),
 ]
+
+# The demo clinic's details, so its aftercare sheets are complete. 020 7946 0xxx is a UK
+# range set aside for drama; example.org is reserved: neither reaches anyone real.
+DEMO_CLINIC = {
+    "clinic.name": "Harbour Skin Clinic (demo)",
+    "clinic.address": "12 Quay Street, Bristol",
+    "clinic.phone": "020 7946 0123",
+    "clinic.website": "harbour-skin.example.org",
+}
+
+
+def fill_in_clinic(ctx: AppContext, admin_id: str) -> None:
+    """Give the demo clinic its details, unless someone already named the clinic."""
+    from console import settings_service
+    from console.data import settings_repo
+
+    if settings_repo.get(ctx.db, "clinic.name") != settings_repo.DEFAULTS["clinic.name"]:
+        return
+    ctx.practitioner_id = admin_id  # the demo admin fills them in, audited as such
+    settings_service.save(ctx, dict(DEMO_CLINIC))
 
 
 @dataclass(frozen=True)

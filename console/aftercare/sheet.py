@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from reportlab.graphics.barcode.qr import QrCodeWidget
@@ -42,12 +43,32 @@ SHADE = colors.HexColor("#eef3f4")
 FALLBACK = colors.HexColor("#fde68a")  # preview only: a text shown in English for want of one
 
 
-def _styles(rtl: bool = False) -> dict[str, ParagraphStyle]:
+@dataclass(frozen=True)
+class _Density:
+    """Line spacing and padding of one layout; the type sizes never change."""
+
+    leading: float  # body line height, pt
+    h2_before: float  # space above a section heading, pt
+    row_pad: float  # above and below each aftercare rule, pt
+    visit_pad: float  # above and below each line of the visit table, pt
+    qr_mm: float  # side of the booking QR code
+    header_gap: float  # between the clinic's details and the title, pt
+
+
+REGULAR = _Density(leading=14, h2_before=10, row_pad=4, visit_pad=3, qr_mm=28, header_gap=6)
+# Tried in turn when the regular layout spills onto a second page: a few lines spilling over
+# (the series, typically) would leave a near-empty page the patient may lose or not turn to.
+SNUG = _Density(leading=13.5, h2_before=8, row_pad=3, visit_pad=2, qr_mm=24, header_gap=4)
+COMPACT = _Density(leading=12.5, h2_before=6, row_pad=2, visit_pad=1.5, qr_mm=22, header_gap=2)
+DENSITIES = (REGULAR, SNUG, COMPACT)
+
+
+def _styles(rtl: bool = False, d: _Density = REGULAR) -> dict[str, ParagraphStyle]:
     body = ParagraphStyle(
         "body",
         fontName=fonts.SANS,
         fontSize=10.5,
-        leading=14,
+        leading=d.leading,
         textColor=INK,
         # A right-to-left page (Arabic) is right-aligned throughout.
         alignment=TA_RIGHT if rtl else TA_LEFT,
@@ -72,7 +93,7 @@ def _styles(rtl: bool = False) -> dict[str, ParagraphStyle]:
             fontSize=17,
             leading=22,
             spaceBefore=4,
-            spaceAfter=8,
+            spaceAfter=8 if d is REGULAR else 5,
         ),
         "h2": ParagraphStyle(
             "h2",
@@ -80,8 +101,8 @@ def _styles(rtl: bool = False) -> dict[str, ParagraphStyle]:
             fontName=fonts.SANS_BOLD,
             fontSize=12.5,
             leading=16,
-            spaceBefore=10,
-            spaceAfter=4,
+            spaceBefore=d.h2_before,
+            spaceAfter=4 if d is REGULAR else 2,
             textColor=ACCENT,
         ),
         "label": ParagraphStyle("label", parent=body, textColor=MUTED),
@@ -223,7 +244,9 @@ def _header(c: SheetContent, st: dict[str, ParagraphStyle], width: float) -> lis
     return [table]
 
 
-def _visit_table(c: SheetContent, st: dict[str, ParagraphStyle], width: float) -> Table:
+def _visit_table(
+    c: SheetContent, st: dict[str, ParagraphStyle], width: float, d: _Density
+) -> Table:
     t = c.texts
     rows = [
         (t("sheet.patient"), c.patient_name, st["strong"]),
@@ -243,8 +266,8 @@ def _visit_table(c: SheetContent, st: dict[str, ParagraphStyle], width: float) -
             [
                 ("BACKGROUND", (0, 0), (-1, -1), SHADE),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("TOPPADDING", (0, 0), (-1, -1), 3),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                ("TOPPADDING", (0, 0), (-1, -1), d.visit_pad),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), d.visit_pad),
                 ("LEFTPADDING", (0, 0), (-1, -1), 6),
             ]
         )
@@ -252,7 +275,9 @@ def _visit_table(c: SheetContent, st: dict[str, ParagraphStyle], width: float) -
     return table
 
 
-def _timeline_table(c: SheetContent, st: dict[str, ParagraphStyle], width: float) -> Table:
+def _timeline_table(
+    c: SheetContent, st: dict[str, ParagraphStyle], width: float, d: _Density
+) -> Table:
     t = c.texts
     data = [_row(c, [_p(t("sheet.when"), st["label"]), _p(t("sheet.what"), st["label"])])]
     for entry in c.timeline:
@@ -265,8 +290,8 @@ def _timeline_table(c: SheetContent, st: dict[str, ParagraphStyle], width: float
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE),
-                ("TOPPADDING", (0, 0), (-1, -1), 4),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ("TOPPADDING", (0, 0), (-1, -1), d.row_pad),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), d.row_pad),
                 ("LEFTPADDING", (0, 0), (-1, -1), 2),
             ]
         )
@@ -274,12 +299,14 @@ def _timeline_table(c: SheetContent, st: dict[str, ParagraphStyle], width: float
     return table
 
 
-def _series(c: SheetContent, st: dict[str, ParagraphStyle], width: float) -> list[Flowable]:
+def _series(
+    c: SheetContent, st: dict[str, ParagraphStyle], width: float, d: _Density
+) -> list[Flowable]:
     text: list[Flowable] = [_said(c, line, st["body"]) for line in c.series_lines()]
     url = c.clinic.booking_url
     if not url:
         return text
-    qr_size = 28 * mm
+    qr_size = d.qr_mm * mm
     text.append(Spacer(1, 3))
     text.append(_p(c.texts("sheet.book_online", url=url), st["small"]))
     table = Table(
@@ -287,22 +314,23 @@ def _series(c: SheetContent, st: dict[str, ParagraphStyle], width: float) -> lis
         colWidths=_row(c, [width - qr_size - 6 * mm, qr_size + 6 * mm]),
     )
     table.setStyle(
-        _table_style([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+        # The table's default cell padding lines its text up with the paragraphs above it.
+        _table_style([("VALIGN", (0, 0), (-1, -1), "TOP")])
     )
     return [table]
 
 
-def _story(c: SheetContent, width: float) -> list[Flowable]:
-    st = _styles(c.rtl)
+def _story(c: SheetContent, width: float, d: _Density = REGULAR) -> list[Flowable]:
+    st = _styles(c.rtl, d)
     t = c.texts
     story: list[Flowable] = []
     if c.sample:
         story.append(_p(t("sheet.sample_banner"), st["banner"]))
     story += _header(c, st, width)
-    story += [Spacer(1, 6), _p(t("sheet.title"), st["title"])]
-    story.append(_visit_table(c, st, width))
+    story += [Spacer(1, d.header_gap), _p(t("sheet.title"), st["title"])]
+    story.append(_visit_table(c, st, width, d))
     story.append(_p(t("sheet.aftercare_heading"), st["h2"]))
-    story.append(_timeline_table(c, st, width))
+    story.append(_timeline_table(c, st, width, d))
     story.append(
         KeepTogether(
             [_p(t("sheet.expect_heading"), st["h2"]), _bullets(c, c.what_to_expect, st["body"])]
@@ -324,7 +352,7 @@ def _story(c: SheetContent, width: float) -> list[Flowable]:
             ]
         )
     )
-    story.append(KeepTogether([_p(t("sheet.series_heading"), st["h2"]), *_series(c, st, width)]))
+    story.append(KeepTogether([_p(t("sheet.series_heading"), st["h2"]), *_series(c, st, width, d)]))
     return story
 
 
@@ -384,8 +412,20 @@ def _draw(
 
 
 def render(content: SheetContent) -> bytes:
-    """Lay out ``content`` as a PDF."""
+    """Lay out ``content`` as a PDF: the regular spacing, or the compact one when that saves
+    a page (the same content always gives the same choice, so the same bytes)."""
     fonts.register()
+    data, pages = b"", 0
+    for density in DENSITIES:
+        attempt, used = _render(content, density)
+        if not data or used < pages:
+            data, pages = attempt, used
+        if pages == 1:
+            break
+    return data
+
+
+def _render(content: SheetContent, density: _Density) -> tuple[bytes, int]:
     page = LETTER if content.clinic.paper == "Letter" else A4
     buf = io.BytesIO()
     doc = SimpleDocTemplate(
@@ -402,8 +442,8 @@ def render(content: SheetContent) -> bytes:
         # Fixed dates and ids inside the file: the same visit gives the same bytes and hash.
         invariant=1,
     )
-    doc.build(_story(content, doc.width), canvasmaker=_canvas_class(content))
-    return buf.getvalue()
+    doc.build(_story(content, doc.width, density), canvasmaker=_canvas_class(content))
+    return buf.getvalue(), int(doc.page)
 
 
 def build_sheet(

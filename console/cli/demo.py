@@ -32,6 +32,7 @@ def run(args: argparse.Namespace) -> int:
     ctx = open_context(resolve_db(args.db))
     now = ctx.now()
     staff = demo.create_practitioners(ctx.db, now, pin_hasher=hash_pin)  # README PINs
+    demo.fill_in_clinic(ctx, staff[0])
     ids = demo.create_patients(ctx.db, args.patients, seed=args.seed, now=now, by=staff[0])
     visits = add_visits(ctx, ids, staff, seed=args.seed)
     signings = add_demo_consents(ctx, ids, seed=args.seed)

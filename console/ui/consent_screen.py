@@ -27,13 +27,11 @@ from console.consent.service import ConsentService, SigningRequest
 from console.consent.templates import DEFAULT_LANGUAGE, IDENTITY_CHECKS, TemplateSet
 from console.context import AppContext
 from console.errors import DomainError
-from console.ui import widgets
+from console.ui import theme, widgets
 from console.ui.consent_language import ConsentLanguageBar
 from console.ui.flow import VisitFlow
 from console.ui.pin_widgets import PinField
 from console.ui.signature_pad import SignaturePad
-
-TEXT_STYLE = "QTextBrowser { font-size: 15pt; background: white; padding: 8px; }"
 
 
 def _html(templates: TemplateSet, language: str) -> str:
@@ -110,7 +108,6 @@ class ConsentScreen(QWidget):
         self.text = QTextBrowser()
         self.text.setObjectName("consent-text")
         self.text.setAccessibleName(self.tr("consent text: read to the end"))
-        self.text.setStyleSheet(TEXT_STYLE)
         self.text.setOpenLinks(False)
         bar = self.text.verticalScrollBar()
         bar.valueChanged.connect(self._on_text_scrolled)
@@ -159,7 +156,7 @@ class ConsentScreen(QWidget):
         self.pin.setAccessibleName(self.tr("practitioner PIN to countersign"))
         self.pin.setMinimumWidth(150)
         self.pin.setMaximumWidth(180)
-        self.pin.setStyleSheet("font-size: 18pt; letter-spacing: 4px;")
+        theme.mark(self.pin, role="countersign")  # smaller than at sign-in: a column
         self.pin.returnPressed.connect(self._on_sign_clicked)
         self.pin_error = widgets.error_label()
         self.sign = widgets.primary(self.tr("Countersign and continue"))

@@ -14,6 +14,8 @@ from types import TracebackType
 
 from PySide6.QtWidgets import QLabel
 
+from console.ui import theme
+
 log = logging.getLogger("console.ui.crash")
 
 MESSAGE = (
@@ -30,6 +32,6 @@ def install(banner: QLabel) -> None:
         )
         log.error("unexpected %s at %s", kind.__name__, where)
         banner.setText(MESSAGE.format(kind=kind.__name__))
-        banner.setStyleSheet("color: #b00020; font-weight: bold;")
+        theme.restyle(banner, state="crashed")
 
     sys.excepthook = hook

@@ -42,6 +42,7 @@ class FinishScreen(QWidget):
         self.facts = QLabel()
         self.facts.setWordWrap(True)
         self.table = QTableWidget(0, 5)
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the notes: no keyboard trap
         self.table.setHorizontalHeaderLabels(["Area", "Depth (mm)", "Passes", "Time", "Endpoint"])
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)

@@ -27,7 +27,7 @@ from console.aftercare import HandoutInfo, existing_handout, read_verified, save
 from console.aftercare.archive import draft_sheet
 from console.context import AppContext
 from console.errors import DomainError
-from console.ui import widgets
+from console.ui import theme, widgets
 from console.ui.printing import PrintJob, PrintOutcome, page_count, printer_named, render_page
 from console.visit.completion import room_printer
 
@@ -58,7 +58,7 @@ class PdfPagesView(QScrollArea):
             pixmap.setDevicePixelRatio(ratio)
             label = QLabel()
             label.setPixmap(pixmap)
-            label.setStyleSheet("border: 1px solid #c9d3d6; background: white;")
+            theme.mark(label, role="paper")
             label.setAccessibleName(self.tr("Page {number}").format(number=index + 1))
             self._layout.addWidget(label)
             self._pages.append(label)

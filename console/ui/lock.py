@@ -48,7 +48,6 @@ class LockScreen(QWidget):
         self.running_pass = running_pass
         self.setObjectName("lock-screen")
         self.setAutoFillBackground(True)
-        self.setStyleSheet("QWidget#lock-screen { background: #e9efed; }")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         title = QLabel(self.tr("Locked"))
         theme.mark(title, role="title")
@@ -57,7 +56,6 @@ class LockScreen(QWidget):
         self.message.setWordWrap(True)
         self.pass_status = QLabel()
         self.pass_status.setObjectName("lock-pass-status")
-        self.pass_status.setStyleSheet("font-size: 20pt; font-weight: bold; color: #b00020;")
         self.pass_status.setVisible(False)
         # Parented to the screen; runs only while locked with a pass running.
         self.ticker = QTimer(self)

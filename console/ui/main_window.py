@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
             holder = QScrollArea()
             holder.setWidgetResizable(True)
             holder.setFrameShape(QScrollArea.Shape.NoFrame)
+            holder.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop that shows nothing
             holder.setWidget(widget)
             self._holders[key] = holder
             self.stack.addWidget(holder)
@@ -134,7 +135,11 @@ class MainWindow(QMainWindow):
         enter = getattr(widget, "enter", None)
         if callable(enter):
             enter()
-        widget.setFocus()
+        # A screen that focused one of its own fields on entering (Prep's scan, Plan's areas)
+        # keeps it; otherwise the screen takes the focus (its proxy, or its own keys).
+        focus = self.focusWidget()
+        if focus is None or not widget.isAncestorOf(focus):
+            widget.setFocus()
 
     def _pass_pins_treat(self) -> bool:
         """A running pass keeps Treat on screen: leaving it would let the next patient's

@@ -29,7 +29,7 @@ from console.patients import (
     PossibleDuplicate,
     form_from,
 )
-from console.ui import widgets
+from console.ui import theme, widgets
 from console.ui.i18n import QT_TRANSLATE_NOOP
 
 FIELDS = (
@@ -49,10 +49,6 @@ FIELDS = (
      QT_TRANSLATE_NOOP("PatientFormWidget", "E.g. lidocaine, nickel")),
     ("notes", QT_TRANSLATE_NOOP("PatientFormWidget", "Notes"), ""),
 )  # fmt: skip
-_FITZ_STYLE = (
-    "QPushButton { padding: 4px 0px; min-width: 46px; }"
-    "QPushButton:checked { background: #1f6f5c; color: white; font-weight: bold; }"
-)
 
 
 def describe(p: Patient) -> str:
@@ -190,7 +186,7 @@ class PatientFormWidget(QWidget):
         for i, roman in enumerate(ROMAN, start=1):
             b = QPushButton(roman)
             b.setCheckable(True)
-            b.setStyleSheet(_FITZ_STYLE)
+            theme.mark(b, role="fitzpatrick")
             b.setAccessibleName(self.tr("Fitzpatrick type {type}").format(type=roman))
             b.clicked.connect(lambda _checked=False, n=i: self._on_fitzpatrick_clicked(n))
             self.fitz_buttons.append(b)

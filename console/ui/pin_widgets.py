@@ -28,12 +28,6 @@ from console.ui import theme
 NAME_BUTTON_HEIGHT = 72
 PAD_BUTTON_SIZE = 72
 NAMES_PER_ROW = 1  # one column: long names fit, and many staff scroll
-NAME_STYLE = """
-QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; }
-QPushButton[role="name"] { text-align: left; padding-left: 20px; font-size: 17pt; }
-QPushButton[role="name"]:checked { background: #1f6f5c; color: white; font-weight: bold;
-                                   border-radius: 6px; }
-"""
 
 
 class NamePicker(QWidget):
@@ -46,7 +40,7 @@ class NamePicker(QWidget):
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         self.group.idClicked.connect(self._on_group_clicked)
-        self.setStyleSheet(NAME_STYLE)
+        self.setObjectName("name-picker")  # the theme styles its names and scroll area
         inner = QWidget()
         self._grid = QGridLayout(inner)
         self._grid.setSpacing(12)
@@ -124,7 +118,6 @@ class PinField(QLineEdit):
         self.setObjectName("pin")
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setMinimumHeight(56)
-        self.setStyleSheet("font-size: 24pt; letter-spacing: 6px;")
 
     @property
     def digits_only(self) -> bool:
@@ -181,7 +174,7 @@ class PinPad(QWidget):
                 button.setAccessibleName(self.tr("delete last digit"))
                 button.clicked.connect(self.field.backspace)
             else:
-                button.setStyleSheet("font-size: 20pt;")
+                theme.mark(button, role="pin-digit")
                 button.clicked.connect(lambda _=False, d=label: self.field.insert(d))
             self.keys[label] = button
             grid.addWidget(button, i // 3, i % 3)

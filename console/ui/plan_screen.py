@@ -28,7 +28,7 @@ from console.context import AppContext
 from console.depth import format_mm
 from console.errors import DomainError
 from console.protocol import Protocol
-from console.ui import widgets
+from console.ui import theme, widgets
 from console.ui.body_map import BodyMap
 from console.ui.flow import VisitFlow
 from console.visit.lifecycle import VisitLifecycle
@@ -88,7 +88,7 @@ class PlanScreen(QWidget):
         self.depth_input.setAccessibleName("depth in millimetres")
         self.depth_input.returnPressed.connect(self._on_add_clicked)
         unit = QLabel("mm")
-        unit.setStyleSheet("font-weight: bold;")
+        theme.mark(unit, role="unit")
         depth_row = QHBoxLayout()
         depth_row.addWidget(self.depth_input)
         depth_row.addWidget(unit)
@@ -143,6 +143,7 @@ class PlanScreen(QWidget):
         self.table.setHorizontalHeaderLabels(["Area", "Depth", "Passes", "Note"])
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table: it is no keyboard trap
         self.table.setMinimumHeight(110)
         self.remove = QPushButton("Remove area")
         self.remove.setToolTip("Remove the area selected in the plan")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 BASE_POINT_SIZE = 15
 TARGET_HEIGHT = 48  # px; a gloved fingertip
@@ -57,6 +57,29 @@ QLabel[role="countdown"] { font-size: %(x19)dpt; font-weight: bold; }
 QLabel[role="unit"] { font-weight: bold; }
 QLineEdit[role="search"] { font-size: %(x15)dpt; min-height: %(search)dpx; }
 QPushButton[role="start"] { font-size: %(x135)dpt; }
+/* Sign-in and lock: the names, the PIN and its pad. Fixed sizes, as the pad's buttons are. */
+QWidget#name-picker QScrollArea,
+QWidget#name-picker QScrollArea > QWidget > QWidget { background: transparent; }
+QPushButton[role="name"] { text-align: left; padding-left: 20px; font-size: 17pt; }
+QPushButton[role="name"]:checked { background: %(primary)s; color: white; font-weight: bold;
+                                   border-radius: 6px; }
+QLineEdit#pin { font-size: 24pt; letter-spacing: 6px; }
+QLineEdit#pin[role="countersign"] { font-size: 18pt; letter-spacing: 4px; }
+QPushButton[role="pin-digit"] { font-size: 20pt; }
+QWidget#lock-screen { background: #e9efed; }
+QLabel#lock-pass-status { font-size: 20pt; font-weight: bold; color: %(danger)s; }
+/* The banner after an unexpected error (crash_guard): it must not go unnoticed. */
+QLabel#banner[state="crashed"] { color: %(danger)s; font-weight: bold; }
+/* Patient form: six Fitzpatrick buttons side by side. */
+QPushButton[role="fitzpatrick"] { padding: 4px 0px; min-width: 46px; }
+/* Settings: a key capture that is listening is unmistakable (dark ink: white on yellow was
+   unreadable). */
+QPushButton[role="key-capture"]:checked { background: #fff4c2; border: 2px solid #c98a00;
+                                          color: %(ink)s; font-weight: bold; }
+/* A page of a sheet (handout preview) or the clinic's logo: paper on the grey window. */
+QLabel[role="paper"] { border: 1px solid #c9d3d6; background: white; }
+/* Consent: the text the patient reads and signs. */
+QTextBrowser#consent-text { font-size: 15pt; background: white; padding: 8px; }
 """
 
 
@@ -95,3 +118,11 @@ def mark(widget: object, **props: object) -> None:
     """Set dynamic properties used by the style sheet (role="error", primary=True …)."""
     for key, value in props.items():
         widget.setProperty(key, value)  # type: ignore[attr-defined]
+
+
+def restyle(widget: QWidget, **props: object) -> None:
+    """``mark`` for a widget already on screen: Qt applies a changed property's rules only
+    when the widget is polished again."""
+    mark(widget, **props)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)

@@ -69,6 +69,9 @@ def show_whole_choice(combo: QComboBox) -> None:
 def primary(text: str, parent: QWidget | None = None) -> QPushButton:
     button = QPushButton(text, parent)
     theme.mark(button, primary=True)
+    # Enter on a focused step action presses it, as Space does: outside a dialog a
+    # QPushButton answers Enter only when auto-default.
+    button.setAutoDefault(True)
     return button
 
 

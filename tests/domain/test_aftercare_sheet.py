@@ -60,7 +60,7 @@ def test_sheet_states_the_visit_and_every_rule_with_its_time(
         "Until Wed 25 Nov, 14:00 No creams or ointments other than the ones the clinic",
         "Until Wed 25 Nov, 14:00 Keep out of direct sun.",
         "Until Wed 25 Nov, 14:00 No strenuous exercise and no swimming.",
-        "Until Thu 26 Nov, 14:00 Use only the gentle products your dermatologist",
+        "Until Thu 26 Nov, 14:00 Use only the gentle products the clinic approved. Pat the",
         "From Wed 25 Nov, 14:00 Sunscreen may go on from now: SPF 30 or higher every",
         "until Tue 8 Dec, 14:00 day for the next two weeks.",
     ]:

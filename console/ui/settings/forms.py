@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from console import language_texts, settings_service
 from console.errors import DomainError
 from console.settings_service import KEY_SETTINGS, PAPERS
-from console.ui import widgets
+from console.ui import theme, widgets
 from console.ui.i18n import QT_TRANSLATE_NOOP
 from console.ui.settings.key_capture import KeyCaptureField
 
@@ -299,7 +299,7 @@ class LogoPicker(QWidget):
         self.preview = QLabel()
         self.preview.setFixedSize(220, 80)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview.setStyleSheet("border: 1px solid #c9d3d6; background: white;")
+        theme.mark(self.preview, role="paper")
         self.choose = QPushButton(self.tr("Choose…"))
         self.remove = QPushButton(self.tr("Remove"))
         lay = QHBoxLayout(self)

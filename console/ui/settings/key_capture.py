@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QPushButton, QWidget
 
+from console.ui import theme
 from console.ui.i18n import QT_TRANSLATE_NOOP
 
 _MODIFIER_KEYS = {
@@ -32,10 +33,7 @@ class KeyCaptureField(QPushButton):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumWidth(260)
         # Listening must be unmistakable: the next key press anywhere here is taken.
-        self.setStyleSheet(
-            "QPushButton:checked { background: #fff4c2; border: 2px solid #c98a00;"
-            " font-weight: bold; }"
-        )
+        theme.mark(self, role="key-capture")
         self.clicked.connect(self._on_self_clicked)
         self._show()
 
