@@ -143,14 +143,18 @@ class SheetContent:
         def add(key: str, **values: object) -> None:
             lines.append(Resolved(t(key, **values), t.resolve(key).state))
 
-        if s.session_number is not None:
+        beyond = s.session_number is not None and s.session_number > s.sessions
+        if beyond:
+            # A session past the plan (deep scarring may need more): never "4 of 3".
+            add("series.beyond", number=s.session_number, sessions=s.sessions)
+        elif s.session_number is not None:
             add("series.session", number=s.session_number, sessions=s.sessions)
         else:
             add("series.best", sessions=s.sessions, weeks=s.interval_weeks)
         if s.next_date is not None:
             day = timeline.format_long_date(s.next_date, self.locale)
             add("series.next", day=day, weeks=s.interval_weeks)
-        elif s.session_number is not None:
+        elif s.session_number is not None and not beyond:
             add("series.complete")
         if s.maintenance:
             lines.append(self.say(s.maintenance))

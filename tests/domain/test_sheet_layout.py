@@ -122,3 +122,22 @@ def test_the_demo_clinic_has_a_name_and_phone_on_its_sheet(
     assert "Harbour Skin Clinic (demo)" in pages[0]
     assert "Call us on 020 7946 0123 straight away" in pages[0]
     assert "This was session 2 of 3." in pages[0]
+
+
+@pytest.mark.parametrize(
+    ("number", "expected", "absent"),
+    [
+        (3, "This was session 3 of 3. This completes the planned series.", "beyond"),
+        (4, "This was session 4, beyond the planned series of 3.", "4 of 3"),
+    ],
+)
+def test_a_session_past_the_plan_is_never_n_of_fewer(
+    protocol: Protocol, tmp_path: Path, number: int, expected: str, absent: str
+) -> None:
+    # Deep scarring may need more sessions than planned: a fourth within the interval is the
+    # same series, and the sheet says so instead of "session 4 of 3 … completes the series".
+    record = sample_record(protocol, ended_at=END, series_number=number)
+    text = " ".join(page_texts(build_sheet(record, protocol, CLINIC), tmp_path))
+    assert expected in text
+    assert absent not in text
+    assert "next session is recommended" not in text
