@@ -111,3 +111,22 @@ def test_csv_export_is_oldest_first_with_names_and_private(
     assert '"note": "Zoë"' in rows[0]["detail"]
     assert out.stat().st_mode & 0o777 == 0o600
     assert not list(tmp_path.glob("*.partial"))
+
+
+def test_a_trail_rewritten_after_a_backup_is_caught_against_it(
+    store: Store, clock: FakeClock, practitioner: str, tmp_path: Path
+) -> None:
+    if store.engine != "sqlite":
+        pytest.skip("compares with a backup file of the store")
+    _trail(store, clock, practitioner)
+    copy = tmp_path / "backup.sqlite3"
+    store.db.execute("VACUUM INTO ?", [str(copy)])
+    store.ctx.audit("after.backup")
+    assert audit_repo.verify_against_copy(store.db, copy) is None  # appended to: still agrees
+    # Rewritten with the trigger dropped and the chain recomputed: the row the backup ended
+    # at no longer carries the hash the backup holds.
+    with store.db.atomic():
+        store.db.execute("DROP TRIGGER audit_log_no_update")
+        store.db.execute("UPDATE audit_log SET hash = 'recomputed' WHERE seq = 5")
+    found = audit_repo.verify_against_copy(store.db, copy)
+    assert found is not None and found.broken_seq == 5

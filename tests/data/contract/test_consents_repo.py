@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from console.clock import FakeClock
-from console.data import consents_repo
+from console.data import consents_repo, visits_repo
 from console.errors import NotFound
 from console.visit.service import VisitService
 from tests.data.contract.conftest import Store
@@ -186,3 +186,18 @@ def test_completed_visits_oldest_first(
     VisitService(store.ctx).start_visit(patient_id)  # open: not listed
     done = consents_repo.completed_visits(store.db, patient_id)
     assert [visit_id for visit_id, _at, _by in done] == [completed_visit, later]
+
+
+def test_a_visit_waiting_at_consent_moves_on_to_prep_and_no_other_step_moves(
+    store: Store, patient_id: str
+) -> None:
+    svc = VisitService(store.ctx)
+    visit_id = svc.start_visit(patient_id)
+    svc.set_step(visit_id, "consent")
+    with store.db.atomic():
+        consents_repo.advance_visit_past_consent(store.db, visit_id)
+    assert visits_repo.load_record(store.db, visit_id).step == "prep"
+    svc.set_step(visit_id, "plan")
+    with store.db.atomic():
+        consents_repo.advance_visit_past_consent(store.db, visit_id)
+    assert visits_repo.load_record(store.db, visit_id).step == "plan"  # not sent back
