@@ -151,6 +151,7 @@ class IdleLock(QObject):
         super().__init__(window)
         self.window, self.ctx, self.flow = window, ctx, flow
         self.locked = False
+        self._uninstalled = False
         self._focus_before: QWidget | None = None
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -185,6 +186,9 @@ class IdleLock(QObject):
             self.timer.start()
 
     def uninstall(self) -> None:
+        if self._uninstalled:
+            return
+        self._uninstalled = True
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
@@ -234,6 +238,11 @@ class IdleLock(QObject):
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         kind = event.type()
+        if obj is self.window and kind == _T.Close:
+            # A closed window has nothing left to lock: a timer left running would fire
+            # against it later.
+            self.uninstall()
+            return False
         if obj is self.window and kind == _T.Resize and self.locked:
             self.overlay.setGeometry(self.window.rect())
         if kind not in INPUT_EVENTS:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -27,15 +26,6 @@ class Answers:
     def __call__(self, parent: object, title: str, text: str, yes: str) -> bool:
         self.asked.append(title)
         return self.reply
-
-
-@pytest.fixture
-def window(qtbot: QtBot, ctx: AppContext, staff: list[str]) -> Iterator[MainWindow]:
-    w = MainWindow(ctx)
-    qtbot.addWidget(w)
-    w.flow.set_practitioner(staff[0])
-    yield w
-    w.close()
 
 
 def answer(monkeypatch: pytest.MonkeyPatch, reply: bool) -> Answers:

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import copy
 import hashlib
-from collections.abc import Iterator
 from datetime import date
 
-import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -20,15 +18,6 @@ from tests.conftest import no_contraindications
 from tests.consent_support import signed_in_pin
 from tests.ui.consent_helpers import ZIGZAG, read_to_end, sign_with_mouse
 from tests.ui.visit_helpers import press, type_text
-
-
-@pytest.fixture
-def window(qtbot: QtBot, ctx: AppContext, staff: list[str]) -> Iterator[MainWindow]:
-    w = MainWindow(ctx)
-    qtbot.addWidget(w)
-    w.flow.set_practitioner(staff[0])
-    yield w
-    w.close()
 
 
 def _at_consent(window: MainWindow, ctx: AppContext, staff: list[str], language: str) -> tuple:  # type: ignore[type-arg]

@@ -20,15 +20,6 @@ from tests.ui.consent_helpers import ZIGZAG, read_to_end, sign_with_mouse, sign_
 from tests.ui.visit_helpers import press, type_text
 
 
-@pytest.fixture
-def window(qtbot: QtBot, ctx: AppContext, staff: list[str]) -> Iterator[MainWindow]:
-    w = MainWindow(ctx)
-    qtbot.addWidget(w)
-    w.flow.set_practitioner(staff[0])
-    yield w
-    w.close()
-
-
 def _at_consent(window: MainWindow, ctx: AppContext, patient: str) -> tuple[str, object]:
     svc = VisitService(ctx)
     visit_id = svc.start_visit(patient)

@@ -150,3 +150,11 @@ def test_lock_key_and_another_practitioner_takes_over(
     assert [r["action"] for r in rows] == ["auth.switch", "auth.unlock", "auth.lock"]
     assert json.loads(rows[0]["detail"]) == {"previous": staff[0]}
     assert json.loads(rows[2]["detail"]) == {"reason": "key"}
+
+
+def test_closing_the_window_stops_the_idle_timer(window: MainWindow, lock: IdleLock) -> None:
+    # Left running, it would lock (and audit) a window that is gone, minutes later.
+    assert lock.timer.isActive()
+    window.close()
+    assert not lock.timer.isActive()
+    assert not lock.overlay.ticker.isActive()

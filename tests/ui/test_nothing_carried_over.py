@@ -7,12 +7,10 @@ window over a real database file.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate, Qt, QTime
-from pytestqt.qtbot import QtBot
 
 from console.clock import FakeClock
 from console.context import AppContext
@@ -21,15 +19,6 @@ from console.ui.main_window import MainWindow
 from console.visit.service import VisitService
 from tests.conftest import no_contraindications, ready_visit
 from tests.ui.visit_helpers import press, type_text
-
-
-@pytest.fixture
-def window(qtbot: QtBot, ctx: AppContext, staff: list[str]) -> Iterator[MainWindow]:
-    w = MainWindow(ctx)
-    qtbot.addWidget(w)
-    w.flow.set_practitioner(staff[0])
-    yield w
-    w.close()
 
 
 @pytest.fixture

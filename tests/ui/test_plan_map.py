@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QApplication, QWidget
@@ -17,15 +15,6 @@ from console.ui.main_window import MainWindow
 from console.ui.plan_screen import PlanScreen
 from tests.conftest import ready_visit
 from tests.ui.visit_helpers import press, type_text
-
-
-@pytest.fixture
-def window(qtbot: QtBot, ctx: AppContext, staff: list[str]) -> Iterator[MainWindow]:
-    w = MainWindow(ctx)
-    qtbot.addWidget(w)
-    w.flow.set_practitioner(staff[0])
-    yield w
-    w.close()
 
 
 @pytest.fixture

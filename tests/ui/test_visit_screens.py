@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
@@ -16,15 +14,6 @@ from console.ui.widgets import Confirm
 from console.visit.service import VisitService
 from tests.conftest import cartridge_scan, ready_visit
 from tests.ui.visit_helpers import press, type_text
-
-
-@pytest.fixture
-def window(qtbot: QtBot, ctx: AppContext, staff: list[str]) -> Iterator[MainWindow]:
-    w = MainWindow(ctx)
-    qtbot.addWidget(w)
-    w.flow.set_practitioner(staff[0])
-    yield w
-    w.close()
 
 
 def open_step(window: MainWindow, patient: str, visit_id: str, step: str) -> object:
