@@ -29,7 +29,7 @@ NAME = "Nguyễn Thị Minh Khai-Александрова 王小明 (Zoë Łukas
 
 def _sheet_inputs():  # type: ignore[no-untyped-def]
     from console.aftercare import sample_record
-    from console.protocol import default_body, from_body
+    from console.model.protocol import default_body, from_body
 
     protocol = from_body(1, default_body())
     return sample_record(protocol, patient_name=NAME), protocol
@@ -65,7 +65,7 @@ def print_render_ms_per_page(dpi: int = 300, rounds: int = 3) -> float:
     from PySide6.QtGui import QGuiApplication
 
     from console.aftercare import build_sheet
-    from console.ui.printing import page_count, render_page
+    from console.ui.shell.printing import page_count, render_page
 
     _app = QGuiApplication.instance() or QGuiApplication([])
     record, protocol = _sheet_inputs()
@@ -89,7 +89,7 @@ def print_path_ms_per_page(rounds: int = 3) -> float:
     from PySide6.QtPrintSupport import QPrinter
 
     from console.aftercare import build_sheet
-    from console.ui.printing import print_pdf
+    from console.ui.shell.printing import print_pdf
 
     _app = QGuiApplication.instance() or QGuiApplication([])
     record, protocol = _sheet_inputs()

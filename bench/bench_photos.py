@@ -44,11 +44,11 @@ def camera_file(hue: int) -> bytes:
 
 def _clinic(folder: Path):  # type: ignore[no-untyped-def]
     """A database with one consented patient in an open visit."""
-    from console import demo
     from console.consent.service import ConsentService
     from console.consent.signature import Point, Signature
     from console.context import open_context
     from console.data import patients_repo
+    from console.demo import clinic as demo
     from console.visit.service import VisitService
 
     ctx = open_context(folder / "console.sqlite3")

@@ -37,7 +37,7 @@ def _fifty_visit_patient(ctx: Any) -> str:
     if row:
         return str(row[0])
     from console.data import patients_repo
-    from console.demo_visits import add_long_history
+    from console.demo.visits import add_long_history
 
     staff = [r[0] for r in ctx.db.execute("SELECT id FROM practitioners WHERE active = 1")]
     with ctx.db.atomic():

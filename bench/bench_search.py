@@ -28,7 +28,7 @@ def keystrokes(words: list[str]) -> list[str]:
 
 def search_p95_ms(db_path: str | Path, *, rounds: int = 5) -> dict[str, float]:
     from console.context import open_context
-    from console.patients import PatientService
+    from console.patients.service import PatientService
 
     ctx = open_context(Path(db_path))
     try:

@@ -40,7 +40,7 @@ def _staff(ctx: Any) -> list[str]:
     rows = ctx.db.execute("SELECT id FROM practitioners WHERE active = 1 ORDER BY rowid")
     staff = [str(r[0]) for r in rows]
     if not staff:
-        from console import demo
+        from console.demo import clinic as demo
 
         staff = demo.create_practitioners(ctx.db, ctx.now())
     return staff
@@ -60,11 +60,11 @@ def bench_patient(ctx: Any, name: str) -> str:
 
 def _consent(ctx: Any, visit_id: str) -> None:
     """The consent on record, or a new one signed and countersigned with the README PIN."""
-    from console import demo
-    from console.auth import hash_pin
+    from console.access.auth import hash_pin
     from console.consent.service import ConsentService, SigningRequest
     from console.consent.signature import Point, Signature
     from console.data import practitioners_repo
+    from console.demo import clinic as demo
 
     consents = ConsentService(ctx)
     if consents.coverage(visit_id).covered:
@@ -112,7 +112,7 @@ def _sign_on_screen(window: Any, pin: str) -> None:
 
 def ready_visit(ctx: Any, patient_id: str) -> str:
     """An open visit through screening, consent and prep, ready for its plan."""
-    from console.visit.screening import Answer
+    from console.model.screening import Answer
     from console.visit.service import VisitService
 
     svc = VisitService(ctx)
@@ -196,8 +196,8 @@ def run_loop(seconds: float) -> None:
 
 
 def _window(ctx: Any) -> Any:
-    from console.ui.lock import IdleLock
-    from console.ui.main_window import MainWindow
+    from console.ui.shell.lock import IdleLock
+    from console.ui.shell.main_window import MainWindow
 
     window = MainWindow(ctx)
     window.idle_lock = IdleLock(window, ctx, window.flow)  # as in the app: its filter costs too

@@ -42,6 +42,6 @@ def run_app(argv: list[str]) -> int:
         return 2
     # Files the console creates (handouts, backups, exports) are the user's alone.
     os.umask(0o077)
-    from console.ui.app import run
+    from console.ui.shell.app import run
 
     return run(args.db)

@@ -10,11 +10,11 @@ from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
-from console import paths
-from console.clinic_time import clinic_zone
 from console.clock import Clock, SystemClock
 from console.data import protocol_repo
 from console.data.db import open_database
+from console.files import paths
+from console.settings.clinic_time import clinic_zone
 
 
 class SignedIn:

@@ -53,7 +53,7 @@ def ctx(db_path: Path, clock: FakeClock) -> Iterator[AppContext]:
 @pytest.fixture
 def staff(ctx: AppContext) -> list[str]:
     """The demo practitioners (admin first); the first one is signed in."""
-    from console import demo
+    from console.demo import clinic as demo
 
     ids = demo.create_practitioners(ctx.db, ctx.now())
     ctx.practitioner_id = ids[0]
@@ -67,7 +67,7 @@ def cartridge_scan(serial: str = "0001", expiry: str = "281231", lot: str = "LOT
 
 def no_contraindications(ctx: AppContext, visit_id: str) -> list:
     """Screening answers saying 'no' to every item of the visit's protocol."""
-    from console.visit.screening import Answer
+    from console.model.screening import Answer
     from console.visit.service import VisitService
 
     protocol = VisitService(ctx).protocol_for(visit_id)

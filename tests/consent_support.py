@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from console import demo
 from console.consent.service import ConsentService, SigningRequest
 from console.consent.signature import Point, Signature
 from console.context import AppContext
 from console.data import practitioners_repo
+from console.demo import clinic as demo
 from tests.pins import cached_hash
 
 PIN_OF = {name: pin for name, _role, pin in demo.DEMO_PRACTITIONERS}

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import functools
 
-from console import demo
-from console.auth import hash_pin
+from console.access.auth import hash_pin
 from console.context import AppContext
+from console.demo import clinic as demo
 
 PINS = {name: pin for name, _role, pin in demo.DEMO_PRACTITIONERS}
 

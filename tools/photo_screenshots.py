@@ -27,19 +27,19 @@ def main(out: Path) -> int:
     from PIL import Image, ImageChops
     from PySide6.QtWidgets import QApplication, QDialog
 
-    from console import demo
     from console.consent.demo import add_demo_consents
     from console.context import open_context
     from console.data import photos_repo, settings_repo
-    from console.demo_visits import add_visits
+    from console.demo import clinic as demo
+    from console.demo.visits import add_visits
     from console.photos.demo import add_demo_photos, face
     from console.photos.service import PhotoService
-    from console.ui import theme
-    from console.ui.main_window import MainWindow
     from console.ui.photos.capture import PhotoCapture
     from console.ui.photos.compare import PhotoCompare
     from console.ui.photos.series_tab import PhotoSeriesTab
     from console.ui.photos.visit_pair import VisitPairDialog
+    from console.ui.shell.main_window import MainWindow
+    from console.ui.widgets import theme
     from console.visit.service import VisitService
 
     out.mkdir(parents=True, exist_ok=True)

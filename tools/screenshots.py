@@ -23,14 +23,14 @@ def main(out: Path) -> int:
     from PySide6.QtGui import QKeyEvent, QMouseEvent
     from PySide6.QtWidgets import QApplication
 
-    from console import demo
-    from console.auth import hash_pin
+    from console.access.auth import hash_pin
     from console.clock import FakeClock
     from console.context import open_context
     from console.data import patients_repo, settings_repo
-    from console.ui import theme
-    from console.ui.main_window import MainWindow
-    from console.ui.widgets import Confirm
+    from console.demo import clinic as demo
+    from console.ui.shell.main_window import MainWindow
+    from console.ui.widgets import theme
+    from console.ui.widgets.common import Confirm
 
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])

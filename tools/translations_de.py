@@ -642,6 +642,26 @@ GERMAN.update({
 })  # fmt: skip
 
 
+# Records: a completed visit without an archived sheet (issue 12: Records never makes one
+# unasked).
+GERMAN.update({
+    "Draft from today's Settings: no sheet was archived for this visit.":
+        "Entwurf aus den heutigen Einstellungen: Für diesen Besuch wurde kein Blatt archiviert.",
+    "Archive a sheet now…": "Jetzt ein Blatt archivieren…",
+    "Makes this visit's sheet from today's Settings and archives it (audited)":
+        "Erstellt das Blatt dieses Besuchs aus den heutigen Einstellungen und archiviert es "
+        "(protokolliert)",
+    "Archive a sheet now": "Jetzt ein Blatt archivieren",
+    "No aftercare sheet was archived for this visit. Make one now? It is made from TODAY's "
+    "Settings (clinic details, texts), not from the day of the visit, and the audit trail "
+    "records that it was made late.":
+        "Für diesen Besuch wurde kein Nachsorgeblatt archiviert. Jetzt eines erstellen? Es "
+        "entsteht aus den HEUTIGEN Einstellungen (Praxisdaten, Texte), nicht aus denen am Tag "
+        "des Besuchs, und das Protokoll vermerkt, dass es nachträglich erstellt wurde.",
+    "Archive sheet": "Blatt archivieren",
+})  # fmt: skip
+
+
 def fill(ts: Path) -> list[str]:
     """Fill every message German knows; returns the sources still without a translation."""
     tree = ET.parse(ts)

@@ -19,9 +19,9 @@ from console.clock import parse_iso
 from console.context import AppContext
 from console.data import handouts_repo, protocol_repo, settings_repo, visits_repo
 from console.errors import DomainError, NotFound
-from console.private_files import console_dir, write_private
+from console.files.private import console_dir, write_private
+from console.model.visit_record import VisitRecord
 from console.visit.storage import guarded
-from console.visit_record import VisitRecord
 
 
 @dataclass(frozen=True)

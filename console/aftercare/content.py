@@ -14,13 +14,13 @@ from typing import Any
 
 from babel import Locale, UnknownLocaleError
 
-from console import language_texts
 from console.aftercare import timeline
 from console.aftercare.timeline import TimelineEntry
 from console.errors import DomainError
-from console.language_texts import Resolved, Texts
-from console.protocol import Protocol
-from console.visit_record import VisitRecord
+from console.model.protocol import Protocol
+from console.model.visit_record import VisitRecord
+from console.texts import languages as language_texts
+from console.texts.languages import Resolved, Texts
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from console.errors import DomainError
-from console.protocol import RESOURCES
+from console.resources import RESOURCES
 
 FONT_DIR = RESOURCES / "fonts"
 

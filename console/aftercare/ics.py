@@ -13,9 +13,9 @@ from console.aftercare.content import Clinic, build_content, texts_for
 from console.context import AppContext
 from console.data import protocol_repo, settings_repo, visits_repo
 from console.errors import DomainError
-from console.private_files import audit_or_remove, write_private
-from console.protocol import Protocol
-from console.visit_record import VisitRecord
+from console.files.private import audit_or_remove, write_private
+from console.model.protocol import Protocol
+from console.model.visit_record import VisitRecord
 
 
 def next_session_ics(

@@ -7,7 +7,7 @@ from console.aftercare.sheet import build_sheet
 from console.context import AppContext
 from console.data import protocol_repo, settings_repo, visits_repo
 from console.errors import DomainError
-from console.language_texts import normalise_code
+from console.texts.languages import normalise_code
 
 
 def sheet_in_language(ctx: AppContext, visit_id: str, language: str) -> bytes:

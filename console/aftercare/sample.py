@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
-from console.protocol import Protocol
-from console.visit_record import AreaRecord, PassRecord, VisitRecord
+from console.model.protocol import Protocol
+from console.model.visit_record import AreaRecord, PassRecord, VisitRecord
 
 SAMPLE_NAME = "Zoë Łukasz-Nguyễn"
 

@@ -30,9 +30,9 @@ from reportlab.platypus import (
 
 from console.aftercare import fonts, shaped
 from console.aftercare.content import Clinic, SheetContent, build_content, texts_for
-from console.language_texts import Resolved
-from console.protocol import Protocol
-from console.visit_record import VisitRecord
+from console.model.protocol import Protocol
+from console.model.visit_record import VisitRecord
+from console.texts.languages import Resolved
 
 MARGIN = 18 * mm
 INK = colors.HexColor("#1d2a33")

@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 from babel import Locale
 from babel.dates import format_date, format_datetime, format_skeleton, format_time
 
-from console.clinic_time import zone_named
-from console.protocol import AftercareRule
+from console.model.protocol import AftercareRule
+from console.settings.clinic_time import zone_named
 
 DEFAULT_LOCALE = "en_GB"
 # "Wed 25 Nov, 15:40": short enough for a table cell, unambiguous within the fortnight that

@@ -9,10 +9,10 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-from console import paths
 from console.context import AppContext, open_context
 from console.data.db_file import DatabaseDamaged, DatabaseRefused, refuse_unusable
 from console.errors import DomainError
+from console.files import paths
 
 # What a command may find at --db (a module sets ``DATABASE``; "existing" when it does not):
 # "existing": a console database, never created here; "creatable": that, or nothing yet

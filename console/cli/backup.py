@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from console import logs
-from console.backup import BackupFailed, backup_database
 from console.cli import add_db_argument
 from console.cli._common import fail, resolve_db
 from console.clock import FixedClock, SystemClock
 from console.context import AppContext
 from console.data.db import open_database
+from console.files import logs
+from console.files.backup import BackupFailed, backup_database
 
 NAME = "backup"
 HELP = "copy the database with SQLite's backup API, check the copy, keep the newest 14"

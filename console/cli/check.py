@@ -6,7 +6,7 @@ import argparse
 import json
 import sqlite3
 
-from console.audit import verify_trail
+from console.access.audit import verify_trail
 from console.cli import add_db_argument
 from console.cli._common import fail, resolve_db
 from console.data.db import integrity_check, open_database, schema_version

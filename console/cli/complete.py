@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import argparse
 
-from console import backup
 from console.aftercare import record_print
 from console.cli import add_db_argument
 from console.cli._common import context_for, fail, resolve_db
 from console.cli.handout import _lp as send_to_printer  # the one lp call of the CLI
 from console.errors import DomainError
+from console.files import backup
 from console.visit.completion import CompleteVisit
 
 NAME = "complete"

@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 import time
 
-from console import demo
-from console.auth import hash_pin
+from console.access.auth import hash_pin
 from console.cli import add_db_argument
 from console.cli._common import fail, resolve_db
 from console.consent.demo import add_demo_consents
 from console.context import open_context
-from console.demo_visits import add_visits
+from console.demo import clinic as demo
+from console.demo.visits import add_visits
 from console.photos.demo import add_demo_photos
 
 NAME = "demo"

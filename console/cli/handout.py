@@ -14,7 +14,7 @@ from console.cli import add_db_argument
 from console.cli._common import context_for, fail, resolve_db
 from console.context import AppContext
 from console.errors import DomainError
-from console.private_files import write_private
+from console.files.private import write_private
 
 NAME = "handout"
 HELP = "write or print the aftercare sheet of a completed visit (reprints use the archived file)"

@@ -7,7 +7,7 @@ import json
 import sys
 
 from console.cli._common import fail
-from console.labels import LabelError, parse_label
+from console.labels.udi import LabelError, parse_label
 
 NAME = "label"
 HELP = "read a cartridge label (GS1 or HIBC) and print its GTIN, lot, expiry and serial"

@@ -10,7 +10,7 @@ from typing import Any
 from console.cli import add_db_argument
 from console.cli._common import context_for, fail, resolve_db
 from console.errors import DomainError
-from console.photos.model import STAGES, Photo
+from console.model.photos import STAGES, Photo
 from console.photos.service import PhotoService
 
 NAME = "photos"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from console.cli import add_db_argument
 from console.cli._common import context_for, fail
-from console.protocol_edit import export_file, import_file
+from console.protocol.edit import export_file, import_file
 from console.visit.storage import explain
 
 NAME = "protocol"

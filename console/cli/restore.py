@@ -6,12 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from console import logs
-from console.backup import newest_good_backup, replaced_name, restore
 from console.cli import add_db_argument
 from console.cli._common import fail, resolve_db
 from console.clock import SystemClock
 from console.errors import DomainError
+from console.files import logs
+from console.files.backup import newest_good_backup, replaced_name, restore
 
 NAME = "restore"
 HELP = "replace the database with a backup (asks first; the replaced file is kept)"

@@ -7,11 +7,11 @@ import random
 from collections.abc import Sequence
 from datetime import timedelta
 
-from console.consent import rules
 from console.consent.service import ConsentService
 from console.consent.signature import Point, Signature
 from console.context import AppContext
 from console.data import consents_repo, patients_repo
+from console.model import consent_rules as rules
 
 
 def _scrawl(rng: random.Random) -> Signature:

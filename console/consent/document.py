@@ -18,11 +18,11 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Image, KeepTogether, SimpleDocTemplate, Spacer
 
-from console import language_texts
 from console.aftercare import fonts, shaped
 from console.consent.signature import Signature
-from console.consent.templates import Template
-from console.language_texts import Texts
+from console.model.consent_templates import Template
+from console.texts import languages as language_texts
+from console.texts.languages import Texts
 
 MARGIN = 18 * mm
 MUTED = colors.HexColor("#555555")

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from console import language_texts
-from console.consent.templates import DEFAULT_LANGUAGE, TemplateSet
 from console.errors import DomainError
+from console.model.consent_templates import DEFAULT_LANGUAGE, TemplateSet
+from console.texts import languages as language_texts
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from console.consent import rules
 from console.consent.service import ConsentService
 from console.context import AppContext
 from console.data import consents_repo
+from console.model import consent_rules as rules
 
 
 @dataclass(frozen=True)

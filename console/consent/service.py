@@ -13,16 +13,24 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from console import auth, language_texts
+from console.access import auth
 from console.aftercare.archive import sha256_hex
-from console.consent import document, languages, rules
-from console.consent.rules import Coverage, Policy, SignedConsent
+from console.consent import document, languages
 from console.consent.signature import Signature
-from console.consent.templates import PHOTO_CHOICES, Template, TemplateSet, default_body, from_body
 from console.context import AppContext
 from console.data import consents_repo, patients_repo, practitioners_repo, settings_repo
 from console.errors import DomainError, NotFound
-from console.private_files import write_private
+from console.files.private import write_private
+from console.model import consent_rules as rules
+from console.model.consent_rules import Coverage, Policy, SignedConsent
+from console.model.consent_templates import (
+    PHOTO_CHOICES,
+    Template,
+    TemplateSet,
+    default_body,
+    from_body,
+)
+from console.texts import languages as language_texts
 from console.visit.lifecycle import VisitLifecycle
 from console.visit.storage import guarded
 

@@ -9,7 +9,7 @@ from sqlite_utils import Database
 
 from console.clock import iso
 from console.errors import DomainError
-from console.visit.state import AreaState, mm
+from console.model.visit_state import AreaState, mm
 
 
 def get(db: Database, area_id: str) -> AreaState:

@@ -10,9 +10,9 @@ from typing import Any
 from sqlite_utils import Database
 
 from console.clock import iso, parse_iso
-from console.consent.rules import SignedConsent, VisitFacts
-from console.consent.templates import TemplateSet, from_body
 from console.errors import NotFound
+from console.model.consent_rules import SignedConsent, VisitFacts
+from console.model.consent_templates import TemplateSet, from_body
 
 _SELECT = (
     "SELECT c.*, w.at AS withdrawn_at, w.reason AS withdrawn_reason FROM consents c "

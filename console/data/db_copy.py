@@ -1,7 +1,7 @@
 """A console database file as a whole: its integrity check, a checked copy, one self-contained file.
 
 What backup and restore do to files through SQLite itself; the policy (names, rotation, when
-to back up) stays in ``console/backup.py``.
+to back up) stays in ``console/files/backup.py``.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from console.clock import iso
-from console.text import CONSONANT_MARK, consonant_key, fold, search_forms, tokens
+from console.model.folding import CONSONANT_MARK, consonant_key, fold, search_forms, tokens
 
 # Columns a search result carries; the newest visit comes from the visits_patient index.
 _HIT_COLUMNS = (
@@ -58,7 +58,7 @@ def search_text(full_name: str, date_of_birth: date, phone: str, email: str) -> 
         date_of_birth.strftime("%d%m%Y"),
     ]
     email_parts = " ".join(tokens(email))
-    # Other scripts: parts of CJK names, Latin spellings, consonant keys (console.text).
+    # Other scripts: parts of CJK names, Latin spellings, consonant keys (console.model.folding).
     parts = [name, *[s for s in squashed if s], *search_forms(name), *dob_forms, digits]
     parts += _national_forms(phone, digits)
     parts.append(email_parts)

@@ -10,7 +10,7 @@ from sqlite_utils import Database
 
 from console.clock import iso, parse_iso
 from console.errors import NotFound
-from console.photos.model import Photo, View
+from console.model.photos import Photo, View
 
 _COLUMNS = (
     "id, patient_id, visit_id, view_id, stage, taken_at, source, width, height, path, sha256, "

@@ -1,4 +1,4 @@
-"""Practitioner accounts (the PIN hashing and lockout rules live in console/auth.py)."""
+"""Practitioner accounts (the PIN hashing and lockout rules live in console/access/auth.py)."""
 
 from __future__ import annotations
 

@@ -10,7 +10,7 @@ from sqlite_utils import Database
 
 from console.clock import iso
 from console.errors import NotFound
-from console.protocol import Protocol, VersionStamp, default_body, from_body
+from console.model.protocol import Protocol, VersionStamp, default_body, from_body
 
 
 def seed_defaults(db: Database, now: datetime) -> None:

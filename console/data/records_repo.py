@@ -12,7 +12,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from console.clock import iso, parse_iso
-from console.records.record_types import (
+from console.model.records import (
     AreaSummary,
     DayLogEntry,
     HandoutRef,

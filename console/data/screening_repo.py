@@ -7,7 +7,7 @@ from datetime import date
 
 from sqlite_utils import Database
 
-from console.visit.screening import Answer, Finding
+from console.model.screening import Answer, Finding
 
 
 def insert_answer(

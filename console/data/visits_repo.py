@@ -10,8 +10,7 @@ from sqlite_utils import Database
 
 from console.clock import iso, parse_iso
 from console.errors import NotFound
-from console.visit.state import VisitState, mm
-from console.visit_record import (
+from console.model.visit_record import (
     AmendmentRecord,
     AreaRecord,
     CartridgeRecord,
@@ -21,6 +20,7 @@ from console.visit_record import (
     ScreeningAnswerRecord,
     VisitRecord,
 )
+from console.model.visit_state import VisitState, mm
 
 
 def _dt(value: str | None) -> Any:

@@ -20,10 +20,10 @@ from console.consent.photo_use import photo_uses
 from console.context import AppContext
 from console.data import photos_repo, protocol_repo, settings_repo
 from console.errors import DomainError, NotFound
+from console.files.private import write_private
+from console.model.photos import STAGES, Pair, Photo, View
 from console.photos import image, view_rules
-from console.photos.model import STAGES, Pair, Photo, View
-from console.private_files import write_private
-from console.protocol_edit import can_edit, require_admin
+from console.protocol.edit import can_edit, require_admin
 from console.visit.storage import guarded
 
 CLINICAL_USE = "clinical_record"

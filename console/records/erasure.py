@@ -27,8 +27,8 @@ from console.clock import FixedClock, iso
 from console.context import AppContext, SignedIn
 from console.data import erasure_repo, patient_rows_repo, photos_repo
 from console.errors import DomainError, NotFound
+from console.model.folding import fold
 from console.records import erasure_copies, erasure_register
-from console.text import fold
 
 REMOVED = "[removed]"
 

@@ -15,8 +15,8 @@ from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
-from console.backup import KEEP, backup_time, list_backups
 from console.data import erasure_repo
+from console.files.backup import KEEP, backup_time, list_backups
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from console.clock import iso, parse_iso
 from console.errors import DomainError
-from console.private_files import write_private
+from console.files.private import write_private
 
 FILENAME = "erasures.json"
 _FORMAT = 1

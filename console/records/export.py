@@ -22,7 +22,7 @@ from console.context import AppContext
 from console.data import export_repo, patient_rows_repo, patients_repo
 from console.data.db import schema_version
 from console.errors import DomainError, NotFound
-from console.private_files import audit_or_remove, private_file
+from console.files.private import audit_or_remove, private_file
 from console.records import erasure_register
 
 FORMAT = "treatment-room-console/patient-record"

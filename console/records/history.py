@@ -13,22 +13,23 @@ from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
-# Re-exported: the Records screens import them from here.
-from console.clinic_time import clinic_zone as clinic_zone
-from console.clinic_time import local_day as local_day
 from console.context import AppContext
 from console.data import protocol_repo, records_repo
 from console.errors import NotFound
-from console.protocol import SeriesPlan
-from console.records import series as series_mod
+from console.model.protocol import SeriesPlan
 
 # Re-exported: Records screens and tests name these through this module.
-from console.records.record_types import AreaSummary as AreaSummary
-from console.records.record_types import HandoutRef as HandoutRef
-from console.records.record_types import PatientDetails as PatientDetails
-from console.records.record_types import ScreeningAnswerRow
-from console.records.record_types import ScreeningEntry as ScreeningEntry
-from console.records.record_types import VisitSummary as VisitSummary
+from console.model.records import AreaSummary as AreaSummary
+from console.model.records import HandoutRef as HandoutRef
+from console.model.records import PatientDetails as PatientDetails
+from console.model.records import ScreeningAnswerRow
+from console.model.records import ScreeningEntry as ScreeningEntry
+from console.model.records import VisitSummary as VisitSummary
+from console.records import series as series_mod
+
+# Re-exported: the Records screens import them from here.
+from console.settings.clinic_time import clinic_zone as clinic_zone
+from console.settings.clinic_time import local_day as local_day
 
 
 @dataclass(frozen=True)
@@ -118,7 +119,7 @@ def screening_history(db: Database, patient_id: str) -> list[ScreeningEntry]:
 
 def _answer_note(r: ScreeningAnswerRow) -> str:
     """The note column as a reader needs it: the prompt's answer, or who cleared it and how."""
-    from console.visit.clearance import options
+    from console.model.clearance import options
 
     if r.prompt_answer_text:
         return str(r.prompt_answer_text)

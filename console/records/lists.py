@@ -8,11 +8,11 @@ from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
-from console.clinic_time import clinic_zone, local_day
 from console.data import protocol_repo, records_repo
-from console.protocol import SeriesPlan
+from console.model.protocol import SeriesPlan
+from console.model.records import DayLogEntry as DayLogEntry  # re-exported
 from console.records import series as series_mod
-from console.records.record_types import DayLogEntry as DayLogEntry  # re-exported
+from console.settings.clinic_time import clinic_zone, local_day
 
 
 @dataclass(frozen=True)

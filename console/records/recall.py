@@ -17,8 +17,8 @@ from sqlite_utils import Database
 from console.context import AppContext
 from console.data import records_repo
 from console.errors import DomainError
-from console.private_files import audit_or_remove, write_private
-from console.records.record_types import RecallHit as RecallHit  # re-exported
+from console.files.private import audit_or_remove, write_private
+from console.model.records import RecallHit as RecallHit  # re-exported
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ def _looks_like_label(text: str) -> bool:
 
 def parse_query(text: str, gtin: str = "") -> RecallQuery:
     """What the recall field holds: a scanned label, or a lot typed by hand (+ optional GTIN)."""
-    from console.labels import parse_label  # the Prep step's biip-based label reader
+    from console.labels.udi import parse_label  # the Prep step's biip-based label reader
 
     text = text.strip()
     gtin = gtin.strip()

@@ -13,7 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from console.context import AppContext
-from console.private_files import audit_or_remove, write_private
+from console.files.private import audit_or_remove, write_private
 from console.records.recall import RecallHit, RecallQuery, patients_affected
 
 _FALLBACK_FONTS = (

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from console.protocol import SeriesPlan
+from console.model.protocol import SeriesPlan
 from console.visit.series import linked_sessions
 
 STATES = ("not_started", "upcoming", "due", "overdue", "complete")

@@ -13,9 +13,9 @@ from pathlib import Path
 from console.aftercare.archive import HandoutInfo, archive_sheet, create_handout
 from console.context import AppContext
 from console.data import settings_repo, visits_repo
+from console.model.visit_record import VisitRecord
 from console.visit.lifecycle import VisitLifecycle
 from console.visit.storage import guarded
-from console.visit_record import VisitRecord
 
 BACKUP_REASON = "visit completed"
 

@@ -9,18 +9,18 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from console.changes import Changes
 from console.clock import iso
 from console.context import AppContext
 from console.data import areas_repo, passes_repo, protocol_repo, screening_repo, visits_repo
 from console.errors import DomainError, NotFound
-from console.protocol import Protocol
-from console.visit import screening
+from console.model import screening
+from console.model.changes import Changes
+from console.model.protocol import Protocol
+from console.model.visit_record import VisitRecord
+from console.model.visit_state import VisitState
 from console.visit.series import series_number
-from console.visit.state import VisitState
 from console.visit.steps import STEPS
 from console.visit.storage import guarded
-from console.visit_record import VisitRecord
 
 AMENDABLE = ("notes", "adverse_events")
 

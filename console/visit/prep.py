@@ -5,12 +5,12 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime, time
 
-from console.changes import Changed, Changes
 from console.consent.service import ConsentService
 from console.context import AppContext
 from console.data import cartridges_repo, passes_repo, prep_repo, screening_repo, visits_repo
 from console.errors import DomainError
-from console.labels import Label, check_not_expired, format_day, parse_label
+from console.labels.udi import Label, check_not_expired, format_day, parse_label
+from console.model.changes import Changed, Changes
 from console.visit.lifecycle import VisitLifecycle, new_id
 from console.visit.storage import guarded
 
@@ -65,7 +65,7 @@ class PrepService:
         cartridge_type_id: str, seal_intact: bool, sealed_new_confirmed: bool = False,
     ) -> Changed[str]:  # fmt: skip
         """For a box that will not scan: lot and expiry typed from the label."""
-        from console.label_typed import manual_label
+        from console.labels.typed import manual_label
 
         label = manual_label(gtin, lot, expiry, today=self.ctx.today(), serial_text=serial)
         return self._record_cartridge(

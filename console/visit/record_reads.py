@@ -6,7 +6,7 @@ from __future__ import annotations
 from console.aftercare.archive import HandoutInfo, existing_handout
 from console.context import AppContext
 from console.data import visits_repo
-from console.visit_record import VisitRecord
+from console.model.visit_record import VisitRecord
 
 
 def visit_record(ctx: AppContext, visit_id: str) -> VisitRecord:

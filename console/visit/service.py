@@ -11,15 +11,15 @@ from datetime import datetime
 from decimal import Decimal
 
 from console.context import AppContext
-from console.depth import DepthCheck
 from console.errors import DomainError
-from console.protocol import Protocol
-from console.visit import screening
+from console.model import screening
+from console.model.protocol import Protocol
+from console.model.visit_record import PassRecord
+from console.protocol.depth import DepthCheck
 from console.visit.lifecycle import AMENDABLE, VisitLifecycle
 from console.visit.prep import PrepService
 from console.visit.steps import STEPS
 from console.visit.treatment import RunningPass, TreatmentService
-from console.visit_record import PassRecord
 
 __all__ = ["AMENDABLE", "STEPS", "VisitService"]
 

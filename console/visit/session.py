@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from console.changes import Changed, Changes
 from console.context import AppContext
 from console.errors import DomainError
+from console.model.changes import Changed, Changes
+from console.model.visit_record import PassRecord
 from console.visit.lifecycle import VisitLifecycle
 from console.visit.prep import PrepService
 from console.visit.treatment import RunningPass, TreatmentService
-from console.visit_record import PassRecord
 
 
 class VisitSession:

@@ -10,16 +10,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from console.changes import Changed, Changes
 from console.clock import iso, parse_iso
 from console.context import AppContext
 from console.data import areas_repo, passes_repo, visits_repo
-from console.depth import DepthCheck, check_depth
 from console.errors import DomainError
+from console.model.changes import Changed, Changes
+from console.model.visit_record import PassRecord
+from console.protocol.depth import DepthCheck, check_depth
 from console.visit.lifecycle import VisitLifecycle, new_id
 from console.visit.prep import PrepService
 from console.visit.storage import guarded
-from console.visit_record import PassRecord
 
 PLAN = Changes(plan=True)
 

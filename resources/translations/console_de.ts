@@ -3,47 +3,47 @@
 <context>
     <name>AboutTab</name>
     <message>
-        <location filename="../../console/ui/settings/about.py" line="21" />
+        <location filename="../../console/ui/settings/about.py" line="22" />
         <source>Console version</source>
         <translation>Version der Konsole</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/about.py" line="22" />
+        <location filename="../../console/ui/settings/about.py" line="23" />
         <source>Database schema</source>
         <translation>Datenbankschema</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/about.py" line="23" />
+        <location filename="../../console/ui/settings/about.py" line="24" />
         <source>Database file</source>
         <translation>Datenbankdatei</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/about.py" line="24" />
+        <location filename="../../console/ui/settings/about.py" line="25" />
         <source>Data folder</source>
         <translation>Datenordner</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/about.py" line="25" />
+        <location filename="../../console/ui/settings/about.py" line="26" />
         <source>Backups</source>
         <translation>Sicherungen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/about.py" line="26" />
+        <location filename="../../console/ui/settings/about.py" line="27" />
         <source>Aftercare sheets</source>
         <translation>Nachsorgeblätter</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/about.py" line="27" />
+        <location filename="../../console/ui/settings/about.py" line="28" />
         <source>Log files</source>
         <translation>Protokolldateien</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/about.py" line="40" />
+        <location filename="../../console/ui/settings/about.py" line="41" />
         <source>, newest {when}</source>
         <translation>, neueste {when}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/about.py" line="47" />
+        <location filename="../../console/ui/settings/about.py" line="48" />
         <source>{folder} ({count} kept{newest})</source>
         <translation>{folder} ({count} aufbewahrt{newest})</translation>
     </message>
@@ -51,148 +51,148 @@
 <context>
     <name>AccountsView</name>
     <message>
-        <location filename="../../console/ui/accounts_view.py" line="33" />
+        <location filename="../../console/ui/settings/accounts_view.py" line="33" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../console/ui/accounts_view.py" line="34" />
+        <location filename="../../console/ui/settings/accounts_view.py" line="34" />
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../../console/ui/accounts_view.py" line="35" />
+        <location filename="../../console/ui/settings/accounts_view.py" line="35" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../console/ui/accounts_view.py" line="38" />
+        <location filename="../../console/ui/settings/accounts_view.py" line="38" />
         <source>practitioner</source>
         <translation>behandelnde Person</translation>
     </message>
     <message>
-        <location filename="../../console/ui/accounts_view.py" line="39" />
+        <location filename="../../console/ui/settings/accounts_view.py" line="39" />
         <source>admin</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../../console/ui/accounts_view.py" line="70" />
+        <location filename="../../console/ui/settings/accounts_view.py" line="71" />
         <source>current PIN</source>
         <translation>aktuelle PIN</translation>
     </message>
     <message>
-        <location filename="../../console/ui/accounts_view.py" line="71" />
+        <location filename="../../console/ui/settings/accounts_view.py" line="72" />
         <source>new PIN</source>
         <translation>neue PIN</translation>
     </message>
     <message>
-        <location filename="../../console/ui/accounts_view.py" line="72" />
+        <location filename="../../console/ui/settings/accounts_view.py" line="73" />
         <source>new PIN again</source>
         <translation>neue PIN wiederholen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/accounts_view.py" line="73" />
+        <location filename="../../console/ui/settings/accounts_view.py" line="74" />
         <source>Change my PIN</source>
         <translation>Meine PIN ändern</translation>
     </message>
     <message>
-        <location filename="../../console/ui/accounts_view.py" line="75" />
+        <location filename="../../console/ui/settings/accounts_view.py" line="76" />
         <source>My PIN</source>
         <translation>Meine PIN</translation>
     </message>
     <message>
-        <location filename="../../console/ui/accounts_view.py" line="83" />
+        <location filename="../../console/ui/settings/accounts_view.py" line="84" />
         <source>name as shown at sign-in</source>
         <translation>Name, wie bei der Anmeldung angezeigt</translation>
     </message>
     <message>
-        <location filename="../../console/ui/accounts_view.py" line="87" />
+        <location filename="../../console/ui/settings/accounts_view.py" line="88" />
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../console/ui/accounts_view.py" line="88" />
+        <location filename="../../console/ui/settings/accounts_view.py" line="89" />
         <source>Add account</source>
         <translation>Konto hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/accounts_view.py" line="90" />
+        <location filename="../../console/ui/settings/accounts_view.py" line="91" />
         <source>new PIN for the selected account</source>
         <translation>neue PIN für das gewählte Konto</translation>
     </message>
     <message>
-        <location filename="../../console/ui/accounts_view.py" line="91" />
+        <location filename="../../console/ui/settings/accounts_view.py" line="92" />
         <source>Set PIN (clears a lockout)</source>
         <translation>PIN festlegen (hebt eine Sperre auf)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/accounts_view.py" line="93" />
+        <location filename="../../console/ui/settings/accounts_view.py" line="94" />
         <source>Deactivate selected</source>
         <translation>Gewähltes deaktivieren</translation>
     </message>
     <message>
-        <location filename="../../console/ui/accounts_view.py" line="95" />
+        <location filename="../../console/ui/settings/accounts_view.py" line="96" />
         <source>Accounts (admin)</source>
         <translation>Konten (Administration)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/accounts_view.py" line="123" />
+        <location filename="../../console/ui/settings/accounts_view.py" line="124" />
         <source>Deactivated</source>
         <translation>Deaktiviert</translation>
     </message>
     <message>
-        <location filename="../../console/ui/accounts_view.py" line="125" />
+        <location filename="../../console/ui/settings/accounts_view.py" line="126" />
         <source>Locked until {time}</source>
         <translation>Gesperrt bis {time}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/accounts_view.py" line="129" />
+        <location filename="../../console/ui/settings/accounts_view.py" line="130" />
         <source>No PIN: cannot sign in</source>
         <translation>Keine PIN: Anmeldung nicht möglich</translation>
     </message>
     <message>
-        <location filename="../../console/ui/accounts_view.py" line="131" />
+        <location filename="../../console/ui/settings/accounts_view.py" line="132" />
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../../console/ui/accounts_view.py" line="167" />
+        <location filename="../../console/ui/settings/accounts_view.py" line="168" />
         <source>The two new PINs differ.</source>
         <translation>Die beiden neuen PINs stimmen nicht überein.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/accounts_view.py" line="171" />
+        <location filename="../../console/ui/settings/accounts_view.py" line="172" />
         <source>Your PIN has been changed.</source>
         <translation>Ihre PIN wurde geändert.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/accounts_view.py" line="178" />
+        <location filename="../../console/ui/settings/accounts_view.py" line="179" />
         <source>Account added: {name}.</source>
         <translation>Konto hinzugefügt: {name}.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/accounts_view.py" line="186" />
-        <location filename="../../console/ui/accounts_view.py" line="224" />
+        <location filename="../../console/ui/settings/accounts_view.py" line="187" />
+        <location filename="../../console/ui/settings/accounts_view.py" line="225" />
         <source>Select an account in the table first.</source>
         <translation>Wählen Sie zuerst ein Konto in der Tabelle.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/accounts_view.py" line="188" />
+        <location filename="../../console/ui/settings/accounts_view.py" line="189" />
         <source>PIN set.</source>
         <translation>PIN festgelegt.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/accounts_view.py" line="207" />
+        <location filename="../../console/ui/settings/accounts_view.py" line="208" />
         <source>Deactivate account</source>
         <translation>Konto deaktivieren</translation>
     </message>
     <message>
-        <location filename="../../console/ui/accounts_view.py" line="230" />
+        <location filename="../../console/ui/settings/accounts_view.py" line="232" />
         <source>Deactivate {name}? They can no longer sign in; their records stay theirs.</source>
         <translation>{name} deaktivieren? Die Person kann sich nicht mehr anmelden; ihre Einträge bleiben ihr zugeordnet.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/accounts_view.py" line="236" />
+        <location filename="../../console/ui/settings/accounts_view.py" line="238" />
         <source>{name} can no longer sign in.</source>
         <translation>{name} kann sich nicht mehr anmelden.</translation>
     </message>
@@ -200,104 +200,104 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../console/ui/audit_view.py" line="33" />
+        <location filename="../../console/ui/records/audit_view.py" line="33" />
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../console/ui/audit_view.py" line="34" />
-        <location filename="../../console/ui/audit_view.py" line="85" />
+        <location filename="../../console/ui/records/audit_view.py" line="34" />
+        <location filename="../../console/ui/records/audit_view.py" line="89" />
         <source>Who</source>
         <translation>Wer</translation>
     </message>
     <message>
-        <location filename="../../console/ui/audit_view.py" line="35" />
-        <location filename="../../console/ui/audit_view.py" line="86" />
+        <location filename="../../console/ui/records/audit_view.py" line="35" />
+        <location filename="../../console/ui/records/audit_view.py" line="90" />
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../../console/ui/audit_view.py" line="36" />
+        <location filename="../../console/ui/records/audit_view.py" line="36" />
         <source>Record</source>
         <translation>Datensatz</translation>
     </message>
     <message>
-        <location filename="../../console/ui/audit_view.py" line="37" />
+        <location filename="../../console/ui/records/audit_view.py" line="37" />
         <source>Detail</source>
         <translation>Einzelheiten</translation>
     </message>
     <message>
-        <location filename="../../console/ui/audit_view.py" line="59" />
+        <location filename="../../console/ui/records/audit_view.py" line="63" />
         <source>Export CSV…</source>
         <translation>CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/audit_view.py" line="62" />
+        <location filename="../../console/ui/records/audit_view.py" line="66" />
         <source>Verify trail</source>
         <translation>Protokoll prüfen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/audit_view.py" line="64" />
+        <location filename="../../console/ui/records/audit_view.py" line="68" />
         <source>Check every entry against its hash chain and the backups</source>
         <translation>Jeden Eintrag gegen seine Hash-Kette und die Sicherungen prüfen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/audit_view.py" line="87" />
+        <location filename="../../console/ui/records/audit_view.py" line="91" />
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../../console/ui/audit_view.py" line="88" />
+        <location filename="../../console/ui/records/audit_view.py" line="92" />
         <source>to</source>
         <translation>bis</translation>
     </message>
     <message>
-        <location filename="../../console/ui/audit_view.py" line="114" />
+        <location filename="../../console/ui/records/audit_view.py" line="118" />
         <source>Everyone</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../console/ui/audit_view.py" line="117" />
+        <location filename="../../console/ui/records/audit_view.py" line="121" />
         <source>Every action</source>
         <translation>Jede Aktion</translation>
     </message>
     <message>
-        <location filename="../../console/ui/audit_view.py" line="121" />
+        <location filename="../../console/ui/records/audit_view.py" line="125" />
         <source>{group} (all)</source>
         <translation>{group} (alle)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/audit_view.py" line="152" />
+        <location filename="../../console/ui/records/audit_view.py" line="156" />
         <source>{total} entries</source>
         <translation>{total} Einträge</translation>
     </message>
     <message>
-        <location filename="../../console/ui/audit_view.py" line="155" />
+        <location filename="../../console/ui/records/audit_view.py" line="159" />
         <source>Newest {shown} of {total} entries shown; the export holds them all.</source>
         <translation>Die neuesten {shown} von {total} Einträgen werden gezeigt; der Export enthält alle.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/audit_view.py" line="181" />
+        <location filename="../../console/ui/records/audit_view.py" line="185" />
         <source>Export the audit trail</source>
         <translation>Prüfprotokoll exportieren</translation>
     </message>
     <message>
-        <location filename="../../console/ui/audit_view.py" line="183" />
+        <location filename="../../console/ui/records/audit_view.py" line="187" />
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/audit_view.py" line="198" />
+        <location filename="../../console/ui/records/audit_view.py" line="202" />
         <source> Keep this file and its backups as they are and tell whoever looks after the clinic's records.</source>
         <translation> Lassen Sie diese Datei und ihre Sicherungen unverändert und informieren Sie die Person, die die Unterlagen der Praxis betreut.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/audit_view.py" line="216" />
+        <location filename="../../console/ui/records/audit_view.py" line="220" />
         <source>Not exported: {error}</source>
         <translation>Nicht exportiert: {error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/audit_view.py" line="220" />
+        <location filename="../../console/ui/records/audit_view.py" line="224" />
         <source>Exported {count} entries to {path}</source>
         <translation>{count} Einträge exportiert nach {path}</translation>
     </message>
@@ -313,7 +313,7 @@
 <context>
     <name>BodyMap</name>
     <message>
-        <location filename="../../console/ui/body_map.py" line="86" />
+        <location filename="../../console/ui/steps/body_map.py" line="86" />
         <source>Treatment map: arrows or Tab move between areas, Space chooses</source>
         <translation>Behandlungskarte: Pfeiltasten oder Tab wechseln den Bereich, Leertaste wählt</translation>
     </message>
@@ -321,47 +321,47 @@
 <context>
     <name>CameraCapture</name>
     <message>
-        <location filename="../../console/ui/photos/camera.py" line="44" />
+        <location filename="../../console/ui/photos/camera.py" line="46" />
         <source>No camera support installed (pip install .[camera]).</source>
         <translation>Keine Kameraunterstützung installiert (pip install .[camera]).</translation>
     </message>
     <message>
-        <location filename="../../console/ui/photos/camera.py" line="48" />
+        <location filename="../../console/ui/photos/camera.py" line="50" />
         <source>No camera found on this PC.</source>
         <translation>Auf diesem PC wurde keine Kamera gefunden.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/photos/camera.py" line="78" />
+        <location filename="../../console/ui/photos/camera.py" line="80" />
         <source>Camera: {view}</source>
         <translation>Kamera: {view}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/photos/camera.py" line="111" />
+        <location filename="../../console/ui/photos/camera.py" line="113" />
         <source>Take photo</source>
         <translation>Foto aufnehmen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/photos/camera.py" line="114" />
+        <location filename="../../console/ui/photos/camera.py" line="116" />
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../../console/ui/photos/camera.py" line="117" />
+        <location filename="../../console/ui/photos/camera.py" line="119" />
         <source>Last visit's ghost</source>
         <translation>Überlagerung vom letzten Besuch</translation>
     </message>
     <message>
-        <location filename="../../console/ui/photos/camera.py" line="135" />
+        <location filename="../../console/ui/photos/camera.py" line="137" />
         <source>No earlier photo of the {view} view.</source>
         <translation>Kein früheres Foto der Ansicht „{view}“.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/photos/camera.py" line="168" />
+        <location filename="../../console/ui/photos/camera.py" line="170" />
         <source>No picture from the camera yet.</source>
         <translation>Noch kein Bild von der Kamera.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/photos/camera.py" line="181" />
+        <location filename="../../console/ui/photos/camera.py" line="183" />
         <source>Stored: {view}, {stage}.</source>
         <translation>Gespeichert: {view}, {stage}.</translation>
     </message>
@@ -369,87 +369,87 @@
 <context>
     <name>ClinicTab</name>
     <message>
-        <location filename="../../console/ui/settings/forms.py" line="136" />
+        <location filename="../../console/ui/settings/forms.py" line="140" />
         <source>https://www.your-clinic.example</source>
         <translation>https://www.ihre-praxis.example</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/forms.py" line="138" />
+        <location filename="../../console/ui/settings/forms.py" line="142" />
         <source>printed as a QR code on the sheet</source>
         <translation>wird als QR-Code auf das Blatt gedruckt</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/forms.py" line="155" />
+        <location filename="../../console/ui/settings/forms.py" line="159" />
         <source>The language of the dates</source>
         <translation>Die Sprache des Datumsformats</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/forms.py" line="160" />
+        <location filename="../../console/ui/settings/forms.py" line="164" />
         <source>Clinic name</source>
         <translation>Name der Praxis</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/forms.py" line="164" />
+        <location filename="../../console/ui/settings/forms.py" line="168" />
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/forms.py" line="169" />
+        <location filename="../../console/ui/settings/forms.py" line="173" />
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/forms.py" line="172" />
+        <location filename="../../console/ui/settings/forms.py" line="176" />
         <source>Website</source>
         <translation>Website</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/forms.py" line="179" />
+        <location filename="../../console/ui/settings/forms.py" line="183" />
         <source>Booking link</source>
         <translation>Buchungslink</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/forms.py" line="184" />
+        <location filename="../../console/ui/settings/forms.py" line="188" />
         <source>Logo</source>
         <translation>Logo</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/forms.py" line="187" />
+        <location filename="../../console/ui/settings/forms.py" line="191" />
         <source>Time zone</source>
         <translation>Zeitzone</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/forms.py" line="194" />
+        <location filename="../../console/ui/settings/forms.py" line="198" />
         <source>Paper size</source>
         <translation>Papierformat</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/forms.py" line="201" />
+        <location filename="../../console/ui/settings/forms.py" line="205" />
         <source>Dates written as</source>
         <translation>Datumsformat</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/forms.py" line="209" />
+        <location filename="../../console/ui/settings/forms.py" line="213" />
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/forms.py" line="216" />
+        <location filename="../../console/ui/settings/forms.py" line="220" />
         <source>Room printer</source>
         <translation>Drucker im Raum</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/forms.py" line="252" />
+        <location filename="../../console/ui/settings/forms.py" line="256" />
         <source>e.g. {example}</source>
         <translation>z. B. {example}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/forms.py" line="260" />
+        <location filename="../../console/ui/settings/forms.py" line="264" />
         <source>System default printer</source>
         <translation>Standarddrucker des Systems</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/forms.py" line="266" />
+        <location filename="../../console/ui/settings/forms.py" line="270" />
         <source>{name} (not found now)</source>
         <translation>{name} (derzeit nicht gefunden)</translation>
     </message>
@@ -512,72 +512,72 @@
         <translation>Erneuerungsregel und Raum speichern</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="109" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="110" />
         <source>Valid for</source>
         <translation>Gültig für</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="112" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="113" />
         <source>Renewed</source>
         <translation>Erneuert</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="118" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="119" />
         <source>Room</source>
         <translation>Raum</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="122" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="123" />
         <source>Template</source>
         <translation>Vorlage</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="123" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="124" />
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="124" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="125" />
         <source>Sections</source>
         <translation>Abschnitte</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="125" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="126" />
         <source>Declaration</source>
         <translation>Erklärung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="128" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="129" />
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="155" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="156" />
         <source>Library version {version}. English is shown; other languages are kept as they are, and shown only while they say the current material version.</source>
         <translation>Bibliotheksversion {version}. Angezeigt wird Englisch; andere Sprachen bleiben, wie sie sind, und werden nur gezeigt, solange sie die aktuelle inhaltliche Version nennen.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="160" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="161" />
         <source>In each language: {states}</source>
         <translation>In jeder Sprache: {states}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="180" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="181" />
         <source>Only an admin can change the consent texts.</source>
         <translation>Nur die Administration kann die Einwilligungstexte ändern.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="194" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="195" />
         <source>Photo use “{choice}”</source>
         <translation>Fotonutzung „{choice}“</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="233" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="234" />
         <source>Saved as library version {version}.</source>
         <translation>Als Bibliotheksversion {version} gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="248" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="249" />
         <source>Renewal rule and room saved.</source>
         <translation>Erneuerungsregel und Raum gespeichert.</translation>
     </message>
@@ -585,12 +585,12 @@
 <context>
     <name>ConsentLanguageBar</name>
     <message>
-        <location filename="../../console/ui/consent_language.py" line="23" />
+        <location filename="../../console/ui/steps/consent_language.py" line="23" />
         <source>language the consent text is shown in</source>
         <translation>Sprache, in der die Einwilligung gezeigt wird</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consent_language.py" line="29" />
+        <location filename="../../console/ui/steps/consent_language.py" line="29" />
         <source>Text shown in:</source>
         <translation>Text in:</translation>
     </message>
@@ -598,23 +598,23 @@
 <context>
     <name>ConsentPdfDialog</name>
     <message>
-        <location filename="../../console/ui/records/consents_tab.py" line="42" />
-        <location filename="../../console/ui/records/consents_tab.py" line="78" />
+        <location filename="../../console/ui/records/consents_tab.py" line="43" />
+        <location filename="../../console/ui/records/consents_tab.py" line="79" />
         <source>Signed consent</source>
         <translation>Unterschriebene Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/consents_tab.py" line="48" />
+        <location filename="../../console/ui/records/consents_tab.py" line="49" />
         <source>Print…</source>
         <translation>Drucken…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/consents_tab.py" line="67" />
+        <location filename="../../console/ui/records/consents_tab.py" line="68" />
         <source>Print signed consent</source>
         <translation>Unterschriebene Einwilligung drucken</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/consents_tab.py" line="83" />
+        <location filename="../../console/ui/records/consents_tab.py" line="84" />
         <source>Printed.</source>
         <translation>Gedruckt.</translation>
     </message>
@@ -622,112 +622,112 @@
 <context>
     <name>ConsentScreen</name>
     <message>
-        <location filename="../../console/ui/consent_screen.py" line="76" />
+        <location filename="../../console/ui/steps/consent.py" line="75" />
         <source>Consent</source>
         <translation>Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consent_screen.py" line="93" />
+        <location filename="../../console/ui/steps/consent.py" line="92" />
         <source>Continue with the consent on record</source>
         <translation>Mit der vorliegenden Einwilligung weiter</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consent_screen.py" line="95" />
+        <location filename="../../console/ui/steps/consent.py" line="94" />
         <source>Sign a new one</source>
         <translation>Neu unterschreiben lassen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consent_screen.py" line="112" />
+        <location filename="../../console/ui/steps/consent.py" line="111" />
         <source>consent text: read to the end</source>
         <translation>Einwilligungstext: bis zum Ende lesen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consent_screen.py" line="129" />
+        <location filename="../../console/ui/steps/consent.py" line="127" />
         <source>&lt;b&gt;Photographs&lt;/b&gt;: each use is its own choice</source>
         <translation>&lt;b&gt;Fotos&lt;/b&gt;: jede Verwendung ist eine eigene Entscheidung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consent_screen.py" line="138" />
+        <location filename="../../console/ui/steps/consent.py" line="136" />
         <source>Patient: type your full name, then sign below</source>
         <translation>Patient/in: vollständigen Namen eingeben, dann unten unterschreiben</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consent_screen.py" line="140" />
+        <location filename="../../console/ui/steps/consent.py" line="138" />
         <source>patient's full name as they sign</source>
         <translation>vollständiger Name der Person, wie sie unterschreibt</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consent_screen.py" line="143" />
+        <location filename="../../console/ui/steps/consent.py" line="141" />
         <source>Clear and sign again</source>
         <translation>Löschen und neu unterschreiben</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consent_screen.py" line="147" />
+        <location filename="../../console/ui/steps/consent.py" line="145" />
         <source>Witness (optional)</source>
         <translation>Zeuge / Zeugin (optional)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consent_screen.py" line="148" />
+        <location filename="../../console/ui/steps/consent.py" line="146" />
         <source>witness name, optional</source>
         <translation>Name des Zeugen / der Zeugin, optional</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consent_screen.py" line="150" />
+        <location filename="../../console/ui/steps/consent.py" line="148" />
         <source>how the patient's identity was checked</source>
         <translation>wie die Identität der Person geprüft wurde</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consent_screen.py" line="158" />
+        <location filename="../../console/ui/steps/consent.py" line="156" />
         <source>Practitioner PIN</source>
         <translation>PIN der behandelnden Person</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consent_screen.py" line="159" />
+        <location filename="../../console/ui/steps/consent.py" line="157" />
         <source>practitioner PIN to countersign</source>
         <translation>PIN der behandelnden Person zum Gegenzeichnen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consent_screen.py" line="165" />
+        <location filename="../../console/ui/steps/consent.py" line="163" />
         <source>Countersign and continue</source>
         <translation>Gegenzeichnen und weiter</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consent_screen.py" line="167" />
+        <location filename="../../console/ui/steps/consent.py" line="165" />
         <source>Checks your PIN, archives the signed PDF and goes on to Prep</source>
         <translation>Prüft Ihre PIN, archiviert das unterschriebene PDF und geht weiter zur Vorbereitung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consent_screen.py" line="174" />
+        <location filename="../../console/ui/steps/consent.py" line="172" />
         <source>If the patient declines: why, in their words</source>
         <translation>Wenn die Person ablehnt: warum, in ihren Worten</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consent_screen.py" line="176" />
+        <location filename="../../console/ui/steps/consent.py" line="174" />
         <source>reason the patient declines</source>
         <translation>Grund der Ablehnung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consent_screen.py" line="177" />
+        <location filename="../../console/ui/steps/consent.py" line="175" />
         <source>Patient declines: stop visit</source>
         <translation>Person lehnt ab: Behandlung beenden</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consent_screen.py" line="279" />
+        <location filename="../../console/ui/steps/consent.py" line="277" />
         <source>Text read to the end: the patient can sign.</source>
         <translation>Text bis zum Ende gelesen: die Person kann unterschreiben.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consent_screen.py" line="281" />
+        <location filename="../../console/ui/steps/consent.py" line="279" />
         <source>Scroll to the end of the text (Page Down) before signing.</source>
         <translation>Vor dem Unterschreiben bis zum Ende des Textes blättern (Bild ab).</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consent_screen.py" line="296" />
+        <location filename="../../console/ui/steps/consent.py" line="294" />
         <source>A new consent is asked for at the practitioner's choice.</source>
         <translation>Eine neue Einwilligung wird auf Wunsch der behandelnden Person eingeholt.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consent_screen.py" line="316" />
+        <location filename="../../console/ui/steps/consent.py" line="314" />
         <source>Read the text to the end before signing.</source>
         <translation>Lesen Sie den Text bis zum Ende, bevor Sie unterschreiben.</translation>
     </message>
@@ -735,52 +735,52 @@
 <context>
     <name>ConsentsTab</name>
     <message>
-        <location filename="../../console/ui/records/consents_tab.py" line="28" />
+        <location filename="../../console/ui/records/consents_tab.py" line="29" />
         <source>Signed</source>
         <translation>Unterschrieben</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/consents_tab.py" line="29" />
+        <location filename="../../console/ui/records/consents_tab.py" line="30" />
         <source>Consent</source>
         <translation>Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/consents_tab.py" line="30" />
+        <location filename="../../console/ui/records/consents_tab.py" line="31" />
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/consents_tab.py" line="31" />
+        <location filename="../../console/ui/records/consents_tab.py" line="32" />
         <source>Signed by</source>
         <translation>Unterschrieben von</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/consents_tab.py" line="32" />
+        <location filename="../../console/ui/records/consents_tab.py" line="33" />
         <source>Witness</source>
         <translation>Zeuge / Zeugin</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/consents_tab.py" line="33" />
+        <location filename="../../console/ui/records/consents_tab.py" line="34" />
         <source>State</source>
         <translation>Stand</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/consents_tab.py" line="106" />
+        <location filename="../../console/ui/records/consents_tab.py" line="107" />
         <source>Open / reprint PDF…</source>
         <translation>PDF öffnen / erneut drucken…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/consents_tab.py" line="107" />
+        <location filename="../../console/ui/records/consents_tab.py" line="108" />
         <source>Withdraw consent…</source>
         <translation>Einwilligung widerrufen…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/consents_tab.py" line="149" />
+        <location filename="../../console/ui/records/consents_tab.py" line="150" />
         <source>Withdraw consent</source>
         <translation>Einwilligung widerrufen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/consents_tab.py" line="150" />
+        <location filename="../../console/ui/records/consents_tab.py" line="151" />
         <source>Withdraw “{title}”? Treatment is refused until a new consent is signed.
 Reason (the patient's words, how it was received):</source>
         <translation>„{title}“ widerrufen? Bis eine neue Einwilligung unterschrieben ist, wird nicht behandelt.
@@ -926,37 +926,37 @@ Grund (in den Worten der Person, und wie er übermittelt wurde):</translation>
 <context>
     <name>FirstAdminForm</name>
     <message>
-        <location filename="../../console/ui/first_run.py" line="23" />
+        <location filename="../../console/ui/shell/first_run.py" line="23" />
         <source>Create the first admin account</source>
         <translation>Das erste Administrationskonto anlegen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/first_run.py" line="27" />
+        <location filename="../../console/ui/shell/first_run.py" line="27" />
         <source>Nobody can sign in to this console yet. The admin manages settings, the protocol library, the other accounts and the audit trail. Use 4 to 12 digits as a PIN, or a password of at least 8 characters.</source>
         <translation>Noch kann sich niemand an dieser Konsole anmelden. Die Administration verwaltet die Einstellungen, die Protokollbibliothek, die anderen Konten und das Prüfprotokoll. Verwenden Sie 4 bis 12 Ziffern als PIN oder ein Passwort mit mindestens 8 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/first_run.py" line="36" />
+        <location filename="../../console/ui/shell/first_run.py" line="36" />
         <source>e.g. Dr Amara Okafor</source>
         <translation>z. B. Dr. Amara Okafor</translation>
     </message>
     <message>
-        <location filename="../../console/ui/first_run.py" line="46" />
+        <location filename="../../console/ui/shell/first_run.py" line="46" />
         <source>Your name as it will appear</source>
         <translation>Ihr Name, wie er angezeigt wird</translation>
     </message>
     <message>
-        <location filename="../../console/ui/first_run.py" line="47" />
+        <location filename="../../console/ui/shell/first_run.py" line="47" />
         <source>PIN or password</source>
         <translation>PIN oder Passwort</translation>
     </message>
     <message>
-        <location filename="../../console/ui/first_run.py" line="48" />
+        <location filename="../../console/ui/shell/first_run.py" line="48" />
         <source>The same again</source>
         <translation>Noch einmal dasselbe</translation>
     </message>
     <message>
-        <location filename="../../console/ui/first_run.py" line="61" />
+        <location filename="../../console/ui/shell/first_run.py" line="61" />
         <source>Create admin account and sign in</source>
         <translation>Administrationskonto anlegen und anmelden</translation>
     </message>
@@ -964,67 +964,72 @@ Grund (in den Worten der Person, und wie er übermittelt wurde):</translation>
 <context>
     <name>HandoutPreview</name>
     <message>
-        <location filename="../../console/ui/handout_preview.py" line="90" />
+        <location filename="../../console/ui/steps/handout_preview.py" line="94" />
         <source>Print…</source>
         <translation>Drucken…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/handout_preview.py" line="91" />
+        <location filename="../../console/ui/steps/handout_preview.py" line="95" />
         <source>Print to room printer</source>
         <translation>Auf dem Raumdrucker drucken</translation>
     </message>
     <message>
-        <location filename="../../console/ui/handout_preview.py" line="92" />
+        <location filename="../../console/ui/steps/handout_preview.py" line="96" />
         <source>Save .ics…</source>
         <translation>.ics speichern…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/handout_preview.py" line="94" />
+        <location filename="../../console/ui/steps/handout_preview.py" line="98" />
         <source>Save the suggested next session as a calendar file (.ics)</source>
         <translation>Die vorgeschlagene nächste Sitzung als Kalenderdatei (.ics) speichern</translation>
     </message>
     <message>
-        <location filename="../../console/ui/handout_preview.py" line="133" />
+        <location filename="../../console/ui/steps/handout_preview.py" line="130" />
         <source>Aftercare sheet ready: {pages} page(s), archived.</source>
         <translation>Nachsorgeblatt fertig: {pages} Seite(n), archiviert.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/handout_preview.py" line="149" />
+        <location filename="../../console/ui/steps/handout_preview.py" line="158" />
+        <source>Draft from today's Settings: no sheet was archived for this visit.</source>
+        <translation>Entwurf aus den heutigen Einstellungen: Für diesen Besuch wurde kein Blatt archiviert.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/handout_preview.py" line="176" />
         <source>Print aftercare sheet</source>
         <translation>Nachsorgeblatt drucken</translation>
     </message>
     <message>
-        <location filename="../../console/ui/handout_preview.py" line="157" />
+        <location filename="../../console/ui/steps/handout_preview.py" line="184" />
         <source>Save calendar file</source>
         <translation>Kalenderdatei speichern</translation>
     </message>
     <message>
-        <location filename="../../console/ui/handout_preview.py" line="159" />
+        <location filename="../../console/ui/steps/handout_preview.py" line="186" />
         <source>Calendar file (*.ics)</source>
         <translation>Kalenderdatei (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/handout_preview.py" line="194" />
+        <location filename="../../console/ui/steps/handout_preview.py" line="221" />
         <source>Printing…</source>
         <translation>Wird gedruckt…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/handout_preview.py" line="207" />
+        <location filename="../../console/ui/steps/handout_preview.py" line="234" />
         <source>Printing page {done} of {total}…</source>
         <translation>Drucke Seite {done} von {total}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/handout_preview.py" line="215" />
+        <location filename="../../console/ui/steps/handout_preview.py" line="242" />
         <source> ({copies} copies)</source>
         <translation> ({copies} Exemplare)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/handout_preview.py" line="218" />
+        <location filename="../../console/ui/steps/handout_preview.py" line="245" />
         <source>Sent to {printer}{copies}.</source>
         <translation>An {printer}{copies} gesendet.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/handout_preview.py" line="238" />
+        <location filename="../../console/ui/steps/handout_preview.py" line="265" />
         <source>Calendar file saved: {name}</source>
         <translation>Kalenderdatei gespeichert: {name}</translation>
     </message>
@@ -1032,7 +1037,7 @@ Grund (in den Worten der Person, und wie er übermittelt wurde):</translation>
 <context>
     <name>KeyCaptureField</name>
     <message>
-        <location filename="../../console/ui/settings/key_capture.py" line="17" />
+        <location filename="../../console/ui/settings/key_capture.py" line="20" />
         <source>Press the key or pedal now…</source>
         <translation>Jetzt Taste oder Pedal drücken…</translation>
     </message>
@@ -1055,62 +1060,62 @@ Grund (in den Worten der Person, und wie er übermittelt wurde):</translation>
 <context>
     <name>LanguageTextsTab</name>
     <message>
-        <location filename="../../console/ui/settings/texts_editor.py" line="27" />
+        <location filename="../../console/ui/settings/texts_editor.py" line="30" />
         <source>English</source>
         <translation>Englisch</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/texts_editor.py" line="28" />
+        <location filename="../../console/ui/settings/texts_editor.py" line="31" />
         <source>On the sheet</source>
         <translation>Auf dem Blatt</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/texts_editor.py" line="29" />
+        <location filename="../../console/ui/settings/texts_editor.py" line="32" />
         <source>State</source>
         <translation>Stand</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/texts_editor.py" line="38" />
+        <location filename="../../console/ui/settings/texts_editor.py" line="41" />
         <source>Language of the texts</source>
         <translation>Sprache der Texte</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/texts_editor.py" line="53" />
+        <location filename="../../console/ui/settings/texts_editor.py" line="56" />
         <source>Save texts</source>
         <translation>Texte speichern</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/texts_editor.py" line="55" />
+        <location filename="../../console/ui/settings/texts_editor.py" line="58" />
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/texts_editor.py" line="67" />
+        <location filename="../../console/ui/settings/texts_editor.py" line="70" />
         <source>Words in {braces} are filled in by the sheet: keep them. An empty text goes back to the shipped one.</source>
         <translation>Wörter in {Klammern} füllt das Blatt aus: lassen Sie sie stehen. Ein leerer Text kehrt zum ausgelieferten zurück.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/texts_editor.py" line="86" />
+        <location filename="../../console/ui/settings/texts_editor.py" line="89" />
         <source>Needs review: {note}</source>
         <translation>Prüfung nötig: {note}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/texts_editor.py" line="132" />
+        <location filename="../../console/ui/settings/texts_editor.py" line="135" />
         <source>Row {row}: {message}</source>
         <translation>Zeile {row}: {message}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/texts_editor.py" line="135" />
+        <location filename="../../console/ui/settings/texts_editor.py" line="138" />
         <source>Not saved.</source>
         <translation>Nicht gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/texts_editor.py" line="143" />
+        <location filename="../../console/ui/settings/texts_editor.py" line="146" />
         <source>Saved {count} change(s).</source>
         <translation>{count} Änderung(en) gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/texts_editor.py" line="145" />
+        <location filename="../../console/ui/settings/texts_editor.py" line="148" />
         <source>Nothing changed.</source>
         <translation>Nichts geändert.</translation>
     </message>
@@ -1118,37 +1123,37 @@ Grund (in den Worten der Person, und wie er übermittelt wurde):</translation>
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../console/ui/lock.py" line="54" />
+        <location filename="../../console/ui/shell/lock.py" line="53" />
         <source>Locked</source>
         <translation>Gesperrt</translation>
     </message>
     <message>
-        <location filename="../../console/ui/lock.py" line="67" />
+        <location filename="../../console/ui/shell/lock.py" line="65" />
         <source>Unlock</source>
         <translation>Entsperren</translation>
     </message>
     <message>
-        <location filename="../../console/ui/lock.py" line="86" />
+        <location filename="../../console/ui/shell/lock.py" line="83" />
         <source>the practitioner</source>
         <translation>die behandelnde Person</translation>
     </message>
     <message>
-        <location filename="../../console/ui/lock.py" line="89" />
+        <location filename="../../console/ui/shell/lock.py" line="86" />
         <source>Patient data is hidden. {name}: enter your PIN to carry on where you were. Someone else can choose their name and sign in; the visit stays as it is.</source>
         <translation>Patientendaten sind ausgeblendet. {name}: Geben Sie Ihre PIN ein, um dort weiterzumachen, wo Sie waren. Jemand anderes kann den eigenen Namen wählen und sich anmelden; die Behandlung bleibt, wie sie ist.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/lock.py" line="116" />
+        <location filename="../../console/ui/shell/lock.py" line="113" />
         <source>Pass running on {area}: {time}. It keeps counting; unlock to stop it.</source>
         <translation>Durchgang läuft auf {area}: {time}. Er zählt weiter; entsperren, um ihn zu stoppen.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/lock.py" line="132" />
+        <location filename="../../console/ui/shell/lock.py" line="129" />
         <source>Choose your name first.</source>
         <translation>Wählen Sie zuerst Ihren Namen.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/lock.py" line="135" />
+        <location filename="../../console/ui/shell/lock.py" line="132" />
         <source>Type your PIN, then press Enter.</source>
         <translation>Tippen Sie Ihre PIN und drücken Sie Enter.</translation>
     </message>
@@ -1156,32 +1161,32 @@ Grund (in den Worten der Person, und wie er übermittelt wurde):</translation>
 <context>
     <name>LogoPicker</name>
     <message>
-        <location filename="../../console/ui/settings/forms.py" line="301" />
+        <location filename="../../console/ui/settings/forms.py" line="305" />
         <source>Choose…</source>
         <translation>Auswählen…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/forms.py" line="302" />
+        <location filename="../../console/ui/settings/forms.py" line="306" />
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/forms.py" line="317" />
+        <location filename="../../console/ui/settings/forms.py" line="321" />
         <source>Choose the clinic's logo</source>
         <translation>Logo der Praxis auswählen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/forms.py" line="319" />
+        <location filename="../../console/ui/settings/forms.py" line="323" />
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>Bilder (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/forms.py" line="337" />
+        <location filename="../../console/ui/settings/forms.py" line="341" />
         <source>no logo</source>
         <translation>kein Logo</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/forms.py" line="337" />
+        <location filename="../../console/ui/settings/forms.py" line="341" />
         <source>logo not found</source>
         <translation>Logo nicht gefunden</translation>
     </message>
@@ -1189,7 +1194,7 @@ Grund (in den Worten der Person, und wie er übermittelt wurde):</translation>
 <context>
     <name>NamePicker</name>
     <message>
-        <location filename="../../console/ui/pin_widgets.py" line="75" />
+        <location filename="../../console/ui/widgets/pin.py" line="69" />
         <source>sign in as {name}</source>
         <translation>als {name} anmelden</translation>
     </message>
@@ -1197,7 +1202,7 @@ Grund (in den Worten der Person, und wie er übermittelt wurde):</translation>
 <context>
     <name>NamesAndPin</name>
     <message>
-        <location filename="../../console/ui/pin_widgets.py" line="218" />
+        <location filename="../../console/ui/widgets/pin.py" line="211" />
         <source>Type a password instead</source>
         <translation>Stattdessen ein Passwort eingeben</translation>
     </message>
@@ -1205,135 +1210,135 @@ Grund (in den Worten der Person, und wie er übermittelt wurde):</translation>
 <context>
     <name>PatientFormWidget</name>
     <message>
-        <location filename="../../console/ui/patient_form.py" line="35" />
+        <location filename="../../console/ui/steps/patient_form.py" line="37" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_form.py" line="36" />
+        <location filename="../../console/ui/steps/patient_form.py" line="38" />
         <source>As the patient writes it, any script</source>
         <translation>Wie die Person ihn schreibt, in jeder Schrift</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_form.py" line="37" />
+        <location filename="../../console/ui/steps/patient_form.py" line="39" />
         <source>Born</source>
         <translation>Geboren</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_form.py" line="38" />
+        <location filename="../../console/ui/steps/patient_form.py" line="40" />
         <source>Day first, e.g. 24.11.1990</source>
         <translation>Tag zuerst, z. B. 24.11.1990</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_form.py" line="39" />
+        <location filename="../../console/ui/steps/patient_form.py" line="41" />
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_form.py" line="40" />
-        <location filename="../../console/ui/patient_form.py" line="42" />
+        <location filename="../../console/ui/steps/patient_form.py" line="42" />
+        <location filename="../../console/ui/steps/patient_form.py" line="44" />
         <source>Optional</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_form.py" line="41" />
+        <location filename="../../console/ui/steps/patient_form.py" line="43" />
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_form.py" line="43" />
+        <location filename="../../console/ui/steps/patient_form.py" line="45" />
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_form.py" line="44" />
+        <location filename="../../console/ui/steps/patient_form.py" line="46" />
         <source>Of the aftercare sheet, consent and calendar file</source>
         <translation>Des Nachsorgeblatts, der Einwilligung und der Kalenderdatei</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_form.py" line="45" />
+        <location filename="../../console/ui/steps/patient_form.py" line="47" />
         <source>Skin type</source>
         <translation>Hauttyp</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_form.py" line="46" />
+        <location filename="../../console/ui/steps/patient_form.py" line="48" />
         <source>Fitzpatrick I–VI; click again to clear</source>
         <translation>Fitzpatrick I–VI; erneut klicken zum Löschen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_form.py" line="47" />
+        <location filename="../../console/ui/steps/patient_form.py" line="49" />
         <source>Allergies</source>
         <translation>Allergien</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_form.py" line="48" />
+        <location filename="../../console/ui/steps/patient_form.py" line="50" />
         <source>E.g. lidocaine, nickel</source>
         <translation>Z. B. Lidocain, Nickel</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_form.py" line="49" />
+        <location filename="../../console/ui/steps/patient_form.py" line="51" />
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_form.py" line="58" />
+        <location filename="../../console/ui/steps/patient_form.py" line="56" />
         <source>born {date}</source>
         <translation>geboren {date}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_form.py" line="80" />
-        <location filename="../../console/ui/patient_form.py" line="203" />
+        <location filename="../../console/ui/steps/patient_form.py" line="78" />
+        <location filename="../../console/ui/steps/patient_form.py" line="201" />
         <source>Register a new patient</source>
         <translation>Neue Patientin / neuen Patienten aufnehmen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_form.py" line="99" />
+        <location filename="../../console/ui/steps/patient_form.py" line="97" />
         <source>The clinic's language</source>
         <translation>Sprache der Praxis</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_form.py" line="125" />
+        <location filename="../../console/ui/steps/patient_form.py" line="123" />
         <source>{field}: error</source>
         <translation>{field}: Fehler</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_form.py" line="145" />
+        <location filename="../../console/ui/steps/patient_form.py" line="143" />
         <source>Open the existing patient</source>
         <translation>Vorhandene Akte öffnen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_form.py" line="148" />
+        <location filename="../../console/ui/steps/patient_form.py" line="146" />
         <source>A different person: register</source>
         <translation>Eine andere Person: aufnehmen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_form.py" line="158" />
-        <location filename="../../console/ui/patient_form.py" line="204" />
+        <location filename="../../console/ui/steps/patient_form.py" line="156" />
+        <location filename="../../console/ui/steps/patient_form.py" line="202" />
         <source>Register</source>
         <translation>Aufnehmen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_form.py" line="161" />
+        <location filename="../../console/ui/steps/patient_form.py" line="159" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_form.py" line="193" />
+        <location filename="../../console/ui/steps/patient_form.py" line="191" />
         <source>Fitzpatrick type {type}</source>
         <translation>Fitzpatrick-Typ {type}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_form.py" line="210" />
+        <location filename="../../console/ui/steps/patient_form.py" line="208" />
         <source>Edit patient details</source>
         <translation>Angaben der Patientin / des Patienten bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_form.py" line="211" />
+        <location filename="../../console/ui/steps/patient_form.py" line="209" />
         <source>Save changes</source>
         <translation>Änderungen speichern</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_form.py" line="293" />
+        <location filename="../../console/ui/steps/patient_form.py" line="291" />
         <source>Open it, or confirm that this is a different person.</source>
         <translation>Öffnen Sie sie, oder bestätigen Sie, dass es eine andere Person ist.</translation>
     </message>
@@ -1341,189 +1346,214 @@ Grund (in den Worten der Person, und wie er übermittelt wurde):</translation>
 <context>
     <name>PatientRecordView</name>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="36" />
+        <location filename="../../console/ui/records/record_view.py" line="37" />
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="37" />
+        <location filename="../../console/ui/records/record_view.py" line="38" />
         <source>Practitioner</source>
         <translation>Behandelnde Person</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="38" />
+        <location filename="../../console/ui/records/record_view.py" line="39" />
         <source>Areas</source>
         <translation>Bereiche</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="39" />
+        <location filename="../../console/ui/records/record_view.py" line="40" />
         <source>Passes</source>
         <translation>Durchgänge</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="40" />
+        <location filename="../../console/ui/records/record_view.py" line="41" />
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="41" />
+        <location filename="../../console/ui/records/record_view.py" line="42" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="42" />
+        <location filename="../../console/ui/records/record_view.py" line="43" />
         <source>Amended</source>
         <translation>Nachgetragen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="43" />
+        <location filename="../../console/ui/records/record_view.py" line="44" />
         <source>Sheet</source>
         <translation>Blatt</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="81" />
+        <location filename="../../console/ui/records/record_view.py" line="82" />
         <source>Export record…</source>
         <translation>Akte exportieren…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="82" />
+        <location filename="../../console/ui/records/record_view.py" line="83" />
         <source>Erasure request…</source>
         <translation>Löschantrag…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="93" />
+        <location filename="../../console/ui/records/record_view.py" line="94" />
         <source>Open / reprint sheet…</source>
         <translation>Blatt öffnen / erneut drucken…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="109" />
+        <location filename="../../console/ui/records/record_view.py" line="98" />
+        <source>Archive a sheet now…</source>
+        <translation>Jetzt ein Blatt archivieren…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/record_view.py" line="100" />
+        <source>Makes this visit's sheet from today's Settings and archives it (audited)</source>
+        <translation>Erstellt das Blatt dieses Besuchs aus den heutigen Einstellungen und archiviert es (protokolliert)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/record_view.py" line="120" />
         <source>Visit</source>
         <translation>Behandlung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="110" />
+        <location filename="../../console/ui/records/record_view.py" line="121" />
         <source>Question</source>
         <translation>Frage</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="111" />
+        <location filename="../../console/ui/records/record_view.py" line="122" />
         <source>Answer</source>
         <translation>Antwort</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="112" />
+        <location filename="../../console/ui/records/record_view.py" line="123" />
         <source>Safe from</source>
         <translation>Unbedenklich ab</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="113" />
+        <location filename="../../console/ui/records/record_view.py" line="124" />
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="114" />
+        <location filename="../../console/ui/records/record_view.py" line="125" />
         <source>By</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="118" />
+        <location filename="../../console/ui/records/record_view.py" line="129" />
         <source>Charts</source>
         <translation>Diagramme</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="119" />
+        <location filename="../../console/ui/records/record_view.py" line="130" />
         <source>Visits</source>
         <translation>Behandlungen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="120" />
+        <location filename="../../console/ui/records/record_view.py" line="131" />
         <source>Screening history</source>
         <translation>Verlauf der Ausschlusskriterien</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="122" />
+        <location filename="../../console/ui/records/record_view.py" line="133" />
         <source>Consents</source>
         <translation>Einwilligungen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="124" />
+        <location filename="../../console/ui/records/record_view.py" line="135" />
         <source>Photos</source>
         <translation>Fotos</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="155" />
+        <location filename="../../console/ui/records/record_view.py" line="166" />
         <source>Born {date}</source>
         <translation>Geboren {date}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="156" />
+        <location filename="../../console/ui/records/record_view.py" line="167" />
         <source>no phone</source>
         <translation>kein Telefon</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="157" />
+        <location filename="../../console/ui/records/record_view.py" line="168" />
         <source>no e-mail</source>
         <translation>keine E-Mail</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="161" />
+        <location filename="../../console/ui/records/record_view.py" line="172" />
         <source>Fitzpatrick {type}</source>
         <translation>Fitzpatrick {type}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="163" />
+        <location filename="../../console/ui/records/record_view.py" line="174" />
         <source>Allergies: {allergies}</source>
         <translation>Allergien: {allergies}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="165" />
+        <location filename="../../console/ui/records/record_view.py" line="176" />
         <source>ANONYMISED {date}</source>
         <translation>ANONYMISIERT {date}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="167" />
+        <location filename="../../console/ui/records/record_view.py" line="178" />
         <source>&lt;b&gt;Series:&lt;/b&gt; {series}</source>
         <translation>&lt;b&gt;Serie:&lt;/b&gt; {series}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="221" />
+        <location filename="../../console/ui/records/record_view.py" line="233" />
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="242" />
+        <location filename="../../console/ui/records/record_view.py" line="254" />
         <source>This visit cannot be shown in full: {error}</source>
         <translation>Diese Behandlung kann nicht vollständig angezeigt werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="248" />
+        <location filename="../../console/ui/records/record_view.py" line="260" />
         <source>No sheet was archived for this visit.</source>
         <translation>Für diese Behandlung wurde kein Nachsorgeblatt archiviert.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="256" />
+        <location filename="../../console/ui/records/record_view.py" line="269" />
         <source>Export record</source>
         <translation>Akte exportieren</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="266" />
+        <location filename="../../console/ui/records/record_view.py" line="279" />
         <source>Erasure request</source>
         <translation>Löschantrag</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="267" />
+        <location filename="../../console/ui/records/record_view.py" line="280" />
         <source>Anonymise this patient? Name, birth date and contacts are removed for good;
 the treatment record is kept (retention). Reason / date of the request:</source>
         <translation>Diese Person anonymisieren? Name, Geburtsdatum und Kontaktdaten werden endgültig entfernt;
 die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Datum des Antrags:</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="280" />
+        <location filename="../../console/ui/records/record_view.py" line="293" />
         <source>Aftercare sheet</source>
         <translation>Nachsorgeblatt</translation>
     </message>
     <message>
+        <location filename="../../console/ui/records/record_view.py" line="305" />
+        <source>Archive a sheet now</source>
+        <translation>Jetzt ein Blatt archivieren</translation>
+    </message>
+    <message>
         <location filename="../../console/ui/records/record_view.py" line="306" />
+        <source>No aftercare sheet was archived for this visit. Make one now? It is made from TODAY's Settings (clinic details, texts), not from the day of the visit, and the audit trail records that it was made late.</source>
+        <translation>Für diesen Besuch wurde kein Nachsorgeblatt archiviert. Jetzt eines erstellen? Es entsteht aus den HEUTIGEN Einstellungen (Praxisdaten, Texte), nicht aus denen am Tag des Besuchs, und das Protokoll vermerkt, dass es nachträglich erstellt wurde.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/record_view.py" line="312" />
+        <source>Archive sheet</source>
+        <translation>Blatt archivieren</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/record_view.py" line="349" />
         <source>Exported {visits} visits and {sheets} sheets to {path}</source>
         <translation>{visits} Behandlungen und {sheets} Blätter exportiert nach {path}</translation>
     </message>
@@ -1531,175 +1561,175 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
 <context>
     <name>PatientScreen</name>
     <message>
-        <location filename="../../console/ui/patient_screen.py" line="37" />
-        <location filename="../../console/ui/resume_dialog.py" line="21" />
+        <location filename="../../console/ui/shell/resume_dialog.py" line="22" />
+        <location filename="../../console/ui/steps/patient.py" line="39" />
         <source>Screening</source>
         <translation>Ausschlusskriterien</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_screen.py" line="38" />
-        <location filename="../../console/ui/resume_dialog.py" line="22" />
+        <location filename="../../console/ui/shell/resume_dialog.py" line="23" />
+        <location filename="../../console/ui/steps/patient.py" line="40" />
         <source>Consent</source>
         <translation>Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_screen.py" line="39" />
-        <location filename="../../console/ui/resume_dialog.py" line="23" />
+        <location filename="../../console/ui/shell/resume_dialog.py" line="24" />
+        <location filename="../../console/ui/steps/patient.py" line="41" />
         <source>Prep</source>
         <translation>Vorbereitung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_screen.py" line="40" />
-        <location filename="../../console/ui/resume_dialog.py" line="24" />
+        <location filename="../../console/ui/shell/resume_dialog.py" line="25" />
+        <location filename="../../console/ui/steps/patient.py" line="42" />
         <source>Plan</source>
         <translation>Planung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_screen.py" line="41" />
-        <location filename="../../console/ui/resume_dialog.py" line="25" />
+        <location filename="../../console/ui/shell/resume_dialog.py" line="26" />
+        <location filename="../../console/ui/steps/patient.py" line="43" />
         <source>Treat</source>
         <translation>Behandlung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_screen.py" line="42" />
-        <location filename="../../console/ui/resume_dialog.py" line="26" />
+        <location filename="../../console/ui/shell/resume_dialog.py" line="27" />
+        <location filename="../../console/ui/steps/patient.py" line="44" />
         <source>Finish</source>
         <translation>Abschluss</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_screen.py" line="53" />
+        <location filename="../../console/ui/steps/patient.py" line="55" />
         <source>in progress</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_screen.py" line="54" />
+        <location filename="../../console/ui/steps/patient.py" line="56" />
         <source>stopped</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_screen.py" line="56" />
+        <location filename="../../console/ui/steps/patient.py" line="58" />
         <source>no areas</source>
         <translation>keine Bereiche</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_screen.py" line="74" />
+        <location filename="../../console/ui/steps/patient.py" line="76" />
         <source>Find a patient</source>
         <translation>Patientin / Patienten suchen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_screen.py" line="75" />
+        <location filename="../../console/ui/steps/patient.py" line="77" />
         <source>Name, date of birth, phone or email</source>
         <translation>Name, Geburtsdatum, Telefon oder E-Mail</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_screen.py" line="83" />
+        <location filename="../../console/ui/steps/patient.py" line="85" />
         <source>Accents and case do not matter. Dates day first: 11/12/1990 is 11 December.</source>
         <translation>Akzente und Groß-/Kleinschreibung spielen keine Rolle. Datum mit dem Tag zuerst: 11/12/1990 ist der 11. Dezember.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_screen.py" line="87" />
+        <location filename="../../console/ui/steps/patient.py" line="89" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_screen.py" line="87" />
+        <location filename="../../console/ui/steps/patient.py" line="89" />
         <source>Born</source>
         <translation>Geboren</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_screen.py" line="87" />
+        <location filename="../../console/ui/steps/patient.py" line="89" />
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_screen.py" line="87" />
+        <location filename="../../console/ui/steps/patient.py" line="89" />
         <source>Last visit</source>
         <translation>Letzter Besuch</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_screen.py" line="110" />
+        <location filename="../../console/ui/steps/patient.py" line="112" />
         <source>Register a new patient…</source>
         <translation>Neue Patientin / neuen Patienten aufnehmen…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_screen.py" line="115" />
+        <location filename="../../console/ui/steps/patient.py" line="117" />
         <source>Find or register a patient</source>
         <translation>Patientin / Patienten suchen oder aufnehmen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_screen.py" line="136" />
-        <location filename="../../console/ui/patient_screen.py" line="149" />
+        <location filename="../../console/ui/steps/patient.py" line="138" />
+        <location filename="../../console/ui/steps/patient.py" line="151" />
         <source>History at a glance</source>
         <translation>Verlauf auf einen Blick</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_screen.py" line="137" />
+        <location filename="../../console/ui/steps/patient.py" line="139" />
         <source>Edit details…</source>
         <translation>Angaben bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_screen.py" line="140" />
-        <location filename="../../console/ui/patient_screen.py" line="338" />
+        <location filename="../../console/ui/steps/patient.py" line="142" />
+        <location filename="../../console/ui/steps/patient.py" line="342" />
         <source>Start visit</source>
         <translation>Behandlung beginnen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_screen.py" line="156" />
+        <location filename="../../console/ui/steps/patient.py" line="158" />
         <source>Type to search. Enter or double-click opens a patient; ↓ moves into the list.</source>
         <translation>Zum Suchen tippen. Enter oder Doppelklick öffnet die Akte; ↓ springt in die Liste.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_screen.py" line="220" />
+        <location filename="../../console/ui/steps/patient.py" line="222" />
         <source>never</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_screen.py" line="240" />
+        <location filename="../../console/ui/steps/patient.py" line="242" />
         <source>No patient found. Register them?</source>
         <translation>Niemand gefunden. Neu aufnehmen?</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_screen.py" line="242" />
+        <location filename="../../console/ui/steps/patient.py" line="244" />
         <source>The first 50: type more to narrow it down.</source>
         <translation>Die ersten 50: weiter tippen, um einzugrenzen.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_screen.py" line="244" />
+        <location filename="../../console/ui/steps/patient.py" line="246" />
         <source>{count} found</source>
         <translation>{count} gefunden</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_screen.py" line="248" />
+        <location filename="../../console/ui/steps/patient.py" line="250" />
         <source>{found}; {count} share a name: check the birth date.</source>
         <translation>{found}; {count} mit gleichem Namen: Geburtsdatum prüfen.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_screen.py" line="315" />
+        <location filename="../../console/ui/steps/patient.py" line="318" />
         <source>Born {date} (age {age})</source>
         <translation>Geboren {date} ({age} Jahre)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_screen.py" line="317" />
+        <location filename="../../console/ui/steps/patient.py" line="320" />
         <source>Fitzpatrick {type}</source>
         <translation>Fitzpatrick {type}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_screen.py" line="320" />
+        <location filename="../../console/ui/steps/patient.py" line="323" />
         <source>Notes: {notes}</source>
         <translation>Notizen: {notes}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_screen.py" line="323" />
+        <location filename="../../console/ui/steps/patient.py" line="326" />
         <source>Allergies: {allergies}</source>
         <translation>Allergien: {allergies}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_screen.py" line="331" />
+        <location filename="../../console/ui/steps/patient.py" line="334" />
         <source>No visits yet.</source>
         <translation>Noch keine Behandlungen.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_screen.py" line="336" />
+        <location filename="../../console/ui/steps/patient.py" line="340" />
         <source>Resume visit (at {step})</source>
         <translation>Behandlung fortsetzen (bei {step})</translation>
     </message>
@@ -1707,7 +1737,7 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
 <context>
     <name>PdfPagesView</name>
     <message>
-        <location filename="../../console/ui/handout_preview.py" line="59" />
+        <location filename="../../console/ui/steps/handout_preview.py" line="63" />
         <source>Page {number}</source>
         <translation>Seite {number}</translation>
     </message>
@@ -1941,7 +1971,7 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
     </message>
     <message>
         <location filename="../../console/ui/settings/photo_views_editor.py" line="62" />
-        <location filename="../../console/ui/settings/photo_views_editor.py" line="176" />
+        <location filename="../../console/ui/settings/photo_views_editor.py" line="180" />
         <source>&amp;Retire view</source>
         <translation>Ansicht s&amp;tilllegen</translation>
     </message>
@@ -1971,52 +2001,52 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
         <translation>Eine Ansicht mit Zone wird nur bei Besuchen angeboten, die diese Zone planen. Eine stillgelegte Ansicht wird nicht mehr aufgenommen; ihre Fotos bleiben in den Akten.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/photo_views_editor.py" line="119" />
+        <location filename="../../console/ui/settings/photo_views_editor.py" line="123" />
         <source>Every visit (a general view)</source>
         <translation>Jeder Besuch (allgemeine Ansicht)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/photo_views_editor.py" line="129" />
+        <location filename="../../console/ui/settings/photo_views_editor.py" line="133" />
         <source> (retired)</source>
         <translation> (stillgelegt)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/photo_views_editor.py" line="143" />
+        <location filename="../../console/ui/settings/photo_views_editor.py" line="147" />
         <source>Only an admin can change the photo views.</source>
         <translation>Nur eine Administratorin oder ein Administrator kann die Fotoansichten ändern.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/photo_views_editor.py" line="176" />
+        <location filename="../../console/ui/settings/photo_views_editor.py" line="180" />
         <source>&amp;Restore view</source>
         <translation>Ansicht &amp;wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/photo_views_editor.py" line="193" />
+        <location filename="../../console/ui/settings/photo_views_editor.py" line="197" />
         <source>New view: write its name and guide, then Save.</source>
         <translation>Neue Ansicht: Namen und Anleitung eintragen, dann speichern.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/photo_views_editor.py" line="206" />
+        <location filename="../../console/ui/settings/photo_views_editor.py" line="210" />
         <source>added</source>
         <translation>hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/photo_views_editor.py" line="211" />
+        <location filename="../../console/ui/settings/photo_views_editor.py" line="215" />
         <source>saved</source>
         <translation>gespeichert</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/photo_views_editor.py" line="216" />
+        <location filename="../../console/ui/settings/photo_views_editor.py" line="220" />
         <source>View “{name}” {done}.</source>
         <translation>Ansicht „{name}“ {done}.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/photo_views_editor.py" line="227" />
+        <location filename="../../console/ui/settings/photo_views_editor.py" line="231" />
         <source>View “{name}” is offered again.</source>
         <translation>Ansicht „{name}“ wird wieder angeboten.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/photo_views_editor.py" line="233" />
+        <location filename="../../console/ui/settings/photo_views_editor.py" line="237" />
         <source>View “{name}” retired: no longer taken; its photos stay in Records.</source>
         <translation>Ansicht „{name}“ stillgelegt: nicht mehr aufgenommen; ihre Fotos bleiben in den Akten.</translation>
     </message>
@@ -2032,14 +2062,14 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
 <context>
     <name>PinField</name>
     <message>
-        <location filename="../../console/ui/pin_widgets.py" line="122" />
-        <location filename="../../console/ui/pin_widgets.py" line="123" />
-        <location filename="../../console/ui/pin_widgets.py" line="136" />
+        <location filename="../../console/ui/widgets/pin.py" line="116" />
+        <location filename="../../console/ui/widgets/pin.py" line="117" />
+        <location filename="../../console/ui/widgets/pin.py" line="129" />
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../console/ui/pin_widgets.py" line="136" />
+        <location filename="../../console/ui/widgets/pin.py" line="129" />
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
@@ -2047,12 +2077,12 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../../console/ui/pin_widgets.py" line="163" />
+        <location filename="../../console/ui/widgets/pin.py" line="156" />
         <source>Sign in</source>
         <translation>Anmelden</translation>
     </message>
     <message>
-        <location filename="../../console/ui/pin_widgets.py" line="181" />
+        <location filename="../../console/ui/widgets/pin.py" line="174" />
         <source>delete last digit</source>
         <translation>letzte Ziffer löschen</translation>
     </message>
@@ -2088,37 +2118,37 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
 <context>
     <name>ProtocolColumns</name>
     <message>
-        <location filename="../../console/ui/settings/protocol_columns.py" line="14" />
+        <location filename="../../console/ui/settings/protocol_columns.py" line="15" />
         <source>Hard stop</source>
         <translation>Absolutes Ausschlusskriterium</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_columns.py" line="15" />
+        <location filename="../../console/ui/settings/protocol_columns.py" line="16" />
         <source>Waiting period</source>
         <translation>Wartezeit</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_columns.py" line="16" />
+        <location filename="../../console/ui/settings/protocol_columns.py" line="17" />
         <source>Needs clearance</source>
         <translation>Ärztliche Freigabe nötig</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_columns.py" line="17" />
+        <location filename="../../console/ui/settings/protocol_columns.py" line="18" />
         <source>Prompt</source>
         <translation>Hinweis</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_columns.py" line="20" />
+        <location filename="../../console/ui/settings/protocol_columns.py" line="21" />
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_columns.py" line="21" />
+        <location filename="../../console/ui/settings/protocol_columns.py" line="22" />
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_columns.py" line="68" />
+        <location filename="../../console/ui/settings/protocol_columns.py" line="69" />
         <source>Wait (e.g. 6 months)</source>
         <translation>Wartezeit (z. B. 6 months)</translation>
     </message>
@@ -2126,192 +2156,192 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
 <context>
     <name>ProtocolEditor</name>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="62" />
-        <location filename="../../console/ui/settings/protocol_editor.py" line="76" />
-        <location filename="../../console/ui/settings/protocol_editor.py" line="86" />
-        <location filename="../../console/ui/settings/protocol_editor.py" line="93" />
-        <location filename="../../console/ui/settings/protocol_editor.py" line="107" />
-        <location filename="../../console/ui/settings/protocol_editor.py" line="121" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="61" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="75" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="85" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="92" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="106" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="120" />
         <location filename="../../console/ui/settings/protocol_editor.py" line="298" />
         <source>Id</source>
         <translation>Kennung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="63" />
-        <location filename="../../console/ui/settings/protocol_editor.py" line="78" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="62" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="77" />
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="64" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="63" />
         <source>Min mm</source>
         <translation>Min. mm</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="65" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="64" />
         <source>Max mm</source>
         <translation>Max. mm</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="66" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="65" />
         <source>Step mm</source>
         <translation>Schritt mm</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="67" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="66" />
         <source>Warn above</source>
         <translation>Warnen über</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="68" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="67" />
         <source>Warning</source>
         <translation>Warnung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="69" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="68" />
         <source>Never on</source>
         <translation>Nie auf</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="77" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="76" />
         <source>Cartridge</source>
         <translation>Kartusche</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="79" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="78" />
         <source>Needles</source>
         <translation>Nadeln</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="86" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="85" />
         <source>Concern</source>
         <translation>Anliegen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="94" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="93" />
         <source>Question</source>
         <translation>Frage</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="95" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="94" />
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="97" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="96" />
         <source>Date asked</source>
         <translation>Erfragtes Datum</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="98" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="97" />
         <source>Prompt</source>
         <translation>Hinweis</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="99" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="98" />
         <source>No numbing</source>
         <translation>Keine Betäubung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="108" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="107" />
         <source>List</source>
         <translation>Liste</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="109" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="108" />
         <source>Rule as printed</source>
         <translation>Regel wie gedruckt</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="110" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="109" />
         <source>From h</source>
         <translation>Ab Std.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="111" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="110" />
         <source>Until h</source>
         <translation>Bis Std.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="116" />
-        <location filename="../../console/ui/settings/protocol_editor.py" line="165" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="115" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="164" />
         <source>What to expect</source>
         <translation>Was zu erwarten ist</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="117" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="116" />
         <source>Call the clinic if …</source>
         <translation>Rufen Sie die Praxis an, wenn …</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="118" />
-        <location filename="../../console/ui/settings/protocol_editor.py" line="174" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="117" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="173" />
         <source>Pass directions</source>
         <translation>Richtungen der Durchgänge</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="121" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="120" />
         <source>Endpoint</source>
         <translation>Endpunkt</translation>
     </message>
     <message>
+        <location filename="../../console/ui/settings/protocol_editor.py" line="149" />
         <location filename="../../console/ui/settings/protocol_editor.py" line="150" />
-        <location filename="../../console/ui/settings/protocol_editor.py" line="151" />
         <source>Devices</source>
         <translation>Geräte</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="151" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="150" />
         <source>Cartridge types</source>
         <translation>Kartuschentypen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="154" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="153" />
         <source>Zones</source>
         <translation>Zonen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="156" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="155" />
         <source>Concerns</source>
         <translation>Anliegen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="157" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="156" />
         <source>Zones and typical depths</source>
         <translation>Zonen und typische Tiefen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="160" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="159" />
         <source>Screening</source>
         <translation>Ausschlusskriterien</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="160" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="159" />
         <source>Contraindications</source>
         <translation>Kontraindikationen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="162" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="161" />
         <source>Aftercare</source>
         <translation>Nachsorge</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="164" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="163" />
         <source>Rules (hours from the end of the visit)</source>
         <translation>Regeln (Stunden ab Ende der Behandlung)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="166" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="165" />
         <source>When to call</source>
         <translation>Wann anrufen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="170" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="169" />
         <source>Series &amp; visit</source>
         <translation>Serie &amp; Behandlung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="173" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="172" />
         <source>Endpoints</source>
         <translation>Endpunkte</translation>
     </message>
@@ -2413,32 +2443,32 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
         <translation>Notiz</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="358" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="355" />
         <source> by {name}</source>
         <translation> von {name}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="363" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="360" />
         <source>Current library: version {version}, saved {when} UTC{who}{note}. Visits keep the version they were done under.</source>
         <translation>Aktuelle Bibliothek: Version {version}, gespeichert {when} UTC{who}{note}. Behandlungen behalten die Version, unter der sie durchgeführt wurden.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="419" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="416" />
         <source>{count} problem(s) to fix before saving. First: {where}: {message}</source>
         <translation>{count} Fehler vor dem Speichern zu beheben. Erster: {where}: {message}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="437" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="434" />
         <source>  Saved version {version}.</source>
         <translation>  Version {version} gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="445" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="442" />
         <source>Export the protocol library</source>
         <translation>Protokollbibliothek exportieren</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="455" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="452" />
         <source>Import a protocol library</source>
         <translation>Eine Protokollbibliothek importieren</translation>
     </message>
@@ -2446,112 +2476,112 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
 <context>
     <name>RecallView</name>
     <message>
-        <location filename="../../console/ui/records/recall_view.py" line="27" />
+        <location filename="../../console/ui/records/recall_view.py" line="28" />
         <source>Visit</source>
         <translation>Behandlung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/recall_view.py" line="28" />
+        <location filename="../../console/ui/records/recall_view.py" line="29" />
         <source>Patient</source>
         <translation>Patient/in</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/recall_view.py" line="29" />
+        <location filename="../../console/ui/records/recall_view.py" line="30" />
         <source>Born</source>
         <translation>Geboren</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/recall_view.py" line="30" />
+        <location filename="../../console/ui/records/recall_view.py" line="31" />
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/recall_view.py" line="31" />
+        <location filename="../../console/ui/records/recall_view.py" line="32" />
         <source>E-mail</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/recall_view.py" line="32" />
+        <location filename="../../console/ui/records/recall_view.py" line="33" />
         <source>Item</source>
         <translation>Artikel</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/recall_view.py" line="33" />
+        <location filename="../../console/ui/records/recall_view.py" line="34" />
         <source>GTIN</source>
         <translation>GTIN</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/recall_view.py" line="34" />
+        <location filename="../../console/ui/records/recall_view.py" line="35" />
         <source>Lot</source>
         <translation>Charge</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/recall_view.py" line="35" />
+        <location filename="../../console/ui/records/recall_view.py" line="36" />
         <source>Serial</source>
         <translation>Seriennummer</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/recall_view.py" line="36" />
+        <location filename="../../console/ui/records/recall_view.py" line="37" />
         <source>Practitioner</source>
         <translation>Behandelnde Person</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/recall_view.py" line="50" />
+        <location filename="../../console/ui/records/recall_view.py" line="51" />
         <source>Scan a box from the recalled lot, or type the lot number</source>
         <translation>Eine Packung der zurückgerufenen Charge scannen oder die Chargennummer eingeben</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/recall_view.py" line="52" />
+        <location filename="../../console/ui/records/recall_view.py" line="53" />
         <source>lot or scanned label</source>
         <translation>Charge oder gescanntes Etikett</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/recall_view.py" line="54" />
+        <location filename="../../console/ui/records/recall_view.py" line="55" />
         <source>GTIN (optional)</source>
         <translation>GTIN (optional)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/recall_view.py" line="56" />
+        <location filename="../../console/ui/records/recall_view.py" line="57" />
         <source>Find</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/recall_view.py" line="63" />
+        <location filename="../../console/ui/records/recall_view.py" line="64" />
         <source>Export CSV…</source>
         <translation>CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/recall_view.py" line="64" />
+        <location filename="../../console/ui/records/recall_view.py" line="65" />
         <source>Printable list (PDF)…</source>
         <translation>Druckbare Liste (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/recall_view.py" line="86" />
+        <location filename="../../console/ui/records/recall_view.py" line="87" />
         <source>Lot recall</source>
         <translation>Chargenrückruf</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/recall_view.py" line="119" />
+        <location filename="../../console/ui/records/recall_view.py" line="120" />
         <source>{query}: {visits} visits, {patients} patients</source>
         <translation>{query}: {visits} Behandlungen, {patients} Personen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/recall_view.py" line="125" />
+        <location filename="../../console/ui/records/recall_view.py" line="126" />
         <source>{query}: no visit used this lot.</source>
         <translation>{query}: keine Behandlung hat diese Charge verwendet.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/recall_view.py" line="139" />
+        <location filename="../../console/ui/records/recall_view.py" line="140" />
         <source>Save recall list</source>
         <translation>Rückrufliste speichern</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/recall_view.py" line="156" />
+        <location filename="../../console/ui/records/recall_view.py" line="157" />
         <source>Saved {count} rows to {path}</source>
         <translation>{count} Zeilen gespeichert in {path}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/recall_view.py" line="170" />
+        <location filename="../../console/ui/records/recall_view.py" line="171" />
         <source>Saved the printable list to {path}</source>
         <translation>Druckbare Liste gespeichert in {path}</translation>
     </message>
@@ -2559,42 +2589,42 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
 <context>
     <name>RecordsScreen</name>
     <message>
-        <location filename="../../console/ui/records_screen.py" line="30" />
+        <location filename="../../console/ui/records/screen.py" line="30" />
         <source>Find a patient: name, birth date, phone or e-mail</source>
         <translation>Patientin / Patienten suchen: Name, Geburtsdatum, Telefon oder E-Mail</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_screen.py" line="31" />
+        <location filename="../../console/ui/records/screen.py" line="31" />
         <source>patient search</source>
         <translation>Patientensuche</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_screen.py" line="48" />
+        <location filename="../../console/ui/records/screen.py" line="48" />
         <source>Patient record</source>
         <translation>Patientenakte</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_screen.py" line="49" />
+        <location filename="../../console/ui/records/screen.py" line="49" />
         <source>Lot recall</source>
         <translation>Chargenrückruf</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_screen.py" line="50" />
+        <location filename="../../console/ui/records/screen.py" line="50" />
         <source>Due list</source>
         <translation>Fälligkeitsliste</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_screen.py" line="51" />
+        <location filename="../../console/ui/records/screen.py" line="51" />
         <source>Day log</source>
         <translation>Tagesprotokoll</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_screen.py" line="85" />
+        <location filename="../../console/ui/records/screen.py" line="85" />
         <source> · last visit {date}</source>
         <translation> · letzter Besuch {date}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records_screen.py" line="94" />
+        <location filename="../../console/ui/records/screen.py" line="94" />
         <source>No patient matches.</source>
         <translation>Keine passende Akte gefunden.</translation>
     </message>
@@ -2602,27 +2632,27 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
 <context>
     <name>ResumeDialog</name>
     <message>
-        <location filename="../../console/ui/resume_dialog.py" line="33" />
+        <location filename="../../console/ui/shell/resume_dialog.py" line="34" />
         <source>Resume an interrupted visit</source>
         <translation>Unterbrochene Behandlung fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/resume_dialog.py" line="45" />
+        <location filename="../../console/ui/shell/resume_dialog.py" line="46" />
         <source>{name} — started {when} — stopped at {step}</source>
         <translation>{name} — begonnen {when} — unterbrochen bei {step}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/resume_dialog.py" line="51" />
+        <location filename="../../console/ui/shell/resume_dialog.py" line="52" />
         <source>Resume selected visit</source>
         <translation>Gewählte Behandlung fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/resume_dialog.py" line="52" />
+        <location filename="../../console/ui/shell/resume_dialog.py" line="53" />
         <source>Not now</source>
         <translation>Jetzt nicht</translation>
     </message>
     <message>
-        <location filename="../../console/ui/resume_dialog.py" line="59" />
+        <location filename="../../console/ui/shell/resume_dialog.py" line="60" />
         <source>A visit was not finished (the console was closed or the PC stopped).
 Every completed pass is kept. Resume it where it stopped?</source>
         <translation>Eine Behandlung wurde nicht abgeschlossen (die Konsole wurde geschlossen oder der PC ist ausgefallen).
@@ -2632,42 +2662,42 @@ Jeder abgeschlossene Durchgang ist gespeichert. Dort fortsetzen, wo sie unterbro
 <context>
     <name>RoomTab</name>
     <message>
-        <location filename="../../console/ui/settings/forms.py" line="353" />
+        <location filename="../../console/ui/settings/forms.py" line="361" />
         <source>Start / stop pass</source>
         <translation>Durchgang starten / stoppen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/forms.py" line="354" />
+        <location filename="../../console/ui/settings/forms.py" line="362" />
         <source>Next area</source>
         <translation>Nächster Bereich</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/forms.py" line="355" />
+        <location filename="../../console/ui/settings/forms.py" line="363" />
         <source>Previous area</source>
         <translation>Vorheriger Bereich</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/forms.py" line="356" />
+        <location filename="../../console/ui/settings/forms.py" line="364" />
         <source>Lock the screen</source>
         <translation>Bildschirm sperren</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/forms.py" line="375" />
+        <location filename="../../console/ui/settings/forms.py" line="383" />
         <source> min</source>
         <translation> Min.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/forms.py" line="378" />
+        <location filename="../../console/ui/settings/forms.py" line="386" />
         <source>Lock when idle for</source>
         <translation>Sperren nach Untätigkeit von</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/forms.py" line="390" />
+        <location filename="../../console/ui/settings/forms.py" line="398" />
         <source>Type size</source>
         <translation>Schriftgröße</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/forms.py" line="400" />
+        <location filename="../../console/ui/settings/forms.py" line="408" />
         <source>A foot pedal is a keyboard that sends one key. Click a field, then press the key or the pedal. The type size applies at the next start.</source>
         <translation>Ein Fußpedal ist eine Tastatur, die eine einzige Taste sendet. Klicken Sie in ein Feld und drücken Sie dann die Taste oder das Pedal. Die Schriftgröße gilt ab dem nächsten Start.</translation>
     </message>
@@ -2675,37 +2705,37 @@ Jeder abgeschlossene Durchgang ist gespeichert. Dort fortsetzen, wo sie unterbro
 <context>
     <name>SignInScreen</name>
     <message>
-        <location filename="../../console/ui/signin_screen.py" line="39" />
+        <location filename="../../console/ui/steps/signin.py" line="39" />
         <source>Who is treating?</source>
         <translation>Wer behandelt?</translation>
     </message>
     <message>
-        <location filename="../../console/ui/signin_screen.py" line="41" />
+        <location filename="../../console/ui/steps/signin.py" line="41" />
         <source>Choose your name, then type your PIN and press Enter.</source>
         <translation>Wählen Sie Ihren Namen, tippen Sie dann Ihre PIN und drücken Sie Enter.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/signin_screen.py" line="43" />
+        <location filename="../../console/ui/steps/signin.py" line="43" />
         <source>Sign in</source>
         <translation>Anmelden</translation>
     </message>
     <message>
-        <location filename="../../console/ui/signin_screen.py" line="73" />
+        <location filename="../../console/ui/steps/signin.py" line="73" />
         <source>{count} account(s) have no PIN yet: an admin can set one in Settings.</source>
         <translation>{count} Konto/Konten ohne PIN: die Administration kann in den Einstellungen eine festlegen.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/signin_screen.py" line="92" />
+        <location filename="../../console/ui/steps/signin.py" line="91" />
         <source>PIN for {name}</source>
         <translation>PIN für {name}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/signin_screen.py" line="102" />
+        <location filename="../../console/ui/steps/signin.py" line="100" />
         <source>Choose your name first.</source>
         <translation>Wählen Sie zuerst Ihren Namen.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/signin_screen.py" line="105" />
+        <location filename="../../console/ui/steps/signin.py" line="103" />
         <source>Type your PIN, then press Enter.</source>
         <translation>Tippen Sie Ihre PIN und drücken Sie Enter.</translation>
     </message>
@@ -2713,17 +2743,17 @@ Jeder abgeschlossene Durchgang ist gespeichert. Dort fortsetzen, wo sie unterbro
 <context>
     <name>SignaturePad</name>
     <message>
-        <location filename="../../console/ui/signature_pad.py" line="26" />
+        <location filename="../../console/ui/steps/signature_pad.py" line="26" />
         <source>signature box: sign here</source>
         <translation>Unterschriftsfeld: hier unterschreiben</translation>
     </message>
     <message>
-        <location filename="../../console/ui/signature_pad.py" line="109" />
+        <location filename="../../console/ui/steps/signature_pad.py" line="109" />
         <source>Sign above the line</source>
         <translation>Über der Linie unterschreiben</translation>
     </message>
     <message>
-        <location filename="../../console/ui/signature_pad.py" line="111" />
+        <location filename="../../console/ui/steps/signature_pad.py" line="111" />
         <source>Read the text to the end first</source>
         <translation>Lesen Sie zuerst den Text bis zum Ende</translation>
     </message>
@@ -2751,7 +2781,7 @@ Jeder abgeschlossene Durchgang ist gespeichert. Dort fortsetzen, wo sie unterbro
         <translation>Nach unten</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/table_editor.py" line="294" />
+        <location filename="../../console/ui/settings/table_editor.py" line="301" />
         <source>… and {count} more</source>
         <translation>… und {count} weitere</translation>
     </message>
@@ -2860,7 +2890,7 @@ Jeder abgeschlossene Durchgang ist gespeichert. Dort fortsetzen, wo sie unterbro
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../../console/ui/widgets.py" line="42" />
+        <location filename="../../console/ui/widgets/common.py" line="42" />
         <source>error message</source>
         <translation>Fehlermeldung</translation>
     </message>

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from console.consent.service import ConsentService
-from console.consent.templates import RESOURCE
 from console.context import AppContext
 from console.data import consents_repo, patients_repo, settings_repo
 from console.errors import DomainError
+from console.model.consent_templates import RESOURCE
 from console.visit.service import VisitService
 from tests.conftest import no_contraindications, require_tool
 from tests.consent_support import request

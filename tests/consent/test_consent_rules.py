@@ -6,11 +6,11 @@ import copy
 
 import pytest
 
-from console.consent.rules import SignedConsent
 from console.consent.service import ConsentService
 from console.context import AppContext
 from console.data import settings_repo
 from console.errors import DomainError
+from console.model.consent_rules import SignedConsent
 from console.visit.service import VisitService
 from tests.conftest import no_contraindications, one_area_visit
 from tests.consent_support import request

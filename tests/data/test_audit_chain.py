@@ -185,9 +185,9 @@ def test_an_upgraded_database_gets_its_existing_rows_chained(
 def test_a_chain_recomputed_after_an_edit_is_caught_by_the_backups(
     ctx: AppContext, clock: FakeClock, staff: list[str], db_path: Path
 ) -> None:
-    from console import backup
     from console.data.audit_chain import COLUMNS as CHAINED
     from console.data.audit_chain import GENESIS, row_hash
+    from console.files import backup
 
     _trail(ctx, clock, staff)
     taken = backup.backup_now(ctx, "test").path

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from console import backup
 from console.clock import FakeClock
 from console.context import AppContext
 from console.data import audit_repo
 from console.data.db import open_database
 from console.errors import DomainError
+from console.files import backup
 
 
 def _mode(path: Path) -> int:

@@ -10,7 +10,7 @@ from console.clock import FakeClock
 from console.context import AppContext
 from console.data import patients_repo
 from console.errors import DomainError
-from console.hibc import check_character
+from console.labels.hibc import check_character
 from console.visit.prep import SealedNewNeeded
 from console.visit.service import VisitService
 from tests.conftest import cartridge_scan

@@ -74,7 +74,7 @@ def test_a_file_saved_by_the_first_release_opens_with_everything_intact(tmp_path
     import shutil
 
     from console.data import visits_repo
-    from console.patients import PatientService
+    from console.patients.service import PatientService
 
     path = tmp_path / "clinic.sqlite3"
     shutil.copy(Path(__file__).parent / "fixtures" / "console-0001.sqlite3", path)

@@ -11,12 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from console import backup, demo
 from console.aftercare import create_handout
 from console.clock import FakeClock
 from console.context import AppContext, open_context
 from console.data import audit_repo, handouts_repo
+from console.demo import clinic as demo
 from console.errors import DomainError
+from console.files import backup
 from console.records import export
 from tests.aftercare_visit import insert_completed_visit
 from tests.full_disk import TinyDisk, tiny_disk
@@ -141,7 +142,7 @@ def test_cli_protocol_import_on_a_full_disk_saves_nothing(
 ) -> None:
     import json
 
-    from console.protocol_edit import export_document
+    from console.protocol.edit import export_document
 
     doc = export_document(on_disk)
     doc["library"]["zones"][0]["name"] += " (edited)"

@@ -14,7 +14,7 @@ from console.aftercare.pdf import page_count
 from console.context import AppContext
 from console.data import audit_repo, handouts_repo, settings_repo
 from console.errors import DomainError, NotFound
-from console.private_files import write_private
+from console.files.private import write_private
 from tests.aftercare_visit import insert_completed_visit
 
 

@@ -14,7 +14,7 @@ from console.clock import FakeClock
 from console.context import AppContext
 from console.data import handouts_repo, patients_repo
 from console.errors import DomainError
-from console.patients import FormErrors, PatientForm, PatientService, form_from
+from console.patients.service import FormErrors, PatientForm, PatientService, form_from
 from tests.conftest import one_area_visit, require_tool
 
 FORM = PatientForm(full_name="Lucía Fernández", date_of_birth="12.03.1985")

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from console.context import AppContext
 from console.data import patients_repo
 from console.data.db import open_database
-from console.patients import PatientForm, PatientService
+from console.patients.service import PatientForm, PatientService
 
 
 def _add(svc: PatientService, name: str, dob: str, phone: str = "", email: str = "") -> str:
@@ -114,7 +114,7 @@ def test_nothing_typed_or_nothing_found(svc: PatientService) -> None:
 
 
 def test_at_most_fifty_results(ctx: AppContext, svc: PatientService) -> None:
-    from console import demo
+    from console.demo import clinic as demo
 
     demo.create_patients(ctx.db, 400, seed=3, now=ctx.now(), by=ctx.practitioner_id)
     assert len(svc.search("example")) == 50  # every demo email

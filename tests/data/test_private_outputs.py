@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from console import backup
 from console.aftercare import create_handout, save_visit_ics
 from console.context import AppContext
+from console.files import backup
 from console.records import export, recall
 from console.records.recall_pdf import export_pdf
 from tests.aftercare_visit import insert_completed_visit

@@ -9,8 +9,8 @@ from pathlib import Path
 from console.clock import FakeClock
 from console.context import AppContext, open_context
 from console.data import audit_repo, protocol_repo
-from console.protocol import default_body
-from console.protocol_edit import FORMAT, export_file, import_file, save
+from console.model.protocol import default_body
+from console.protocol.edit import FORMAT, export_file, import_file, save
 
 
 def _versions(ctx: AppContext) -> int:

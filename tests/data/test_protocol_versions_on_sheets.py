@@ -13,7 +13,7 @@ from console.aftercare.timeline import clinic_zone, format_long_date
 from console.clock import FakeClock
 from console.context import AppContext
 from console.data import protocol_repo, visits_repo
-from console.protocol_edit import save
+from console.protocol.edit import save
 from tests.conftest import one_area_visit
 
 
@@ -60,7 +60,7 @@ def test_a_clinic_sets_itself_up_and_the_next_sheet_shows_it(
     ctx: AppContext, completed_visit: str, patient: str, clock: FakeClock, tmp_path
 ) -> None:
     """Issue 7's "done when": name, logo, printer, depth ranges and wording, then a sheet."""
-    from console.settings_service import save as save_settings
+    from console.settings.service import save as save_settings
     from tests import images
 
     logo = images.solid(tmp_path / "logo.png", (300, 90), "#2f6f73")

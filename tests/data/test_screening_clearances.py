@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 
 from console.context import AppContext
+from console.model.clearance import Clearance
+from console.model.screening import Answer
 from console.records import history
-from console.visit.clearance import Clearance
-from console.visit.screening import Answer
 from console.visit.service import VisitService
 from tests.conftest import no_contraindications
 

@@ -10,7 +10,7 @@ import pytest
 from console.context import AppContext
 from console.data import patients_repo
 from console.data.db import open_database
-from console.patients import PatientForm, PatientService
+from console.patients.service import PatientForm, PatientService
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import pytest
 
 from console.context import AppContext
 from console.data import patients_repo
-from console.text import fold
+from console.model.folding import fold
 
 
 @pytest.mark.parametrize(

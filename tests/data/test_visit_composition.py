@@ -10,17 +10,17 @@ from pathlib import Path
 
 import pytest
 
-from console.changes import Changed, Changes
 from console.clock import FakeClock
 from console.context import AppContext
 from console.data import visits_repo
 from console.errors import DomainError
+from console.model.changes import Changed, Changes
+from console.model.visit_record import PassRecord
 from console.visit.lifecycle import VisitLifecycle
 from console.visit.prep import PrepService
 from console.visit.service import VisitService
 from console.visit.session import VisitSession
 from console.visit.treatment import RunningPass, TreatmentService
-from console.visit_record import PassRecord
 from tests.conftest import ready_visit
 
 VISIT = Path(__file__).resolve().parents[2] / "console" / "visit"
@@ -118,7 +118,7 @@ def test_resuming_a_locked_visit_is_refused(ctx: AppContext, completed_visit: st
 def test_one_series_rule_for_the_visit_and_records() -> None:
     from datetime import UTC, date, datetime, timedelta
 
-    from console.protocol import SeriesPlan
+    from console.model.protocol import SeriesPlan
     from console.records.series import current_series
     from console.visit.series import series_number
 

@@ -12,7 +12,7 @@ from console.clock import FakeClock
 from console.context import AppContext
 from console.data import visits_repo
 from console.errors import DomainError
-from console.visit.screening import Answer
+from console.model.screening import Answer
 from console.visit.service import VisitService
 from console.visit.treatment import ConfirmationNeeded
 from tests.conftest import cartridge_scan, no_contraindications, ready_visit

@@ -9,8 +9,8 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from console import protocol_bounds as bounds
-from console.protocol import default_body
+from console.model.protocol import default_body
+from console.protocol import bounds as bounds
 
 # Words of mixed length and script, with one unbroken run: what wraps worst in a table cell.
 _WORDS = "Sonnenschutz täglich auftragen, никаких кремов, 避免日晒 Hautpflegeroutineanpassung "
@@ -71,7 +71,7 @@ def largest_body() -> dict[str, Any]:
 def largest_sheet_inputs() -> tuple[Any, Any]:
     """A visit that treated every zone of the largest library, and that library."""
     from console.aftercare import sample_record
-    from console.protocol import from_body
+    from console.model.protocol import from_body
 
     protocol = from_body(1, largest_body())
     record = sample_record(

@@ -9,7 +9,7 @@ from icalendar import Calendar
 
 from console.aftercare import next_session_ics, sample_record
 from console.errors import DomainError
-from console.protocol import default_body, from_body
+from console.model.protocol import default_body, from_body
 
 CLINIC = {
     "clinic.name": "Lumen Skin Clinic",

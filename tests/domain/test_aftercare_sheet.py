@@ -13,7 +13,7 @@ import pytest
 from console.aftercare import Clinic, build_sheet, sample_record
 from console.aftercare.pdf import page_count, page_sizes_pt
 from console.errors import DomainError
-from console.protocol import Protocol, default_body, from_body
+from console.model.protocol import Protocol, default_body, from_body
 from tests.conftest import require_tool
 
 CLINIC = {

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from console.aftercare import timeline
-from console.protocol import AftercareRule, default_body, from_body
+from console.model.protocol import AftercareRule, default_body, from_body
 
 LONDON = ZoneInfo("Europe/London")
 NEW_YORK = ZoneInfo("America/New_York")
@@ -83,9 +83,9 @@ def test_next_session_is_interval_weeks_after_local_day() -> None:
 def test_unknown_timezone_prints_in_utc_like_every_other_date(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    # One resolver (console/clinic_time.py): Settings refuses an unknown zone when typed; one
-    # that is stored anyway gives UTC and a warning, on the sheet as on every screen.
-    with caplog.at_level("WARNING", logger="console.clinic_time"):
+    # One resolver (console/settings/clinic_time.py): Settings refuses an unknown zone when
+    # typed; one that is stored anyway gives UTC and a warning, on the sheet as on every screen.
+    with caplog.at_level("WARNING", logger="console.settings.clinic_time"):
         assert timeline.clinic_zone("Mars/Olympus_Mons") == ZoneInfo("UTC")
     assert "Mars/Olympus_Mons" in caplog.text
 

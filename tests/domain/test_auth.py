@@ -7,7 +7,7 @@ import json
 import pytest
 from argon2 import PasswordHasher
 
-from console import auth
+from console.access import auth
 from console.clock import FakeClock
 from console.context import AppContext
 from console.data import audit_repo, practitioners_repo

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from console import auth
+from console.access import auth
 from console.context import AppContext
 from console.data import audit_repo, practitioners_repo
 from console.errors import DomainError

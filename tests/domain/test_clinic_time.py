@@ -8,13 +8,15 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from console import auth, backup, clinic_time
+from console.access import auth
 from console.aftercare import timeline
 from console.clock import FakeClock, iso
 from console.context import AppContext
 from console.data.db import open_database
+from console.files import backup
 from console.records import history
-from console.settings_service import check_value
+from console.settings import clinic_time
+from console.settings.service import check_value
 
 # 23:30 UTC on 24 Nov is 25 Nov in Sydney and 24 Nov in UTC.
 LATE = datetime(2026, 11, 24, 23, 30, tzinfo=UTC)
@@ -44,14 +46,14 @@ def test_unknown_or_empty_zone_is_utc_for_every_caller(
 ) -> None:
     clinic_time._warned.clear()
     ctx = _ctx(zone)
-    with caplog.at_level("WARNING", logger="console.clinic_time"):
+    with caplog.at_level("WARNING", logger="console.settings.clinic_time"):
         assert ctx.timezone() == ZoneInfo("UTC")
         assert ctx.today() == date(2026, 11, 24)
         assert history.clinic_zone(ctx.db) == ZoneInfo("UTC")
         assert backup._local_date(ctx, LATE) == date(2026, 11, 24)
         assert auth._local_time(ctx.db, LATE) == "23:30"
         assert timeline.clinic_zone(zone) == ZoneInfo("UTC")
-    warnings = [r for r in caplog.records if r.name == "console.clinic_time"]
+    warnings = [r for r in caplog.records if r.name == "console.settings.clinic_time"]
     assert len(warnings) == 1  # once per name, not on every date shown
     assert "Settings" in warnings[0].getMessage()
 

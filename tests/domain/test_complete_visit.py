@@ -12,7 +12,7 @@ from console.clock import FakeClock
 from console.context import AppContext
 from console.data import audit_repo, handouts_repo, settings_repo
 from console.errors import DomainError
-from console.patients import PatientForm, PatientService
+from console.patients.service import PatientForm, PatientService
 from console.visit.completion import CompleteVisit, archive_sheet_now
 from console.visit.record_reads import archived_sheet, visit_record
 from console.visit.service import VisitService
@@ -143,8 +143,8 @@ def test_a_completed_visit_is_not_completed_twice(
 def test_on_a_full_disk_the_visit_stays_open_with_nothing_written(
     tmp_path: Path, clock: FakeClock
 ) -> None:
-    from console import demo
     from console.context import open_context
+    from console.demo import clinic as demo
     from tests.aftercare_visit import insert_completed_visit
     from tests.full_disk import tiny_disk
 

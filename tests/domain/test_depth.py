@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from console.depth import DepthCheck, check_depth, format_mm, parse_depth
 from console.errors import DomainError
-from console.protocol import Device, Zone, default_body, from_body
+from console.model.protocol import Device, Zone, default_body, from_body
+from console.protocol.depth import DepthCheck, check_depth, format_mm, parse_depth
 
 PROTOCOL = from_body(1, default_body())
 SKINPEN = PROTOCOL.device("skinpen-precision")

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from console import backup
 from console.clock import FakeClock
 from console.context import AppContext
 from console.data import audit_repo, patients_repo
 from console.errors import DomainError
+from console.files import backup
 from console.records import erasure
 
 ROOT = Path(__file__).resolve().parents[2]

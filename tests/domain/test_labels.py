@@ -11,9 +11,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from console.errors import DomainError
-from console.hibc import check_character
-from console.label_typed import manual_label
-from console.labels import Label, LabelError, check_not_expired, parse_label
+from console.labels.hibc import check_character
+from console.labels.typed import manual_label
+from console.labels.udi import Label, LabelError, check_not_expired, parse_label
 
 TODAY = date(2026, 11, 24)
 GS = "\x1d"
@@ -512,7 +512,7 @@ def test_a_control_character_inside_a_gs1_scan_is_still_refused() -> None:
 def test_hibc_month_only_expiry_is_the_months_last_day() -> None:
     """ANSI/HIBC 2.6-2016 (secondary data structure) lists MMYY, first digit 0 or 1 after
     "$$", among the expiration date formats. The console reads it as the month's last day,
-    as GS1 reads day 00; the comment in console/hibc.py says what of the standard's text was
+    as GS1 reads day 00; the comment in console/labels/hibc.py says what of the standard's text was
     found and what still needs checking. Leap years and 30-day months included."""
     assert read(hibc("+A123BJC5D6E71/$$0227AB12")).expiry == date(2027, 2, 28)
     assert read(hibc("+A123BJC5D6E71/$$0228AB12")).expiry == date(2028, 2, 29)

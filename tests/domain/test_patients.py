@@ -9,11 +9,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from console import patient_fields as pf
 from console.context import AppContext
 from console.data import audit_repo, patients_repo
 from console.errors import DomainError
-from console.patients import FormErrors, PatientForm, PatientService, PossibleDuplicate
+from console.patients import fields as pf
+from console.patients.service import FormErrors, PatientForm, PatientService, PossibleDuplicate
 
 TODAY = date(2026, 11, 24)
 

@@ -10,11 +10,11 @@ from typing import Any
 
 import pytest
 
-from console import protocol_bounds as bounds
 from console.aftercare import build_sheet
 from console.aftercare.pdf import page_count
-from console.protocol import default_body, from_body
-from console.protocol_edit import FORMAT, read_document, validate
+from console.model.protocol import default_body, from_body
+from console.protocol import bounds as bounds
+from console.protocol.edit import FORMAT, read_document, validate
 from tests.domain.protocol_largest import largest_body, largest_sheet_inputs, text
 
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from console.protocol import default_body, from_body
+from console.model.protocol import default_body, from_body
 
 
 def test_shipped_defaults_encode_product_facts() -> None:

@@ -9,8 +9,8 @@ import pytest
 from console.context import AppContext
 from console.data import audit_repo, protocol_repo
 from console.errors import DomainError
-from console.protocol import default_body
-from console.protocol_edit import ProtocolInvalid, save, validate
+from console.model.protocol import default_body
+from console.protocol.edit import ProtocolInvalid, save, validate
 
 
 def _body() -> dict[str, Any]:

@@ -14,8 +14,8 @@ from console.clock import FakeClock
 from console.context import AppContext
 from console.data import audit_repo
 from console.errors import DomainError
+from console.model.folding import fold
 from console.records import erasure, recall
-from console.text import fold
 from tests.records_support import make_visit
 
 NAME = "Zoë Łukasz-Nguyễn"

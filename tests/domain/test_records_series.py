@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from console.protocol import SeriesPlan
+from console.model.protocol import SeriesPlan
 from console.records.series import current_series, status
 
 PLAN = SeriesPlan(sessions=3, interval_weeks=7, maintenance="Once a year.")

@@ -5,9 +5,9 @@ from datetime import date
 import pytest
 
 from console.errors import DomainError
-from console.protocol import default_body, from_body
-from console.visit.clearance import Clearance, options
-from console.visit.screening import Answer, add_months, evaluate
+from console.model.clearance import Clearance, options
+from console.model.protocol import default_body, from_body
+from console.model.screening import Answer, add_months, evaluate
 
 PROTOCOL = from_body(1, default_body())
 TODAY = date(2026, 11, 24)

@@ -10,7 +10,7 @@ from reportlab.lib.utils import ImageReader
 from console.context import AppContext
 from console.data import audit_repo, settings_repo
 from console.errors import DomainError
-from console.settings_service import SettingsInvalid, check, save
+from console.settings.service import SettingsInvalid, check, save
 from tests import images
 
 

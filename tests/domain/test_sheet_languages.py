@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from console import language_texts
 from console.aftercare import build_sheet, sample_record
 from console.errors import DomainError
-from console.protocol import Protocol, default_body, from_body
+from console.model.protocol import Protocol, default_body, from_body
+from console.texts import languages as language_texts
 from tests.conftest import require_tool
 
 CLINIC = {

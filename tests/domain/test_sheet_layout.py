@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from console import demo, language_texts
 from console.aftercare import build_sheet, sample_record
 from console.aftercare.pdf import page_count
-from console.protocol import Protocol, default_body, from_body
+from console.demo import clinic as demo
+from console.model.protocol import Protocol, default_body, from_body
+from console.texts import languages as language_texts
 from tests.conftest import require_tool
 
 # A clinic that fills every line of the header, with a booking link (and so a QR code).

@@ -12,7 +12,7 @@ import pytest
 
 from console.aftercare import build_sheet, sample_record, shaped
 from console.errors import DomainError
-from console.protocol import Protocol, default_body, from_body
+from console.model.protocol import Protocol, default_body, from_body
 from tests.conftest import require_tool
 
 CLINIC = {"clinic.name": "Lumen Skin Clinic", "clinic.timezone": "Europe/London"}

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from console import language_texts, text_edits
 from console.context import AppContext
 from console.data import audit_repo, settings_repo
 from console.errors import DomainError
+from console.texts import edits as text_edits
+from console.texts import languages as language_texts
 
 
 def state(ctx: AppContext, code: str, key: str) -> tuple[str, str]:
@@ -58,7 +59,7 @@ def test_only_an_admin_edits_texts(ctx: AppContext, staff: list[str]) -> None:
 def test_the_clinics_language_is_a_checked_setting_and_the_patients_default(
     ctx: AppContext, staff: list[str]
 ) -> None:
-    from console import settings_service
+    from console.settings import service as settings_service
 
     _tidy, problems = settings_service.check({"clinic.language": "elvish"})
     assert problems["clinic.language"].startswith("No texts in the language 'elvish'")

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from console import audit, auth, protocol_edit, settings_service, startup_check
+from console.access import audit, auth
 from console.context import AppContext
 from console.data.db_file import DatabaseRefused
+from console.files import startup_check
+from console.protocol import edit as protocol_edit
+from console.settings import service as settings_service
 from tests.pins import staff_with_pins
 
 

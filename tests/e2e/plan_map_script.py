@@ -18,13 +18,13 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 
 def main(db_path: str, shot: str) -> None:
-    from console import demo
     from console.context import open_context
     from console.data import patients_repo, visits_repo
-    from console.ui import theme
-    from console.ui.main_window import MainWindow
-    from console.ui.plan_screen import PlanScreen
-    from console.ui.resume_dialog import ResumeDialog
+    from console.demo import clinic as demo
+    from console.ui.shell.main_window import MainWindow
+    from console.ui.shell.resume_dialog import ResumeDialog
+    from console.ui.steps.plan import PlanScreen
+    from console.ui.widgets import theme
     from tests.conftest import ready_visit
 
     app = QApplication(sys.argv[:1])

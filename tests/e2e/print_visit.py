@@ -27,7 +27,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from console.context import open_context
-    from console.ui.handout_preview import HandoutPreview
+    from console.ui.steps.handout_preview import HandoutPreview
 
     app = QApplication([])
     ctx = open_context(args.db)

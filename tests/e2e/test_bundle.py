@@ -91,7 +91,7 @@ def test_the_bundled_app_paints_its_window_on_a_real_x_server(
             shot = tmp_path / "screen.png"
             # The screenshot is taken by the development Python: only the app is under test.
             grab = subprocess.run(
-                [sys.executable, "-m", "console.ui.screenshot", str(shot)], cwd=ROOT,
+                [sys.executable, "-m", "console.ui.shell.screenshot", str(shot)], cwd=ROOT,
                 env=dict(os.environ, DISPLAY=display), capture_output=True, text=True, timeout=60,
             )  # fmt: skip
             assert grab.returncode == 0, grab.stderr

@@ -21,7 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from console.clock import FakeClock
 from console.context import open_context
-from console.protocol_edit import export_file
+from console.protocol.edit import export_file
 from tests.e2e.test_cli_basics import run_console
 
 NEWER_STEP = "9999_from_a_newer_console"

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from console.context import open_context
-from console.protocol_edit import export_file
+from console.protocol.edit import export_file
 from tests.e2e.test_cli_basics import run_console
 
 

@@ -13,11 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from console import auth, logs
+from console.access import auth
 from console.aftercare.archive import create_handout
-from console.backup import backup_now
 from console.clock import FakeClock
 from console.context import open_context
+from console.files import logs
+from console.files.backup import backup_now
 from tests.conftest import one_area_visit
 from tests.e2e.test_cli_basics import run_console
 

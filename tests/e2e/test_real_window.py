@@ -43,7 +43,7 @@ def test_app_opens_its_window_on_a_real_x_server(tmp_path: Path) -> None:
             time.sleep(1.0)  # let it paint
             shot = tmp_path / "screen.png"
             grab = subprocess.run(
-                [sys.executable, "-m", "console.ui.screenshot", str(shot)],
+                [sys.executable, "-m", "console.ui.shell.screenshot", str(shot)],
                 cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
             )  # fmt: skip
             assert grab.returncode == 0, grab.stderr

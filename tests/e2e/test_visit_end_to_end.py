@@ -9,13 +9,13 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from console import demo
-from console.auth import hash_pin
+from console.access.auth import hash_pin
 from console.clock import FakeClock
 from console.context import AppContext
 from console.data import patients_repo, visits_repo
-from console.ui.main_window import MainWindow
-from console.ui.widgets import Confirm
+from console.demo import clinic as demo
+from console.ui.shell.main_window import MainWindow
+from console.ui.widgets.common import Confirm
 from tests.conftest import cartridge_scan
 from tests.ui.consent_helpers import ZIGZAG, read_to_end, sign_with_mouse
 from tests.ui.visit_helpers import press, type_text

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from console import demo
 from console.consent.demo import add_demo_consents
 from console.context import AppContext
-from console.demo_visits import add_visits
+from console.demo import clinic as demo
+from console.demo.visits import add_visits
 from console.photos.demo import PATIENTS, add_demo_photos
 from console.photos.service import PhotoService
 

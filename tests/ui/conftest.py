@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from console.context import AppContext
 
 if TYPE_CHECKING:
-    from console.ui.main_window import MainWindow
+    from console.ui.shell.main_window import MainWindow
 
 
 @pytest.fixture(autouse=True)
@@ -32,7 +32,7 @@ def no_unanswered_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> Iterator[Non
 @pytest.fixture
 def window(qtbot: QtBot, ctx: AppContext, staff: list[str]) -> Iterator[MainWindow]:
     """The main window with the admin signed in (files needing more define their own)."""
-    from console.ui.main_window import MainWindow
+    from console.ui.shell.main_window import MainWindow
 
     w = MainWindow(ctx)
     qtbot.addWidget(w)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from pytestqt.qtbot import QtBot
 
-from console import auth
+from console.access import auth
 from console.context import AppContext
 from console.errors import DomainError
-from console.ui.accounts_view import AccountsView
+from console.ui.settings.accounts_view import AccountsView
 from tests.pins import staff_with_pins
 
 

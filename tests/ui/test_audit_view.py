@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from console import auth
+from console.access import auth
 from console.context import AppContext
 from console.data import audit_repo
-from console.ui.audit_view import AuditView
+from console.ui.records.audit_view import AuditView
 from tests.pins import staff_with_pins
 
 

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from console.consent.service import ConsentService
 from console.context import AppContext
 from console.data import consents_repo, patients_repo
-from console.ui.main_window import MainWindow
+from console.ui.shell.main_window import MainWindow
 from console.visit.service import VisitService
 from tests.conftest import no_contraindications
 from tests.consent_support import signed_in_pin

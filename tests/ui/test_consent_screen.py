@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from console.consent.service import ConsentService
 from console.context import AppContext
 from console.data import consents_repo
-from console.ui.main_window import MainWindow
+from console.ui.shell.main_window import MainWindow
 from console.visit.service import VisitService
 from tests.conftest import no_contraindications, one_area_visit
 from tests.consent_support import signed_in_pin
@@ -133,7 +133,7 @@ def test_declining_stops_the_visit_with_the_reason(
 @pytest.fixture
 def room_theme(qapp: QApplication) -> Iterator[None]:
     """The app's own type sizes (15 pt, 48 px targets), as the room monitor shows them."""
-    from console.ui import theme
+    from console.ui.widgets import theme
 
     font, sheet = qapp.font(), qapp.styleSheet()
     theme.apply(qapp)
@@ -173,7 +173,7 @@ def test_a_finger_signs_too_through_qt_touch_events(qtbot: QtBot) -> None:
     from PySide6.QtCore import QPoint
     from PySide6.QtTest import QTest
 
-    from console.ui.signature_pad import SignaturePad
+    from console.ui.steps.signature_pad import SignaturePad
 
     pad = SignaturePad()
     qtbot.addWidget(pad)

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
-from console.ui import crash_guard
+from console.ui.shell import crash_guard
 
 
 def test_an_exception_in_a_slot_becomes_a_sentence_without_patient_data(

@@ -6,11 +6,11 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from console import demo
 from console.clock import FakeClock
 from console.context import open_context
-from console.ui.finish_screen import FinishScreen
-from console.ui.flow import VisitFlow
+from console.demo import clinic as demo
+from console.ui.shell.flow import VisitFlow
+from console.ui.steps.finish import FinishScreen
 from console.visit.completion import backup_due
 from tests.full_disk import tiny_disk
 

@@ -26,15 +26,15 @@ sys.exit(startup_child.main(["app", sys.argv[1]]))
 """
 # Each of these is only needed after sign-in (or never at start) and costs start-up time.
 NOT_BEFORE_FIRST_PAINT = (
-    "numpy",  # charts (sqlite-utils would import it; see console/ui/app.py)
+    "numpy",  # charts (sqlite-utils would import it; see console/ui/shell/app.py)
     "dateutil.parser._parser",  # sqlite-utils' date recipes, never used by the console
     "PySide6.QtNetwork",  # the single-instance server listens after the first paint
     "pyqtgraph",
     "reportlab",
     "pypdfium2",
-    "console.ui.patient_screen",
-    "console.ui.treat_screen",
-    "console.ui.settings_screen",
+    "console.ui.steps.patient",
+    "console.ui.steps.treat",
+    "console.ui.settings.screen",
     "console.data.patients_repo",
 )
 
@@ -49,13 +49,13 @@ def test_the_first_paint_comes_before_charts_pdf_network_and_other_screens(
     lines = [x for x in done.stdout.splitlines() if x.startswith("MODULES ")]
     assert done.returncode == 0 and lines, done.stderr
     loaded = set(json.loads(lines[0].removeprefix("MODULES ")))
-    assert "console.ui.signin_screen" in loaded  # the spy did see the sign-in screen painted
+    assert "console.ui.steps.signin" in loaded  # the spy did see the sign-in screen painted
     assert sorted(loaded.intersection(NOT_BEFORE_FIRST_PAINT)) == []
 
 
 def test_sqlite_utils_date_recipes_still_work_when_called() -> None:
     code = (
-        "import sys, console.ui.app\n"
+        "import sys, console.ui.shell.app\n"
         "assert 'dateutil.parser._parser' not in sys.modules\n"
         "from sqlite_utils import recipes\n"
         "print(recipes.parsedatetime('1 Dec 2026 10:00'))\n"

@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 from console.clock import FakeClock
 from console.context import AppContext
 from console.data import audit_repo, practitioners_repo, settings_repo
-from console.ui.lock import IdleLock
-from console.ui.main_window import MainWindow
+from console.ui.shell.lock import IdleLock
+from console.ui.shell.main_window import MainWindow
 from console.visit.service import VisitService
 from tests.conftest import ready_visit
 from tests.pins import cached_hash

@@ -5,7 +5,7 @@ from pytestqt.qtbot import QtBot
 
 from console.context import AppContext
 from console.data import settings_repo
-from console.ui.main_window import SCREENS, MainWindow
+from console.ui.shell.main_window import SCREENS, MainWindow
 
 
 def _row(window: MainWindow, key: str) -> int:

@@ -1,4 +1,4 @@
-"""One visual language: every style rule lives in console/ui/theme.py, none in a screen."""
+"""One visual language: every style rule lives in console/ui/widgets/theme.py, none in a screen."""
 
 from __future__ import annotations
 

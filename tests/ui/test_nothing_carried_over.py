@@ -15,7 +15,7 @@ from PySide6.QtCore import QDate, Qt, QTime
 from console.clock import FakeClock
 from console.context import AppContext
 from console.data import patients_repo, visits_repo
-from console.ui.main_window import MainWindow
+from console.ui.shell.main_window import MainWindow
 from console.visit.service import VisitService
 from tests.conftest import no_contraindications, ready_visit
 from tests.ui.visit_helpers import press, type_text

@@ -6,9 +6,9 @@ from PySide6.QtCore import QRect, Qt
 from pytestqt.qtbot import QtBot
 
 from console.context import AppContext
-from console.patients import PatientForm, PatientService
-from console.ui.flow import VisitFlow
-from console.ui.patient_screen import NAMESAKE, PatientScreen
+from console.patients.service import PatientForm, PatientService
+from console.ui.shell.flow import VisitFlow
+from console.ui.steps.patient import NAMESAKE, PatientScreen
 from tests.ui.test_patient_screen import type_text
 
 LONG = (

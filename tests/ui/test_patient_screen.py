@@ -12,9 +12,9 @@ from pytestqt.qtbot import QtBot
 
 from console.context import AppContext
 from console.data import audit_repo, visits_repo
-from console.patients import PatientForm, PatientService
-from console.ui.flow import VisitFlow
-from console.ui.patient_screen import PatientScreen
+from console.patients.service import PatientForm, PatientService
+from console.ui.shell.flow import VisitFlow
+from console.ui.steps.patient import PatientScreen
 
 
 def type_text(widget: QWidget, text: str) -> None:
@@ -77,7 +77,7 @@ def test_typing_with_accents_and_cjk_shows_results_at_once(screen: PatientScreen
 
 
 def test_a_keystroke_refills_fifty_rows_quickly(ctx: AppContext, screen: PatientScreen) -> None:
-    from console import demo
+    from console.demo import clinic as demo
 
     demo.create_patients(ctx.db, 300, seed=5, now=ctx.now(), by=ctx.practitioner_id)
     type_text(screen.search, "e")  # warm up
@@ -236,7 +236,7 @@ def test_edit_details_saves_and_audits_the_change(ctx: AppContext, screen: Patie
 def test_in_the_window_typing_goes_to_search_and_start_visit_opens_screening(
     qtbot: QtBot, ctx: AppContext, staff: list[str], patient: str
 ) -> None:
-    from console.ui.main_window import MainWindow
+    from console.ui.shell.main_window import MainWindow
 
     window = MainWindow(ctx)
     qtbot.addWidget(window)

@@ -146,10 +146,10 @@ def test_records_compares_two_dates_side_by_side_and_overlaid(
 def test_finish_shows_this_visits_before_and_after(
     qtbot: QtBot, ctx: AppContext, clock: FakeClock, patient: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from console.ui.finish_screen import FinishScreen
-    from console.ui.flow import VisitFlow
     from console.ui.photos.launch import BeforeAfterButton, PhotosButton
     from console.ui.photos.visit_pair import VisitPairDialog
+    from console.ui.shell.flow import VisitFlow
+    from console.ui.steps.finish import FinishScreen
 
     service = PhotoService(ctx)
     visit_id = ready_visit(ctx, patient)

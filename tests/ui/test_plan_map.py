@@ -9,10 +9,10 @@ from pytestqt.qtbot import QtBot
 
 from console.context import AppContext
 from console.data import visits_repo
-from console.protocol import default_body, from_body
-from console.ui.body_map import BodyMap
-from console.ui.main_window import MainWindow
-from console.ui.plan_screen import PlanScreen
+from console.model.protocol import default_body, from_body
+from console.ui.shell.main_window import MainWindow
+from console.ui.steps.body_map import BodyMap
+from console.ui.steps.plan import PlanScreen
 from tests.conftest import ready_visit
 from tests.ui.visit_helpers import press, type_text
 

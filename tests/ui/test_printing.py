@@ -13,8 +13,8 @@ from console.aftercare import create_handout
 from console.aftercare.pdf import page_count
 from console.context import AppContext
 from console.data import audit_repo, handouts_repo, settings_repo
-from console.ui.handout_preview import HandoutPreview, PdfPagesView
-from console.ui.printing import PrintJob, print_pdf
+from console.ui.shell.printing import PrintJob, print_pdf
+from console.ui.steps.handout_preview import HandoutPreview, PdfPagesView
 from tests.aftercare_visit import insert_completed_visit
 from tests.conftest import require_tool
 

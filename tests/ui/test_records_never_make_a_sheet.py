@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from console.context import AppContext
 from console.data import audit_repo, handouts_repo
-from console.ui.handout_preview import HandoutPreview
 from console.ui.records.record_view import PatientRecordView
+from console.ui.steps.handout_preview import HandoutPreview
 
 
 def sheet_files(ctx: AppContext) -> list[Path]:

@@ -12,10 +12,10 @@ from pytestqt.qtbot import QtBot
 
 from console.clock import FakeClock
 from console.context import AppContext
-from console.ui.flow import VisitFlow
 from console.ui.records.lists_view import DayLogView, DueListView
 from console.ui.records.recall_view import RecallView
-from console.ui.records_screen import RecordsScreen
+from console.ui.records.screen import RecordsScreen
+from console.ui.shell.flow import VisitFlow
 from tests.records_support import GTIN_B, add_patient, make_visit, scan
 
 

@@ -11,9 +11,9 @@ from pytestqt.qtbot import QtBot
 from console.clock import FakeClock
 from console.context import AppContext
 from console.data import audit_repo
-from console.ui.flow import VisitFlow
 from console.ui.records.record_view import PatientRecordView
-from console.ui.records_screen import RecordsScreen
+from console.ui.records.screen import RecordsScreen
+from console.ui.shell.flow import VisitFlow
 from tests.records_support import make_visit
 
 
@@ -186,7 +186,7 @@ def test_reprint_opens_the_archived_sheet_with_print_buttons(
     qtbot: QtBot, ctx: AppContext, patient: str, completed_visit: str
 ) -> None:
     from console.aftercare import create_handout
-    from console.ui.handout_preview import HandoutPreview
+    from console.ui.steps.handout_preview import HandoutPreview
 
     archived = create_handout(ctx, completed_visit)
     view = PatientRecordView(ctx)

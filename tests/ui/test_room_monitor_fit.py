@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from console.context import AppContext
-from console.ui import theme
-from console.ui.main_window import MainWindow
+from console.ui.shell.main_window import MainWindow
+from console.ui.widgets import theme
 from console.visit.service import VisitService
 from tests.conftest import ready_visit
 

@@ -7,9 +7,9 @@ from pytestqt.qtbot import QtBot
 from console.consent.service import ConsentService
 from console.context import AppContext
 from console.data import settings_repo
-from console.ui.flow import VisitFlow
 from console.ui.settings.consent_editor import ConsentEditor, text_to_sections
-from console.ui.settings_screen import SettingsScreen
+from console.ui.settings.screen import SettingsScreen
+from console.ui.shell.flow import VisitFlow
 
 
 def _editor(qtbot: QtBot, ctx: AppContext) -> ConsentEditor:

@@ -7,9 +7,9 @@ from pytestqt.qtbot import QtBot
 
 from console.context import AppContext
 from console.data import settings_repo
-from console.ui.flow import VisitFlow
 from console.ui.settings.key_capture import PROMPT, KeyCaptureField
-from console.ui.settings_screen import SettingsScreen
+from console.ui.settings.screen import SettingsScreen
+from console.ui.shell.flow import VisitFlow
 
 
 def _press(widget: object, key: Qt.Key, modifiers=Qt.KeyboardModifier.NoModifier,

@@ -9,9 +9,9 @@ from pytestqt.qtbot import QtBot
 
 from console.context import AppContext
 from console.data import audit_repo, protocol_repo, settings_repo
-from console.ui.flow import VisitFlow
 from console.ui.settings.protocol_editor import ProtocolEditor
-from console.ui.settings_screen import SettingsScreen
+from console.ui.settings.screen import SettingsScreen
+from console.ui.shell.flow import VisitFlow
 
 
 def _screen(qtbot: QtBot, ctx: AppContext) -> SettingsScreen:
@@ -218,8 +218,8 @@ def test_admins_get_the_audit_tab_with_settings_changes(
 def test_saved_idle_minutes_and_lock_key_reach_the_running_idle_lock(
     qtbot: QtBot, ctx: AppContext, staff: list[str]
 ) -> None:
-    from console.ui.lock import IdleLock
-    from console.ui.main_window import MainWindow
+    from console.ui.shell.lock import IdleLock
+    from console.ui.shell.main_window import MainWindow
 
     window = MainWindow(ctx)
     qtbot.addWidget(window)
@@ -254,8 +254,8 @@ def test_about_tab_shows_the_version_schema_and_where_the_data_lives(
     qtbot: QtBot, ctx: AppContext, staff: list[str]
 ) -> None:
     import console
-    from console import backup
     from console.data.migrations import MIGRATIONS
+    from console.files import backup
 
     backup.backup_now(ctx, "morning")
     screen = _screen(qtbot, ctx)
@@ -277,7 +277,7 @@ def test_about_tab_shows_the_version_schema_and_where_the_data_lives(
 def test_texts_per_language_are_edited_with_their_state_and_previewed(
     qtbot: QtBot, ctx: AppContext, staff: list[str]
 ) -> None:
-    from console import language_texts
+    from console.texts import languages as language_texts
     from console.ui.settings.texts_editor import LanguageTextsTab
 
     screen = _screen(qtbot, ctx)

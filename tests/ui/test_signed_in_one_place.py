@@ -5,8 +5,8 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from console.context import AppContext
-from console.ui.flow import VisitFlow
-from console.ui.main_window import MainWindow
+from console.ui.shell.flow import VisitFlow
+from console.ui.shell.main_window import MainWindow
 
 
 def test_the_flow_and_the_services_never_disagree_about_who_is_signed_in(

@@ -7,8 +7,8 @@ from pytestqt.qtbot import QtBot
 
 from console.context import AppContext
 from console.data import audit_repo, practitioners_repo
-from console.ui.flow import VisitFlow
-from console.ui.signin_screen import SignInScreen
+from console.ui.shell.flow import VisitFlow
+from console.ui.steps.signin import SignInScreen
 from tests.pins import staff_with_pins
 
 

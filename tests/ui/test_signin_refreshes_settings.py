@@ -13,12 +13,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from console import auth
+from console.access import auth
 from console.context import AppContext
 from console.data import audit_repo, practitioners_repo, settings_repo
-from console.ui.accounts_view import AccountsView
-from console.ui.lock import IdleLock
-from console.ui.main_window import MainWindow
+from console.ui.settings.accounts_view import AccountsView
+from console.ui.shell.lock import IdleLock
+from console.ui.shell.main_window import MainWindow
 from tests.pins import cached_hash
 from tests.ui.visit_helpers import press, type_text
 

@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from console import backup
 from console.clock import FakeClock
 from console.context import AppContext, open_context
 from console.data import audit_repo
-from console.ui import startup
-from console.ui.startup import DamagedDatabaseDialog
+from console.files import backup
+from console.ui.shell import startup
+from console.ui.shell.startup import DamagedDatabaseDialog
 from tests.data.test_backup import corrupt
 
 
@@ -92,7 +92,7 @@ def test_the_app_refuses_a_file_that_is_not_its_database_in_one_sentence(
     content: bytes,
     words: str,
 ) -> None:
-    from console.ui.app import run
+    from console.ui.shell.app import run
 
     told: list[str] = []
     monkeypatch.setattr(
@@ -110,7 +110,7 @@ def test_the_app_refuses_a_file_that_is_not_its_database_in_one_sentence(
 def test_the_app_refuses_a_newer_consoles_database(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from console.ui.app import run
+    from console.ui.shell.app import run
     from tests.e2e.test_cli_bad_targets import make_newer_db, snapshot
 
     told: list[str] = []
@@ -127,7 +127,7 @@ def test_the_app_refuses_a_newer_consoles_database(
 def test_the_app_says_when_its_database_cannot_be_created(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from console.ui.app import run
+    from console.ui.shell.app import run
 
     told: list[str] = []
     monkeypatch.setattr(
@@ -174,7 +174,7 @@ def _wait_for_backups() -> None:
 def _session(db_path: Path) -> tuple[object, startup.SingleInstance]:
     from PySide6.QtWidgets import QApplication
 
-    from console.ui.app import Session
+    from console.ui.shell.app import Session
 
     instance = startup.SingleInstance(db_path)
     assert instance.acquire()

@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QFontInfo
 from PySide6.QtWidgets import QApplication, QPushButton, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
-from console.ui import theme
+from console.ui.widgets import theme
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from console.clock import FakeClock
 from console.context import AppContext
 from console.data import visits_repo
-from console.ui.main_window import MainWindow
+from console.ui.shell.main_window import MainWindow
 from console.visit.service import VisitService
 from console.visit.session import VisitSession
 from tests.conftest import ready_visit

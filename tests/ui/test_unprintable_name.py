@@ -6,13 +6,13 @@ from pytestqt.qtbot import QtBot
 
 from console.clock import FakeClock
 from console.context import AppContext
-from console.patients import PatientForm, PatientService
+from console.patients.service import PatientForm, PatientService
 
 
 def test_a_name_the_sheet_cannot_print_is_named_on_the_finish_screen(
     qtbot: QtBot, ctx: AppContext, staff: list[str], clock: FakeClock
 ) -> None:
-    from console.ui.handout_preview import HandoutPreview
+    from console.ui.steps.handout_preview import HandoutPreview
     from tests.conftest import one_area_visit
 
     # The signed consent refuses the name first: it is corrected to Ethiopic after the visit,

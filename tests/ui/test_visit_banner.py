@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from console.context import AppContext
 from console.data import patients_repo
-from console.ui.main_window import MainWindow
+from console.ui.shell.main_window import MainWindow
 from tests.conftest import ready_visit
 
 

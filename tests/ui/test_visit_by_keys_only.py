@@ -14,11 +14,11 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from console import settings_service
 from console.clock import FakeClock
 from console.context import AppContext
 from console.data import practitioners_repo, visits_repo
-from console.ui.main_window import MainWindow
+from console.settings import service as settings_service
+from console.ui.shell.main_window import MainWindow
 from console.visit.service import VisitService
 from tests.conftest import (
     cartridge_scan,

@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from console.context import AppContext
 from console.data import visits_repo
-from console.ui.main_window import MainWindow
-from console.ui.widgets import Confirm
+from console.ui.shell.main_window import MainWindow
+from console.ui.widgets.common import Confirm
 from console.visit.service import VisitService
 from tests.conftest import ready_visit
 

@@ -9,8 +9,8 @@ from pytestqt.qtbot import QtBot
 from console.clock import FakeClock
 from console.context import AppContext
 from console.data import visits_repo
-from console.ui.main_window import MainWindow
-from console.ui.widgets import Confirm
+from console.ui.shell.main_window import MainWindow
+from console.ui.widgets.common import Confirm
 from console.visit.service import VisitService
 from tests.conftest import cartridge_scan, ready_visit
 from tests.ui.visit_helpers import press, type_text
@@ -162,7 +162,7 @@ def test_numbing_countdown_comes_from_the_stored_time(
     clock: FakeClock,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from console.ui.resume_dialog import ResumeDialog
+    from console.ui.shell.resume_dialog import ResumeDialog
 
     monkeypatch.setattr(ResumeDialog, "ask", classmethod(lambda cls, *a: None))
     visit_id = ready_visit(ctx, patient)
@@ -266,7 +266,7 @@ def test_pedal_key_from_settings_drives_the_pass(
 def test_resume_after_a_restart_comes_back_to_the_same_area(
     qtbot: QtBot, ctx: AppContext, patient: str, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from console.ui.resume_dialog import ResumeDialog
+    from console.ui.shell.resume_dialog import ResumeDialog
 
     svc = VisitService(ctx)
     visit_id = ready_visit(ctx, patient)

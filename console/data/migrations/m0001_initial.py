@@ -23,7 +23,7 @@ STATEMENTS = [
         created_at TEXT NOT NULL,
         created_by TEXT,
         note TEXT NOT NULL DEFAULT '',
-        body TEXT NOT NULL            -- JSON, see console/protocol.py
+        body TEXT NOT NULL            -- JSON, see console/model/protocol.py
     )""",
     """CREATE TABLE practitioners (
         id TEXT PRIMARY KEY,
@@ -54,7 +54,7 @@ STATEMENTS = [
         anonymised_at TEXT
     )""",
     "CREATE INDEX patients_name_dob ON patients(date_of_birth)",
-    # Accent folding is done in Python (console/text.py) because unicode61 leaves letters
+    # Accent folding is done in Python (console/model/folding.py) because unicode61 leaves letters
     # like Ł and ø alone; remove_diacritics 2 stays as a second line of defence.
     """CREATE VIRTUAL TABLE patients_fts USING fts5(
         patient_id UNINDEXED, search_text,

@@ -14,7 +14,7 @@ STATEMENTS = [
     "ALTER TABLE screening_answers ADD COLUMN cleared_on TEXT",  # ISO date
     "ALTER TABLE screening_answers ADD COLUMN prompt_answer TEXT",  # the answer's id
     "ALTER TABLE screening_answers ADD COLUMN prompt_answer_text TEXT",  # … as it was shown
-    # 1/0 as console/visit/screening.py judged the answer. NULL on rows written before this
+    # 1/0 as console/model/screening.py judged the answer. NULL on rows written before this
     # step: a clearance or prompt answered then lacks the details and is asked again.
     "ALTER TABLE screening_answers ADD COLUMN blocks INTEGER",
 ]

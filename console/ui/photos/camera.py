@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 
 from console.context import AppContext
 from console.errors import DomainError
-from console.photos.model import View
+from console.model.photos import View
 from console.photos.service import PhotoService
-from console.ui import widgets
 from console.ui.photos.images import pixmap
+from console.ui.widgets import common as widgets
 
 try:
     from PySide6 import QtMultimedia

@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
 
 from console.context import AppContext
 from console.errors import DomainError
+from console.model.photos import STAGE_WORDS, STAGES, View
 from console.photos.inbox import Inbox
-from console.photos.model import STAGE_WORDS, STAGES, View
 from console.photos.service import PhotoService
-from console.ui import widgets
 from console.ui.photos.images import pixmap
+from console.ui.widgets import common as widgets
 
 SCAN_MS = 1000  # a dropped file is offered once its size held still for one look
 TILE = 72

@@ -6,8 +6,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 
 from console.context import AppContext
-from console.photos.model import STAGE_WORDS
-from console.ui.flow import VisitFlow
+from console.model.photos import STAGE_WORDS
+from console.ui.shell.flow import VisitFlow
 
 
 class PhotosButton(QPushButton):

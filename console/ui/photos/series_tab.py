@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
 
 from console.context import AppContext
 from console.errors import DomainError
-from console.photos.model import STAGE_WORDS, Pair, Photo
+from console.model.photos import STAGE_WORDS, Pair, Photo
 from console.photos.service import PhotoService
-from console.ui import widgets
 from console.ui.photos.compare import PhotoCompare
 from console.ui.photos.images import pixmap
+from console.ui.widgets import common as widgets
 
 TILE = 64
 

@@ -6,11 +6,11 @@ from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QVBoxLayo
 
 from console.context import AppContext
 from console.errors import DomainError
-from console.photos.model import Pair
+from console.model.photos import Pair
 from console.photos.service import PhotoService
-from console.ui import widgets
 from console.ui.photos.compare import PhotoCompare
 from console.ui.photos.images import pixmap
+from console.ui.widgets import common as widgets
 
 
 class VisitPairDialog(QDialog):

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 from console.consent.service import ConsentListing, ConsentService
 from console.context import AppContext
 from console.errors import DomainError
-from console.ui import widgets
-from console.ui.handout_preview import PdfPagesView
-from console.ui.i18n import QT_TRANSLATE_NOOP
-from console.ui.printing import print_pdf
+from console.ui.shell.i18n import QT_TRANSLATE_NOOP
+from console.ui.shell.printing import print_pdf
+from console.ui.steps.handout_preview import PdfPagesView
+from console.ui.widgets import common as widgets
 
 # Marked for lupdate here, translated where the header is made.
 COLUMNS = (

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 from console.context import AppContext
 from console.records import lists
 from console.records.history import clinic_zone, local_day
-from console.ui import widgets
 from console.ui.records.table_model import RowsModel, rows_view
+from console.ui.widgets import common as widgets
 
 
 class DueListView(QWidget):

@@ -14,14 +14,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console import settings_service
 from console.context import AppContext
 from console.errors import DomainError
 from console.records import recall
 from console.records.recall_pdf import export_pdf
-from console.ui import widgets
-from console.ui.i18n import QT_TRANSLATE_NOOP
+from console.settings import service as settings_service
 from console.ui.records.record_view import _fill, _table
+from console.ui.shell.i18n import QT_TRANSLATE_NOOP
+from console.ui.widgets import common as widgets
 
 # Marked for lupdate here, translated where the table is made.
 COLUMNS = (

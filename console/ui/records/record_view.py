@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
 from console.context import AppContext
 from console.errors import DomainError
 from console.records import erasure, export, history
-from console.ui import widgets
 from console.ui.photos.series_tab import PhotoSeriesTab
 from console.ui.records.charts import HistoryCharts
 from console.ui.records.consents_tab import ConsentsTab
 from console.ui.records.visit_detail import VisitDetail
+from console.ui.widgets import common as widgets
 from console.visit.completion import archive_sheet_now
 from console.visit.record_reads import visit_record
 
@@ -287,7 +287,7 @@ class PatientRecordView(QWidget):
 
     @classmethod
     def show_sheet(cls, parent: QWidget, ctx: AppContext, visit_id: str) -> QDialog:
-        from console.ui.handout_preview import HandoutPreview
+        from console.ui.steps.handout_preview import HandoutPreview
 
         dialog = QDialog(parent)
         dialog.setWindowTitle(QCoreApplication.translate("PatientRecordView", "Aftercare sheet"))

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from console.visit_record import VisitRecord
+from console.model.visit_record import VisitRecord
 
 
 def _t(dt: object, zone: ZoneInfo, fmt: str = "%H:%M:%S") -> str:

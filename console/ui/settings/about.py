@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
-from console.about import about
 from console.context import AppContext
+from console.settings.about import about
 
 
 class AboutTab(QWidget):

@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console import settings_service
 from console.consent.service import ConsentService
-from console.consent.templates import DEFAULT_LANGUAGE
 from console.context import AppContext
 from console.errors import DomainError
-from console.ui import widgets
+from console.model.consent_templates import DEFAULT_LANGUAGE
+from console.settings import service as settings_service
+from console.ui.widgets import common as widgets
 
 
 def sections_to_text(sections: list[dict[str, str]]) -> str:

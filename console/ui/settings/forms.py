@@ -26,12 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console import language_texts, settings_service
 from console.errors import DomainError
-from console.settings_service import KEY_SETTINGS, PAPERS
-from console.ui import theme, widgets
-from console.ui.i18n import QT_TRANSLATE_NOOP
+from console.settings import service as settings_service
+from console.settings.service import KEY_SETTINGS, PAPERS
+from console.texts import languages as language_texts
 from console.ui.settings.key_capture import KeyCaptureField
+from console.ui.shell.i18n import QT_TRANSLATE_NOOP
+from console.ui.widgets import common as widgets
+from console.ui.widgets import theme
 
 DEFAULT_PRINTER = ""
 DATE_LOCALES = (

@@ -10,8 +10,8 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from console.ui import theme
-from console.ui.i18n import QT_TRANSLATE_NOOP
+from console.ui.shell.i18n import QT_TRANSLATE_NOOP
+from console.ui.widgets import theme
 
 _MODIFIER_KEYS = {
     Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta,

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 
 from console.context import AppContext
 from console.errors import DomainError
-from console.photos.model import View
+from console.model.photos import View
 from console.photos.service import PhotoService
-from console.ui import widgets
+from console.ui.widgets import common as widgets
 
 
 class PhotoViewsEditor(QWidget):

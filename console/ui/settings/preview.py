@@ -8,11 +8,11 @@ from typing import Any
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from console import language_texts
-from console.protocol import from_body
-from console.protocol_check import check
-from console.ui import widgets
-from console.ui.handout_preview import PdfPagesView
+from console.model.protocol import from_body
+from console.protocol.check import check
+from console.texts import languages as language_texts
+from console.ui.steps.handout_preview import PdfPagesView
+from console.ui.widgets import common as widgets
 
 
 class PreviewTab(QWidget):

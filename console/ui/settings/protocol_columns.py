@@ -7,8 +7,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from console.ui.i18n import QT_TRANSLATE_NOOP
 from console.ui.settings.table_editor import Column, TableEditor, parse_number, plain
+from console.ui.shell.i18n import QT_TRANSLATE_NOOP
 
 # Marked for lupdate here; shown through _tr.
 KIND_LABELS = {

@@ -23,13 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console import protocol_edit
 from console.context import AppContext
 from console.errors import DomainError
-from console.protocol import KINDS
-from console.protocol_check import SECTIONS, Problem
-from console.protocol_edit import ImportReport
-from console.ui import widgets
+from console.model.protocol import KINDS
+from console.protocol import edit as protocol_edit
+from console.protocol.check import SECTIONS, Problem
+from console.protocol.edit import ImportReport
 from console.ui.settings.protocol_columns import (
     StringList,
     flag,
@@ -42,6 +41,7 @@ from console.ui.settings.protocol_columns import (
     wait,
 )
 from console.ui.settings.table_editor import TableEditor, choice, number, plain
+from console.ui.widgets import common as widgets
 
 
 class ProtocolEditor(QWidget):

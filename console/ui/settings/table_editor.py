@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.protocol_check import Problem
-from console.ui import widgets
+from console.protocol.check import Problem
+from console.ui.widgets import common as widgets
 
 BAD = QColor("#fde2e1")
 Choices = Callable[[], list[tuple[str, str]]]  # (stored value, label)
@@ -77,7 +77,7 @@ def choice(key: str, header: str, choices: Choices) -> Column:
 
 
 def slug(text: str, taken: set[str]) -> str:
-    from console.text import fold
+    from console.model.folding import fold
 
     base = re.sub(r"[^a-z0-9]+", "_", fold(text)).strip("_")[:40] or "item"
     candidate, n = base, 2

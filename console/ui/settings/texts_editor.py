@@ -16,11 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console import language_texts, protocol_edit, text_edits
 from console.context import AppContext
 from console.errors import DomainError
-from console.ui import widgets
-from console.ui.i18n import QT_TRANSLATE_NOOP
+from console.protocol import edit as protocol_edit
+from console.texts import edits as text_edits
+from console.texts import languages as language_texts
+from console.ui.shell.i18n import QT_TRANSLATE_NOOP
+from console.ui.widgets import common as widgets
 
 _MISSING = QColor("#fde68a")  # the same yellow as a missing text in the sheet preview
 # Marked for lupdate here, translated where the header is made.

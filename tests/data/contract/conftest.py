@@ -18,11 +18,11 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from console import demo
 from console.clock import FakeClock
 from console.context import AppContext, open_context
 from console.data import patients_repo
 from console.data.db import open_database
+from console.demo import clinic as demo
 from tests.conftest import one_area_visit
 
 ENGINES = ["sqlite"]

@@ -9,7 +9,7 @@ import pytest
 from console.clock import FakeClock
 from console.data import photos_repo
 from console.errors import NotFound
-from console.photos.model import View
+from console.model.photos import View
 from console.visit.service import VisitService
 from tests.data.contract.conftest import Store
 

@@ -6,7 +6,7 @@ import pytest
 
 from console.data import protocol_repo
 from console.errors import DomainError, NotFound
-from console.protocol import default_body
+from console.model.protocol import default_body
 from tests.data.contract.conftest import Store
 
 

@@ -17,7 +17,7 @@ from console.data import (
     screening_repo,
     visits_repo,
 )
-from console.visit.screening import Answer, Finding
+from console.model.screening import Answer, Finding
 from console.visit.service import VisitService
 from tests.conftest import cartridge_scan, no_contraindications
 from tests.data.contract.conftest import Store

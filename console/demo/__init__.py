@@ -1,0 +1,1 @@
+"""The demo clinic: practitioners, patients and past visits for trying the console."""

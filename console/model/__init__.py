@@ -1,0 +1,1 @@
+"""The domain's types and pure rules: what console.data returns and takes; no I/O."""

@@ -1,0 +1,1 @@
+"""Patients: finding, registering and updating them, and reading the patient form."""

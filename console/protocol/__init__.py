@@ -1,0 +1,1 @@
+"""The protocol library: checking, editing and the depth rules it holds."""

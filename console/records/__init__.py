@@ -1,0 +1,1 @@
+"""Records: the patient history, charts, lists, recall, export and erasure."""

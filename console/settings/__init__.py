@@ -1,0 +1,1 @@
+"""Clinic and room settings, and what Settings → About shows."""

@@ -1,0 +1,371 @@
+"""Clinic and room settings: checked field by field, saved together, every change audited.
+
+The logo is a PNG or JPEG the clinic picks; it is checked (really decodable, sensible size),
+copied into ``<data_dir>/branding/logo.<ext>`` (0600) and that path is stored.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import zoneinfo
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from console.context import AppContext
+from console.data import settings_repo
+from console.errors import DomainError
+from console.protocol.edit import can_edit, require_admin
+
+PAPERS = ("A4", "Letter")
+LOGO_MAX_BYTES = 5 * 1024 * 1024
+LOGO_MAX_SIDE = 6000  # px; a logo, not a poster (and no decompression bombs)
+_PNG = b"\x89PNG\r\n\x1a\n"
+_JPEG = b"\xff\xd8\xff"
+# What the clinic edits here; ui.geometry and the like are saved by their own screens.
+EDITABLE = (
+    "clinic.name",
+    "clinic.address",
+    "clinic.phone",
+    "clinic.website",
+    "clinic.booking_url",
+    "clinic.logo_path",
+    "clinic.timezone",
+    "clinic.paper",
+    "clinic.locale",
+    "clinic.language",
+    "room.printer",
+    "keys.pass_toggle",
+    "keys.next_area",
+    "keys.previous_area",
+    "keys.lock",
+    "room.idle_lock_minutes",
+    "room.font_scale",
+    "room.name",
+    "consent.valid_months",
+    "consent.renew",
+)
+KEY_SETTINGS = ("keys.pass_toggle", "keys.next_area", "keys.previous_area", "keys.lock")
+_PHONE_CHARS = re.compile(r"^\+?[0-9 ()./\-]+$")
+
+__all__ = [
+    "EDITABLE",
+    "PAPERS",
+    "SettingsInvalid",
+    "can_edit",
+    "check",
+    "check_logo",
+    "get",
+    "get_all",
+    "save",
+    "save_window_geometry",
+    "window_geometry",
+]
+
+
+def get(ctx: AppContext, key: str) -> Any:
+    """One setting's value: the saved one, else its default (an unknown key is a KeyError)."""
+    return settings_repo.get(ctx.db, key)
+
+
+def get_all(ctx: AppContext) -> dict[str, Any]:
+    """Every setting, defaults filled in."""
+    return settings_repo.get_all(ctx.db)
+
+
+def window_geometry(ctx: AppContext) -> str | None:
+    """Where the window was on this room's monitor (Qt's saveGeometry, base64), if saved."""
+    saved = settings_repo.get(ctx.db, "ui.geometry")
+    return str(saved) if saved else None
+
+
+def save_window_geometry(ctx: AppContext, geometry: str) -> None:
+    """Remember the window's place. Not audited: it is the room's layout, not clinic data,
+    and it is saved on every close, signed in or not."""
+    with ctx.db.atomic():
+        settings_repo.put(ctx.db, "ui.geometry", geometry, now=ctx.now(), by=None)
+
+
+class SettingsInvalid(DomainError):
+    """Refused: ``problems`` maps each setting key to what is wrong with it."""
+
+    def __init__(self, problems: dict[str, str]) -> None:
+        key, message = next(iter(problems.items()))
+        super().__init__(message, field=key)
+        self.problems = problems
+
+
+@lru_cache(maxsize=1)
+def _zones() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
+
+
+def timezones() -> list[str]:
+    return sorted(_zones())
+
+
+def _text(value: Any, limit: int, *, required: str = "") -> tuple[Any, str]:
+    if not isinstance(value, str):
+        return value, "This must be text."
+    value = value.strip()
+    if required and not value:
+        return value, required
+    if len(value) > limit:
+        return value, f"Keep it under {limit} characters."
+    return value, ""
+
+
+def _phone(value: Any) -> tuple[Any, str]:
+    value, problem = _text(value, 40)
+    if problem or not value:
+        return value, problem
+    digits = sum(c.isdigit() for c in value)
+    if not _PHONE_CHARS.match(value):
+        return value, "Use digits, spaces and + ( ) - only."
+    if not 6 <= digits <= 17:
+        return value, "A phone number has 6 to 17 digits."
+    return " ".join(value.split()), ""
+
+
+def _url(value: Any) -> tuple[Any, str]:
+    value, problem = _text(value, 300)
+    if problem or not value:
+        return value, problem
+    if "://" not in value:
+        value = "https://" + value  # people type "www.clinic.co.uk"
+    parts = urlsplit(value)
+    host = parts.hostname or ""
+    if parts.scheme not in ("http", "https") or " " in value:
+        return value, "Give a web address starting with https://."
+    if "." not in host or host.startswith(".") or host.endswith("."):
+        return value, "This does not look like a web address (e.g. www.clinic.co.uk)."
+    return value, ""
+
+
+def _locale(value: Any) -> tuple[Any, str]:
+    from babel import Locale, UnknownLocaleError
+
+    message = "Choose how dates are written, e.g. en_GB (25 Nov, 15:40) or en_US (Nov 25, 3:40 PM)."
+    if not isinstance(value, str) or not value.strip():
+        return value, message
+    code = value.strip().replace("-", "_")
+    try:
+        parsed = Locale.parse(code)
+    except (UnknownLocaleError, ValueError):
+        return value, message
+    # The sheet's sentences are English: only the English date conventions fit in them.
+    if parsed.language != "en":
+        return value, message
+    return code, ""
+
+
+def _number(value: Any, lo: float, hi: float, label: str, *, whole: bool) -> tuple[Any, str]:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return value, f"{label} must be a number."
+    if whole and value != int(value):
+        return value, f"{label} must be a whole number."
+    if not lo <= value <= hi:
+        return value, f"{label} must be between {lo:g} and {hi:g}."
+    return (int(value) if whole else float(value)), ""
+
+
+def check_value(key: str, value: Any) -> tuple[Any, str]:
+    """The value as it would be stored (tidied), and a message if it is refused ('' if not)."""
+    if key == "clinic.name":
+        return _text(value, 120, required="The clinic needs a name: it heads every sheet.")
+    if key == "clinic.address":
+        return _text(value, 500)
+    if key == "clinic.phone":
+        return _phone(value)
+    if key in ("clinic.website", "clinic.booking_url"):
+        return _url(value)
+    if key == "clinic.timezone":
+        if not isinstance(value, str) or value.strip() not in _zones():
+            return value, "Choose a time zone from the list (e.g. Europe/London)."
+        return value.strip(), ""
+    if key == "clinic.locale":
+        return _locale(value)
+    if key == "clinic.language":
+        return _language(value)
+    if key == "clinic.paper":
+        return value, "" if value in PAPERS else "Choose A4 or Letter."
+    if key == "clinic.logo_path":
+        if value in ("", None):
+            return "", ""
+        try:
+            check_logo(Path(str(value)))
+        except DomainError as exc:
+            return value, exc.message
+        return str(value), ""
+    if key == "room.printer":
+        return _text(value, 200)
+    if key in KEY_SETTINGS:
+        return _text(value, 40, required="Press the key or pedal to use.")
+    if key == "room.idle_lock_minutes":
+        return _number(value, 1, 60, "The idle lock", whole=True)
+    if key == "room.font_scale":
+        return _number(value, 0.8, 2.0, "The type size", whole=False)
+    if key == "room.name":
+        return _text(value, 60)
+    if key == "consent.valid_months":
+        return _number(value, 1, 120, "Consent validity (months)", whole=True)
+    if key == "consent.renew":
+        ok = value in ("months", "series")
+        return value, "" if ok else "Renew after the period, or also at each new series."
+    return value, "This setting cannot be changed here."
+
+
+def _language(value: Any) -> tuple[Any, str]:
+    from console.texts import languages as language_texts
+
+    if value in ("", None):
+        return "", ""
+    try:
+        return language_texts.normalise_code(str(value)), ""
+    except DomainError as exc:
+        return value, exc.message
+
+
+def check(
+    values: dict[str, Any], current: dict[str, Any] | None = None
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """Tidied values and the problems per key (empty when everything may be saved).
+
+    Values equal to ``current`` (what is stored) are not checked again: a logo file removed
+    behind the console's back must not block saving the phone number.
+    """
+    tidy: dict[str, Any] = {}
+    problems: dict[str, str] = {}
+    for key, value in values.items():
+        if current is not None and key in current and current[key] == value:
+            tidy[key] = value
+            continue
+        tidy[key], problem = check_value(key, value)
+        if problem:
+            problems[key] = problem
+    # One pedal must not do two things: the second key of a pair is the one flagged.
+    seen: dict[str, str] = {}
+    for key in KEY_SETTINGS:
+        if key in tidy and key not in problems:
+            name = str(tidy[key]).casefold()
+            if name in seen:
+                problems[key] = f"Already used for {_KEY_LABELS[seen[name]]}."
+            else:
+                seen[name] = key
+    return tidy, problems
+
+
+_KEY_LABELS = {
+    "keys.pass_toggle": "start/stop pass",
+    "keys.next_area": "next area",
+    "keys.previous_area": "previous area",
+    "keys.lock": "lock screen",
+}
+
+
+# -- logo ------------------------------------------------------------------------------------
+def check_logo(path: Path) -> str:
+    """Refuse anything but a sound PNG or JPEG of sensible size; returns "png" or "jpg"."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DomainError(
+            f"The logo file could not be read ({exc.strerror or exc}).", "clinic.logo_path"
+        ) from exc
+    return _check_logo_bytes(data)
+
+
+def _check_logo_bytes(data: bytes) -> str:
+    field = "clinic.logo_path"
+    if len(data) > LOGO_MAX_BYTES:
+        raise DomainError("The logo is larger than 5 MB: save a smaller copy.", field)
+    if data.startswith(_PNG):
+        ext = "png"
+    elif data.startswith(_JPEG):
+        ext = "jpg"
+    else:
+        raise DomainError("The logo must be a PNG or JPEG image.", field)
+    # reportlab draws the sheet; decoding through it proves the sheet will be able to.
+    from reportlab.lib.utils import ImageReader
+
+    try:
+        reader = ImageReader(io.BytesIO(data))
+        width, height = reader.getSize()
+        if not (0 < width <= LOGO_MAX_SIDE and 0 < height <= LOGO_MAX_SIDE):
+            raise DomainError(
+                f"The logo is {width}×{height} pixels; keep it under {LOGO_MAX_SIDE} a side.",
+                field,
+            )
+        reader.getRGBData()  # decodes every pixel: a truncated file fails here
+    except DomainError:
+        raise
+    except Exception as exc:  # reportlab/PIL raise many kinds for a damaged file
+        raise DomainError("The logo file is damaged or not really an image.", field) from exc
+    return ext
+
+
+def branding_dir(ctx: AppContext) -> Path:
+    return ctx.data_dir / "branding"
+
+
+def _store_logo(ctx: AppContext, source: Path) -> tuple[Path, Path]:
+    """Copy to a temporary file beside the final one; returns (temporary, final)."""
+    ext = check_logo(source)
+    folder = branding_dir(ctx)
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    final = folder / f"logo.{ext}"
+    tmp = folder / f".logo.{ext}.part"
+    fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as out:
+        out.write(source.read_bytes())
+    os.chmod(tmp, 0o600)
+    return tmp, final
+
+
+# -- saving ----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Saved:
+    changed: tuple[str, ...]
+    values: dict[str, Any]
+
+
+def save(ctx: AppContext, values: dict[str, Any]) -> Saved:
+    """Save what changed among ``values``; all or nothing, one audit row per changed key."""
+    require_admin(ctx)
+    old = settings_repo.get_all(ctx.db)
+    tidy, problems = check(values, old)
+    if problems:
+        raise SettingsInvalid(problems)
+    changed = {k: v for k, v in tidy.items() if old.get(k) != v}
+    logo_move: tuple[Path, Path] | None = None
+    if changed.get("clinic.logo_path"):
+        logo_move = _store_logo(ctx, Path(changed["clinic.logo_path"]))
+        changed["clinic.logo_path"] = str(logo_move[1])
+    try:
+        with ctx.db.atomic():
+            for key, value in changed.items():
+                settings_repo.put(ctx.db, key, value, now=ctx.now(), by=ctx.practitioner_id)
+                ctx.audit(
+                    "settings.change",
+                    entity="settings",
+                    entity_id=key,
+                    detail={"key": key, "old": old.get(key), "new": value},
+                )
+    except BaseException:
+        if logo_move is not None:
+            logo_move[0].unlink(missing_ok=True)
+        raise
+    if logo_move is not None:
+        tmp, final = logo_move
+        for stale in branding_dir(ctx).glob("logo.*"):
+            if stale != final:
+                stale.unlink(missing_ok=True)  # a PNG replaced by a JPEG leaves no orphan
+        tmp.replace(final)
+    elif changed.get("clinic.logo_path") == "":
+        for stale in branding_dir(ctx).glob("logo.*"):
+            stale.unlink(missing_ok=True)  # archived sheets keep their own copy in the PDF
+    return Saved(changed=tuple(changed), values={**old, **changed})

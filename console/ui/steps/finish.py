@@ -1,0 +1,235 @@
+"""Finish: the summary, notes and adverse events; completing locks the visit."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.context import AppContext
+from console.errors import DomainError
+from console.files import backup
+from console.model.visit_record import VisitRecord
+from console.ui.photos.launch import BeforeAfterButton, PhotosButton
+from console.ui.shell.flow import VisitFlow
+from console.ui.steps.handout_preview import HandoutPreview
+from console.ui.steps.treat import clock_text
+from console.ui.widgets import common as widgets
+from console.visit.completion import BackupDue, Completed, CompleteVisit
+from console.visit.endpoints import endpoint_word
+from console.visit.record_reads import visit_record
+
+
+class FinishScreen(QWidget):
+    backup_finished = Signal(object)  # BackupResult or BackupFailed, from the worker thread
+
+    def __init__(self, ctx: AppContext, flow: VisitFlow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.flow = ctx, flow
+        self.completing = CompleteVisit(ctx)
+        self.heading = widgets.title("Finish")
+        self.facts = QLabel()
+        self.facts.setWordWrap(True)
+        self.table = QTableWidget(0, 5)
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the notes: no keyboard trap
+        self.table.setHorizontalHeaderLabels(["Area", "Depth (mm)", "Passes", "Time", "Endpoint"])
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.notes = QPlainTextEdit()
+        self.notes.setPlaceholderText("Notes for the record")
+        self.notes.setMaximumHeight(90)
+        self.adverse = QPlainTextEdit()
+        self.adverse.setPlaceholderText("Adverse events (leave empty if none)")
+        self.adverse.setMaximumHeight(70)
+        self.error = widgets.error_label()
+        self.done = widgets.hint()
+        self.complete = widgets.primary("Complete visit  [Ctrl+Enter]")
+        self.backup_finished.connect(self._on_backup_finished)
+        self.backup_thread: threading.Thread | None = None
+        self.complete.setToolTip("Locks the record, archives and prints the aftercare sheet")
+        self.complete.clicked.connect(self._on_complete_clicked)
+        self.new_visit = QPushButton("Next patient")
+        self.new_visit.clicked.connect(self._on_new_visit_clicked)
+        self.preview: HandoutPreview | None = None  # the sheet, once the visit is completed
+        self._loaded_for: str | None = None  # the visit whose notes the fields hold
+        self.after = QVBoxLayout()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_visit)
+        buttons.addStretch(1)
+        buttons.addWidget(PhotosButton(ctx, flow, "after"))
+        buttons.addWidget(BeforeAfterButton(ctx, flow))
+        buttons.addWidget(self.complete)
+        left = QVBoxLayout()
+        left.addWidget(self.heading)
+        left.addWidget(self.facts)
+        left.addWidget(self.table, 1)
+        left.addWidget(QLabel("Notes"))
+        left.addWidget(self.notes)
+        left.addWidget(QLabel("Adverse events"))
+        left.addWidget(self.adverse)
+        left.addWidget(self.error)
+        left.addWidget(self.done)
+        left.addLayout(buttons)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 1)
+        layout.addLayout(self.after, 1)
+        for field in (self.notes, self.adverse):
+            field.installEventFilter(self)
+        self.action_buttons = (self.new_visit, self.complete)  # the main window's action bar
+
+    # -- Ctrl+Enter completes (a plain Enter belongs to the notes); the question defaults to No
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        is_key = event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+        if is_key and self._is_complete_key(event):  # type: ignore[arg-type]
+            self.complete.click()
+            return True
+        return False
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._is_complete_key(event):
+            self.complete.click()
+            return
+        super().keyPressEvent(event)
+
+    @staticmethod
+    def _is_complete_key(event: QKeyEvent) -> bool:
+        ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        return bool(ctrl) and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+    def enter(self) -> None:
+        if self.flow.visit_id is None:
+            return
+        record = visit_record(self.ctx, self.flow.visit_id)
+        if record.id != self._loaded_for:
+            # Another visit: notes typed for the last patient must never be saved on this one.
+            self._reset_inputs()
+            self._loaded_for = record.id
+        self.show_record(record)
+
+    def _reset_inputs(self) -> None:
+        for field in (self.notes, self.adverse):
+            field.clear()
+        for label in (self.error, self.done):
+            label.clear()
+        if self.preview is not None:
+            self.preview.setVisible(False)
+
+    def show_record(self, record: VisitRecord) -> None:
+        tz = self.ctx.timezone()
+        started = record.started_at.astimezone(tz)
+        lines = [
+            f"<b>{record.patient_name}</b> · {started:%a %d %b %Y, %H:%M} · "
+            f"{record.practitioner_name}",
+            f"{record.total_passes} passes, {clock_text(record.treated_seconds)} of needling "
+            f"over {len(record.areas)} area(s).",
+        ]
+        for c in record.cartridges:
+            lines.append(f"Cartridge: {c.needle_count} needles, lot {c.lot}, exp {c.expiry}")
+        self.facts.setText("<br>".join(lines))
+        self.table.setRowCount(len(record.areas))
+        for row, area in enumerate(record.areas):
+            values = [
+                area.zone_name,
+                " → ".join(str(d) for d in area.depths_used),
+                f"{len(area.passes)} / {area.target_passes}",
+                clock_text(area.treated_seconds),
+                endpoint_word(area.endpoint),
+            ]
+            for col, value in enumerate(values):
+                self.table.setItem(row, col, QTableWidgetItem(value))
+        self.table.resizeColumnsToContents()
+        locked = record.status != "open"
+        self.notes.setReadOnly(locked)
+        self.adverse.setReadOnly(locked)
+        self.complete.setEnabled(not locked)
+        if locked:
+            self.notes.setPlainText(record.notes)
+            self.adverse.setPlainText(record.adverse_events)
+            self.done.setText("Completed and locked. Corrections are amendments (Records).")
+        if record.status == "completed":
+            preview = self._preview()
+            if preview.handout is None or preview.handout.visit_id != record.id:
+                # A visit completed earlier (back on this screen): its archived sheet, if any.
+                preview.load_visit(record.id)
+        elif self.preview is not None:
+            self.preview.setVisible(False)
+
+    def _on_complete_clicked(self) -> None:
+        visit_id = self.flow.visit_id
+        if visit_id is None:
+            return
+        self.error.clear()
+        if not widgets.Confirm.ask(
+            self,
+            "Complete visit",
+            "Complete and lock this visit? Notes and adverse events cannot be changed "
+            "afterwards, only amended.",
+            "Complete and lock",
+        ):
+            return
+        try:
+            completed = self.completing.run(
+                visit_id, notes=self.notes.toPlainText(), adverse_events=self.adverse.toPlainText()
+            )
+        except DomainError as error:
+            self.error.setText(error.message)
+            return
+        self._loaded_for = visit_id
+        self._preview().show_archived(completed.sheet, completed.sheet_bytes)
+        self.show_record(completed.record)
+        # The patient leaves the console with the visit: the Patient screen opens on an
+        # empty search, never on this patient with "Start visit" ready. The sheet stays here.
+        self.flow.set_visit(None)
+        self.flow.set_patient(None)
+        self.new_visit.setFocus()
+        self._after_completion(completed)
+
+    def _preview(self) -> HandoutPreview:
+        if self.preview is None:
+            # 60 dpi: the whole width of an A4 page fits beside the summary on a room screen.
+            self.preview = HandoutPreview(self.ctx, self, dpi=60)
+            self.after.addWidget(self.preview)
+        self.preview.setVisible(True)
+        return self.preview
+
+    def _after_completion(self, completed: Completed) -> None:
+        """Print the archived sheet and back up, as the use case said; the visit is safe."""
+        if completed.should_print:
+            self._preview().print_to_room()
+        else:
+            self.done.setText(
+                self.done.text()
+                + " No room printer is set (Settings): use Print… beside the sheet."
+            )
+        if completed.backup is not None:
+            due = completed.backup
+            # After the screen has painted: a large clinic file takes a moment to copy.
+            QTimer.singleShot(0, self, lambda: self._backup_after_visit(due))
+
+    def _backup_after_visit(self, due: BackupDue) -> None:
+        # On a worker thread: a clinic-sized file takes seconds to copy and check.
+        self.backup_thread = backup.backup_in_background(
+            self.ctx, due.reason, on_done=self.backup_finished.emit
+        )
+
+    def _on_backup_finished(self, outcome: object) -> None:
+        if isinstance(outcome, DomainError):
+            self.error.setText(f"The visit is saved, but the backup failed: {outcome.message}")
+
+    def _on_new_visit_clicked(self) -> None:
+        self._reset_inputs()
+        self._loaded_for = None
+        self.flow.set_visit(None)
+        self.flow.set_patient(None)
+        self.flow.go("patient")

@@ -1,0 +1,1 @@
+"""Widgets and the theme every screen shares."""
