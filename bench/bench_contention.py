@@ -109,8 +109,10 @@ def refused_stops(db_path: str | Path, *, seconds: float = 30.0) -> dict[str, An
         folder = Path(tmp)
         second = subprocess.Popen(
             [sys.executable, __file__, str(db), json.dumps(other_areas), str(seconds)],
-            cwd=ROOT, stdout=subprocess.PIPE, text=True,
-        )  # fmt: skip
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         stop = threading.Event()
         loop: dict[str, dict[str, int]] = {}
         thread = threading.Thread(

@@ -32,10 +32,17 @@ def camera_file(hue: int) -> bytes:
     w, h = MEGAPIXELS_12
     base = Image.radial_gradient("L").resize((w, h))
     noise = Image.effect_noise((w, h), 18)
-    picture = Image.merge("RGB", (base.point(lambda v: 255 - v // 3), noise, base.point(
-        lambda v: hue - v // 4 if hue > v // 4 else 0)))  # fmt: skip
-    ImageDraw.Draw(picture).ellipse((w // 3, h // 6, 2 * w // 3, 5 * h // 6), outline="white",
-                                    width=12)  # fmt: skip
+    picture = Image.merge(
+        "RGB",
+        (
+            base.point(lambda v: 255 - v // 3),
+            noise,
+            base.point(lambda v: hue - v // 4 if hue > v // 4 else 0),
+        ),
+    )
+    ImageDraw.Draw(picture).ellipse(
+        (w // 3, h // 6, 2 * w // 3, 5 * h // 6), outline="white", width=12
+    )
     picture = picture.filter(ImageFilter.GaussianBlur(1))
     out = io.BytesIO()
     picture.save(out, "JPEG", quality=92)
@@ -55,17 +62,31 @@ def _clinic(folder: Path):  # type: ignore[no-untyped-def]
     staff = demo.create_practitioners(ctx.db, ctx.now())
     ctx.practitioner_id = staff[0]
     patient = patients_repo.insert(
-        ctx.db, full_name="Bench Patient", date_of_birth=date(1980, 1, 1), phone="", email="",
-        fitzpatrick=2, now=ctx.now(), by=staff[0],
-    )  # fmt: skip
+        ctx.db,
+        full_name="Bench Patient",
+        date_of_birth=date(1980, 1, 1),
+        phone="",
+        email="",
+        fitzpatrick=2,
+        now=ctx.now(),
+        by=staff[0],
+    )
     visit = VisitService(ctx).start_visit(patient)
     consents = ConsentService(ctx)
     strokes = (tuple(Point(0.1 + 0.05 * i, 0.3 + 0.3 * (i % 2), 60 * i) for i in range(14)),)
     consents.record_signing(
-        visit_id=visit, patient_id=patient, by=staff[0], templates=consents.templates(),
-        signer="Bench Patient", signature=Signature(strokes), witness="", identity="",
-        language="en", choices={"clinical_record": True}, now=ctx.now(),
-    )  # fmt: skip
+        visit_id=visit,
+        patient_id=patient,
+        by=staff[0],
+        templates=consents.templates(),
+        signer="Bench Patient",
+        signature=Signature(strokes),
+        witness="",
+        identity="",
+        language="en",
+        choices={"clinical_record": True},
+        now=ctx.now(),
+    )
     return ctx, patient, visit
 
 
@@ -109,7 +130,11 @@ def photo_timings_ms(rounds: int = 5) -> dict[str, float]:
 
 if __name__ == "__main__":
     r = photo_timings_ms()
-    print(f"12 MP import with thumbnail: median {r['import_median_ms']} ms "
-          f"(max {r['import_max_ms']}), target ≤ 500")  # fmt: skip
-    print(f"compare view, two dates painted: median {r['compare_median_ms']} ms "
-          f"(max {r['compare_max_ms']}), target ≤ 200")  # fmt: skip
+    print(
+        f"12 MP import with thumbnail: median {r['import_median_ms']} ms "
+        f"(max {r['import_max_ms']}), target ≤ 500"
+    )
+    print(
+        f"compare view, two dates painted: median {r['compare_median_ms']} ms "
+        f"(max {r['compare_max_ms']}), target ≤ 200"
+    )

@@ -42,9 +42,15 @@ def _fifty_visit_patient(ctx: Any) -> str:
     staff = [r[0] for r in ctx.db.execute("SELECT id FROM practitioners WHERE active = 1")]
     with ctx.db.atomic():
         pid = patients_repo.insert(
-            ctx.db, full_name=BENCH_NAME, date_of_birth=date(1979, 4, 2), phone="+44 7700 900050",
-            email="bench50@example.org", fitzpatrick=3, now=ctx.now(), by=staff[0],
-        )  # fmt: skip
+            ctx.db,
+            full_name=BENCH_NAME,
+            date_of_birth=date(1979, 4, 2),
+            phone="+44 7700 900050",
+            email="bench50@example.org",
+            fitzpatrick=3,
+            now=ctx.now(),
+            by=staff[0],
+        )
     add_long_history(ctx, pid, staff, visits=50, seed=50)
     return pid
 

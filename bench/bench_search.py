@@ -15,11 +15,30 @@ from pathlib import Path
 # What a practitioner types, keystroke by keystroke: one- and two-letter prefixes are the
 # expensive case for a prefix index, so every word is typed from its first letter.
 TYPED = [
-    "zoe", "zoe bronte", "ngu", "nguyen thu", "王", "王小明", "1990", "0612", "24.11.1990",
-    "lukasz", "o'brien", "smith", "emma j", "07700", "anna", "siobhan", "m", "a",
+    "zoe",
+    "zoe bronte",
+    "ngu",
+    "nguyen thu",
+    "王",
+    "王小明",
+    "1990",
+    "0612",
+    "24.11.1990",
+    "lukasz",
+    "o'brien",
+    "smith",
+    "emma j",
+    "07700",
+    "anna",
+    "siobhan",
+    "m",
+    "a",
     # Across scripts (issue 16): a given name inside a CJK name, Latin spellings.
-    "小明", "ivan", "muhammad", "giorgos",
-]  # fmt: skip
+    "小明",
+    "ivan",
+    "muhammad",
+    "giorgos",
+]
 
 
 def keystrokes(words: list[str]) -> list[str]:

@@ -31,9 +31,13 @@ def start_once(kind: str, db_path: Path, env: dict[str, str], timeout: float = 6
     """Milliseconds from Popen to the child's first-paint mark."""
     started = time.monotonic()
     child = subprocess.Popen(
-        [sys.executable, str(CHILD), kind, str(db_path)], cwd=ROOT, env=env,
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
+        [sys.executable, str(CHILD), kind, str(db_path)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         out, err = child.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -111,8 +115,10 @@ def xvfb() -> Iterator[str | None]:
     read_fd, write_fd = os.pipe()
     proc = subprocess.Popen(
         [binary, "-displayfd", str(write_fd), "-screen", "0", "1366x850x24", "-nolisten", "tcp"],
-        pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+        pass_fds=(write_fd,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     os.close(write_fd)
     try:
         with os.fdopen(read_fd) as pipe:

@@ -52,9 +52,15 @@ def bench_patient(ctx: Any, name: str) -> str:
     staff = _staff(ctx)
     ctx.practitioner_id = ctx.practitioner_id or staff[0]
     patient_id = patients_repo.insert(
-        ctx.db, full_name=name, date_of_birth=date(1984, 7, 19), phone="+44 7700 900777",
-        email="bench.visit@example.org", fitzpatrick=2, now=ctx.now(), by=staff[0],
-    )  # fmt: skip
+        ctx.db,
+        full_name=name,
+        date_of_birth=date(1984, 7, 19),
+        phone="+44 7700 900777",
+        email="bench.visit@example.org",
+        fitzpatrick=2,
+        now=ctx.now(),
+        by=staff[0],
+    )
     return str(patient_id)
 
 
@@ -76,10 +82,15 @@ def _consent(ctx: Any, visit_id: str) -> None:
         with ctx.db.atomic():
             practitioners_repo.set_pin_hash(ctx.db, me["id"], hash_pin(pin))
     zigzag = tuple(Point(0.1 + 0.06 * i, 0.3 + 0.4 * (i % 2), 80 * i) for i in range(12))
-    consents.take(visit_id, SigningRequest(
-        library_version=consents.templates().version, signer_name="Bench Patient",
-        signature=Signature((zigzag,)), practitioner_pin=pin,
-    ))  # fmt: skip
+    consents.take(
+        visit_id,
+        SigningRequest(
+            library_version=consents.templates().version,
+            signer_name="Bench Patient",
+            signature=Signature((zigzag,)),
+            practitioner_pin=pin,
+        ),
+    )
 
 
 def _sign_on_screen(window: Any, pin: str) -> None:
@@ -98,14 +109,25 @@ def _sign_on_screen(window: Any, pin: str) -> None:
         _press(consent.text, Qt.Key.Key_PageDown)
     left = Qt.MouseButton.LeftButton
     points = [(30 + 25 * i, 40 + 60 * (i % 2)) for i in range(14)]
-    kinds = ([QMouseEvent.Type.MouseButtonPress] + [QMouseEvent.Type.MouseMove] * 12
-             + [QMouseEvent.Type.MouseButtonRelease])  # fmt: skip
+    kinds = (
+        [QMouseEvent.Type.MouseButtonPress]
+        + [QMouseEvent.Type.MouseMove] * 12
+        + [QMouseEvent.Type.MouseButtonRelease]
+    )
     for kind, (x, y) in zip(kinds, points, strict=True):
         held = Qt.MouseButton.NoButton if kind == QMouseEvent.Type.MouseButtonRelease else left
         pos = QPointF(x, y)
-        QApplication.sendEvent(consent.pad, QMouseEvent(
-            kind, pos, consent.pad.mapToGlobal(pos), left, held, Qt.KeyboardModifier.NoModifier,
-        ))  # fmt: skip
+        QApplication.sendEvent(
+            consent.pad,
+            QMouseEvent(
+                kind,
+                pos,
+                consent.pad.mapToGlobal(pos),
+                left,
+                held,
+                Qt.KeyboardModifier.NoModifier,
+            ),
+        )
     _type(consent.signer_name, "Bench Patient")
     _type(consent.pin, pin + "\n")
 
@@ -123,9 +145,11 @@ def ready_visit(ctx: Any, patient_id: str) -> str:
     svc.set_device(visit_id, "skinpen-precision")
     serial = uuid.uuid4().hex[:12].upper()  # single use: a new cartridge every run
     svc.record_cartridge_label(
-        visit_id, cartridge_scan(serial, ctx.today()), cartridge_type_id="skinpen-14",
+        visit_id,
+        cartridge_scan(serial, ctx.today()),
+        cartridge_type_id="skinpen-14",
         seal_intact=True,
-    )  # fmt: skip
+    )
     svc.record_gel(visit_id, product="SkinPen Skinfuse Lift HA", lot="G2611")
     svc.mark_skin_cleansed(visit_id)
     return visit_id

@@ -69,13 +69,33 @@ FIGURES = (
 
 # Rounds per benchmark: quick keeps CI under a minute or two on two shared cores.
 PLANS = {
-    "quick": {"startup_runs": 3, "search_rounds": 1, "open_rounds": 5, "recall_rounds": 3,
-              "handout_rounds": 8, "render_rounds": 1, "passes": 40, "timer_s": 3.0, "stops": 20,
-              "contention_s": 10.0, "photo_rounds": 3},
-    "full": {"startup_runs": 10, "search_rounds": 5, "open_rounds": 25, "recall_rounds": 30,
-             "handout_rounds": 30, "render_rounds": 3, "passes": 300, "timer_s": 20.0, "stops": 100,
-             "contention_s": 30.0, "photo_rounds": 9},
-}  # fmt: skip
+    "quick": {
+        "startup_runs": 3,
+        "search_rounds": 1,
+        "open_rounds": 5,
+        "recall_rounds": 3,
+        "handout_rounds": 8,
+        "render_rounds": 1,
+        "passes": 40,
+        "timer_s": 3.0,
+        "stops": 20,
+        "contention_s": 10.0,
+        "photo_rounds": 3,
+    },
+    "full": {
+        "startup_runs": 10,
+        "search_rounds": 5,
+        "open_rounds": 25,
+        "recall_rounds": 30,
+        "handout_rounds": 30,
+        "render_rounds": 3,
+        "passes": 300,
+        "timer_s": 20.0,
+        "stops": 100,
+        "contention_s": 30.0,
+        "photo_rounds": 9,
+    },
+}
 
 
 # -- workers: one benchmark per fresh process --------------------------------------------------
@@ -134,10 +154,22 @@ def run_worker(
     if display:
         env["DISPLAY"] = display
     proc = subprocess.run(
-        [sys.executable, str(Path(__file__).resolve()), "--worker", name, "--db", str(db),
-         "--plan", json.dumps(plan)],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout,
-    )  # fmt: skip
+        [
+            sys.executable,
+            str(Path(__file__).resolve()),
+            "--worker",
+            name,
+            "--db",
+            str(db),
+            "--plan",
+            json.dumps(plan),
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
     lines = [x for x in proc.stdout.splitlines() if x.startswith("RESULT ")]
     if proc.returncode != 0 or not lines:
         tail = " | ".join(proc.stderr.strip().splitlines()[-6:])
@@ -154,10 +186,20 @@ def build_demo(path: Path, patients: int) -> None:
     for leftover in path.parent.glob(partial.name + "*"):
         leftover.unlink()
     subprocess.run(
-        [sys.executable, "-m", "console", "demo", "--db", str(partial), "--patients",
-         str(patients)],
-        cwd=ROOT, check=True, stdout=subprocess.DEVNULL,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "console",
+            "demo",
+            "--db",
+            str(partial),
+            "--patients",
+            str(patients),
+        ],
+        cwd=ROOT,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     with sqlite3.connect(partial) as conn:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     partial.rename(path)
@@ -206,8 +248,10 @@ def print_table(rows: dict[str, Row]) -> None:
     for f in FIGURES:
         if f.key in rows:
             r, target = rows[f.key], "≤ " + format(f.target, "g")
-            print(f"{f.key:26} {_num(r.value):>8} {_num(r.median):>8} {_num(r.p95):>8} "
-                  f"{target:>8}  {verdict(f, r):7} {f.label} ({f.unit})")  # fmt: skip
+            print(
+                f"{f.key:26} {_num(r.value):>8} {_num(r.median):>8} {_num(r.p95):>8} "
+                f"{target:>8}  {verdict(f, r):7} {f.label} ({f.unit})"
+            )
 
 
 def markdown_table(rows: dict[str, Row]) -> str:
@@ -217,8 +261,10 @@ def markdown_table(rows: dict[str, Row]) -> str:
         if f.key in rows:
             r = rows[f.key]
             median = r.median if r.median is not None else r.value
-            lines.append(f"| `{f.key}` | {f.label} | {_num(median)} {f.unit} | {_num(r.p95)} | "
-                         f"≤ {f.target:g} | {verdict(f, r)} |")  # fmt: skip
+            lines.append(
+                f"| `{f.key}` | {f.label} | {_num(median)} {f.unit} | {_num(r.p95)} | "
+                f"≤ {f.target:g} | {verdict(f, r)} |"
+            )
     return "\n".join(lines)
 
 
@@ -228,8 +274,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write one key per figure to this file")
     big_help = f"the {BIG_PATIENTS:,}-patient database (built if missing)"
     parser.add_argument("--big-db", type=Path, default=DEFAULT_BIG_DB, help=big_help)
-    parser.add_argument("--only", help="comma-separated: startup,startup_big,search,records,"
-                        "handout,pass_commit,stop_queries,timer,rss,contention,photos")  # fmt: skip
+    parser.add_argument(
+        "--only",
+        help="comma-separated: startup,startup_big,search,records,"
+        "handout,pass_commit,stop_queries,timer,rss,contention,photos",
+    )
     parser.add_argument("--no-xcb", action="store_true", help="skip the runs under Xvfb")
     parser.add_argument("--markdown", action="store_true", help="also print a Markdown table")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
@@ -255,8 +304,11 @@ def run_all(args: argparse.Namespace) -> int:
     crashes: list[str] = []
     load_before = os.getloadavg()
     started = time.monotonic()
-    print(f"{mode} run on {platform.node()}: {os.cpu_count()} cores, load {load_before[0]:.2f}, "
-          f"Python {platform.python_version()}", flush=True)  # fmt: skip
+    print(
+        f"{mode} run on {platform.node()}: {os.cpu_count()} cores, load {load_before[0]:.2f}, "
+        f"Python {platform.python_version()}",
+        flush=True,
+    )
 
     def step(name: str, keys: tuple[str, ...], action: Any) -> None:
         if only is not None and name.removesuffix("_xcb") not in only:
@@ -284,8 +336,10 @@ def run_all(args: argparse.Namespace) -> int:
         ):
             big = args.big_db.resolve()
             if patient_count(big) < BIG_PATIENTS:
-                print(f"  building the {BIG_PATIENTS:,}-patient database at {big} (minutes)…",
-                      flush=True)  # fmt: skip
+                print(
+                    f"  building the {BIG_PATIENTS:,}-patient database at {big} (minutes)…",
+                    flush=True,
+                )
                 build_demo(big, BIG_PATIENTS)
             print(f"  big db       {patient_count(big):,} patients at {big}", flush=True)
         details["databases"] = {"clinic_patients": CLINIC_PATIENTS, "big": str(big)}
@@ -396,11 +450,20 @@ def run_all(args: argparse.Namespace) -> int:
         f"{load_before[0]:.2f} before, {load_after[0]:.2f} after ({os.cpu_count()} cores)"
     )
     if args.json:
-        write_json(args.json, rows, details, {
-            "mode": mode, "seconds": round(time.monotonic() - started, 1),
-            "load_before": load_before, "load_after": load_after, "cores": os.cpu_count(),
-            "python": platform.python_version(), "crashes": crashes,
-        })  # fmt: skip
+        write_json(
+            args.json,
+            rows,
+            details,
+            {
+                "mode": mode,
+                "seconds": round(time.monotonic() - started, 1),
+                "load_before": load_before,
+                "load_after": load_after,
+                "cores": os.cpu_count(),
+                "python": platform.python_version(),
+                "crashes": crashes,
+            },
+        )
     if crashes:
         print("\nCRASHED: " + "; ".join(crashes), file=sys.stderr)
         return 1

@@ -71,9 +71,14 @@ class AppContext:
         return self.now().astimezone(self.timezone()).date()
 
     def audit(
-        self, action: str, *, entity: str = "", entity_id: str = "",
-        detail: dict[str, Any] | None = None, by: str | _SignedInNow | None = SIGNED_IN,
-    ) -> None:  # fmt: skip
+        self,
+        action: str,
+        *,
+        entity: str = "",
+        entity_id: str = "",
+        detail: dict[str, Any] | None = None,
+        by: str | _SignedInNow | None = SIGNED_IN,
+    ) -> None:
         """Append an audit row for what the signed-in practitioner just did: the one audit path.
 
         Its own transaction, or a savepoint inside the caller's when one is open, so the row
@@ -86,9 +91,14 @@ class AppContext:
         who = self.practitioner_id if isinstance(by, _SignedInNow) else by
         with self.db.atomic():
             audit_repo.record(
-                self.db, at=self.now(), by=who, action=action, entity=entity,
-                entity_id=entity_id, detail=detail,
-            )  # fmt: skip
+                self.db,
+                at=self.now(),
+                by=who,
+                action=action,
+                entity=entity,
+                entity_id=entity_id,
+                detail=detail,
+            )
 
     def close(self) -> None:
         """Close the database: the console is quitting (or never got going)."""

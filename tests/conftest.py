@@ -123,10 +123,15 @@ def patient(ctx: AppContext, staff: list[str]) -> str:
     from console.data import patients_repo
 
     return patients_repo.insert(
-        ctx.db, full_name="Zoë Łukasz-Nguyễn", date_of_birth=date(1988, 3, 14),
-        phone="+44 7700 900123", email="zoe@example.org", fitzpatrick=3, now=ctx.now(),
+        ctx.db,
+        full_name="Zoë Łukasz-Nguyễn",
+        date_of_birth=date(1988, 3, 14),
+        phone="+44 7700 900123",
+        email="zoe@example.org",
+        fitzpatrick=3,
+        now=ctx.now(),
         by=staff[0],
-    )  # fmt: skip
+    )
 
 
 @pytest.fixture

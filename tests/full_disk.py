@@ -45,8 +45,10 @@ def tiny_disk(path: Path, size: str = "4m") -> Iterator[TinyDisk]:
         pytest.skip("a real full disk needs a tmpfs mount (root)")
     mounted = subprocess.run(
         ["mount", "-t", "tmpfs", "-o", f"size={size},mode=0700", "tmpfs", str(path)],
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if mounted.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.strip()}")
     try:

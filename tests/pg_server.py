@@ -82,16 +82,49 @@ def private_server() -> Iterator[PgServer]:
     log = base / "server.log"
     try:
         subprocess.run(
-            _as(run_as, [str(bindir / "initdb"), "-D", str(data), "-U", user, "-A", "trust",
-                         "-E", "UTF8", "--locale", "C.UTF-8", "--no-sync"]),
-            check=True, capture_output=True, text=True,
-        )  # fmt: skip
+            _as(
+                run_as,
+                [
+                    str(bindir / "initdb"),
+                    "-D",
+                    str(data),
+                    "-U",
+                    user,
+                    "-A",
+                    "trust",
+                    "-E",
+                    "UTF8",
+                    "--locale",
+                    "C.UTF-8",
+                    "--no-sync",
+                ],
+            ),
+            check=True,
+            capture_output=True,
+            text=True,
+        )
         options = f"-k {sockets} -c listen_addresses='' -c fsync=off"
         subprocess.run(
-            _as(run_as, [str(bindir / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(log),
-                         "-w", "-t", "60", "start"]),
-            check=True, capture_output=True, text=True,
-        )  # fmt: skip
+            _as(
+                run_as,
+                [
+                    str(bindir / "pg_ctl"),
+                    "-D",
+                    str(data),
+                    "-o",
+                    options,
+                    "-l",
+                    str(log),
+                    "-w",
+                    "-t",
+                    "60",
+                    "start",
+                ],
+            ),
+            check=True,
+            capture_output=True,
+            text=True,
+        )
         try:
             yield PgServer(socket_dir=sockets, user=user, major=major)
         finally:

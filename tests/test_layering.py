@@ -54,10 +54,11 @@ def _ui_to_data_edges() -> set[str]:
             elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
                 base = node.module
                 targets = [
-                    f"{base}.{a.name}" if (CONSOLE.parent / base.replace(".", "/") /
-                                           f"{a.name}.py").exists() else base
+                    f"{base}.{a.name}"
+                    if (CONSOLE.parent / base.replace(".", "/") / f"{a.name}.py").exists()
+                    else base
                     for a in node.names
-                ]  # fmt: skip
+                ]
                 if base == "console":
                     targets = [f"console.{a.name}" for a in node.names]
             for target in targets:

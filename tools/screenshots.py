@@ -41,10 +41,15 @@ def main(out: Path) -> int:
     staff = demo.create_practitioners(ctx.db, clock.now(), hash_pin)
     demo.create_patients(ctx.db, 40, seed=5, now=clock.now(), by=staff[0])
     patients_repo.insert(
-        ctx.db, full_name="Zoë Łukasz-Nguyễn", date_of_birth=date(1988, 3, 14),
-        phone="+44 7700 900123", email="zoe@example.org", fitzpatrick=3, now=clock.now(),
+        ctx.db,
+        full_name="Zoë Łukasz-Nguyễn",
+        date_of_birth=date(1988, 3, 14),
+        phone="+44 7700 900123",
+        email="zoe@example.org",
+        fitzpatrick=3,
+        now=clock.now(),
         by=staff[0],
-    )  # fmt: skip
+    )
     # The answers a practitioner gives to "Complete and lock this visit?": Yes.
     Confirm.ask = classmethod(lambda cls, *a: True)  # type: ignore[method-assign,assignment]
     window = MainWindow(ctx)
@@ -66,13 +71,27 @@ def main(out: Path) -> int:
         for ch in text:
             key = Qt.Key.Key_Return if ch == "\n" else Qt.Key.Key_unknown
             for kind in (QKeyEvent.Type.KeyPress, QKeyEvent.Type.KeyRelease):
-                QCoreApplication.sendEvent(widget, QKeyEvent(kind, key,  # type: ignore[arg-type]
-                    Qt.KeyboardModifier.NoModifier, "" if ch == "\n" else ch))  # fmt: skip
+                QCoreApplication.sendEvent(
+                    widget,
+                    QKeyEvent(
+                        kind,
+                        key,  # type: ignore[arg-type]
+                        Qt.KeyboardModifier.NoModifier,
+                        "" if ch == "\n" else ch,
+                    ),
+                )
 
     def key(widget: object, k: Qt.Key, text: str) -> None:
         for kind in (QKeyEvent.Type.KeyPress, QKeyEvent.Type.KeyRelease):
-            QCoreApplication.sendEvent(widget, QKeyEvent(kind, k, Qt.KeyboardModifier.NoModifier,  # type: ignore[arg-type]
-                                                         text))  # fmt: skip
+            QCoreApplication.sendEvent(
+                widget,
+                QKeyEvent(
+                    kind,
+                    k,
+                    Qt.KeyboardModifier.NoModifier,  # type: ignore[arg-type]
+                    text,
+                ),
+            )
 
     def sign(pad: object, points: list[tuple[int, int]]) -> None:
         """A signature drawn with the mouse: press, moves, release."""
@@ -82,8 +101,17 @@ def main(out: Path) -> int:
         for kind, (x, y) in zip(kinds, points, strict=True):
             pos = QPointF(x, y)
             buttons = Qt.MouseButton.NoButton if kind == kinds[-1] else Qt.MouseButton.LeftButton
-            QCoreApplication.sendEvent(pad, QMouseEvent(kind, pos, pad.mapToGlobal(pos),  # type: ignore[attr-defined]
-                Qt.MouseButton.LeftButton, buttons, Qt.KeyboardModifier.NoModifier))  # fmt: skip
+            QCoreApplication.sendEvent(
+                pad,
+                QMouseEvent(
+                    kind,
+                    pos,
+                    pad.mapToGlobal(pos),  # type: ignore[attr-defined]
+                    Qt.MouseButton.LeftButton,
+                    buttons,
+                    Qt.KeyboardModifier.NoModifier,
+                ),
+            )
 
     signin = window.screen_for("signin")
     signin.names.select(staff[1])

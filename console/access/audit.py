@@ -37,10 +37,15 @@ def export_csv(ctx: AppContext, path: Path, where: AuditFilter) -> int:
     """Write the rows matching ``where`` to ``path``; returns how many."""
     require_admin(ctx)
     count = audit_repo.export_csv(ctx.db, path, where)
-    ctx.audit("audit.export", entity="audit_log", detail={
-        "rows": count, "file": path.name,
-        "filter": {k: str(v) for k, v in where.__dict__.items() if v},
-    })  # fmt: skip
+    ctx.audit(
+        "audit.export",
+        entity="audit_log",
+        detail={
+            "rows": count,
+            "file": path.name,
+            "filter": {k: str(v) for k, v in where.__dict__.items() if v},
+        },
+    )
     return count
 
 

@@ -125,9 +125,12 @@ def sign_in(ctx: AppContext, practitioner_id: str, pin: str, *, purpose: str = "
     if until is not None:
         with db.atomic():
             ctx.audit(
-                "auth.refused_locked", entity="practitioner", entity_id=practitioner_id,
-                detail={"purpose": purpose}, by=practitioner_id,
-            )  # fmt: skip
+                "auth.refused_locked",
+                entity="practitioner",
+                entity_id=practitioner_id,
+                detail={"purpose": purpose},
+                by=practitioner_id,
+            )
         raise AccountLocked(_locked_message(db, until, now), until)
     ok = _verify(row["pin_hash"], pin)
     with db.atomic():
@@ -138,9 +141,11 @@ def sign_in(ctx: AppContext, practitioner_id: str, pin: str, *, purpose: str = "
             if _hasher.check_needs_rehash(row["pin_hash"]):
                 practitioners_repo.set_pin_hash(db, practitioner_id, _hasher.hash(pin))
             ctx.audit(
-                f"auth.{purpose}", entity="practitioner", entity_id=practitioner_id,
+                f"auth.{purpose}",
+                entity="practitioner",
+                entity_id=practitioner_id,
                 by=practitioner_id,
-            )  # fmt: skip
+            )
             return practitioner_id
         attempts = int(row["failed_attempts"]) + 1
         delay = lock_delay(attempts)
@@ -149,14 +154,20 @@ def sign_in(ctx: AppContext, practitioner_id: str, pin: str, *, purpose: str = "
             db, practitioner_id, failed_attempts=attempts, locked_until=until
         )
         ctx.audit(
-            f"auth.{purpose}_failed", entity="practitioner", entity_id=practitioner_id,
-            detail={"attempts": attempts}, by=practitioner_id,
-        )  # fmt: skip
+            f"auth.{purpose}_failed",
+            entity="practitioner",
+            entity_id=practitioner_id,
+            detail={"attempts": attempts},
+            by=practitioner_id,
+        )
         if until is not None:
             ctx.audit(
-                "auth.lockout", entity="practitioner", entity_id=practitioner_id,
-                detail={"attempts": attempts, "until": until.isoformat()}, by=practitioner_id,
-            )  # fmt: skip
+                "auth.lockout",
+                entity="practitioner",
+                entity_id=practitioner_id,
+                detail={"attempts": attempts, "until": until.isoformat()},
+                by=practitioner_id,
+            )
     if until is not None:
         raise AccountLocked(_locked_message(db, until, now), until)
     left = MAX_ATTEMPTS - attempts
@@ -245,9 +256,12 @@ def _create(ctx: AppContext, display_name: str, role: str, pin: str, by: str | N
             ctx.db, display_name=name, role=role, pin_hash=pin_hash, now=now
         )
         ctx.audit(
-            "practitioner.create", entity="practitioner", entity_id=pid,
-            detail={"role": role, "first_admin": by is None}, by=by or pid,
-        )  # fmt: skip
+            "practitioner.create",
+            entity="practitioner",
+            entity_id=pid,
+            detail={"role": role, "first_admin": by is None},
+            by=by or pid,
+        )
     return pid
 
 
@@ -301,11 +315,19 @@ def deactivate(ctx: AppContext, practitioner_id: str) -> None:
 
 def record_lock(ctx: AppContext, reason: str) -> None:
     """The screen was locked (``reason``: "idle" or "key"); unlocking is audited by sign_in."""
-    ctx.audit("auth.lock", entity="practitioner", entity_id=ctx.practitioner_id or "",
-              detail={"reason": reason})  # fmt: skip
+    ctx.audit(
+        "auth.lock",
+        entity="practitioner",
+        entity_id=ctx.practitioner_id or "",
+        detail={"reason": reason},
+    )
 
 
 def record_switch(ctx: AppContext, previous: str | None) -> None:
     """Another practitioner unlocked the screen and carries on: from now on records are theirs."""
-    ctx.audit("auth.switch", entity="practitioner", entity_id=ctx.practitioner_id or "",
-              detail={"previous": previous or ""})  # fmt: skip
+    ctx.audit(
+        "auth.switch",
+        entity="practitioner",
+        entity_id=ctx.practitioner_id or "",
+        detail={"previous": previous or ""},
+    )

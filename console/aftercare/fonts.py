@@ -31,12 +31,19 @@ CJK = "TRC-CJK"
 # Scripts whose letters must come from their own Noto face even where DejaVu has a glyph
 # (DejaVu's Arabic has no shaping tables worth the name): (first, last code point, face).
 _SCRIPTS = (
-    (0x0590, 0x05FF, "Hebrew"), (0xFB1D, 0xFB4F, "Hebrew"),
-    (0x0600, 0x06FF, "Arabic"), (0x0750, 0x077F, "Arabic"), (0x08A0, 0x08FF, "Arabic"),
-    (0xFB50, 0xFDFF, "Arabic"), (0xFE70, 0xFEFF, "Arabic"),
-    (0x0900, 0x097F, "Devanagari"), (0xA8E0, 0xA8FF, "Devanagari"),
-    (0x0980, 0x09FF, "Bengali"), (0x0B80, 0x0BFF, "Tamil"), (0x0E00, 0x0E7F, "Thai"),
-)  # fmt: skip
+    (0x0590, 0x05FF, "Hebrew"),
+    (0xFB1D, 0xFB4F, "Hebrew"),
+    (0x0600, 0x06FF, "Arabic"),
+    (0x0750, 0x077F, "Arabic"),
+    (0x08A0, 0x08FF, "Arabic"),
+    (0xFB50, 0xFDFF, "Arabic"),
+    (0xFE70, 0xFEFF, "Arabic"),
+    (0x0900, 0x097F, "Devanagari"),
+    (0xA8E0, 0xA8FF, "Devanagari"),
+    (0x0980, 0x09FF, "Bengali"),
+    (0x0B80, 0x0BFF, "Tamil"),
+    (0x0E00, 0x0E7F, "Thai"),
+)
 _SCRIPT_NAMES = ("Arabic", "Hebrew", "Devanagari", "Thai", "Bengali", "Tamil")
 
 

@@ -44,8 +44,12 @@ def next_session_ics(
     if series.session_number is None:
         summary = t("ics.summary", clinic=details.name)
     else:
-        summary = t("ics.summary_numbered", clinic=details.name,
-                    number=series.session_number + 1, sessions=series.sessions)  # fmt: skip
+        summary = t(
+            "ics.summary_numbered",
+            clinic=details.name,
+            number=series.session_number + 1,
+            sessions=series.sessions,
+        )
 
     cal = Calendar()
     cal.add("prodid", "-//Treatment Room Console//Aftercare//EN")

@@ -167,8 +167,9 @@ def _actual_text(text: str) -> str:
     return "<FEFF" + text.encode("utf-16-be").hex().upper() + ">"
 
 
-def draw_words(canvas: Any, x: float, y: float, words: list[_Word], space: float, size: float,
-               rtl: bool) -> None:  # fmt: skip
+def draw_words(
+    canvas: Any, x: float, y: float, words: list[_Word], space: float, size: float, rtl: bool
+) -> None:
     """Draw one line: each font run is a unit of the bidi reordering, so "2026،" or
     "(الهربس)" come out right; a space separates units that came from different words."""
     units = [(n, piece) for n, word in enumerate(words) for piece in word.pieces]
@@ -213,8 +214,16 @@ def line_width(text: str, size: float, *, bold: bool = False) -> float:
     return sum(w.width for w in words) + space * max(len(words) - 1, 0)
 
 
-def draw_line(canvas: Any, x: float, y: float, text: str, size: float, *, bold: bool = False,
-              rtl: bool | None = None) -> None:  # fmt: skip
+def draw_line(
+    canvas: Any,
+    x: float,
+    y: float,
+    text: str,
+    size: float,
+    *,
+    bold: bool = False,
+    rtl: bool | None = None,
+) -> None:
     """One line at (x, y), left edge at x, words in visual order."""
     fonts.register()
     words = [_word(w, size, bold) for w in text.split()]

@@ -399,9 +399,15 @@ def _canvas_class(c: SheetContent) -> type[Canvas]:
 
 
 def _draw(
-    canvas: Any, x: float, y: float, text: str, size: float, *, bold: bool = False,
+    canvas: Any,
+    x: float,
+    y: float,
+    text: str,
+    size: float,
+    *,
+    bold: bool = False,
     align: str = "left",
-) -> None:  # fmt: skip
+) -> None:
     """One line on the canvas (footer, watermark), shaped when its script needs it."""
     if not shaped.needs_shaping(text):
         fonts.draw_string(canvas, x, y, text, size, bold=bold, align=align)

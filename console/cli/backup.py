@@ -40,13 +40,15 @@ def run(args: argparse.Namespace) -> int:
     # Nobody signs in on the command line: the row says by whom as None, at the copy's time.
     ctx = AppContext(
         db=open_database(path, migrate=False),  # the audit table exists since 0001
-        db_path=path, clock=FixedClock(now),
-    )  # fmt: skip
+        db_path=path,
+        clock=FixedClock(now),
+    )
     try:
         ctx.audit(
-            "backup.create", entity="database",
+            "backup.create",
+            entity="database",
             detail={"file": copy.name, "reason": "command line", "folder": str(folder)},
-        )  # fmt: skip
+        )
     finally:
         ctx.close()
     print(f"backup: {copy}")

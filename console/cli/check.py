@@ -32,11 +32,19 @@ def run(args: argparse.Namespace) -> int:
         return fail(f"{path} is not a readable console database ({exc})", 3)
     ok = result == ["ok"] and (chain is None or chain.ok)
     if args.json:
-        print(json.dumps({
-            "path": str(path), "integrity": result, "schema": version, "ok": ok,
-            "audit_chain": None if chain is None else {
-                "ok": chain.ok, "rows": chain.rows, "broken_seq": chain.broken_seq},
-        }))  # fmt: skip
+        print(
+            json.dumps(
+                {
+                    "path": str(path),
+                    "integrity": result,
+                    "schema": version,
+                    "ok": ok,
+                    "audit_chain": None
+                    if chain is None
+                    else {"ok": chain.ok, "rows": chain.rows, "broken_seq": chain.broken_seq},
+                }
+            )
+        )
     else:
         print(f"database: {path}")
         print(f"schema:   {version or 'none (not a console database yet)'}")

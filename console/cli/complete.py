@@ -51,9 +51,13 @@ def run(args: argparse.Namespace) -> int:
         )
         try:
             record_print(
-                ctx, done.sheet.id, printer=done.printer, copies=1, ok=ok,
+                ctx,
+                done.sheet.id,
+                printer=done.printer,
+                copies=1,
+                ok=ok,
                 message="" if ok else message,
-            )  # fmt: skip
+            )
         except DomainError as exc:
             problems.append(f"the print was not recorded: {exc.message}")
         if ok:

@@ -84,9 +84,13 @@ def run(args: argparse.Namespace) -> int:
         ok, message = _lp(args.printer, info.path, args.copies, f"Aftercare {info.path.stem}")
         try:
             record_print(
-                ctx, info.id, printer=args.printer, copies=args.copies, ok=ok,
+                ctx,
+                info.id,
+                printer=args.printer,
+                copies=args.copies,
+                ok=ok,
                 message="" if ok else message,
-            )  # fmt: skip
+            )
         except DomainError as exc:  # full disk: the print happened, its record did not
             return fail(f"sent to {args.printer}, but the print was not recorded. {exc.message}", 4)
         if not ok:

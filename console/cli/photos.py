@@ -36,9 +36,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     imp.add_argument("--view", required=True, help="the standard view, e.g. front, oblique_left")
     imp.add_argument("--visit", metavar="ID", help="the visit it belongs to (optional)")
     imp.add_argument(
-        "--stage", choices=STAGES, help="before / after / follow_up (default: before in an "
-        "open visit, else follow_up)",
-    )  # fmt: skip
+        "--stage",
+        choices=STAGES,
+        help="before / after / follow_up (default: before in an open visit, else follow_up)",
+    )
     imp.add_argument("file", type=Path, metavar="FILE", help="the picture to import")
 
 

@@ -38,9 +38,17 @@ def zone_planned(db: Database, visit_id: str, zone_id: str) -> bool:
 
 
 def insert(
-    db: Database, *, area_id: str, visit_id: str, zone_id: str, zone_name: str, concern: str,
-    depth_mm: Decimal, target_passes: int, outside_typical_reason: str,
-) -> None:  # fmt: skip
+    db: Database,
+    *,
+    area_id: str,
+    visit_id: str,
+    zone_id: str,
+    zone_name: str,
+    concern: str,
+    depth_mm: Decimal,
+    target_passes: int,
+    outside_typical_reason: str,
+) -> None:
     """Append an area after the visit's last one."""
     position = db.execute(
         "SELECT COALESCE(MAX(position), 0) + 1 FROM treated_areas WHERE visit_id = ?",
@@ -49,9 +57,18 @@ def insert(
     db.execute(
         "INSERT INTO treated_areas (id, visit_id, position, zone_id, zone_name, concern, "
         "depth_mm, target_passes, outside_typical_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [area_id, visit_id, position, zone_id, zone_name, concern, float(depth_mm),
-         target_passes, outside_typical_reason],
-    )  # fmt: skip
+        [
+            area_id,
+            visit_id,
+            position,
+            zone_id,
+            zone_name,
+            concern,
+            float(depth_mm),
+            target_passes,
+            outside_typical_reason,
+        ],
+    )
 
 
 def delete(db: Database, area_id: str) -> None:
@@ -72,9 +89,16 @@ def current_depth(db: Database, area_id: str) -> Decimal:
 
 
 def insert_depth_change(
-    db: Database, *, change_id: str, area_id: str, at: datetime, from_mm: Decimal,
-    to_mm: Decimal, reason: str, by: str,
-) -> None:  # fmt: skip
+    db: Database,
+    *,
+    change_id: str,
+    area_id: str,
+    at: datetime,
+    from_mm: Decimal,
+    to_mm: Decimal,
+    reason: str,
+    by: str,
+) -> None:
     db.execute(
         "INSERT INTO depth_changes (id, area_id, at, from_mm, to_mm, reason, by) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)",

@@ -16,8 +16,16 @@ from sqlite_utils import Database
 from console.clock import iso
 from console.data.audit_chain import COLUMNS, GENESIS, row_hash
 
-CSV_COLUMNS = ("seq", "at", "practitioner_id", "practitioner", "action", "entity", "entity_id",
-               "detail")  # fmt: skip
+CSV_COLUMNS = (
+    "seq",
+    "at",
+    "practitioner_id",
+    "practitioner",
+    "action",
+    "entity",
+    "entity_id",
+    "detail",
+)
 
 
 def record(
@@ -38,9 +46,14 @@ def record(
     commit makes stale: "database is locked" at once, busy timeout or not.)
     """
     params = {
-        "at": iso(at), "by": by, "action": action, "entity": entity, "entity_id": entity_id,
-        "detail": json.dumps(detail or {}, ensure_ascii=False), "genesis": GENESIS,
-    }  # fmt: skip
+        "at": iso(at),
+        "by": by,
+        "action": action,
+        "entity": entity,
+        "entity_id": entity_id,
+        "detail": json.dumps(detail or {}, ensure_ascii=False),
+        "genesis": GENESIS,
+    }
     try:
         db.execute(_RECORD, params)
     except sqlite3.OperationalError as exc:
@@ -107,17 +120,19 @@ def verify_chain(db: Database) -> ChainCheck:
         expected = row_hash(previous, *row)
         if stored != expected:
             return ChainCheck(
-                checked, broken_seq=seq,
+                checked,
+                broken_seq=seq,
                 problem=f"{where} does not match its hash: it was changed, or a row before it "
                 "was removed or inserted",
-            )  # fmt: skip
+            )
         previous, checked, last_seq = stored, checked + 1, seq
     counter = db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'").fetchone()
     if counter is not None and int(counter[0]) > last_seq:
         return ChainCheck(
-            checked, broken_seq=last_seq + 1,
+            checked,
+            broken_seq=last_seq + 1,
             problem=f"rows {last_seq + 1} to {counter[0]} are missing from the end of the trail",
-        )  # fmt: skip
+        )
     return ChainCheck(checked)
 
 
@@ -187,10 +202,11 @@ def verify_against_copy(db: Database, copy: Path) -> ChainCheck | None:
             if mine.get(seq) != digest:
                 what = "is missing" if seq not in mine else "differs"
                 return ChainCheck(
-                    checked, broken_seq=seq,
+                    checked,
+                    broken_seq=seq,
                     problem=f"it {what} from the backup {copy.name}: the trail was rewritten "
                     "after that backup was taken",
-                )  # fmt: skip
+                )
         return None
     finally:
         con.close()

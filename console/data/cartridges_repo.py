@@ -55,18 +55,42 @@ def same_lot_since(db: Database, *, gtin: str | None, lot: str, since: datetime)
 
 
 def insert(
-    db: Database, *, cartridge_id: str, visit_id: str, cartridge_type_id: str, needle_count: int,
-    gtin: str | None, lot: str, expiry: date, serial: str | None, raw_label: str, entry: str,
-    sealed_new_confirmed: bool | None, now: datetime, by: str,
-) -> None:  # fmt: skip
+    db: Database,
+    *,
+    cartridge_id: str,
+    visit_id: str,
+    cartridge_type_id: str,
+    needle_count: int,
+    gtin: str | None,
+    lot: str,
+    expiry: date,
+    serial: str | None,
+    raw_label: str,
+    entry: str,
+    sealed_new_confirmed: bool | None,
+    now: datetime,
+    by: str,
+) -> None:
     db.execute(
         "INSERT INTO cartridges (id, visit_id, cartridge_type_id, needle_count, gtin, lot, "
         "expiry, serial, raw_label, entry, seal_intact, sealed_new_confirmed, recorded_at, "
         "recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)",
-        [cartridge_id, visit_id, cartridge_type_id, needle_count, gtin, lot.strip(),
-         expiry.isoformat(), serial.strip() if serial else None, raw_label, entry,
-         None if sealed_new_confirmed is None else int(sealed_new_confirmed), iso(now), by],
-    )  # fmt: skip
+        [
+            cartridge_id,
+            visit_id,
+            cartridge_type_id,
+            needle_count,
+            gtin,
+            lot.strip(),
+            expiry.isoformat(),
+            serial.strip() if serial else None,
+            raw_label,
+            entry,
+            None if sealed_new_confirmed is None else int(sealed_new_confirmed),
+            iso(now),
+            by,
+        ],
+    )
 
 
 def visit_has_cartridge(db: Database, visit_id: str) -> bool:

@@ -89,9 +89,13 @@ def add_protocol_version(db: Database, v: dict[str, Any]) -> None:
     db.execute(
         "INSERT INTO protocol_versions (version, created_at, created_by, note, body) "
         "VALUES (?, ?, NULL, ?, ?)",
-        [v["version"], v["created_at"], v["note"],
-         json.dumps(v["body"], ensure_ascii=False, sort_keys=True)],
-    )  # fmt: skip
+        [
+            v["version"],
+            v["created_at"],
+            v["note"],
+            json.dumps(v["body"], ensure_ascii=False, sort_keys=True),
+        ],
+    )
 
 
 def insert_rows(db: Database, table: str, rows: list[dict[str, Any]]) -> None:

@@ -49,9 +49,17 @@ def clear_running(db: Database, visit_id: str) -> None:
 
 
 def record_stop(
-    db: Database, *, pass_id: str, area_id: str, visit_id: str, started_at: datetime,
-    ended_at: datetime, duration_s: float, depth_mm: Decimal, direction: str,
-) -> int:  # fmt: skip
+    db: Database,
+    *,
+    pass_id: str,
+    area_id: str,
+    visit_id: str,
+    started_at: datetime,
+    ended_at: datetime,
+    duration_s: float,
+    depth_mm: Decimal,
+    direction: str,
+) -> int:
     """Store the stopped pass, drop its running row, stamp the area; returns its number."""
     number = int(
         db.execute(
@@ -61,9 +69,18 @@ def record_stop(
     db.execute(
         "INSERT INTO passes (id, area_id, visit_id, number, started_at, ended_at, duration_s, "
         "depth_mm, direction) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [pass_id, area_id, visit_id, number, iso(started_at), iso(ended_at), duration_s,
-         float(depth_mm), direction],
-    )  # fmt: skip
+        [
+            pass_id,
+            area_id,
+            visit_id,
+            number,
+            iso(started_at),
+            iso(ended_at),
+            duration_s,
+            float(depth_mm),
+            direction,
+        ],
+    )
     db.execute("DELETE FROM running_passes WHERE area_id = ?", [area_id])
     db.execute(
         "UPDATE treated_areas SET started_at = COALESCE(started_at, ?), ended_at = ? WHERE id = ?",

@@ -19,9 +19,15 @@ _HIT_COLUMNS = (
     "(SELECT MAX(v.started_at) FROM visits v WHERE v.patient_id = p.id) AS last_visit"
 )
 EDITABLE = (
-    "full_name", "date_of_birth", "phone", "email", "fitzpatrick", "allergies", "notes",
+    "full_name",
+    "date_of_birth",
+    "phone",
+    "email",
+    "fitzpatrick",
+    "allergies",
+    "notes",
     "preferred_language",
-)  # fmt: skip
+)
 
 
 def folded_name(full_name: str) -> str:

@@ -108,10 +108,22 @@ def insert(
         f"INSERT INTO photos ({_COLUMNS}, practitioner_id) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            photo_id, patient_id, visit_id, view_id, stage, iso(taken_at), source, width,
-            height, path, sha256, thumb_path, screen_path, practitioner_id,
+            photo_id,
+            patient_id,
+            visit_id,
+            view_id,
+            stage,
+            iso(taken_at),
+            source,
+            width,
+            height,
+            path,
+            sha256,
+            thumb_path,
+            screen_path,
+            practitioner_id,
         ],
-    )  # fmt: skip
+    )
 
 
 def get(db: Database, photo_id: str) -> Photo:

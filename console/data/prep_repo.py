@@ -10,16 +10,35 @@ from console.clock import iso
 
 
 def insert_consumable(
-    db: Database, *, consumable_id: str, visit_id: str, kind: str, product: str, lot: str,
-    occluded: bool, wait_minutes: int | None, applied_at: datetime | None, now: datetime,
+    db: Database,
+    *,
+    consumable_id: str,
+    visit_id: str,
+    kind: str,
+    product: str,
+    lot: str,
+    occluded: bool,
+    wait_minutes: int | None,
+    applied_at: datetime | None,
+    now: datetime,
     by: str,
-) -> None:  # fmt: skip
+) -> None:
     db.execute(
         "INSERT INTO consumables (id, visit_id, kind, product, lot, occluded, wait_minutes, "
         "applied_at, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [consumable_id, visit_id, kind, product, lot, int(occluded), wait_minutes,
-         iso(applied_at) if applied_at else None, iso(now), by],
-    )  # fmt: skip
+        [
+            consumable_id,
+            visit_id,
+            kind,
+            product,
+            lot,
+            int(occluded),
+            wait_minutes,
+            iso(applied_at) if applied_at else None,
+            iso(now),
+            by,
+        ],
+    )
 
 
 def mark_numbing_removed(db: Database, visit_id: str, consumable_id: str, at: datetime) -> None:

@@ -154,10 +154,17 @@ def visits_as_dicts(
     if limit:
         sql += f" LIMIT {int(limit)}"
     visits = [
-        {"id": r[0], "patient_id": r[1], "patient_name": r[2], "started_at": r[3],
-         "ended_at": r[4], "status": r[5], "areas": []}
+        {
+            "id": r[0],
+            "patient_id": r[1],
+            "patient_name": r[2],
+            "started_at": r[3],
+            "ended_at": r[4],
+            "status": r[5],
+            "areas": [],
+        }
         for r in db.execute(sql, params)
-    ]  # fmt: skip
+    ]
     visits.reverse()
     by_id = {v["id"]: v for v in visits}
     if not by_id:
@@ -172,8 +179,13 @@ def visits_as_dicts(
             f"WHERE visit_id IN ({marks}) ORDER BY visit_id, position",
             chunk,
         ):
-            area = {"zone": r[2], "zone_name": r[3], "depth_mm": r[4], "endpoint": r[5],
-                    "passes": []}  # fmt: skip
+            area = {
+                "zone": r[2],
+                "zone_name": r[3],
+                "depth_mm": r[4],
+                "endpoint": r[5],
+                "passes": [],
+            }
             areas[r[0]] = area
             by_id[r[1]]["areas"].append(area)
         for r in db.execute(
@@ -273,13 +285,21 @@ def lot_uses(db: Database, lot: str, gtin: str | None) -> list[RecallHit]:
     gtin_clause = "AND x.gtin = ?" if gtin else ""
     params: list[str] = [lot] + ([gtin] if gtin else [])
     cart = _USES.format(
-        source="'cartridge'", product="x.cartridge_type_id", serial="x.serial",
-        expiry="x.expiry", table="cartridges", gtin_clause=gtin_clause,
-    )  # fmt: skip
+        source="'cartridge'",
+        product="x.cartridge_type_id",
+        serial="x.serial",
+        expiry="x.expiry",
+        table="cartridges",
+        gtin_clause=gtin_clause,
+    )
     cons = _USES.format(
-        source="x.kind", product="x.product", serial="NULL", expiry="NULL",
-        table="consumables", gtin_clause=gtin_clause,
-    )  # fmt: skip
+        source="x.kind",
+        product="x.product",
+        serial="NULL",
+        expiry="NULL",
+        table="consumables",
+        gtin_clause=gtin_clause,
+    )
     sql = f"{cart} UNION ALL {cons} ORDER BY 8 DESC"
     return [
         RecallHit(

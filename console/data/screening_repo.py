@@ -11,9 +11,17 @@ from console.model.screening import Answer, Finding
 
 
 def insert_answer(
-    db: Database, *, visit_id: str, item_id: str, item_text: str, kind: str, answer: Answer,
-    finding: Finding | None, answered_at: str, by: str,
-) -> None:  # fmt: skip
+    db: Database,
+    *,
+    visit_id: str,
+    item_id: str,
+    item_text: str,
+    kind: str,
+    answer: Answer,
+    finding: Finding | None,
+    answered_at: str,
+    by: str,
+) -> None:
     """One answer with what the rules made of it (``finding`` is None for a "no")."""
     c = answer.clearance if answer.present and kind == "needs_clearance" else None
     stored = ("acknowledged" if kind == "prompt" else "yes") if answer.present else "no"
@@ -23,13 +31,27 @@ def insert_answer(
         "event_date, safe_from, note, cleared_by_name, cleared_by_role, clearance_method, "
         "cleared_on, prompt_answer, prompt_answer_text, blocks, answered_at, answered_by) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [str(uuid.uuid4()), visit_id, item_id, item_text, kind, stored,
-         _day(answer.event_date), _day(finding.safe_from if finding else None),
-         c.note.strip() if c else "", c.by_name.strip() if c else None,
-         c.by_role.strip() if c else None, c.method if c else None, _day(c.on if c else None),
-         prompt or None, (finding.answer_text or None) if finding else None,
-         int(finding.blocks) if finding else 0, answered_at, by],
-    )  # fmt: skip
+        [
+            str(uuid.uuid4()),
+            visit_id,
+            item_id,
+            item_text,
+            kind,
+            stored,
+            _day(answer.event_date),
+            _day(finding.safe_from if finding else None),
+            c.note.strip() if c else "",
+            c.by_name.strip() if c else None,
+            c.by_role.strip() if c else None,
+            c.method if c else None,
+            _day(c.on if c else None),
+            prompt or None,
+            (finding.answer_text or None) if finding else None,
+            int(finding.blocks) if finding else 0,
+            answered_at,
+            by,
+        ],
+    )
 
 
 def _day(d: date | None) -> str | None:

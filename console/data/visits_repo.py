@@ -213,10 +213,17 @@ def state(db: Database, visit_id: str) -> VisitState:
     if row is None:
         raise NotFound(f"No visit {visit_id}.")
     return VisitState(
-        id=row[0], patient_id=row[1], protocol_version=int(row[2]), status=row[3], step=row[4],
-        device_id=row[5], skin_cleansed=bool(row[6]), current_area_id=row[7],
-        notes=row[8] or "", adverse_events=row[9] or "",
-    )  # fmt: skip
+        id=row[0],
+        patient_id=row[1],
+        protocol_version=int(row[2]),
+        status=row[3],
+        step=row[4],
+        device_id=row[5],
+        skin_cleansed=bool(row[6]),
+        current_area_id=row[7],
+        notes=row[8] or "",
+        adverse_events=row[9] or "",
+    )
 
 
 def open_visit_id(db: Database, patient_id: str) -> str | None:
@@ -244,9 +251,15 @@ def completed_ends(db: Database, patient_id: str) -> list[datetime]:
 
 
 def insert(
-    db: Database, *, visit_id: str, patient_id: str, by: str, protocol_version: int,
-    series_number: int, now: datetime,
-) -> None:  # fmt: skip
+    db: Database,
+    *,
+    visit_id: str,
+    patient_id: str,
+    by: str,
+    protocol_version: int,
+    series_number: int,
+    now: datetime,
+) -> None:
     db.execute(
         "INSERT INTO visits (id, patient_id, practitioner_id, protocol_version, status, "
         "step, series_number, started_at) VALUES (?, ?, ?, ?, 'open', 'screening', ?, ?)",
@@ -308,9 +321,17 @@ def last_amended_value(db: Database, visit_id: str, field: str) -> str | None:
 
 
 def insert_amendment(
-    db: Database, *, amendment_id: str, visit_id: str, at: datetime, by: str, field: str,
-    old_value: str, new_value: str, reason: str,
-) -> None:  # fmt: skip
+    db: Database,
+    *,
+    amendment_id: str,
+    visit_id: str,
+    at: datetime,
+    by: str,
+    field: str,
+    old_value: str,
+    new_value: str,
+    reason: str,
+) -> None:
     db.execute(
         "INSERT INTO amendments (id, visit_id, at, by, field, old_value, new_value, reason) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

@@ -20,20 +20,31 @@ from console.errors import DomainError
 
 # (given names, family names, family-first?) per naming culture.
 _CULTURES: list[tuple[list[str], list[str], bool]] = [
-    (["Zoë", "Chloé", "Amélie", "Noël", "Inès", "Hélène", "Renée", "Joël"],
-     ["Lefèvre", "Dubois", "Müller", "Brontë", "García", "Núñez", "Øvergård", "Ångström"], False),
-    (["Łukasz", "Paweł", "Zuzanna", "Małgorzata", "Wojciech", "Agnieszka"],
-     ["Wiśniewski", "Kowalczyk", "Dąbrowska", "Żuławski", "Szymańska", "Jabłoński"], False),
-    (["Ngọc Anh", "Thị Hương", "Văn Đức", "Minh Châu", "Quốc Bảo", "Thu Trang"],
-     ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Đặng"], True),
-    (["小明", "丽华", "建国", "美玲", "志强", "秀英"],
-     ["王", "李", "张", "刘", "陈", "杨"], True),
+    (
+        ["Zoë", "Chloé", "Amélie", "Noël", "Inès", "Hélène", "Renée", "Joël"],
+        ["Lefèvre", "Dubois", "Müller", "Brontë", "García", "Núñez", "Øvergård", "Ångström"],
+        False,
+    ),
+    (
+        ["Łukasz", "Paweł", "Zuzanna", "Małgorzata", "Wojciech", "Agnieszka"],
+        ["Wiśniewski", "Kowalczyk", "Dąbrowska", "Żuławski", "Szymańska", "Jabłoński"],
+        False,
+    ),
+    (
+        ["Ngọc Anh", "Thị Hương", "Văn Đức", "Minh Châu", "Quốc Bảo", "Thu Trang"],
+        ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Đặng"],
+        True,
+    ),
+    (["小明", "丽华", "建国", "美玲", "志强", "秀英"], ["王", "李", "张", "刘", "陈", "杨"], True),
     (["Σοφία", "Γιώργος", "Ελένη", "Νίκος"], ["Παπαδοπούλου", "Οικονόμου", "Γεωργίου"], False),
     (["Анна", "Дмитрий", "Ольга", "Сергей"], ["Иванова", "Смирнов", "Кузнецова"], False),
-    (["Emma", "Oliver", "Amelia", "Jack", "Sophie", "Harry", "Olivia", "George"],
-     ["Smith", "Jones", "O'Brien", "Taylor", "MacDonald", "Williams", "Brown", "Evans"], False),
+    (
+        ["Emma", "Oliver", "Amelia", "Jack", "Sophie", "Harry", "Olivia", "George"],
+        ["Smith", "Jones", "O'Brien", "Taylor", "MacDonald", "Williams", "Brown", "Evans"],
+        False,
+    ),
     (["Siobhán", "Seán", "Aoife", "Tadhg"], ["Ó Briain", "Mac Giolla", "Ní Dhónaill"], False),
-]  # fmt: skip
+]
 
 DEMO_PRACTITIONERS = [
     # (name, role, PIN) — listed in the README; never use these PINs in a real clinic.
@@ -123,12 +134,20 @@ def create_patients(
         ids.append(pid)
         rows.append(
             [
-                pid, p.full_name, p.date_of_birth.isoformat(), p.phone, p.email, p.fitzpatrick,
-                "", "",
+                pid,
+                p.full_name,
+                p.date_of_birth.isoformat(),
+                p.phone,
+                p.email,
+                p.fitzpatrick,
+                "",
+                "",
                 patients_repo.search_text(p.full_name, p.date_of_birth, p.phone, p.email),
-                iso(now), by, iso(now),
+                iso(now),
+                by,
+                iso(now),
             ]
-        )  # fmt: skip
+        )
     # The same seed makes the same ids: a second run with it would collide halfway through.
     if ids and patients_repo.get(db, ids[0]) is not None:
         raise DomainError(

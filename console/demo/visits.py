@@ -24,10 +24,21 @@ _BATCH_PATIENTS = 20_000
 
 # Zones a clinic actually sees most, face first; weights are demo realism, not clinical data.
 _ZONE_WEIGHTS = {
-    "cheeks": 10, "forehead": 8, "chin_jawline": 6, "neck": 6, "nose": 4, "perioral": 4,
-    "temples": 3, "periorbital": 3, "chest": 3, "hands": 2, "abdomen": 2, "arms": 1,
-    "legs": 1, "back": 1,
-}  # fmt: skip
+    "cheeks": 10,
+    "forehead": 8,
+    "chin_jawline": 6,
+    "neck": 6,
+    "nose": 4,
+    "perioral": 4,
+    "temples": 3,
+    "periorbital": 3,
+    "chest": 3,
+    "hands": 2,
+    "abdomen": 2,
+    "arms": 1,
+    "legs": 1,
+    "back": 1,
+}
 _BODY_CONCERNS = ("general", "stretch_marks", "acne_scars")
 _FACE_CONCERNS = ("general", "general", "fine_lines", "acne_scars")
 _GEL_PRODUCTS = ("SkinPen Skinfuse Lift HA", "Hyaluronic glide gel")
@@ -103,9 +114,13 @@ class _Rows:
 
 class _Generator:
     def __init__(
-        self, protocol: Protocol, staff_ids: Sequence[str], now: datetime, seed: int,
+        self,
+        protocol: Protocol,
+        staff_ids: Sequence[str],
+        now: datetime,
+        seed: int,
         patients: int = 1000,
-    ) -> None:  # fmt: skip
+    ) -> None:
         self.p, self.staff, self.now = protocol, list(staff_ids), now
         self.lots_at_once = max(2, patients // 1500)
         self.rng = random.Random(seed * 1_000_003 + 17)
@@ -147,19 +162,45 @@ class _Generator:
             start = day.replace(
                 hour=rng.randint(8, 16), minute=rng.choice((0, 15, 30, 45)), second=0, microsecond=0
             )
-            self._visit(rows, patient_id, practitioner, device, ctype.id, ctype.needle_count,
-                        start, number, plans, numbing, with_screening)  # fmt: skip
+            self._visit(
+                rows,
+                patient_id,
+                practitioner,
+                device,
+                ctype.id,
+                ctype.needle_count,
+                start,
+                number,
+                plans,
+                numbing,
+                with_screening,
+            )
             # Later sessions sometimes go one step deeper, within the zone's typical range.
             plans = [
-                (z, c, d + device.step_mm
-                 if rng.random() < 0.3 and d + device.step_mm <= z.typical_range(c)[1] else d)
+                (
+                    z,
+                    c,
+                    d + device.step_mm
+                    if rng.random() < 0.3 and d + device.step_mm <= z.typical_range(c)[1]
+                    else d,
+                )
                 for z, c, d in plans
-            ]  # fmt: skip
+            ]
 
-    def _visit(self, rows: _Rows, patient_id: str, by: str, device: Device, ctype: str,
-               needles: int, start: datetime, number: int,
-               plans: list[tuple[Zone, str, Decimal]], numbing: bool,
-               with_screening: bool) -> None:  # fmt: skip
+    def _visit(
+        self,
+        rows: _Rows,
+        patient_id: str,
+        by: str,
+        device: Device,
+        ctype: str,
+        needles: int,
+        start: datetime,
+        number: int,
+        plans: list[tuple[Zone, str, Decimal]],
+        numbing: bool,
+        with_screening: bool,
+    ) -> None:
         rng = self.rng
         vid = _uuid(rng)
         t = start + timedelta(minutes=rng.randint(2, 5))
@@ -184,15 +225,37 @@ class _Generator:
             removed = applied + timedelta(minutes=wait + rng.randint(0, 10))
             nlot = self.numb_lots.at(applied, "n", rng.randrange(self.lots_at_once))
             rows.consumables.append(
-                (_uuid(rng), vid, "numbing", rng.choice(_NUMBING_PRODUCTS), nlot.code,
-                 int(rng.random() < 0.3), wait, iso(applied), iso(removed), iso(applied), by)
-            )  # fmt: skip
+                (
+                    _uuid(rng),
+                    vid,
+                    "numbing",
+                    rng.choice(_NUMBING_PRODUCTS),
+                    nlot.code,
+                    int(rng.random() < 0.3),
+                    wait,
+                    iso(applied),
+                    iso(removed),
+                    iso(applied),
+                    by,
+                )
+            )
             t = removed + timedelta(minutes=2)
         glot = self.gel_lots.at(t, "g", rng.randrange(self.lots_at_once))
         rows.consumables.append(
-            (_uuid(rng), vid, "gel", rng.choice(_GEL_PRODUCTS), glot.code, 0, None, iso(t), None,
-             iso(t), by)
-        )  # fmt: skip
+            (
+                _uuid(rng),
+                vid,
+                "gel",
+                rng.choice(_GEL_PRODUCTS),
+                glot.code,
+                0,
+                None,
+                iso(t),
+                None,
+                iso(t),
+                by,
+            )
+        )
         cleansed = t + timedelta(minutes=1)
         t = cleansed + timedelta(minutes=2)
         directions = self.p.directions
@@ -206,21 +269,52 @@ class _Generator:
                 dur = round(rng.uniform(20, 120), 1)
                 p_end = t + timedelta(seconds=dur)
                 rows.passes.append(
-                    (_uuid(rng), aid, vid, pn, iso(t), iso(p_end), dur, depth_f,
-                     directions[(pn - 1) % len(directions)])
-                )  # fmt: skip
+                    (
+                        _uuid(rng),
+                        aid,
+                        vid,
+                        pn,
+                        iso(t),
+                        iso(p_end),
+                        dur,
+                        depth_f,
+                        directions[(pn - 1) % len(directions)],
+                    )
+                )
                 t = p_end + timedelta(seconds=rng.randint(5, 25))
             endpoint = "pinpoint_bleeding" if depth >= Decimal("1.0") else "erythema"
             rows.areas.append(
-                (aid, vid, position, zone.id, zone.name, concern, depth_f, target, endpoint,
-                 iso(area_start), iso(t))
-            )  # fmt: skip
+                (
+                    aid,
+                    vid,
+                    position,
+                    zone.id,
+                    zone.name,
+                    concern,
+                    depth_f,
+                    target,
+                    endpoint,
+                    iso(area_start),
+                    iso(t),
+                )
+            )
             t += timedelta(seconds=rng.randint(30, 90))
         end = t + timedelta(minutes=rng.randint(3, 8))
         rows.visits.append(
-            (vid, patient_id, by, self.p.version, device.id, number, iso(cleansed), iso(start),
-             iso(end), iso(end), "")
-        )  # fmt: skip
+            (
+                vid,
+                patient_id,
+                by,
+                self.p.version,
+                device.id,
+                number,
+                iso(cleansed),
+                iso(start),
+                iso(end),
+                iso(end),
+                "",
+            )
+        )
 
 
 def _has_zone(protocol: Protocol, zone_id: str) -> bool:
@@ -297,8 +391,11 @@ def add_long_history(
     rng = gen.rng
     device = protocol.device("skinpen-precision")
     ctype = protocol.cartridge_types_for(device.id)[0]
-    zones = [protocol.zone(z) for z in ("cheeks", "forehead", "neck", "chin_jawline")
-             if _has_zone(protocol, z)]  # fmt: skip
+    zones = [
+        protocol.zone(z)
+        for z in ("cheeks", "forehead", "neck", "chin_jawline")
+        if _has_zone(protocol, z)
+    ]
     gaps = [rng.randint(112, 140) if i % 3 == 0 else rng.randint(35, 63) for i in range(1, visits)]
     day = ctx.now() - timedelta(days=sum(gaps) + 10)
     rows = _Rows()
@@ -310,8 +407,19 @@ def add_long_history(
         chosen = plans[: rng.randint(2, len(plans))]
         by = rng.choice(list(staff_ids))
         numbing = rng.random() < 0.3
-        gen._visit(rows, patient_id, by, device, ctype.id, ctype.needle_count, start,
-                   i % 3 + 1, chosen, numbing, True)  # fmt: skip
+        gen._visit(
+            rows,
+            patient_id,
+            by,
+            device,
+            ctype.id,
+            ctype.needle_count,
+            start,
+            i % 3 + 1,
+            chosen,
+            numbing,
+            True,
+        )
     with ctx.db.atomic():
         demo_repo.add_completed_visits(ctx.db, vars(rows))
     return len(rows.visits)

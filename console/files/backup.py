@@ -212,8 +212,9 @@ def _backup_and_audit(
             f"The backup {path.name} was written, but the database could not record it: "
             f"{_reason(exc)}."
         ) from exc
-    log.info("backup %s written (%s, %d bytes, %.1f s)", path.name, reason, result.size,
-             result.seconds)  # fmt: skip
+    log.info(
+        "backup %s written (%s, %d bytes, %.1f s)", path.name, reason, result.size, result.seconds
+    )
     return result
 
 
@@ -405,6 +406,7 @@ def restore(
         )
     finally:
         db.close()
-    log.info("restored %s (replaced file kept as %s; %d erased again)", backup.name, replaced,
-             len(again))  # fmt: skip
+    log.info(
+        "restored %s (replaced file kept as %s; %d erased again)", backup.name, replaced, len(again)
+    )
     return RestoreResult(backup, db_path, replaced, tuple(again))

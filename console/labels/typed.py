@@ -26,9 +26,13 @@ EXPIRY_HELP = (
 
 
 def manual_label(
-    gtin_text: str, lot_text: str, expiry_text: str, *, today: date | None = None,
+    gtin_text: str,
+    lot_text: str,
+    expiry_text: str,
+    *,
+    today: date | None = None,
     serial_text: str = "",
-) -> Label:  # fmt: skip
+) -> Label:
     """A label typed from a box that will not scan. GTIN and serial optional; lot and expiry
     required. Lot and serial are checked as GS1 reads them, so a typed cartridge is stored
     (and found again for the single-use check) exactly as its scan would be.

@@ -62,9 +62,12 @@ TYPED_FORM = (
 )
 # What each field is called in a message, so a refusal names the field at fault.
 _FIELD_NAMES = {
-    "01": "product number (GTIN)", "10": "lot number", "11": "production date",
-    "17": "expiry date", "21": "serial number",
-}  # fmt: skip
+    "01": "product number (GTIN)",
+    "10": "lot number",
+    "11": "production date",
+    "17": "expiry date",
+    "21": "serial number",
+}
 _DATE_AIS = ("11", "17")
 
 

@@ -8,10 +8,22 @@ import unicodedata
 # Letters that carry their mark inside the glyph and so survive NFKD decomposition.
 _SPECIAL = str.maketrans(
     {
-        "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ð": "d",
-        "þ": "th", "ß": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ı": "i",
+        "ł": "l",
+        "Ł": "l",
+        "ø": "o",
+        "Ø": "o",
+        "đ": "d",
+        "Đ": "d",
+        "ð": "d",
+        "þ": "th",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "ae",
+        "œ": "oe",
+        "Œ": "oe",
+        "ı": "i",
     }
-)  # fmt: skip
+)
 
 
 def fold(text: str) -> str:

@@ -113,9 +113,12 @@ def _finding(item: Contraindication, answer: Answer, today: date) -> Finding:
         ok_from = safe_from(item, answer.event_date)
         if ok_from > today:
             return Finding(
-                item, answer, True, f"Not yet: {item.text.lower()}. Safe from {_fmt(ok_from)}.",
+                item,
+                answer,
+                True,
+                f"Not yet: {item.text.lower()}. Safe from {_fmt(ok_from)}.",
                 ok_from,
-            )  # fmt: skip
+            )
         return Finding(item, answer, False, f"Waiting period over since {_fmt(ok_from)}.", ok_from)
     if item.kind == "needs_clearance":
         missing = clearances.problem(answer.clearance, today)
@@ -126,17 +129,22 @@ def _finding(item: Contraindication, answer: Answer, today: date) -> Finding:
         assert c is not None  # problem() returned None
         how = clearances.options().method_text(c.method).lower()
         return Finding(
-            item, answer, False,
+            item,
+            answer,
+            False,
             f"Cleared by {c.by_name.strip()} ({c.by_role.strip()}), {how}, {_fmt(c.on or today)}: "
             f"{c.note.strip()}",
-        )  # fmt: skip
+        )
     if item.kind == "prompt":
         given = dict(clearances.options().answers_for(item)).get(answer.prompt_answer)
         if given is None:
             return Finding(
-                item, answer, True, f"Answer the reminder: {item.prompt or item.text}",
+                item,
+                answer,
+                True,
+                f"Answer the reminder: {item.prompt or item.text}",
                 field="prompt_answer",
-            )  # fmt: skip
+            )
         return Finding(
             item, answer, False, f"{item.prompt or item.text} {given}.", answer_text=given
         )

@@ -26,15 +26,23 @@ _MONTHS = {
     name: number
     for number, names in enumerate(
         [
-            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-            ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-            ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
             ("dec", "december"),
         ],
         start=1,
     )
     for name in names
-}  # fmt: skip
+}
 
 _FITZPATRICK = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}
 ROMAN = ("I", "II", "III", "IV", "V", "VI")

@@ -32,10 +32,16 @@ def face(rng: random.Random, progress: float, *, view: str = "front", after: boo
     draw.rectangle((w * 0.36 + shift, h * 0.78, w * 0.64 + shift, h), fill=skin)  # neck
     draw.ellipse(box, fill=skin)
     for eye_x in (0.38, 0.62):
-        draw.ellipse((w * eye_x - 38 + shift, h * 0.40, w * eye_x + 38 + shift, h * 0.45),
-                     fill=(60, 50, 45))  # fmt: skip
-    draw.arc((w * 0.40 + shift, h * 0.62, w * 0.60 + shift, h * 0.70), 20, 160,
-             fill=(170, 90, 90), width=8)  # fmt: skip
+        draw.ellipse(
+            (w * eye_x - 38 + shift, h * 0.40, w * eye_x + 38 + shift, h * 0.45), fill=(60, 50, 45)
+        )
+    draw.arc(
+        (w * 0.40 + shift, h * 0.62, w * 0.60 + shift, h * 0.70),
+        20,
+        160,
+        fill=(170, 90, 90),
+        width=8,
+    )
     marks = int(140 * (1 - 0.7 * progress))
     for _ in range(marks):  # scars and texture on the cheeks, fewer as the series goes on
         cx = rng.choice((0.33, 0.67)) * w + rng.gauss(0, 40) + shift
@@ -71,9 +77,14 @@ def add_demo_photos(ctx: AppContext, patient_ids: Sequence[str], *, seed: int) -
                     raw = face(rng, progress, view=view, after=stage == "after")
                     ctx.practitioner_id = by
                     service.store(
-                        pid, view, image.prepare(raw), visit_id=visit_id, stage=stage,
-                        source="demo", taken_at=started + timedelta(minutes=minutes),
-                    )  # fmt: skip
+                        pid,
+                        view,
+                        image.prepare(raw),
+                        visit_id=visit_id,
+                        stage=stage,
+                        source="demo",
+                        taken_at=started + timedelta(minutes=minutes),
+                    )
                     made += 1
         if chosen >= PATIENTS:
             break

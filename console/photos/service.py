@@ -305,9 +305,14 @@ class PhotoService:
             raise DomainError("The file is larger than 200 MB: not a photo.", "file")
         prepared = image.prepare(raw)
         return self.store(
-            patient_id, view.id, prepared, visit_id=visit_id, stage=stage, source=source,
+            patient_id,
+            view.id,
+            prepared,
+            visit_id=visit_id,
+            stage=stage,
+            source=source,
             taken_at=self.ctx.now(),
-        )  # fmt: skip
+        )
 
     def store(
         self,
@@ -338,13 +343,22 @@ class PhotoService:
                 write_private(target, data)
             with self.db.atomic():
                 photos_repo.insert(
-                    self.db, photo_id=photo_id, patient_id=patient_id, visit_id=visit_id,
-                    view_id=view_id, stage=stage, taken_at=taken_at, source=source,
-                    width=prepared.width, height=prepared.height, path=relative.as_posix(),
-                    sha256=digest, thumb_path=thumb_relative.as_posix(),
+                    self.db,
+                    photo_id=photo_id,
+                    patient_id=patient_id,
+                    visit_id=visit_id,
+                    view_id=view_id,
+                    stage=stage,
+                    taken_at=taken_at,
+                    source=source,
+                    width=prepared.width,
+                    height=prepared.height,
+                    path=relative.as_posix(),
+                    sha256=digest,
+                    thumb_path=thumb_relative.as_posix(),
                     screen_path=screen_relative.as_posix(),
                     practitioner_id=self.ctx.practitioner_id,
-                )  # fmt: skip
+                )
                 self.ctx.audit(
                     "photo.import",
                     entity="patient",

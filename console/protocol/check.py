@@ -59,20 +59,40 @@ class Problem:
 
 
 SECTION_LABELS = {
-    "devices": "Devices", "cartridge_types": "Cartridge types", "concerns": "Concerns",
-    "zones": "Zones", "endpoints": "Endpoints", "directions": "Pass directions",
-    "contraindications": "Screening", "aftercare_rules": "Aftercare rules",
-    "what_to_expect": "What to expect", "red_flags": "When to call", "series": "Series plan",
-    "numbing": "Numbing cream", "default_target_passes": "Default target passes",
-}  # fmt: skip
+    "devices": "Devices",
+    "cartridge_types": "Cartridge types",
+    "concerns": "Concerns",
+    "zones": "Zones",
+    "endpoints": "Endpoints",
+    "directions": "Pass directions",
+    "contraindications": "Screening",
+    "aftercare_rules": "Aftercare rules",
+    "what_to_expect": "What to expect",
+    "red_flags": "When to call",
+    "series": "Series plan",
+    "numbing": "Numbing cream",
+    "default_target_passes": "Default target passes",
+}
 FIELD_LABELS = {
-    "min_mm": "min mm", "max_mm": "max mm", "step_mm": "step", "warn_above_mm": "warn above",
-    "excluded_zones": "never on", "device_id": "device", "needle_count": "needles",
-    "gtin": "GTIN", "typical": "typical range", "target_passes": "target passes",
-    "event_label": "date asked", "section": "list", "from_h": "from (h)", "until_h": "until (h)",
-    "interval_weeks": "interval (weeks)", "min_wait_minutes": "shortest wait",
-    "default_wait_minutes": "default wait", "max_wait_minutes": "longest wait",
-}  # fmt: skip
+    "min_mm": "min mm",
+    "max_mm": "max mm",
+    "step_mm": "step",
+    "warn_above_mm": "warn above",
+    "excluded_zones": "never on",
+    "device_id": "device",
+    "needle_count": "needles",
+    "gtin": "GTIN",
+    "typical": "typical range",
+    "target_passes": "target passes",
+    "event_label": "date asked",
+    "section": "list",
+    "from_h": "from (h)",
+    "until_h": "until (h)",
+    "interval_weeks": "interval (weeks)",
+    "min_wait_minutes": "shortest wait",
+    "default_wait_minutes": "default wait",
+    "max_wait_minutes": "longest wait",
+}
 
 
 def _concern_name(body: dict[str, Any], concern_id: str) -> str:
@@ -261,9 +281,12 @@ class _Checker:
         self.ids_and_names(concerns, "concerns", "name", "The concern name")
         concern_ids = {c.get("id") for c in concerns}
         self.integer(
-            self.body, "default_target_passes", (), "The default target passes",
+            self.body,
+            "default_target_passes",
+            (),
+            "The default target passes",
             *bounds.TARGET_PASSES,
-        )  # fmt: skip
+        )
         items = self.items("zones", "zones")
         self.ids_and_names(items, "zones", "name", "The zone name")
         for i, z in enumerate(items):
@@ -406,9 +429,12 @@ class _Checker:
                 series, "sessions", ("series",), "The number of sessions", *bounds.SERIES_SESSIONS
             )
             self.integer(
-                series, "interval_weeks", ("series",), "The interval",
+                series,
+                "interval_weeks",
+                ("series",),
+                "The interval",
                 *bounds.SERIES_INTERVAL_WEEKS,
-            )  # fmt: skip
+            )
             if not isinstance(series.get("maintenance", ""), str):
                 self.add(("series", "maintenance"), "The maintenance advice must be text.")
         numbing = self.body.get("numbing")

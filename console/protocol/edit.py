@@ -168,8 +168,12 @@ def export_file(ctx: AppContext, out: Path) -> int:
     tmp = out.with_name(out.name + ".part")
     tmp.write_text(text, encoding="utf-8")
     tmp.replace(out)  # a half-written export never sits under the final name
-    ctx.audit("protocol.export", entity="protocol", entity_id=str(doc["protocol_version"]),
-              detail={"file": out.name})  # fmt: skip
+    ctx.audit(
+        "protocol.export",
+        entity="protocol",
+        entity_id=str(doc["protocol_version"]),
+        detail={"file": out.name},
+    )
     return int(doc["protocol_version"])
 
 

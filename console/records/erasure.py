@@ -73,13 +73,18 @@ class ErasureReport:
         lines += [f"  - {k}" for k in self.kept]
         if self.held_in:
             register = erasure_register.FILENAME
-            lines += ["", "Still held (name, date of birth, phone, e-mail) in backups taken "
-                      "before. The console deletes each after the number of newer backups shown; "
-                      "it backs up at each day's first start and after every completed visit, "
-                      "so 14 backups are 14 days of use at the most:"]  # fmt: skip
+            lines += [
+                "",
+                "Still held (name, date of birth, phone, e-mail) in backups taken "
+                "before. The console deletes each after the number of newer backups shown; "
+                "it backs up at each day's first start and after every completed visit, "
+                "so 14 backups are 14 days of use at the most:",
+            ]
             lines += [f"  - {h}" for h in self.held_in]
-            lines += ["Restoring any of them erases this patient again (the register of "
-                      f"erasures, {register}, is kept beside the database)."]  # fmt: skip
+            lines += [
+                "Restoring any of them erases this patient again (the register of "
+                f"erasures, {register}, is kept beside the database)."
+            ]
         else:
             lines += ["", "No backup holds the name, date of birth, phone or e-mail."]
         if self.residual:
@@ -153,10 +158,11 @@ def reapply(db: Database, data_dir: Path, *, at: datetime, restored_from: str) -
     again = erasure_repo.not_yet_erased(db, list(first))
     for patient_id in again:
         _erase(
-            restored, patient_id,
+            restored,
+            patient_id,
             reason=f"erased again after restoring {restored_from} (first erased "
             f"{iso(first[patient_id])})",
-        )  # fmt: skip
+        )
     return again
 
 
@@ -174,17 +180,25 @@ def _erase(
     reference = f"ANON-{patient_id[:8].upper()}"
     tables = patient_rows_repo.rows_of(db, patient_id)
     sheet_files = [data_dir / h["path"] for h in tables.get("handouts", []) if h["path"]]
-    sheet_files += sorted({data_dir / c["pdf_path"] for c in tables.get("consents", [])
-                           if c["pdf_path"]})  # fmt: skip
-    sheet_files += [data_dir / p[k] for p in tables.get("photos", [])
-                    for k in ("path", "thumb_path", "screen_path") if p[k]]  # fmt: skip
+    sheet_files += sorted(
+        {data_dir / c["pdf_path"] for c in tables.get("consents", []) if c["pdf_path"]}
+    )
+    sheet_files += [
+        data_dir / p[k]
+        for p in tables.get("photos", [])
+        for k in ("path", "thumb_path", "screen_path")
+        if p[k]
+    ]
     erasure_repo.overwrite_freed_pages(db)
     scrubbed = 0
     with _registered(data_dir, patient_id, at) as register, db.atomic():
         erasure_repo.anonymise_patient(
-            db, patient_id, reference=reference, at=at,
+            db,
+            patient_id,
+            reference=reference,
+            at=at,
             allergies=_scrub(str(patient["allergies"] or ""), needles),
-        )  # fmt: skip
+        )
         for table, rows in tables.items():
             if table == "patients":
                 continue
@@ -209,8 +223,7 @@ def _erase(
     for f in sheet_files:
         f.unlink(missing_ok=True)
     residual = tuple(residual_hits(db, patient))
-    return ErasureReport(patient_id, reference, KEPT, CLEARED, scrubbed, len(sheet_files),
-                         residual)  # fmt: skip
+    return ErasureReport(patient_id, reference, KEPT, CLEARED, scrubbed, len(sheet_files), residual)
 
 
 @contextmanager

@@ -60,17 +60,33 @@ def due_list(
             days, numbers = _patient_days(db, c.patient_id, zone)
         else:
             days, numbers = [last], [c.series_number]
-        st = series_mod.status(days, numbers, plan, today=today,
-                               protocol_version=c.protocol_version,
-                               due_window_days=days_ahead)  # fmt: skip
+        st = series_mod.status(
+            days,
+            numbers,
+            plan,
+            today=today,
+            protocol_version=c.protocol_version,
+            due_window_days=days_ahead,
+        )
         if st.state not in ("due", "overdue") or st.next_due is None:
             continue
         late = (today - st.next_due).days
         if late > overdue_up_to_days:
             continue
-        out.append(DueEntry(c.patient_id, c.full_name, c.phone, c.email, last, st.done,
-                            st.sessions_planned, st.next_due, st.state,
-                            max(0, late)))  # fmt: skip
+        out.append(
+            DueEntry(
+                c.patient_id,
+                c.full_name,
+                c.phone,
+                c.email,
+                last,
+                st.done,
+                st.sessions_planned,
+                st.next_due,
+                st.state,
+                max(0, late),
+            )
+        )
     out.sort(key=lambda e: (e.state == "overdue", e.days_overdue, e.next_due, e.patient_name))
     return out
 

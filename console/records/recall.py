@@ -77,8 +77,9 @@ def to_csv_text(hits: list[RecallHit]) -> str:
     w.writerow(CSV_COLUMNS)
     for h in hits:
         row = [getattr(h, c) for c in CSV_COLUMNS]
-        w.writerow(["" if v is None else (v.isoformat() if isinstance(v, datetime) else v)
-                    for v in row])  # fmt: skip
+        w.writerow(
+            ["" if v is None else (v.isoformat() if isinstance(v, datetime) else v) for v in row]
+        )
     return out.getvalue()
 
 

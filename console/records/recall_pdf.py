@@ -40,8 +40,9 @@ def _font_and_markup() -> tuple[str, object]:
         return "Helvetica", escape
 
 
-def render(query: RecallQuery, hits: list[RecallHit], *, generated_at: datetime,
-           clinic: str = "") -> bytes:  # fmt: skip
+def render(
+    query: RecallQuery, hits: list[RecallHit], *, generated_at: datetime, clinic: str = ""
+) -> bytes:
     import io
 
     font, markup = _font_and_markup()
@@ -55,9 +56,14 @@ def render(query: RecallQuery, hits: list[RecallHit], *, generated_at: datetime,
 
     buf = io.BytesIO()
     doc = SimpleDocTemplate(
-        buf, pagesize=landscape(A4), leftMargin=12 * mm, rightMargin=12 * mm,
-        topMargin=12 * mm, bottomMargin=12 * mm, title=f"Recall list: {query.describe()}",
-    )  # fmt: skip
+        buf,
+        pagesize=landscape(A4),
+        leftMargin=12 * mm,
+        rightMargin=12 * mm,
+        topMargin=12 * mm,
+        bottomMargin=12 * mm,
+        title=f"Recall list: {query.describe()}",
+    )
     story: list[object] = [
         p(f"Lot recall: {query.describe()}", head),
         p(
@@ -70,27 +76,40 @@ def render(query: RecallQuery, hits: list[RecallHit], *, generated_at: datetime,
     header = ["Patient", "Born", "Phone", "Email", "Visit", "Practitioner", "Item", "Lot", "Serial"]
     rows: list[list[object]] = [[p(h) for h in header]]
     for h in hits:
-        rows.append([
-            p(h.patient_name), p(h.date_of_birth), p(h.phone), p(h.email),
-            p(f"{h.visit_started_at:%d %b %Y}"), p(h.practitioner),
-            p(f"{h.source}: {h.product}"), p(h.lot), p(h.serial or ""),
-        ])  # fmt: skip
+        rows.append(
+            [
+                p(h.patient_name),
+                p(h.date_of_birth),
+                p(h.phone),
+                p(h.email),
+                p(f"{h.visit_started_at:%d %b %Y}"),
+                p(h.practitioner),
+                p(f"{h.source}: {h.product}"),
+                p(h.lot),
+                p(h.serial or ""),
+            ]
+        )
     if not hits:
         rows.append([p("No visit used this lot.")] + [p("")] * (len(header) - 1))
     widths = [w * mm for w in (42, 20, 30, 52, 22, 34, 38, 18, 17)]
     table = Table(rows, colWidths=widths, repeatRows=1)
-    table.setStyle(TableStyle([
-        ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-    ]))  # fmt: skip
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
     story.append(table)
     doc.build(story)
     return buf.getvalue()
 
 
-def export_pdf(ctx: AppContext, query: RecallQuery, hits: list[RecallHit], path: Path,
-               *, clinic: str = "") -> Path:  # fmt: skip
+def export_pdf(
+    ctx: AppContext, query: RecallQuery, hits: list[RecallHit], path: Path, *, clinic: str = ""
+) -> Path:
     write_private(path, render(query, hits, generated_at=ctx.now(), clinic=clinic))
     detail = {"gtin": query.gtin, "format": "pdf", "rows": len(hits)}
     audit_or_remove(

@@ -129,8 +129,7 @@ def save(ctx: AppContext, code: str, edits: Mapping[str, str]) -> list[str]:
                 "settings.text_change",
                 entity="settings",
                 entity_id=setting,
-                detail={"language": code, "key": key, "old": settings.get(setting),
-                        "new": stored},
-            )  # fmt: skip
+                detail={"language": code, "key": key, "old": settings.get(setting), "new": stored},
+            )
             changed.append(key)
     return changed

@@ -77,17 +77,25 @@ class VisitLifecycle:
         now = self.ctx.now()
         with self.db.atomic():
             number = series_number(
-                visits_repo.completed_ends(self.db, patient_id), now,
+                visits_repo.completed_ends(self.db, patient_id),
+                now,
                 protocol.series.interval_weeks,
-            )  # fmt: skip
+            )
             visits_repo.insert(
-                self.db, visit_id=visit_id, patient_id=patient_id, by=by,
-                protocol_version=protocol.version, series_number=number, now=now,
-            )  # fmt: skip
+                self.db,
+                visit_id=visit_id,
+                patient_id=patient_id,
+                by=by,
+                protocol_version=protocol.version,
+                series_number=number,
+                now=now,
+            )
             self.ctx.audit(
-                "visit.start", entity="visit", entity_id=visit_id,
+                "visit.start",
+                entity="visit",
+                entity_id=visit_id,
                 detail={"patient_id": patient_id},
-            )  # fmt: skip
+            )
         return visit_id
 
     def set_step(self, visit_id: str, step: str) -> Changes:
@@ -110,9 +118,11 @@ class VisitLifecycle:
             visits_repo.mark_stopped(self.db, visit_id, reason=reason.strip(), at=self.ctx.now())
             passes_repo.clear_running(self.db, visit_id)
             self.ctx.audit(
-                "visit.stop", entity="visit", entity_id=visit_id,
+                "visit.stop",
+                entity="visit",
+                entity_id=visit_id,
                 detail={"reason": reason.strip()},
-            )  # fmt: skip
+            )
         return Changes(visit=True, passes=True)
 
     # -- screening --------------------------------------------------------------------------
@@ -129,17 +139,27 @@ class VisitLifecycle:
             screening_repo.delete_answers(self.db, visit_id)
             for item in protocol.contraindications:
                 screening_repo.insert_answer(
-                    self.db, visit_id=visit_id, item_id=item.id, item_text=item.text,
-                    kind=item.kind, answer=next(a for a in answers if a.item_id == item.id),
-                    finding=findings.get(item.id), answered_at=now, by=by,
-                )  # fmt: skip
+                    self.db,
+                    visit_id=visit_id,
+                    item_id=item.id,
+                    item_text=item.text,
+                    kind=item.kind,
+                    answer=next(a for a in answers if a.item_id == item.id),
+                    finding=findings.get(item.id),
+                    answered_at=now,
+                    by=by,
+                )
             if outcome.can_proceed:
                 visits_repo.set_step(self.db, visit_id, "consent")
             self.ctx.audit(
-                "visit.screening", entity="visit", entity_id=visit_id,
-                detail={"can_proceed": outcome.can_proceed,
-                        "blocking": [f.item.id for f in outcome.blocking]},
-            )  # fmt: skip
+                "visit.screening",
+                entity="visit",
+                entity_id=visit_id,
+                detail={
+                    "can_proceed": outcome.can_proceed,
+                    "blocking": [f.item.id for f in outcome.blocking],
+                },
+            )
         return outcome
 
     def screening_passed(self, visit_id: str) -> bool:
@@ -161,9 +181,12 @@ class VisitLifecycle:
             raise DomainError(f"Record the endpoint for: {', '.join(missing)}.", "endpoint")
         with self.db.atomic():
             visits_repo.mark_completed(
-                self.db, visit_id, notes=notes.strip(), adverse_events=adverse_events.strip(),
+                self.db,
+                visit_id,
+                notes=notes.strip(),
+                adverse_events=adverse_events.strip(),
                 at=self.ctx.now(),
-            )  # fmt: skip
+            )
             self.ctx.audit("visit.complete", entity="visit", entity_id=visit_id)
         return Changes(visit=True)
 
@@ -182,9 +205,16 @@ class VisitLifecycle:
         old = last if last is not None else visit.field(field)
         with self.db.atomic():
             visits_repo.insert_amendment(
-                self.db, amendment_id=new_id(), visit_id=visit_id, at=self.ctx.now(), by=by,
-                field=field, old_value=old, new_value=new_value.strip(), reason=reason.strip(),
-            )  # fmt: skip
+                self.db,
+                amendment_id=new_id(),
+                visit_id=visit_id,
+                at=self.ctx.now(),
+                by=by,
+                field=field,
+                old_value=old,
+                new_value=new_value.strip(),
+                reason=reason.strip(),
+            )
             self.ctx.audit(
                 "visit.amend", entity="visit", entity_id=visit_id, detail={"field": field}
             )

@@ -39,44 +39,76 @@ class PrepService:
                 raise DomainError("Passes were recorded with the current device; it stays.")
             visits_repo.set_device(self.db, visit_id, device.id)
             self.ctx.audit(
-                "visit.device", entity="visit", entity_id=visit_id,
+                "visit.device",
+                entity="visit",
+                entity_id=visit_id,
                 detail={"device_id": device.id},
-            )  # fmt: skip
+            )
         return Changes(visit=True, prep=True)
 
     @guarded
     def record_cartridge_label(
-        self, visit_id: str, text: str, *, cartridge_type_id: str, seal_intact: bool,
+        self,
+        visit_id: str,
+        text: str,
+        *,
+        cartridge_type_id: str,
+        seal_intact: bool,
         sealed_new_confirmed: bool = False,
-    ) -> Changed[str]:  # fmt: skip
+    ) -> Changed[str]:
         """A scanned (or typed printed-form) UDI label; refused if expired or already used.
 
         A label without a serial raises ``SealedNewNeeded`` until ``sealed_new_confirmed``.
         """
         label = parse_label(text, today=self.ctx.today())
         return self._record_cartridge(
-            visit_id, label, cartridge_type_id=cartridge_type_id, seal_intact=seal_intact,
-            entry="scan", raw=text, sealed_new_confirmed=sealed_new_confirmed,
-        )  # fmt: skip
+            visit_id,
+            label,
+            cartridge_type_id=cartridge_type_id,
+            seal_intact=seal_intact,
+            entry="scan",
+            raw=text,
+            sealed_new_confirmed=sealed_new_confirmed,
+        )
 
     @guarded
     def record_cartridge_manual(
-        self, visit_id: str, *, gtin: str, lot: str, expiry: str, serial: str = "",
-        cartridge_type_id: str, seal_intact: bool, sealed_new_confirmed: bool = False,
-    ) -> Changed[str]:  # fmt: skip
+        self,
+        visit_id: str,
+        *,
+        gtin: str,
+        lot: str,
+        expiry: str,
+        serial: str = "",
+        cartridge_type_id: str,
+        seal_intact: bool,
+        sealed_new_confirmed: bool = False,
+    ) -> Changed[str]:
         """For a box that will not scan: lot and expiry typed from the label."""
         from console.labels.typed import manual_label
 
         label = manual_label(gtin, lot, expiry, today=self.ctx.today(), serial_text=serial)
         return self._record_cartridge(
-            visit_id, label, cartridge_type_id=cartridge_type_id, seal_intact=seal_intact,
-            entry="manual", raw="", sealed_new_confirmed=sealed_new_confirmed,
-        )  # fmt: skip
+            visit_id,
+            label,
+            cartridge_type_id=cartridge_type_id,
+            seal_intact=seal_intact,
+            entry="manual",
+            raw="",
+            sealed_new_confirmed=sealed_new_confirmed,
+        )
 
     def _record_cartridge(
-        self, visit_id: str, label: Label, *, cartridge_type_id: str, seal_intact: bool,
-        entry: str, raw: str, sealed_new_confirmed: bool,
-    ) -> Changed[str]:  # fmt: skip
+        self,
+        visit_id: str,
+        label: Label,
+        *,
+        cartridge_type_id: str,
+        seal_intact: bool,
+        entry: str,
+        raw: str,
+        sealed_new_confirmed: bool,
+    ) -> Changed[str]:
         by = self.ctx.require_practitioner()
         visit = self.visits.open_state(visit_id)
         protocol = self.visits.protocol_for(visit_id)
@@ -110,8 +142,9 @@ class PrepService:
                         day = format_day(used.visit_started_at.astimezone(self.ctx.timezone()))
                         raise DomainError(
                             "This cartridge (same lot and serial) is already recorded on a visit "
-                            f"of {day}. Cartridges are single use: open a new one.", "label",
-                        )  # fmt: skip
+                            f"of {day}. Cartridges are single use: open a new one.",
+                            "label",
+                        )
                 else:
                     earlier_today = cartridges_repo.same_lot_since(
                         self.db, gtin=label.gtin, lot=label.lot, since=self._start_of_today()
@@ -119,19 +152,38 @@ class PrepService:
                     if not sealed_new_confirmed:
                         raise SealedNewNeeded(self._sealed_new_question(label, earlier_today))
                 cartridges_repo.insert(
-                    self.db, cartridge_id=cartridge_id, visit_id=visit_id,
-                    cartridge_type_id=ctype.id, needle_count=ctype.needle_count,
-                    gtin=label.gtin, lot=label.lot, expiry=label.expiry, serial=label.serial,
-                    raw_label=raw, entry=entry,
-                    sealed_new_confirmed=None if label.serial else True, now=self.ctx.now(),
+                    self.db,
+                    cartridge_id=cartridge_id,
+                    visit_id=visit_id,
+                    cartridge_type_id=ctype.id,
+                    needle_count=ctype.needle_count,
+                    gtin=label.gtin,
+                    lot=label.lot,
+                    expiry=label.expiry,
+                    serial=label.serial,
+                    raw_label=raw,
+                    entry=entry,
+                    sealed_new_confirmed=None if label.serial else True,
+                    now=self.ctx.now(),
                     by=by,
-                )  # fmt: skip
+                )
                 self.ctx.audit(
-                    "visit.cartridge", entity="visit", entity_id=visit_id,
-                    detail={"lot": label.lot, "entry": entry, **({} if label.serial else {
-                        "sealed_new_confirmed": True, "same_lot_earlier_today": len(earlier_today),
-                    })},
-                )  # fmt: skip
+                    "visit.cartridge",
+                    entity="visit",
+                    entity_id=visit_id,
+                    detail={
+                        "lot": label.lot,
+                        "entry": entry,
+                        **(
+                            {}
+                            if label.serial
+                            else {
+                                "sealed_new_confirmed": True,
+                                "same_lot_earlier_today": len(earlier_today),
+                            }
+                        ),
+                    },
+                )
         except sqlite3.IntegrityError as exc:  # the unique index: another room got there first
             raise DomainError("This cartridge is already recorded on another visit.") from exc
         return Changed(cartridge_id, PREP)
@@ -165,9 +217,11 @@ class PrepService:
         with self.db.atomic():
             cartridges_repo.delete(self.db, visit_id, cartridge_id)
             self.ctx.audit(
-                "visit.cartridge_removed", entity="visit", entity_id=visit_id,
+                "visit.cartridge_removed",
+                entity="visit",
+                entity_id=visit_id,
                 detail={"cartridge_id": cartridge_id},
-            )  # fmt: skip
+            )
         return PREP
 
     @guarded
@@ -180,9 +234,15 @@ class PrepService:
 
     @guarded
     def apply_numbing(
-        self, visit_id: str, *, product: str, lot: str, applied_at: datetime,
-        wait_minutes: int, occluded: bool = False,
-    ) -> Changed[str]:  # fmt: skip
+        self,
+        visit_id: str,
+        *,
+        product: str,
+        lot: str,
+        applied_at: datetime,
+        wait_minutes: int,
+        occluded: bool = False,
+    ) -> Changed[str]:
         protocol = self.visits.protocol_for(visit_id)
         if self.numbing_forbidden(visit_id):
             raise DomainError("The patient is allergic to local anaesthetics: no numbing cream.")
@@ -197,9 +257,14 @@ class PrepService:
         if applied_at > self.ctx.now():
             raise DomainError("The application time is in the future.", "numbing_applied_at")
         return self._consumable(
-            visit_id, "numbing", product, lot, applied_at=applied_at, wait=wait_minutes,
+            visit_id,
+            "numbing",
+            product,
+            lot,
+            applied_at=applied_at,
+            wait=wait_minutes,
             occluded=occluded,
-        )  # fmt: skip
+        )
 
     def numbing_forbidden(self, visit_id: str) -> bool:
         """The screening found an allergy to local anaesthetics (or another numbing blocker)."""
@@ -216,18 +281,33 @@ class PrepService:
         return PREP
 
     def _consumable(
-        self, visit_id: str, kind: str, product: str, lot: str, *,
-        applied_at: datetime | None = None, wait: int | None = None, occluded: bool = False,
-    ) -> Changed[str]:  # fmt: skip
+        self,
+        visit_id: str,
+        kind: str,
+        product: str,
+        lot: str,
+        *,
+        applied_at: datetime | None = None,
+        wait: int | None = None,
+        occluded: bool = False,
+    ) -> Changed[str]:
         by = self.ctx.require_practitioner()
         self.visits.open_state(visit_id)
         cid = new_id()
         with self.db.atomic():
             prep_repo.insert_consumable(
-                self.db, consumable_id=cid, visit_id=visit_id, kind=kind,
-                product=product.strip(), lot=lot.strip(), occluded=occluded, wait_minutes=wait,
-                applied_at=applied_at, now=self.ctx.now(), by=by,
-            )  # fmt: skip
+                self.db,
+                consumable_id=cid,
+                visit_id=visit_id,
+                kind=kind,
+                product=product.strip(),
+                lot=lot.strip(),
+                occluded=occluded,
+                wait_minutes=wait,
+                applied_at=applied_at,
+                now=self.ctx.now(),
+                by=by,
+            )
             self.ctx.audit(
                 f"visit.{kind}", entity="visit", entity_id=visit_id, detail={"lot": lot.strip()}
             )

@@ -66,23 +66,44 @@ class VisitService:
         self.prep.set_device(visit_id, device_id)
 
     def record_cartridge_label(
-        self, visit_id: str, text: str, *, cartridge_type_id: str, seal_intact: bool,
+        self,
+        visit_id: str,
+        text: str,
+        *,
+        cartridge_type_id: str,
+        seal_intact: bool,
         sealed_new_confirmed: bool = False,
-    ) -> str:  # fmt: skip
+    ) -> str:
         return self.prep.record_cartridge_label(
-            visit_id, text, cartridge_type_id=cartridge_type_id, seal_intact=seal_intact,
+            visit_id,
+            text,
+            cartridge_type_id=cartridge_type_id,
+            seal_intact=seal_intact,
             sealed_new_confirmed=sealed_new_confirmed,
-        ).value  # fmt: skip
+        ).value
 
     def record_cartridge_manual(
-        self, visit_id: str, *, gtin: str, lot: str, expiry: str, serial: str = "",
-        cartridge_type_id: str, seal_intact: bool, sealed_new_confirmed: bool = False,
-    ) -> str:  # fmt: skip
+        self,
+        visit_id: str,
+        *,
+        gtin: str,
+        lot: str,
+        expiry: str,
+        serial: str = "",
+        cartridge_type_id: str,
+        seal_intact: bool,
+        sealed_new_confirmed: bool = False,
+    ) -> str:
         return self.prep.record_cartridge_manual(
-            visit_id, gtin=gtin, lot=lot, expiry=expiry, serial=serial,
-            cartridge_type_id=cartridge_type_id, seal_intact=seal_intact,
+            visit_id,
+            gtin=gtin,
+            lot=lot,
+            expiry=expiry,
+            serial=serial,
+            cartridge_type_id=cartridge_type_id,
+            seal_intact=seal_intact,
             sealed_new_confirmed=sealed_new_confirmed,
-        ).value  # fmt: skip
+        ).value
 
     def remove_cartridge(self, visit_id: str, cartridge_id: str) -> None:
         self.prep.remove_cartridge(visit_id, cartridge_id)
@@ -91,13 +112,23 @@ class VisitService:
         return self.prep.record_gel(visit_id, product=product, lot=lot).value
 
     def apply_numbing(
-        self, visit_id: str, *, product: str, lot: str, applied_at: datetime,
-        wait_minutes: int, occluded: bool = False,
-    ) -> str:  # fmt: skip
+        self,
+        visit_id: str,
+        *,
+        product: str,
+        lot: str,
+        applied_at: datetime,
+        wait_minutes: int,
+        occluded: bool = False,
+    ) -> str:
         return self.prep.apply_numbing(
-            visit_id, product=product, lot=lot, applied_at=applied_at,
-            wait_minutes=wait_minutes, occluded=occluded,
-        ).value  # fmt: skip
+            visit_id,
+            product=product,
+            lot=lot,
+            applied_at=applied_at,
+            wait_minutes=wait_minutes,
+            occluded=occluded,
+        ).value
 
     def remove_numbing(self, visit_id: str, consumable_id: str) -> None:
         self.prep.remove_numbing(visit_id, consumable_id)
@@ -115,13 +146,25 @@ class VisitService:
         return self.treatment.check_area_depth(visit_id, zone_id, concern, depth_text)
 
     def plan_area(
-        self, visit_id: str, zone_id: str, *, concern: str = "general", depth_text: str,
-        target_passes: int, reason: str = "", confirmed: bool = False,
-    ) -> str:  # fmt: skip
+        self,
+        visit_id: str,
+        zone_id: str,
+        *,
+        concern: str = "general",
+        depth_text: str,
+        target_passes: int,
+        reason: str = "",
+        confirmed: bool = False,
+    ) -> str:
         return self.treatment.plan_area(
-            visit_id, zone_id, concern=concern, depth_text=depth_text,
-            target_passes=target_passes, reason=reason, confirmed=confirmed,
-        ).value  # fmt: skip
+            visit_id,
+            zone_id,
+            concern=concern,
+            depth_text=depth_text,
+            target_passes=target_passes,
+            reason=reason,
+            confirmed=confirmed,
+        ).value
 
     def remove_area(self, area_id: str) -> None:
         self.treatment.remove_area(area_id)

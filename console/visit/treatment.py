@@ -49,9 +49,11 @@ class RunningPass:
 
 class TreatmentService:
     def __init__(
-        self, ctx: AppContext, visits: VisitLifecycle | None = None,
+        self,
+        ctx: AppContext,
+        visits: VisitLifecycle | None = None,
         prep: PrepService | None = None,
-    ) -> None:  # fmt: skip
+    ) -> None:
         self.ctx = ctx
         self.db = ctx.db
         self.visits = visits or VisitLifecycle(ctx)
@@ -66,15 +68,24 @@ class TreatmentService:
             raise DomainError("Choose the device in Prep first: depth limits depend on it.")
         protocol = self.visits.protocol_for(visit_id)
         return check_depth(
-            depth_text, device=protocol.device(visit.device_id), zone=protocol.zone(zone_id),
+            depth_text,
+            device=protocol.device(visit.device_id),
+            zone=protocol.zone(zone_id),
             concern=concern,
-        )  # fmt: skip
+        )
 
     @guarded
     def plan_area(
-        self, visit_id: str, zone_id: str, *, concern: str = "general", depth_text: str,
-        target_passes: int, reason: str = "", confirmed: bool = False,
-    ) -> Changed[str]:  # fmt: skip
+        self,
+        visit_id: str,
+        zone_id: str,
+        *,
+        concern: str = "general",
+        depth_text: str,
+        target_passes: int,
+        reason: str = "",
+        confirmed: bool = False,
+    ) -> Changed[str]:
         check = self.check_area_depth(visit_id, zone_id, concern, depth_text)
         if check.needs_confirmation and not (confirmed and reason.strip()):
             raise ConfirmationNeeded(check)
@@ -86,17 +97,27 @@ class TreatmentService:
         area_id = new_id()
         with self.db.atomic():
             areas_repo.insert(
-                self.db, area_id=area_id, visit_id=visit_id, zone_id=zone.id,
-                zone_name=zone.name, concern=concern, depth_mm=check.depth_mm,
+                self.db,
+                area_id=area_id,
+                visit_id=visit_id,
+                zone_id=zone.id,
+                zone_name=zone.name,
+                concern=concern,
+                depth_mm=check.depth_mm,
                 target_passes=target_passes,
                 outside_typical_reason=reason.strip() if check.needs_confirmation else "",
-            )  # fmt: skip
+            )
             visits_repo.set_step(self.db, visit_id, "plan", only_from=("screening", "prep"))
             self.ctx.audit(
-                "visit.plan_area", entity="visit", entity_id=visit_id,
-                detail={"zone": zone.id, "depth_mm": str(check.depth_mm),
-                        "confirmed_outside_typical": check.needs_confirmation},
-            )  # fmt: skip
+                "visit.plan_area",
+                entity="visit",
+                entity_id=visit_id,
+                detail={
+                    "zone": zone.id,
+                    "depth_mm": str(check.depth_mm),
+                    "confirmed_outside_typical": check.needs_confirmation,
+                },
+            )
         return Changed(area_id, Changes(plan=True, visit=True, area_id=area_id))
 
     @guarded
@@ -108,9 +129,11 @@ class TreatmentService:
         with self.db.atomic():
             areas_repo.delete(self.db, area_id)
             self.ctx.audit(
-                "visit.remove_area", entity="visit", entity_id=visit_id,
+                "visit.remove_area",
+                entity="visit",
+                entity_id=visit_id,
                 detail={"area_id": area_id},
-            )  # fmt: skip
+            )
         return PLAN
 
     def area_ids(self, visit_id: str) -> list[str]:
@@ -158,10 +181,16 @@ class TreatmentService:
         now = self.ctx.now()
         with self.db.atomic():
             number = passes_repo.record_stop(
-                self.db, pass_id=new_id(), area_id=running.area_id, visit_id=running.visit_id,
-                started_at=running.started_at, ended_at=now, duration_s=duration,
-                depth_mm=running.depth_mm, direction=running.direction,
-            )  # fmt: skip
+                self.db,
+                pass_id=new_id(),
+                area_id=running.area_id,
+                visit_id=running.visit_id,
+                started_at=running.started_at,
+                ended_at=now,
+                duration_s=duration,
+                depth_mm=running.depth_mm,
+                direction=running.direction,
+            )
         record = PassRecord(
             number, running.started_at, now, duration, running.depth_mm, running.direction
         )
@@ -177,9 +206,11 @@ class TreatmentService:
             with self.db.atomic():
                 passes_repo.clear_running(self.db, visit_id)
                 self.ctx.audit(
-                    "visit.pass_interrupted", entity="visit", entity_id=visit_id,
+                    "visit.pass_interrupted",
+                    entity="visit",
+                    entity_id=visit_id,
                     detail={"count": len(zones)},
-                )  # fmt: skip
+                )
         return zones
 
     @guarded
@@ -196,13 +227,21 @@ class TreatmentService:
         by = self.ctx.require_practitioner()
         with self.db.atomic():
             areas_repo.insert_depth_change(
-                self.db, change_id=new_id(), area_id=area_id, at=self.ctx.now(), from_mm=old,
-                to_mm=check.depth_mm, reason=reason.strip(), by=by,
-            )  # fmt: skip
+                self.db,
+                change_id=new_id(),
+                area_id=area_id,
+                at=self.ctx.now(),
+                from_mm=old,
+                to_mm=check.depth_mm,
+                reason=reason.strip(),
+                by=by,
+            )
             self.ctx.audit(
-                "visit.depth_change", entity="visit", entity_id=area.visit_id,
+                "visit.depth_change",
+                entity="visit",
+                entity_id=area.visit_id,
                 detail={"area_id": area_id, "from_mm": str(old), "to_mm": str(check.depth_mm)},
-            )  # fmt: skip
+            )
         return Changed(check.depth_mm, Changes(plan=True, area_id=area_id))
 
     @guarded
@@ -214,7 +253,9 @@ class TreatmentService:
         with self.db.atomic():
             areas_repo.set_endpoint(self.db, area_id, endpoint)
             self.ctx.audit(
-                "visit.endpoint", entity="visit", entity_id=area.visit_id,
+                "visit.endpoint",
+                entity="visit",
+                entity_id=area.visit_id,
                 detail={"area_id": area_id, "endpoint": endpoint},
-            )  # fmt: skip
+            )
         return Changes(endpoint=True, area_id=area_id)

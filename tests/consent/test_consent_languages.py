@@ -47,9 +47,13 @@ def _expected_text(template_id: str, code: str) -> str:
 
 def _visit(ctx: AppContext, staff: list[str], name: str, language: str | None) -> str:
     pid = patients_repo.insert(
-        ctx.db, full_name=name, date_of_birth=date(1990, 5, 1), preferred_language=language,
-        now=ctx.now(), by=staff[0],
-    )  # fmt: skip
+        ctx.db,
+        full_name=name,
+        date_of_birth=date(1990, 5, 1),
+        preferred_language=language,
+        now=ctx.now(),
+        by=staff[0],
+    )
     svc = VisitService(ctx)
     vid = svc.start_visit(pid)
     svc.answer_screening(vid, no_contraindications(ctx, vid))
@@ -59,8 +63,10 @@ def _visit(ctx: AppContext, staff: list[str], name: str, language: str | None) -
 def _pdftotext(path: Path) -> str:
     out = subprocess.run(
         [require_tool("pdftotext", "poppler-utils"), str(path), "-"],
-        capture_output=True, text=True, check=True,
-    ).stdout  # fmt: skip
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     # Arabic comes back as presentation forms: NFKC gives the letters typed.
     out = re.sub("[\u202a-\u202e\u200e\u200f]", "", unicodedata.normalize("NFKC", out))
     return " ".join(out.split())
@@ -109,8 +115,10 @@ def test_the_arabic_pdf_reads_in_order_right_to_left(
     # The page is right to left: the title's first word is drawn at the right edge.
     bbox = subprocess.run(
         [require_tool("pdftotext", "poppler-utils"), "-bbox", str(taken.pdf_path), "-"],
-        capture_output=True, text=True, check=True,
-    ).stdout  # fmt: skip
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     xs = [
         float(m[1])
         for m in re.finditer(r'<word xMin="([\d.]+)" [^>]*>([^<]*)</word>', bbox)

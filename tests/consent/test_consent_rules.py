@@ -109,8 +109,9 @@ def test_start_pass_is_refused_without_consent_at_the_service_level(ctx, patient
     svc = VisitService(ctx)
     vid = _screened(ctx, patient)
     svc.set_device(vid, "skinpen-precision")
-    svc.record_cartridge_label(vid, cartridge_scan("77"), cartridge_type_id="skinpen-14",
-                               seal_intact=True)  # fmt: skip
+    svc.record_cartridge_label(
+        vid, cartridge_scan("77"), cartridge_type_id="skinpen-14", seal_intact=True
+    )
     svc.record_gel(vid, product="Gel", lot="G1")
     svc.mark_skin_cleansed(vid)
     area = svc.plan_area(vid, "forehead", depth_text="0.5", target_passes=1)

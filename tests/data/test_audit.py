@@ -19,13 +19,23 @@ from console.data.audit_repo import AuditFilter
 
 def _fill(ctx: AppContext, staff: list[str], clock: FakeClock) -> None:
     for i, (by, action) in enumerate(
-        [(staff[0], "auth.signin"), (staff[0], "patient.open"), (staff[1], "auth.signin"),
-         (staff[1], "visit.complete"), (None, "backup.create")]
-    ):  # fmt: skip
+        [
+            (staff[0], "auth.signin"),
+            (staff[0], "patient.open"),
+            (staff[1], "auth.signin"),
+            (staff[1], "visit.complete"),
+            (None, "backup.create"),
+        ]
+    ):
         audit_repo.record(
-            ctx.db, at=clock.now(), by=by, action=action, entity="x", entity_id=f"id{i}",
+            ctx.db,
+            at=clock.now(),
+            by=by,
+            action=action,
+            entity="x",
+            entity_id=f"id{i}",
             detail={"n": i, "note": "Zoë"},
-        )  # fmt: skip
+        )
         clock.advance(3600)
 
 
@@ -50,14 +60,17 @@ def test_filters_combine(ctx: AppContext, staff: list[str], clock: FakeClock) ->
     _fill(ctx, staff, clock)
     assert audit_repo.count(ctx.db) == 5
     assert [r["action"] for r in audit_repo.rows(ctx.db, filter=AuditFilter(action="auth."))] == [
-        "auth.signin", "auth.signin"]  # fmt: skip
+        "auth.signin",
+        "auth.signin",
+    ]
     mine = audit_repo.rows(ctx.db, filter=AuditFilter(practitioner_id=staff[1]))
     assert [r["entity_id"] for r in mine] == ["id3", "id2"]  # newest first
     window = AuditFilter(since=start + timedelta(hours=1), until=start + timedelta(hours=3))
     assert [r["entity_id"] for r in audit_repo.rows(ctx.db, filter=window)] == ["id2", "id1"]
     assert audit_repo.rows(ctx.db, entity_id="id4")[0]["action"] == "backup.create"
     assert audit_repo.actions(ctx.db) == sorted(
-        {"auth.signin", "patient.open", "visit.complete", "backup.create"})  # fmt: skip
+        {"auth.signin", "patient.open", "visit.complete", "backup.create"}
+    )
 
 
 def test_csv_export_is_private_complete_and_readable(

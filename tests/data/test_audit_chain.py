@@ -23,9 +23,14 @@ COLUMNS = "seq, at, practitioner_id, action, entity, entity_id, detail"
 def _trail(ctx: AppContext, clock: FakeClock, staff: list[str], n: int = 5) -> None:
     for i in range(n):
         audit_repo.record(
-            ctx.db, at=clock.now(), by=staff[i % 2], action=f"test.step{i}", entity="patient",
-            entity_id=f"p{i}", detail={"n": i, "note": "Zoë"},
-        )  # fmt: skip
+            ctx.db,
+            at=clock.now(),
+            by=staff[i % 2],
+            action=f"test.step{i}",
+            entity="patient",
+            entity_id=f"p{i}",
+            detail={"n": i, "note": "Zoë"},
+        )
         clock.advance(60)
     ctx.db.conn.commit()
 
@@ -51,8 +56,11 @@ def _as_attacker(path: Path, *statements: str) -> None:
 def _check(path: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "console", "check", "--db", str(path)],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 REWRITES = [
@@ -74,9 +82,13 @@ REWRITES = [
 @pytest.mark.parametrize("recursive_triggers", ["OFF", "ON"])
 @pytest.mark.parametrize("statement", REWRITES)
 def test_no_statement_rewrites_or_removes_a_row(
-    ctx: AppContext, clock: FakeClock, staff: list[str], db_path: Path, statement: str,
+    ctx: AppContext,
+    clock: FakeClock,
+    staff: list[str],
+    db_path: Path,
+    statement: str,
     recursive_triggers: str,
-) -> None:  # fmt: skip
+) -> None:
     _trail(ctx, clock, staff)
     raw = _raw(db_path)
     try:
@@ -130,9 +142,13 @@ def test_every_row_is_chained_and_the_chain_verifies(
     ],
 )
 def test_check_names_the_first_row_edited_around_the_triggers(
-    ctx: AppContext, clock: FakeClock, staff: list[str], db_path: Path, attack: str,
+    ctx: AppContext,
+    clock: FakeClock,
+    staff: list[str],
+    db_path: Path,
+    attack: str,
     first_broken: int,
-) -> None:  # fmt: skip
+) -> None:
     _trail(ctx, clock, staff)
     assert _check(db_path).returncode == 0
     ctx.db.close()
@@ -166,7 +182,7 @@ def test_an_upgraded_database_gets_its_existing_rows_chained(
                 "INSERT INTO audit_log (at, practitioner_id, action, entity, entity_id, detail) "
                 "VALUES (?, NULL, ?, '', '', '{}')",
                 [f"2026-01-0{i + 1}T10:00:00+00:00", f"old{i}"],
-            )  # fmt: skip
+            )
     db.close()
     db = open_database(path)
     try:
@@ -204,14 +220,15 @@ def test_a_chain_recomputed_after_an_edit_is_caught_by_the_backups(
         rewritten.append((*values, previous))
     con.close()
     _as_attacker(
-        db_path, "DELETE FROM audit_log",
+        db_path,
+        "DELETE FROM audit_log",
         *[
             "INSERT INTO audit_log ({}, hash) VALUES ({})".format(
                 ", ".join(CHAINED), ", ".join(_literal(v) for v in r)
             )
             for r in rewritten
         ],
-    )  # fmt: skip
+    )
     alone = open_database(db_path, migrate=False)
     try:
         assert audit_repo.verify_chain(alone).ok  # the chain alone cannot see it ...
@@ -257,8 +274,11 @@ def test_check_json_carries_the_chain_state(
     _as_attacker(db_path, "UPDATE audit_log SET entity_id = 'p9' WHERE seq = 2")
     result = subprocess.run(
         [sys.executable, "-m", "console", "check", "--db", str(db_path), "--json"],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode != 0
     report = json.loads(result.stdout)
     assert report["ok"] is False and report["integrity"] == ["ok"]

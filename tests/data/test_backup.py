@@ -189,7 +189,8 @@ def test_background_backup_does_not_hold_up_the_caller(
     assert backup.check_file(result.path) == ["ok"]
     rows = audit_repo.rows(ctx.db, filter=audit_repo.AuditFilter(action="backup.create"))
     assert [(r["practitioner_id"], json.loads(r["detail"])["reason"]) for r in rows] == [
-        (staff[0], "after visit")]  # fmt: skip
+        (staff[0], "after visit")
+    ]
     assert audit_repo.count(ctx.db, audit_repo.AuditFilter(action="test.")) == 20
 
 

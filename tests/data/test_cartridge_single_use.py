@@ -20,9 +20,12 @@ GTIN = "09501101020917"  # the GTIN of conftest's cartridge_scan
 
 def new_visit(ctx: AppContext, name: str) -> str:
     patient = patients_repo.insert(
-        ctx.db, full_name=name, date_of_birth=ctx.today() - timedelta(days=365 * 35),
-        now=ctx.now(), by=None,
-    )  # fmt: skip
+        ctx.db,
+        full_name=name,
+        date_of_birth=ctx.today() - timedelta(days=365 * 35),
+        now=ctx.now(),
+        by=None,
+    )
     svc = VisitService(ctx)
     visit_id = svc.start_visit(patient)
     svc.set_device(visit_id, "skinpen-precision")
@@ -31,19 +34,34 @@ def new_visit(ctx: AppContext, name: str) -> str:
 
 def scan(ctx: AppContext, visit_id: str, text: str, *, confirmed: bool = False) -> str:
     return VisitService(ctx).record_cartridge_label(
-        visit_id, text, cartridge_type_id="skinpen-14", seal_intact=True,
+        visit_id,
+        text,
+        cartridge_type_id="skinpen-14",
+        seal_intact=True,
         sealed_new_confirmed=confirmed,
-    )  # fmt: skip
+    )
 
 
 def typed(
-    ctx: AppContext, visit_id: str, *, gtin: str = "", lot: str = "LOT42A", serial: str = "",
-    expiry: str = "2028-12", confirmed: bool = False,
-) -> str:  # fmt: skip
+    ctx: AppContext,
+    visit_id: str,
+    *,
+    gtin: str = "",
+    lot: str = "LOT42A",
+    serial: str = "",
+    expiry: str = "2028-12",
+    confirmed: bool = False,
+) -> str:
     return VisitService(ctx).record_cartridge_manual(
-        visit_id, gtin=gtin, lot=lot, expiry=expiry, serial=serial,
-        cartridge_type_id="skinpen-14", seal_intact=True, sealed_new_confirmed=confirmed,
-    )  # fmt: skip
+        visit_id,
+        gtin=gtin,
+        lot=lot,
+        expiry=expiry,
+        serial=serial,
+        cartridge_type_id="skinpen-14",
+        seal_intact=True,
+        sealed_new_confirmed=confirmed,
+    )
 
 
 def cartridge_rows(ctx: AppContext) -> list[tuple[object, ...]]:

@@ -32,9 +32,14 @@ def _archive_sheet(ctx: AppContext, visit_id: str) -> str:
     ctx.db.execute(
         "INSERT INTO handouts (id, visit_id, created_at, path, sha256, pages, paper) "
         "VALUES (?, ?, ?, ?, ?, 2, 'A4')",
-        ["h-" + visit_id, visit_id, "2026-11-24T14:00:00+00:00", rel,
-         hashlib.sha256(data).hexdigest()],
-    )  # fmt: skip
+        [
+            "h-" + visit_id,
+            visit_id,
+            "2026-11-24T14:00:00+00:00",
+            rel,
+            hashlib.sha256(data).hexdigest(),
+        ],
+    )
     ctx.db.conn.commit()
     return rel
 
@@ -44,8 +49,15 @@ def two_visits(ctx: AppContext, clock: FakeClock, patient: str, completed_visit:
     from console.visit.service import VisitService
 
     clock.advance(timedelta(weeks=7).total_seconds())
-    second = make_visit(ctx, clock, patient, lot="LOT9", serial="77", numbing_lot="N1",
-                        areas=[("neck", "0.75", (60, 61)), ("forehead", "0.5", (30,))])  # fmt: skip
+    second = make_visit(
+        ctx,
+        clock,
+        patient,
+        lot="LOT9",
+        serial="77",
+        numbing_lot="N1",
+        areas=[("neck", "0.75", (60, 61)), ("forehead", "0.5", (30,))],
+    )
     VisitService(ctx).amend(second, "notes", "Mild redness next day.", "Patient phoned")
     _archive_sheet(ctx, completed_visit)
     return patient
@@ -63,8 +75,16 @@ def test_zip_holds_json_csv_and_sheets(ctx: AppContext, two_visits: str, tmp_pat
         doc = json.loads(z.read("record.json"))
         passes = list(csv.DictReader(io.StringIO(z.read("passes.csv").decode("utf-8"))))
         sheet = z.read(next(n for n in names if n.startswith("sheets/")))
-    assert {"README.txt", "record.json", "patients.csv", "visits.csv", "passes.csv",
-            "cartridges.csv", "consumables.csv", "amendments.csv"} <= names  # fmt: skip
+    assert {
+        "README.txt",
+        "record.json",
+        "patients.csv",
+        "visits.csv",
+        "passes.csv",
+        "cartridges.csv",
+        "consumables.csv",
+        "amendments.csv",
+    } <= names
     assert doc["tables"]["patients"][0]["full_name"] == "Zoë Łukasz-Nguyễn"
     assert len(passes) == 6 + 3
     assert sheet.startswith(b"%PDF")
@@ -110,15 +130,29 @@ def test_not_an_export_is_refused(tmp_path: Path) -> None:
         export.read_document(bad)
 
 
-def test_cli_export_writes_the_zip(ctx: AppContext, two_visits: str, db_path: Path,
-                                   tmp_path: Path) -> None:  # fmt: skip
+def test_cli_export_writes_the_zip(
+    ctx: AppContext, two_visits: str, db_path: Path, tmp_path: Path
+) -> None:
     ctx.db.close()
     out = tmp_path / "cli.zip"
     run = subprocess.run(
-        [sys.executable, "-m", "console", "export", "--db", str(db_path), "--patient",
-         two_visits, "--out", str(out)],
-        cwd=ROOT, capture_output=True, text=True, timeout=60,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "console",
+            "export",
+            "--db",
+            str(db_path),
+            "--patient",
+            two_visits,
+            "--out",
+            str(out),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert run.returncode == 0, run.stderr
     assert "2 visits, 1 sheets" in run.stdout
     assert zipfile.is_zipfile(out)

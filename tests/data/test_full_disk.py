@@ -103,9 +103,12 @@ def test_export_to_a_full_disk_leaves_no_part_file_and_no_audit_row(
 
 def _console(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "console", *args], cwd=ROOT, capture_output=True, text=True,
+        [sys.executable, "-m", "console", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
         timeout=120,
-    )  # fmt: skip
+    )
 
 
 def _one_line_refusal(run: subprocess.CompletedProcess[str]) -> str:
@@ -124,14 +127,29 @@ def test_cli_writes_to_a_full_disk_end_in_one_sentence(
     ctx.db.close()
     disk.fill()
     runs = {
-        "export": _console("export", "--db", str(db_path), "--patient", patient[0],
-                           "--out", str(disk.path / "record.zip")),
-        "handout": _console("handout", "--db", str(db_path), "--visit", visit_id,
-                            "--out", str(disk.path / "sheet.pdf")),
+        "export": _console(
+            "export",
+            "--db",
+            str(db_path),
+            "--patient",
+            patient[0],
+            "--out",
+            str(disk.path / "record.zip"),
+        ),
+        "handout": _console(
+            "handout",
+            "--db",
+            str(db_path),
+            "--visit",
+            visit_id,
+            "--out",
+            str(disk.path / "sheet.pdf"),
+        ),
         "backup": _console("backup", "--db", str(db_path), "--to", str(disk.path / "copies")),
-        "recall": _console("recall", "--db", str(db_path), "--lot", "LOT7",
-                           "--csv", str(disk.path / "recall.csv")),
-    }  # fmt: skip
+        "recall": _console(
+            "recall", "--db", str(db_path), "--lot", "LOT7", "--csv", str(disk.path / "recall.csv")
+        ),
+    }
     for name, run in runs.items():
         assert "the disk is full" in _one_line_refusal(run), name
     assert disk.files() in ([], ["copies"]), disk.files()

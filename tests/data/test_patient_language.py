@@ -21,8 +21,12 @@ FORM = PatientForm(full_name="Lucía Fernández", date_of_birth="12.03.1985")
 
 
 def _text(path: Path) -> str:
-    out = subprocess.run([require_tool("pdftotext", "poppler-utils"), str(path), "-"],
-                         capture_output=True, text=True, check=True).stdout  # fmt: skip
+    out = subprocess.run(
+        [require_tool("pdftotext", "poppler-utils"), str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     return " ".join(unicodedata.normalize("NFKC", out).split())
 
 
@@ -32,8 +36,9 @@ def test_preferred_language_is_stored_and_defaults_to_the_clinics(
     svc = PatientService(ctx)
     plain = svc.get(svc.register(FORM))
     assert plain.preferred_language is None  # the clinic's, whatever it becomes later
-    pid = svc.register(PatientForm(full_name="Ana Souza", date_of_birth="01.02.1990",
-                                   preferred_language="pt-BR"))  # fmt: skip
+    pid = svc.register(
+        PatientForm(full_name="Ana Souza", date_of_birth="01.02.1990", preferred_language="pt-BR")
+    )
     assert svc.get(pid).preferred_language == "pt"
     spanish = replace(form_from(svc.get(pid)), preferred_language="es")
     assert svc.update(pid, spanish) == ["preferred_language"]
@@ -42,8 +47,9 @@ def test_preferred_language_is_stored_and_defaults_to_the_clinics(
 
 def test_unknown_language_is_refused_next_to_its_field(ctx: AppContext, staff: list[str]) -> None:
     with pytest.raises(FormErrors) as caught:
-        PatientService(ctx).register(PatientForm(full_name="X Y", date_of_birth="01.02.1990",
-                                                 preferred_language="klingon"))  # fmt: skip
+        PatientService(ctx).register(
+            PatientForm(full_name="X Y", date_of_birth="01.02.1990", preferred_language="klingon")
+        )
     assert "choose one of" in caught.value.errors["preferred_language"]
     assert patients_repo.search(ctx.db, "x y") == []  # nothing half-saved
 
@@ -52,8 +58,9 @@ def test_archived_sheet_is_in_the_patients_language(
     ctx: AppContext, staff: list[str], clock: FakeClock
 ) -> None:
     svc = PatientService(ctx)
-    pid = svc.register(PatientForm(full_name="فاطمة الزهراء", date_of_birth="01.02.1990",
-                                   preferred_language="ar"))  # fmt: skip
+    pid = svc.register(
+        PatientForm(full_name="فاطمة الزهراء", date_of_birth="01.02.1990", preferred_language="ar")
+    )
     visit_id = one_area_visit(ctx, pid, clock, serial="0101")
     info = archive.create_handout(ctx, visit_id)
     text = _text(info.path)

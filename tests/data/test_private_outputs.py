@@ -70,10 +70,23 @@ def test_cli_handout_copy_is_private(
     ctx.db.close()
     out = tmp_path / "copies" / "sheet.pdf"
     run = subprocess.run(
-        [sys.executable, "-m", "console", "handout", "--db", str(db_path), "--visit", visit_id,
-         "--out", str(out)],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "console",
+            "handout",
+            "--db",
+            str(db_path),
+            "--visit",
+            visit_id,
+            "--out",
+            str(out),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert run.returncode == 0, run.stderr
     assert (oct(_mode(out)), oct(_mode(out.parent))) == ("0o600", "0o700")
 
@@ -85,10 +98,23 @@ def test_cli_recall_csv_to_an_impossible_place_is_one_sentence(
     not_a_folder = tmp_path / "notes.txt"
     not_a_folder.write_text("mine")
     run = subprocess.run(
-        [sys.executable, "-m", "console", "recall", "--db", str(db_path), "--lot", "LOT7",
-         "--csv", str(not_a_folder / "recall.csv")],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "console",
+            "recall",
+            "--db",
+            str(db_path),
+            "--lot",
+            "LOT7",
+            "--csv",
+            str(not_a_folder / "recall.csv"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert run.returncode != 0 and "Traceback" not in run.stderr, run.stderr
     assert run.stderr.strip() == (
         "error: recall.csv was not saved: part of the path is not a folder. "

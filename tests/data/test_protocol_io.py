@@ -20,8 +20,15 @@ def _versions(ctx: AppContext) -> int:
 def _edited() -> dict:
     body = copy.deepcopy(default_body())
     body["aftercare_rules"][0]["text"] = "Pas de maquillage pendant 24 h — merci !"
-    body["zones"].append({"id": "scalp", "name": "Scalp", "region": "head",
-                          "typical": {"general": [0.5, 1.0]}, "note": ""})  # fmt: skip
+    body["zones"].append(
+        {
+            "id": "scalp",
+            "name": "Scalp",
+            "region": "head",
+            "typical": {"general": [0.5, 1.0]},
+            "note": "",
+        }
+    )
     body["series"]["interval_weeks"] = 6
     return body
 
@@ -74,9 +81,11 @@ def test_invalid_file_is_refused_whole_with_a_report(
     for content, reason in [
         (b"\xff\xfe not json", "not a JSON document"),
         (b'{"devices": []}', "not a protocol library exported by this console"),
-        (json.dumps({"format": FORMAT, "format_version": 99, "library": {}}).encode(),
-         "newer console"),
-    ]:  # fmt: skip
+        (
+            json.dumps({"format": FORMAT, "format_version": 99, "library": {}}).encode(),
+            "newer console",
+        ),
+    ]:
         bad.write_bytes(content)
         report = import_file(ctx, bad)
         assert not report.ok and reason in report.message
@@ -88,8 +97,9 @@ def test_cli_export_and_import(tmp_path: Path) -> None:
     out = tmp_path / "lib.json"
 
     def cli(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "console", *args],
-                              capture_output=True, text=True, timeout=60)  # fmt: skip
+        return subprocess.run(
+            [sys.executable, "-m", "console", *args], capture_output=True, text=True, timeout=60
+        )
 
     first = open_context(room1)
     save(first, _edited(), note="edit")

@@ -64,8 +64,15 @@ def test_a_clinic_sets_itself_up_and_the_next_sheet_shows_it(
     from tests import images
 
     logo = images.solid(tmp_path / "logo.png", (300, 90), "#2f6f73")
-    save_settings(ctx, {"clinic.name": "Klinika Skóry Łódź", "clinic.logo_path": str(logo),
-                        "room.printer": "Room-2", "clinic.phone": "+48 42 555 01 02"})  # fmt: skip
+    save_settings(
+        ctx,
+        {
+            "clinic.name": "Klinika Skóry Łódź",
+            "clinic.logo_path": str(logo),
+            "room.printer": "Room-2",
+            "clinic.phone": "+48 42 555 01 02",
+        },
+    )
     body = copy.deepcopy(protocol_repo.current(ctx.db).body)
     cheeks = next(z for z in body["zones"] if z["id"] == "cheeks")
     cheeks["typical"]["general"] = [0.75, 1.25]

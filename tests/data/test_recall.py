@@ -25,12 +25,14 @@ def clinic(ctx: AppContext, staff: list[str], clock: FakeClock) -> dict[str, str
     c = add_patient(ctx, "Seán Ó Briain", date(1990, 7, 8), "+44 7700 900003", "sean@example.org")
     return {
         "a1": make_visit(ctx, clock, a, lot="LOT7", serial="1", gtin=GTIN_A, gel_lot="G1"),
-        "b1": make_visit(ctx, clock, b, lot="LOT7", serial="2", gtin=GTIN_B, gel_lot="G1",
-                         numbing_lot="N9"),
-        "c1": make_visit(ctx, clock, c, lot="LOT8", serial="3", gtin=GTIN_A, gel_lot="G2",
-                         numbing_lot="LOT7"),
+        "b1": make_visit(
+            ctx, clock, b, lot="LOT7", serial="2", gtin=GTIN_B, gel_lot="G1", numbing_lot="N9"
+        ),
+        "c1": make_visit(
+            ctx, clock, c, lot="LOT8", serial="3", gtin=GTIN_A, gel_lot="G2", numbing_lot="LOT7"
+        ),
         "a2": make_visit(ctx, clock, a, lot="LOT77", serial="4", gtin=GTIN_A, gel_lot="G2"),
-    }  # fmt: skip
+    }
 
 
 def _visits(hits: list[recall.RecallHit]) -> set[str]:
@@ -44,12 +46,16 @@ def test_a_lot_finds_cartridges_and_consumables_and_nothing_else(
     # LOT77 is another lot, not a prefix match; c1 used LOT7 as numbing cream, not cartridge.
     assert _visits(hits) == {clinic["a1"], clinic["b1"], clinic["c1"]}
     assert {(h.visit_id, h.source) for h in hits} == {
-        (clinic["a1"], "cartridge"), (clinic["b1"], "cartridge"), (clinic["c1"], "numbing"),
-    }  # fmt: skip
+        (clinic["a1"], "cartridge"),
+        (clinic["b1"], "cartridge"),
+        (clinic["c1"], "numbing"),
+    }
     wang = next(h for h in hits if h.visit_id == clinic["b1"])
     assert (wang.patient_name, wang.phone, wang.email) == (
-        "王小明", "+44 7700 900002", "wang@example.org",
-    )  # fmt: skip
+        "王小明",
+        "+44 7700 900002",
+        "wang@example.org",
+    )
     assert wang.gtin == GTIN_B and wang.serial == "2"
 
 
@@ -89,8 +95,11 @@ def test_search_and_exports_are_audited_and_carry_contacts(
     out = recall.export_csv(ctx, query, hits, tmp_path / "recall.csv")
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
     assert {r["visit_id"] for r in rows} == _visits(hits)
-    assert {r["email"] for r in rows} == {"anna@example.org", "wang@example.org",
-                                           "sean@example.org"}  # fmt: skip
+    assert {r["email"] for r in rows} == {
+        "anna@example.org",
+        "wang@example.org",
+        "sean@example.org",
+    }
     pdf = export_pdf(ctx, query, hits, tmp_path / "recall.pdf")
     import pdfplumber
 

@@ -54,35 +54,112 @@ class Clinic:
             db, display_name="Ben Nurse", role="practitioner", pin_hash=None, now=T0
         )
         self.zoe = patients_repo.insert(
-            db, full_name="Zoë Łukasz-Nguyễn", date_of_birth=date(1990, 5, 17),
-            phone="+44 7700 900123", email="zoe@example.org", notes="likes mornings",
-            now=T0, by=self.ana,
-        )  # fmt: skip
+            db,
+            full_name="Zoë Łukasz-Nguyễn",
+            date_of_birth=date(1990, 5, 17),
+            phone="+44 7700 900123",
+            email="zoe@example.org",
+            notes="likes mornings",
+            now=T0,
+            by=self.ana,
+        )
         self.max = patients_repo.insert(
             db, full_name="Max Other", date_of_birth=date(1980, 1, 2), now=T0, by=self.ana
         )
         self.rows: dict[str, list[tuple[Any, ...]]] = {t: [] for t in demo_repo.VISIT_TABLES}
 
     def visit(
-        self, vid: str, patient: str, by: str, start: datetime, *, number: int | None = 1,
-        lot: str = "LOT-A", serial: str | None = None, passes: tuple[float, ...] = (40.0, 45.0),
-    ) -> str:  # fmt: skip
+        self,
+        vid: str,
+        patient: str,
+        by: str,
+        start: datetime,
+        *,
+        number: int | None = 1,
+        lot: str = "LOT-A",
+        serial: str | None = None,
+        passes: tuple[float, ...] = (40.0, 45.0),
+    ) -> str:
         end = start + timedelta(minutes=30)
         r = self.rows
-        r["visits"].append((vid, patient, by, 1, "skinpen-precision", number, iso(start),
-                            iso(start), iso(end), iso(end), ""))  # fmt: skip
-        r["screening"].append((f"{vid}-s1", vid, "pregnancy", "Are you pregnant?",
-                               "hard_stop", "no", iso(start), by))  # fmt: skip
-        r["cartridges"].append((f"{vid}-c", vid, "skinpen-14", 14, GTIN, lot, "2028-12-31",
-                                serial or vid, "raw", iso(start), by))  # fmt: skip
-        r["consumables"].append((f"{vid}-g", vid, "gel", "Glide gel", "GEL-1", 0, None,
-                                 iso(start), None, iso(start), by))  # fmt: skip
-        r["areas"].append((f"{vid}-a1", vid, 1, "cheeks", "Cheeks", "scars", 0.75, len(passes),
-                           "erythema", iso(start), iso(end)))  # fmt: skip
+        r["visits"].append(
+            (
+                vid,
+                patient,
+                by,
+                1,
+                "skinpen-precision",
+                number,
+                iso(start),
+                iso(start),
+                iso(end),
+                iso(end),
+                "",
+            )
+        )
+        r["screening"].append(
+            (f"{vid}-s1", vid, "pregnancy", "Are you pregnant?", "hard_stop", "no", iso(start), by)
+        )
+        r["cartridges"].append(
+            (
+                f"{vid}-c",
+                vid,
+                "skinpen-14",
+                14,
+                GTIN,
+                lot,
+                "2028-12-31",
+                serial or vid,
+                "raw",
+                iso(start),
+                by,
+            )
+        )
+        r["consumables"].append(
+            (
+                f"{vid}-g",
+                vid,
+                "gel",
+                "Glide gel",
+                "GEL-1",
+                0,
+                None,
+                iso(start),
+                None,
+                iso(start),
+                by,
+            )
+        )
+        r["areas"].append(
+            (
+                f"{vid}-a1",
+                vid,
+                1,
+                "cheeks",
+                "Cheeks",
+                "scars",
+                0.75,
+                len(passes),
+                "erythema",
+                iso(start),
+                iso(end),
+            )
+        )
         for n, seconds in enumerate(passes, start=1):
             depth = 0.75 if n == 1 else 1.0
-            r["passes"].append((f"{vid}-p{n}", f"{vid}-a1", vid, n, iso(start), iso(end),
-                                seconds, depth, "vertical"))  # fmt: skip
+            r["passes"].append(
+                (
+                    f"{vid}-p{n}",
+                    f"{vid}-a1",
+                    vid,
+                    n,
+                    iso(start),
+                    iso(end),
+                    seconds,
+                    depth,
+                    "vertical",
+                )
+            )
         return vid
 
     def save(self) -> None:
@@ -102,9 +179,10 @@ def test_demo_visits_are_stored_whole_and_completed(clinic: Clinic) -> None:
     clinic.save()
     db = clinic.db
     assert db.execute("SELECT status FROM visits WHERE id = 'v1'").fetchone() == ("completed",)
-    counts = [db.execute(f"SELECT COUNT(*) FROM {t} WHERE visit_id = 'v1'").fetchone()[0]
-              for t in ("screening_answers", "cartridges", "consumables", "treated_areas",
-                        "passes")]  # fmt: skip
+    counts = [
+        db.execute(f"SELECT COUNT(*) FROM {t} WHERE visit_id = 'v1'").fetchone()[0]
+        for t in ("screening_answers", "cartridges", "consumables", "treated_areas", "passes")
+    ]
     assert counts == [1, 1, 1, 1, 2]
 
 
@@ -131,8 +209,9 @@ def test_active_accounts_are_counted_with_or_without_a_pin(clinic: Clinic) -> No
 
 def test_protocol_versions_and_who_saved_them(store: Database, clinic: Clinic) -> None:
     body = protocol_repo.current(store).body
-    protocol_repo.save_version(store, body, now=T0 + timedelta(days=1), by=clinic.ana,
-                               note="Deeper forehead")  # fmt: skip
+    protocol_repo.save_version(
+        store, body, now=T0 + timedelta(days=1), by=clinic.ana, note="Deeper forehead"
+    )
     assert protocol_repo.versions(store) == [1, 2]
     shipped, edited = protocol_repo.stamp(store, 1), protocol_repo.stamp(store, 2)
     assert shipped is not None and shipped.by_name is None
@@ -165,8 +244,11 @@ def test_visit_summaries_count_passes_time_and_deepest_depth(clinic: Clinic) -> 
     assert (first.id, first.practitioner_name, first.series_number) == ("v1", "Ana Admin", 1)
     (cheeks,) = first.areas
     assert (cheeks.passes, cheeks.seconds, cheeks.planned_mm, cheeks.max_mm) == (
-        3, 135.0, 0.75, 1.0,
-    )  # fmt: skip
+        3,
+        135.0,
+        0.75,
+        1.0,
+    )
     assert (second.id, second.practitioner_name, second.total_passes) == ("v2", "Ben Nurse", 2)
     assert first.amendments == 0 and first.handouts == ()
 
@@ -201,10 +283,12 @@ def test_last_completed_visits_take_each_patients_latest_in_the_window(clinic: C
     clinic.visit("x1", clinic.max, clinic.ana, T0 + timedelta(days=1), number=None, serial="m")
     clinic.save()
     found = records_repo.last_completed_visits(clinic.db, T0, T0 + timedelta(weeks=10))
-    assert sorted((c.patient_id, c.series_number, c.started_at) for c in found) == sorted([
-        (clinic.zoe, 2, T0 + timedelta(weeks=6)),
-        (clinic.max, None, T0 + timedelta(days=1)),
-    ])  # fmt: skip
+    assert sorted((c.patient_id, c.series_number, c.started_at) for c in found) == sorted(
+        [
+            (clinic.zoe, 2, T0 + timedelta(weeks=6)),
+            (clinic.max, None, T0 + timedelta(days=1)),
+        ]
+    )
     # v1 alone in the window is not the latest: a later visit exists.
     assert records_repo.last_completed_visits(clinic.db, T0, T0 + timedelta(hours=1)) == []
 
@@ -233,8 +317,7 @@ def test_visits_started_between_with_pass_totals(clinic: Clinic) -> None:
 
 def test_lot_uses_find_cartridges_and_gel_newest_first(clinic: Clinic) -> None:
     clinic.visit("v1", clinic.zoe, clinic.ana, T0, lot="L-RECALL")
-    clinic.visit("x1", clinic.max, clinic.ana, T0 + timedelta(days=1), lot="L-RECALL",
-                 serial="m")  # fmt: skip
+    clinic.visit("x1", clinic.max, clinic.ana, T0 + timedelta(days=1), lot="L-RECALL", serial="m")
     clinic.visit("v2", clinic.zoe, clinic.ana, T0 + timedelta(days=2), lot="L-OTHER")
     clinic.save()
     hits = records_repo.lot_uses(clinic.db, "L-RECALL", None)
@@ -254,11 +337,18 @@ def test_export_reads_practitioners_versions_and_access_log(clinic: Clinic) -> N
     clinic.save()
     from console.data import audit_repo
 
-    audit_repo.record(db, at=T0, by=clinic.ana, action="patient.open", entity="patient",
-                      entity_id=clinic.zoe)  # fmt: skip
+    audit_repo.record(
+        db, at=T0, by=clinic.ana, action="patient.open", entity="patient", entity_id=clinic.zoe
+    )
     people = export_repo.practitioners(db, [clinic.ben])
-    assert people == [{"id": clinic.ben, "display_name": "Ben Nurse", "role": "practitioner",
-                       "created_at": iso(T0)}]  # fmt: skip
+    assert people == [
+        {
+            "id": clinic.ben,
+            "display_name": "Ben Nurse",
+            "role": "practitioner",
+            "created_at": iso(T0),
+        }
+    ]
     (v1,) = export_repo.protocol_versions(db, [1])
     assert v1["version"] == 1 and v1["body"] == protocol_repo.get(db, 1).body
     (log,) = export_repo.access_log(db, [clinic.zoe])
@@ -275,17 +365,28 @@ def test_import_writes_rows_as_exported(clinic: Clinic, tmp_path: Path) -> None:
     try:
         with fresh.atomic():
             # Same display name as an account here: the import gets "(2)" and cannot sign in.
-            practitioners_repo.create(fresh, display_name="Ana Admin", role="admin",
-                                      pin_hash="h", now=T0)  # fmt: skip
+            practitioners_repo.create(
+                fresh, display_name="Ana Admin", role="admin", pin_hash="h", now=T0
+            )
             export_repo.add_inactive_practitioner(
-                fresh, {"id": clinic.ana, "display_name": "Ana Admin", "role": "admin",
-                        "created_at": iso(T0)},
-            )  # fmt: skip
+                fresh,
+                {
+                    "id": clinic.ana,
+                    "display_name": "Ana Admin",
+                    "role": "admin",
+                    "created_at": iso(T0),
+                },
+            )
             assert export_repo.protocol_body(fresh, 1) is None
             export_repo.add_protocol_version(
-                fresh, {"version": 1, "created_at": iso(T0), "note": "n",
-                        "body": protocol_repo.get(clinic.db, 1).body},
-            )  # fmt: skip
+                fresh,
+                {
+                    "version": 1,
+                    "created_at": iso(T0),
+                    "note": "n",
+                    "body": protocol_repo.get(clinic.db, 1).body,
+                },
+            )
             for table in ["patients"] + [link.table for link in patient_rows_repo.links(fresh)]:
                 rows = tables.get(table, [])
                 if table == "visits":
@@ -317,8 +418,9 @@ def test_erasure_clears_the_patient_row_and_finds_what_is_left(clinic: Clinic) -
     assert "screening_answers.note" in erasure_repo.columns_holding(db, ["Zoë"], clinic.zoe)
     erasure_repo.overwrite_freed_pages(db)
     with db.atomic():
-        erasure_repo.anonymise_patient(db, clinic.zoe, reference="ANON-1", allergies="",
-                                       at=T0 + timedelta(days=1))  # fmt: skip
+        erasure_repo.anonymise_patient(
+            db, clinic.zoe, reference="ANON-1", allergies="", at=T0 + timedelta(days=1)
+        )
         erasure_repo.replace_values(
             db, "screening_answers", "id", [("note", "[removed] said no", "v1-s1")]
         )

@@ -19,9 +19,12 @@ def with_answers(ctx: AppContext, visit_id: str, **given: Answer) -> list[Answer
 
 
 CLEARED = Clearance(
-    by_name="Dr Priya Patel", by_role="General practitioner", method="letter",
-    on=date(2026, 11, 20), note="Aspirin paused for 7 days, fine to treat",
-)  # fmt: skip
+    by_name="Dr Priya Patel",
+    by_role="General practitioner",
+    method="letter",
+    on=date(2026, 11, 20),
+    note="Aspirin paused for 7 days, fine to treat",
+)
 
 
 def test_a_placeholder_clearance_is_stored_as_blocking(ctx: AppContext, patient: str) -> None:
@@ -29,9 +32,9 @@ def test_a_placeholder_clearance_is_stored_as_blocking(ctx: AppContext, patient:
     visit_id = svc.start_visit(patient)
     fake = Clearance("n/a..", "n/a..", "phone", date(2026, 11, 20), "n/a..")
     outcome = svc.answer_screening(
-        visit_id, with_answers(ctx, visit_id, anticoagulants=Answer("anticoagulants", True,
-                                                                     clearance=fake)),
-    )  # fmt: skip
+        visit_id,
+        with_answers(ctx, visit_id, anticoagulants=Answer("anticoagulants", True, clearance=fake)),
+    )
     assert not outcome.can_proceed
     assert not svc.screening_passed(visit_id)
     assert "Screening" in svc.prep_missing(visit_id)[0]
@@ -45,11 +48,12 @@ def test_a_clearance_and_an_answered_reminder_are_recorded_and_shown(
     outcome = svc.answer_screening(
         visit_id,
         with_answers(
-            ctx, visit_id,
+            ctx,
+            visit_id,
             anticoagulants=Answer("anticoagulants", True, clearance=CLEARED),
             cold_sores=Answer("cold_sores", True, prompt_answer="cover_confirmed"),
         ),
-    )  # fmt: skip
+    )
     assert outcome.can_proceed and svc.screening_passed(visit_id)
     notes = {e.item_id: e.note for e in history.screening_history(ctx.db, patient)}
     assert notes["anticoagulants"] == (
@@ -69,11 +73,12 @@ def test_answers_stored_before_the_details_existed_are_asked_again(
     svc.answer_screening(
         visit_id,
         with_answers(
-            ctx, visit_id,
+            ctx,
+            visit_id,
             anticoagulants=Answer("anticoagulants", True, clearance=CLEARED),
             cold_sores=Answer("cold_sores", True, prompt_answer="cover_confirmed"),
         ),
-    )  # fmt: skip
+    )
     assert svc.screening_passed(visit_id)
     ctx.db.execute(
         "UPDATE screening_answers SET blocks = NULL WHERE visit_id = ? AND item_id = ?",

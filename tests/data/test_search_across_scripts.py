@@ -16,9 +16,19 @@ from console.patients.service import PatientForm, PatientService
 @pytest.fixture
 def svc(ctx: AppContext, staff: list[str]) -> PatientService:
     service = PatientService(ctx)
-    for name in ("王小明", "김민준", "Иван Петров", "Γιώργος Παπαδόπουλος", "محمد علي",
-                 "فاطمة الزهراء", "Ivana Novak", "Zoë Brontë", "Anna Nguyễn", "דוד כהן",
-                 "小林 明"):  # fmt: skip
+    for name in (
+        "王小明",
+        "김민준",
+        "Иван Петров",
+        "Γιώργος Παπαδόπουλος",
+        "محمد علي",
+        "فاطمة الزهراء",
+        "Ivana Novak",
+        "Zoë Brontë",
+        "Anna Nguyễn",
+        "דוד כהן",
+        "小林 明",
+    ):
         service.register(PatientForm(full_name=name, date_of_birth="01.02.1990"))
     return service
 
@@ -57,8 +67,13 @@ def test_migration_reindexes_patients_stored_before_it(tmp_path: Path) -> None:
     db = open_database(tmp_path / "old.sqlite3", migrate=False)
     MIGRATIONS.apply(db, stop_before="0016_search_across_scripts")
     with db.conn:
-        patients_repo.insert(db, full_name="王小明", date_of_birth=date(1990, 2, 1),
-                             now=datetime(2026, 1, 1, tzinfo=UTC), by=None)  # fmt: skip
+        patients_repo.insert(
+            db,
+            full_name="王小明",
+            date_of_birth=date(1990, 2, 1),
+            now=datetime(2026, 1, 1, tzinfo=UTC),
+            by=None,
+        )
         # As the search text was before: the folded name and birth date forms only.
         db.execute("UPDATE patients SET search_text = '王小明 1990-02-01'")
     assert patients_repo.search(db, "小明") == []

@@ -33,10 +33,12 @@ def test_services_are_composed_not_mixed_in() -> None:
     # Nothing the services use imports the facade back: there is no circle to break.
     for path in [*VISIT.glob("*.py"), *(VISIT.parent / "consent").glob("*.py")]:
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        imported = {
-            node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
-        } | {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import)
-             for alias in node.names}  # fmt: skip
+        imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)} | {
+            alias.name
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Import)
+            for alias in node.names
+        }
         assert "console.visit.service" not in imported, path.name
 
 
@@ -99,8 +101,9 @@ def test_a_pass_running_when_the_console_died_is_reported_once(
     ctx: AppContext, patient: str
 ) -> None:
     visit_id = ready_visit(ctx, patient)
-    area_id = VisitService(ctx).plan_area(visit_id, "chin_jawline", depth_text="0.5",
-                                          target_passes=2)  # fmt: skip
+    area_id = VisitService(ctx).plan_area(
+        visit_id, "chin_jawline", depth_text="0.5", target_passes=2
+    )
     VisitSession.resume(ctx, visit_id).start_pass(area_id, "vertical")
     # The console dies: its session (and the RunningPass) is gone, the running row is not.
     after = VisitSession.resume(ctx, visit_id)

@@ -60,8 +60,10 @@ def test_amendments_keep_the_original(ctx: AppContext, completed_visit: str) -> 
 def test_hard_stop_blocks_treatment(ctx: AppContext, patient: str) -> None:
     svc = VisitService(ctx)
     visit_id = svc.start_visit(patient)
-    answers = [Answer(a.item_id, a.item_id == "bleeding_disorder")
-               for a in no_contraindications(ctx, visit_id)]  # fmt: skip
+    answers = [
+        Answer(a.item_id, a.item_id == "bleeding_disorder")
+        for a in no_contraindications(ctx, visit_id)
+    ]
     outcome = svc.answer_screening(visit_id, answers)
     assert not outcome.can_proceed
     assert "Screening" in svc.prep_missing(visit_id)[0]
@@ -83,21 +85,30 @@ def test_expired_cartridge_is_refused(ctx: AppContext, patient: str) -> None:
     # Expiry 2026-10-00 means 31 Oct 2026: expired on 24 Nov 2026.
     with pytest.raises(DomainError, match="expired"):
         svc.record_cartridge_label(
-            visit_id, cartridge_scan(expiry="261000"), cartridge_type_id="skinpen-14",
+            visit_id,
+            cartridge_scan(expiry="261000"),
+            cartridge_type_id="skinpen-14",
             seal_intact=True,
-        )  # fmt: skip
+        )
     # 2026-11-00 is 30 Nov 2026: still usable today.
     svc.record_cartridge_label(
-        visit_id, cartridge_scan(expiry="261100"), cartridge_type_id="skinpen-14",
+        visit_id,
+        cartridge_scan(expiry="261100"),
+        cartridge_type_id="skinpen-14",
         seal_intact=True,
-    )  # fmt: skip
+    )
 
 
 def test_a_cartridge_is_single_use(ctx: AppContext, patient: str, completed_visit: str) -> None:
     from console.data import patients_repo
 
-    other = patients_repo.insert(ctx.db, full_name="王小明", date_of_birth=ctx.today() - timedelta(
-        days=365 * 30), now=ctx.now(), by=None)  # fmt: skip
+    other = patients_repo.insert(
+        ctx.db,
+        full_name="王小明",
+        date_of_birth=ctx.today() - timedelta(days=365 * 30),
+        now=ctx.now(),
+        by=None,
+    )
     svc = VisitService(ctx)
     visit_id = svc.start_visit(other)
     svc.set_device(visit_id, "skinpen-precision")
@@ -120,9 +131,13 @@ def test_depth_outside_typical_needs_confirmation_and_reason(ctx: AppContext, pa
     with pytest.raises(ConfirmationNeeded):
         svc.plan_area(visit_id, "forehead", depth_text="1.0", target_passes=3, confirmed=True)
     area = svc.plan_area(
-        visit_id, "forehead", depth_text="1.0", target_passes=3, confirmed=True,
+        visit_id,
+        "forehead",
+        depth_text="1.0",
+        target_passes=3,
+        confirmed=True,
         reason="Deep horizontal lines, discussed with patient",
-    )  # fmt: skip
+    )
     row = ctx.db.execute("SELECT outside_typical_reason FROM treated_areas WHERE id = ?", [area])
     assert "Deep horizontal" in row.fetchone()[0]
     with pytest.raises(DomainError, match="maximum"):
@@ -136,12 +151,19 @@ def test_no_confirmation_saves_a_depth_above_the_zone_limit_in_plan_or_mid_area(
     visit_id = ready_visit(ctx, patient)
     reason = "Thick skin, discussed with the physician"
     with pytest.raises(DomainError, match=r"limit of 0\.5 mm") as caught:
-        svc.plan_area(visit_id, "periorbital", depth_text="0.75", target_passes=3,
-                      confirmed=True, reason=reason)  # fmt: skip
+        svc.plan_area(
+            visit_id,
+            "periorbital",
+            depth_text="0.75",
+            target_passes=3,
+            confirmed=True,
+            reason=reason,
+        )
     assert not isinstance(caught.value, ConfirmationNeeded)
     assert visits_repo.load_record(ctx.db, visit_id).areas == ()
-    area = svc.plan_area(visit_id, "periorbital", depth_text="0.5", target_passes=3,
-                         confirmed=True, reason=reason)  # fmt: skip
+    area = svc.plan_area(
+        visit_id, "periorbital", depth_text="0.5", target_passes=3, confirmed=True, reason=reason
+    )
     with pytest.raises(DomainError, match=r"limit of 0\.5 mm"):
         svc.change_depth(area, "0.75", confirmed=True, reason=reason)
     assert svc.current_depth(area) == Decimal("0.5")
@@ -152,15 +174,17 @@ def test_numbing_countdown_and_removal(ctx: AppContext, patient: str, clock: Fak
     svc = VisitService(ctx)
     visit_id = ready_visit(ctx, patient)
     cream = svc.apply_numbing(
-        visit_id, product="LMX4", lot="N77", applied_at=ctx.now() - timedelta(minutes=5),
+        visit_id,
+        product="LMX4",
+        lot="N77",
+        applied_at=ctx.now() - timedelta(minutes=5),
         wait_minutes=30,
-    )  # fmt: skip
+    )
     assert "Remove the numbing cream" in " ".join(svc.prep_missing(visit_id))
     svc.remove_numbing(visit_id, cream)
     assert svc.prep_missing(visit_id) == []
     with pytest.raises(DomainError, match="15–60"):
-        svc.apply_numbing(visit_id, product="LMX4", lot="N77", applied_at=ctx.now(),
-                          wait_minutes=5)  # fmt: skip
+        svc.apply_numbing(visit_id, product="LMX4", lot="N77", applied_at=ctx.now(), wait_minutes=5)
 
 
 def test_interrupted_pass_is_reported_not_counted(

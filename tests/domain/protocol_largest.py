@@ -25,8 +25,10 @@ def text(length: int, n: int) -> str:
 
 def largest_body() -> dict[str, Any]:
     body = copy.deepcopy(default_body())
-    concerns = [{"id": f"c{i:02d}", "name": text(bounds.MAX_NAME, i)}
-                for i in range(bounds.MAX_ITEMS["concerns"])]  # fmt: skip
+    concerns = [
+        {"id": f"c{i:02d}", "name": text(bounds.MAX_NAME, i)}
+        for i in range(bounds.MAX_ITEMS["concerns"])
+    ]
     concerns[0]["id"] = "general"
     body["concerns"] = concerns
     body["directions"] = [text(bounds.MAX_NAME, i) for i in range(bounds.MAX_ITEMS["directions"])]

@@ -31,9 +31,15 @@ def test_acceptable_pins(pin: str) -> None:
 
 @pytest.mark.parametrize(
     "pin, words",
-    [("123", "4 to 12 digits"), ("1234567890123", "4 to 12 digits"), ("0000", "repeated"),
-     ("abc12", "at least 8"), ("", "at least 8"), (" spaced pass ", "space")],
-)  # fmt: skip
+    [
+        ("123", "4 to 12 digits"),
+        ("1234567890123", "4 to 12 digits"),
+        ("0000", "repeated"),
+        ("abc12", "at least 8"),
+        ("", "at least 8"),
+        (" spaced pass ", "space"),
+    ],
+)
 def test_refused_pins_say_why(pin: str, words: str) -> None:
     with pytest.raises(DomainError) as err:
         auth.check_pin_rules(pin)
@@ -56,7 +62,10 @@ def test_right_pin_signs_in_and_is_audited(ctx: AppContext, team: list[str]) -> 
     assert auth.sign_in(ctx, team[1], "1357") == team[1]
     last = audit_repo.rows(ctx.db, limit=1)[0]
     assert (last["action"], last["practitioner_id"], last["entity_id"]) == (
-        "auth.signin", team[1], team[1])  # fmt: skip
+        "auth.signin",
+        team[1],
+        team[1],
+    )
 
 
 def test_wrong_pin_counts_down_then_locks_with_a_growing_delay(

@@ -34,9 +34,18 @@ def refusal(text: str, device: Device = SKINPEN, zone: Zone = FOREHEAD, concern:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("1,5", "1.5"), ("1.5", "1.5"), (" 0.75 ", "0.75"), ("1.5 mm", "1.5"), ("1.5mm", "1.5"),
-     ("0,25 MM", "0.25"), ("2", "2"), (".5", "0.5"), ("0.50", "0.5")],
-)  # fmt: skip
+    [
+        ("1,5", "1.5"),
+        ("1.5", "1.5"),
+        (" 0.75 ", "0.75"),
+        ("1.5 mm", "1.5"),
+        ("1.5mm", "1.5"),
+        ("0,25 MM", "0.25"),
+        ("2", "2"),
+        (".5", "0.5"),
+        ("0.50", "0.5"),
+    ],
+)
 def test_parse_depth_accepts(text: str, expected: str) -> None:
     assert parse_depth(text) == D(expected)
 

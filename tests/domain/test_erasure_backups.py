@@ -42,8 +42,11 @@ def _texts(path: Path) -> str:
 def _console(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "console", *args],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_back_up_erase_restore_erases_the_patient_again(
@@ -76,10 +79,12 @@ def test_back_up_erase_restore_erases_the_patient_again(
     try:
         row = patients_repo.get(restored.db, patient)
         assert row is not None and row["full_name"] == report.reference and row["anonymised_at"]
-        again = audit_repo.rows(restored.db, filter=audit_repo.AuditFilter(
-            action="patient.anonymise"))  # fmt: skip
-        assert "erased again after restoring " + taken.name in json.loads(again[0]["detail"])[
-            "reason"]  # fmt: skip
+        again = audit_repo.rows(
+            restored.db, filter=audit_repo.AuditFilter(action="patient.anonymise")
+        )
+        assert (
+            "erased again after restoring " + taken.name in json.loads(again[0]["detail"])["reason"]
+        )
         assert audit_repo.verify_chain(restored.db).ok
     finally:
         restored.db.close()
@@ -163,9 +168,15 @@ def test_an_export_made_before_the_erasure_cannot_bring_the_patient_back(
 
     before_patient = backup.backup_now(ctx, "test").path
     patient = patients_repo.insert(
-        ctx.db, full_name=NAME, date_of_birth=date(1988, 3, 14), phone="+44 7700 900123",
-        email="zoe@example.org", fitzpatrick=3, now=ctx.now(), by=staff[0],
-    )  # fmt: skip
+        ctx.db,
+        full_name=NAME,
+        date_of_birth=date(1988, 3, 14),
+        phone="+44 7700 900123",
+        email="zoe@example.org",
+        fitzpatrick=3,
+        now=ctx.now(),
+        by=staff[0],
+    )
     out = tmp_path / "record.zip"
     export.export_patient(ctx, patient, out)
     erasure.anonymise(ctx, patient, reason="request")

@@ -219,9 +219,30 @@ def test_hibc_refusals() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["", "   ", "\r\n", GS, "]", "]d", "]d2", "]d2   ", "hello", "0", "(", "()", "(01)", "+",
-     "\x00\x01", "abc\tdef", "é", "ÿþ", "\ud800", "01" + "9" * 40, "]E0hello"],
-)  # fmt: skip
+    [
+        "",
+        "   ",
+        "\r\n",
+        GS,
+        "]",
+        "]d",
+        "]d2",
+        "]d2   ",
+        "hello",
+        "0",
+        "(",
+        "()",
+        "(01)",
+        "+",
+        "\x00\x01",
+        "abc\tdef",
+        "é",
+        "ÿþ",
+        "\ud800",
+        "01" + "9" * 40,
+        "]E0hello",
+    ],
+)
 def test_garbage_gives_a_label_error(text: str) -> None:
     message = refusal(text)
     assert message and "\n" not in message
@@ -388,7 +409,7 @@ def test_letter_only_lot_last_without_separator_reads(
         (f"(01){GTIN}(11)270229(17)280131(10)A1", "production date on this label, 270229"),
         (f"(01){GTIN}(11)270229(17)280131(10)A1", "day 29 in February 2027, not a leap year"),
     ],
-)  # fmt: skip
+)
 def test_a_date_refusal_says_what_is_wrong_with_the_date(text: str, reason: str) -> None:
     assert reason in refusal(text)
 
@@ -446,8 +467,11 @@ def test_a_space_refusal_names_the_field() -> None:
 def test_gs1_without_a_gtin_is_read_as_gs1(text: str, lot: str) -> None:
     label = read(text)
     assert (label.gtin, label.lot, label.expiry, label.source) == (
-        None, lot, date(2027, 3, 31), "gs1",
-    )  # fmt: skip
+        None,
+        lot,
+        date(2027, 3, 31),
+        "gs1",
+    )
 
 
 def test_a_bare_product_number_still_asks_for_the_udi_label() -> None:
@@ -498,9 +522,10 @@ def test_whitespace_around_a_scan_is_trimmed(text: str) -> None:
 def test_a_space_check_character_survives_trimming() -> None:
     lots = (f"L{a}{b}" for a in "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ" for b in "0123456789")
     body = next(
-        f"+A123BJC5D6E71/$$3270331{lot}" for lot in lots
+        f"+A123BJC5D6E71/$$3270331{lot}"
+        for lot in lots
         if check_character(f"+A123BJC5D6E71/$$3270331{lot}") == " "
-    )  # fmt: skip
+    )
     assert read(f"{body} \r\n").lot.startswith("L")  # type: ignore[union-attr]
     assert read(f" {body} ").lot.startswith("L")  # type: ignore[union-attr]
 

@@ -9,7 +9,10 @@ def test_shipped_defaults_encode_product_facts() -> None:
     p = from_body(1, default_body())
     skinpen = p.device("skinpen-precision")
     assert (skinpen.max_mm, skinpen.step_mm, skinpen.warn_above_mm) == (
-        Decimal("2.5"), Decimal("0.25"), Decimal("1.5"))  # fmt: skip
+        Decimal("2.5"),
+        Decimal("0.25"),
+        Decimal("1.5"),
+    )
     assert p.device("dermapen-4").step_mm == Decimal("0.1")
     assert {c.needle_count for c in p.cartridge_types_for("skinpen-precision")} == {12, 14}
     assert "eyelids" not in {z.id for z in p.zones}

@@ -21,9 +21,20 @@ from tests.records_support import make_visit
 NAME = "Zoë Łukasz-Nguyễn"
 # Everything that identifies the conftest patient, as typed and as folded for search.
 IDENTIFIERS = [
-    NAME, fold(NAME), "Łukasz", "lukasz", "Zoë", "+44 7700 900123", "7700900123",
-    "447700900123", "zoe@example.org", "1988-03-14", "14.03.1988", "14/03/1988", "14031988",
-]  # fmt: skip
+    NAME,
+    fold(NAME),
+    "Łukasz",
+    "lukasz",
+    "Zoë",
+    "+44 7700 900123",
+    "7700900123",
+    "447700900123",
+    "zoe@example.org",
+    "1988-03-14",
+    "14.03.1988",
+    "14/03/1988",
+    "14031988",
+]
 
 
 def _every_text(db_path: Path) -> list[tuple[str, str, str]]:
@@ -45,21 +56,32 @@ def _every_text(db_path: Path) -> list[tuple[str, str, str]]:
 def record(ctx: AppContext, clock: FakeClock, patient: str, completed_visit: str) -> str:
     from console.visit.service import VisitService
 
-    ctx.db.execute("UPDATE patients SET notes = ?, allergies = ? WHERE id = ?",
-                   [f"{NAME} prefers mornings; call 07700 900123", "Latex (Zoë says mild)",
-                    patient])  # fmt: skip
+    ctx.db.execute(
+        "UPDATE patients SET notes = ?, allergies = ? WHERE id = ?",
+        [f"{NAME} prefers mornings; call 07700 900123", "Latex (Zoë says mild)", patient],
+    )
     ctx.db.conn.commit()
     clock.advance(timedelta(weeks=7).total_seconds())
-    second = make_visit(ctx, clock, patient, lot="LOT9", serial="77", gel_lot="GEL-X",
-                        notes="Zoë Łukasz-Nguyễn tolerated well")  # fmt: skip
-    VisitService(ctx).amend(second, "notes", "Zoe (zoe@example.org) called, fine",
-                            "phoned 14.03.1988 check")  # fmt: skip
+    second = make_visit(
+        ctx,
+        clock,
+        patient,
+        lot="LOT9",
+        serial="77",
+        gel_lot="GEL-X",
+        notes="Zoë Łukasz-Nguyễn tolerated well",
+    )
+    VisitService(ctx).amend(
+        second, "notes", "Zoe (zoe@example.org) called, fine", "phoned 14.03.1988 check"
+    )
     rel = "handouts/2026/sheet.pdf"
     (ctx.data_dir / rel).parent.mkdir(parents=True, exist_ok=True)
     (ctx.data_dir / rel).write_bytes(b"%PDF-1.4 Zoe")
-    ctx.db.execute("INSERT INTO handouts (id, visit_id, created_at, path, sha256, pages, paper) "
-                   "VALUES ('h1', ?, '2026-11-24T14:00:00+00:00', ?, ?, 1, 'A4')",
-                   [second, rel, hashlib.sha256(b"x").hexdigest()])  # fmt: skip
+    ctx.db.execute(
+        "INSERT INTO handouts (id, visit_id, created_at, path, sha256, pages, paper) "
+        "VALUES ('h1', ?, '2026-11-24T14:00:00+00:00', ?, ?, 1, 'A4')",
+        [second, rel, hashlib.sha256(b"x").hexdigest()],
+    )
     ctx.db.conn.commit()
     return patient
 
@@ -73,9 +95,10 @@ def test_no_identifier_is_left_anywhere_in_the_file(
     assert report.residual == ()
     ctx.db.close()
     leftovers = [
-        (t, c) for t, c, v in _every_text(db_path)
+        (t, c)
+        for t, c, v in _every_text(db_path)
         if any(i.casefold() in v.casefold() for i in IDENTIFIERS)
-    ]  # fmt: skip
+    ]
     assert leftovers == []
     assert not (db_path.parent / "handouts/2026/sheet.pdf").exists()
 
@@ -85,8 +108,9 @@ def test_the_clinical_record_and_lots_are_kept(ctx: AppContext, record: str) -> 
     report = erasure.anonymise(ctx, record, reason="Written request")
     row = ctx.db.execute(
         "SELECT full_name, date_of_birth, phone, email, fitzpatrick, anonymised_at "
-        "FROM patients WHERE id = ?", [record]
-    ).fetchone()  # fmt: skip
+        "FROM patients WHERE id = ?",
+        [record],
+    ).fetchone()
     assert row[0] == report.reference and row[1:4] == ("", "", "") and row[4] == 3 and row[5]
     assert ctx.db.execute("SELECT COUNT(*) FROM passes").fetchone()[0] == visits_before
     assert ctx.db.execute("SELECT allergies FROM patients WHERE id = ?", [record]).fetchone() == (
@@ -123,8 +147,9 @@ def test_reason_is_required_and_twice_is_refused(ctx: AppContext, record: str) -
 def test_signed_consent_pdfs_and_strokes_go_and_the_statement_says_so(
     ctx: AppContext, record: str
 ) -> None:
-    pdfs = {r[0] for r in ctx.db.execute("SELECT pdf_path FROM consents WHERE patient_id = ?",
-                                         [record])}  # fmt: skip
+    pdfs = {
+        r[0] for r in ctx.db.execute("SELECT pdf_path FROM consents WHERE patient_id = ?", [record])
+    }
     assert pdfs and all((ctx.data_dir / p).is_file() for p in pdfs)
     report = erasure.anonymise(ctx, record, reason="Written request")
     assert not any((ctx.data_dir / p).exists() for p in pdfs)

@@ -21,8 +21,11 @@ def test_record_summarises_each_visit_and_audits_the_opening(
     assert visit.id == completed_visit and visit.status == "completed"
     cheeks, forehead = visit.areas
     assert (cheeks.zone_id, cheeks.passes, cheeks.planned_mm, cheeks.max_mm) == (
-        "cheeks", 4, 0.75, 1.0,
-    )  # fmt: skip
+        "cheeks",
+        4,
+        0.75,
+        1.0,
+    )
     assert cheeks.seconds == 40 + 41 + 42 + 30
     assert (forehead.passes, forehead.seconds) == (2, 50)
     assert visit.total_passes == 6
@@ -45,8 +48,9 @@ def test_chart_series_follow_the_zones_across_visits(
         areas=[("cheeks", "0.5", (30, 30)), ("forehead", "0.25", (20,))],
     )
     clock.advance(timedelta(weeks=7).total_seconds())
-    second = make_visit(ctx, clock, patient, lot="L1", serial="2",
-                        areas=[("cheeks", "0.75", (40, 50, 60))])  # fmt: skip
+    second = make_visit(
+        ctx, clock, patient, lot="L1", serial="2", areas=[("cheeks", "0.75", (40, 50, 60))]
+    )
     h = history.load_history(ctx.db, patient, now=ctx.now())
     x1, x2 = (v.started_at.timestamp() for v in h.visits)
     assert [v.id for v in h.visits] == [first, second]

@@ -37,8 +37,9 @@ def test_due_list_has_due_and_overdue_patients_only(
     assert entries["Soon Twice"].state == "due" and entries["Soon Twice"].done == 1
     assert entries["Late Once"].email == "late@example.org"
     assert [e.patient_name for e in lists.due_list(ctx.db, today=today)] == [
-        "Soon Twice", "Late Once",
-    ]  # fmt: skip
+        "Soon Twice",
+        "Late Once",
+    ]
     # Long-lapsed patients are left out when the window is short.
     short = lists.due_list(ctx.db, today=today, overdue_up_to_days=30)
     assert {e.patient_name for e in short} == {"Soon Twice"}
@@ -51,8 +52,14 @@ def test_day_log_groups_today_by_practitioner(
     b = add_patient(ctx, "Bob Two", date(1981, 1, 1))
     yesterday = make_visit(ctx, clock, a, lot="L", serial="y")
     clock.advance(timedelta(days=1).total_seconds())
-    first = make_visit(ctx, clock, a, lot="L", serial="1",
-                       areas=[("cheeks", "0.75", (40, 50)), ("neck", "0.75", (30,))])  # fmt: skip
+    first = make_visit(
+        ctx,
+        clock,
+        a,
+        lot="L",
+        serial="1",
+        areas=[("cheeks", "0.75", (40, 50)), ("neck", "0.75", (30,))],
+    )
     ctx.practitioner_id = staff[1]
     second = make_visit(ctx, clock, b, lot="L", serial="2")
     log = lists.day_log(ctx.db, ctx.now().date())

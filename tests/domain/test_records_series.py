@@ -26,8 +26,9 @@ def test_next_session_is_one_interval_after_the_last() -> None:
 
 
 def test_due_within_the_window_and_overdue_after_the_date() -> None:
-    due = status([TODAY - timedelta(weeks=7) + timedelta(days=3)], [1], PLAN, today=TODAY,
-                 protocol_version=1)  # fmt: skip
+    due = status(
+        [TODAY - timedelta(weeks=7) + timedelta(days=3)], [1], PLAN, today=TODAY, protocol_version=1
+    )
     assert due.state == "due"
     today_exactly = status([TODAY - timedelta(weeks=7)], [1], PLAN, today=TODAY, protocol_version=1)
     assert today_exactly.state == "due"

@@ -55,9 +55,12 @@ def test_waiting_period_needs_a_date_that_is_not_in_the_future() -> None:
 
 def cleared(**changes: object) -> Answer:
     fields: dict[str, object] = {
-        "by_name": "Dr Priya Patel", "by_role": "General practitioner", "method": "phone",
-        "on": date(2026, 11, 20), "note": "Aspirin paused 7 days, fine to treat",
-    }  # fmt: skip
+        "by_name": "Dr Priya Patel",
+        "by_role": "General practitioner",
+        "method": "phone",
+        "on": date(2026, 11, 20),
+        "note": "Aspirin paused 7 days, fine to treat",
+    }
     fields.update(changes)
     return Answer("anticoagulants", True, clearance=Clearance(**fields))  # type: ignore[arg-type]
 
@@ -128,8 +131,10 @@ def test_a_prompt_records_its_answer_not_just_seen() -> None:
     assert "antiviral cover" in outcome.blocking[0].message
     made_up = Answer("cold_sores", True, prompt_answer="seen")
     assert not evaluate(PROTOCOL, answers(cold_sores=made_up), TODAY).can_proceed
-    for answer_id, words in (("cover_confirmed", "Antiviral cover confirmed"),
-                             ("not_needed", "Antiviral cover not needed")):  # fmt: skip
+    for answer_id, words in (
+        ("cover_confirmed", "Antiviral cover confirmed"),
+        ("not_needed", "Antiviral cover not needed"),
+    ):
         given = Answer("cold_sores", True, prompt_answer=answer_id)
         outcome = evaluate(PROTOCOL, answers(cold_sores=given), TODAY)
         assert outcome.can_proceed
@@ -159,8 +164,12 @@ def test_every_question_must_be_answered() -> None:
 
 @pytest.mark.parametrize(
     ("start", "months", "expected"),
-    [(date(2026, 1, 31), 1, date(2026, 2, 28)), (date(2024, 8, 31), 6, date(2025, 2, 28)),
-     (date(2023, 8, 31), 6, date(2024, 2, 29)), (date(2026, 11, 24), 12, date(2027, 11, 24))],
-)  # fmt: skip
+    [
+        (date(2026, 1, 31), 1, date(2026, 2, 28)),
+        (date(2024, 8, 31), 6, date(2025, 2, 28)),
+        (date(2023, 8, 31), 6, date(2024, 2, 29)),
+        (date(2026, 11, 24), 12, date(2027, 11, 24)),
+    ],
+)
 def test_add_months_clamps_to_month_end(start: date, months: int, expected: date) -> None:
     assert add_months(start, months) == expected

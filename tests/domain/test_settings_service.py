@@ -68,9 +68,15 @@ def test_save_writes_only_changes_each_with_an_audit_row(ctx: AppContext, staff:
     assert settings_repo.get(ctx.db, "clinic.name") == "Clinique Zoë"
     row = audit_repo.rows(ctx.db, limit=1)[0]
     assert (row["action"], row["entity_id"], row["practitioner_id"]) == (
-        "settings.change", "clinic.name", staff[0])  # fmt: skip
+        "settings.change",
+        "clinic.name",
+        staff[0],
+    )
     assert json.loads(row["detail"]) == {
-        "key": "clinic.name", "old": "Your clinic", "new": "Clinique Zoë"}  # fmt: skip
+        "key": "clinic.name",
+        "old": "Your clinic",
+        "new": "Clinique Zoë",
+    }
 
 
 def test_save_refuses_whole_batch_when_one_field_is_wrong(

@@ -49,8 +49,18 @@ TITLES = {
     "zh": "微针治疗后的皮肤护理",
     "vi": "Chăm sóc da sau khi lăn kim",
 }
-FEVER = {"en": "Fever", "es": "Fiebre", "fr": "De la fièvre", "de": "Fieber", "it": "Febbre",
-         "pt": "Febre", "pl": "Gorączka", "ar": "حمى", "zh": "发烧", "vi": "Sốt"}  # fmt: skip
+FEVER = {
+    "en": "Fever",
+    "es": "Fiebre",
+    "fr": "De la fièvre",
+    "de": "Fieber",
+    "it": "Febbre",
+    "pt": "Febre",
+    "pl": "Gorączka",
+    "ar": "حمى",
+    "zh": "发烧",
+    "vi": "Sốt",
+}
 
 
 @pytest.fixture(scope="module")
@@ -64,8 +74,10 @@ def text_of(data: bytes, tmp_path: Path) -> str:
     path.write_bytes(data)
     out = subprocess.run(
         [require_tool("pdftotext", "poppler-utils"), str(path), "-"],
-        capture_output=True, text=True, check=True,
-    ).stdout  # fmt: skip
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     out = re.sub("[\u202a-\u202e\u200e\u200f]", "", unicodedata.normalize("NFKC", out))
     return " ".join(out.split())
 

@@ -50,8 +50,10 @@ def text_of(data: bytes, tmp_path: Path) -> str:
     path.write_bytes(data)
     out = subprocess.run(
         [require_tool("pdftotext", "poppler-utils"), str(path), "-"],
-        capture_output=True, text=True, check=True,
-    ).stdout  # fmt: skip
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     # Arabic comes back as presentation forms (NFKC maps them to the letters typed); poppler
     # wraps right-to-left lines in embedding marks.
     return re.sub("[\u202a-\u202e\u200e\u200f]", "", unicodedata.normalize("NFKC", out))
@@ -61,8 +63,10 @@ def text_of(data: bytes, tmp_path: Path) -> str:
 def test_name_prints_in_reading_order(script: str, protocol: Protocol, tmp_path: Path) -> None:
     name = NAMES[script]
     record = sample_record(protocol, ended_at=END, patient_name=name)
-    lines = [line.strip() for line in text_of(build_sheet(record, protocol, CLINIC), tmp_path)
-             .splitlines()]  # fmt: skip
+    lines = [
+        line.strip()
+        for line in text_of(build_sheet(record, protocol, CLINIC), tmp_path).splitlines()
+    ]
     assert unicodedata.normalize("NFKC", name) in lines
 
 

@@ -24,8 +24,11 @@ def test_every_text_is_listed_as_shipped_until_the_clinic_edits_it(
     assert "protocol:Fever" in {r.key for r in listed}  # the protocol's texts are there too
     assert state(ctx, "es", "sheet.title")[0] == "Cuidado de la piel después del microneedling"
 
-    changed = text_edits.save(ctx, "es", {"sheet.title": "Su piel tras la sesión",
-                                          "protocol:Fever": "Fiebre (38 °C o más)"})  # fmt: skip
+    changed = text_edits.save(
+        ctx,
+        "es",
+        {"sheet.title": "Su piel tras la sesión", "protocol:Fever": "Fiebre (38 °C o más)"},
+    )
     assert changed == ["sheet.title", "protocol:Fever"]
     assert state(ctx, "es", "sheet.title") == ("Su piel tras la sesión", language_texts.EDITED)
     assert state(ctx, "es", "protocol:Fever") == ("Fiebre (38 °C o más)", language_texts.EDITED)
@@ -43,8 +46,7 @@ def test_a_lost_placeholder_or_unprintable_text_is_refused_and_nothing_saved(
     ctx: AppContext, staff: list[str]
 ) -> None:
     with pytest.raises(text_edits.TextsInvalid) as caught:
-        text_edits.save(ctx, "de", {"sheet.page": "Seite {number}",
-                                    "sheet.title": "Pflege ሀ"})  # fmt: skip
+        text_edits.save(ctx, "de", {"sheet.page": "Seite {number}", "sheet.title": "Pflege ሀ"})
     assert caught.value.problems["sheet.page"] == "Keep {total}: the sheet fills it in."
     assert "“ሀ”" in caught.value.problems["sheet.title"]
     assert state(ctx, "de", "sheet.page")[1] == language_texts.SHIPPED

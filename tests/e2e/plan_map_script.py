@@ -33,9 +33,15 @@ def main(db_path: str, shot: str) -> None:
     staff = demo.create_practitioners(ctx.db, ctx.now())
     ctx.practitioner_id = staff[0]
     patient = patients_repo.insert(
-        ctx.db, full_name="Zoë Łukasz-Nguyễn", date_of_birth=date(1988, 3, 14),
-        phone="", email="", fitzpatrick=3, now=ctx.now(), by=staff[0],
-    )  # fmt: skip
+        ctx.db,
+        full_name="Zoë Łukasz-Nguyễn",
+        date_of_birth=date(1988, 3, 14),
+        phone="",
+        email="",
+        fitzpatrick=3,
+        now=ctx.now(),
+        by=staff[0],
+    )
     visit_id = ready_visit(ctx, patient)
     ResumeDialog.ask = classmethod(lambda cls, *a: None)  # type: ignore[method-assign,assignment]
     window = MainWindow(ctx)
@@ -73,12 +79,19 @@ def main(db_path: str, shot: str) -> None:
         name: w.visibleRegion().boundingRect() == w.rect()
         for name, w in (("next", plan.next), ("map", body_map), ("zones", plan.zones))
     }
-    print(json.dumps({
-        "areas": [[a.zone_id, str(a.depth_mm)] for a in areas],
-        "chosen": body_map.chosen(), "refused": refused, "fits": fits,
-        "focus_on_map": QApplication.focusWidget() is body_map,
-        "platform": QApplication.platformName(),
-    }), flush=True)  # fmt: skip
+    print(
+        json.dumps(
+            {
+                "areas": [[a.zone_id, str(a.depth_mm)] for a in areas],
+                "chosen": body_map.chosen(),
+                "refused": refused,
+                "fits": fits,
+                "focus_on_map": QApplication.focusWidget() is body_map,
+                "platform": QApplication.platformName(),
+            }
+        ),
+        flush=True,
+    )
     window.close()
 
 

@@ -50,20 +50,36 @@ def test_the_bundle_runs_its_commands_without_python(
     bundle: Path, bare_env: dict[str, str], tmp_path: Path
 ) -> None:
     db = tmp_path / "clinic" / "console.sqlite3"
-    demo = _run([str(bundle / "treatment-console-cli"), "demo", "--db", str(db),
-                 "--patients", "20"], bare_env, tmp_path)  # fmt: skip
+    demo = _run(
+        [str(bundle / "treatment-console-cli"), "demo", "--db", str(db), "--patients", "20"],
+        bare_env,
+        tmp_path,
+    )
     assert demo.returncode == 0, demo.stderr
-    check = _run([str(bundle / "treatment-console-cli"), "check", "--db", str(db)],
-                 bare_env, tmp_path)  # fmt: skip
+    check = _run(
+        [str(bundle / "treatment-console-cli"), "check", "--db", str(db)], bare_env, tmp_path
+    )
     assert check.returncode == 0, check.stderr
     assert "integrity: ok" in check.stdout
     # The app's own executable runs a headless command when one is named.
-    same = _run([str(bundle / "treatment-console"), "check", "--db", str(db), "--json"],
-                bare_env, tmp_path)  # fmt: skip
+    same = _run(
+        [str(bundle / "treatment-console"), "check", "--db", str(db), "--json"], bare_env, tmp_path
+    )
     assert same.returncode == 0 and '"ok": true' in same.stdout, same.stderr
     # The demo's visits came from the bundled protocol defaults (resources/ inside the bundle).
-    visits = _run([str(bundle / "treatment-console-cli"), "visits", "--db", str(db),
-                   "--limit", "1", "--json"], bare_env, tmp_path)  # fmt: skip
+    visits = _run(
+        [
+            str(bundle / "treatment-console-cli"),
+            "visits",
+            "--db",
+            str(db),
+            "--limit",
+            "1",
+            "--json",
+        ],
+        bare_env,
+        tmp_path,
+    )
     assert visits.returncode == 0 and '"zone_name"' in visits.stdout, visits.stderr
 
 
@@ -77,13 +93,22 @@ def test_the_bundled_app_paints_its_window_on_a_real_x_server(
         started = time.monotonic()
         app = subprocess.Popen(
             [str(bundle / "treatment-console"), "--db", str(tmp_path / "c" / "console.sqlite3")],
-            env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        )  # fmt: skip
+            env=env,
+            cwd=tmp_path,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         try:
-            while "Treatment Room Console" not in subprocess.run(
-                [xwininfo, "-root", "-tree", "-display", display],
-                capture_output=True, text=True, timeout=20,
-            ).stdout:  # fmt: skip
+            while (
+                "Treatment Room Console"
+                not in subprocess.run(
+                    [xwininfo, "-root", "-tree", "-display", display],
+                    capture_output=True,
+                    text=True,
+                    timeout=20,
+                ).stdout
+            ):
                 assert app.poll() is None, f"the bundle exited: {app.communicate()[1]}"
                 assert time.monotonic() - started < 60, "no window after 60 s"
                 time.sleep(0.2)
@@ -91,9 +116,13 @@ def test_the_bundled_app_paints_its_window_on_a_real_x_server(
             shot = tmp_path / "screen.png"
             # The screenshot is taken by the development Python: only the app is under test.
             grab = subprocess.run(
-                [sys.executable, "-m", "console.ui.shell.screenshot", str(shot)], cwd=ROOT,
-                env=dict(os.environ, DISPLAY=display), capture_output=True, text=True, timeout=60,
-            )  # fmt: skip
+                [sys.executable, "-m", "console.ui.shell.screenshot", str(shot)],
+                cwd=ROOT,
+                env=dict(os.environ, DISPLAY=display),
+                capture_output=True,
+                text=True,
+                timeout=60,
+            )
             assert grab.returncode == 0, grab.stderr
             assert app.poll() is None, app.communicate()[1]
         finally:

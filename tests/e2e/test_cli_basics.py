@@ -13,8 +13,12 @@ ROOT = Path(__file__).resolve().parents[2]
 def run_console(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "console", *args],
-        cwd=ROOT, capture_output=True, text=True, timeout=120, env=env,
-    )  # fmt: skip
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
 
 
 def test_demo_then_check(tmp_path: Path) -> None:
@@ -56,8 +60,11 @@ def test_demo_is_deterministic_and_multilingual(tmp_path: Path) -> None:
 
 
 def test_without_a_display_the_app_says_so_and_exits_2(tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}  # fmt: skip
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
     result = run_console("--db", str(tmp_path / "x.sqlite3"), env=env)
     assert result.returncode == 2
     assert "No display found" in result.stderr

@@ -15,16 +15,23 @@ SCAN = f"]d201{GTIN}1727030010AB12\x1d210042"
 def label(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
         [sys.executable, "-m", "console", "label", *args],
-        cwd=ROOT, input=stdin, capture_output=True, timeout=60,
-    )  # fmt: skip
+        cwd=ROOT,
+        input=stdin,
+        capture_output=True,
+        timeout=60,
+    )
 
 
 def test_scan_with_a_group_separator_in_argv_as_json() -> None:
     result = label(SCAN, "--json")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == {
-        "gtin": GTIN, "lot": "AB12", "expiry": "2027-03-31", "serial": "0042", "source": "gs1",
-    }  # fmt: skip
+        "gtin": GTIN,
+        "lot": "AB12",
+        "expiry": "2027-03-31",
+        "serial": "0042",
+        "source": "gs1",
+    }
 
 
 def test_human_table_shows_absent_fields_as_dashes() -> None:

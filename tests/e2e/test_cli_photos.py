@@ -31,9 +31,17 @@ def test_import_then_list(ctx, patient, clock, db_path, tmp_path):
     picture = tmp_path / "front.jpg"
     picture.write_bytes(camera_jpeg(orientation=8))
     out = _console(
-        "photos", "import", "--db", str(db_path), "--patient", patient, "--view", "front",
-        str(picture), "--json",
-    )  # fmt: skip
+        "photos",
+        "import",
+        "--db",
+        str(db_path),
+        "--patient",
+        patient,
+        "--view",
+        "front",
+        str(picture),
+        "--json",
+    )
     assert out.returncode == 0, out.stderr
     stored = json.loads(out.stdout)
     data = Path(stored["path"]).read_bytes()
@@ -57,13 +65,49 @@ def test_errors_are_one_line_with_a_non_zero_exit(ctx, patient, clock, db_path, 
     cases = [
         (["photos", "--db", str(db_path)], "--patient"),
         (["photos", "--db", str(db_path), "--patient", "nobody"], "no patient"),
-        (["photos", "import", "--db", str(db_path), "--patient", patient, "--view", "front",
-          str(tmp_path / "missing.jpg")], "cannot read"),
-        (["photos", "import", "--db", str(db_path), "--patient", patient, "--view", "front",
-          str(not_a_photo)], "not a readable"),
-        (["photos", "import", "--db", str(db_path), "--patient", patient, "--view", "selfie",
-          str(not_a_photo)], "no photo view"),
-    ]  # fmt: skip
+        (
+            [
+                "photos",
+                "import",
+                "--db",
+                str(db_path),
+                "--patient",
+                patient,
+                "--view",
+                "front",
+                str(tmp_path / "missing.jpg"),
+            ],
+            "cannot read",
+        ),
+        (
+            [
+                "photos",
+                "import",
+                "--db",
+                str(db_path),
+                "--patient",
+                patient,
+                "--view",
+                "front",
+                str(not_a_photo),
+            ],
+            "not a readable",
+        ),
+        (
+            [
+                "photos",
+                "import",
+                "--db",
+                str(db_path),
+                "--patient",
+                patient,
+                "--view",
+                "selfie",
+                str(not_a_photo),
+            ],
+            "no photo view",
+        ),
+    ]
     for args, words in cases:
         out = _console(*args)
         assert out.returncode != 0, args
@@ -80,9 +124,16 @@ def test_import_refused_without_photo_consent(ctx, patient, clock, db_path, tmp_
     picture = tmp_path / "front.jpg"
     picture.write_bytes(camera_jpeg())
     out = _console(
-        "photos", "import", "--db", str(db_path), "--patient", patient, "--view", "front",
+        "photos",
+        "import",
+        "--db",
+        str(db_path),
+        "--patient",
+        patient,
+        "--view",
+        "front",
         str(picture),
-    )  # fmt: skip
+    )
     assert out.returncode == 1
     assert "withdrawn" in out.stderr
     assert not (db_path.parent / "photos").exists() or not any(

@@ -13,8 +13,13 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _console(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "console", *args], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)  # fmt: skip
+    return subprocess.run(
+        [sys.executable, "-m", "console", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_demo_visits_are_realistic_series_and_listed_as_json(tmp_path: Path) -> None:
@@ -45,16 +50,29 @@ def test_demo_visits_are_realistic_series_and_listed_as_json(tmp_path: Path) -> 
     starts = [v["started_at"] for v in visits]
     assert starts == sorted(starts)
     for v in visits:
-        assert set(v) >= {"id", "patient_id", "patient_name", "started_at", "ended_at",
-                          "status", "areas"}  # fmt: skip
+        assert set(v) >= {
+            "id",
+            "patient_id",
+            "patient_name",
+            "started_at",
+            "ended_at",
+            "status",
+            "areas",
+        }
         assert v["status"] == "completed" and v["ended_at"] > v["started_at"]
         assert 1 <= len(v["areas"]) <= 5
         for a in v["areas"]:
             assert 2 <= len(a["passes"]) <= 4 and 0 < a["depth_mm"] <= 2.5
             for p in a["passes"]:
                 assert 20 <= p["duration_s"] <= 120
-                assert set(p) == {"number", "started_at", "ended_at", "duration_s", "depth_mm",
-                                  "direction"}  # fmt: skip
+                assert set(p) == {
+                    "number",
+                    "started_at",
+                    "ended_at",
+                    "duration_s",
+                    "depth_mm",
+                    "direction",
+                }
     from datetime import datetime
 
     days = [datetime.fromisoformat(s).date() for s in starts]

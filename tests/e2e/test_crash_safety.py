@@ -37,11 +37,20 @@ def test_sigkill_at_random_points_loses_no_committed_pass(
     promised: set[tuple[str, int]] = set()
     for _ in range(KILLS):
         proc = subprocess.Popen(
-            [sys.executable, "-m", "tests.e2e.crash_visit_script", str(db_path), practitioner,
-             visit_id],
-            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            [
+                sys.executable,
+                "-m",
+                "tests.e2e.crash_visit_script",
+                str(db_path),
+                practitioner,
+                visit_id,
+            ],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
             env=dict(os.environ, PYTHONUNBUFFERED="1"),
-        )  # fmt: skip
+        )
         assert proc.stdout is not None
         assert proc.stdout.readline().strip() == "READY", proc.stderr.read() if proc.stderr else ""
         time.sleep(rng.uniform(0.0, 0.25))

@@ -54,8 +54,15 @@ def test_logs_and_output_hold_ids_never_patient_data(
         patient_id = ctx.db.execute(
             "SELECT id FROM patients ORDER BY full_name LIMIT 1"
         ).fetchone()[0]
-        visit_id = one_area_visit(ctx, patient_id, clock, serial="LOG-SCAN-1", zone="cheeks",
-                                  depth="0.75", notes="Tolerated well.")  # fmt: skip
+        visit_id = one_area_visit(
+            ctx,
+            patient_id,
+            clock,
+            serial="LOG-SCAN-1",
+            zone="cheeks",
+            depth="0.75",
+            notes="Tolerated well.",
+        )
         create_handout(ctx, visit_id)
         backup_now(ctx, "after visit")
     finally:

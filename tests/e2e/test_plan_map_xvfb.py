@@ -20,13 +20,27 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_plan_by_keys_on_the_map_in_a_real_window(tmp_path: Path) -> None:
     shot = tmp_path / "plan.png"
     with xvfb(1366, 768) as display:
-        env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", HOME=str(tmp_path),
-                   PYTHONPATH=str(ROOT))  # fmt: skip
+        env = dict(
+            os.environ,
+            DISPLAY=display,
+            QT_QPA_PLATFORM="xcb",
+            HOME=str(tmp_path),
+            PYTHONPATH=str(ROOT),
+        )
         run = subprocess.run(
-            [sys.executable, "-m", "tests.e2e.plan_map_script", str(tmp_path / "p.sqlite3"),
-             str(shot)],
-            cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
-        )  # fmt: skip
+            [
+                sys.executable,
+                "-m",
+                "tests.e2e.plan_map_script",
+                str(tmp_path / "p.sqlite3"),
+                str(shot),
+            ],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
     assert run.returncode == 0, run.stderr
     result = json.loads(run.stdout.strip().splitlines()[-1])
     assert result["platform"] == "xcb"

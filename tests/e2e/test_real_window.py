@@ -21,8 +21,10 @@ TITLE = "Treatment Room Console"
 def _window_listed(display: str) -> bool:
     tree = subprocess.run(
         [require_tool("xwininfo", "x11-utils"), "-root", "-tree", "-display", display],
-        capture_output=True, text=True, timeout=20,
-    ).stdout  # fmt: skip
+        capture_output=True,
+        text=True,
+        timeout=20,
+    ).stdout
     return TITLE in tree
 
 
@@ -32,8 +34,12 @@ def test_app_opens_its_window_on_a_real_x_server(tmp_path: Path) -> None:
         env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", HOME=str(tmp_path))
         app = subprocess.Popen(
             [sys.executable, "-m", "console", "--db", str(tmp_path / "c.sqlite3")],
-            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        )  # fmt: skip
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         try:
             deadline = time.monotonic() + 30
             while not _window_listed(display):
@@ -44,8 +50,12 @@ def test_app_opens_its_window_on_a_real_x_server(tmp_path: Path) -> None:
             shot = tmp_path / "screen.png"
             grab = subprocess.run(
                 [sys.executable, "-m", "console.ui.shell.screenshot", str(shot)],
-                cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
-            )  # fmt: skip
+                cwd=ROOT,
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=60,
+            )
             assert grab.returncode == 0, grab.stderr
         finally:
             app.terminate()

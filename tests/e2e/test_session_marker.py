@@ -19,8 +19,14 @@ def _env(tmp_path: Path) -> dict[str, str]:
 
 
 def _clean_start(db: Path, env: dict[str, str]) -> None:
-    done = subprocess.run([sys.executable, str(CHILD), "app", str(db)], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, str(CHILD), "app", str(db)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0 and "PAINTED" in done.stdout, done.stderr
 
 
@@ -34,8 +40,14 @@ def test_a_killed_session_leaves_its_marker_and_the_next_start_checks_first(
     _clean_start(db, env)
     assert db.exists() and not marker.exists()
 
-    app = subprocess.Popen([sys.executable, "-m", "console", "--db", str(db)], cwd=ROOT, env=env,
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
+    app = subprocess.Popen(
+        [sys.executable, "-m", "console", "--db", str(db)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         deadline = time.monotonic() + 60
         while not marker.exists():

@@ -21,15 +21,21 @@ TITLE = "Treatment Room Console"
 def _windows(display: str) -> str:
     return subprocess.run(
         [require_tool("xwininfo", "x11-utils"), "-root", "-tree", "-display", display],
-        capture_output=True, text=True, timeout=20,
-    ).stdout  # fmt: skip
+        capture_output=True,
+        text=True,
+        timeout=20,
+    ).stdout
 
 
 def _start(db: Path, env: dict[str, str]) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-m", "console", "--db", str(db)],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def _wait_for(
@@ -54,8 +60,12 @@ def test_second_start_brings_the_first_forward_and_a_stale_lock_is_ignored(tmp_p
             assert (db.parent / "console.sqlite3.lock").exists()
             second = subprocess.run(
                 [sys.executable, "-m", "console", "--db", str(db)],
-                cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
-            )  # fmt: skip
+                cwd=ROOT,
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=60,
+            )
             assert second.returncode == 0, second.stderr
             assert "already open" in second.stderr and "brought forward" in second.stderr
             _wait_for(lambda: "come forward" in log.read_text(), first, "log line", 10)

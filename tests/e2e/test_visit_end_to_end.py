@@ -27,9 +27,13 @@ def clinic(ctx: AppContext) -> tuple[list[str], str]:
 
     staff = demo.create_practitioners(ctx.db, ctx.now(), hash_pin)
     patient = patients_repo.insert(
-        ctx.db, full_name="Łukasz Żuławski-Nguyễn", date_of_birth=date(1979, 5, 2),
-        phone="+48 600 100 200", now=ctx.now(), by=staff[0],
-    )  # fmt: skip
+        ctx.db,
+        full_name="Łukasz Żuławski-Nguyễn",
+        date_of_birth=date(1979, 5, 2),
+        phone="+48 600 100 200",
+        now=ctx.now(),
+        by=staff[0],
+    )
     return staff, patient
 
 
@@ -157,6 +161,11 @@ def test_a_whole_visit_by_keyboard_and_widgets(
     finish.backup_thread.join(timeout=30)
     assert list(ctx.backups_dir.glob("console-*.sqlite3"))
     actions = [r[0] for r in ctx.db.execute("SELECT action FROM audit_log ORDER BY seq")]
-    for action in ("visit.start", "visit.screening", "visit.cartridge", "visit.complete",
-                   "backup.create"):  # fmt: skip
+    for action in (
+        "visit.start",
+        "visit.screening",
+        "visit.cartridge",
+        "visit.complete",
+        "backup.create",
+    ):
         assert action in actions

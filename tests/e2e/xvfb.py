@@ -16,10 +16,20 @@ def xvfb(width: int = 1366, height: int = 850) -> Iterator[str]:
     binary = require_tool("Xvfb", "xvfb")
     read_fd, write_fd = os.pipe()
     proc = subprocess.Popen(
-        [binary, "-displayfd", str(write_fd), "-screen", "0", f"{width}x{height}x24", "-nolisten",
-         "tcp"],
-        pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+        [
+            binary,
+            "-displayfd",
+            str(write_fd),
+            "-screen",
+            "0",
+            f"{width}x{height}x24",
+            "-nolisten",
+            "tcp",
+        ],
+        pass_fds=(write_fd,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     os.close(write_fd)
     try:
         with os.fdopen(read_fd) as pipe:

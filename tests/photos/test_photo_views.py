@@ -50,8 +50,10 @@ def test_edit_and_order_are_kept_and_audited(ctx: AppContext, staff: list[str]) 
     service.edit_view("neck", "Neck, raised", "Chin raised 20°, shoulders level.", zone_id="neck")
     neck = service.view("neck")
     assert (neck.name, neck.guide, neck.zone_id) == (
-        "Neck, raised", "Chin raised 20°, shoulders level.", "neck",
-    )  # fmt: skip
+        "Neck, raised",
+        "Chin raised 20°, shoulders level.",
+        "neck",
+    )
     order = [v.id for v in service.views()]
     order.insert(0, order.pop(order.index("neck")))
     service.order_views(order)

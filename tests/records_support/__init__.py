@@ -27,9 +27,15 @@ def scan(gtin: str, lot: str, serial: str, expiry: str = "291231") -> str:
 
 def add_patient(ctx: AppContext, name: str, dob: date, phone: str = "", email: str = "") -> str:
     return patients_repo.insert(
-        ctx.db, full_name=name, date_of_birth=dob, phone=phone, email=email, fitzpatrick=2,
-        now=ctx.now(), by=ctx.practitioner_id,
-    )  # fmt: skip
+        ctx.db,
+        full_name=name,
+        date_of_birth=dob,
+        phone=phone,
+        email=email,
+        fitzpatrick=2,
+        now=ctx.now(),
+        by=ctx.practitioner_id,
+    )
 
 
 def make_visit(
@@ -54,11 +60,13 @@ def make_visit(
     svc.answer_screening(vid, no_contraindications(ctx, vid))
     consent_for(ctx, vid)
     svc.set_device(vid, "skinpen-precision")
-    svc.record_cartridge_label(vid, scan(gtin, lot, serial), cartridge_type_id="skinpen-14",
-                               seal_intact=True)  # fmt: skip
+    svc.record_cartridge_label(
+        vid, scan(gtin, lot, serial), cartridge_type_id="skinpen-14", seal_intact=True
+    )
     if numbing_lot:
-        cream = svc.apply_numbing(vid, product="EMLA 5% cream", lot=numbing_lot,
-                                  applied_at=ctx.now(), wait_minutes=30)  # fmt: skip
+        cream = svc.apply_numbing(
+            vid, product="EMLA 5% cream", lot=numbing_lot, applied_at=ctx.now(), wait_minutes=30
+        )
         clock.advance(30 * 60)
         svc.remove_numbing(vid, cream)
     svc.record_gel(vid, product="Hyaluronic glide gel", lot=gel_lot)

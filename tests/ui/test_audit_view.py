@@ -81,8 +81,9 @@ def test_verify_shows_the_chain_state_and_names_an_edited_row(
     # Someone with the file drops the trigger and rewrites who failed to sign in.
     raw = sqlite3.connect(str(db_path), isolation_level=None)
     raw.execute("DROP TRIGGER audit_log_no_update")
-    raw.execute("UPDATE audit_log SET practitioner_id = ? WHERE action = 'auth.signin_failed'",
-                [team[0]])  # fmt: skip
+    raw.execute(
+        "UPDATE audit_log SET practitioner_id = ? WHERE action = 'auth.signin_failed'", [team[0]]
+    )
     seq = raw.execute("SELECT seq FROM audit_log WHERE action = 'auth.signin_failed'").fetchone()[0]
     raw.close()
     view.verify.click()

@@ -113,9 +113,15 @@ def test_going_to_another_patient_asks_before_leaving_a_visit_open(
     window.flow.set_patient(patient)
     window.flow.set_visit(visit_id)
     other = patients_repo.insert(
-        ctx.db, full_name="Amira Haddad", date_of_birth=date(1990, 5, 2), phone="",
-        email="", fitzpatrick=4, now=ctx.now(), by=staff[0],
-    )  # fmt: skip
+        ctx.db,
+        full_name="Amira Haddad",
+        date_of_birth=date(1990, 5, 2),
+        phone="",
+        email="",
+        fitzpatrick=4,
+        now=ctx.now(),
+        by=staff[0],
+    )
     window.flow.go("patient")
     people = window.screen_for("patient")
     people.open_patient(other)  # type: ignore[attr-defined]

@@ -22,9 +22,13 @@ from tests.ui.visit_helpers import press, type_text
 
 def _at_consent(window: MainWindow, ctx: AppContext, staff: list[str], language: str) -> tuple:  # type: ignore[type-arg]
     pid = patients_repo.insert(
-        ctx.db, full_name="Ana García", date_of_birth=date(1990, 5, 1),
-        preferred_language=language, now=ctx.now(), by=staff[0],
-    )  # fmt: skip
+        ctx.db,
+        full_name="Ana García",
+        date_of_birth=date(1990, 5, 1),
+        preferred_language=language,
+        now=ctx.now(),
+        by=staff[0],
+    )
     svc = VisitService(ctx)
     vid = svc.start_visit(pid)
     svc.answer_screening(vid, no_contraindications(ctx, vid))

@@ -44,8 +44,14 @@ def test_the_first_paint_comes_before_charts_pdf_network_and_other_screens(
 ) -> None:
     ctx.db.close()
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
-    done = subprocess.run([sys.executable, "-c", SPY, str(db_path)], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-c", SPY, str(db_path)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     lines = [x for x in done.stdout.splitlines() if x.startswith("MODULES ")]
     assert done.returncode == 0 and lines, done.stderr
     loaded = set(json.loads(lines[0].removeprefix("MODULES ")))
@@ -61,7 +67,8 @@ def test_sqlite_utils_date_recipes_still_work_when_called() -> None:
         "print(recipes.parsedatetime('1 Dec 2026 10:00'))\n"
     )
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True,
-                          text=True, timeout=120)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "2026-12-01T10:00:00"

@@ -64,9 +64,14 @@ def _type_pin(qtbot: QtBot, lock: IdleLock, pin: str) -> None:
 
 
 def test_idle_lock_hides_the_patient_and_the_pass_keeps_running(
-    qtbot: QtBot, window: MainWindow, lock: IdleLock, ctx: AppContext, staff: list[str],
-    patient: str, clock: FakeClock,
-) -> None:  # fmt: skip
+    qtbot: QtBot,
+    window: MainWindow,
+    lock: IdleLock,
+    ctx: AppContext,
+    staff: list[str],
+    patient: str,
+    clock: FakeClock,
+) -> None:
     _sign_in(window, ctx, staff[0])
     visit_id = ready_visit(ctx, patient)
     VisitService(ctx).plan_area(visit_id, "cheeks", depth_text="0.75", target_passes=3)
@@ -128,9 +133,13 @@ def test_input_keeps_it_open_and_nobody_signed_in_means_no_lock(
 
 
 def test_lock_key_and_another_practitioner_takes_over(
-    qtbot: QtBot, window: MainWindow, lock: IdleLock, ctx: AppContext, staff: list[str],
+    qtbot: QtBot,
+    window: MainWindow,
+    lock: IdleLock,
+    ctx: AppContext,
+    staff: list[str],
     patient: str,
-) -> None:  # fmt: skip
+) -> None:
     _idle_ms(ctx, 60_000)
     _sign_in(window, ctx, staff[0])
     assert lock.timer.interval() == 60_000

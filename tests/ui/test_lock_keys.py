@@ -88,9 +88,13 @@ def test_a_password_account_still_unlocks_by_choosing_to_type_a_password(
 
 
 def test_the_lock_shows_the_running_pass_and_its_time(
-    qtbot: QtBot, window: MainWindow, lock: IdleLock, ctx: AppContext, patient: str,
+    qtbot: QtBot,
+    window: MainWindow,
+    lock: IdleLock,
+    ctx: AppContext,
+    patient: str,
     clock: FakeClock,
-) -> None:  # fmt: skip
+) -> None:
     visit_id = ready_visit(ctx, patient)
     VisitService(ctx).plan_area(visit_id, "cheeks", depth_text="0.75", target_passes=3)
     window.flow.set_patient(patient)

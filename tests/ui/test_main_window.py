@@ -16,8 +16,17 @@ def test_shell_shows_the_visit_steps_and_starts_at_sign_in(qtbot: QtBot, ctx: Ap
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     titles = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
-    for word in ("Sign-in", "Patient", "Screening", "Prep", "Plan", "Treat", "Finish",
-                 "Records", "Settings"):  # fmt: skip
+    for word in (
+        "Sign-in",
+        "Patient",
+        "Screening",
+        "Prep",
+        "Plan",
+        "Treat",
+        "Finish",
+        "Records",
+        "Settings",
+    ):
         assert any(word in t for t in titles), word
     assert window.current_key() == "signin"
     # Nothing past sign-in can be opened before someone signs in.

@@ -24,9 +24,12 @@ from tests.ui.visit_helpers import press, type_text
 @pytest.fixture
 def next_patient(ctx: AppContext, staff: list[str]) -> str:
     return patients_repo.insert(
-        ctx.db, full_name="Amir Haddad", date_of_birth=date(1979, 6, 2), now=ctx.now(),
+        ctx.db,
+        full_name="Amir Haddad",
+        date_of_birth=date(1979, 6, 2),
+        now=ctx.now(),
         by=staff[0],
-    )  # fmt: skip
+    )
 
 
 def open_step(window: MainWindow, patient: str, visit_id: str, step: str) -> object:
@@ -63,8 +66,17 @@ def test_prep_starts_empty_for_the_next_patient_and_resumes_from_its_own_record(
     clock.advance(8 * 60)  # the next patient, eight minutes later
     second = screened_visit(ctx, next_patient)
     prep = open_step(window, next_patient, second, "prep")
-    for field in (prep.gel_product, prep.gel_lot, prep.numb_product, prep.numb_lot, prep.lot,
-                  prep.gtin, prep.expiry, prep.serial, prep.scan):  # fmt: skip
+    for field in (
+        prep.gel_product,
+        prep.gel_lot,
+        prep.numb_product,
+        prep.numb_lot,
+        prep.lot,
+        prep.gtin,
+        prep.expiry,
+        prep.serial,
+        prep.scan,
+    ):
         assert field.text() == "", field
     assert prep.gel_status.text() == "" and prep.countdown.text() == ""
     assert not prep.numb_occluded.isChecked() and not prep.seal.isChecked()
@@ -73,8 +85,9 @@ def test_prep_starts_empty_for_the_next_patient_and_resumes_from_its_own_record(
     assert prep.device.currentData() is None
     type_text(prep.numb_product, "LMX4")
     prep.numb_apply.click()
-    (cream,) = [c for c in visits_repo.load_record(ctx.db, second).consumables
-                if c.kind == "numbing"]  # fmt: skip
+    (cream,) = [
+        c for c in visits_repo.load_record(ctx.db, second).consumables if c.kind == "numbing"
+    ]
     assert (cream.applied_at.hour, cream.applied_at.minute) == (14, 8)
     assert cream.wait_minutes == 30 and not cream.occluded
     assert prep.countdown.text() == "30:00 left"
@@ -194,8 +207,10 @@ def test_screening_answers_come_back_only_for_their_own_visit(
     assert row.form is not None
     form = row.form
     assert (form.name.text(), form.role.currentText(), form.method.currentData()) == (
-        "Dr Priya Patel", "General practitioner", "phone",
-    )  # fmt: skip
+        "Dr Priya Patel",
+        "General practitioner",
+        "phone",
+    )
     assert (form.on.date(), form.note.text()) == (QDate(2026, 11, 20), "Aspirin paused for 7 days")
 
 

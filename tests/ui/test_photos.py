@@ -107,8 +107,10 @@ def test_records_compares_two_dates_side_by_side_and_overlaid(
     assert tab.view_box.currentText() == "Front (3)"
     assert tab.strip.count() == 3
     assert [tab.strip.item(i).text() for i in range(3)] == [
-        "24 Nov 2026 before", "12 Jan 2027 before", "02 Mar 2027 before",
-    ]  # fmt: skip
+        "24 Nov 2026 before",
+        "12 Jan 2027 before",
+        "02 Mar 2027 before",
+    ]
     assert tab.shown_ids() == (ids[0], ids[2])  # first against latest
     assert tab.compare.left_caption.text() == "24 Nov 2026 before"
     assert tab.compare.right_caption.text() == "02 Mar 2027 before"
@@ -124,10 +126,15 @@ def test_records_compares_two_dates_side_by_side_and_overlaid(
     # Zoom in on one side: both sides zoom; scroll one: the other follows.
     vp = compare.left_view.viewport()
     wheel = QWheelEvent(
-        QPointF(vp.width() / 2, vp.height() / 2), QPointF(vp.mapToGlobal(QPoint(5, 5))),
-        QPoint(0, 0), QPoint(0, 120), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
-        Qt.ScrollPhase.NoScrollPhase, False,
-    )  # fmt: skip
+        QPointF(vp.width() / 2, vp.height() / 2),
+        QPointF(vp.mapToGlobal(QPoint(5, 5))),
+        QPoint(0, 0),
+        QPoint(0, 120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
     for _ in range(8):
         QApplication.sendEvent(vp, wheel)
     assert compare.zoom == pytest.approx(1.25**8)

@@ -24,17 +24,21 @@ def two_patients(ctx: AppContext, staff: list[str], clock: FakeClock) -> dict[st
     a = add_patient(ctx, "Anna Kowalczyk", date(1980, 1, 2), "+44 7700 900001", "anna@example.org")
     b = add_patient(ctx, "王小明", date(1975, 5, 6), "+44 7700 900002", "wang@example.org")
     return {
-        "a": a, "b": b,
+        "a": a,
+        "b": b,
         "va": make_visit(ctx, clock, a, lot="LOT7", serial="1"),
         "vb": make_visit(ctx, clock, b, lot="LOT7", serial="2", gtin=GTIN_B),
         "vb2": make_visit(ctx, clock, b, lot="LOT8", serial="3"),
-    }  # fmt: skip
+    }
 
 
 def test_scan_lists_the_visits_and_exports(
-    qtbot: QtBot, ctx: AppContext, two_patients: dict[str, str], tmp_path: Path,
+    qtbot: QtBot,
+    ctx: AppContext,
+    two_patients: dict[str, str],
+    tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
-) -> None:  # fmt: skip
+) -> None:
     view = RecallView(ctx)
     qtbot.addWidget(view)
     # A keyboard-wedge scanner: the label's text then Enter (group separator as setText).
@@ -49,8 +53,9 @@ def test_scan_lists_the_visits_and_exports(
     view.gtin.clear()
     view.search_button.click()
     assert {view.table.item(r, 1).text() for r in range(view.table.rowCount())} == {
-        "Anna Kowalczyk", "王小明",
-    }  # fmt: skip
+        "Anna Kowalczyk",
+        "王小明",
+    }
     paths = iter([str(tmp_path / "r.csv"), str(tmp_path / "r.pdf")])
     monkeypatch.setattr(RecallView, "ask_save_path", classmethod(lambda c, p, s, k: next(paths)))
     view.csv_button.click()
@@ -95,8 +100,9 @@ def test_due_list_and_day_log(
     names = {m.text(r, 2) for r in range(m.rowCount())}
     assert names == {"Anna Kowalczyk", "王小明"}
     assert {m.text(r, 3) for r in range(m.rowCount())} == {
-        "+44 7700 900001", "+44 7700 900002",
-    }  # fmt: skip
+        "+44 7700 900001",
+        "+44 7700 900002",
+    }
     with qtbot.waitSignal(due.patient_requested) as sig:
         due.table.doubleClicked.emit(m.index(0, 0))
     assert sig.args[0] in (two_patients["a"], two_patients["b"])

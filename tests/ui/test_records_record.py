@@ -57,8 +57,14 @@ def test_no_match_says_so(qtbot: QtBot, ctx: AppContext, patient: str) -> None:
 def test_charts_carry_the_visits_data(
     qtbot: QtBot, ctx: AppContext, clock: FakeClock, patient: str
 ) -> None:
-    make_visit(ctx, clock, patient, lot="L1", serial="1",
-               areas=[("cheeks", "0.5", (30, 30)), ("forehead", "0.25", (20,))])  # fmt: skip
+    make_visit(
+        ctx,
+        clock,
+        patient,
+        lot="L1",
+        serial="1",
+        areas=[("cheeks", "0.5", (30, 30)), ("forehead", "0.25", (20,))],
+    )
     clock.advance(timedelta(weeks=7).total_seconds())
     make_visit(ctx, clock, patient, lot="L1", serial="2", areas=[("cheeks", "0.75", (40, 50, 60))])
     view = PatientRecordView(ctx)
@@ -136,9 +142,13 @@ def test_screening_tab_lists_the_answers(
 
 
 def test_export_and_erasure_buttons(
-    qtbot: QtBot, ctx: AppContext, patient: str, completed_visit: str, tmp_path: Path,
+    qtbot: QtBot,
+    ctx: AppContext,
+    patient: str,
+    completed_visit: str,
+    tmp_path: Path,
     monkeypatch: object,
-) -> None:  # fmt: skip
+) -> None:
     import pytest
 
     mp: pytest.MonkeyPatch = monkeypatch  # type: ignore[assignment]
@@ -164,8 +174,9 @@ def test_archived_sheet_opens_for_reprint(
 
     mp: pytest.MonkeyPatch = monkeypatch  # type: ignore[assignment]
     opened: list[str] = []
-    mp.setattr(PatientRecordView, "show_sheet",
-               classmethod(lambda cls, parent, c, vid: opened.append(vid)))  # fmt: skip
+    mp.setattr(
+        PatientRecordView, "show_sheet", classmethod(lambda cls, parent, c, vid: opened.append(vid))
+    )
     view = PatientRecordView(ctx)
     qtbot.addWidget(view)
     view.show_patient(patient)

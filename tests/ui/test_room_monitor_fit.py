@@ -35,10 +35,24 @@ from tests.conftest import ready_visit
 SIZES = [(1366, 700), (1280, 720)]
 SCALES = [1.0, 1.3]
 STEPS = (
-    "patient", "screening", "consent", "prep", "plan", "treat", "finish", "records", "settings",
-)  # fmt: skip
-CONTROLS = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView,
-            QPlainTextEdit)  # fmt: skip
+    "patient",
+    "screening",
+    "consent",
+    "prep",
+    "plan",
+    "treat",
+    "finish",
+    "records",
+    "settings",
+)
+CONTROLS = (
+    QAbstractButton,
+    QLineEdit,
+    QComboBox,
+    QAbstractSpinBox,
+    QAbstractItemView,
+    QPlainTextEdit,
+)
 
 
 @pytest.fixture
@@ -84,8 +98,10 @@ def problems_on(window: MainWindow, key: str) -> list[str]:
             continue
         r = rect_in(control, screen)
         if r.left() < 0 or r.right() > visible:
-            found.append(f"{key}: {control.accessibleName() or type(control).__name__} "
-                         f"{getattr(control, 'text', lambda: '')()!r} off to the side")  # fmt: skip
+            found.append(
+                f"{key}: {control.accessibleName() or type(control).__name__} "
+                f"{getattr(control, 'text', lambda: '')()!r} off to the side"
+            )
         if isinstance(control, QComboBox) and not combo_fits(control):
             found.append(f"{key}: {control.currentText()!r} cut short")
     for label in screen.findChildren(QLabel):

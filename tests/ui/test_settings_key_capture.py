@@ -12,10 +12,16 @@ from console.ui.settings.screen import SettingsScreen
 from console.ui.shell.flow import VisitFlow
 
 
-def _press(widget: object, key: Qt.Key, modifiers=Qt.KeyboardModifier.NoModifier,
-           text: str = "", autorepeat: bool = False) -> None:  # fmt: skip
-    QApplication.sendEvent(widget, QKeyEvent(QEvent.Type.KeyPress, key, modifiers, text,
-                                             autorepeat))  # fmt: skip
+def _press(
+    widget: object,
+    key: Qt.Key,
+    modifiers=Qt.KeyboardModifier.NoModifier,
+    text: str = "",
+    autorepeat: bool = False,
+) -> None:
+    QApplication.sendEvent(
+        widget, QKeyEvent(QEvent.Type.KeyPress, key, modifiers, text, autorepeat)
+    )
 
 
 def test_a_pedal_sending_f13_is_captured(qtbot: QtBot) -> None:

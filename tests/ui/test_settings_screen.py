@@ -141,7 +141,8 @@ def test_logo_picker_checks_and_previews(
     assert not screen.clinic.logo.preview.pixmap().isNull()
     assert screen.save_settings()
     assert settings_repo.get(ctx.db, "clinic.logo_path") == str(
-        ctx.data_dir / "branding" / "logo.png")  # fmt: skip
+        ctx.data_dir / "branding" / "logo.png"
+    )
 
 
 def test_practitioners_see_settings_read_only(
@@ -180,8 +181,9 @@ def test_export_and_import_buttons(
     out = tmp_path / "library.json"
     monkeypatch.setattr(ProtocolEditor, "ask_export_path", classmethod(lambda c, p: out))
     monkeypatch.setattr(ProtocolEditor, "ask_import_path", classmethod(lambda c, p: out))
-    monkeypatch.setattr(ProtocolEditor, "show_report",
-                        classmethod(lambda c, p, t, lines: reports.append(lines)))  # fmt: skip
+    monkeypatch.setattr(
+        ProtocolEditor, "show_report", classmethod(lambda c, p, t, lines: reports.append(lines))
+    )
     screen.protocol.export_button.click()
     assert out.exists() and "Version 1 written" in reports[-1][0]
     doc = json.loads(out.read_text(encoding="utf-8"))
@@ -209,8 +211,10 @@ def test_admins_get_the_audit_tab_with_settings_changes(
     screen.tabs.setCurrentIndex(screen.tabs.count() - 1)
     screen.show()
     table = screen.audit.table
-    rows = [[table.item(r, c).text() for c in range(table.columnCount())]
-            for r in range(table.rowCount())]  # fmt: skip
+    rows = [
+        [table.item(r, c).text() for c in range(table.columnCount())]
+        for r in range(table.rowCount())
+    ]
     change = next(r for r in rows if r[2] == "settings.change")
     assert "clinic.phone" in change[4] and "+44 20 7946 0958" in change[4]
 

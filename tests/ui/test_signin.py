@@ -30,7 +30,10 @@ def test_names_are_big_buttons_and_the_keyboard_alone_signs_in(
     screen, flow, steps = _screen(qtbot, ctx)
     buttons = screen.names.buttons()
     assert [b.text() for b in buttons] == [
-        "Aesthetician Nguyễn Thu", "Dr Amara Okafor", "Nurse Chloé Martin"]  # fmt: skip
+        "Aesthetician Nguyễn Thu",
+        "Dr Amara Okafor",
+        "Nurse Chloé Martin",
+    ]
     assert all(b.minimumHeight() >= 64 for b in buttons)
     field = screen.pad.field
     assert field.hasFocus() or screen.focusWidget() is field

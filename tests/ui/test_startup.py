@@ -70,9 +70,10 @@ def test_no_sound_backup_says_so(
         corrupt(path)
     asked: list[tuple[str, bool]] = []
     monkeypatch.setattr(
-        DamagedDatabaseDialog, "ask",
+        DamagedDatabaseDialog,
+        "ask",
         classmethod(lambda cls, text, can_restore: asked.append((text, can_restore)) or False),
-    )  # fmt: skip
+    )
     assert startup.check_database(damaged) is False
     assert asked[0][1] is False and "no sound backup" in asked[0][0]
 
@@ -215,9 +216,10 @@ def test_damage_found_once_the_window_is_up_is_offered_a_restore_before_any_writ
     before = sound.read_bytes()
     asked: list[str] = []
     monkeypatch.setattr(
-        DamagedDatabaseDialog, "ask",
+        DamagedDatabaseDialog,
+        "ask",
         classmethod(lambda cls, text, can_restore: asked.append(text) or False),
-    )  # fmt: skip
+    )
     session, instance = _session(sound)
     try:
         session.open()  # type: ignore[attr-defined]

@@ -23,19 +23,47 @@ UI = ROOT / "console" / "ui"
 
 # Calls whose text arguments a user reads.
 _TEXT_CALLS = {
-    "QLabel", "QPushButton", "QCheckBox", "QRadioButton", "QGroupBox", "QAction",
-    "QToolButton", "title", "hint", "primary", "setText", "setPlaceholderText", "setToolTip",
-    "setWindowTitle", "setAccessibleName", "addItem", "addItems", "setHorizontalHeaderLabels",
-    "setHeaderLabels", "addTab", "setTabText", "setTitle", "showMessage", "setStatusTip",
-    "setInformativeText", "information", "warning", "critical", "question",
-}  # fmt: skip
+    "QLabel",
+    "QPushButton",
+    "QCheckBox",
+    "QRadioButton",
+    "QGroupBox",
+    "QAction",
+    "QToolButton",
+    "title",
+    "hint",
+    "primary",
+    "setText",
+    "setPlaceholderText",
+    "setToolTip",
+    "setWindowTitle",
+    "setAccessibleName",
+    "addItem",
+    "addItems",
+    "setHorizontalHeaderLabels",
+    "setHeaderLabels",
+    "addTab",
+    "setTabText",
+    "setTitle",
+    "showMessage",
+    "setStatusTip",
+    "setInformativeText",
+    "information",
+    "warning",
+    "critical",
+    "question",
+}
 _WRAPPERS = {"tr", "translate", "_tr"}
 
 NOT_YET = {
-    "steps/finish.py", "shell/main_window.py", "steps/plan.py", "steps/prep.py",
-    "steps/screening.py", "settings/screen.py", "steps/treat.py",
-
-}  # fmt: skip
+    "steps/finish.py",
+    "shell/main_window.py",
+    "steps/plan.py",
+    "steps/prep.py",
+    "steps/screening.py",
+    "settings/screen.py",
+    "steps/treat.py",
+}
 
 
 def _name(func: ast.expr) -> str:

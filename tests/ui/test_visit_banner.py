@@ -34,9 +34,15 @@ def test_the_patient_screen_showing_someone_else_names_no_visit_patient(
 ) -> None:
     visit_id = ready_visit(ctx, patient)
     other = patients_repo.insert(
-        ctx.db, full_name="Amira Haddad", date_of_birth=date(1990, 5, 2), phone="",
-        email="", fitzpatrick=4, now=ctx.now(), by=staff[0],
-    )  # fmt: skip
+        ctx.db,
+        full_name="Amira Haddad",
+        date_of_birth=date(1990, 5, 2),
+        phone="",
+        email="",
+        fitzpatrick=4,
+        now=ctx.now(),
+        by=staff[0],
+    )
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.flow.set_patient(patient)

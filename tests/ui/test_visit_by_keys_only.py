@@ -340,6 +340,15 @@ def test_prep_tab_order_follows_the_page(
     for (a, wa), (b, wb), ca, cb in zip(places, places[1:], columns, columns[1:], strict=False):
         if ca == cb:
             assert b.y() >= a.y(), f"Tab from {wa!r} goes up the page to {wb!r}"
-    for expected in (prep.device, prep.cartridge_type, prep.seal, prep.scan, prep.gel_product,
-                     prep.gel_lot, prep.gel_save, prep.numb_product, prep.cleansed):  # fmt: skip
+    for expected in (
+        prep.device,
+        prep.cartridge_type,
+        prep.seal,
+        prep.scan,
+        prep.gel_product,
+        prep.gel_lot,
+        prep.gel_save,
+        prep.numb_product,
+        prep.cleansed,
+    ):
         assert expected in seen, expected

@@ -93,8 +93,14 @@ def test_clearance_item_needs_who_how_when_and_what_next_to_it(
         "FROM screening_answers WHERE visit_id = ? AND item_id = 'anticoagulants'",
         [visit_id],
     ).fetchall()
-    assert stored == ("Dr Priya Patel", "General practitioner", "phone", "2026-11-20",
-                      "Aspirin paused for 7 days, fine to treat", 0)  # fmt: skip
+    assert stored == (
+        "Dr Priya Patel",
+        "General practitioner",
+        "phone",
+        "2026-11-20",
+        "Aspirin paused for 7 days, fine to treat",
+        0,
+    )
 
 
 def test_a_reminder_records_its_answer(window: MainWindow, ctx: AppContext, patient: str) -> None:
@@ -117,8 +123,9 @@ def test_a_reminder_records_its_answer(window: MainWindow, ctx: AppContext, pati
         [visit_id],
     ).fetchone()
     assert tuple(stored) == (
-        "not_needed", "Antiviral cover not needed (prescriber's decision)",
-    )  # fmt: skip
+        "not_needed",
+        "Antiviral cover not needed (prescriber's decision)",
+    )
 
 
 def test_prep_by_scanner_keeps_the_group_separator(
@@ -279,8 +286,11 @@ def test_resume_after_a_restart_comes_back_to_the_same_area(
     svc.start_pass(neck, "horizontal")  # running when the PC dies
 
     offered: list[list[dict[str, object]]] = []
-    monkeypatch.setattr(ResumeDialog, "ask", classmethod(
-        lambda cls, visits, tz, parent: offered.append(visits) or visits[0]["id"]))  # fmt: skip
+    monkeypatch.setattr(
+        ResumeDialog,
+        "ask",
+        classmethod(lambda cls, visits, tz, parent: offered.append(visits) or visits[0]["id"]),
+    )
     w = MainWindow(ctx)
     qtbot.addWidget(w)
     w.flow.set_practitioner(ctx.practitioner_id)

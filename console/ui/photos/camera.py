@@ -80,8 +80,11 @@ class CameraCapture(QDialog):
         self.setWindowTitle(self.tr("Camera: {view}").format(view=view.name))
         self.service = PhotoService(ctx)
         self.patient_id, self.visit_id, self.view_def, self.stage = (
-            patient_id, visit_id, view, stage,
-        )  # fmt: skip
+            patient_id,
+            visit_id,
+            view,
+            stage,
+        )
         self.taken: list[str] = []  # photo ids stored from this dialog
         self.session = QtMultimedia.QMediaCaptureSession(self)
         self.sink = QtMultimedia.QVideoSink(self)
@@ -171,9 +174,13 @@ class CameraCapture(QDialog):
             return
         try:
             done = self.service.import_photo(
-                self.patient_id, self.view_def.id, jpeg(image), visit_id=self.visit_id,
-                stage=self.stage, source="camera",
-            )  # fmt: skip
+                self.patient_id,
+                self.view_def.id,
+                jpeg(image),
+                visit_id=self.visit_id,
+                stage=self.stage,
+                source="camera",
+            )
         except DomainError as exc:
             self.error.setText(exc.message)
             return

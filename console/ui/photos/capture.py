@@ -208,8 +208,10 @@ class PhotoCapture(QDialog):
         if self.inbox is None:
             return
         ready = self.inbox.scan()
-        shown = [Path(self.offered.item(i).data(Qt.ItemDataRole.UserRole))
-                 for i in range(self.offered.count())]  # fmt: skip
+        shown = [
+            Path(self.offered.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(self.offered.count())
+        ]
         for path in ready:
             if path in shown:
                 continue
@@ -227,8 +229,10 @@ class PhotoCapture(QDialog):
             self.offered.setCurrentRow(0)
 
     def offered_paths(self) -> list[Path]:
-        return [Path(self.offered.item(i).data(Qt.ItemDataRole.UserRole))
-                for i in range(self.offered.count())]  # fmt: skip
+        return [
+            Path(self.offered.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(self.offered.count())
+        ]
 
     # -- filing a picture under a view ------------------------------------------------------
     def assign(self, view_index: int) -> bool:
@@ -241,9 +245,13 @@ class PhotoCapture(QDialog):
         try:
             raw = self.inbox.take(path)
             self.service.import_photo(
-                self.patient_id, view.id, raw, visit_id=self.visit_id, stage=self.stage,
+                self.patient_id,
+                view.id,
+                raw,
+                visit_id=self.visit_id,
+                stage=self.stage,
                 source="folder",
-            )  # fmt: skip
+            )
         except (DomainError, OSError) as exc:
             self.error.setText(
                 getattr(exc, "message", None)
@@ -266,9 +274,13 @@ class PhotoCapture(QDialog):
             try:
                 raw = Path(name).read_bytes()
                 self.service.import_photo(
-                    self.patient_id, view.id, raw, visit_id=self.visit_id, stage=self.stage,
+                    self.patient_id,
+                    view.id,
+                    raw,
+                    visit_id=self.visit_id,
+                    stage=self.stage,
                     source="file",
-                )  # fmt: skip
+                )
             except (DomainError, OSError) as exc:
                 self.error.setText(
                     getattr(exc, "message", None)

@@ -46,16 +46,20 @@ class PhotoCompare(QWidget):
         self._fit = 1.0
         self._syncing = False
         self.left_scene, self.right_scene, self.overlay_scene = (
-            QGraphicsScene(self), QGraphicsScene(self), QGraphicsScene(self),
-        )  # fmt: skip
+            QGraphicsScene(self),
+            QGraphicsScene(self),
+            QGraphicsScene(self),
+        )
         self.left_item = QGraphicsPixmapItem()
         self.right_item = QGraphicsPixmapItem()
         self.under_item = QGraphicsPixmapItem()
         self.over_item = QGraphicsPixmapItem()
         for scene, item in (
-            (self.left_scene, self.left_item), (self.right_scene, self.right_item),
-            (self.overlay_scene, self.under_item), (self.overlay_scene, self.over_item),
-        ):  # fmt: skip
+            (self.left_scene, self.left_item),
+            (self.right_scene, self.right_item),
+            (self.overlay_scene, self.under_item),
+            (self.overlay_scene, self.over_item),
+        ):
             item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
             scene.addItem(item)
         self.left_view = _view(self.left_scene)
@@ -74,8 +78,9 @@ class PhotoCompare(QWidget):
         grid = QHBoxLayout(side)
         grid.setContentsMargins(0, 0, 0, 0)
         for caption, view in (
-            (self.left_caption, self.left_view), (self.right_caption, self.right_view),
-        ):  # fmt: skip
+            (self.left_caption, self.left_view),
+            (self.right_caption, self.right_view),
+        ):
             col = QVBoxLayout()
             col.addWidget(caption)
             col.addWidget(view, 1)
@@ -204,10 +209,14 @@ class PhotoCompare(QWidget):
         if self._syncing:
             return
         source = next(
-            (v for v in self.views if v.horizontalScrollBar() is self.sender()
-             or v.verticalScrollBar() is self.sender()),
+            (
+                v
+                for v in self.views
+                if v.horizontalScrollBar() is self.sender()
+                or v.verticalScrollBar() is self.sender()
+            ),
             None,
-        )  # fmt: skip
+        )
         if source is None:
             return
         self._syncing = True

@@ -190,8 +190,14 @@ class AccountsView(QWidget):
 
     def discard_typing(self) -> bool:
         """Empty every field (for the next person signing in); True if anything was typed."""
-        fields = (self.old_pin, self.new_pin, self.new_pin2, self.name, self.add_pin,
-                  self.reset_pin)  # fmt: skip
+        fields = (
+            self.old_pin,
+            self.new_pin,
+            self.new_pin2,
+            self.name,
+            self.add_pin,
+            self.reset_pin,
+        )
         typed = any(f.text() for f in fields)
         for field in fields:
             field.clear()

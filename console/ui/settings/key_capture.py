@@ -14,9 +14,15 @@ from console.ui.shell.i18n import QT_TRANSLATE_NOOP
 from console.ui.widgets import theme
 
 _MODIFIER_KEYS = {
-    Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta,
-    Qt.Key.Key_AltGr, Qt.Key.Key_CapsLock, Qt.Key.Key_NumLock, Qt.Key.Key_unknown,
-}  # fmt: skip
+    Qt.Key.Key_Shift,
+    Qt.Key.Key_Control,
+    Qt.Key.Key_Alt,
+    Qt.Key.Key_Meta,
+    Qt.Key.Key_AltGr,
+    Qt.Key.Key_CapsLock,
+    Qt.Key.Key_NumLock,
+    Qt.Key.Key_unknown,
+}
 PROMPT = QT_TRANSLATE_NOOP("KeyCaptureField", "Press the key or pedal now…")
 
 

@@ -150,9 +150,12 @@ class PhotoViewsEditor(QWidget):
         # The underlined letters, set explicitly: mnemonics are off on some platforms, and
         # setText() on a button resets its shortcut.
         for button, key in (
-            (self.new, "Alt+N"), (self.save, "Alt+S"), (self.retire, "Alt+R"),
-            (self.up, "Alt+U"), (self.down, "Alt+O"),
-        ):  # fmt: skip
+            (self.new, "Alt+N"),
+            (self.save, "Alt+S"),
+            (self.retire, "Alt+R"),
+            (self.up, "Alt+U"),
+            (self.down, "Alt+O"),
+        ):
             button.setShortcut(QKeySequence(key))
 
     def selected(self) -> View | None:
@@ -204,9 +207,11 @@ class PhotoViewsEditor(QWidget):
         try:
             if view is None:
                 saved = self.service.add_view(
-                    self.name.text(), self.guide.toPlainText(), zone_id=zone,
+                    self.name.text(),
+                    self.guide.toPlainText(),
+                    zone_id=zone,
                     view_id=self.view_id.text().strip(),
-                )  # fmt: skip
+                )
                 word = self.tr("added")
             else:
                 saved = self.service.edit_view(

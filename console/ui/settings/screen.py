@@ -125,8 +125,9 @@ class SettingsScreen(QWidget):
         for status in self._statuses:
             status.clear()
         self.read_only = not protocol_edit.can_edit(self.ctx)
-        self.banner.setText("Only an admin can change settings: you are viewing them."
-                            if self.read_only else "")  # fmt: skip
+        self.banner.setText(
+            "Only an admin can change settings: you are viewing them." if self.read_only else ""
+        )
         self.banner.setVisible(self.read_only)
         for form in (self.clinic, self.room):
             form.set_read_only(self.read_only)
@@ -136,10 +137,15 @@ class SettingsScreen(QWidget):
         self._sync_admin_tabs()
 
     def _discard_edits_of(self, previous: str | None) -> None:
-        edited = [name for name, dirty in (
-            ("Clinic", self.clinic.dirty), ("Room", self.room.dirty),
-            ("Protocol library", self.protocol.dirty),
-        ) if dirty]  # fmt: skip
+        edited = [
+            name
+            for name, dirty in (
+                ("Clinic", self.clinic.dirty),
+                ("Room", self.room.dirty),
+                ("Protocol library", self.protocol.dirty),
+            )
+            if dirty
+        ]
         accounts = self.accounts
         if accounts is not None and accounts.discard_typing():
             edited.append("Accounts")

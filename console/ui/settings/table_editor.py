@@ -91,8 +91,15 @@ class TableEditor(QWidget):
 
     edited = Signal()
 
-    def __init__(self, section: str, columns: list[Column], new_item: Callable[[], dict[str, Any]],
-                 *, name_key: str = "name", parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        section: str,
+        columns: list[Column],
+        new_item: Callable[[], dict[str, Any]],
+        *,
+        name_key: str = "name",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.section, self.columns, self.new_item = section, columns, new_item
         self.name_key = name_key
@@ -158,8 +165,11 @@ class TableEditor(QWidget):
     def set_read_only(self, read_only: bool) -> None:
         for b in (self.add, self.remove, self.up, self.down):
             b.setEnabled(not read_only)
-        triggers = (QAbstractItemView.EditTrigger.NoEditTriggers if read_only else
-                    QAbstractItemView.EditTrigger.AllEditTriggers)  # fmt: skip
+        triggers = (
+            QAbstractItemView.EditTrigger.NoEditTriggers
+            if read_only
+            else QAbstractItemView.EditTrigger.AllEditTriggers
+        )
         self.table.setEditTriggers(triggers)
         for r in range(self.table.rowCount()):
             for c in range(len(self.columns)):
@@ -272,8 +282,14 @@ class TableEditor(QWidget):
             if len(p.path) >= 2 and isinstance(p.path[1], int):
                 key = p.path[2] if len(p.path) >= 3 else None
                 sub = str(p.path[3]) if len(p.path) > 3 else None
-                col = next((i for i, c in enumerate(self.columns)
-                            if c.key == key and c.sub in (sub, None)), 0)  # fmt: skip
+                col = next(
+                    (
+                        i
+                        for i, c in enumerate(self.columns)
+                        if c.key == key and c.sub in (sub, None)
+                    ),
+                    0,
+                )
                 bad[(p.path[1], col)] = p.message
         # Styling a cell emits itemChanged: not an edit, so it must not count as one.
         was_loading, self._loading = self._loading, True

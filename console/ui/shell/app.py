@@ -82,8 +82,10 @@ def run(db_path: Path | None) -> int:
     instance = SingleInstance(path)
     if not instance.acquire():
         if instance.ask_first_to_come_forward():
-            print(f"The console is already open on {path}; its window was brought forward.",
-                  file=sys.stderr)  # fmt: skip
+            print(
+                f"The console is already open on {path}; its window was brought forward.",
+                file=sys.stderr,
+            )
         else:
             print(f"The console is already open on {path}.", file=sys.stderr)
             tell_already_running(path)

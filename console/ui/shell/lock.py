@@ -23,12 +23,25 @@ from console.ui.widgets import theme
 from console.ui.widgets.pin import NamesAndPin
 
 _T = QEvent.Type
-INPUT_EVENTS = frozenset({
-    _T.KeyPress, _T.KeyRelease, _T.ShortcutOverride, _T.Shortcut,
-    _T.MouseButtonPress, _T.MouseButtonRelease, _T.MouseButtonDblClick, _T.MouseMove,
-    _T.Wheel, _T.TouchBegin, _T.TouchUpdate, _T.TouchEnd, _T.TabletPress, _T.TabletMove,
-    _T.ContextMenu,
-})  # fmt: skip
+INPUT_EVENTS = frozenset(
+    {
+        _T.KeyPress,
+        _T.KeyRelease,
+        _T.ShortcutOverride,
+        _T.Shortcut,
+        _T.MouseButtonPress,
+        _T.MouseButtonRelease,
+        _T.MouseButtonDblClick,
+        _T.MouseMove,
+        _T.Wheel,
+        _T.TouchBegin,
+        _T.TouchUpdate,
+        _T.TouchEnd,
+        _T.TabletPress,
+        _T.TabletMove,
+        _T.ContextMenu,
+    }
+)
 
 
 # What is running beneath the lock: the area's name and the pass's elapsed seconds.

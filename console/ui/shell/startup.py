@@ -86,9 +86,12 @@ class SingleInstance:
             self.window.raise_()
             self.window.activateWindow()
             # Said here, where the user is now looking; it goes away by itself.
-            notice = QMessageBox(QMessageBox.Icon.Information, "Treatment Room Console",
-                                 "The console was started again, but it is already open: "
-                                 "this is its window.", parent=self.window)  # fmt: skip
+            notice = QMessageBox(
+                QMessageBox.Icon.Information,
+                "Treatment Room Console",
+                "The console was started again, but it is already open: this is its window.",
+                parent=self.window,
+            )
             notice.setObjectName("already-open-notice")
             notice.setModal(False)
             notice.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -103,9 +106,12 @@ class SingleInstance:
 
 def tell_already_running(db_path: Path) -> None:
     """When the first window could not be reached: say so here; it closes by itself."""
-    box = QMessageBox(QMessageBox.Icon.Information, "Treatment Room Console",
-                      f"The console is already open on this database ({db_path.name}).\n"
-                      "Its window has been brought to the front.")  # fmt: skip
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        "Treatment Room Console",
+        f"The console is already open on this database ({db_path.name}).\n"
+        "Its window has been brought to the front.",
+    )
     QTimer.singleShot(6000, box.accept)
     box.exec()
 

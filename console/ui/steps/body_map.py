@@ -136,8 +136,12 @@ class BodyMap(QWidget):
     def _to_widget_rect(self, r: QRectF) -> QRectF:
         view, box = self._view_rect(), self._renderer.viewBoxF()
         s = view.width() / box.width()
-        return QRectF(view.x() + (r.x() - box.x()) * s, view.y() + (r.y() - box.y()) * s,
-                      r.width() * s, r.height() * s)  # fmt: skip
+        return QRectF(
+            view.x() + (r.x() - box.x()) * s,
+            view.y() + (r.y() - box.y()) * s,
+            r.width() * s,
+            r.height() * s,
+        )
 
     def to_widget(self, p: QPointF) -> QPointF:
         """A point of the art (viewBox units) in widget pixels."""
@@ -189,11 +193,14 @@ class BodyMap(QWidget):
                 for dx, dy in ((-3, 0), (3, 0), (0, -3), (0, 3)):
                     painter.drawImage(rect.topLeft() + QPoint(dx, dy), self._tint(zone_id, OUTLINE))
             colour = (
-                FOCUS if zone_id == focused
-                else CHOSEN if zone_id in self._labels
-                else HOVER if zone_id == self._hovered
+                FOCUS
+                if zone_id == focused
+                else CHOSEN
+                if zone_id in self._labels
+                else HOVER
+                if zone_id == self._hovered
                 else None
-            )  # fmt: skip
+            )
             if colour is not None:
                 painter.drawImage(rect.topLeft(), self._tint(zone_id, colour))
         if self._renderer.elementExists("features"):

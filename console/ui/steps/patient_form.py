@@ -34,22 +34,43 @@ from console.ui.widgets import common as widgets
 from console.ui.widgets import theme
 
 FIELDS = (
-    ("full_name", QT_TRANSLATE_NOOP("PatientFormWidget", "Name"),
-     QT_TRANSLATE_NOOP("PatientFormWidget", "As the patient writes it, any script")),
-    ("date_of_birth", QT_TRANSLATE_NOOP("PatientFormWidget", "Born"),
-     QT_TRANSLATE_NOOP("PatientFormWidget", "Day first, e.g. 24.11.1990")),
-    ("phone", QT_TRANSLATE_NOOP("PatientFormWidget", "Phone"),
-     QT_TRANSLATE_NOOP("PatientFormWidget", "Optional")),
-    ("email", QT_TRANSLATE_NOOP("PatientFormWidget", "Email"),
-     QT_TRANSLATE_NOOP("PatientFormWidget", "Optional")),
-    ("preferred_language", QT_TRANSLATE_NOOP("PatientFormWidget", "Language"),
-     QT_TRANSLATE_NOOP("PatientFormWidget", "Of the aftercare sheet, consent and calendar file")),
-    ("fitzpatrick", QT_TRANSLATE_NOOP("PatientFormWidget", "Skin type"),
-     QT_TRANSLATE_NOOP("PatientFormWidget", "Fitzpatrick I–VI; click again to clear")),
-    ("allergies", QT_TRANSLATE_NOOP("PatientFormWidget", "Allergies"),
-     QT_TRANSLATE_NOOP("PatientFormWidget", "E.g. lidocaine, nickel")),
+    (
+        "full_name",
+        QT_TRANSLATE_NOOP("PatientFormWidget", "Name"),
+        QT_TRANSLATE_NOOP("PatientFormWidget", "As the patient writes it, any script"),
+    ),
+    (
+        "date_of_birth",
+        QT_TRANSLATE_NOOP("PatientFormWidget", "Born"),
+        QT_TRANSLATE_NOOP("PatientFormWidget", "Day first, e.g. 24.11.1990"),
+    ),
+    (
+        "phone",
+        QT_TRANSLATE_NOOP("PatientFormWidget", "Phone"),
+        QT_TRANSLATE_NOOP("PatientFormWidget", "Optional"),
+    ),
+    (
+        "email",
+        QT_TRANSLATE_NOOP("PatientFormWidget", "Email"),
+        QT_TRANSLATE_NOOP("PatientFormWidget", "Optional"),
+    ),
+    (
+        "preferred_language",
+        QT_TRANSLATE_NOOP("PatientFormWidget", "Language"),
+        QT_TRANSLATE_NOOP("PatientFormWidget", "Of the aftercare sheet, consent and calendar file"),
+    ),
+    (
+        "fitzpatrick",
+        QT_TRANSLATE_NOOP("PatientFormWidget", "Skin type"),
+        QT_TRANSLATE_NOOP("PatientFormWidget", "Fitzpatrick I–VI; click again to clear"),
+    ),
+    (
+        "allergies",
+        QT_TRANSLATE_NOOP("PatientFormWidget", "Allergies"),
+        QT_TRANSLATE_NOOP("PatientFormWidget", "E.g. lidocaine, nickel"),
+    ),
     ("notes", QT_TRANSLATE_NOOP("PatientFormWidget", "Notes"), ""),
-)  # fmt: skip
+)
 
 
 def describe(p: Patient) -> str:

@@ -325,10 +325,14 @@ class PlanScreen(QWidget):
         self.depth_error.clear()
         try:
             self.treatment.plan_area(
-                visit_id, zone_id, concern=self.concern.currentData() or "general",
-                depth_text=self.depth_input.text(), target_passes=self.passes.value(),
-                reason=self.reason.text(), confirmed=self.confirm.isChecked(),
-            )  # fmt: skip
+                visit_id,
+                zone_id,
+                concern=self.concern.currentData() or "general",
+                depth_text=self.depth_input.text(),
+                target_passes=self.passes.value(),
+                reason=self.reason.text(),
+                confirmed=self.confirm.isChecked(),
+            )
         except ConfirmationNeeded as needed:
             self._show_warnings(needed.check.warnings)
             self._set_confirmation_visible(True)
@@ -370,8 +374,12 @@ class PlanScreen(QWidget):
         self._planned = {area.zone_id: row for row, area in enumerate(record.areas)}
         self.table.setRowCount(len(record.areas))
         for row, area in enumerate(record.areas):
-            values = [area.zone_name, f"{area.depth_mm} mm", str(area.target_passes),
-                      area.outside_typical_reason]  # fmt: skip
+            values = [
+                area.zone_name,
+                f"{area.depth_mm} mm",
+                str(area.target_passes),
+                area.outside_typical_reason,
+            ]
             for col, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, area.id)

@@ -221,8 +221,9 @@ class PrepScreen(QWidget):
         self._numbing_id = self._numbing.id if self._numbing else None
         self.cleansed.setText(
             f"Skin cleansed at {rec.skin_cleansed_at.astimezone(self.ctx.timezone()):%H:%M}"
-            if rec.skin_cleansed_at else "Skin cleansed"
-        )  # fmt: skip
+            if rec.skin_cleansed_at
+            else "Skin cleansed"
+        )
         self._refresh_countdown()
         missing = self.prep.prep_missing(visit_id)
         self.missing.setText("Still to do: " + " ".join(missing) if missing else "Ready.")
@@ -288,10 +289,13 @@ class PrepScreen(QWidget):
         visit_id, type_id = self.flow.visit_id, self.cartridge_type.currentData()
         if self._record_cartridge(
             lambda confirmed: self.prep.record_cartridge_label(
-                visit_id, text, cartridge_type_id=type_id, seal_intact=True,
+                visit_id,
+                text,
+                cartridge_type_id=type_id,
+                seal_intact=True,
                 sealed_new_confirmed=confirmed,
             )
-        ):  # fmt: skip
+        ):
             self.scan.clear()
         else:
             self.scan.selectAll()
@@ -306,10 +310,16 @@ class PrepScreen(QWidget):
         )
         if self._record_cartridge(
             lambda confirmed: self.prep.record_cartridge_manual(
-                visit_id, gtin=gtin, lot=lot, expiry=expiry, serial=serial,
-                cartridge_type_id=type_id, seal_intact=True, sealed_new_confirmed=confirmed,
+                visit_id,
+                gtin=gtin,
+                lot=lot,
+                expiry=expiry,
+                serial=serial,
+                cartridge_type_id=type_id,
+                seal_intact=True,
+                sealed_new_confirmed=confirmed,
             )
-        ):  # fmt: skip
+        ):
             for field in (self.gtin, self.lot, self.expiry, self.serial):
                 field.clear()
 
@@ -370,10 +380,13 @@ class PrepScreen(QWidget):
         applied = local_now.replace(hour=t.hour(), minute=t.minute(), second=0, microsecond=0)
         try:
             self.prep.apply_numbing(
-                self.flow.visit_id, product=self.numb_product.text(), lot=self.numb_lot.text(),
-                applied_at=applied.astimezone(UTC), wait_minutes=self.numb_wait.value(),
+                self.flow.visit_id,
+                product=self.numb_product.text(),
+                lot=self.numb_lot.text(),
+                applied_at=applied.astimezone(UTC),
+                wait_minutes=self.numb_wait.value(),
                 occluded=self.numb_occluded.isChecked(),
-            )  # fmt: skip
+            )
         except DomainError as error:
             self.numb_error.setText(error.message)
             return

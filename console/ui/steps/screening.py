@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -72,8 +74,13 @@ class _ClearanceForm(QWidget):
         self.on.setDate(_NO_DATE)
         self.note = QLineEdit()
         self.note.setPlaceholderText("What was agreed")
-        for widget, name in ((self.name, "name"), (self.role, "role"), (self.method, "how"),
-                             (self.on, "date"), (self.note, "note")):  # fmt: skip
+        for widget, name in (
+            (self.name, "name"),
+            (self.role, "role"),
+            (self.method, "how"),
+            (self.on, "date"),
+            (self.note, "note"),
+        ):
             widget.setAccessibleName(f"{item.text}: clearance {name}")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 0, 0, 0)
@@ -84,10 +91,12 @@ class _ClearanceForm(QWidget):
         layout.addWidget(self.note, 4)
         # Where a finding's field points (console/model/clearance.py names them).
         self.fields: dict[str, QWidget] = {
-            "clearance_name": self.name, "clearance_role": self.role,
-            "clearance_method": self.method, "clearance_date": self.on,
+            "clearance_name": self.name,
+            "clearance_role": self.role,
+            "clearance_method": self.method,
+            "clearance_date": self.on,
             "clearance_note": self.note,
-        }  # fmt: skip
+        }
 
     def show_stored(self, stored: ScreeningAnswerRecord) -> None:
         """This visit's own recorded clearance, on resume."""
@@ -102,11 +111,12 @@ class _ClearanceForm(QWidget):
     def clearance(self) -> Clearance:
         day = self.on.date()
         return Clearance(
-            by_name=self.name.text(), by_role=self.role.currentText(),
+            by_name=self.name.text(),
+            by_role=self.role.currentText(),
             method=self.method.currentData() or "",
             on=None if day == _NO_DATE else day.toPython(),  # type: ignore[arg-type]
             note=self.note.text(),
-        )  # fmt: skip
+        )
 
 
 class _Question:
@@ -183,15 +193,19 @@ class _Question:
         if not (self.no.isChecked() or self.yes.isChecked()):
             return None
         present = self.yes.isChecked()
-        event = None
+        event: date | None = None
         if present and self.item.kind == "waiting_period" and self.date.date() != _NO_DATE:
-            event = self.date.date().toPython()
+            typed = self.date.date()
+            event = date(typed.year(), typed.month(), typed.day())
         cleared = self.form.clearance() if present and self.form is not None else None
         prompt = (self.prompt.currentData() or "") if present and self.prompt is not None else ""
         return Answer(
-            self.item.id, present, event_date=event, clearance=cleared,  # type: ignore[arg-type]
+            self.item.id,
+            present,
+            event_date=event,
+            clearance=cleared,
             prompt_answer=prompt,
-        )  # fmt: skip
+        )
 
     def show_stored(self, stored: ScreeningAnswerRecord) -> None:
         """This visit's own earlier answer (on resume); nothing else ever pre-answers a row."""

@@ -95,8 +95,13 @@ class TreatScreen(QWidget):
         self.change_depth = QPushButton("Change depth")
         self.change_depth.clicked.connect(self._on_change_depth_clicked)
         depth_row = QHBoxLayout()
-        for w in (self.new_depth, QLabel("mm"), self.change_depth, self.depth_confirm,
-                  self.depth_reason):  # fmt: skip
+        for w in (
+            self.new_depth,
+            QLabel("mm"),
+            self.change_depth,
+            self.depth_confirm,
+            self.depth_reason,
+        ):
             depth_row.addWidget(w)
         self.depth_confirm.setVisible(False)
         self.depth_reason.setVisible(False)
@@ -176,8 +181,9 @@ class TreatScreen(QWidget):
             seq = QKeySequence(text)
             if seq.count():
                 combo = _first_combination(seq)
-                self._actions.setdefault((combo.key().value, combo.keyboardModifiers().value),
-                                         action)  # fmt: skip
+                self._actions.setdefault(
+                    (combo.key().value, combo.keyboardModifiers().value), action
+                )
         self._show_toggle()
 
     def _show_toggle(self) -> None:
@@ -220,8 +226,9 @@ class TreatScreen(QWidget):
         if interrupted:
             self.message.setText(
                 "The console stopped while a pass was running on "
-                + ", ".join(interrupted) + ". That pass was not counted: repeat it if needed."
-            )  # fmt: skip
+                + ", ".join(interrupted)
+                + ". That pass was not counted: repeat it if needed."
+            )
         self._show_area()
         self.setFocus()
 
@@ -315,9 +322,11 @@ class TreatScreen(QWidget):
         if area is None or area_id is None:
             return
         self._replace_area(
-            area_id, passes=(*area.passes, done.value),
-            started_at=area.started_at or done.value.started_at, ended_at=done.value.ended_at,
-        )  # fmt: skip
+            area_id,
+            passes=(*area.passes, done.value),
+            started_at=area.started_at or done.value.started_at,
+            ended_at=done.value.ended_at,
+        )
 
     def _show_area(self) -> None:
         area = self.area
@@ -429,9 +438,11 @@ class TreatScreen(QWidget):
             return
         try:
             changed = session.change_depth(
-                area.id, self.new_depth.text(), reason=self.depth_reason.text(),
+                area.id,
+                self.new_depth.text(),
+                reason=self.depth_reason.text(),
                 confirmed=self.depth_confirm.isChecked(),
-            )  # fmt: skip
+            )
         except ConfirmationNeeded as needed:
             self.message.setText(needed.message + " Tick confirm and give a reason.")
             self.depth_confirm.setVisible(True)
