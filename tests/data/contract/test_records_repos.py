@@ -1,14 +1,12 @@
 """Repositories that Records, export, erasure, backup and the demo read and write through,
 each function exercised on a real SQLite file (issue 12: SQL lives in console/data only).
 
-The ``store`` fixture is the database handle every repository takes first; when the contract
-suite (tests/data/contract/) parametrises the store by engine, these tests move there as is.
+Part of the contract suite: ``db`` is the db's handle (see conftest.py), once per engine.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -32,14 +30,6 @@ from console.data.db import open_database
 
 T0 = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 GTIN = "00850009479015"
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Database]:
-    db = open_database(tmp_path / "data" / "console.sqlite3")
-    protocol_repo.seed_defaults(db, T0)
-    yield db
-    db.close()
 
 
 class Clinic:
@@ -169,8 +159,8 @@ class Clinic:
 
 
 @pytest.fixture
-def clinic(store: Database) -> Clinic:
-    return Clinic(store)
+def clinic(db: Database) -> Clinic:
+    return Clinic(db)
 
 
 # -- demo_repo ------------------------------------------------------------------------------
@@ -186,13 +176,13 @@ def test_demo_visits_are_stored_whole_and_completed(clinic: Clinic) -> None:
     assert counts == [1, 1, 1, 1, 2]
 
 
-def test_demo_patients_are_inserted_with_their_search_text(store: Database) -> None:
+def test_demo_patients_are_inserted_with_their_search_text(db: Database) -> None:
     text = patients_repo.search_text("Demo Person", date(1970, 1, 1), "", "")
     row = ("d1", "Demo Person", "1970-01-01", "", "", None, "", "", text, iso(T0), None, iso(T0))
-    with store.atomic():
-        demo_repo.add_patients(store, [row])
-    assert patients_repo.exists(store, "d1")
-    assert [p["id"] for p in patients_repo.search(store, "Demo Person")] == ["d1"]
+    with db.atomic():
+        demo_repo.add_patients(db, [row])
+    assert patients_repo.exists(db, "d1")
+    assert [p["id"] for p in patients_repo.search(db, "Demo Person")] == ["d1"]
 
 
 # -- patients / practitioners / protocol ----------------------------------------------------
@@ -207,18 +197,18 @@ def test_active_accounts_are_counted_with_or_without_a_pin(clinic: Clinic) -> No
     assert practitioners_repo.count_active(clinic.db) == 1
 
 
-def test_protocol_versions_and_who_saved_them(store: Database, clinic: Clinic) -> None:
-    body = protocol_repo.current(store).body
+def test_protocol_versions_and_who_saved_them(db: Database, clinic: Clinic) -> None:
+    body = protocol_repo.current(db).body
     protocol_repo.save_version(
-        store, body, now=T0 + timedelta(days=1), by=clinic.ana, note="Deeper forehead"
+        db, body, now=T0 + timedelta(days=1), by=clinic.ana, note="Deeper forehead"
     )
-    assert protocol_repo.versions(store) == [1, 2]
-    shipped, edited = protocol_repo.stamp(store, 1), protocol_repo.stamp(store, 2)
+    assert protocol_repo.versions(db) == [1, 2]
+    shipped, edited = protocol_repo.stamp(db, 1), protocol_repo.stamp(db, 2)
     assert shipped is not None and shipped.by_name is None
     assert edited is not None
     assert (edited.version, edited.by_name, edited.note) == (2, "Ana Admin", "Deeper forehead")
     assert edited.created_at.startswith("2026-11-25T09:00")
-    assert protocol_repo.stamp(store, 99) is None
+    assert protocol_repo.stamp(db, 99) is None
 
 
 # -- records_repo ---------------------------------------------------------------------------
