@@ -107,16 +107,25 @@ def test_a_pass_stop_numbers_it_drops_the_running_row_and_stamps_the_area(
     for n in (1, 2):
         with store.db.atomic():
             passes_repo.put_running(
-                store.db, area_id="a-1", started_at=start, depth_mm=Decimal("0.5"),
+                store.db,
+                area_id="a-1",
+                started_at=start,
+                depth_mm=Decimal("0.5"),
                 direction="vertical",
-            )  # fmt: skip
+            )
         assert passes_repo.running_zones(store.db, visit_id) == ["Forehead"]
         with store.db.atomic():
             number = passes_repo.record_stop(
-                store.db, pass_id=f"p-{n}", area_id="a-1", visit_id=visit_id,
-                started_at=start, ended_at=start + timedelta(seconds=30), duration_s=30.0,
-                depth_mm=Decimal("0.5"), direction="vertical",
-            )  # fmt: skip
+                store.db,
+                pass_id=f"p-{n}",
+                area_id="a-1",
+                visit_id=visit_id,
+                started_at=start,
+                ended_at=start + timedelta(seconds=30),
+                duration_s=30.0,
+                depth_mm=Decimal("0.5"),
+                direction="vertical",
+            )
         assert number == n
         assert passes_repo.running_zones(store.db, visit_id) == []
     assert passes_repo.visit_has_passes(store.db, visit_id)
@@ -135,9 +144,12 @@ def test_a_crash_leaves_the_running_pass_to_be_reported_then_cleared(
     add_area(store, visit_id, "a-1", "forehead", "0.5")
     with store.db.atomic():
         passes_repo.put_running(
-            store.db, area_id="a-1", started_at=store.ctx.now(), depth_mm=Decimal("0.5"),
+            store.db,
+            area_id="a-1",
+            started_at=store.ctx.now(),
+            depth_mm=Decimal("0.5"),
             direction="horizontal",
-        )  # fmt: skip
+        )
     other = store.open_another()  # the console restarted: a new connection finds it
     try:
         assert passes_repo.running_zones(other, visit_id) == ["Forehead"]
@@ -156,10 +168,18 @@ def test_gel_and_numbing_cream_as_prep_sees_them(
     with store.db.atomic():
         for kind, cid in (("gel", "c-1"), ("numbing", "c-2")):
             prep_repo.insert_consumable(
-                store.db, consumable_id=cid, visit_id=visit_id, kind=kind, product=kind.title(),
-                lot="L1", occluded=False, wait_minutes=30 if kind == "numbing" else None,
-                applied_at=store.ctx.now(), now=store.ctx.now(), by=practitioner,
-            )  # fmt: skip
+                store.db,
+                consumable_id=cid,
+                visit_id=visit_id,
+                kind=kind,
+                product=kind.title(),
+                lot="L1",
+                occluded=False,
+                wait_minutes=30 if kind == "numbing" else None,
+                applied_at=store.ctx.now(),
+                now=store.ctx.now(),
+                by=practitioner,
+            )
     assert prep_repo.has_gel(store.db, visit_id)
     assert prep_repo.numbing_on_skin(store.db, visit_id)
     with store.db.atomic():
@@ -182,10 +202,16 @@ def test_a_completed_visit_keeps_its_notes_and_amendments_stack(
     for n, text in enumerate(("Calm skin, mild redness", "Calm skin, redness gone"), 1):
         with store.db.atomic():
             visits_repo.insert_amendment(
-                store.db, amendment_id=f"m-{n}", visit_id=visit_id,
-                at=at + timedelta(minutes=n), by=practitioner, field="notes",
-                old_value="", new_value=text, reason="phone call",
-            )  # fmt: skip
+                store.db,
+                amendment_id=f"m-{n}",
+                visit_id=visit_id,
+                at=at + timedelta(minutes=n),
+                by=practitioner,
+                field="notes",
+                old_value="",
+                new_value=text,
+                reason="phone call",
+            )
     assert visits_repo.last_amended_value(store.db, visit_id, "notes") == "Calm skin, redness gone"
     assert visits_repo.load_record(store.db, visit_id).notes == "Calm skin"  # the original stays
     assert visits_repo.open_visit_id(store.db, state.patient_id) is None
