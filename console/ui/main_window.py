@@ -6,7 +6,7 @@ import html
 import importlib
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -34,18 +34,29 @@ class ScreenSpec:
     needs: str  # "" | "practitioner" | "patient" | "visit"
 
 
+# Titles marked for translation; the sidebar shows them in the UI's language.
 SCREENS = (
-    ScreenSpec("signin", "1  Sign-in", "console.ui.signin_screen:SignInScreen", ""),
-    ScreenSpec("patient", "2  Patient", "console.ui.patient_screen:PatientScreen", "practitioner"),
-    ScreenSpec("screening", "3  Screening", "console.ui.screening_screen:ScreeningScreen", "visit"),
-    ScreenSpec("consent", "4  Consent", "console.ui.consent_screen:ConsentScreen", "visit"),
-    ScreenSpec("prep", "5  Prep", "console.ui.prep_screen:PrepScreen", "visit"),
-    ScreenSpec("plan", "6  Plan", "console.ui.plan_screen:PlanScreen", "visit"),
-    ScreenSpec("treat", "7  Treat", "console.ui.treat_screen:TreatScreen", "visit"),
-    ScreenSpec("finish", "8  Finish", "console.ui.finish_screen:FinishScreen", "visit"),
-    ScreenSpec("records", "Records", "console.ui.records_screen:RecordsScreen", "practitioner"),
-    ScreenSpec("settings", "Settings", "console.ui.settings_screen:SettingsScreen", "practitioner"),
-)
+    ScreenSpec("signin", QT_TRANSLATE_NOOP("MainWindow", "1  Sign-in"),
+               "console.ui.signin_screen:SignInScreen", ""),
+    ScreenSpec("patient", QT_TRANSLATE_NOOP("MainWindow", "2  Patient"),
+               "console.ui.patient_screen:PatientScreen", "practitioner"),
+    ScreenSpec("screening", QT_TRANSLATE_NOOP("MainWindow", "3  Screening"),
+               "console.ui.screening_screen:ScreeningScreen", "visit"),
+    ScreenSpec("consent", QT_TRANSLATE_NOOP("MainWindow", "4  Consent"),
+               "console.ui.consent_screen:ConsentScreen", "visit"),
+    ScreenSpec("prep", QT_TRANSLATE_NOOP("MainWindow", "5  Prep"),
+               "console.ui.prep_screen:PrepScreen", "visit"),
+    ScreenSpec("plan", QT_TRANSLATE_NOOP("MainWindow", "6  Plan"),
+               "console.ui.plan_screen:PlanScreen", "visit"),
+    ScreenSpec("treat", QT_TRANSLATE_NOOP("MainWindow", "7  Treat"),
+               "console.ui.treat_screen:TreatScreen", "visit"),
+    ScreenSpec("finish", QT_TRANSLATE_NOOP("MainWindow", "8  Finish"),
+               "console.ui.finish_screen:FinishScreen", "visit"),
+    ScreenSpec("records", QT_TRANSLATE_NOOP("MainWindow", "Records"),
+               "console.ui.records_screen:RecordsScreen", "practitioner"),
+    ScreenSpec("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings"),
+               "console.ui.settings_screen:SettingsScreen", "practitioner"),
+)  # fmt: skip
 
 
 class MainWindow(QMainWindow):
@@ -53,7 +64,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.flow = flow or VisitFlow(self)
-        self.setWindowTitle("Treatment Room Console")
+        self.setWindowTitle(self.tr("Treatment Room Console"))
         self._screens: dict[str, QWidget] = {}
         self.held = False  # see hold()
         self._holders: dict[str, QScrollArea] = {}
@@ -63,13 +74,13 @@ class MainWindow(QMainWindow):
         self.sidebar.setFixedWidth(220)
         self.sidebar.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys belong to the screen
         for spec in SCREENS:
-            item = QListWidgetItem(spec.title)
+            item = QListWidgetItem(self.tr(spec.title))
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.sidebar.addItem(item)
         self.sidebar.currentRowChanged.connect(self._on_sidebar_row_changed)
 
         self.status = QLabel()
-        self.status.setAccessibleName("who and which patient")
+        self.status.setAccessibleName(self.tr("who and which patient"))
         self.status.setObjectName("banner")
         self.status.setWordWrap(True)  # a long name wraps; it is never cut short
         self.stack = QStackedWidget()
@@ -144,7 +155,7 @@ class MainWindow(QMainWindow):
             return False
         if self.running_pass() is None:
             return False
-        treat.message.setText("Stop the running pass first.")  # type: ignore[attr-defined]
+        treat.message.setText(self.tr("Stop the running pass first."))  # type: ignore[attr-defined]
         row = next(i for i, s in enumerate(SCREENS) if s.key == "treat")
         self.sidebar.blockSignals(True)
         self.sidebar.setCurrentRow(row)
@@ -184,17 +195,22 @@ class MainWindow(QMainWindow):
             from console.data import practitioners_repo
 
             p = practitioners_repo.get(self.ctx.db, self.flow.practitioner_id)
-            parts.append(f"Signed in: {html.escape(p['display_name'])}" if p else "")
+            parts.append(
+                self.tr("Signed in: {name}").format(name=html.escape(p["display_name"]))
+                if p
+                else ""
+            )
         if self.flow.patient_id and self.current_key() in VISIT_STEPS[2:]:
             from console.patients import PatientService
 
             pt = PatientService(self.ctx).get(self.flow.patient_id)
             age = pt.age_on(self.ctx.now().astimezone(self.ctx.timezone()).date())
             parts.append(
-                f"Patient: <b>{html.escape(pt.full_name)}</b>, born "
-                f"{pt.date_of_birth:%d %b %Y} (age {age})"
+                self.tr("Patient: <b>{name}</b>, born {date} (age {age})").format(
+                    name=html.escape(pt.full_name), date=f"{pt.date_of_birth:%d %b %Y}", age=age
+                )
             )
-        return "   ·   ".join(p for p in parts if p) or "Not signed in"
+        return "   ·   ".join(p for p in parts if p) or self.tr("Not signed in")
 
     # -- resuming an interrupted visit -----------------------------------------------------
     def _on_flow_practitioner_changed(self, practitioner_id: object) -> None:

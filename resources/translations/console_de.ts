@@ -924,6 +924,134 @@ Grund (in den Worten der Person, und wie er übermittelt wurde):</translation>
     </message>
 </context>
 <context>
+    <name>FinishScreen</name>
+    <message>
+        <location filename="../../console/ui/finish_screen.py" line="35" />
+        <source>Erythema</source>
+        <translation>Erythem</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/finish_screen.py" line="36" />
+        <source>Pinpoint bleeding</source>
+        <translation>Punktförmige Blutung</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/finish_screen.py" line="37" />
+        <source>None</source>
+        <translation>Keiner</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/finish_screen.py" line="38" />
+        <source>not recorded</source>
+        <translation>nicht erfasst</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/finish_screen.py" line="49" />
+        <source>Finish</source>
+        <translation>Abschluss</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/finish_screen.py" line="54" />
+        <source>Area</source>
+        <translation>Bereich</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/finish_screen.py" line="54" />
+        <source>Depth (mm)</source>
+        <translation>Tiefe (mm)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/finish_screen.py" line="54" />
+        <source>Passes</source>
+        <translation>Durchgänge</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/finish_screen.py" line="54" />
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/finish_screen.py" line="55" />
+        <source>Endpoint</source>
+        <translation>Endpunkt</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/finish_screen.py" line="60" />
+        <source>Notes for the record</source>
+        <translation>Notizen für die Dokumentation</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/finish_screen.py" line="63" />
+        <source>Adverse events (leave empty if none)</source>
+        <translation>Unerwünschte Ereignisse (leer lassen, wenn keine)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/finish_screen.py" line="67" />
+        <source>Complete visit  [Ctrl+Enter]</source>
+        <translation>Behandlung abschließen  [Strg+Enter]</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/finish_screen.py" line="71" />
+        <source>Locks the record, archives and prints the aftercare sheet</source>
+        <translation>Sperrt die Dokumentation, archiviert und druckt das Nachsorgeblatt</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/finish_screen.py" line="74" />
+        <source>Next patient</source>
+        <translation>Nächste Person</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/finish_screen.py" line="89" />
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/finish_screen.py" line="91" />
+        <source>Adverse events</source>
+        <translation>Unerwünschte Ereignisse</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/finish_screen.py" line="146" />
+        <source>{passes} passes, {time} of needling over {areas} area(s).</source>
+        <translation>{passes} Durchgänge, {time} Needling auf {areas} Bereich(en).</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/finish_screen.py" line="153" />
+        <source>Cartridge: {needles} needles, lot {lot}, exp {expiry}</source>
+        <translation>Kartusche: {needles} Nadeln, Charge {lot}, verw. bis {expiry}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/finish_screen.py" line="178" />
+        <source>Completed and locked. Corrections are amendments (Records).</source>
+        <translation>Abgeschlossen und gesperrt. Korrekturen sind Nachträge (Akten).</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/finish_screen.py" line="195" />
+        <source>Complete visit</source>
+        <translation>Behandlung abschließen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/finish_screen.py" line="197" />
+        <source>Complete and lock this visit? Notes and adverse events cannot be changed afterwards, only amended.</source>
+        <translation>Diese Behandlung abschließen und sperren? Notizen und unerwünschte Ereignisse können danach nicht mehr geändert, nur ergänzt werden.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/finish_screen.py" line="200" />
+        <source>Complete and lock</source>
+        <translation>Abschließen und sperren</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/finish_screen.py" line="236" />
+        <source>No room printer is set (Settings): use Print… beside the sheet.</source>
+        <translation>Kein Drucker im Raum eingestellt (Einstellungen): „Drucken…“ neben dem Blatt verwenden.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/finish_screen.py" line="252" />
+        <source>The visit is saved, but the backup failed: {reason}</source>
+        <translation>Die Behandlung ist gespeichert, aber die Datensicherung ist fehlgeschlagen: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>FirstAdminForm</name>
     <message>
         <location filename="../../console/ui/first_run.py" line="23" />
@@ -964,67 +1092,72 @@ Grund (in den Worten der Person, und wie er übermittelt wurde):</translation>
 <context>
     <name>HandoutPreview</name>
     <message>
-        <location filename="../../console/ui/handout_preview.py" line="90" />
+        <location filename="../../console/ui/handout_preview.py" line="93" />
         <source>Print…</source>
         <translation>Drucken…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/handout_preview.py" line="91" />
+        <location filename="../../console/ui/handout_preview.py" line="94" />
         <source>Print to room printer</source>
         <translation>Auf dem Raumdrucker drucken</translation>
     </message>
     <message>
-        <location filename="../../console/ui/handout_preview.py" line="92" />
+        <location filename="../../console/ui/handout_preview.py" line="95" />
         <source>Save .ics…</source>
         <translation>.ics speichern…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/handout_preview.py" line="94" />
+        <location filename="../../console/ui/handout_preview.py" line="97" />
         <source>Save the suggested next session as a calendar file (.ics)</source>
         <translation>Die vorgeschlagene nächste Sitzung als Kalenderdatei (.ics) speichern</translation>
     </message>
     <message>
-        <location filename="../../console/ui/handout_preview.py" line="133" />
+        <location filename="../../console/ui/handout_preview.py" line="129" />
         <source>Aftercare sheet ready: {pages} page(s), archived.</source>
         <translation>Nachsorgeblatt fertig: {pages} Seite(n), archiviert.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/handout_preview.py" line="149" />
+        <location filename="../../console/ui/handout_preview.py" line="157" />
+        <source>Draft from today's Settings: no sheet was archived for this visit.</source>
+        <translation>Entwurf aus den heutigen Einstellungen: Für diese Behandlung wurde kein Blatt archiviert.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/handout_preview.py" line="175" />
         <source>Print aftercare sheet</source>
         <translation>Nachsorgeblatt drucken</translation>
     </message>
     <message>
-        <location filename="../../console/ui/handout_preview.py" line="157" />
+        <location filename="../../console/ui/handout_preview.py" line="183" />
         <source>Save calendar file</source>
         <translation>Kalenderdatei speichern</translation>
     </message>
     <message>
-        <location filename="../../console/ui/handout_preview.py" line="159" />
+        <location filename="../../console/ui/handout_preview.py" line="185" />
         <source>Calendar file (*.ics)</source>
         <translation>Kalenderdatei (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/handout_preview.py" line="194" />
+        <location filename="../../console/ui/handout_preview.py" line="220" />
         <source>Printing…</source>
         <translation>Wird gedruckt…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/handout_preview.py" line="207" />
+        <location filename="../../console/ui/handout_preview.py" line="233" />
         <source>Printing page {done} of {total}…</source>
         <translation>Drucke Seite {done} von {total}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/handout_preview.py" line="215" />
+        <location filename="../../console/ui/handout_preview.py" line="241" />
         <source> ({copies} copies)</source>
         <translation> ({copies} Exemplare)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/handout_preview.py" line="218" />
+        <location filename="../../console/ui/handout_preview.py" line="244" />
         <source>Sent to {printer}{copies}.</source>
         <translation>An {printer}{copies} gesendet.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/handout_preview.py" line="238" />
+        <location filename="../../console/ui/handout_preview.py" line="264" />
         <source>Calendar file saved: {name}</source>
         <translation>Kalenderdatei gespeichert: {name}</translation>
     </message>
@@ -1187,6 +1320,89 @@ Grund (in den Worten der Person, und wie er übermittelt wurde):</translation>
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="39" />
+        <source>1  Sign-in</source>
+        <translation>1  Anmeldung</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="41" />
+        <source>2  Patient</source>
+        <translation>2  Patient/in</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="43" />
+        <source>3  Screening</source>
+        <translation>3  Ausschlusskriterien</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="45" />
+        <source>4  Consent</source>
+        <translation>4  Einwilligung</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="47" />
+        <source>5  Prep</source>
+        <translation>5  Vorbereitung</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="49" />
+        <source>6  Plan</source>
+        <translation>6  Planung</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="51" />
+        <source>7  Treat</source>
+        <translation>7  Behandlung</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="53" />
+        <source>8  Finish</source>
+        <translation>8  Abschluss</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="55" />
+        <source>Records</source>
+        <translation>Akten</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="57" />
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="67" />
+        <source>Treatment Room Console</source>
+        <translation>Konsole für den Behandlungsraum</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="83" />
+        <source>who and which patient</source>
+        <translation>wer angemeldet ist und welche Person behandelt wird</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="158" />
+        <source>Stop the running pass first.</source>
+        <translation>Stoppen Sie zuerst den laufenden Durchgang.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="199" />
+        <source>Signed in: {name}</source>
+        <translation>Angemeldet: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="209" />
+        <source>Patient: &lt;b&gt;{name}&lt;/b&gt;, born {date} (age {age})</source>
+        <translation>Patient/in: &lt;b&gt;{name}&lt;/b&gt;, geboren {date} ({age} Jahre)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="213" />
+        <source>Not signed in</source>
+        <translation>Nicht angemeldet</translation>
+    </message>
+</context>
+<context>
     <name>NamePicker</name>
     <message>
         <location filename="../../console/ui/pin_widgets.py" line="75" />
@@ -1341,189 +1557,214 @@ Grund (in den Worten der Person, und wie er übermittelt wurde):</translation>
 <context>
     <name>PatientRecordView</name>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="36" />
+        <location filename="../../console/ui/records/record_view.py" line="37" />
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="37" />
+        <location filename="../../console/ui/records/record_view.py" line="38" />
         <source>Practitioner</source>
         <translation>Behandelnde Person</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="38" />
+        <location filename="../../console/ui/records/record_view.py" line="39" />
         <source>Areas</source>
         <translation>Bereiche</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="39" />
+        <location filename="../../console/ui/records/record_view.py" line="40" />
         <source>Passes</source>
         <translation>Durchgänge</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="40" />
+        <location filename="../../console/ui/records/record_view.py" line="41" />
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="41" />
+        <location filename="../../console/ui/records/record_view.py" line="42" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="42" />
+        <location filename="../../console/ui/records/record_view.py" line="43" />
         <source>Amended</source>
         <translation>Nachgetragen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="43" />
+        <location filename="../../console/ui/records/record_view.py" line="44" />
         <source>Sheet</source>
         <translation>Blatt</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="81" />
+        <location filename="../../console/ui/records/record_view.py" line="82" />
         <source>Export record…</source>
         <translation>Akte exportieren…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="82" />
+        <location filename="../../console/ui/records/record_view.py" line="83" />
         <source>Erasure request…</source>
         <translation>Löschantrag…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="93" />
+        <location filename="../../console/ui/records/record_view.py" line="94" />
         <source>Open / reprint sheet…</source>
         <translation>Blatt öffnen / erneut drucken…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="109" />
+        <location filename="../../console/ui/records/record_view.py" line="98" />
+        <source>Archive a sheet now…</source>
+        <translation>Jetzt ein Blatt archivieren…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/record_view.py" line="100" />
+        <source>Makes this visit's sheet from today's Settings and archives it (audited)</source>
+        <translation>Erstellt das Blatt dieser Behandlung aus den heutigen Einstellungen und archiviert es (im Prüfprotokoll)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/record_view.py" line="120" />
         <source>Visit</source>
         <translation>Behandlung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="110" />
+        <location filename="../../console/ui/records/record_view.py" line="121" />
         <source>Question</source>
         <translation>Frage</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="111" />
+        <location filename="../../console/ui/records/record_view.py" line="122" />
         <source>Answer</source>
         <translation>Antwort</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="112" />
+        <location filename="../../console/ui/records/record_view.py" line="123" />
         <source>Safe from</source>
         <translation>Unbedenklich ab</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="113" />
+        <location filename="../../console/ui/records/record_view.py" line="124" />
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="114" />
+        <location filename="../../console/ui/records/record_view.py" line="125" />
         <source>By</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="118" />
+        <location filename="../../console/ui/records/record_view.py" line="129" />
         <source>Charts</source>
         <translation>Diagramme</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="119" />
+        <location filename="../../console/ui/records/record_view.py" line="130" />
         <source>Visits</source>
         <translation>Behandlungen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="120" />
+        <location filename="../../console/ui/records/record_view.py" line="131" />
         <source>Screening history</source>
         <translation>Verlauf der Ausschlusskriterien</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="122" />
+        <location filename="../../console/ui/records/record_view.py" line="133" />
         <source>Consents</source>
         <translation>Einwilligungen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="124" />
+        <location filename="../../console/ui/records/record_view.py" line="135" />
         <source>Photos</source>
         <translation>Fotos</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="155" />
+        <location filename="../../console/ui/records/record_view.py" line="166" />
         <source>Born {date}</source>
         <translation>Geboren {date}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="156" />
+        <location filename="../../console/ui/records/record_view.py" line="167" />
         <source>no phone</source>
         <translation>kein Telefon</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="157" />
+        <location filename="../../console/ui/records/record_view.py" line="168" />
         <source>no e-mail</source>
         <translation>keine E-Mail</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="161" />
+        <location filename="../../console/ui/records/record_view.py" line="172" />
         <source>Fitzpatrick {type}</source>
         <translation>Fitzpatrick {type}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="163" />
+        <location filename="../../console/ui/records/record_view.py" line="174" />
         <source>Allergies: {allergies}</source>
         <translation>Allergien: {allergies}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="165" />
+        <location filename="../../console/ui/records/record_view.py" line="176" />
         <source>ANONYMISED {date}</source>
         <translation>ANONYMISIERT {date}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="167" />
+        <location filename="../../console/ui/records/record_view.py" line="178" />
         <source>&lt;b&gt;Series:&lt;/b&gt; {series}</source>
         <translation>&lt;b&gt;Serie:&lt;/b&gt; {series}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="221" />
+        <location filename="../../console/ui/records/record_view.py" line="233" />
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="242" />
+        <location filename="../../console/ui/records/record_view.py" line="254" />
         <source>This visit cannot be shown in full: {error}</source>
         <translation>Diese Behandlung kann nicht vollständig angezeigt werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="248" />
+        <location filename="../../console/ui/records/record_view.py" line="260" />
         <source>No sheet was archived for this visit.</source>
         <translation>Für diese Behandlung wurde kein Nachsorgeblatt archiviert.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="256" />
+        <location filename="../../console/ui/records/record_view.py" line="269" />
         <source>Export record</source>
         <translation>Akte exportieren</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="266" />
+        <location filename="../../console/ui/records/record_view.py" line="279" />
         <source>Erasure request</source>
         <translation>Löschantrag</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="267" />
+        <location filename="../../console/ui/records/record_view.py" line="280" />
         <source>Anonymise this patient? Name, birth date and contacts are removed for good;
 the treatment record is kept (retention). Reason / date of the request:</source>
         <translation>Diese Person anonymisieren? Name, Geburtsdatum und Kontaktdaten werden endgültig entfernt;
 die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Datum des Antrags:</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="280" />
+        <location filename="../../console/ui/records/record_view.py" line="293" />
         <source>Aftercare sheet</source>
         <translation>Nachsorgeblatt</translation>
     </message>
     <message>
+        <location filename="../../console/ui/records/record_view.py" line="305" />
+        <source>Archive a sheet now</source>
+        <translation>Jetzt ein Blatt archivieren</translation>
+    </message>
+    <message>
         <location filename="../../console/ui/records/record_view.py" line="306" />
+        <source>No aftercare sheet was archived for this visit. Make one now? It is made from TODAY's Settings (clinic details, texts), not from the day of the visit, and the audit trail records that it was made late.</source>
+        <translation>Für diese Behandlung wurde kein Nachsorgeblatt archiviert. Jetzt eines erstellen? Es entsteht aus den HEUTIGEN Einstellungen (Praxisangaben, Texte), nicht aus denen am Tag der Behandlung, und das Prüfprotokoll hält fest, dass es nachträglich erstellt wurde.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/record_view.py" line="312" />
+        <source>Archive sheet</source>
+        <translation>Blatt archivieren</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/record_view.py" line="349" />
         <source>Exported {visits} visits and {sheets} sheets to {path}</source>
         <translation>{visits} Behandlungen und {sheets} Blätter exportiert nach {path}</translation>
     </message>
@@ -1639,7 +1880,7 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
     </message>
     <message>
         <location filename="../../console/ui/patient_screen.py" line="140" />
-        <location filename="../../console/ui/patient_screen.py" line="338" />
+        <location filename="../../console/ui/patient_screen.py" line="339" />
         <source>Start visit</source>
         <translation>Behandlung beginnen</translation>
     </message>
@@ -1699,7 +1940,7 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
         <translation>Noch keine Behandlungen.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/patient_screen.py" line="336" />
+        <location filename="../../console/ui/patient_screen.py" line="337" />
         <source>Resume visit (at {step})</source>
         <translation>Behandlung fortsetzen (bei {step})</translation>
     </message>
@@ -1707,7 +1948,7 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
 <context>
     <name>PdfPagesView</name>
     <message>
-        <location filename="../../console/ui/handout_preview.py" line="59" />
+        <location filename="../../console/ui/handout_preview.py" line="62" />
         <source>Page {number}</source>
         <translation>Seite {number}</translation>
     </message>
@@ -1941,7 +2182,7 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
     </message>
     <message>
         <location filename="../../console/ui/settings/photo_views_editor.py" line="62" />
-        <location filename="../../console/ui/settings/photo_views_editor.py" line="176" />
+        <location filename="../../console/ui/settings/photo_views_editor.py" line="180" />
         <source>&amp;Retire view</source>
         <translation>Ansicht s&amp;tilllegen</translation>
     </message>
@@ -1971,52 +2212,52 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
         <translation>Eine Ansicht mit Zone wird nur bei Besuchen angeboten, die diese Zone planen. Eine stillgelegte Ansicht wird nicht mehr aufgenommen; ihre Fotos bleiben in den Akten.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/photo_views_editor.py" line="119" />
+        <location filename="../../console/ui/settings/photo_views_editor.py" line="123" />
         <source>Every visit (a general view)</source>
         <translation>Jeder Besuch (allgemeine Ansicht)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/photo_views_editor.py" line="129" />
+        <location filename="../../console/ui/settings/photo_views_editor.py" line="133" />
         <source> (retired)</source>
         <translation> (stillgelegt)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/photo_views_editor.py" line="143" />
+        <location filename="../../console/ui/settings/photo_views_editor.py" line="147" />
         <source>Only an admin can change the photo views.</source>
         <translation>Nur eine Administratorin oder ein Administrator kann die Fotoansichten ändern.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/photo_views_editor.py" line="176" />
+        <location filename="../../console/ui/settings/photo_views_editor.py" line="180" />
         <source>&amp;Restore view</source>
         <translation>Ansicht &amp;wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/photo_views_editor.py" line="193" />
+        <location filename="../../console/ui/settings/photo_views_editor.py" line="197" />
         <source>New view: write its name and guide, then Save.</source>
         <translation>Neue Ansicht: Namen und Anleitung eintragen, dann speichern.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/photo_views_editor.py" line="206" />
+        <location filename="../../console/ui/settings/photo_views_editor.py" line="210" />
         <source>added</source>
         <translation>hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/photo_views_editor.py" line="211" />
+        <location filename="../../console/ui/settings/photo_views_editor.py" line="215" />
         <source>saved</source>
         <translation>gespeichert</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/photo_views_editor.py" line="216" />
+        <location filename="../../console/ui/settings/photo_views_editor.py" line="220" />
         <source>View “{name}” {done}.</source>
         <translation>Ansicht „{name}“ {done}.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/photo_views_editor.py" line="227" />
+        <location filename="../../console/ui/settings/photo_views_editor.py" line="231" />
         <source>View “{name}” is offered again.</source>
         <translation>Ansicht „{name}“ wird wieder angeboten.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/photo_views_editor.py" line="233" />
+        <location filename="../../console/ui/settings/photo_views_editor.py" line="237" />
         <source>View “{name}” retired: no longer taken; its photos stay in Records.</source>
         <translation>Ansicht „{name}“ stillgelegt: nicht mehr aufgenommen; ihre Fotos bleiben in den Akten.</translation>
     </message>
@@ -2055,6 +2296,378 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
         <location filename="../../console/ui/pin_widgets.py" line="181" />
         <source>delete last digit</source>
         <translation>letzte Ziffer löschen</translation>
+    </message>
+</context>
+<context>
+    <name>PlanScreen</name>
+    <message>
+        <location filename="../../console/ui/plan_screen.py" line="73" />
+        <source>Areas: arrows move, Enter chooses</source>
+        <translation>Bereiche: Pfeiltasten wechseln, Enter wählt</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_screen.py" line="80" />
+        <location filename="../../console/ui/plan_screen.py" line="228" />
+        <source>Choose an area</source>
+        <translation>Bereich auswählen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_screen.py" line="86" />
+        <source>type it</source>
+        <translation>eintippen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_screen.py" line="88" />
+        <source>depth in millimetres</source>
+        <translation>Tiefe in Millimetern</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_screen.py" line="90" />
+        <source>mm</source>
+        <translation>mm</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_screen.py" line="98" />
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_screen.py" line="105" />
+        <source>I confirm</source>
+        <translation>Ich bestätige</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_screen.py" line="107" />
+        <source>Reason for this depth (recorded)</source>
+        <translation>Grund für diese Tiefe (wird erfasst)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_screen.py" line="108" />
+        <source>reason for this depth</source>
+        <translation>Grund für diese Tiefe</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_screen.py" line="112" />
+        <source>Add area to plan</source>
+        <translation>Bereich zur Planung hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_screen.py" line="130" />
+        <source>Concern</source>
+        <translation>Anliegen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_screen.py" line="132" />
+        <location filename="../../console/ui/plan_screen.py" line="144" />
+        <source>Depth</source>
+        <translation>Tiefe</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_screen.py" line="137" />
+        <location filename="../../console/ui/plan_screen.py" line="144" />
+        <source>Passes</source>
+        <translation>Durchgänge</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_screen.py" line="144" />
+        <source>Area</source>
+        <translation>Bereich</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_screen.py" line="144" />
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_screen.py" line="149" />
+        <source>Remove area</source>
+        <translation>Bereich entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_screen.py" line="150" />
+        <source>Remove the area selected in the plan</source>
+        <translation>Den in der Planung ausgewählten Bereich entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_screen.py" line="153" />
+        <source>Start treating</source>
+        <translation>Behandlung starten</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_screen.py" line="191" />
+        <source>Plan</source>
+        <translation>Planung</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_screen.py" line="253" />
+        <source>{area} is in the plan: Delete on the map or Remove area takes it out.</source>
+        <translation>{area} ist in der Planung: Entf auf der Karte oder „Bereich entfernen“ nimmt ihn heraus.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_screen.py" line="299" />
+        <source>Never above {limit} mm.</source>
+        <translation>Nie über {limit} mm.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_screen.py" line="303" />
+        <source>Typical for {zone}: {low}–{high} mm.</source>
+        <translation>Üblich für {zone}: {low}–{high} mm.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_screen.py" line="330" />
+        <source>Choose an area on the map or in the list.</source>
+        <translation>Wählen Sie einen Bereich auf der Karte oder in der Liste.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_screen.py" line="343" />
+        <source>Give the reason for this depth.</source>
+        <translation>Geben Sie den Grund für diese Tiefe an.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_screen.py" line="393" />
+        <source>Select a planned area first.</source>
+        <translation>Wählen Sie zuerst einen geplanten Bereich.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_screen.py" line="408" />
+        <source>Add at least one area to the plan.</source>
+        <translation>Fügen Sie der Planung mindestens einen Bereich hinzu.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/plan_screen.py" line="413" />
+        <source>Not ready to treat: {missing}</source>
+        <translation>Noch nicht bereit zur Behandlung: {missing}</translation>
+    </message>
+</context>
+<context>
+    <name>PrepScreen</name>
+    <message>
+        <location filename="../../console/ui/prep_screen.py" line="37" />
+        <source>scan</source>
+        <translation>gescannt</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/prep_screen.py" line="37" />
+        <source>manual</source>
+        <translation>eingetippt</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/prep_screen.py" line="53" />
+        <source>Sterile seal intact</source>
+        <translation>Sterilverpackung unversehrt</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/prep_screen.py" line="55" />
+        <source>Scan the cartridge box's barcode here</source>
+        <translation>Barcode der Kartuschenverpackung hier scannen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/prep_screen.py" line="59" />
+        <source>e.g. 2027-03 or 31.03.2027</source>
+        <translation>z. B. 2027-03 oder 31.03.2027</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/prep_screen.py" line="60" />
+        <source>optional, 14 digits</source>
+        <translation>optional, 14 Ziffern</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/prep_screen.py" line="61" />
+        <source>Record typed label</source>
+        <translation>Eingetipptes Etikett erfassen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/prep_screen.py" line="67" />
+        <source>Yes: I opened a new sealed cartridge for this patient</source>
+        <translation>Ja: Ich habe für diese Person eine neue, versiegelte Kartusche geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/prep_screen.py" line="76" />
+        <source>Needle cartridge (sterile, single use)</source>
+        <translation>Nadelkartusche (steril, Einmalgebrauch)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/prep_screen.py" line="83" />
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/prep_screen.py" line="84" />
+        <source>Cartridge type</source>
+        <translation>Kartuschentyp</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/prep_screen.py" line="86" />
+        <source>Scan</source>
+        <translation>Scannen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/prep_screen.py" line="87" />
+        <source>Box will not scan? Type the label:</source>
+        <translation>Verpackung lässt sich nicht scannen? Etikett eintippen:</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/prep_screen.py" line="88" />
+        <source>GTIN (01)</source>
+        <translation>GTIN (01)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/prep_screen.py" line="89" />
+        <source>Lot (10)</source>
+        <translation>Charge (10)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/prep_screen.py" line="90" />
+        <source>Expiry (17)</source>
+        <translation>Verfall (17)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/prep_screen.py" line="91" />
+        <source>Serial (21)</source>
+        <translation>Seriennr. (21)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/prep_screen.py" line="96" />
+        <source>Recorded</source>
+        <translation>Erfasst</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/prep_screen.py" line="99" />
+        <source>Record gel</source>
+        <translation>Gel erfassen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/prep_screen.py" line="103" />
+        <source>Topical gel</source>
+        <translation>Topisches Gel</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/prep_screen.py" line="105" />
+        <location filename="../../console/ui/prep_screen.py" line="125" />
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/prep_screen.py" line="106" />
+        <location filename="../../console/ui/prep_screen.py" line="126" />
+        <source>Lot</source>
+        <translation>Charge</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/prep_screen.py" line="114" />
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/prep_screen.py" line="115" />
+        <source>Under occlusion</source>
+        <translation>Unter Okklusion</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/prep_screen.py" line="116" />
+        <source>Numbing cream applied</source>
+        <translation>Betäubungscreme aufgetragen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/prep_screen.py" line="118" />
+        <source>Cream removed completely</source>
+        <translation>Creme vollständig entfernt</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/prep_screen.py" line="123" />
+        <source>Numbing cream (optional)</source>
+        <translation>Betäubungscreme (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/prep_screen.py" line="127" />
+        <source>Applied at</source>
+        <translation>Aufgetragen um</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/prep_screen.py" line="128" />
+        <source>Wait</source>
+        <translation>Einwirkzeit</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/prep_screen.py" line="135" />
+        <location filename="../../console/ui/prep_screen.py" line="243" />
+        <source>Skin cleansed</source>
+        <translation>Haut gereinigt</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/prep_screen.py" line="138" />
+        <source>Continue to Plan</source>
+        <translation>Weiter zur Planung</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/prep_screen.py" line="154" />
+        <source>Prep</source>
+        <translation>Vorbereitung</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/prep_screen.py" line="182" />
+        <source>Choose the device…</source>
+        <translation>Gerät auswählen…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/prep_screen.py" line="219" />
+        <source>{needles} needles · lot {lot} · exp {expiry}</source>
+        <translation>{needles} Nadeln · Charge {lot} · verw. bis {expiry}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/prep_screen.py" line="223" />
+        <source> · serial {serial}</source>
+        <translation> · Seriennr. {serial}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/prep_screen.py" line="225" />
+        <source> · no serial: new sealed cartridge confirmed</source>
+        <translation> · keine Seriennr.: neue versiegelte Kartusche bestätigt</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/prep_screen.py" line="229" />
+        <source>Recorded: {product}, lot {lot}</source>
+        <translation>Erfasst: {product}, Charge {lot}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/prep_screen.py" line="239" />
+        <source>Skin cleansed at {time}</source>
+        <translation>Haut gereinigt um {time}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/prep_screen.py" line="248" />
+        <source>Still to do: {missing}</source>
+        <translation>Noch offen: {missing}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/prep_screen.py" line="250" />
+        <source>Ready.</source>
+        <translation>Bereit.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/prep_screen.py" line="261" />
+        <source>Removed at {time}</source>
+        <translation>Entfernt um {time}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/prep_screen.py" line="293" />
+        <source>Choose the device first.</source>
+        <translation>Wählen Sie zuerst das Gerät.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/prep_screen.py" line="296" />
+        <source>Choose the cartridge type.</source>
+        <translation>Wählen Sie den Kartuschentyp.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/prep_screen.py" line="301" />
+        <source>Check the sterile seal and tick “Sterile seal intact”. A broken seal: do not use it.</source>
+        <translation>Prüfen Sie die Sterilverpackung und haken Sie „Sterilverpackung unversehrt“ an. Bei beschädigter Verpackung: nicht verwenden.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/prep_screen.py" line="409" />
+        <source>No numbing cream is recorded.</source>
+        <translation>Es ist keine Betäubungscreme erfasst.</translation>
     </message>
 </context>
 <context>
@@ -2413,32 +3026,32 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
         <translation>Notiz</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="358" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="354" />
         <source> by {name}</source>
         <translation> von {name}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="363" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="359" />
         <source>Current library: version {version}, saved {when} UTC{who}{note}. Visits keep the version they were done under.</source>
         <translation>Aktuelle Bibliothek: Version {version}, gespeichert {when} UTC{who}{note}. Behandlungen behalten die Version, unter der sie durchgeführt wurden.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="419" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="415" />
         <source>{count} problem(s) to fix before saving. First: {where}: {message}</source>
         <translation>{count} Fehler vor dem Speichern zu beheben. Erster: {where}: {message}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="437" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="433" />
         <source>  Saved version {version}.</source>
         <translation>  Version {version} gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="445" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="441" />
         <source>Export the protocol library</source>
         <translation>Protokollbibliothek exportieren</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/protocol_editor.py" line="455" />
+        <location filename="../../console/ui/settings/protocol_editor.py" line="451" />
         <source>Import a protocol library</source>
         <translation>Eine Protokollbibliothek importieren</translation>
     </message>
@@ -2673,6 +3286,231 @@ Jeder abgeschlossene Durchgang ist gespeichert. Dort fortsetzen, wo sie unterbro
     </message>
 </context>
 <context>
+    <name>ScreeningScreen</name>
+    <message>
+        <location filename="../../console/ui/screening_screen.py" line="34" />
+        <source>Hard stops: any “yes” means no treatment today</source>
+        <translation>Absolute Ausschlüsse: jedes „Ja“ bedeutet heute keine Behandlung</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/screening_screen.py" line="36" />
+        <source>Waiting periods: give the date</source>
+        <translation>Wartezeiten: Datum angeben</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/screening_screen.py" line="37" />
+        <source>Needs clearance: record who cleared it, how, when and what was agreed</source>
+        <translation>Freigabe nötig: erfassen, wer freigegeben hat, wie, wann und was vereinbart wurde</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/screening_screen.py" line="40" />
+        <source>Reminders</source>
+        <translation>Hinweise</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/screening_screen.py" line="128" />
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/screening_screen.py" line="129" />
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/screening_screen.py" line="133" />
+        <source>{question}: no</source>
+        <translation>{question}: nein</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/screening_screen.py" line="134" />
+        <source>{question}: yes</source>
+        <translation>{question}: ja</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/screening_screen.py" line="146" />
+        <source>Date?</source>
+        <translation>Datum?</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/screening_screen.py" line="149" />
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/screening_screen.py" line="162" />
+        <source>Answer…</source>
+        <translation>Antwort…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/screening_screen.py" line="166" />
+        <source>{question}: answer</source>
+        <translation>{question}: Antwort</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/screening_screen.py" line="239" />
+        <source>Check answers and continue to Consent</source>
+        <translation>Antworten prüfen und weiter zur Einwilligung</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/screening_screen.py" line="241" />
+        <source>Stop this visit (no treatment)</source>
+        <translation>Behandlung beenden (keine Behandlung)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/screening_screen.py" line="250" />
+        <source>Screening</source>
+        <translation>Ausschlusskriterien</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/screening_screen.py" line="252" />
+        <source>Ask every question at every visit. Nothing is pre-answered.</source>
+        <translation>Stellen Sie jede Frage bei jeder Behandlung. Nichts ist vorausgefüllt.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/screening_screen.py" line="255" />
+        <source>question in focus</source>
+        <translation>ausgewählte Frage</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/screening_screen.py" line="320" />
+        <source>Question {number} of {count}: {question}   [Y] yes · [N] no · [↑↓] move · [Enter] check</source>
+        <translation>Frage {number} von {count}: {question}   [Y] ja · [N] nein · [↑↓] wechseln · [Enter] prüfen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/screening_screen.py" line="359" />
+        <source>Answer this question.</source>
+        <translation>Beantworten Sie diese Frage.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/screening_screen.py" line="360" />
+        <source>Some questions are not answered yet.</source>
+        <translation>Einige Fragen sind noch nicht beantwortet.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/screening_screen.py" line="381" />
+        <source>Screening clear.</source>
+        <translation>Keine Ausschlusskriterien.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/screening_screen.py" line="388" />
+        <source>Earliest safe date: {date}.</source>
+        <translation>Frühestes sicheres Datum: {date}.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/screening_screen.py" line="402" />
+        <source>Stop this visit</source>
+        <translation>Behandlung beenden</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/screening_screen.py" line="403" />
+        <source>Stop this visit without treatment? It is closed and cannot be resumed.</source>
+        <translation>Diese Behandlung ohne Behandlung beenden? Sie wird geschlossen und kann nicht fortgesetzt werden.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/screening_screen.py" line="404" />
+        <source>Stop the visit</source>
+        <translation>Behandlung beenden</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsScreen</name>
+    <message>
+        <location filename="../../console/ui/settings_screen.py" line="53" />
+        <location filename="../../console/ui/settings_screen.py" line="135" />
+        <source>Clinic</source>
+        <translation>Praxis</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings_screen.py" line="54" />
+        <location filename="../../console/ui/settings_screen.py" line="135" />
+        <source>Room</source>
+        <translation>Raum</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings_screen.py" line="55" />
+        <location filename="../../console/ui/settings_screen.py" line="136" />
+        <source>Protocol library</source>
+        <translation>Protokollbibliothek</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings_screen.py" line="56" />
+        <source>Live preview</source>
+        <translation>Live-Vorschau</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings_screen.py" line="57" />
+        <source>Texts per language</source>
+        <translation>Texte je Sprache</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings_screen.py" line="58" />
+        <source>Consent</source>
+        <translation>Einwilligung</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings_screen.py" line="59" />
+        <source>Photo views</source>
+        <translation>Fotoansichten</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings_screen.py" line="60" />
+        <source>About</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings_screen.py" line="62" />
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings_screen.py" line="87" />
+        <source>Save settings</source>
+        <translation>Einstellungen speichern</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings_screen.py" line="123" />
+        <source>Only an admin can change settings: you are viewing them.</source>
+        <translation>Nur eine Administratorin oder ein Administrator kann Einstellungen ändern: Sie sehen sie nur an.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings_screen.py" line="140" />
+        <location filename="../../console/ui/settings_screen.py" line="168" />
+        <source>Accounts</source>
+        <translation>Konten</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings_screen.py" line="149" />
+        <source>the previous user</source>
+        <translation>der vorherigen Person</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings_screen.py" line="152" />
+        <source>Unsaved changes by {name} ({edited}) were discarded when someone else signed in. Nothing of them was saved.</source>
+        <translation>Nicht gespeicherte Änderungen von {name} ({edited}) wurden verworfen, als sich jemand anderes angemeldet hat. Nichts davon wurde gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings_screen.py" line="169" />
+        <source>Audit</source>
+        <translation>Prüfprotokoll</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings_screen.py" line="200" />
+        <source>Not saved: fix the fields marked in red.</source>
+        <translation>Nicht gespeichert: korrigieren Sie die rot markierten Felder.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings_screen.py" line="215" />
+        <source>Saved {n} change(s).</source>
+        <translation>{n} Änderung(en) gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings_screen.py" line="215" />
+        <source>Nothing had changed.</source>
+        <translation>Es war nichts geändert.</translation>
+    </message>
+</context>
+<context>
     <name>SignInScreen</name>
     <message>
         <location filename="../../console/ui/signin_screen.py" line="39" />
@@ -2754,6 +3592,186 @@ Jeder abgeschlossene Durchgang ist gespeichert. Dort fortsetzen, wo sie unterbro
         <location filename="../../console/ui/settings/table_editor.py" line="294" />
         <source>… and {count} more</source>
         <translation>… und {count} weitere</translation>
+    </message>
+</context>
+<context>
+    <name>TreatScreen</name>
+    <message>
+        <location filename="../../console/ui/treat_screen.py" line="45" />
+        <source>Vertical</source>
+        <translation>Vertikal</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/treat_screen.py" line="46" />
+        <source>Horizontal</source>
+        <translation>Horizontal</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/treat_screen.py" line="47" />
+        <source>Diagonal</source>
+        <translation>Diagonal</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/treat_screen.py" line="48" />
+        <source>Erythema</source>
+        <translation>Erythem</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/treat_screen.py" line="49" />
+        <source>Erythema (epidermis)</source>
+        <translation>Erythem (Epidermis)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/treat_screen.py" line="50" />
+        <source>Uniform pinpoint bleeding</source>
+        <translation>Gleichmäßige punktförmige Blutung</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/treat_screen.py" line="51" />
+        <source>Uniform pinpoint bleeding (dermis reached)</source>
+        <translation>Gleichmäßige punktförmige Blutung (Dermis erreicht)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/treat_screen.py" line="52" />
+        <source>No endpoint reached</source>
+        <translation>Kein Endpunkt erreicht</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/treat_screen.py" line="87" />
+        <source>pass timer</source>
+        <translation>Zeit des Durchgangs</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/treat_screen.py" line="105" />
+        <source>new depth</source>
+        <translation>neue Tiefe</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/treat_screen.py" line="108" />
+        <source>confirm</source>
+        <translation>bestätigen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/treat_screen.py" line="110" />
+        <source>reason for an unusual depth</source>
+        <translation>Grund für eine ungewöhnliche Tiefe</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/treat_screen.py" line="111" />
+        <source>Change depth</source>
+        <translation>Tiefe ändern</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/treat_screen.py" line="114" />
+        <source>mm</source>
+        <translation>mm</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/treat_screen.py" line="120" />
+        <location filename="../../console/ui/treat_screen.py" line="201" />
+        <source>Start pass  [{key}]</source>
+        <translation>Durchgang starten  [{key}]</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/treat_screen.py" line="123" />
+        <source>◀ Previous  [P]</source>
+        <translation>◀ Zurück  [P]</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/treat_screen.py" line="125" />
+        <source>Next area ▶  [N]</source>
+        <translation>Nächster Bereich ▶  [N]</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/treat_screen.py" line="127" />
+        <source>Finish  [F]</source>
+        <translation>Abschluss  [F]</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/treat_screen.py" line="144" />
+        <source>Direction  [D]</source>
+        <translation>Richtung  [D]</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/treat_screen.py" line="146" />
+        <source>Endpoint  [1] [2] [3]</source>
+        <translation>Endpunkt  [1] [2] [3]</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/treat_screen.py" line="157" />
+        <source>Areas</source>
+        <translation>Bereiche</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/treat_screen.py" line="201" />
+        <source>Stop pass  [{key}]</source>
+        <translation>Durchgang stoppen  [{key}]</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/treat_screen.py" line="238" />
+        <source>The console stopped while a pass was running on {areas}. That pass was not counted: repeat it if needed.</source>
+        <translation>Die Konsole wurde beendet, während ein Durchgang auf {areas} lief. Dieser Durchgang wurde nicht gezählt: wiederholen Sie ihn bei Bedarf.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/treat_screen.py" line="308" />
+        <source>this area</source>
+        <translation>diesem Bereich</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/treat_screen.py" line="344" />
+        <source>No areas planned</source>
+        <translation>Keine Bereiche geplant</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/treat_screen.py" line="354" />
+        <source>{area}  ({number} of {count})</source>
+        <translation>{area}  ({number} von {count})</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/treat_screen.py" line="359" />
+        <source>Depth {depth} mm</source>
+        <translation>Tiefe {depth} mm</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/treat_screen.py" line="361" />
+        <source>Pass {done} of {target} done</source>
+        <translation>Durchgang {done} von {target} erledigt</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/treat_screen.py" line="379" />
+        <source>PASS RUNNING</source>
+        <translation>DURCHGANG LÄUFT</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/treat_screen.py" line="384" />
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/treat_screen.py" line="387" />
+        <source>Visit {time}</source>
+        <translation>Behandlung {time}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/treat_screen.py" line="406" />
+        <source>Pass {number} of {target} running</source>
+        <translation>Durchgang {number} von {target} läuft</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/treat_screen.py" line="423" />
+        <location filename="../../console/ui/treat_screen.py" line="485" />
+        <source>Stop the running pass first.</source>
+        <translation>Stoppen Sie zuerst den laufenden Durchgang.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/treat_screen.py" line="428" />
+        <source>That was the last area: press F to finish.</source>
+        <translation>Das war der letzte Bereich: F drücken zum Abschließen.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/treat_screen.py" line="468" />
+        <source>{warning} Tick confirm and give a reason.</source>
+        <translation>{warning} Haken Sie „bestätigen“ an und geben Sie einen Grund an.</translation>
     </message>
 </context>
 <context>
@@ -2855,6 +3873,59 @@ Jeder abgeschlossene Durchgang ist gespeichert. Dort fortsetzen, wo sie unterbro
         <location filename="../../console/ui/photos/visit_pair.py" line="60" />
         <source>After, {time}</source>
         <translation>Nachher, {time}</translation>
+    </message>
+</context>
+<context>
+    <name>_ClearanceForm</name>
+    <message>
+        <location filename="../../console/ui/screening_screen.py" line="61" />
+        <source>Cleared by (name)</source>
+        <translation>Freigegeben von (Name)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/screening_screen.py" line="67" />
+        <source>Their role</source>
+        <translation>Deren Funktion</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/screening_screen.py" line="69" />
+        <source>How?</source>
+        <translation>Wie?</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/screening_screen.py" line="76" />
+        <source>Date?</source>
+        <translation>Datum?</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/screening_screen.py" line="80" />
+        <source>What was agreed</source>
+        <translation>Was vereinbart wurde</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/screening_screen.py" line="81" />
+        <source>{question}: clearance name</source>
+        <translation>{question}: Freigabe, Name</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/screening_screen.py" line="82" />
+        <source>{question}: clearance role</source>
+        <translation>{question}: Freigabe, Funktion</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/screening_screen.py" line="83" />
+        <source>{question}: clearance how</source>
+        <translation>{question}: Freigabe, wie</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/screening_screen.py" line="84" />
+        <source>{question}: clearance date</source>
+        <translation>{question}: Freigabe, Datum</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/screening_screen.py" line="85" />
+        <source>{question}: clearance note</source>
+        <translation>{question}: Freigabe, Vereinbarung</translation>
     </message>
 </context>
 <context>
