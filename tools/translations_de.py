@@ -52,8 +52,9 @@ GERMAN = {
     "Plan": "Planung",
     "Prep": "Vorbereitung",
     "Register": "Aufnehmen",
-    "Register a new patient": "Neue Patientin / neuen Patienten aufnehmen",
-    "Register a new patient…": "Neue Patientin / neuen Patienten aufnehmen…",
+    # The form's heading, in the title's large type: short enough for a 1366-pixel screen.
+    "Register a new patient": "Neue Person aufnehmen",
+    "Register a new patient…": "Neue Person aufnehmen…",
     "Resume visit (at {step})": "Behandlung fortsetzen (bei {step})",
     "Save changes": "Änderungen speichern",
     "Screening": "Ausschlusskriterien",
@@ -371,10 +372,10 @@ GERMAN.update({
     "Endpoints": "Endpunkte",
     "What changed and why (kept with the version)":
         "Was wurde warum geändert (wird mit der Version gespeichert)",
-    "Save as new version": "Als neue Version speichern",
-    "Export…": "Exportieren…",
-    "Import…": "Importieren…",
-    "Preview the sheet": "Blatt in der Vorschau",
+    "Save as new version": "Neue Version speichern",
+    "Export…": "Export…",
+    "Import…": "Import…",
+    "Preview the sheet": "Blattvorschau",
     "Sessions in a series": "Sitzungen pro Serie",
     "Weeks between sessions": "Wochen zwischen den Sitzungen",
     " weeks": " Wochen",
@@ -706,14 +707,14 @@ GERMAN.update({
     # Prep
     "scan": "gescannt",
     "manual": "eingetippt",
-    "Sterile seal intact": "Sterilverpackung unversehrt",
+    "Sterile seal intact": "Sterilsiegel intakt",
     "Scan the cartridge box's barcode here": "Barcode der Kartuschenverpackung hier scannen",
     "e.g. 2027-03 or 31.03.2027": "z. B. 2027-03 oder 31.03.2027",
     "optional, 14 digits": "optional, 14 Ziffern",
-    "Record typed label": "Eingetipptes Etikett erfassen",
+    "Record typed label": "Etikett erfassen",
     "Yes: I opened a new sealed cartridge for this patient":
         "Ja: Ich habe für diese Person eine neue, versiegelte Kartusche geöffnet",
-    "Needle cartridge (sterile, single use)": "Nadelkartusche (steril, Einmalgebrauch)",
+    "Needle cartridge (sterile, single use)": "Nadelkartusche (steril, Einweg)",
     "Cartridge type": "Kartuschentyp",
     "Scan": "Scannen",
     "Box will not scan? Type the label:": "Verpackung lässt sich nicht scannen? Etikett eintippen:",
@@ -747,8 +748,8 @@ GERMAN.update({
     "Choose the device first.": "Wählen Sie zuerst das Gerät.",
     "Choose the cartridge type.": "Wählen Sie den Kartuschentyp.",
     "Check the sterile seal and tick “Sterile seal intact”. A broken seal: do not use it.":
-        "Prüfen Sie die Sterilverpackung und haken Sie „Sterilverpackung unversehrt“ an. "
-        "Bei beschädigter Verpackung: nicht verwenden.",
+        "Prüfen Sie das Sterilsiegel und haken Sie „Sterilsiegel intakt“ an. "
+        "Bei beschädigtem Siegel: nicht verwenden.",
     "No numbing cream is recorded.": "Es ist keine Betäubungscreme erfasst.",
     # Plan
     "Areas: arrows move, Enter chooses": "Bereiche: Pfeiltasten wechseln, Enter wählt",
@@ -790,10 +791,12 @@ GERMAN.update({
     "confirm": "bestätigen",
     "reason for an unusual depth": "Grund für eine ungewöhnliche Tiefe",
     "Change depth": "Tiefe ändern",
-    "Start pass  [{key}]": "Durchgang starten  [{key}]",
-    "Stop pass  [{key}]": "Durchgang stoppen  [{key}]",
+    # The four buttons share one row of a 1366-pixel screen at the larger type size: the
+    # big state line above the timer ("DURCHGANG LÄUFT" / "Bereit") names the pass.
+    "Start pass  [{key}]": "Starten  [{key}]",
+    "Stop pass  [{key}]": "Stoppen  [{key}]",
     "◀ Previous  [P]": "◀ Zurück  [P]",
-    "Next area ▶  [N]": "Nächster Bereich ▶  [N]",
+    "Next area ▶  [N]": "Weiter ▶  [N]",
     "Finish  [F]": "Abschluss  [F]",
     "Direction  [D]": "Richtung  [D]",
     "Endpoint  [1] [2] [3]": "Endpunkt  [1] [2] [3]",
@@ -805,11 +808,11 @@ GERMAN.update({
     "No areas planned": "Keine Bereiche geplant",
     "{area}  ({number} of {count})": "{area}  ({number} von {count})",
     "Depth {depth} mm": "Tiefe {depth} mm",
-    "Pass {done} of {target} done": "Durchgang {done} von {target} erledigt",
+    "Pass {done} of {target} done": "{done} von {target} erledigt",
     "PASS RUNNING": "DURCHGANG LÄUFT",
     "Ready": "Bereit",
-    "Visit {time}": "Behandlung {time}",
-    "Pass {number} of {target} running": "Durchgang {number} von {target} läuft",
+    "Visit {time}": "Gesamt {time}",
+    "Pass {number} of {target} running": "{number} von {target} läuft",
     "That was the last area: press F to finish.":
         "Das war der letzte Bereich: F drücken zum Abschließen.",
     "{warning} Tick confirm and give a reason.":

@@ -1500,7 +1500,7 @@ Grund (in den Worten der Person, und wie er übermittelt wurde):</translation>
         <location filename="../../console/ui/patient_form.py" line="80" />
         <location filename="../../console/ui/patient_form.py" line="203" />
         <source>Register a new patient</source>
-        <translation>Neue Patientin / neuen Patienten aufnehmen</translation>
+        <translation>Neue Person aufnehmen</translation>
     </message>
     <message>
         <location filename="../../console/ui/patient_form.py" line="99" />
@@ -1860,7 +1860,7 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
     <message>
         <location filename="../../console/ui/patient_screen.py" line="110" />
         <source>Register a new patient…</source>
-        <translation>Neue Patientin / neuen Patienten aufnehmen…</translation>
+        <translation>Neue Person aufnehmen…</translation>
     </message>
     <message>
         <location filename="../../console/ui/patient_screen.py" line="115" />
@@ -2454,7 +2454,7 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
     <message>
         <location filename="../../console/ui/prep_screen.py" line="53" />
         <source>Sterile seal intact</source>
-        <translation>Sterilverpackung unversehrt</translation>
+        <translation>Sterilsiegel intakt</translation>
     </message>
     <message>
         <location filename="../../console/ui/prep_screen.py" line="55" />
@@ -2474,7 +2474,7 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
     <message>
         <location filename="../../console/ui/prep_screen.py" line="61" />
         <source>Record typed label</source>
-        <translation>Eingetipptes Etikett erfassen</translation>
+        <translation>Etikett erfassen</translation>
     </message>
     <message>
         <location filename="../../console/ui/prep_screen.py" line="67" />
@@ -2484,7 +2484,7 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
     <message>
         <location filename="../../console/ui/prep_screen.py" line="76" />
         <source>Needle cartridge (sterile, single use)</source>
-        <translation>Nadelkartusche (steril, Einmalgebrauch)</translation>
+        <translation>Nadelkartusche (steril, Einweg)</translation>
     </message>
     <message>
         <location filename="../../console/ui/prep_screen.py" line="83" />
@@ -2662,7 +2662,7 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
     <message>
         <location filename="../../console/ui/prep_screen.py" line="301" />
         <source>Check the sterile seal and tick “Sterile seal intact”. A broken seal: do not use it.</source>
-        <translation>Prüfen Sie die Sterilverpackung und haken Sie „Sterilverpackung unversehrt“ an. Bei beschädigter Verpackung: nicht verwenden.</translation>
+        <translation>Prüfen Sie das Sterilsiegel und haken Sie „Sterilsiegel intakt“ an. Bei beschädigtem Siegel: nicht verwenden.</translation>
     </message>
     <message>
         <location filename="../../console/ui/prep_screen.py" line="409" />
@@ -2936,22 +2936,22 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
     <message>
         <location filename="../../console/ui/settings/protocol_editor.py" line="213" />
         <source>Save as new version</source>
-        <translation>Als neue Version speichern</translation>
+        <translation>Neue Version speichern</translation>
     </message>
     <message>
         <location filename="../../console/ui/settings/protocol_editor.py" line="214" />
         <source>Export…</source>
-        <translation>Exportieren…</translation>
+        <translation>Export…</translation>
     </message>
     <message>
         <location filename="../../console/ui/settings/protocol_editor.py" line="215" />
         <source>Import…</source>
-        <translation>Importieren…</translation>
+        <translation>Import…</translation>
     </message>
     <message>
         <location filename="../../console/ui/settings/protocol_editor.py" line="216" />
         <source>Preview the sheet</source>
-        <translation>Blatt in der Vorschau</translation>
+        <translation>Blattvorschau</translation>
     </message>
     <message>
         <location filename="../../console/ui/settings/protocol_editor.py" line="243" />
@@ -3670,7 +3670,7 @@ Jeder abgeschlossene Durchgang ist gespeichert. Dort fortsetzen, wo sie unterbro
         <location filename="../../console/ui/treat_screen.py" line="120" />
         <location filename="../../console/ui/treat_screen.py" line="201" />
         <source>Start pass  [{key}]</source>
-        <translation>Durchgang starten  [{key}]</translation>
+        <translation>Starten  [{key}]</translation>
     </message>
     <message>
         <location filename="../../console/ui/treat_screen.py" line="123" />
@@ -3680,7 +3680,7 @@ Jeder abgeschlossene Durchgang ist gespeichert. Dort fortsetzen, wo sie unterbro
     <message>
         <location filename="../../console/ui/treat_screen.py" line="125" />
         <source>Next area ▶  [N]</source>
-        <translation>Nächster Bereich ▶  [N]</translation>
+        <translation>Weiter ▶  [N]</translation>
     </message>
     <message>
         <location filename="../../console/ui/treat_screen.py" line="127" />
@@ -3705,7 +3705,7 @@ Jeder abgeschlossene Durchgang ist gespeichert. Dort fortsetzen, wo sie unterbro
     <message>
         <location filename="../../console/ui/treat_screen.py" line="201" />
         <source>Stop pass  [{key}]</source>
-        <translation>Durchgang stoppen  [{key}]</translation>
+        <translation>Stoppen  [{key}]</translation>
     </message>
     <message>
         <location filename="../../console/ui/treat_screen.py" line="238" />
@@ -3735,7 +3735,7 @@ Jeder abgeschlossene Durchgang ist gespeichert. Dort fortsetzen, wo sie unterbro
     <message>
         <location filename="../../console/ui/treat_screen.py" line="361" />
         <source>Pass {done} of {target} done</source>
-        <translation>Durchgang {done} von {target} erledigt</translation>
+        <translation>{done} von {target} erledigt</translation>
     </message>
     <message>
         <location filename="../../console/ui/treat_screen.py" line="379" />
@@ -3750,12 +3750,12 @@ Jeder abgeschlossene Durchgang ist gespeichert. Dort fortsetzen, wo sie unterbro
     <message>
         <location filename="../../console/ui/treat_screen.py" line="387" />
         <source>Visit {time}</source>
-        <translation>Behandlung {time}</translation>
+        <translation>Gesamt {time}</translation>
     </message>
     <message>
         <location filename="../../console/ui/treat_screen.py" line="406" />
         <source>Pass {number} of {target} running</source>
-        <translation>Durchgang {number} von {target} läuft</translation>
+        <translation>{number} von {target} läuft</translation>
     </message>
     <message>
         <location filename="../../console/ui/treat_screen.py" line="423" />

@@ -143,7 +143,7 @@ def test_the_clinics_language_turns_the_patient_screen_german(
     try:
         screen = PatientScreen(ctx, VisitFlow())
         qtbot.addWidget(screen)
-        assert screen.register_button.text() == "Neue Patientin / neuen Patienten aufnehmen…"
+        assert screen.register_button.text() == "Neue Person aufnehmen…"
         assert screen.start_button.text() == "Behandlung beginnen"
         assert screen.form.save_button.text() == "Aufnehmen"
         assert screen.search.placeholderText() == "Name, Geburtsdatum, Telefon oder E-Mail"
@@ -193,7 +193,7 @@ def test_records_and_settings_speak_german(qtbot: QtBot, ctx: AppContext, staff:
         assert settings.clinic.fields["clinic.name"].accessibleName() == "Name der Praxis"
         assert settings.clinic.logo.choose.text() == "Auswählen…"
         assert settings.room.idle.suffix() == " Min."
-        assert settings.protocol.save_button.text() == "Als neue Version speichern"
+        assert settings.protocol.save_button.text() == "Neue Version speichern"
         nav = [settings.protocol.nav.item(i).text() for i in range(settings.protocol.nav.count())]
         assert nav[:3] == ["Geräte", "Zonen", "Ausschlusskriterien"]
         assert settings.protocol.devices.add.text() == "Hinzufügen"
@@ -233,16 +233,16 @@ def test_the_visit_steps_speak_german(
 
         window.flow.go("treat")
         treat = window.screen("treat")
-        assert treat.toggle.text() == "Durchgang starten  [Space]"  # type: ignore[attr-defined]
+        assert treat.toggle.text() == "Starten  [Space]"  # type: ignore[attr-defined]
         assert treat.finish_btn.text() == "Abschluss  [F]"  # type: ignore[attr-defined]
         assert treat.state_label.text() == "Bereit"  # type: ignore[attr-defined]
-        assert treat.count_label.text() == "Durchgang 0 von 2 erledigt"  # type: ignore[attr-defined]
+        assert treat.count_label.text() == "0 von 2 erledigt"  # type: ignore[attr-defined]
         endpoints = [b.text() for b in treat.endpoints.buttons()]  # type: ignore[attr-defined]
         assert endpoints[0] == "1  Erythem"
         assert "Patient/in:" in window.status.text()
         treat.toggle_pass()  # type: ignore[attr-defined]
         assert treat.state_label.text() == "DURCHGANG LÄUFT"  # type: ignore[attr-defined]
-        assert treat.toggle.text() == "Durchgang stoppen  [Space]"  # type: ignore[attr-defined]
+        assert treat.toggle.text() == "Stoppen  [Space]"  # type: ignore[attr-defined]
         treat.toggle_pass()  # type: ignore[attr-defined]
 
         window.flow.go("finish")
