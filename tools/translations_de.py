@@ -464,7 +464,7 @@ GERMAN.update({
     "Not exported: {error}": "Nicht exportiert: {error}",
     "Exported {count} entries to {path}": "{count} Einträge exportiert nach {path}",
     "Page {number}": "Seite {number}",
-    "Print to room printer": "Auf dem Raumdrucker drucken",
+    "Print to room printer": "Im Raum drucken",
     "Save .ics…": ".ics speichern…",
     "Save the suggested next session as a calendar file (.ics)":
         "Die vorgeschlagene nächste Sitzung als Kalenderdatei (.ics) speichern",
@@ -649,7 +649,7 @@ GERMAN.update({
     # The window and its sidebar
     "1  Sign-in": "1  Anmeldung",
     "2  Patient": "2  Patient/in",
-    "3  Screening": "3  Ausschlusskriterien",
+    "3  Screening": "3  Ausschlüsse",  # the sidebar is 220 pixels wide
     "4  Consent": "4  Einwilligung",
     "5  Prep": "5  Vorbereitung",
     "6  Plan": "6  Planung",

@@ -1099,7 +1099,7 @@ Grund (in den Worten der Person, und wie er übermittelt wurde):</translation>
     <message>
         <location filename="../../console/ui/handout_preview.py" line="94" />
         <source>Print to room printer</source>
-        <translation>Auf dem Raumdrucker drucken</translation>
+        <translation>Im Raum drucken</translation>
     </message>
     <message>
         <location filename="../../console/ui/handout_preview.py" line="95" />
@@ -1334,7 +1334,7 @@ Grund (in den Worten der Person, und wie er übermittelt wurde):</translation>
     <message>
         <location filename="../../console/ui/main_window.py" line="43" />
         <source>3  Screening</source>
-        <translation>3  Ausschlusskriterien</translation>
+        <translation>3  Ausschlüsse</translation>
     </message>
     <message>
         <location filename="../../console/ui/main_window.py" line="45" />

@@ -208,27 +208,41 @@ def test_records_and_settings_speak_german(qtbot: QtBot, ctx: AppContext, staff:
 
 
 def test_the_visit_steps_speak_german(
-    qtbot: QtBot, ctx: AppContext, staff: list[str], patient: str
+    qtbot: QtBot,
+    ctx: AppContext,
+    staff: list[str],
+    patient: str,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """A German clinic's practitioner walks Screening to Finish and reads German throughout;
-    the pedal and letter keys in brackets stay the keys the console listens to."""
+    """A German clinic's practitioner treats and completes a visit reading German throughout,
+    on the 1366-pixel room monitor; the keys in brackets stay the keys the console listens to."""
+    from PySide6.QtCore import Qt
+
+    from console.ui import theme
     from console.ui.main_window import MainWindow
+    from console.ui.widgets import Confirm
     from console.visit.service import VisitService
     from tests.conftest import ready_visit
 
     visit_id = ready_visit(ctx, patient)
     VisitService(ctx).plan_area(visit_id, "cheeks", depth_text="0.75", target_passes=2)
+    monkeypatch.setattr(Confirm, "ask", classmethod(lambda cls, *a: True))
     app = QApplication.instance()
-    assert app is not None
+    assert isinstance(app, QApplication)
+    font, sheet = app.font(), app.styleSheet()
+    theme.apply(app)  # the room's type, as the console starts
     assert i18n.install(app, "de")
     try:
         window = MainWindow(ctx)
         qtbot.addWidget(window)
+        window.setWindowState(Qt.WindowState.WindowNoState)
         window.flow.set_patient(patient)
         window.flow.set_visit(visit_id)
         window.flow.set_practitioner(staff[0])
+        window.show()
+        window.resize(1366, 700)
         sidebar = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
-        assert sidebar[2:8] == ["3  Ausschlusskriterien", "4  Einwilligung", "5  Vorbereitung",
+        assert sidebar[2:8] == ["3  Ausschlüsse", "4  Einwilligung", "5  Vorbereitung",
                                 "6  Planung", "7  Behandlung", "8  Abschluss"]  # fmt: skip
 
         window.flow.go("treat")
@@ -238,12 +252,15 @@ def test_the_visit_steps_speak_german(
         assert treat.state_label.text() == "Bereit"  # type: ignore[attr-defined]
         assert treat.count_label.text() == "0 von 2 erledigt"  # type: ignore[attr-defined]
         endpoints = [b.text() for b in treat.endpoints.buttons()]  # type: ignore[attr-defined]
-        assert endpoints[0] == "1  Erythem"
+        assert endpoints == ["1  Erythem", "2  Gleichmäßige punktförmige Blutung",
+                             "3  Kein Endpunkt erreicht"]  # fmt: skip
         assert "Patient/in:" in window.status.text()
         treat.toggle_pass()  # type: ignore[attr-defined]
         assert treat.state_label.text() == "DURCHGANG LÄUFT"  # type: ignore[attr-defined]
         assert treat.toggle.text() == "Stoppen  [Space]"  # type: ignore[attr-defined]
+        assert treat.count_label.text() == "1 von 2 läuft"  # type: ignore[attr-defined]
         treat.toggle_pass()  # type: ignore[attr-defined]
+        treat.set_endpoint_by_index(1)  # type: ignore[attr-defined]
 
         window.flow.go("finish")
         finish = window.screen("finish")
@@ -253,10 +270,23 @@ def test_the_visit_steps_speak_german(
         header = finish.table.horizontalHeaderItem(0)  # type: ignore[attr-defined]
         assert header is not None and header.text() == "Bereich"
         endpoint = finish.table.item(0, 4)  # type: ignore[attr-defined]
-        assert endpoint is not None and endpoint.text() == "nicht erfasst"
+        assert endpoint is not None and endpoint.text() == "Punktförmige Blutung"
         assert "1 Durchgänge" in finish.facts.text()  # type: ignore[attr-defined]
+
+        complete.click()
+        done = finish.done.text()  # type: ignore[attr-defined]
+        assert done.startswith("Abgeschlossen und gesperrt.")
+        assert "Kein Drucker im Raum eingestellt" in done
+        # The sheet beside the summary with its German buttons: nothing scrolls sideways.
+        qtbot.wait(1)
+        assert window._holders["finish"].horizontalScrollBar().maximum() == 0
+        qtbot.waitUntil(lambda: finish.backup_thread is not None, timeout=5000)  # type: ignore[attr-defined]
+        finish.backup_thread.join(timeout=30)  # type: ignore[attr-defined]
+        window.close()
     finally:
         i18n.install(app, "en")
+        app.setStyleSheet(sheet)
+        app.setFont(font)
     english = MainWindow(ctx)
     qtbot.addWidget(english)
     assert english.sidebar.item(6).text() == "7  Treat"
