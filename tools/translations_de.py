@@ -595,7 +595,7 @@ GERMAN.update({
     "Treatment map: arrows or Tab move between areas, Space chooses":
         "Behandlungskarte: Pfeiltasten oder Tab wechseln den Bereich, Leertaste wählt",
     "Matters to patients: all sign again": "Wichtig für Patienten: alle unterschreiben neu",
-    "Continue with the consent on record": "Mit der vorliegenden Einwilligung weiter",
+    "Continue with the consent on record": "Mit vorliegender Einwilligung weiter",
     "Sign a new one": "Neu unterschreiben lassen",
     "{found}; {count} share a name: check the birth date.":
         "{found}; {count} mit gleichem Namen: Geburtsdatum prüfen.",
@@ -715,7 +715,7 @@ GERMAN.update({
     "Yes: I opened a new sealed cartridge for this patient":
         "Ja: Ich habe für diese Person eine neue, versiegelte Kartusche geöffnet",
     "Needle cartridge (sterile, single use)": "Nadelkartusche (steril, Einweg)",
-    "Cartridge type": "Kartuschentyp",
+    "Cartridge type": "Kartusche",
     "Scan": "Scannen",
     "Box will not scan? Type the label:": "Verpackung lässt sich nicht scannen? Etikett eintippen:",
     "GTIN (01)": "GTIN (01)",
@@ -727,10 +727,10 @@ GERMAN.update({
     "Topical gel": "Topisches Gel",
     "Product": "Produkt",
     "Under occlusion": "Unter Okklusion",
-    "Numbing cream applied": "Betäubungscreme aufgetragen",
+    "Numbing cream applied": "Creme aufgetragen",  # in the box titled Betäubungscreme
     "Cream removed completely": "Creme vollständig entfernt",
     "Numbing cream (optional)": "Betäubungscreme (optional)",
-    "Applied at": "Aufgetragen um",
+    "Applied at": "Aufgetragen",
     "Wait": "Einwirkzeit",
     "Skin cleansed": "Haut gereinigt",
     "Continue to Plan": "Weiter zur Planung",

@@ -629,7 +629,7 @@
     <message>
         <location filename="../../console/ui/consent_screen.py" line="93" />
         <source>Continue with the consent on record</source>
-        <translation>Mit der vorliegenden Einwilligung weiter</translation>
+        <translation>Mit vorliegender Einwilligung weiter</translation>
     </message>
     <message>
         <location filename="../../console/ui/consent_screen.py" line="95" />
@@ -2494,7 +2494,7 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
     <message>
         <location filename="../../console/ui/prep_screen.py" line="84" />
         <source>Cartridge type</source>
-        <translation>Kartuschentyp</translation>
+        <translation>Kartusche</translation>
     </message>
     <message>
         <location filename="../../console/ui/prep_screen.py" line="86" />
@@ -2566,7 +2566,7 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
     <message>
         <location filename="../../console/ui/prep_screen.py" line="116" />
         <source>Numbing cream applied</source>
-        <translation>Betäubungscreme aufgetragen</translation>
+        <translation>Creme aufgetragen</translation>
     </message>
     <message>
         <location filename="../../console/ui/prep_screen.py" line="118" />
@@ -2581,7 +2581,7 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
     <message>
         <location filename="../../console/ui/prep_screen.py" line="127" />
         <source>Applied at</source>
-        <translation>Aufgetragen um</translation>
+        <translation>Aufgetragen</translation>
     </message>
     <message>
         <location filename="../../console/ui/prep_screen.py" line="128" />
