@@ -679,7 +679,7 @@ GERMAN.update({
     "Answer…": "Antwort…",
     "{question}: answer": "{question}: Antwort",
     "Check answers and continue to Consent": "Antworten prüfen und weiter zur Einwilligung",
-    "Stop this visit (no treatment)": "Behandlung beenden (keine Behandlung)",
+    "Stop this visit (no treatment)": "Termin beenden (keine Behandlung)",
     "Ask every question at every visit. Nothing is pre-answered.":
         "Stellen Sie jede Frage bei jeder Behandlung. Nichts ist vorausgefüllt.",
     "question in focus": "ausgewählte Frage",
@@ -690,13 +690,13 @@ GERMAN.update({
     "Some questions are not answered yet.": "Einige Fragen sind noch nicht beantwortet.",
     "Screening clear.": "Keine Ausschlusskriterien.",
     "Earliest safe date: {date}.": "Frühestes sicheres Datum: {date}.",
-    "Stop this visit": "Behandlung beenden",
+    "Stop this visit": "Termin beenden",
     "Stop this visit without treatment? It is closed and cannot be resumed.":
-        "Diese Behandlung ohne Behandlung beenden? Sie wird geschlossen und kann nicht "
+        "Diesen Termin ohne Behandlung beenden? Er wird geschlossen und kann nicht "
         "fortgesetzt werden.",
-    "Stop the visit": "Behandlung beenden",
+    "Stop the visit": "Termin beenden",
     "Cleared by (name)": "Freigegeben von (Name)",
-    "Their role": "Deren Funktion",
+    "Their role": "Funktion",
     "How?": "Wie?",
     "What was agreed": "Was vereinbart wurde",
     "{question}: clearance name": "{question}: Freigabe, Name",

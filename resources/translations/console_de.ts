@@ -3355,7 +3355,7 @@ Jeder abgeschlossene Durchgang ist gespeichert. Dort fortsetzen, wo sie unterbro
     <message>
         <location filename="../../console/ui/screening_screen.py" line="241" />
         <source>Stop this visit (no treatment)</source>
-        <translation>Behandlung beenden (keine Behandlung)</translation>
+        <translation>Termin beenden (keine Behandlung)</translation>
     </message>
     <message>
         <location filename="../../console/ui/screening_screen.py" line="250" />
@@ -3400,17 +3400,17 @@ Jeder abgeschlossene Durchgang ist gespeichert. Dort fortsetzen, wo sie unterbro
     <message>
         <location filename="../../console/ui/screening_screen.py" line="402" />
         <source>Stop this visit</source>
-        <translation>Behandlung beenden</translation>
+        <translation>Termin beenden</translation>
     </message>
     <message>
         <location filename="../../console/ui/screening_screen.py" line="403" />
         <source>Stop this visit without treatment? It is closed and cannot be resumed.</source>
-        <translation>Diese Behandlung ohne Behandlung beenden? Sie wird geschlossen und kann nicht fortgesetzt werden.</translation>
+        <translation>Diesen Termin ohne Behandlung beenden? Er wird geschlossen und kann nicht fortgesetzt werden.</translation>
     </message>
     <message>
         <location filename="../../console/ui/screening_screen.py" line="404" />
         <source>Stop the visit</source>
-        <translation>Behandlung beenden</translation>
+        <translation>Termin beenden</translation>
     </message>
 </context>
 <context>
@@ -3885,7 +3885,7 @@ Jeder abgeschlossene Durchgang ist gespeichert. Dort fortsetzen, wo sie unterbro
     <message>
         <location filename="../../console/ui/screening_screen.py" line="67" />
         <source>Their role</source>
-        <translation>Deren Funktion</translation>
+        <translation>Funktion</translation>
     </message>
     <message>
         <location filename="../../console/ui/screening_screen.py" line="69" />
