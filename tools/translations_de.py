@@ -52,8 +52,9 @@ GERMAN = {
     "Plan": "Planung",
     "Prep": "Vorbereitung",
     "Register": "Aufnehmen",
-    "Register a new patient": "Neue Patientin / neuen Patienten aufnehmen",
-    "Register a new patient…": "Neue Patientin / neuen Patienten aufnehmen…",
+    # The form's heading, in the title's large type: short enough for a 1366-pixel screen.
+    "Register a new patient": "Neue Person aufnehmen",
+    "Register a new patient…": "Neue Person aufnehmen…",
     "Resume visit (at {step})": "Behandlung fortsetzen (bei {step})",
     "Save changes": "Änderungen speichern",
     "Screening": "Ausschlusskriterien",
@@ -371,10 +372,10 @@ GERMAN.update({
     "Endpoints": "Endpunkte",
     "What changed and why (kept with the version)":
         "Was wurde warum geändert (wird mit der Version gespeichert)",
-    "Save as new version": "Als neue Version speichern",
-    "Export…": "Exportieren…",
-    "Import…": "Importieren…",
-    "Preview the sheet": "Blatt in der Vorschau",
+    "Save as new version": "Neue Version speichern",
+    "Export…": "Export…",
+    "Import…": "Import…",
+    "Preview the sheet": "Blattvorschau",
     "Sessions in a series": "Sitzungen pro Serie",
     "Weeks between sessions": "Wochen zwischen den Sitzungen",
     " weeks": " Wochen",
@@ -463,7 +464,7 @@ GERMAN.update({
     "Not exported: {error}": "Nicht exportiert: {error}",
     "Exported {count} entries to {path}": "{count} Einträge exportiert nach {path}",
     "Page {number}": "Seite {number}",
-    "Print to room printer": "Auf dem Raumdrucker drucken",
+    "Print to room printer": "Im Raum drucken",
     "Save .ics…": ".ics speichern…",
     "Save the suggested next session as a calendar file (.ics)":
         "Die vorgeschlagene nächste Sitzung als Kalenderdatei (.ics) speichern",
@@ -594,7 +595,7 @@ GERMAN.update({
     "Treatment map: arrows or Tab move between areas, Space chooses":
         "Behandlungskarte: Pfeiltasten oder Tab wechseln den Bereich, Leertaste wählt",
     "Matters to patients: all sign again": "Wichtig für Patienten: alle unterschreiben neu",
-    "Continue with the consent on record": "Mit der vorliegenden Einwilligung weiter",
+    "Continue with the consent on record": "Mit vorliegender Einwilligung weiter",
     "Sign a new one": "Neu unterschreiben lassen",
     "{found}; {count} share a name: check the birth date.":
         "{found}; {count} mit gleichem Namen: Geburtsdatum prüfen.",
@@ -642,23 +643,245 @@ GERMAN.update({
 })  # fmt: skip
 
 
-# Records: a completed visit without an archived sheet (issue 12: Records never makes one
-# unasked).
+# The visit's steps, the window and Settings' frame (issue 16, third pass). Keys in brackets stay
+# the keys the console listens to; Ctrl is written as German keyboards label it (Strg).
 GERMAN.update({
+    # The window and its sidebar
+    "1  Sign-in": "1  Anmeldung",
+    "2  Patient": "2  Patient/in",
+    "3  Screening": "3  Ausschlüsse",  # the sidebar is 220 pixels wide
+    "4  Consent": "4  Einwilligung",
+    "5  Prep": "5  Vorbereitung",
+    "6  Plan": "6  Planung",
+    "7  Treat": "7  Behandlung",
+    "8  Finish": "8  Abschluss",
+    "Records": "Akten",
+    "Settings": "Einstellungen",
+    "Treatment Room Console": "Konsole für den Behandlungsraum",
+    "who and which patient": "wer angemeldet ist und welche Person behandelt wird",
+    "Stop the running pass first.": "Stoppen Sie zuerst den laufenden Durchgang.",
+    "Signed in: {name}": "Angemeldet: {name}",
+    "Patient: <b>{name}</b>, born {date} (age {age})":
+        "Patient/in: <b>{name}</b>, geboren {date} ({age} Jahre)",
+    "Not signed in": "Nicht angemeldet",
+    # Screening
+    "Hard stops: any “yes” means no treatment today":
+        "Absolute Ausschlüsse: jedes „Ja“ bedeutet heute keine Behandlung",
+    "Waiting periods: give the date": "Wartezeiten: Datum angeben",
+    "Needs clearance: record who cleared it, how, when and what was agreed":
+        "Freigabe nötig: erfassen, wer freigegeben hat, wie, wann und was vereinbart wurde",
+    "Reminders": "Hinweise",
+    "No": "Nein",
+    "Yes": "Ja",
+    "{question}: no": "{question}: nein",
+    "{question}: yes": "{question}: ja",
+    "Date?": "Datum?",
+    "Answer…": "Antwort…",
+    "{question}: answer": "{question}: Antwort",
+    "Check answers and continue to Consent": "Antworten prüfen und weiter zur Einwilligung",
+    "Stop this visit (no treatment)": "Termin beenden (keine Behandlung)",
+    "Ask every question at every visit. Nothing is pre-answered.":
+        "Stellen Sie jede Frage bei jeder Behandlung. Nichts ist vorausgefüllt.",
+    "question in focus": "ausgewählte Frage",
+    "Question {number} of {count}: {question}   [Y] yes · [N] no · [↑↓] move · [Enter] check":
+        "Frage {number} von {count}: {question}   [Y] ja · [N] nein · [↑↓] wechseln · "
+        "[Enter] prüfen",
+    "Answer this question.": "Beantworten Sie diese Frage.",
+    "Some questions are not answered yet.": "Einige Fragen sind noch nicht beantwortet.",
+    "Screening clear.": "Keine Ausschlusskriterien.",
+    "Earliest safe date: {date}.": "Frühestes sicheres Datum: {date}.",
+    "Stop this visit": "Termin beenden",
+    "Stop this visit without treatment? It is closed and cannot be resumed.":
+        "Diesen Termin ohne Behandlung beenden? Er wird geschlossen und kann nicht "
+        "fortgesetzt werden.",
+    "Stop the visit": "Termin beenden",
+    "Cleared by (name)": "Freigegeben von (Name)",
+    "Their role": "Funktion",
+    "How?": "Wie?",
+    "What was agreed": "Was vereinbart wurde",
+    "{question}: clearance name": "{question}: Freigabe, Name",
+    "{question}: clearance role": "{question}: Freigabe, Funktion",
+    "{question}: clearance how": "{question}: Freigabe, wie",
+    "{question}: clearance date": "{question}: Freigabe, Datum",
+    "{question}: clearance note": "{question}: Freigabe, Vereinbarung",
+    # Prep
+    "scan": "gescannt",
+    "manual": "eingetippt",
+    "Sterile seal intact": "Sterilsiegel intakt",
+    "Scan the cartridge box's barcode here": "Barcode der Kartuschenverpackung hier scannen",
+    "e.g. 2027-03 or 31.03.2027": "z. B. 2027-03 oder 31.03.2027",
+    "optional, 14 digits": "optional, 14 Ziffern",
+    "Record typed label": "Etikett erfassen",
+    "Yes: I opened a new sealed cartridge for this patient":
+        "Ja: Ich habe für diese Person eine neue, versiegelte Kartusche geöffnet",
+    "Needle cartridge (sterile, single use)": "Nadelkartusche (steril, Einweg)",
+    "Cartridge type": "Kartusche",
+    "Scan": "Scannen",
+    "Box will not scan? Type the label:": "Verpackung lässt sich nicht scannen? Etikett eintippen:",
+    "GTIN (01)": "GTIN (01)",
+    "Lot (10)": "Charge (10)",
+    "Expiry (17)": "Verfall (17)",
+    "Serial (21)": "Seriennr. (21)",
+    "Recorded": "Erfasst",
+    "Record gel": "Gel erfassen",
+    "Topical gel": "Topisches Gel",
+    "Product": "Produkt",
+    "Under occlusion": "Unter Okklusion",
+    "Numbing cream applied": "Creme aufgetragen",  # in the box titled Betäubungscreme
+    "Cream removed completely": "Creme vollständig entfernt",
+    "Numbing cream (optional)": "Betäubungscreme (optional)",
+    "Applied at": "Aufgetragen",
+    "Wait": "Einwirkzeit",
+    "Skin cleansed": "Haut gereinigt",
+    "Continue to Plan": "Weiter zur Planung",
+    "Choose the device…": "Gerät auswählen…",
+    "{needles} needles · lot {lot} · exp {expiry}":
+        "{needles} Nadeln · Charge {lot} · verw. bis {expiry}",
+    " · serial {serial}": " · Seriennr. {serial}",
+    " · no serial: new sealed cartridge confirmed":
+        " · keine Seriennr.: neue versiegelte Kartusche bestätigt",
+    "Recorded: {product}, lot {lot}": "Erfasst: {product}, Charge {lot}",
+    "Skin cleansed at {time}": "Haut gereinigt um {time}",
+    "Still to do: {missing}": "Noch offen: {missing}",
+    "Ready.": "Bereit.",
+    "Removed at {time}": "Entfernt um {time}",
+    "Choose the device first.": "Wählen Sie zuerst das Gerät.",
+    "Choose the cartridge type.": "Wählen Sie den Kartuschentyp.",
+    "Check the sterile seal and tick “Sterile seal intact”. A broken seal: do not use it.":
+        "Prüfen Sie das Sterilsiegel und haken Sie „Sterilsiegel intakt“ an. "
+        "Bei beschädigtem Siegel: nicht verwenden.",
+    "No numbing cream is recorded.": "Es ist keine Betäubungscreme erfasst.",
+    # Plan
+    "Areas: arrows move, Enter chooses": "Bereiche: Pfeiltasten wechseln, Enter wählt",
+    "Choose an area": "Bereich auswählen",
+    "type it": "eintippen",
+    "depth in millimetres": "Tiefe in Millimetern",
+    "mm": "mm",
+    "Details": "Details",
+    "I confirm": "Ich bestätige",
+    "Reason for this depth (recorded)": "Grund für diese Tiefe (wird erfasst)",
+    "reason for this depth": "Grund für diese Tiefe",
+    "Add area to plan": "Bereich zur Planung hinzufügen",
+    "Depth": "Tiefe",
+    "Remove area": "Bereich entfernen",
+    "Remove the area selected in the plan": "Den in der Planung ausgewählten Bereich entfernen",
+    "Start treating": "Behandlung starten",
+    "{area} is in the plan: Delete on the map or Remove area takes it out.":
+        "{area} ist in der Planung: Entf auf der Karte oder „Bereich entfernen“ nimmt ihn heraus.",
+    "Never above {limit} mm.": "Nie über {limit} mm.",
+    "Typical for {zone}: {low}–{high} mm.": "Üblich für {zone}: {low}–{high} mm.",
+    "Choose an area on the map or in the list.":
+        "Wählen Sie einen Bereich auf der Karte oder in der Liste.",
+    "Give the reason for this depth.": "Geben Sie den Grund für diese Tiefe an.",
+    "Select a planned area first.": "Wählen Sie zuerst einen geplanten Bereich.",
+    "Add at least one area to the plan.": "Fügen Sie der Planung mindestens einen Bereich hinzu.",
+    "Not ready to treat: {missing}": "Noch nicht bereit zur Behandlung: {missing}",
+    # Treat
+    "Vertical": "Vertikal",
+    "Horizontal": "Horizontal",
+    "Diagonal": "Diagonal",
+    "Erythema": "Erythem",
+    "Erythema (epidermis)": "Erythem (Epidermis)",
+    "Uniform pinpoint bleeding": "Gleichmäßige punktförmige Blutung",
+    "Uniform pinpoint bleeding (dermis reached)":
+        "Gleichmäßige punktförmige Blutung (Dermis erreicht)",
+    "No endpoint reached": "Kein Endpunkt erreicht",
+    "pass timer": "Zeit des Durchgangs",
+    "new depth": "neue Tiefe",
+    "confirm": "bestätigen",
+    "reason for an unusual depth": "Grund für eine ungewöhnliche Tiefe",
+    "Change depth": "Tiefe ändern",
+    # The four buttons share one row of a 1366-pixel screen at the larger type size: the
+    # big state line above the timer ("DURCHGANG LÄUFT" / "Bereit") names the pass.
+    "Start pass  [{key}]": "Starten  [{key}]",
+    "Stop pass  [{key}]": "Stoppen  [{key}]",
+    "◀ Previous  [P]": "◀ Zurück  [P]",
+    "Next area ▶  [N]": "Weiter ▶  [N]",
+    "Finish  [F]": "Abschluss  [F]",
+    "Direction  [D]": "Richtung  [D]",
+    "Endpoint  [1] [2] [3]": "Endpunkt  [1] [2] [3]",
+    "The console stopped while a pass was running on {areas}. That pass was not counted: "
+    "repeat it if needed.":
+        "Die Konsole wurde beendet, während ein Durchgang auf {areas} lief. Dieser Durchgang "
+        "wurde nicht gezählt: wiederholen Sie ihn bei Bedarf.",
+    "this area": "diesem Bereich",
+    "No areas planned": "Keine Bereiche geplant",
+    "{area}  ({number} of {count})": "{area}  ({number} von {count})",
+    "Depth {depth} mm": "Tiefe {depth} mm",
+    "Pass {done} of {target} done": "{done} von {target} erledigt",
+    "PASS RUNNING": "DURCHGANG LÄUFT",
+    "Ready": "Bereit",
+    "Visit {time}": "Gesamt {time}",
+    "Pass {number} of {target} running": "{number} von {target} läuft",
+    "That was the last area: press F to finish.":
+        "Das war der letzte Bereich: F drücken zum Abschließen.",
+    "{warning} Tick confirm and give a reason.":
+        "{warning} Haken Sie „bestätigen“ an und geben Sie einen Grund an.",
+    # Finish
+    "Pinpoint bleeding": "Punktförmige Blutung",
+    "None": "Keiner",
+    "not recorded": "nicht erfasst",
+    "Depth (mm)": "Tiefe (mm)",
+    "Notes for the record": "Notizen für die Dokumentation",
+    "Adverse events (leave empty if none)": "Unerwünschte Ereignisse (leer lassen, wenn keine)",
+    "Complete visit  [Ctrl+Enter]": "Behandlung abschließen  [Strg+Enter]",
+    "Locks the record, archives and prints the aftercare sheet":
+        "Sperrt die Dokumentation, archiviert und druckt das Nachsorgeblatt",
+    "Next patient": "Nächste Person",
+    "Adverse events": "Unerwünschte Ereignisse",
+    "{passes} passes, {time} of needling over {areas} area(s).":
+        "{passes} Durchgänge, {time} Needling auf {areas} Bereich(en).",
+    "Cartridge: {needles} needles, lot {lot}, exp {expiry}":
+        "Kartusche: {needles} Nadeln, Charge {lot}, verw. bis {expiry}",
+    "Completed and locked. Corrections are amendments (Records).":
+        "Abgeschlossen und gesperrt. Korrekturen sind Nachträge (Akten).",
+    "Complete visit": "Behandlung abschließen",
+    "Complete and lock this visit? Notes and adverse events cannot be changed afterwards, "
+    "only amended.":
+        "Diese Behandlung abschließen und sperren? Notizen und unerwünschte Ereignisse können "
+        "danach nicht mehr geändert, nur ergänzt werden.",
+    "Complete and lock": "Abschließen und sperren",
+    "No room printer is set (Settings): use Print… beside the sheet.":
+        "Kein Drucker im Raum eingestellt (Einstellungen): „Drucken…“ neben dem Blatt verwenden.",
+    "The visit is saved, but the backup failed: {reason}":
+        "Die Behandlung ist gespeichert, aber die Datensicherung ist fehlgeschlagen: {reason}",
+    # A visit without an archived sheet (Records and the preview)
     "Draft from today's Settings: no sheet was archived for this visit.":
-        "Entwurf aus den heutigen Einstellungen: Für diesen Besuch wurde kein Blatt archiviert.",
+        "Entwurf aus den heutigen Einstellungen: Für diese Behandlung wurde kein Blatt archiviert.",
     "Archive a sheet now…": "Jetzt ein Blatt archivieren…",
     "Makes this visit's sheet from today's Settings and archives it (audited)":
-        "Erstellt das Blatt dieses Besuchs aus den heutigen Einstellungen und archiviert es "
-        "(protokolliert)",
+        "Erstellt das Blatt dieser Behandlung aus den heutigen Einstellungen und archiviert es "
+        "(im Prüfprotokoll)",
     "Archive a sheet now": "Jetzt ein Blatt archivieren",
     "No aftercare sheet was archived for this visit. Make one now? It is made from TODAY's "
     "Settings (clinic details, texts), not from the day of the visit, and the audit trail "
     "records that it was made late.":
-        "Für diesen Besuch wurde kein Nachsorgeblatt archiviert. Jetzt eines erstellen? Es "
-        "entsteht aus den HEUTIGEN Einstellungen (Praxisdaten, Texte), nicht aus denen am Tag "
-        "des Besuchs, und das Protokoll vermerkt, dass es nachträglich erstellt wurde.",
+        "Für diese Behandlung wurde kein Nachsorgeblatt archiviert. Jetzt eines erstellen? Es "
+        "entsteht aus den HEUTIGEN Einstellungen (Praxisangaben, Texte), nicht aus denen am Tag "
+        "der Behandlung, und das Prüfprotokoll hält fest, dass es nachträglich erstellt wurde.",
     "Archive sheet": "Blatt archivieren",
+    # Settings' frame
+    "Clinic": "Praxis",
+    "Protocol library": "Protokollbibliothek",
+    "Live preview": "Live-Vorschau",
+    "Texts per language": "Texte je Sprache",
+    "Photo views": "Fotoansichten",
+    "About": "Info",
+    "Save settings": "Einstellungen speichern",
+    "Only an admin can change settings: you are viewing them.":
+        "Nur eine Administratorin oder ein Administrator kann Einstellungen ändern: Sie sehen "
+        "sie nur an.",
+    "Accounts": "Konten",
+    "Audit": "Prüfprotokoll",
+    "the previous user": "der vorherigen Person",
+    "Unsaved changes by {name} ({edited}) were discarded when someone else signed in. "
+    "Nothing of them was saved.":
+        "Nicht gespeicherte Änderungen von {name} ({edited}) wurden verworfen, als sich jemand "
+        "anderes angemeldet hat. Nichts davon wurde gespeichert.",
+    "Not saved: fix the fields marked in red.":
+        "Nicht gespeichert: korrigieren Sie die rot markierten Felder.",
+    "Saved {n} change(s).": "{n} Änderung(en) gespeichert.",
+    "Nothing had changed.": "Es war nichts geändert.",
 })  # fmt: skip
 
 

@@ -172,7 +172,7 @@
     </message>
     <message>
         <location filename="../../console/ui/settings/accounts_view.py" line="187" />
-        <location filename="../../console/ui/settings/accounts_view.py" line="225" />
+        <location filename="../../console/ui/settings/accounts_view.py" line="231" />
         <source>Select an account in the table first.</source>
         <translation>Wählen Sie zuerst ein Konto in der Tabelle.</translation>
     </message>
@@ -182,17 +182,17 @@
         <translation>PIN festgelegt.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/accounts_view.py" line="208" />
+        <location filename="../../console/ui/settings/accounts_view.py" line="214" />
         <source>Deactivate account</source>
         <translation>Konto deaktivieren</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/accounts_view.py" line="232" />
+        <location filename="../../console/ui/settings/accounts_view.py" line="238" />
         <source>Deactivate {name}? They can no longer sign in; their records stay theirs.</source>
         <translation>{name} deaktivieren? Die Person kann sich nicht mehr anmelden; ihre Einträge bleiben ihr zugeordnet.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/accounts_view.py" line="238" />
+        <location filename="../../console/ui/settings/accounts_view.py" line="244" />
         <source>{name} can no longer sign in.</source>
         <translation>{name} kann sich nicht mehr anmelden.</translation>
     </message>
@@ -336,32 +336,32 @@
         <translation>Kamera: {view}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/photos/camera.py" line="113" />
+        <location filename="../../console/ui/photos/camera.py" line="116" />
         <source>Take photo</source>
         <translation>Foto aufnehmen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/photos/camera.py" line="116" />
+        <location filename="../../console/ui/photos/camera.py" line="119" />
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../../console/ui/photos/camera.py" line="119" />
+        <location filename="../../console/ui/photos/camera.py" line="122" />
         <source>Last visit's ghost</source>
         <translation>Überlagerung vom letzten Besuch</translation>
     </message>
     <message>
-        <location filename="../../console/ui/photos/camera.py" line="137" />
+        <location filename="../../console/ui/photos/camera.py" line="140" />
         <source>No earlier photo of the {view} view.</source>
         <translation>Kein früheres Foto der Ansicht „{view}“.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/photos/camera.py" line="170" />
+        <location filename="../../console/ui/photos/camera.py" line="173" />
         <source>No picture from the camera yet.</source>
         <translation>Noch kein Bild von der Kamera.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/photos/camera.py" line="183" />
+        <location filename="../../console/ui/photos/camera.py" line="190" />
         <source>Stored: {view}, {stage}.</source>
         <translation>Gespeichert: {view}, {stage}.</translation>
     </message>
@@ -629,7 +629,7 @@
     <message>
         <location filename="../../console/ui/steps/consent.py" line="92" />
         <source>Continue with the consent on record</source>
-        <translation>Mit der vorliegenden Einwilligung weiter</translation>
+        <translation>Mit vorliegender Einwilligung weiter</translation>
     </message>
     <message>
         <location filename="../../console/ui/steps/consent.py" line="94" />
@@ -924,6 +924,134 @@ Grund (in den Worten der Person, und wie er übermittelt wurde):</translation>
     </message>
 </context>
 <context>
+    <name>FinishScreen</name>
+    <message>
+        <location filename="../../console/ui/steps/finish.py" line="35" />
+        <source>Erythema</source>
+        <translation>Erythem</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/finish.py" line="36" />
+        <source>Pinpoint bleeding</source>
+        <translation>Punktförmige Blutung</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/finish.py" line="37" />
+        <source>None</source>
+        <translation>Keiner</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/finish.py" line="38" />
+        <source>not recorded</source>
+        <translation>nicht erfasst</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/finish.py" line="49" />
+        <source>Finish</source>
+        <translation>Abschluss</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/finish.py" line="56" />
+        <source>Area</source>
+        <translation>Bereich</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/finish.py" line="57" />
+        <source>Depth (mm)</source>
+        <translation>Tiefe (mm)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/finish.py" line="58" />
+        <source>Passes</source>
+        <translation>Durchgänge</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/finish.py" line="59" />
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/finish.py" line="60" />
+        <source>Endpoint</source>
+        <translation>Endpunkt</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/finish.py" line="66" />
+        <source>Notes for the record</source>
+        <translation>Notizen für die Dokumentation</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/finish.py" line="69" />
+        <source>Adverse events (leave empty if none)</source>
+        <translation>Unerwünschte Ereignisse (leer lassen, wenn keine)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/finish.py" line="73" />
+        <source>Complete visit  [Ctrl+Enter]</source>
+        <translation>Behandlung abschließen  [Strg+Enter]</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/finish.py" line="77" />
+        <source>Locks the record, archives and prints the aftercare sheet</source>
+        <translation>Sperrt die Dokumentation, archiviert und druckt das Nachsorgeblatt</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/finish.py" line="80" />
+        <source>Next patient</source>
+        <translation>Nächste Person</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/finish.py" line="95" />
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/finish.py" line="97" />
+        <source>Adverse events</source>
+        <translation>Unerwünschte Ereignisse</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/finish.py" line="152" />
+        <source>{passes} passes, {time} of needling over {areas} area(s).</source>
+        <translation>{passes} Durchgänge, {time} Needling auf {areas} Bereich(en).</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/finish.py" line="159" />
+        <source>Cartridge: {needles} needles, lot {lot}, exp {expiry}</source>
+        <translation>Kartusche: {needles} Nadeln, Charge {lot}, verw. bis {expiry}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/finish.py" line="184" />
+        <source>Completed and locked. Corrections are amendments (Records).</source>
+        <translation>Abgeschlossen und gesperrt. Korrekturen sind Nachträge (Akten).</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/finish.py" line="201" />
+        <source>Complete visit</source>
+        <translation>Behandlung abschließen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/finish.py" line="203" />
+        <source>Complete and lock this visit? Notes and adverse events cannot be changed afterwards, only amended.</source>
+        <translation>Diese Behandlung abschließen und sperren? Notizen und unerwünschte Ereignisse können danach nicht mehr geändert, nur ergänzt werden.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/finish.py" line="206" />
+        <source>Complete and lock</source>
+        <translation>Abschließen und sperren</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/finish.py" line="242" />
+        <source>No room printer is set (Settings): use Print… beside the sheet.</source>
+        <translation>Kein Drucker im Raum eingestellt (Einstellungen): „Drucken…“ neben dem Blatt verwenden.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/finish.py" line="258" />
+        <source>The visit is saved, but the backup failed: {reason}</source>
+        <translation>Die Behandlung ist gespeichert, aber die Datensicherung ist fehlgeschlagen: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>FirstAdminForm</name>
     <message>
         <location filename="../../console/ui/shell/first_run.py" line="23" />
@@ -971,7 +1099,7 @@ Grund (in den Worten der Person, und wie er übermittelt wurde):</translation>
     <message>
         <location filename="../../console/ui/steps/handout_preview.py" line="95" />
         <source>Print to room printer</source>
-        <translation>Auf dem Raumdrucker drucken</translation>
+        <translation>Im Raum drucken</translation>
     </message>
     <message>
         <location filename="../../console/ui/steps/handout_preview.py" line="96" />
@@ -991,7 +1119,7 @@ Grund (in den Worten der Person, und wie er übermittelt wurde):</translation>
     <message>
         <location filename="../../console/ui/steps/handout_preview.py" line="158" />
         <source>Draft from today's Settings: no sheet was archived for this visit.</source>
-        <translation>Entwurf aus den heutigen Einstellungen: Für diesen Besuch wurde kein Blatt archiviert.</translation>
+        <translation>Entwurf aus den heutigen Einstellungen: Für diese Behandlung wurde kein Blatt archiviert.</translation>
     </message>
     <message>
         <location filename="../../console/ui/steps/handout_preview.py" line="176" />
@@ -1037,22 +1165,22 @@ Grund (in den Worten der Person, und wie er übermittelt wurde):</translation>
 <context>
     <name>KeyCaptureField</name>
     <message>
-        <location filename="../../console/ui/settings/key_capture.py" line="20" />
+        <location filename="../../console/ui/settings/key_capture.py" line="26" />
         <source>Press the key or pedal now…</source>
         <translation>Jetzt Taste oder Pedal drücken…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/key_capture.py" line="65" />
+        <location filename="../../console/ui/settings/key_capture.py" line="71" />
         <source>(none: click to choose)</source>
         <translation>(keine: zum Auswählen klicken)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/key_capture.py" line="67" />
+        <location filename="../../console/ui/settings/key_capture.py" line="73" />
         <source>key: {key}</source>
         <translation>Taste: {key}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/key_capture.py" line="67" />
+        <location filename="../../console/ui/settings/key_capture.py" line="73" />
         <source>none</source>
         <translation>keine</translation>
     </message>
@@ -1123,37 +1251,37 @@ Grund (in den Worten der Person, und wie er übermittelt wurde):</translation>
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../console/ui/shell/lock.py" line="53" />
+        <location filename="../../console/ui/shell/lock.py" line="66" />
         <source>Locked</source>
         <translation>Gesperrt</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/lock.py" line="65" />
+        <location filename="../../console/ui/shell/lock.py" line="78" />
         <source>Unlock</source>
         <translation>Entsperren</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/lock.py" line="83" />
+        <location filename="../../console/ui/shell/lock.py" line="96" />
         <source>the practitioner</source>
         <translation>die behandelnde Person</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/lock.py" line="86" />
+        <location filename="../../console/ui/shell/lock.py" line="99" />
         <source>Patient data is hidden. {name}: enter your PIN to carry on where you were. Someone else can choose their name and sign in; the visit stays as it is.</source>
         <translation>Patientendaten sind ausgeblendet. {name}: Geben Sie Ihre PIN ein, um dort weiterzumachen, wo Sie waren. Jemand anderes kann den eigenen Namen wählen und sich anmelden; die Behandlung bleibt, wie sie ist.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/lock.py" line="113" />
+        <location filename="../../console/ui/shell/lock.py" line="126" />
         <source>Pass running on {area}: {time}. It keeps counting; unlock to stop it.</source>
         <translation>Durchgang läuft auf {area}: {time}. Er zählt weiter; entsperren, um ihn zu stoppen.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/lock.py" line="129" />
+        <location filename="../../console/ui/shell/lock.py" line="142" />
         <source>Choose your name first.</source>
         <translation>Wählen Sie zuerst Ihren Namen.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/lock.py" line="132" />
+        <location filename="../../console/ui/shell/lock.py" line="145" />
         <source>Type your PIN, then press Enter.</source>
         <translation>Tippen Sie Ihre PIN und drücken Sie Enter.</translation>
     </message>
@@ -1192,6 +1320,89 @@ Grund (in den Worten der Person, und wie er übermittelt wurde):</translation>
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../console/ui/shell/main_window.py" line="41" />
+        <source>1  Sign-in</source>
+        <translation>1  Anmeldung</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/shell/main_window.py" line="43" />
+        <source>2  Patient</source>
+        <translation>2  Patient/in</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/shell/main_window.py" line="45" />
+        <source>3  Screening</source>
+        <translation>3  Ausschlüsse</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/shell/main_window.py" line="47" />
+        <source>4  Consent</source>
+        <translation>4  Einwilligung</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/shell/main_window.py" line="49" />
+        <source>5  Prep</source>
+        <translation>5  Vorbereitung</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/shell/main_window.py" line="51" />
+        <source>6  Plan</source>
+        <translation>6  Planung</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/shell/main_window.py" line="53" />
+        <source>7  Treat</source>
+        <translation>7  Behandlung</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/shell/main_window.py" line="55" />
+        <source>8  Finish</source>
+        <translation>8  Abschluss</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/shell/main_window.py" line="57" />
+        <source>Records</source>
+        <translation>Akten</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/shell/main_window.py" line="59" />
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/shell/main_window.py" line="69" />
+        <source>Treatment Room Console</source>
+        <translation>Konsole für den Behandlungsraum</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/shell/main_window.py" line="85" />
+        <source>who and which patient</source>
+        <translation>wer angemeldet ist und welche Person behandelt wird</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/shell/main_window.py" line="165" />
+        <source>Stop the running pass first.</source>
+        <translation>Stoppen Sie zuerst den laufenden Durchgang.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/shell/main_window.py" line="202" />
+        <source>Signed in: {name}</source>
+        <translation>Angemeldet: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/shell/main_window.py" line="210" />
+        <source>Patient: &lt;b&gt;{name}&lt;/b&gt;, born {date} (age {age})</source>
+        <translation>Patient/in: &lt;b&gt;{name}&lt;/b&gt;, geboren {date} ({age} Jahre)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/shell/main_window.py" line="214" />
+        <source>Not signed in</source>
+        <translation>Nicht angemeldet</translation>
+    </message>
+</context>
+<context>
     <name>NamePicker</name>
     <message>
         <location filename="../../console/ui/widgets/pin.py" line="69" />
@@ -1210,135 +1421,135 @@ Grund (in den Worten der Person, und wie er übermittelt wurde):</translation>
 <context>
     <name>PatientFormWidget</name>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="37" />
+        <location filename="../../console/ui/steps/patient_form.py" line="39" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="38" />
+        <location filename="../../console/ui/steps/patient_form.py" line="40" />
         <source>As the patient writes it, any script</source>
         <translation>Wie die Person ihn schreibt, in jeder Schrift</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="39" />
+        <location filename="../../console/ui/steps/patient_form.py" line="44" />
         <source>Born</source>
         <translation>Geboren</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="40" />
+        <location filename="../../console/ui/steps/patient_form.py" line="45" />
         <source>Day first, e.g. 24.11.1990</source>
         <translation>Tag zuerst, z. B. 24.11.1990</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="41" />
+        <location filename="../../console/ui/steps/patient_form.py" line="49" />
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="42" />
-        <location filename="../../console/ui/steps/patient_form.py" line="44" />
+        <location filename="../../console/ui/steps/patient_form.py" line="50" />
+        <location filename="../../console/ui/steps/patient_form.py" line="55" />
         <source>Optional</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="43" />
+        <location filename="../../console/ui/steps/patient_form.py" line="54" />
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="45" />
+        <location filename="../../console/ui/steps/patient_form.py" line="59" />
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="46" />
+        <location filename="../../console/ui/steps/patient_form.py" line="60" />
         <source>Of the aftercare sheet, consent and calendar file</source>
         <translation>Des Nachsorgeblatts, der Einwilligung und der Kalenderdatei</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="47" />
+        <location filename="../../console/ui/steps/patient_form.py" line="64" />
         <source>Skin type</source>
         <translation>Hauttyp</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="48" />
+        <location filename="../../console/ui/steps/patient_form.py" line="65" />
         <source>Fitzpatrick I–VI; click again to clear</source>
         <translation>Fitzpatrick I–VI; erneut klicken zum Löschen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="49" />
+        <location filename="../../console/ui/steps/patient_form.py" line="69" />
         <source>Allergies</source>
         <translation>Allergien</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="50" />
+        <location filename="../../console/ui/steps/patient_form.py" line="70" />
         <source>E.g. lidocaine, nickel</source>
         <translation>Z. B. Lidocain, Nickel</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="51" />
+        <location filename="../../console/ui/steps/patient_form.py" line="72" />
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="56" />
+        <location filename="../../console/ui/steps/patient_form.py" line="77" />
         <source>born {date}</source>
         <translation>geboren {date}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="78" />
-        <location filename="../../console/ui/steps/patient_form.py" line="201" />
+        <location filename="../../console/ui/steps/patient_form.py" line="99" />
+        <location filename="../../console/ui/steps/patient_form.py" line="222" />
         <source>Register a new patient</source>
-        <translation>Neue Patientin / neuen Patienten aufnehmen</translation>
+        <translation>Neue Person aufnehmen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="97" />
+        <location filename="../../console/ui/steps/patient_form.py" line="118" />
         <source>The clinic's language</source>
         <translation>Sprache der Praxis</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="123" />
+        <location filename="../../console/ui/steps/patient_form.py" line="144" />
         <source>{field}: error</source>
         <translation>{field}: Fehler</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="143" />
+        <location filename="../../console/ui/steps/patient_form.py" line="164" />
         <source>Open the existing patient</source>
         <translation>Vorhandene Akte öffnen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="146" />
+        <location filename="../../console/ui/steps/patient_form.py" line="167" />
         <source>A different person: register</source>
         <translation>Eine andere Person: aufnehmen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="156" />
-        <location filename="../../console/ui/steps/patient_form.py" line="202" />
+        <location filename="../../console/ui/steps/patient_form.py" line="177" />
+        <location filename="../../console/ui/steps/patient_form.py" line="223" />
         <source>Register</source>
         <translation>Aufnehmen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="159" />
+        <location filename="../../console/ui/steps/patient_form.py" line="180" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="191" />
+        <location filename="../../console/ui/steps/patient_form.py" line="212" />
         <source>Fitzpatrick type {type}</source>
         <translation>Fitzpatrick-Typ {type}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="208" />
+        <location filename="../../console/ui/steps/patient_form.py" line="229" />
         <source>Edit patient details</source>
         <translation>Angaben der Patientin / des Patienten bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="209" />
+        <location filename="../../console/ui/steps/patient_form.py" line="230" />
         <source>Save changes</source>
         <translation>Änderungen speichern</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="291" />
+        <location filename="../../console/ui/steps/patient_form.py" line="312" />
         <source>Open it, or confirm that this is a different person.</source>
         <translation>Öffnen Sie sie, oder bestätigen Sie, dass es eine andere Person ist.</translation>
     </message>
@@ -1408,7 +1619,7 @@ Grund (in den Worten der Person, und wie er übermittelt wurde):</translation>
     <message>
         <location filename="../../console/ui/records/record_view.py" line="100" />
         <source>Makes this visit's sheet from today's Settings and archives it (audited)</source>
-        <translation>Erstellt das Blatt dieses Besuchs aus den heutigen Einstellungen und archiviert es (protokolliert)</translation>
+        <translation>Erstellt das Blatt dieser Behandlung aus den heutigen Einstellungen und archiviert es (im Prüfprotokoll)</translation>
     </message>
     <message>
         <location filename="../../console/ui/records/record_view.py" line="120" />
@@ -1545,7 +1756,7 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
     <message>
         <location filename="../../console/ui/records/record_view.py" line="306" />
         <source>No aftercare sheet was archived for this visit. Make one now? It is made from TODAY's Settings (clinic details, texts), not from the day of the visit, and the audit trail records that it was made late.</source>
-        <translation>Für diesen Besuch wurde kein Nachsorgeblatt archiviert. Jetzt eines erstellen? Es entsteht aus den HEUTIGEN Einstellungen (Praxisdaten, Texte), nicht aus denen am Tag des Besuchs, und das Protokoll vermerkt, dass es nachträglich erstellt wurde.</translation>
+        <translation>Für diese Behandlung wurde kein Nachsorgeblatt archiviert. Jetzt eines erstellen? Es entsteht aus den HEUTIGEN Einstellungen (Praxisangaben, Texte), nicht aus denen am Tag der Behandlung, und das Prüfprotokoll hält fest, dass es nachträglich erstellt wurde.</translation>
     </message>
     <message>
         <location filename="../../console/ui/records/record_view.py" line="312" />
@@ -1649,7 +1860,7 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
     <message>
         <location filename="../../console/ui/steps/patient.py" line="112" />
         <source>Register a new patient…</source>
-        <translation>Neue Patientin / neuen Patienten aufnehmen…</translation>
+        <translation>Neue Person aufnehmen…</translation>
     </message>
     <message>
         <location filename="../../console/ui/steps/patient.py" line="117" />
@@ -1825,18 +2036,18 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
         <translation>Überwacht: {folder}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/photos/capture.py" line="250" />
-        <location filename="../../console/ui/photos/capture.py" line="275" />
+        <location filename="../../console/ui/photos/capture.py" line="258" />
+        <location filename="../../console/ui/photos/capture.py" line="287" />
         <source>Could not read {name}.</source>
         <translation>{name} konnte nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/photos/capture.py" line="339" />
+        <location filename="../../console/ui/photos/capture.py" line="351" />
         <source>No earlier photo of the {view} view.</source>
         <translation>Kein früheres Foto der Ansicht „{view}“.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/photos/capture.py" line="346" />
+        <location filename="../../console/ui/photos/capture.py" line="358" />
         <source>Ghost: {view}, {date}.</source>
         <translation>Überlagerung: {view}, {date}.</translation>
     </message>
@@ -1844,27 +2055,27 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
 <context>
     <name>PhotoCompare</name>
     <message>
-        <location filename="../../console/ui/photos/compare.py" line="87" />
+        <location filename="../../console/ui/photos/compare.py" line="92" />
         <source>blend between the two dates</source>
         <translation>Überblendung zwischen den beiden Daten</translation>
     </message>
     <message>
-        <location filename="../../console/ui/photos/compare.py" line="103" />
+        <location filename="../../console/ui/photos/compare.py" line="108" />
         <source>Side by side</source>
         <translation>Nebeneinander</translation>
     </message>
     <message>
-        <location filename="../../console/ui/photos/compare.py" line="104" />
+        <location filename="../../console/ui/photos/compare.py" line="109" />
         <source>Overlay</source>
         <translation>Überlagern</translation>
     </message>
     <message>
-        <location filename="../../console/ui/photos/compare.py" line="105" />
+        <location filename="../../console/ui/photos/compare.py" line="110" />
         <source>Fit</source>
         <translation>Einpassen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/photos/compare.py" line="120" />
+        <location filename="../../console/ui/photos/compare.py" line="125" />
         <source>Wheel: zoom · drag: move (both sides)</source>
         <translation>Mausrad: zoomen · ziehen: verschieben (beide Seiten)</translation>
     </message>
@@ -1971,7 +2182,7 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
     </message>
     <message>
         <location filename="../../console/ui/settings/photo_views_editor.py" line="62" />
-        <location filename="../../console/ui/settings/photo_views_editor.py" line="180" />
+        <location filename="../../console/ui/settings/photo_views_editor.py" line="183" />
         <source>&amp;Retire view</source>
         <translation>Ansicht s&amp;tilllegen</translation>
     </message>
@@ -2016,37 +2227,37 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
         <translation>Nur eine Administratorin oder ein Administrator kann die Fotoansichten ändern.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/photo_views_editor.py" line="180" />
+        <location filename="../../console/ui/settings/photo_views_editor.py" line="183" />
         <source>&amp;Restore view</source>
         <translation>Ansicht &amp;wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/photo_views_editor.py" line="197" />
+        <location filename="../../console/ui/settings/photo_views_editor.py" line="200" />
         <source>New view: write its name and guide, then Save.</source>
         <translation>Neue Ansicht: Namen und Anleitung eintragen, dann speichern.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/photo_views_editor.py" line="210" />
+        <location filename="../../console/ui/settings/photo_views_editor.py" line="215" />
         <source>added</source>
         <translation>hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/photo_views_editor.py" line="215" />
+        <location filename="../../console/ui/settings/photo_views_editor.py" line="220" />
         <source>saved</source>
         <translation>gespeichert</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/photo_views_editor.py" line="220" />
+        <location filename="../../console/ui/settings/photo_views_editor.py" line="225" />
         <source>View “{name}” {done}.</source>
         <translation>Ansicht „{name}“ {done}.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/photo_views_editor.py" line="231" />
+        <location filename="../../console/ui/settings/photo_views_editor.py" line="236" />
         <source>View “{name}” is offered again.</source>
         <translation>Ansicht „{name}“ wird wieder angeboten.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/photo_views_editor.py" line="237" />
+        <location filename="../../console/ui/settings/photo_views_editor.py" line="242" />
         <source>View “{name}” retired: no longer taken; its photos stay in Records.</source>
         <translation>Ansicht „{name}“ stillgelegt: nicht mehr aufgenommen; ihre Fotos bleiben in den Akten.</translation>
     </message>
@@ -2085,6 +2296,378 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
         <location filename="../../console/ui/widgets/pin.py" line="174" />
         <source>delete last digit</source>
         <translation>letzte Ziffer löschen</translation>
+    </message>
+</context>
+<context>
+    <name>PlanScreen</name>
+    <message>
+        <location filename="../../console/ui/steps/plan.py" line="74" />
+        <source>Areas: arrows move, Enter chooses</source>
+        <translation>Bereiche: Pfeiltasten wechseln, Enter wählt</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/plan.py" line="81" />
+        <location filename="../../console/ui/steps/plan.py" line="230" />
+        <source>Choose an area</source>
+        <translation>Bereich auswählen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/plan.py" line="87" />
+        <source>type it</source>
+        <translation>eintippen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/plan.py" line="89" />
+        <source>depth in millimetres</source>
+        <translation>Tiefe in Millimetern</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/plan.py" line="91" />
+        <source>mm</source>
+        <translation>mm</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/plan.py" line="99" />
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/plan.py" line="106" />
+        <source>I confirm</source>
+        <translation>Ich bestätige</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/plan.py" line="108" />
+        <source>Reason for this depth (recorded)</source>
+        <translation>Grund für diese Tiefe (wird erfasst)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/plan.py" line="109" />
+        <source>reason for this depth</source>
+        <translation>Grund für diese Tiefe</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/plan.py" line="113" />
+        <source>Add area to plan</source>
+        <translation>Bereich zur Planung hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/plan.py" line="131" />
+        <source>Concern</source>
+        <translation>Anliegen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/plan.py" line="133" />
+        <location filename="../../console/ui/steps/plan.py" line="145" />
+        <source>Depth</source>
+        <translation>Tiefe</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/plan.py" line="138" />
+        <location filename="../../console/ui/steps/plan.py" line="145" />
+        <source>Passes</source>
+        <translation>Durchgänge</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/plan.py" line="145" />
+        <source>Area</source>
+        <translation>Bereich</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/plan.py" line="145" />
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/plan.py" line="151" />
+        <source>Remove area</source>
+        <translation>Bereich entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/plan.py" line="152" />
+        <source>Remove the area selected in the plan</source>
+        <translation>Den in der Planung ausgewählten Bereich entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/plan.py" line="155" />
+        <source>Start treating</source>
+        <translation>Behandlung starten</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/plan.py" line="193" />
+        <source>Plan</source>
+        <translation>Planung</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/plan.py" line="255" />
+        <source>{area} is in the plan: Delete on the map or Remove area takes it out.</source>
+        <translation>{area} ist in der Planung: Entf auf der Karte oder „Bereich entfernen“ nimmt ihn heraus.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/plan.py" line="301" />
+        <source>Never above {limit} mm.</source>
+        <translation>Nie über {limit} mm.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/plan.py" line="305" />
+        <source>Typical for {zone}: {low}–{high} mm.</source>
+        <translation>Üblich für {zone}: {low}–{high} mm.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/plan.py" line="332" />
+        <source>Choose an area on the map or in the list.</source>
+        <translation>Wählen Sie einen Bereich auf der Karte oder in der Liste.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/plan.py" line="349" />
+        <source>Give the reason for this depth.</source>
+        <translation>Geben Sie den Grund für diese Tiefe an.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/plan.py" line="403" />
+        <source>Select a planned area first.</source>
+        <translation>Wählen Sie zuerst einen geplanten Bereich.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/plan.py" line="418" />
+        <source>Add at least one area to the plan.</source>
+        <translation>Fügen Sie der Planung mindestens einen Bereich hinzu.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/plan.py" line="423" />
+        <source>Not ready to treat: {missing}</source>
+        <translation>Noch nicht bereit zur Behandlung: {missing}</translation>
+    </message>
+</context>
+<context>
+    <name>PrepScreen</name>
+    <message>
+        <location filename="../../console/ui/steps/prep.py" line="38" />
+        <source>scan</source>
+        <translation>gescannt</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/prep.py" line="38" />
+        <source>manual</source>
+        <translation>eingetippt</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/prep.py" line="54" />
+        <source>Sterile seal intact</source>
+        <translation>Sterilsiegel intakt</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/prep.py" line="56" />
+        <source>Scan the cartridge box's barcode here</source>
+        <translation>Barcode der Kartuschenverpackung hier scannen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/prep.py" line="60" />
+        <source>e.g. 2027-03 or 31.03.2027</source>
+        <translation>z. B. 2027-03 oder 31.03.2027</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/prep.py" line="61" />
+        <source>optional, 14 digits</source>
+        <translation>optional, 14 Ziffern</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/prep.py" line="62" />
+        <source>Record typed label</source>
+        <translation>Etikett erfassen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/prep.py" line="68" />
+        <source>Yes: I opened a new sealed cartridge for this patient</source>
+        <translation>Ja: Ich habe für diese Person eine neue, versiegelte Kartusche geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/prep.py" line="77" />
+        <source>Needle cartridge (sterile, single use)</source>
+        <translation>Nadelkartusche (steril, Einweg)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/prep.py" line="84" />
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/prep.py" line="85" />
+        <source>Cartridge type</source>
+        <translation>Kartusche</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/prep.py" line="87" />
+        <source>Scan</source>
+        <translation>Scannen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/prep.py" line="88" />
+        <source>Box will not scan? Type the label:</source>
+        <translation>Verpackung lässt sich nicht scannen? Etikett eintippen:</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/prep.py" line="89" />
+        <source>GTIN (01)</source>
+        <translation>GTIN (01)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/prep.py" line="90" />
+        <source>Lot (10)</source>
+        <translation>Charge (10)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/prep.py" line="91" />
+        <source>Expiry (17)</source>
+        <translation>Verfall (17)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/prep.py" line="92" />
+        <source>Serial (21)</source>
+        <translation>Seriennr. (21)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/prep.py" line="97" />
+        <source>Recorded</source>
+        <translation>Erfasst</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/prep.py" line="100" />
+        <source>Record gel</source>
+        <translation>Gel erfassen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/prep.py" line="104" />
+        <source>Topical gel</source>
+        <translation>Topisches Gel</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/prep.py" line="106" />
+        <location filename="../../console/ui/steps/prep.py" line="126" />
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/prep.py" line="107" />
+        <location filename="../../console/ui/steps/prep.py" line="127" />
+        <source>Lot</source>
+        <translation>Charge</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/prep.py" line="115" />
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/prep.py" line="116" />
+        <source>Under occlusion</source>
+        <translation>Unter Okklusion</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/prep.py" line="117" />
+        <source>Numbing cream applied</source>
+        <translation>Creme aufgetragen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/prep.py" line="119" />
+        <source>Cream removed completely</source>
+        <translation>Creme vollständig entfernt</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/prep.py" line="124" />
+        <source>Numbing cream (optional)</source>
+        <translation>Betäubungscreme (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/prep.py" line="128" />
+        <source>Applied at</source>
+        <translation>Aufgetragen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/prep.py" line="129" />
+        <source>Wait</source>
+        <translation>Einwirkzeit</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/prep.py" line="136" />
+        <location filename="../../console/ui/steps/prep.py" line="244" />
+        <source>Skin cleansed</source>
+        <translation>Haut gereinigt</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/prep.py" line="139" />
+        <source>Continue to Plan</source>
+        <translation>Weiter zur Planung</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/prep.py" line="155" />
+        <source>Prep</source>
+        <translation>Vorbereitung</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/prep.py" line="183" />
+        <source>Choose the device…</source>
+        <translation>Gerät auswählen…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/prep.py" line="220" />
+        <source>{needles} needles · lot {lot} · exp {expiry}</source>
+        <translation>{needles} Nadeln · Charge {lot} · verw. bis {expiry}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/prep.py" line="224" />
+        <source> · serial {serial}</source>
+        <translation> · Seriennr. {serial}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/prep.py" line="226" />
+        <source> · no serial: new sealed cartridge confirmed</source>
+        <translation> · keine Seriennr.: neue versiegelte Kartusche bestätigt</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/prep.py" line="230" />
+        <source>Recorded: {product}, lot {lot}</source>
+        <translation>Erfasst: {product}, Charge {lot}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/prep.py" line="240" />
+        <source>Skin cleansed at {time}</source>
+        <translation>Haut gereinigt um {time}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/prep.py" line="249" />
+        <source>Still to do: {missing}</source>
+        <translation>Noch offen: {missing}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/prep.py" line="251" />
+        <source>Ready.</source>
+        <translation>Bereit.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/prep.py" line="262" />
+        <source>Removed at {time}</source>
+        <translation>Entfernt um {time}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/prep.py" line="294" />
+        <source>Choose the device first.</source>
+        <translation>Wählen Sie zuerst das Gerät.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/prep.py" line="297" />
+        <source>Choose the cartridge type.</source>
+        <translation>Wählen Sie den Kartuschentyp.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/prep.py" line="302" />
+        <source>Check the sterile seal and tick “Sterile seal intact”. A broken seal: do not use it.</source>
+        <translation>Prüfen Sie das Sterilsiegel und haken Sie „Sterilsiegel intakt“ an. Bei beschädigtem Siegel: nicht verwenden.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/prep.py" line="422" />
+        <source>No numbing cream is recorded.</source>
+        <translation>Es ist keine Betäubungscreme erfasst.</translation>
     </message>
 </context>
 <context>
@@ -2353,22 +2936,22 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
     <message>
         <location filename="../../console/ui/settings/protocol_editor.py" line="213" />
         <source>Save as new version</source>
-        <translation>Als neue Version speichern</translation>
+        <translation>Neue Version speichern</translation>
     </message>
     <message>
         <location filename="../../console/ui/settings/protocol_editor.py" line="214" />
         <source>Export…</source>
-        <translation>Exportieren…</translation>
+        <translation>Export…</translation>
     </message>
     <message>
         <location filename="../../console/ui/settings/protocol_editor.py" line="215" />
         <source>Import…</source>
-        <translation>Importieren…</translation>
+        <translation>Import…</translation>
     </message>
     <message>
         <location filename="../../console/ui/settings/protocol_editor.py" line="216" />
         <source>Preview the sheet</source>
-        <translation>Blatt in der Vorschau</translation>
+        <translation>Blattvorschau</translation>
     </message>
     <message>
         <location filename="../../console/ui/settings/protocol_editor.py" line="243" />
@@ -2703,6 +3286,231 @@ Jeder abgeschlossene Durchgang ist gespeichert. Dort fortsetzen, wo sie unterbro
     </message>
 </context>
 <context>
+    <name>ScreeningScreen</name>
+    <message>
+        <location filename="../../console/ui/steps/screening.py" line="38" />
+        <source>Hard stops: any “yes” means no treatment today</source>
+        <translation>Absolute Ausschlüsse: jedes „Ja“ bedeutet heute keine Behandlung</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/screening.py" line="40" />
+        <source>Waiting periods: give the date</source>
+        <translation>Wartezeiten: Datum angeben</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/screening.py" line="41" />
+        <source>Needs clearance: record who cleared it, how, when and what was agreed</source>
+        <translation>Freigabe nötig: erfassen, wer freigegeben hat, wie, wann und was vereinbart wurde</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/screening.py" line="44" />
+        <source>Reminders</source>
+        <translation>Hinweise</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/screening.py" line="137" />
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/screening.py" line="138" />
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/screening.py" line="142" />
+        <source>{question}: no</source>
+        <translation>{question}: nein</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/screening.py" line="143" />
+        <source>{question}: yes</source>
+        <translation>{question}: ja</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/screening.py" line="155" />
+        <source>Date?</source>
+        <translation>Datum?</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/screening.py" line="158" />
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/screening.py" line="171" />
+        <source>Answer…</source>
+        <translation>Antwort…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/screening.py" line="175" />
+        <source>{question}: answer</source>
+        <translation>{question}: Antwort</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/screening.py" line="252" />
+        <source>Check answers and continue to Consent</source>
+        <translation>Antworten prüfen und weiter zur Einwilligung</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/screening.py" line="254" />
+        <source>Stop this visit (no treatment)</source>
+        <translation>Termin beenden (keine Behandlung)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/screening.py" line="263" />
+        <source>Screening</source>
+        <translation>Ausschlusskriterien</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/screening.py" line="265" />
+        <source>Ask every question at every visit. Nothing is pre-answered.</source>
+        <translation>Stellen Sie jede Frage bei jeder Behandlung. Nichts ist vorausgefüllt.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/screening.py" line="268" />
+        <source>question in focus</source>
+        <translation>ausgewählte Frage</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/screening.py" line="333" />
+        <source>Question {number} of {count}: {question}   [Y] yes · [N] no · [↑↓] move · [Enter] check</source>
+        <translation>Frage {number} von {count}: {question}   [Y] ja · [N] nein · [↑↓] wechseln · [Enter] prüfen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/screening.py" line="372" />
+        <source>Answer this question.</source>
+        <translation>Beantworten Sie diese Frage.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/screening.py" line="373" />
+        <source>Some questions are not answered yet.</source>
+        <translation>Einige Fragen sind noch nicht beantwortet.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/screening.py" line="394" />
+        <source>Screening clear.</source>
+        <translation>Keine Ausschlusskriterien.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/screening.py" line="401" />
+        <source>Earliest safe date: {date}.</source>
+        <translation>Frühestes sicheres Datum: {date}.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/screening.py" line="415" />
+        <source>Stop this visit</source>
+        <translation>Termin beenden</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/screening.py" line="416" />
+        <source>Stop this visit without treatment? It is closed and cannot be resumed.</source>
+        <translation>Diesen Termin ohne Behandlung beenden? Er wird geschlossen und kann nicht fortgesetzt werden.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/screening.py" line="417" />
+        <source>Stop the visit</source>
+        <translation>Termin beenden</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsScreen</name>
+    <message>
+        <location filename="../../console/ui/settings/screen.py" line="58" />
+        <location filename="../../console/ui/settings/screen.py" line="145" />
+        <source>Clinic</source>
+        <translation>Praxis</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/screen.py" line="59" />
+        <location filename="../../console/ui/settings/screen.py" line="146" />
+        <source>Room</source>
+        <translation>Raum</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/screen.py" line="60" />
+        <location filename="../../console/ui/settings/screen.py" line="147" />
+        <source>Protocol library</source>
+        <translation>Protokollbibliothek</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/screen.py" line="61" />
+        <source>Live preview</source>
+        <translation>Live-Vorschau</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/screen.py" line="62" />
+        <source>Texts per language</source>
+        <translation>Texte je Sprache</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/screen.py" line="63" />
+        <source>Consent</source>
+        <translation>Einwilligung</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/screen.py" line="64" />
+        <source>Photo views</source>
+        <translation>Fotoansichten</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/screen.py" line="65" />
+        <source>About</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/screen.py" line="67" />
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/screen.py" line="92" />
+        <source>Save settings</source>
+        <translation>Einstellungen speichern</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/screen.py" line="129" />
+        <source>Only an admin can change settings: you are viewing them.</source>
+        <translation>Nur eine Administratorin oder ein Administrator kann Einstellungen ändern: Sie sehen sie nur an.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/screen.py" line="153" />
+        <location filename="../../console/ui/settings/screen.py" line="180" />
+        <source>Accounts</source>
+        <translation>Konten</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/screen.py" line="161" />
+        <source>the previous user</source>
+        <translation>der vorherigen Person</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/screen.py" line="164" />
+        <source>Unsaved changes by {name} ({edited}) were discarded when someone else signed in. Nothing of them was saved.</source>
+        <translation>Nicht gespeicherte Änderungen von {name} ({edited}) wurden verworfen, als sich jemand anderes angemeldet hat. Nichts davon wurde gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/screen.py" line="181" />
+        <source>Audit</source>
+        <translation>Prüfprotokoll</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/screen.py" line="212" />
+        <source>Not saved: fix the fields marked in red.</source>
+        <translation>Nicht gespeichert: korrigieren Sie die rot markierten Felder.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/screen.py" line="227" />
+        <source>Saved {n} change(s).</source>
+        <translation>{n} Änderung(en) gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/screen.py" line="227" />
+        <source>Nothing had changed.</source>
+        <translation>Es war nichts geändert.</translation>
+    </message>
+</context>
+<context>
     <name>SignInScreen</name>
     <message>
         <location filename="../../console/ui/steps/signin.py" line="39" />
@@ -2761,29 +3569,209 @@ Jeder abgeschlossene Durchgang ist gespeichert. Dort fortsetzen, wo sie unterbro
 <context>
     <name>TableEditor</name>
     <message>
-        <location filename="../../console/ui/settings/table_editor.py" line="125" />
+        <location filename="../../console/ui/settings/table_editor.py" line="132" />
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/table_editor.py" line="126" />
+        <location filename="../../console/ui/settings/table_editor.py" line="133" />
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/table_editor.py" line="127" />
+        <location filename="../../console/ui/settings/table_editor.py" line="134" />
         <source>Up</source>
         <translation>Nach oben</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/table_editor.py" line="128" />
+        <location filename="../../console/ui/settings/table_editor.py" line="135" />
         <source>Down</source>
         <translation>Nach unten</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/table_editor.py" line="301" />
+        <location filename="../../console/ui/settings/table_editor.py" line="317" />
         <source>… and {count} more</source>
         <translation>… und {count} weitere</translation>
+    </message>
+</context>
+<context>
+    <name>TreatScreen</name>
+    <message>
+        <location filename="../../console/ui/steps/treat.py" line="46" />
+        <source>Vertical</source>
+        <translation>Vertikal</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/treat.py" line="47" />
+        <source>Horizontal</source>
+        <translation>Horizontal</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/treat.py" line="48" />
+        <source>Diagonal</source>
+        <translation>Diagonal</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/treat.py" line="49" />
+        <source>Erythema</source>
+        <translation>Erythem</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/treat.py" line="50" />
+        <source>Erythema (epidermis)</source>
+        <translation>Erythem (Epidermis)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/treat.py" line="51" />
+        <source>Uniform pinpoint bleeding</source>
+        <translation>Gleichmäßige punktförmige Blutung</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/treat.py" line="52" />
+        <source>Uniform pinpoint bleeding (dermis reached)</source>
+        <translation>Gleichmäßige punktförmige Blutung (Dermis erreicht)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/treat.py" line="53" />
+        <source>No endpoint reached</source>
+        <translation>Kein Endpunkt erreicht</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/treat.py" line="88" />
+        <source>pass timer</source>
+        <translation>Zeit des Durchgangs</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/treat.py" line="106" />
+        <source>new depth</source>
+        <translation>neue Tiefe</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/treat.py" line="109" />
+        <source>confirm</source>
+        <translation>bestätigen</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/treat.py" line="111" />
+        <source>reason for an unusual depth</source>
+        <translation>Grund für eine ungewöhnliche Tiefe</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/treat.py" line="112" />
+        <source>Change depth</source>
+        <translation>Tiefe ändern</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/treat.py" line="117" />
+        <source>mm</source>
+        <translation>mm</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/treat.py" line="126" />
+        <location filename="../../console/ui/steps/treat.py" line="208" />
+        <source>Start pass  [{key}]</source>
+        <translation>Starten  [{key}]</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/treat.py" line="129" />
+        <source>◀ Previous  [P]</source>
+        <translation>◀ Zurück  [P]</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/treat.py" line="131" />
+        <source>Next area ▶  [N]</source>
+        <translation>Weiter ▶  [N]</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/treat.py" line="133" />
+        <source>Finish  [F]</source>
+        <translation>Abschluss  [F]</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/treat.py" line="150" />
+        <source>Direction  [D]</source>
+        <translation>Richtung  [D]</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/treat.py" line="152" />
+        <source>Endpoint  [1] [2] [3]</source>
+        <translation>Endpunkt  [1] [2] [3]</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/treat.py" line="163" />
+        <source>Areas</source>
+        <translation>Bereiche</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/treat.py" line="208" />
+        <source>Stop pass  [{key}]</source>
+        <translation>Stoppen  [{key}]</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/treat.py" line="245" />
+        <source>The console stopped while a pass was running on {areas}. That pass was not counted: repeat it if needed.</source>
+        <translation>Die Konsole wurde beendet, während ein Durchgang auf {areas} lief. Dieser Durchgang wurde nicht gezählt: wiederholen Sie ihn bei Bedarf.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/treat.py" line="315" />
+        <source>this area</source>
+        <translation>diesem Bereich</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/treat.py" line="353" />
+        <source>No areas planned</source>
+        <translation>Keine Bereiche geplant</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/treat.py" line="363" />
+        <source>{area}  ({number} of {count})</source>
+        <translation>{area}  ({number} von {count})</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/treat.py" line="368" />
+        <source>Depth {depth} mm</source>
+        <translation>Tiefe {depth} mm</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/treat.py" line="370" />
+        <source>Pass {done} of {target} done</source>
+        <translation>{done} von {target} erledigt</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/treat.py" line="388" />
+        <source>PASS RUNNING</source>
+        <translation>DURCHGANG LÄUFT</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/treat.py" line="393" />
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/treat.py" line="396" />
+        <source>Visit {time}</source>
+        <translation>Gesamt {time}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/treat.py" line="415" />
+        <source>Pass {number} of {target} running</source>
+        <translation>{number} von {target} läuft</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/treat.py" line="432" />
+        <location filename="../../console/ui/steps/treat.py" line="496" />
+        <source>Stop the running pass first.</source>
+        <translation>Stoppen Sie zuerst den laufenden Durchgang.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/treat.py" line="437" />
+        <source>That was the last area: press F to finish.</source>
+        <translation>Das war der letzte Bereich: F drücken zum Abschließen.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/treat.py" line="479" />
+        <source>{warning} Tick confirm and give a reason.</source>
+        <translation>{warning} Haken Sie „bestätigen“ an und geben Sie einen Grund an.</translation>
     </message>
 </context>
 <context>
@@ -2885,6 +3873,59 @@ Jeder abgeschlossene Durchgang ist gespeichert. Dort fortsetzen, wo sie unterbro
         <location filename="../../console/ui/photos/visit_pair.py" line="60" />
         <source>After, {time}</source>
         <translation>Nachher, {time}</translation>
+    </message>
+</context>
+<context>
+    <name>_ClearanceForm</name>
+    <message>
+        <location filename="../../console/ui/steps/screening.py" line="65" />
+        <source>Cleared by (name)</source>
+        <translation>Freigegeben von (Name)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/screening.py" line="71" />
+        <source>Their role</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/screening.py" line="73" />
+        <source>How?</source>
+        <translation>Wie?</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/screening.py" line="80" />
+        <source>Date?</source>
+        <translation>Datum?</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/screening.py" line="84" />
+        <source>What was agreed</source>
+        <translation>Was vereinbart wurde</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/screening.py" line="86" />
+        <source>{question}: clearance name</source>
+        <translation>{question}: Freigabe, Name</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/screening.py" line="87" />
+        <source>{question}: clearance role</source>
+        <translation>{question}: Freigabe, Funktion</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/screening.py" line="88" />
+        <source>{question}: clearance how</source>
+        <translation>{question}: Freigabe, wie</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/screening.py" line="89" />
+        <source>{question}: clearance date</source>
+        <translation>{question}: Freigabe, Datum</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/screening.py" line="90" />
+        <source>{question}: clearance note</source>
+        <translation>{question}: Freigabe, Vereinbarung</translation>
     </message>
 </context>
 <context>

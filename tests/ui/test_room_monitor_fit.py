@@ -27,12 +27,15 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from console.context import AppContext
+from console.ui.shell import i18n
 from console.ui.shell.main_window import MainWindow
 from console.ui.widgets import theme
 from console.visit.service import VisitService
 from tests.conftest import ready_visit
 
 SIZES = [(1366, 700), (1280, 720)]
+# German words are longer: every size and type size is checked in German too.
+CASES = [(width, height, language) for width, height in SIZES for language in ("en", "de")]
 SCALES = [1.0, 1.3]
 STEPS = (
     "patient",
@@ -118,7 +121,7 @@ def problems_on(window: MainWindow, key: str) -> list[str]:
 
 
 @pytest.mark.parametrize("themed", SCALES, indirect=True)
-@pytest.mark.parametrize(("width", "height"), SIZES)
+@pytest.mark.parametrize(("width", "height", "language"), CASES)
 def test_every_step_fits_a_small_room_monitor(
     qtbot: QtBot,
     ctx: AppContext,
@@ -127,6 +130,19 @@ def test_every_step_fits_a_small_room_monitor(
     themed: float,
     width: int,
     height: int,
+    language: str,
+) -> None:
+    app = QApplication.instance()
+    assert app is not None
+    assert i18n.install(app, language) == (language != "en")
+    try:
+        _check_every_step(qtbot, ctx, staff, patient, width, height)
+    finally:
+        i18n.install(app, "en")
+
+
+def _check_every_step(
+    qtbot: QtBot, ctx: AppContext, staff: list[str], patient: str, width: int, height: int
 ) -> None:
     visit_id = ready_visit(ctx, patient)
     # The longest names the steps show: the zone around the eyes, a cartridge type.

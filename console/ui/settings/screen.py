@@ -55,16 +55,16 @@ class SettingsScreen(QWidget):
         self.accounts: AccountsView | None = None
         self._admin_holders: list[QScrollArea] = []
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._with_save_bar(self.clinic), "Clinic")
-        self.tabs.addTab(self._with_save_bar(self.room), "Room")
-        self.tabs.addTab(self.protocol, "Protocol library")
-        self.tabs.addTab(self.preview, "Live preview")
-        self.tabs.addTab(LanguageTextsTab(ctx), "Texts per language")
-        self.tabs.addTab(ConsentEditor(ctx), "Consent")
-        self.tabs.addTab(PhotoViewsEditor(ctx), "Photo views")
-        self.tabs.addTab(AboutTab(ctx), "About")
+        self.tabs.addTab(self._with_save_bar(self.clinic), self.tr("Clinic"))
+        self.tabs.addTab(self._with_save_bar(self.room), self.tr("Room"))
+        self.tabs.addTab(self.protocol, self.tr("Protocol library"))
+        self.tabs.addTab(self.preview, self.tr("Live preview"))
+        self.tabs.addTab(LanguageTextsTab(ctx), self.tr("Texts per language"))
+        self.tabs.addTab(ConsentEditor(ctx), self.tr("Consent"))
+        self.tabs.addTab(PhotoViewsEditor(ctx), self.tr("Photo views"))
+        self.tabs.addTab(AboutTab(ctx), self.tr("About"))
         lay = QVBoxLayout(self)
-        lay.addWidget(widgets.title("Settings"))
+        lay.addWidget(widgets.title(self.tr("Settings")))
         lay.addWidget(self.banner)
         lay.addWidget(self.notice)
         lay.addWidget(self.tabs, 1)
@@ -89,7 +89,7 @@ class SettingsScreen(QWidget):
 
     def _with_save_bar(self, form: QWidget) -> QWidget:
         page = QWidget()
-        save = widgets.primary("Save settings")
+        save = widgets.primary(self.tr("Save settings"))
         save.setObjectName("save-settings")
         status = QLabel()
         status.setObjectName("settings-status")
@@ -126,7 +126,9 @@ class SettingsScreen(QWidget):
             status.clear()
         self.read_only = not protocol_edit.can_edit(self.ctx)
         self.banner.setText(
-            "Only an admin can change settings: you are viewing them." if self.read_only else ""
+            self.tr("Only an admin can change settings: you are viewing them.")
+            if self.read_only
+            else ""
         )
         self.banner.setVisible(self.read_only)
         for form in (self.clinic, self.room):
@@ -140,15 +142,15 @@ class SettingsScreen(QWidget):
         edited = [
             name
             for name, dirty in (
-                ("Clinic", self.clinic.dirty),
-                ("Room", self.room.dirty),
-                ("Protocol library", self.protocol.dirty),
+                (self.tr("Clinic"), self.clinic.dirty),
+                (self.tr("Room"), self.room.dirty),
+                (self.tr("Protocol library"), self.protocol.dirty),
             )
             if dirty
         ]
         accounts = self.accounts
         if accounts is not None and accounts.discard_typing():
-            edited.append("Accounts")
+            edited.append(self.tr("Accounts"))
         self.clinic.dirty = self.room.dirty = False  # reloaded from the database by enter()
         if self.protocol.dirty:
             self.protocol.load()
@@ -156,10 +158,12 @@ class SettingsScreen(QWidget):
             self.notice.clear()
             self.notice.setVisible(False)
             return
-        name = auth.display_name(self.ctx, previous) or "the previous user"
+        name = auth.display_name(self.ctx, previous) or self.tr("the previous user")
         self.notice.setText(
-            f"Unsaved changes by {name} ({', '.join(edited)}) were discarded when someone "
-            "else signed in. Nothing of them was saved."
+            self.tr(
+                "Unsaved changes by {name} ({edited}) were discarded when someone "
+                "else signed in. Nothing of them was saved."
+            ).format(name=name, edited=", ".join(edited))
         )
         self.notice.setVisible(True)
 
@@ -172,7 +176,10 @@ class SettingsScreen(QWidget):
 
             self.accounts = AccountsView(self.ctx, self)
             self.audit = AuditView(self.ctx, self)
-            for title, view in (("Accounts", self.accounts), ("Audit", self.audit)):
+            for title, view in (
+                (self.tr("Accounts"), self.accounts),
+                (self.tr("Audit"), self.audit),
+            ):
                 # Their filter rows are wider than the room screen at the default type size:
                 # they scroll inside the tab rather than widen the whole window.
                 holder = QScrollArea()
@@ -202,7 +209,7 @@ class SettingsScreen(QWidget):
         except SettingsInvalid as exc:
             self.clinic.show_problems(exc.problems)
             self.room.show_problems(exc.problems)
-            self._say(status, "Not saved: fix the fields marked in red.")
+            self._say(status, self.tr("Not saved: fix the fields marked in red."))
             return False
         except DomainError as exc:
             self._say(status, exc.message)
@@ -215,7 +222,10 @@ class SettingsScreen(QWidget):
         if lock is not None and hasattr(lock, "reload_settings"):
             lock.reload_settings()
         n = len(saved.changed)
-        self._say(status, f"Saved {n} change(s)." if n else "Nothing had changed.")
+        self._say(
+            status,
+            self.tr("Saved {n} change(s).").format(n=n) if n else self.tr("Nothing had changed."),
+        )
         if self.audit is not None:
             self.audit.refresh()
         return True

@@ -24,6 +24,7 @@ from console.access import auth
 from console.context import AppContext
 from console.settings import service as settings_service
 from console.ui.shell.flow import VISIT_STEPS, VisitFlow
+from console.ui.shell.i18n import QT_TRANSLATE_NOOP
 from console.ui.widgets.common import ActionBar
 
 
@@ -35,18 +36,29 @@ class ScreenSpec:
     needs: str  # "" | "practitioner" | "patient" | "visit"
 
 
+# Titles marked for translation; the sidebar shows them in the UI's language.
 SCREENS = (
-    ScreenSpec("signin", "1  Sign-in", "console.ui.steps.signin:SignInScreen", ""),
-    ScreenSpec("patient", "2  Patient", "console.ui.steps.patient:PatientScreen", "practitioner"),
-    ScreenSpec("screening", "3  Screening", "console.ui.steps.screening:ScreeningScreen", "visit"),
-    ScreenSpec("consent", "4  Consent", "console.ui.steps.consent:ConsentScreen", "visit"),
-    ScreenSpec("prep", "5  Prep", "console.ui.steps.prep:PrepScreen", "visit"),
-    ScreenSpec("plan", "6  Plan", "console.ui.steps.plan:PlanScreen", "visit"),
-    ScreenSpec("treat", "7  Treat", "console.ui.steps.treat:TreatScreen", "visit"),
-    ScreenSpec("finish", "8  Finish", "console.ui.steps.finish:FinishScreen", "visit"),
-    ScreenSpec("records", "Records", "console.ui.records.screen:RecordsScreen", "practitioner"),
-    ScreenSpec("settings", "Settings", "console.ui.settings.screen:SettingsScreen", "practitioner"),
-)
+    ScreenSpec("signin", QT_TRANSLATE_NOOP("MainWindow", "1  Sign-in"),
+               "console.ui.steps.signin:SignInScreen", ""),
+    ScreenSpec("patient", QT_TRANSLATE_NOOP("MainWindow", "2  Patient"),
+               "console.ui.steps.patient:PatientScreen", "practitioner"),
+    ScreenSpec("screening", QT_TRANSLATE_NOOP("MainWindow", "3  Screening"),
+               "console.ui.steps.screening:ScreeningScreen", "visit"),
+    ScreenSpec("consent", QT_TRANSLATE_NOOP("MainWindow", "4  Consent"),
+               "console.ui.steps.consent:ConsentScreen", "visit"),
+    ScreenSpec("prep", QT_TRANSLATE_NOOP("MainWindow", "5  Prep"),
+               "console.ui.steps.prep:PrepScreen", "visit"),
+    ScreenSpec("plan", QT_TRANSLATE_NOOP("MainWindow", "6  Plan"),
+               "console.ui.steps.plan:PlanScreen", "visit"),
+    ScreenSpec("treat", QT_TRANSLATE_NOOP("MainWindow", "7  Treat"),
+               "console.ui.steps.treat:TreatScreen", "visit"),
+    ScreenSpec("finish", QT_TRANSLATE_NOOP("MainWindow", "8  Finish"),
+               "console.ui.steps.finish:FinishScreen", "visit"),
+    ScreenSpec("records", QT_TRANSLATE_NOOP("MainWindow", "Records"),
+               "console.ui.records.screen:RecordsScreen", "practitioner"),
+    ScreenSpec("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings"),
+               "console.ui.settings.screen:SettingsScreen", "practitioner"),
+)  # fmt: skip
 
 
 class MainWindow(QMainWindow):
@@ -54,7 +66,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.flow = flow or VisitFlow(ctx.signed_in, self)
-        self.setWindowTitle("Treatment Room Console")
+        self.setWindowTitle(self.tr("Treatment Room Console"))
         self._screens: dict[str, QWidget] = {}
         self.held = False  # see hold()
         self._holders: dict[str, QScrollArea] = {}
@@ -64,13 +76,13 @@ class MainWindow(QMainWindow):
         self.sidebar.setFixedWidth(220)
         self.sidebar.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys belong to the screen
         for spec in SCREENS:
-            item = QListWidgetItem(spec.title)
+            item = QListWidgetItem(self.tr(spec.title))
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.sidebar.addItem(item)
         self.sidebar.currentRowChanged.connect(self._on_sidebar_row_changed)
 
         self.status = QLabel()
-        self.status.setAccessibleName("who and which patient")
+        self.status.setAccessibleName(self.tr("who and which patient"))
         self.status.setObjectName("banner")
         self.status.setWordWrap(True)  # a long name wraps; it is never cut short
         self.stack = QStackedWidget()
@@ -150,7 +162,7 @@ class MainWindow(QMainWindow):
             return False
         if self.running_pass() is None:
             return False
-        treat.message.setText("Stop the running pass first.")  # type: ignore[attr-defined]
+        treat.message.setText(self.tr("Stop the running pass first."))  # type: ignore[attr-defined]
         row = next(i for i, s in enumerate(SCREENS) if s.key == "treat")
         self.sidebar.blockSignals(True)
         self.sidebar.setCurrentRow(row)
@@ -187,17 +199,19 @@ class MainWindow(QMainWindow):
         parts = []
         if self.flow.practitioner_id:
             name = auth.display_name(self.ctx, self.flow.practitioner_id)
-            parts.append(f"Signed in: {html.escape(name)}" if name else "")
+            signed_in = self.tr("Signed in: {name}")
+            parts.append(signed_in.format(name=html.escape(name)) if name else "")
         if self.flow.patient_id and self.current_key() in VISIT_STEPS[2:]:
             from console.patients.service import PatientService
 
             pt = PatientService(self.ctx).get(self.flow.patient_id)
             age = pt.age_on(self.ctx.now().astimezone(self.ctx.timezone()).date())
             parts.append(
-                f"Patient: <b>{html.escape(pt.full_name)}</b>, born "
-                f"{pt.date_of_birth:%d %b %Y} (age {age})"
+                self.tr("Patient: <b>{name}</b>, born {date} (age {age})").format(
+                    name=html.escape(pt.full_name), date=f"{pt.date_of_birth:%d %b %Y}", age=age
+                )
             )
-        return "   ·   ".join(p for p in parts if p) or "Not signed in"
+        return "   ·   ".join(p for p in parts if p) or self.tr("Not signed in")
 
     # -- resuming an interrupted visit -----------------------------------------------------
     def _on_flow_practitioner_changed(self, practitioner_id: object) -> None:

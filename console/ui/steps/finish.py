@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -30,6 +30,14 @@ from console.visit.completion import BackupDue, Completed, CompleteVisit
 from console.visit.endpoints import endpoint_word
 from console.visit.record_reads import visit_record
 
+# The endpoint words of console/visit/endpoints.py, for the summary table in the UI's language.
+_ENDPOINT_WORDS = (
+    QT_TRANSLATE_NOOP("FinishScreen", "Erythema"),
+    QT_TRANSLATE_NOOP("FinishScreen", "Pinpoint bleeding"),
+    QT_TRANSLATE_NOOP("FinishScreen", "None"),
+    QT_TRANSLATE_NOOP("FinishScreen", "not recorded"),
+)
+
 
 class FinishScreen(QWidget):
     backup_finished = Signal(object)  # BackupResult or BackupFailed, from the worker thread
@@ -38,28 +46,38 @@ class FinishScreen(QWidget):
         super().__init__(parent)
         self.ctx, self.flow = ctx, flow
         self.completing = CompleteVisit(ctx)
-        self.heading = widgets.title("Finish")
+        self.heading = widgets.title(self.tr("Finish"))
         self.facts = QLabel()
         self.facts.setWordWrap(True)
         self.table = QTableWidget(0, 5)
         self.table.setTabKeyNavigation(False)  # Tab goes on to the notes: no keyboard trap
-        self.table.setHorizontalHeaderLabels(["Area", "Depth (mm)", "Passes", "Time", "Endpoint"])
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Area"),
+                self.tr("Depth (mm)"),
+                self.tr("Passes"),
+                self.tr("Time"),
+                self.tr("Endpoint"),
+            ]
+        )
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.notes = QPlainTextEdit()
-        self.notes.setPlaceholderText("Notes for the record")
+        self.notes.setPlaceholderText(self.tr("Notes for the record"))
         self.notes.setMaximumHeight(90)
         self.adverse = QPlainTextEdit()
-        self.adverse.setPlaceholderText("Adverse events (leave empty if none)")
+        self.adverse.setPlaceholderText(self.tr("Adverse events (leave empty if none)"))
         self.adverse.setMaximumHeight(70)
         self.error = widgets.error_label()
         self.done = widgets.hint()
-        self.complete = widgets.primary("Complete visit  [Ctrl+Enter]")
+        self.complete = widgets.primary(self.tr("Complete visit  [Ctrl+Enter]"))
         self.backup_finished.connect(self._on_backup_finished)
         self.backup_thread: threading.Thread | None = None
-        self.complete.setToolTip("Locks the record, archives and prints the aftercare sheet")
+        self.complete.setToolTip(
+            self.tr("Locks the record, archives and prints the aftercare sheet")
+        )
         self.complete.clicked.connect(self._on_complete_clicked)
-        self.new_visit = QPushButton("Next patient")
+        self.new_visit = QPushButton(self.tr("Next patient"))
         self.new_visit.clicked.connect(self._on_new_visit_clicked)
         self.preview: HandoutPreview | None = None  # the sheet, once the visit is completed
         self._loaded_for: str | None = None  # the visit whose notes the fields hold
@@ -74,9 +92,9 @@ class FinishScreen(QWidget):
         left.addWidget(self.heading)
         left.addWidget(self.facts)
         left.addWidget(self.table, 1)
-        left.addWidget(QLabel("Notes"))
+        left.addWidget(QLabel(self.tr("Notes")))
         left.addWidget(self.notes)
-        left.addWidget(QLabel("Adverse events"))
+        left.addWidget(QLabel(self.tr("Adverse events")))
         left.addWidget(self.adverse)
         left.addWidget(self.error)
         left.addWidget(self.done)
@@ -131,11 +149,17 @@ class FinishScreen(QWidget):
         lines = [
             f"<b>{record.patient_name}</b> · {started:%a %d %b %Y, %H:%M} · "
             f"{record.practitioner_name}",
-            f"{record.total_passes} passes, {clock_text(record.treated_seconds)} of needling "
-            f"over {len(record.areas)} area(s).",
-        ]
+            self.tr("{passes} passes, {time} of needling over {areas} area(s).").format(
+                passes=record.total_passes, time=clock_text(record.treated_seconds),
+                areas=len(record.areas),
+            ),
+        ]  # fmt: skip
         for c in record.cartridges:
-            lines.append(f"Cartridge: {c.needle_count} needles, lot {c.lot}, exp {c.expiry}")
+            lines.append(
+                self.tr("Cartridge: {needles} needles, lot {lot}, exp {expiry}").format(
+                    needles=c.needle_count, lot=c.lot, expiry=c.expiry
+                )
+            )
         self.facts.setText("<br>".join(lines))
         self.table.setRowCount(len(record.areas))
         for row, area in enumerate(record.areas):
@@ -144,7 +168,7 @@ class FinishScreen(QWidget):
                 " → ".join(str(d) for d in area.depths_used),
                 f"{len(area.passes)} / {area.target_passes}",
                 clock_text(area.treated_seconds),
-                endpoint_word(area.endpoint),
+                QCoreApplication.translate("FinishScreen", endpoint_word(area.endpoint)),
             ]
             for col, value in enumerate(values):
                 self.table.setItem(row, col, QTableWidgetItem(value))
@@ -156,7 +180,9 @@ class FinishScreen(QWidget):
         if locked:
             self.notes.setPlainText(record.notes)
             self.adverse.setPlainText(record.adverse_events)
-            self.done.setText("Completed and locked. Corrections are amendments (Records).")
+            self.done.setText(
+                self.tr("Completed and locked. Corrections are amendments (Records).")
+            )
         if record.status == "completed":
             preview = self._preview()
             if preview.handout is None or preview.handout.visit_id != record.id:
@@ -172,10 +198,12 @@ class FinishScreen(QWidget):
         self.error.clear()
         if not widgets.Confirm.ask(
             self,
-            "Complete visit",
-            "Complete and lock this visit? Notes and adverse events cannot be changed "
-            "afterwards, only amended.",
-            "Complete and lock",
+            self.tr("Complete visit"),
+            self.tr(
+                "Complete and lock this visit? Notes and adverse events cannot be changed "
+                "afterwards, only amended."
+            ),
+            self.tr("Complete and lock"),
         ):
             return
         try:
@@ -210,7 +238,8 @@ class FinishScreen(QWidget):
         else:
             self.done.setText(
                 self.done.text()
-                + " No room printer is set (Settings): use Print… beside the sheet."
+                + " "
+                + self.tr("No room printer is set (Settings): use Print… beside the sheet.")
             )
         if completed.backup is not None:
             due = completed.backup
@@ -225,7 +254,11 @@ class FinishScreen(QWidget):
 
     def _on_backup_finished(self, outcome: object) -> None:
         if isinstance(outcome, DomainError):
-            self.error.setText(f"The visit is saved, but the backup failed: {outcome.message}")
+            self.error.setText(
+                self.tr("The visit is saved, but the backup failed: {reason}").format(
+                    reason=outcome.message
+                )
+            )
 
     def _on_new_visit_clicked(self) -> None:
         self._reset_inputs()

@@ -71,24 +71,24 @@ class PlanScreen(QWidget):
         self.map_box = QVBoxLayout()
         self.map: BodyMap | None = None
         self.zones = ZoneGrid()
-        self.zones.setAccessibleName("Areas: arrows move, Enter chooses")
+        self.zones.setAccessibleName(self.tr("Areas: arrows move, Enter chooses"))
         self.zones.currentRowChanged.connect(self._on_zones_row_changed)
         self.zones.itemActivated.connect(self._on_zones_item_activated)
         # Where the zone was chosen from: after Enter adds it, focus goes back there.
         self._chooser: QWidget = self.zones
         self._planned: dict[str, int] = {}  # zone id -> its row in the plan table
 
-        self.zone_title = widgets.title("Choose an area")
+        self.zone_title = widgets.title(self.tr("Choose an area"))
         self.concern = QComboBox()
         widgets.show_whole_choice(self.concern)  # the whole concern, never cut short
         self.concern.currentIndexChanged.connect(self._on_concern_changed)
         self.typical = widgets.hint()
         self.depth_input = QLineEdit()
-        self.depth_input.setPlaceholderText("type it")
+        self.depth_input.setPlaceholderText(self.tr("type it"))
         self.depth_input.setMaximumWidth(140)
-        self.depth_input.setAccessibleName("depth in millimetres")
+        self.depth_input.setAccessibleName(self.tr("depth in millimetres"))
         self.depth_input.returnPressed.connect(self._on_add_clicked)
-        unit = QLabel("mm")
+        unit = QLabel(self.tr("mm"))
         theme.mark(unit, role="unit")
         depth_row = QHBoxLayout()
         depth_row.addWidget(self.depth_input)
@@ -96,21 +96,21 @@ class PlanScreen(QWidget):
         depth_row.addStretch(1)
         self.depth_error = widgets.error_label()
         self.warning = widgets.warning_label()
-        self.details = QPushButton("Details")
+        self.details = QPushButton(self.tr("Details"))
         self.details.setCheckable(True)
         self.details.toggled.connect(self._on_details_toggled)
         bold = QFont(self.details.font())
         bold.setBold(True)
-        self.details.setMinimumWidth(QFontMetrics(bold).horizontalAdvance("Details") + 40)
+        self.details.setMinimumWidth(QFontMetrics(bold).horizontalAdvance(self.details.text()) + 40)
         self.details_text = widgets.hint()
-        self.confirm = QCheckBox("I confirm")
+        self.confirm = QCheckBox(self.tr("I confirm"))
         self.reason = QLineEdit()
-        self.reason.setPlaceholderText("Reason for this depth (recorded)")
-        self.reason.setAccessibleName("reason for this depth")
+        self.reason.setPlaceholderText(self.tr("Reason for this depth (recorded)"))
+        self.reason.setAccessibleName(self.tr("reason for this depth"))
         self.reason.returnPressed.connect(self._on_add_clicked)
         self.passes = QSpinBox()
         self.passes.setRange(1, 20)
-        self.add = widgets.primary("Add area to plan")
+        self.add = widgets.primary(self.tr("Add area to plan"))
         self.add.clicked.connect(self._on_add_clicked)
 
         form = QFormLayout()
@@ -128,29 +128,31 @@ class PlanScreen(QWidget):
         passes_row.addStretch(1)
         passes_row.addWidget(self.add)
         form.addRow(self.zone_title)
-        form.addRow("Concern", self.concern)
+        form.addRow(self.tr("Concern"), self.concern)
         form.addRow(self.typical)
-        form.addRow("Depth", depth_row)
+        form.addRow(self.tr("Depth"), depth_row)
         form.addRow(self.depth_error)
         form.addRow(self.warning)
         form.addRow(self.details_text)
         form.addRow(self.confirm_row)
-        form.addRow("Passes", passes_row)  # the target; short for the room monitor at 1.3
+        form.addRow(self.tr("Passes"), passes_row)  # the target; short for the room monitor at 1.3
         self._set_confirmation_visible(False)
         self.details.setVisible(False)
         self.details_text.setVisible(False)
 
         self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["Area", "Depth", "Passes", "Note"])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Area"), self.tr("Depth"), self.tr("Passes"), self.tr("Note")]
+        )
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table: it is no keyboard trap
         self.table.setMinimumHeight(110)
-        self.remove = QPushButton("Remove area")
-        self.remove.setToolTip("Remove the area selected in the plan")
+        self.remove = QPushButton(self.tr("Remove area"))
+        self.remove.setToolTip(self.tr("Remove the area selected in the plan"))
         self.remove.clicked.connect(self._on_remove_clicked)
         self.error = widgets.error_label()
-        self.next = widgets.primary("Start treating")
+        self.next = widgets.primary(self.tr("Start treating"))
         self.next.clicked.connect(self._on_next_clicked)
 
         # Two columns so the whole step fits 1366x700 without scrolling: the map over the areas
@@ -188,7 +190,7 @@ class PlanScreen(QWidget):
         columns.addLayout(middle, 1)
         columns.addWidget(form_box, 0)
         layout = QVBoxLayout(self)
-        layout.addWidget(widgets.title("Plan"))
+        layout.addWidget(widgets.title(self.tr("Plan")))
         layout.addLayout(columns, 1)
         self.action_buttons = (self.next,)  # the main window's action bar
         self._built_for: str | None = None
@@ -225,7 +227,7 @@ class PlanScreen(QWidget):
         """A new visit: no zone chosen, no depth typed, no reason carried from the last one."""
         self.zones.setCurrentRow(-1)
         self.zones.clearSelection()
-        self.zone_title.setText("Choose an area")
+        self.zone_title.setText(self.tr("Choose an area"))
         self.typical.clear()
         self.depth_input.clear()
         self.passes.setValue(self.passes.minimum())
@@ -249,7 +251,9 @@ class PlanScreen(QWidget):
             # Space again on a planned zone is the way back out of the plan: say how.
             self.table.setCurrentCell(planned, 0)
             self.error.setText(
-                f"{cell.text()} is in the plan: Delete on the map or Remove area takes it out."
+                self.tr(
+                    "{area} is in the plan: Delete on the map or Remove area takes it out."
+                ).format(area=cell.text())
             )
             return
         self.depth_input.setFocus()
@@ -293,8 +297,13 @@ class PlanScreen(QWidget):
         concern = self.concern.currentData() or "general"
         low, high = zone.typical_range(concern)
         note = f" {zone.note}" if zone.note else ""
-        limit = f" Never above {format_mm(zone.max_mm)} mm." if zone.max_mm is not None else ""
-        self.typical.setText(f"Typical for {zone.name}: {low}–{high} mm.{limit}{note}")
+        limit = (
+            " " + self.tr("Never above {limit} mm.").format(limit=format_mm(zone.max_mm))
+            if zone.max_mm is not None
+            else ""
+        )
+        typical = self.tr("Typical for {zone}: {low}–{high} mm.")
+        self.typical.setText(typical.format(zone=zone.name, low=low, high=high) + limit + note)
         self._clear_messages()
 
     def _clear_messages(self) -> None:
@@ -320,7 +329,7 @@ class PlanScreen(QWidget):
         if visit_id is None:
             return
         if zone_id is None:
-            self.error.setText("Choose an area on the map or in the list.")
+            self.error.setText(self.tr("Choose an area on the map or in the list."))
             return
         self.depth_error.clear()
         try:
@@ -337,7 +346,7 @@ class PlanScreen(QWidget):
             self._show_warnings(needed.check.warnings)
             self._set_confirmation_visible(True)
             if self.confirm.isChecked() and not self.reason.text().strip():
-                self.depth_error.setText("Give the reason for this depth.")
+                self.depth_error.setText(self.tr("Give the reason for this depth."))
             self.confirm.setFocus()
             return
         except DomainError as error:
@@ -391,7 +400,7 @@ class PlanScreen(QWidget):
     def _on_remove_clicked(self) -> None:
         item = self.table.currentItem()
         if item is None:
-            self.error.setText("Select a planned area first.")
+            self.error.setText(self.tr("Select a planned area first."))
             return
         try:
             self.treatment.remove_area(str(item.data(Qt.ItemDataRole.UserRole)))
@@ -406,10 +415,12 @@ class PlanScreen(QWidget):
         if visit_id is None:
             return
         if not self.treatment.area_ids(visit_id):
-            self.error.setText("Add at least one area to the plan.")
+            self.error.setText(self.tr("Add at least one area to the plan."))
             return
         missing = self.prep.prep_missing(visit_id)
         if missing:
-            self.error.setText("Not ready to treat: " + " ".join(missing))
+            self.error.setText(
+                self.tr("Not ready to treat: {missing}").format(missing=" ".join(missing))
+            )
             return
         self.flow.go("treat")

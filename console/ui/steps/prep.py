@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC
 
-from PySide6.QtCore import QTime, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTime, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,6 +34,13 @@ from console.visit import numbing
 from console.visit.lifecycle import VisitLifecycle
 from console.visit.prep import PrepService, SealedNewNeeded
 
+# How a cartridge was recorded (the stored word), shown after its line.
+_ENTRY_WORDS = (QT_TRANSLATE_NOOP("PrepScreen", "scan"), QT_TRANSLATE_NOOP("PrepScreen", "manual"))
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PrepScreen", text)
+
 
 class PrepScreen(QWidget):
     def __init__(self, ctx: AppContext, flow: VisitFlow, parent: QWidget | None = None) -> None:
@@ -44,20 +51,22 @@ class PrepScreen(QWidget):
         self.device = QComboBox()
         self.device.activated.connect(self._on_device_activated)
         self.cartridge_type = QComboBox()
-        self.seal = QCheckBox("Sterile seal intact")
+        self.seal = QCheckBox(self.tr("Sterile seal intact"))
         self.scan = ScanField()
-        self.scan.setPlaceholderText("Scan the cartridge box's barcode here")
+        self.scan.setPlaceholderText(self.tr("Scan the cartridge box's barcode here"))
         self.scan.returnPressed.connect(self._on_scan_return_pressed)
         self.cartridge_error = widgets.error_label()
         self.gtin, self.lot, self.expiry, self.serial = (QLineEdit() for _ in range(4))
-        self.expiry.setPlaceholderText("e.g. 2027-03 or 31.03.2027")
-        self.gtin.setPlaceholderText("optional, 14 digits")
-        self.manual = QPushButton("Record typed label")
+        self.expiry.setPlaceholderText(self.tr("e.g. 2027-03 or 31.03.2027"))
+        self.gtin.setPlaceholderText(self.tr("optional, 14 digits"))
+        self.manual = QPushButton(self.tr("Record typed label"))
         self.manual.clicked.connect(self._on_manual_clicked)
         # A label without a serial: the question and the button that answers it, shown only
         # while such a label waits; pressing it records the cartridge with the confirmation.
         self.sealed_question = widgets.warning_label()
-        self.sealed_new = QPushButton("Yes: I opened a new sealed cartridge for this patient")
+        self.sealed_new = QPushButton(
+            self.tr("Yes: I opened a new sealed cartridge for this patient")
+        )
         self.sealed_new.clicked.connect(self._on_sealed_new_clicked)
         self._pending_cartridge: Callable[[bool], object] | None = None
         self._hide_sealed_question()
@@ -65,37 +74,37 @@ class PrepScreen(QWidget):
         self.cartridges.setMaximumHeight(90)
         self.cartridges.setWordWrap(True)
 
-        cart = QGroupBox("Needle cartridge (sterile, single use)")
+        cart = QGroupBox(self.tr("Needle cartridge (sterile, single use)"))
         form = QFormLayout(cart)
         # The whole type name ("SkinPen cartridge, 14 needles"), with labels above the
         # fields when the column is too narrow for both side by side.
         for combo in (self.device, self.cartridge_type):
             widgets.show_whole_choice(combo)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.addRow("Device", self.device)
-        form.addRow("Cartridge type", self.cartridge_type)
+        form.addRow(self.tr("Device"), self.device)
+        form.addRow(self.tr("Cartridge type"), self.cartridge_type)
         form.addRow("", self.seal)
-        form.addRow("Scan", self.scan)
-        form.addRow(widgets.hint("Box will not scan? Type the label:"))
-        form.addRow("GTIN (01)", self.gtin)
-        form.addRow("Lot (10)", self.lot)
-        form.addRow("Expiry (17)", self.expiry)
-        form.addRow("Serial (21)", self.serial)
+        form.addRow(self.tr("Scan"), self.scan)
+        form.addRow(widgets.hint(self.tr("Box will not scan? Type the label:")))
+        form.addRow(self.tr("GTIN (01)"), self.gtin)
+        form.addRow(self.tr("Lot (10)"), self.lot)
+        form.addRow(self.tr("Expiry (17)"), self.expiry)
+        form.addRow(self.tr("Serial (21)"), self.serial)
         form.addRow("", self.manual)
         form.addRow(self.cartridge_error)
         form.addRow(self.sealed_question)
         form.addRow(self.sealed_new)
-        form.addRow("Recorded", self.cartridges)
+        form.addRow(self.tr("Recorded"), self.cartridges)
 
         self.gel_product, self.gel_lot = QLineEdit(), QLineEdit()
-        self.gel_save = QPushButton("Record gel")
+        self.gel_save = QPushButton(self.tr("Record gel"))
         self.gel_save.clicked.connect(self._on_gel_clicked)
         self.gel_status = widgets.hint()
         self.gel_error = widgets.error_label()
-        gel = QGroupBox("Topical gel")
+        gel = QGroupBox(self.tr("Topical gel"))
         gform = QFormLayout(gel)
-        gform.addRow("Product", self.gel_product)
-        gform.addRow("Lot", self.gel_lot)
+        gform.addRow(self.tr("Product"), self.gel_product)
+        gform.addRow(self.tr("Lot"), self.gel_lot)
         gform.addRow(self.gel_save, self.gel_status)
         gform.addRow(self.gel_error)
 
@@ -103,31 +112,31 @@ class PrepScreen(QWidget):
         self.numb_applied = QTimeEdit()
         self.numb_applied.setDisplayFormat("HH:mm")
         self.numb_wait = QSpinBox()
-        self.numb_wait.setSuffix(" min")
-        self.numb_occluded = QCheckBox("Under occlusion")
-        self.numb_apply = QPushButton("Numbing cream applied")
+        self.numb_wait.setSuffix(self.tr(" min"))
+        self.numb_occluded = QCheckBox(self.tr("Under occlusion"))
+        self.numb_apply = QPushButton(self.tr("Numbing cream applied"))
         self.numb_apply.clicked.connect(self._on_numbing_apply_clicked)
-        self.numb_remove = QPushButton("Cream removed completely")
+        self.numb_remove = QPushButton(self.tr("Cream removed completely"))
         self.numb_remove.clicked.connect(self._on_numbing_remove_clicked)
         self.countdown = QLabel()
         theme.mark(self.countdown, role="countdown")
         self.numb_error = widgets.error_label()
-        numb = QGroupBox("Numbing cream (optional)")
+        numb = QGroupBox(self.tr("Numbing cream (optional)"))
         nform = QFormLayout(numb)
-        nform.addRow("Product", self.numb_product)
-        nform.addRow("Lot", self.numb_lot)
-        nform.addRow("Applied at", self.numb_applied)
-        nform.addRow("Wait", self.numb_wait)
+        nform.addRow(self.tr("Product"), self.numb_product)
+        nform.addRow(self.tr("Lot"), self.numb_lot)
+        nform.addRow(self.tr("Applied at"), self.numb_applied)
+        nform.addRow(self.tr("Wait"), self.numb_wait)
         nform.addRow("", self.numb_occluded)
         nform.addRow(self.numb_apply)  # one per row: side by side they overflow the screen
         nform.addRow(self.numb_remove)
         nform.addRow(self.countdown)
         nform.addRow(self.numb_error)
 
-        self.cleansed = QPushButton("Skin cleansed")
+        self.cleansed = QPushButton(self.tr("Skin cleansed"))
         self.cleansed.clicked.connect(self._on_cleansed_clicked)
         self.missing = widgets.warning_label()
-        self.next = widgets.primary("Continue to Plan")
+        self.next = widgets.primary(self.tr("Continue to Plan"))
         self.next.clicked.connect(lambda: self.flow.go("plan"))
 
         right = QVBoxLayout()
@@ -143,7 +152,7 @@ class PrepScreen(QWidget):
         bottom.addWidget(PhotosButton(ctx, flow, "before"))
         bottom.addWidget(self.next)
         layout = QVBoxLayout(self)
-        layout.addWidget(widgets.title("Prep"))
+        layout.addWidget(widgets.title(self.tr("Prep")))
         layout.addLayout(columns, 1)
         layout.addLayout(bottom)
         self.action_buttons = (self.next,)  # the main window's action bar
@@ -171,7 +180,7 @@ class PrepScreen(QWidget):
         """Every field from ``record`` alone: empty, or what this visit itself recorded."""
         protocol = self.visits.protocol_for(record.id)
         self.device.clear()
-        self.device.addItem("Choose the device…", None)
+        self.device.addItem(self.tr("Choose the device…"), None)
         for d in protocol.devices:
             self.device.addItem(d.name, d.id)
         self.device.setCurrentIndex(max(0, self.device.findData(record.device_id)))
@@ -208,25 +217,39 @@ class PrepScreen(QWidget):
         rec = record or self.visits.record(visit_id)
         self.cartridges.clear()
         for c in rec.cartridges:
-            self.cartridges.addItem(
-                f"{c.needle_count} needles · lot {c.lot} · exp {c.expiry:%d %b %Y}"
-                + (f" · serial {c.serial}" if c.serial else "")
-                + (" · no serial: new sealed cartridge confirmed" if c.sealed_new_confirmed else "")
-                + f" ({c.entry})"
+            line = self.tr("{needles} needles · lot {lot} · exp {expiry}").format(
+                needles=c.needle_count, lot=c.lot, expiry=f"{c.expiry:%d %b %Y}"
             )
+            if c.serial:
+                line += self.tr(" · serial {serial}").format(serial=c.serial)
+            if c.sealed_new_confirmed:
+                line += self.tr(" · no serial: new sealed cartridge confirmed")
+            self.cartridges.addItem(f"{line} ({_tr(c.entry)})")
         gels = [c for c in rec.consumables if c.kind == "gel"]
-        self.gel_status.setText(f"Recorded: {gels[-1].product}, lot {gels[-1].lot}" if gels else "")
+        self.gel_status.setText(
+            self.tr("Recorded: {product}, lot {lot}").format(
+                product=gels[-1].product, lot=gels[-1].lot
+            )
+            if gels
+            else ""
+        )
         creams = [c for c in rec.consumables if c.kind == "numbing"]
         self._numbing = creams[-1] if creams else None
         self._numbing_id = self._numbing.id if self._numbing else None
         self.cleansed.setText(
-            f"Skin cleansed at {rec.skin_cleansed_at.astimezone(self.ctx.timezone()):%H:%M}"
+            self.tr("Skin cleansed at {time}").format(
+                time=f"{rec.skin_cleansed_at.astimezone(self.ctx.timezone()):%H:%M}"
+            )
             if rec.skin_cleansed_at
-            else "Skin cleansed"
+            else self.tr("Skin cleansed")
         )
         self._refresh_countdown()
         missing = self.prep.prep_missing(visit_id)
-        self.missing.setText("Still to do: " + " ".join(missing) if missing else "Ready.")
+        self.missing.setText(
+            self.tr("Still to do: {missing}").format(missing=" ".join(missing))
+            if missing
+            else self.tr("Ready.")
+        )
 
     def _refresh_countdown(self) -> None:
         cream = getattr(self, "_numbing", None)
@@ -236,7 +259,7 @@ class PrepScreen(QWidget):
             return
         if cream.removed_at is not None:
             local = cream.removed_at.astimezone(self.ctx.timezone())
-            self.countdown.setText(f"Removed at {local:%H:%M}")
+            self.countdown.setText(self.tr("Removed at {time}").format(time=f"{local:%H:%M}"))
             self.tick.stop()
             return
         self.countdown.setText(
@@ -268,15 +291,17 @@ class PrepScreen(QWidget):
 
     def _cartridge_ready(self) -> bool:
         if self.device.currentData() is None:
-            self.cartridge_error.setText("Choose the device first.")
+            self.cartridge_error.setText(self.tr("Choose the device first."))
             return False
         if self.cartridge_type.currentData() is None:
-            self.cartridge_error.setText("Choose the cartridge type.")
+            self.cartridge_error.setText(self.tr("Choose the cartridge type."))
             return False
         if not self.seal.isChecked():
             self.cartridge_error.setText(
-                "Check the sterile seal and tick “Sterile seal intact”. "
-                "A broken seal: do not use it."
+                self.tr(
+                    "Check the sterile seal and tick “Sterile seal intact”. "
+                    "A broken seal: do not use it."
+                )
             )
             return False
         return True
@@ -394,7 +419,7 @@ class PrepScreen(QWidget):
 
     def _on_numbing_remove_clicked(self) -> None:
         if self.flow.visit_id is None or self._numbing_id is None:
-            self.numb_error.setText("No numbing cream is recorded.")
+            self.numb_error.setText(self.tr("No numbing cream is recorded."))
             return
         self.prep.remove_numbing(self.flow.visit_id, self._numbing_id)
         self._refresh()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -29,16 +29,24 @@ from console.model.protocol import Contraindication
 from console.model.screening import Answer
 from console.model.visit_record import ScreeningAnswerRecord
 from console.ui.shell.flow import VisitFlow
+from console.ui.shell.i18n import QT_TRANSLATE_NOOP
 from console.ui.widgets import common as widgets
 from console.ui.widgets import theme
 from console.visit.lifecycle import VisitLifecycle
 
 SECTIONS = (
-    ("hard_stop", "Hard stops: any “yes” means no treatment today"),
-    ("waiting_period", "Waiting periods: give the date"),
-    ("needs_clearance", "Needs clearance: record who cleared it, how, when and what was agreed"),
-    ("prompt", "Reminders"),
-)
+    ("hard_stop", QT_TRANSLATE_NOOP("ScreeningScreen",
+                                    "Hard stops: any “yes” means no treatment today")),
+    ("waiting_period", QT_TRANSLATE_NOOP("ScreeningScreen", "Waiting periods: give the date")),
+    ("needs_clearance", QT_TRANSLATE_NOOP(
+        "ScreeningScreen",
+        "Needs clearance: record who cleared it, how, when and what was agreed")),
+    ("prompt", QT_TRANSLATE_NOOP("ScreeningScreen", "Reminders")),
+)  # fmt: skip
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ScreeningScreen", text)
 
 
 # Rows each question takes in the grid: the question, its clearance form, its message.
@@ -54,34 +62,34 @@ class _ClearanceForm(QWidget):
         super().__init__()
         opts = clearances.options()
         self.name = QLineEdit()
-        self.name.setPlaceholderText("Cleared by (name)")
+        self.name.setPlaceholderText(self.tr("Cleared by (name)"))
         self.role = QComboBox()
         self.role.setEditable(True)
         self.role.addItems(["", *opts.roles])
         role_field = self.role.lineEdit()
         if role_field is not None:
-            role_field.setPlaceholderText("Their role")
+            role_field.setPlaceholderText(self.tr("Their role"))
         self.method = QComboBox()
-        self.method.addItem("How?", None)
+        self.method.addItem(self.tr("How?"), None)
         for method_id, text in opts.methods:
             self.method.addItem(text, method_id)
         self.on = QDateEdit()
         self.on.setCalendarPopup(True)
         self.on.setDisplayFormat("d MMM yyyy")
         self.on.setMinimumDate(_NO_DATE)
-        self.on.setSpecialValueText("Date?")
+        self.on.setSpecialValueText(self.tr("Date?"))
         self.on.setMaximumDate(QDate.currentDate())
         self.on.setDate(_NO_DATE)
         self.note = QLineEdit()
-        self.note.setPlaceholderText("What was agreed")
+        self.note.setPlaceholderText(self.tr("What was agreed"))
         for widget, name in (
-            (self.name, "name"),
-            (self.role, "role"),
-            (self.method, "how"),
-            (self.on, "date"),
-            (self.note, "note"),
+            (self.name, self.tr("{question}: clearance name")),
+            (self.role, self.tr("{question}: clearance role")),
+            (self.method, self.tr("{question}: clearance how")),
+            (self.on, self.tr("{question}: clearance date")),
+            (self.note, self.tr("{question}: clearance note")),
         ):
-            widget.setAccessibleName(f"{item.text}: clearance {name}")
+            widget.setAccessibleName(name.format(question=item.text))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 0, 0, 0)
         layout.addWidget(self.name, 2)
@@ -126,13 +134,15 @@ class _Question:
         self.item = item
         self.label = QLabel(item.text)
         self.label.setWordWrap(True)
-        self.no = QRadioButton("No")
-        self.yes = QRadioButton("Yes")
+        self.no = QRadioButton(QCoreApplication.translate("ScreeningScreen", "No"))
+        self.yes = QRadioButton(QCoreApplication.translate("ScreeningScreen", "Yes"))
         self.group = QButtonGroup()
         self.group.addButton(self.no)
         self.group.addButton(self.yes)
-        self.no.setAccessibleName(f"{item.text}: no")
-        self.yes.setAccessibleName(f"{item.text}: yes")
+        no = QCoreApplication.translate("ScreeningScreen", "{question}: no")
+        yes = QCoreApplication.translate("ScreeningScreen", "{question}: yes")
+        self.no.setAccessibleName(no.format(question=item.text))
+        self.yes.setAccessibleName(yes.format(question=item.text))
         self.extra: QWidget | None = None
         self.form: _ClearanceForm | None = None
         self.prompt: QComboBox | None = None
@@ -142,10 +152,10 @@ class _Question:
             self.date.setCalendarPopup(True)
             self.date.setDisplayFormat("d MMM yyyy")
             self.date.setMinimumDate(_NO_DATE)
-            self.date.setSpecialValueText("Date?")
+            self.date.setSpecialValueText(QCoreApplication.translate("ScreeningScreen", "Date?"))
             self.date.setMaximumDate(QDate.currentDate())
             self.date.setDate(_NO_DATE)
-            event_label = item.event_label or "Date"
+            event_label = item.event_label or QCoreApplication.translate("ScreeningScreen", "Date")
             self.date.setAccessibleName(f"{item.text}: {event_label}")
             self.extra = QWidget()
             box = QHBoxLayout(self.extra)
@@ -157,10 +167,13 @@ class _Question:
         elif item.kind == "prompt":
             # The reminder and its answer: what was done about it is recorded, not "seen".
             self.prompt = QComboBox()
-            self.prompt.addItem(item.prompt or "Answer…", None)
+            self.prompt.addItem(
+                item.prompt or QCoreApplication.translate("ScreeningScreen", "Answer…"), None
+            )
             for answer_id, text in clearances.options().answers_for(item):
                 self.prompt.addItem(text, answer_id)
-            self.prompt.setAccessibleName(f"{item.text}: answer")
+            answer = QCoreApplication.translate("ScreeningScreen", "{question}: answer")
+            self.prompt.setAccessibleName(answer.format(question=item.text))
             self.extra = self.prompt
         self.message = widgets.error_label()
         grid.addWidget(self.label, row, 0)
@@ -236,9 +249,9 @@ class ScreeningScreen(QWidget):
         self.scroll_area = scroll
         self.result = widgets.error_label()
         self.ok = widgets.hint()
-        self.check = widgets.primary("Check answers and continue to Consent")
+        self.check = widgets.primary(self.tr("Check answers and continue to Consent"))
         self.check.clicked.connect(self._on_check_clicked)
-        self.stop = QPushButton("Stop this visit (no treatment)")
+        self.stop = QPushButton(self.tr("Stop this visit (no treatment)"))
         theme.mark(self.stop, role="danger")
         self.stop.clicked.connect(self._on_stop_clicked)
         self.stop.setVisible(False)
@@ -247,12 +260,12 @@ class ScreeningScreen(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.check)
         layout = QVBoxLayout(self)
-        layout.addWidget(widgets.title("Screening"))
+        layout.addWidget(widgets.title(self.tr("Screening")))
         layout.addWidget(
-            widgets.hint("Ask every question at every visit. Nothing is pre-answered.")
+            widgets.hint(self.tr("Ask every question at every visit. Nothing is pre-answered."))
         )
         self.where = widgets.hint()
-        self.where.setAccessibleName("question in focus")
+        self.where.setAccessibleName(self.tr("question in focus"))
         layout.addWidget(self.where)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.result)
@@ -280,7 +293,7 @@ class ScreeningScreen(QWidget):
             items = [c for c in protocol.contraindications if c.kind == kind]
             if not items:
                 continue
-            label = QLabel(f"<b>{heading}</b>")
+            label = QLabel(f"<b>{_tr(heading)}</b>")
             self.grid.addWidget(label, row, 0, 1, 4)
             row += 1
             for item in items:
@@ -316,8 +329,10 @@ class ScreeningScreen(QWidget):
         button.setFocus()
         self.scroll_area.ensureWidgetVisible(q.label)
         self.where.setText(
-            f"Question {index + 1} of {len(self.questions)}: {q.item.text}   "
-            "[Y] yes · [N] no · [↑↓] move · [Enter] check"
+            self.tr(
+                "Question {number} of {count}: {question}   "
+                "[Y] yes · [N] no · [↑↓] move · [Enter] check"
+            ).format(number=index + 1, count=len(self.questions), question=q.item.text)
         )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -354,8 +369,8 @@ class ScreeningScreen(QWidget):
         for q in self.questions:
             a = q.answer()
             if a is None:
-                q.message.setText("Answer this question.")
-                self.result.setText("Some questions are not answered yet.")
+                q.message.setText(self.tr("Answer this question."))
+                self.result.setText(self.tr("Some questions are not answered yet."))
                 self.focus_question(self.questions.index(q))
                 return
             answers.append(a)
@@ -376,13 +391,17 @@ class ScreeningScreen(QWidget):
         if outcome.can_proceed:
             reminders = [f.message for f in outcome.findings if f.item.kind == "prompt"]
             self.result.clear()
-            self.ok.setText("Screening clear. " + " ".join(reminders))
+            self.ok.setText(" ".join([self.tr("Screening clear."), *reminders]))
             self.flow.go("consent")
             return
         # A clearance or reminder message names a part of the answer; the summary adds whose.
         lines = [f"{f.item.text}: {f.message}" if f.field else f.message for f in outcome.blocking]
         if outcome.earliest_safe_date and not outcome.hard_stops:
-            lines.append(f"Earliest safe date: {outcome.earliest_safe_date:%a %d %b %Y}.")
+            lines.append(
+                self.tr("Earliest safe date: {date}.").format(
+                    date=f"{outcome.earliest_safe_date:%a %d %b %Y}"
+                )
+            )
         self.result.setText("\n".join(lines))
         self.stop.setVisible(bool(outcome.hard_stops) or outcome.earliest_safe_date is not None)
         self._blocking_reason = "; ".join(f.item.text for f in outcome.blocking)
@@ -393,9 +412,9 @@ class ScreeningScreen(QWidget):
             return
         if not widgets.Confirm.ask(
             self,
-            "Stop this visit",
-            "Stop this visit without treatment? It is closed and cannot be resumed.",
-            "Stop the visit",
+            self.tr("Stop this visit"),
+            self.tr("Stop this visit without treatment? It is closed and cannot be resumed."),
+            self.tr("Stop the visit"),
         ):
             return
         try:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
 
-from PySide6.QtCore import QKeyCombination, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QKeyCombination, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -39,6 +39,23 @@ from console.visit.treatment import ConfirmationNeeded
 
 RUNNING_TICK_MS = 250  # the timer shows whole seconds; 4 Hz keeps it honest and cheap
 IDLE_TICK_MS = 1000
+
+# The shipped protocol's directions and endpoints, so a German room reads them in German; a name
+# the clinic typed itself has no translation and shows as typed.
+_PROTOCOL_WORDS = (
+    QT_TRANSLATE_NOOP("TreatScreen", "Vertical"),
+    QT_TRANSLATE_NOOP("TreatScreen", "Horizontal"),
+    QT_TRANSLATE_NOOP("TreatScreen", "Diagonal"),
+    QT_TRANSLATE_NOOP("TreatScreen", "Erythema"),
+    QT_TRANSLATE_NOOP("TreatScreen", "Erythema (epidermis)"),
+    QT_TRANSLATE_NOOP("TreatScreen", "Uniform pinpoint bleeding"),
+    QT_TRANSLATE_NOOP("TreatScreen", "Uniform pinpoint bleeding (dermis reached)"),
+    QT_TRANSLATE_NOOP("TreatScreen", "No endpoint reached"),
+)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("TreatScreen", text)
 
 
 def clock_text(seconds: float) -> str:
@@ -68,7 +85,7 @@ class TreatScreen(QWidget):
         theme.mark(self.depth_label, role="depth")
         self.timer_label = QLabel("0:00")
         self.timer_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.timer_label.setAccessibleName("pass timer")
+        self.timer_label.setAccessibleName(self.tr("pass timer"))
         self.state_label = QLabel()
         self.state_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         theme.mark(self.state_label, role="state")
@@ -86,18 +103,18 @@ class TreatScreen(QWidget):
         self.endpoint_row = QVBoxLayout()
 
         self.new_depth = QLineEdit()
-        self.new_depth.setPlaceholderText("new depth")
+        self.new_depth.setPlaceholderText(self.tr("new depth"))
         self.new_depth.setMaximumWidth(120)
         self.new_depth.returnPressed.connect(self._on_change_depth_clicked)
-        self.depth_confirm = QCheckBox("confirm")
+        self.depth_confirm = QCheckBox(self.tr("confirm"))
         self.depth_reason = QLineEdit()
-        self.depth_reason.setPlaceholderText("reason for an unusual depth")
-        self.change_depth = QPushButton("Change depth")
+        self.depth_reason.setPlaceholderText(self.tr("reason for an unusual depth"))
+        self.change_depth = QPushButton(self.tr("Change depth"))
         self.change_depth.clicked.connect(self._on_change_depth_clicked)
         depth_row = QHBoxLayout()
         for w in (
             self.new_depth,
-            QLabel("mm"),
+            QLabel(self.tr("mm")),
             self.change_depth,
             self.depth_confirm,
             self.depth_reason,
@@ -106,14 +123,14 @@ class TreatScreen(QWidget):
         self.depth_confirm.setVisible(False)
         self.depth_reason.setVisible(False)
 
-        self.toggle = widgets.primary("Start pass  [Space]")
+        self.toggle = widgets.primary(self.tr("Start pass  [{key}]").format(key="Space"))
         self.toggle.setMinimumHeight(90)
         self.toggle.clicked.connect(self.toggle_pass)
-        self.prev_btn = QPushButton("◀ Previous  [P]")
+        self.prev_btn = QPushButton(self.tr("◀ Previous  [P]"))
         self.prev_btn.clicked.connect(lambda: self.move_area(-1))
-        self.next_btn = QPushButton("Next area ▶  [N]")
+        self.next_btn = QPushButton(self.tr("Next area ▶  [N]"))
         self.next_btn.clicked.connect(lambda: self.move_area(+1))
-        self.finish_btn = QPushButton("Finish  [F]")
+        self.finish_btn = QPushButton(self.tr("Finish  [F]"))
         self.finish_btn.clicked.connect(self._on_finish_clicked)
         for b in (self.toggle, self.prev_btn, self.next_btn, self.finish_btn, self.change_depth):
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space must never "click" a focused button
@@ -130,9 +147,9 @@ class TreatScreen(QWidget):
         counts.addStretch(1)
         counts.addWidget(self.total_label)
         centre.addLayout(counts)
-        centre.addWidget(QLabel("Direction  [D]"))
+        centre.addWidget(QLabel(self.tr("Direction  [D]")))
         centre.addLayout(self.direction_row)
-        centre.addWidget(QLabel("Endpoint  [1] [2] [3]"))
+        centre.addWidget(QLabel(self.tr("Endpoint  [1] [2] [3]")))
         centre.addLayout(self.endpoint_row)
         centre.addLayout(depth_row)
         centre.addWidget(self.message)
@@ -143,7 +160,7 @@ class TreatScreen(QWidget):
         nav.addWidget(self.finish_btn)
         centre.addLayout(nav)
         side = QVBoxLayout()
-        side.addWidget(QLabel("Areas"))
+        side.addWidget(QLabel(self.tr("Areas")))
         side.addWidget(self.areas, 1)
         side.addWidget(self.chart, 1)
         columns = QHBoxLayout(self)
@@ -188,9 +205,8 @@ class TreatScreen(QWidget):
 
     def _show_toggle(self) -> None:
         running = self.session is not None and self.session.running is not None
-        self.toggle.setText(
-            ("Stop pass" if running else "Start pass") + f"  [{self._keys.pass_toggle}]"
-        )
+        text = self.tr("Stop pass  [{key}]") if running else self.tr("Start pass  [{key}]")
+        self.toggle.setText(text.format(key=self._keys.pass_toggle))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.isAutoRepeat():
@@ -225,9 +241,10 @@ class TreatScreen(QWidget):
         self.index = ids.index(current) if current in ids else self._first_unfinished()
         if interrupted:
             self.message.setText(
-                "The console stopped while a pass was running on "
-                + ", ".join(interrupted)
-                + ". That pass was not counted: repeat it if needed."
+                self.tr(
+                    "The console stopped while a pass was running on {areas}. That pass was "
+                    "not counted: repeat it if needed."
+                ).format(areas=", ".join(interrupted))
             )
         self._show_area()
         self.setFocus()
@@ -262,7 +279,7 @@ class TreatScreen(QWidget):
                 row.removeWidget(b)
                 b.deleteLater()
         for i, d in enumerate(directions):
-            b = QPushButton(d.capitalize())
+            b = QPushButton(_tr(d.capitalize()))
             b.setCheckable(True)
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             b.setProperty("value", d)
@@ -272,8 +289,8 @@ class TreatScreen(QWidget):
         for i, (eid, name) in enumerate(endpoints):
             # "Erythema (epidermis)" → "Erythema": the long form is the tooltip, so the
             # row fits a 1366-pixel room screen.
-            b = QPushButton(f"{i + 1}  {name.split(' (')[0]}")
-            b.setToolTip(name)
+            b = QPushButton(f"{i + 1}  {_tr(name.split(' (')[0])}")
+            b.setToolTip(_tr(name))
             b.setCheckable(True)
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             b.setProperty("value", eid)
@@ -294,7 +311,9 @@ class TreatScreen(QWidget):
         if session is None or session.running is None or self.record is None:
             return None
         area_id = session.running.area_id
-        name = next((a.zone_name for a in self.record.areas if a.id == area_id), "this area")
+        name = next(
+            (a.zone_name for a in self.record.areas if a.id == area_id), self.tr("this area")
+        )
         return name, session.running_elapsed()
 
     def _is_running(self) -> bool:
@@ -331,7 +350,7 @@ class TreatScreen(QWidget):
     def _show_area(self) -> None:
         area = self.area
         if area is None or self.record is None:
-            self.area_title.setText("No areas planned")
+            self.area_title.setText(self.tr("No areas planned"))
             return
         self.areas.clear()
         for i, a in enumerate(self.record.areas):
@@ -340,10 +359,18 @@ class TreatScreen(QWidget):
             )
             self.areas.addItem(f"{mark}{a.zone_name}  {len(a.passes)}/{a.target_passes}")
         self.areas.setCurrentRow(self.index)
-        self.area_title.setText(f"{area.zone_name}  ({self.index + 1} of {len(self.record.areas)})")
+        self.area_title.setText(
+            self.tr("{area}  ({number} of {count})").format(
+                area=area.zone_name, number=self.index + 1, count=len(self.record.areas)
+            )
+        )
         depth = self._depths.get(area.id, area.depth_mm)
-        self.depth_label.setText(f"Depth {depth} mm")
-        self.count_label.setText(f"Pass {len(area.passes)} of {area.target_passes} done")
+        self.depth_label.setText(self.tr("Depth {depth} mm").format(depth=depth))
+        self.count_label.setText(
+            self.tr("Pass {done} of {target} done").format(
+                done=len(area.passes), target=area.target_passes
+            )
+        )
         # An exclusive group cannot uncheck its checked button, so an area without an
         # endpoint kept showing the last area's: the group lets go while it is set.
         self.endpoints.setExclusive(False)
@@ -358,15 +385,15 @@ class TreatScreen(QWidget):
         if running and self.session is not None:
             self.timer_label.setText(clock_text(self.session.running_elapsed()))
             self.timer_label.setStyleSheet(f"font-size: {self._timer_pt}pt; color: #b00020;")
-            self.state_label.setText("PASS RUNNING")
+            self.state_label.setText(self.tr("PASS RUNNING"))
         else:
             last = self.area.passes[-1].duration_s if self.area and self.area.passes else 0
             self.timer_label.setText(clock_text(last))
             self.timer_label.setStyleSheet(f"font-size: {self._timer_pt}pt; color: #555;")
-            self.state_label.setText("Ready")
+            self.state_label.setText(self.tr("Ready"))
         if self.record is not None:
             total = (self.ctx.now() - self.record.started_at).total_seconds()
-            self.total_label.setText(f"Visit {clock_text(total)}")
+            self.total_label.setText(self.tr("Visit {time}").format(time=clock_text(total)))
         interval = RUNNING_TICK_MS if running else IDLE_TICK_MS
         if self.tick.interval() != interval or not self.tick.isActive():
             self.tick.start(interval)
@@ -385,7 +412,9 @@ class TreatScreen(QWidget):
                 session.start_pass(area.id, self.direction())
                 self._show_toggle()
                 self.count_label.setText(
-                    f"Pass {len(area.passes) + 1} of {area.target_passes} running"
+                    self.tr("Pass {number} of {target} running").format(
+                        number=len(area.passes) + 1, target=area.target_passes
+                    )
                 )
             else:
                 self._on_pass_stopped(session.stop_pass())
@@ -400,11 +429,13 @@ class TreatScreen(QWidget):
         if self.record is None or self.session is None:
             return
         if self._is_running():
-            self.message.setText("Stop the running pass first.")
+            self.message.setText(self.tr("Stop the running pass first."))
             return
         new = self.index + step
         if not 0 <= new < len(self.record.areas):
-            self.message.setText("That was the last area: press F to finish." if step > 0 else "")
+            self.message.setText(
+                self.tr("That was the last area: press F to finish.") if step > 0 else ""
+            )
             return
         self.index = new
         self.session.set_current_area(self.record.areas[new].id)
@@ -444,7 +475,9 @@ class TreatScreen(QWidget):
                 confirmed=self.depth_confirm.isChecked(),
             )
         except ConfirmationNeeded as needed:
-            self.message.setText(needed.message + " Tick confirm and give a reason.")
+            self.message.setText(
+                self.tr("{warning} Tick confirm and give a reason.").format(warning=needed.message)
+            )
             self.depth_confirm.setVisible(True)
             self.depth_reason.setVisible(True)
             return
@@ -460,7 +493,7 @@ class TreatScreen(QWidget):
 
     def _on_finish_clicked(self) -> None:
         if self._is_running():
-            self.message.setText("Stop the running pass first.")
+            self.message.setText(self.tr("Stop the running pass first."))
             return
         self.flow.go("finish")
 
