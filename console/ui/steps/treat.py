@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QPushButton,
     QVBoxLayout,
@@ -61,6 +62,10 @@ class TreatScreen(QWidget):
         self.areas.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.areas.setMinimumWidth(260)
         self.areas.setMaximumHeight(220)
+        # A long zone name wraps inside the list, never scrolled sideways out of sight.
+        self.areas.setWordWrap(True)
+        self.areas.setResizeMode(QListView.ResizeMode.Adjust)
+        self.areas.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.area_title = QLabel()
         theme.mark(self.area_title, role="area")
         self.area_title.setWordWrap(True)  # a long zone name wraps, never pushes the page wide
