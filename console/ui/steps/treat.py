@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
 
-from PySide6.QtCore import QKeyCombination, Qt, QTimer
+from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -110,6 +110,8 @@ class TreatScreen(QWidget):
             depth_row.addWidget(w)
         self.depth_confirm.setVisible(False)
         self.depth_reason.setVisible(False)
+        for field in (self.new_depth, self.depth_reason):
+            field.installEventFilter(self)  # the pedal while typing: see eventFilter
 
         self.toggle = widgets.primary("Start pass  [Space]")
         self.toggle.setMinimumHeight(90)
@@ -196,6 +198,30 @@ class TreatScreen(QWidget):
         self.toggle.setText(
             ("Stop pass" if running else "Start pass") + f"  [{self._keys.pass_toggle}]"
         )
+
+    # The pedal while a text field has focus (the default pedal key, Space, is also text).
+    # A gloved practitioner presses the pedal to stop the needle: that always works, whatever
+    # has focus. Starting from the depth field (a space is never part of a depth) starts the
+    # pass only when no new depth waits there unapplied: a pass must never run at the old
+    # depth while the field shows another. In the reason (free text) a Space is a space.
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if self._actions.get((event.key(), modifiers.value)) != self.toggle_pass:
+            return False
+        if event.isAutoRepeat():
+            return True  # a held pedal is one press, and types nothing
+        if self._is_running():
+            self.toggle_pass()
+            return True
+        if watched is not self.new_depth:
+            return False
+        if self.new_depth.text().strip():
+            self.message.setText("Press Enter to change the depth first, or clear the field.")
+        else:
+            self.toggle_pass()
+        return True
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.isAutoRepeat():
@@ -454,6 +480,9 @@ class TreatScreen(QWidget):
             self.depth_reason.setVisible(True)
             return
         except DomainError as error:
+            # Refused outright (above the zone's limit, not a setting …): a tick given for
+            # another depth must not stay on screen as if it could talk past this refusal.
+            self._hide_depth_confirmation()
             self.message.setText(error.message)
             return
         self._depths[area.id] = changed.value
