@@ -92,7 +92,7 @@ class TreatScreen(QWidget):
 
         self.new_depth = QLineEdit()
         self.new_depth.setPlaceholderText("new depth")
-        self.new_depth.setMaximumWidth(120)
+        widgets.show_whole_prompt(self.new_depth)
         self.new_depth.returnPressed.connect(self._on_change_depth_clicked)
         self.depth_confirm = QCheckBox("confirm")
         self.depth_reason = QLineEdit()
