@@ -12,7 +12,7 @@ UI = Path(console.__file__).parent / "ui"
 ALLOWED = {
     # The Treat timer's font size is computed from the window's size at every resize, so the
     # digits fill the space readable from two metres; a style sheet has no such rule.
-    ("treat_screen.py", 2),
+    ("steps/treat.py", 2),
 }
 
 
