@@ -17,6 +17,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         description="Treatment Room Console. Headless commands: python -m console --help",
     )
     parser.add_argument("--db", type=Path, help="database file (default: your user data folder)")
+    # The bundle's self-check (tests/e2e/test_bundle.py): the Plan map drawn to a PNG.
+    parser.add_argument("--render-map", type=Path, metavar="PNG", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
 
@@ -42,6 +44,10 @@ def run_app(argv: list[str]) -> int:
         return 2
     # Files the console creates (handouts, backups, exports) are the user's alone.
     os.umask(0o077)
+    if args.render_map is not None:
+        from console.ui.shell.map_check import render_map
+
+        return render_map(args.render_map)
     from console.ui.shell.app import run
 
     return run(args.db)

@@ -37,7 +37,7 @@ GERMAN = {
     "Language": "Sprache",
     "Last visit": "Letzter Besuch",
     "Name": "Name",
-    "Name, date of birth, phone or email": "Name, Geburtsdatum, Telefon oder E-Mail",
+    "Name, date of birth, phone or email": "Name, Geburtsdatum, Telefon, E-Mail",
     "No patient found. Register them?": "Niemand gefunden. Neu aufnehmen?",
     "No visits yet.": "Noch keine Behandlungen.",
     "Notes": "Notizen",
@@ -546,23 +546,21 @@ GERMAN.update({
     "Ask for a new consent anyway": "Trotzdem eine neue Einwilligung einholen",
     "Checks your PIN, archives the signed PDF and goes on to Prep":
         "Prüft Ihre PIN, archiviert das unterschriebene PDF und geht weiter zur Vorbereitung",
-    "Clear and sign again": "Löschen und neu unterschreiben",
+    "Clear and sign again": "Neu unterschreiben",
     "Continue to Prep with the consent on record":
         "Mit der vorliegenden Einwilligung weiter zur Vorbereitung",
     "Countersign and continue": "Gegenzeichnen und weiter",
-    "If the patient declines: why, in their words":
-        "Wenn die Person ablehnt: warum, in ihren Worten",
-    "Patient declines: stop visit": "Person lehnt ab: Behandlung beenden",
-    "Patient: type your full name, then sign below":
-        "Patient/in: vollständigen Namen eingeben, dann unten unterschreiben",
-    "Practitioner PIN": "PIN der behandelnden Person",
+    "If the patient declines: why, in their words": "Bei Ablehnung: warum, in ihren Worten",
+    "Patient declines: stop visit": "Lehnt ab: Besuch beenden",
+    "Patient: type your full name, then sign below": "Ihr voller Name, dann unten unterschreiben",
+    "Practitioner PIN": "Ihre PIN",  # the practitioner countersigns: their own
     "Read the text to the end before signing.":
         "Lesen Sie den Text bis zum Ende, bevor Sie unterschreiben.",
     "Scroll to the end of the text (Page Down) before signing.":
         "Vor dem Unterschreiben bis zum Ende des Textes blättern (Bild ab).",
     "Text read to the end: the patient can sign.":
         "Text bis zum Ende gelesen: die Person kann unterschreiben.",
-    "Witness (optional)": "Zeuge / Zeugin (optional)",
+    "Witness (optional)": "Zeuge (optional)",
     "consent text: read to the end": "Einwilligungstext: bis zum Ende lesen",
     "how the patient's identity was checked": "wie die Identität der Person geprüft wurde",
     "patient's full name as they sign": "vollständiger Name der Person, wie sie unterschreibt",
@@ -708,7 +706,7 @@ GERMAN.update({
     "scan": "gescannt",
     "manual": "eingetippt",
     "Sterile seal intact": "Sterilsiegel intakt",
-    "Scan the cartridge box's barcode here": "Barcode der Kartuschenverpackung hier scannen",
+    "Scan the cartridge box's barcode here": "Barcode der Kartusche scannen",
     "e.g. 2027-03 or 31.03.2027": "z. B. 2027-03 oder 31.03.2027",
     "optional, 14 digits": "optional, 14 Ziffern",
     "Record typed label": "Etikett erfassen",
@@ -882,6 +880,13 @@ GERMAN.update({
         "Nicht gespeichert: korrigieren Sie die rot markierten Felder.",
     "Saved {n} change(s).": "{n} Änderung(en) gespeichert.",
     "Nothing had changed.": "Es war nichts geändert.",
+})  # fmt: skip
+
+
+# Treat: the pedal pressed in the depth field while a typed depth waits (issue 14).
+GERMAN.update({
+    "Press Enter to change the depth first, or clear the field.":
+        "Drücken Sie zuerst Enter, um die Tiefe zu ändern, oder leeren Sie das Feld.",
 })  # fmt: skip
 
 

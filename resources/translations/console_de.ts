@@ -649,7 +649,7 @@
     <message>
         <location filename="../../console/ui/steps/consent.py" line="136" />
         <source>Patient: type your full name, then sign below</source>
-        <translation>Patient/in: vollständigen Namen eingeben, dann unten unterschreiben</translation>
+        <translation>Ihr voller Name, dann unten unterschreiben</translation>
     </message>
     <message>
         <location filename="../../console/ui/steps/consent.py" line="138" />
@@ -659,12 +659,12 @@
     <message>
         <location filename="../../console/ui/steps/consent.py" line="141" />
         <source>Clear and sign again</source>
-        <translation>Löschen und neu unterschreiben</translation>
+        <translation>Neu unterschreiben</translation>
     </message>
     <message>
         <location filename="../../console/ui/steps/consent.py" line="145" />
         <source>Witness (optional)</source>
-        <translation>Zeuge / Zeugin (optional)</translation>
+        <translation>Zeuge (optional)</translation>
     </message>
     <message>
         <location filename="../../console/ui/steps/consent.py" line="146" />
@@ -679,7 +679,7 @@
     <message>
         <location filename="../../console/ui/steps/consent.py" line="156" />
         <source>Practitioner PIN</source>
-        <translation>PIN der behandelnden Person</translation>
+        <translation>Ihre PIN</translation>
     </message>
     <message>
         <location filename="../../console/ui/steps/consent.py" line="157" />
@@ -687,47 +687,47 @@
         <translation>PIN der behandelnden Person zum Gegenzeichnen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/consent.py" line="163" />
+        <location filename="../../console/ui/steps/consent.py" line="162" />
         <source>Countersign and continue</source>
         <translation>Gegenzeichnen und weiter</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/consent.py" line="165" />
+        <location filename="../../console/ui/steps/consent.py" line="164" />
         <source>Checks your PIN, archives the signed PDF and goes on to Prep</source>
         <translation>Prüft Ihre PIN, archiviert das unterschriebene PDF und geht weiter zur Vorbereitung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/consent.py" line="172" />
+        <location filename="../../console/ui/steps/consent.py" line="171" />
         <source>If the patient declines: why, in their words</source>
-        <translation>Wenn die Person ablehnt: warum, in ihren Worten</translation>
+        <translation>Bei Ablehnung: warum, in ihren Worten</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/consent.py" line="174" />
+        <location filename="../../console/ui/steps/consent.py" line="173" />
         <source>reason the patient declines</source>
         <translation>Grund der Ablehnung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/consent.py" line="175" />
+        <location filename="../../console/ui/steps/consent.py" line="174" />
         <source>Patient declines: stop visit</source>
-        <translation>Person lehnt ab: Behandlung beenden</translation>
+        <translation>Lehnt ab: Besuch beenden</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/consent.py" line="277" />
+        <location filename="../../console/ui/steps/consent.py" line="279" />
         <source>Text read to the end: the patient can sign.</source>
         <translation>Text bis zum Ende gelesen: die Person kann unterschreiben.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/consent.py" line="279" />
+        <location filename="../../console/ui/steps/consent.py" line="281" />
         <source>Scroll to the end of the text (Page Down) before signing.</source>
         <translation>Vor dem Unterschreiben bis zum Ende des Textes blättern (Bild ab).</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/consent.py" line="294" />
+        <location filename="../../console/ui/steps/consent.py" line="296" />
         <source>A new consent is asked for at the practitioner's choice.</source>
         <translation>Eine neue Einwilligung wird auf Wunsch der behandelnden Person eingeholt.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/consent.py" line="314" />
+        <location filename="../../console/ui/steps/consent.py" line="316" />
         <source>Read the text to the end before signing.</source>
         <translation>Lesen Sie den Text bis zum Ende, bevor Sie unterschreiben.</translation>
     </message>
@@ -926,127 +926,127 @@ Grund (in den Worten der Person, und wie er übermittelt wurde):</translation>
 <context>
     <name>FinishScreen</name>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="35" />
+        <location filename="../../console/ui/steps/finish.py" line="36" />
         <source>Erythema</source>
         <translation>Erythem</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="36" />
+        <location filename="../../console/ui/steps/finish.py" line="37" />
         <source>Pinpoint bleeding</source>
         <translation>Punktförmige Blutung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="37" />
+        <location filename="../../console/ui/steps/finish.py" line="38" />
         <source>None</source>
         <translation>Keiner</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="38" />
+        <location filename="../../console/ui/steps/finish.py" line="39" />
         <source>not recorded</source>
         <translation>nicht erfasst</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="49" />
+        <location filename="../../console/ui/steps/finish.py" line="50" />
         <source>Finish</source>
         <translation>Abschluss</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="56" />
+        <location filename="../../console/ui/steps/finish.py" line="58" />
         <source>Area</source>
         <translation>Bereich</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="57" />
+        <location filename="../../console/ui/steps/finish.py" line="59" />
         <source>Depth (mm)</source>
         <translation>Tiefe (mm)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="58" />
+        <location filename="../../console/ui/steps/finish.py" line="60" />
         <source>Passes</source>
         <translation>Durchgänge</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="59" />
+        <location filename="../../console/ui/steps/finish.py" line="61" />
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="60" />
+        <location filename="../../console/ui/steps/finish.py" line="62" />
         <source>Endpoint</source>
         <translation>Endpunkt</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="66" />
+        <location filename="../../console/ui/steps/finish.py" line="67" />
         <source>Notes for the record</source>
         <translation>Notizen für die Dokumentation</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="69" />
+        <location filename="../../console/ui/steps/finish.py" line="70" />
         <source>Adverse events (leave empty if none)</source>
         <translation>Unerwünschte Ereignisse (leer lassen, wenn keine)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="73" />
+        <location filename="../../console/ui/steps/finish.py" line="74" />
         <source>Complete visit  [Ctrl+Enter]</source>
         <translation>Behandlung abschließen  [Strg+Enter]</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="77" />
+        <location filename="../../console/ui/steps/finish.py" line="78" />
         <source>Locks the record, archives and prints the aftercare sheet</source>
         <translation>Sperrt die Dokumentation, archiviert und druckt das Nachsorgeblatt</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="80" />
+        <location filename="../../console/ui/steps/finish.py" line="81" />
         <source>Next patient</source>
         <translation>Nächste Person</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="95" />
+        <location filename="../../console/ui/steps/finish.py" line="96" />
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="97" />
+        <location filename="../../console/ui/steps/finish.py" line="98" />
         <source>Adverse events</source>
         <translation>Unerwünschte Ereignisse</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="152" />
+        <location filename="../../console/ui/steps/finish.py" line="155" />
         <source>{passes} passes, {time} of needling over {areas} area(s).</source>
         <translation>{passes} Durchgänge, {time} Needling auf {areas} Bereich(en).</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="159" />
+        <location filename="../../console/ui/steps/finish.py" line="162" />
         <source>Cartridge: {needles} needles, lot {lot}, exp {expiry}</source>
         <translation>Kartusche: {needles} Nadeln, Charge {lot}, verw. bis {expiry}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="184" />
+        <location filename="../../console/ui/steps/finish.py" line="187" />
         <source>Completed and locked. Corrections are amendments (Records).</source>
         <translation>Abgeschlossen und gesperrt. Korrekturen sind Nachträge (Akten).</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="201" />
+        <location filename="../../console/ui/steps/finish.py" line="204" />
         <source>Complete visit</source>
         <translation>Behandlung abschließen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="203" />
+        <location filename="../../console/ui/steps/finish.py" line="206" />
         <source>Complete and lock this visit? Notes and adverse events cannot be changed afterwards, only amended.</source>
         <translation>Diese Behandlung abschließen und sperren? Notizen und unerwünschte Ereignisse können danach nicht mehr geändert, nur ergänzt werden.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="206" />
+        <location filename="../../console/ui/steps/finish.py" line="209" />
         <source>Complete and lock</source>
         <translation>Abschließen und sperren</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="242" />
+        <location filename="../../console/ui/steps/finish.py" line="246" />
         <source>No room printer is set (Settings): use Print… beside the sheet.</source>
         <translation>Kein Drucker im Raum eingestellt (Einstellungen): „Drucken…“ neben dem Blatt verwenden.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="258" />
+        <location filename="../../console/ui/steps/finish.py" line="262" />
         <source>The visit is saved, but the backup failed: {reason}</source>
         <translation>Die Behandlung ist gespeichert, aber die Datensicherung ist fehlgeschlagen: {reason}</translation>
     </message>
@@ -1112,52 +1112,52 @@ Grund (in den Worten der Person, und wie er übermittelt wurde):</translation>
         <translation>Die vorgeschlagene nächste Sitzung als Kalenderdatei (.ics) speichern</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/handout_preview.py" line="130" />
+        <location filename="../../console/ui/steps/handout_preview.py" line="131" />
         <source>Aftercare sheet ready: {pages} page(s), archived.</source>
         <translation>Nachsorgeblatt fertig: {pages} Seite(n), archiviert.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/handout_preview.py" line="158" />
+        <location filename="../../console/ui/steps/handout_preview.py" line="159" />
         <source>Draft from today's Settings: no sheet was archived for this visit.</source>
         <translation>Entwurf aus den heutigen Einstellungen: Für diese Behandlung wurde kein Blatt archiviert.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/handout_preview.py" line="176" />
+        <location filename="../../console/ui/steps/handout_preview.py" line="177" />
         <source>Print aftercare sheet</source>
         <translation>Nachsorgeblatt drucken</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/handout_preview.py" line="184" />
+        <location filename="../../console/ui/steps/handout_preview.py" line="185" />
         <source>Save calendar file</source>
         <translation>Kalenderdatei speichern</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/handout_preview.py" line="186" />
+        <location filename="../../console/ui/steps/handout_preview.py" line="187" />
         <source>Calendar file (*.ics)</source>
         <translation>Kalenderdatei (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/handout_preview.py" line="221" />
+        <location filename="../../console/ui/steps/handout_preview.py" line="222" />
         <source>Printing…</source>
         <translation>Wird gedruckt…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/handout_preview.py" line="234" />
+        <location filename="../../console/ui/steps/handout_preview.py" line="235" />
         <source>Printing page {done} of {total}…</source>
         <translation>Drucke Seite {done} von {total}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/handout_preview.py" line="242" />
+        <location filename="../../console/ui/steps/handout_preview.py" line="243" />
         <source> ({copies} copies)</source>
         <translation> ({copies} Exemplare)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/handout_preview.py" line="245" />
+        <location filename="../../console/ui/steps/handout_preview.py" line="246" />
         <source>Sent to {printer}{copies}.</source>
         <translation>An {printer}{copies} gesendet.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/handout_preview.py" line="265" />
+        <location filename="../../console/ui/steps/handout_preview.py" line="266" />
         <source>Calendar file saved: {name}</source>
         <translation>Kalenderdatei gespeichert: {name}</translation>
     </message>
@@ -1413,7 +1413,7 @@ Grund (in den Worten der Person, und wie er übermittelt wurde):</translation>
 <context>
     <name>NamesAndPin</name>
     <message>
-        <location filename="../../console/ui/widgets/pin.py" line="211" />
+        <location filename="../../console/ui/widgets/pin.py" line="215" />
         <source>Type a password instead</source>
         <translation>Stattdessen ein Passwort eingeben</translation>
     </message>
@@ -1830,7 +1830,7 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
     <message>
         <location filename="../../console/ui/steps/patient.py" line="77" />
         <source>Name, date of birth, phone or email</source>
-        <translation>Name, Geburtsdatum, Telefon oder E-Mail</translation>
+        <translation>Name, Geburtsdatum, Telefon, E-Mail</translation>
     </message>
     <message>
         <location filename="../../console/ui/steps/patient.py" line="85" />
@@ -2293,7 +2293,7 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
         <translation>Anmelden</translation>
     </message>
     <message>
-        <location filename="../../console/ui/widgets/pin.py" line="174" />
+        <location filename="../../console/ui/widgets/pin.py" line="178" />
         <source>delete last digit</source>
         <translation>letzte Ziffer löschen</translation>
     </message>
@@ -2301,80 +2301,80 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
 <context>
     <name>PlanScreen</name>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="74" />
+        <location filename="../../console/ui/steps/plan.py" line="75" />
         <source>Areas: arrows move, Enter chooses</source>
         <translation>Bereiche: Pfeiltasten wechseln, Enter wählt</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="81" />
+        <location filename="../../console/ui/steps/plan.py" line="82" />
         <location filename="../../console/ui/steps/plan.py" line="230" />
         <source>Choose an area</source>
         <translation>Bereich auswählen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="87" />
+        <location filename="../../console/ui/steps/plan.py" line="88" />
         <source>type it</source>
         <translation>eintippen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="89" />
+        <location filename="../../console/ui/steps/plan.py" line="90" />
         <source>depth in millimetres</source>
         <translation>Tiefe in Millimetern</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="91" />
+        <location filename="../../console/ui/steps/plan.py" line="92" />
         <source>mm</source>
         <translation>mm</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="99" />
+        <location filename="../../console/ui/steps/plan.py" line="100" />
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="106" />
+        <location filename="../../console/ui/steps/plan.py" line="107" />
         <source>I confirm</source>
         <translation>Ich bestätige</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="108" />
+        <location filename="../../console/ui/steps/plan.py" line="109" />
         <source>Reason for this depth (recorded)</source>
         <translation>Grund für diese Tiefe (wird erfasst)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="109" />
+        <location filename="../../console/ui/steps/plan.py" line="110" />
         <source>reason for this depth</source>
         <translation>Grund für diese Tiefe</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="113" />
+        <location filename="../../console/ui/steps/plan.py" line="114" />
         <source>Add area to plan</source>
         <translation>Bereich zur Planung hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="131" />
+        <location filename="../../console/ui/steps/plan.py" line="132" />
         <source>Concern</source>
         <translation>Anliegen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="133" />
-        <location filename="../../console/ui/steps/plan.py" line="145" />
+        <location filename="../../console/ui/steps/plan.py" line="134" />
+        <location filename="../../console/ui/steps/plan.py" line="146" />
         <source>Depth</source>
         <translation>Tiefe</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="138" />
-        <location filename="../../console/ui/steps/plan.py" line="145" />
+        <location filename="../../console/ui/steps/plan.py" line="139" />
+        <location filename="../../console/ui/steps/plan.py" line="146" />
         <source>Passes</source>
         <translation>Durchgänge</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="145" />
+        <location filename="../../console/ui/steps/plan.py" line="146" />
         <source>Area</source>
         <translation>Bereich</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="145" />
+        <location filename="../../console/ui/steps/plan.py" line="146" />
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
@@ -2459,7 +2459,7 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
     <message>
         <location filename="../../console/ui/steps/prep.py" line="56" />
         <source>Scan the cartridge box's barcode here</source>
-        <translation>Barcode der Kartuschenverpackung hier scannen</translation>
+        <translation>Barcode der Kartusche scannen</translation>
     </message>
     <message>
         <location filename="../../console/ui/steps/prep.py" line="60" />
@@ -2472,200 +2472,200 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
         <translation>optional, 14 Ziffern</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="62" />
+        <location filename="../../console/ui/steps/prep.py" line="64" />
         <source>Record typed label</source>
         <translation>Etikett erfassen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="68" />
+        <location filename="../../console/ui/steps/prep.py" line="70" />
         <source>Yes: I opened a new sealed cartridge for this patient</source>
         <translation>Ja: Ich habe für diese Person eine neue, versiegelte Kartusche geöffnet</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="77" />
+        <location filename="../../console/ui/steps/prep.py" line="79" />
         <source>Needle cartridge (sterile, single use)</source>
         <translation>Nadelkartusche (steril, Einweg)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="84" />
+        <location filename="../../console/ui/steps/prep.py" line="86" />
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="85" />
+        <location filename="../../console/ui/steps/prep.py" line="87" />
         <source>Cartridge type</source>
         <translation>Kartusche</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="87" />
+        <location filename="../../console/ui/steps/prep.py" line="89" />
         <source>Scan</source>
         <translation>Scannen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="88" />
+        <location filename="../../console/ui/steps/prep.py" line="90" />
         <source>Box will not scan? Type the label:</source>
         <translation>Verpackung lässt sich nicht scannen? Etikett eintippen:</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="89" />
+        <location filename="../../console/ui/steps/prep.py" line="91" />
         <source>GTIN (01)</source>
         <translation>GTIN (01)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="90" />
+        <location filename="../../console/ui/steps/prep.py" line="92" />
         <source>Lot (10)</source>
         <translation>Charge (10)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="91" />
+        <location filename="../../console/ui/steps/prep.py" line="93" />
         <source>Expiry (17)</source>
         <translation>Verfall (17)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="92" />
+        <location filename="../../console/ui/steps/prep.py" line="94" />
         <source>Serial (21)</source>
         <translation>Seriennr. (21)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="97" />
+        <location filename="../../console/ui/steps/prep.py" line="99" />
         <source>Recorded</source>
         <translation>Erfasst</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="100" />
+        <location filename="../../console/ui/steps/prep.py" line="102" />
         <source>Record gel</source>
         <translation>Gel erfassen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="104" />
+        <location filename="../../console/ui/steps/prep.py" line="106" />
         <source>Topical gel</source>
         <translation>Topisches Gel</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="106" />
-        <location filename="../../console/ui/steps/prep.py" line="126" />
+        <location filename="../../console/ui/steps/prep.py" line="108" />
+        <location filename="../../console/ui/steps/prep.py" line="128" />
         <source>Product</source>
         <translation>Produkt</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="107" />
-        <location filename="../../console/ui/steps/prep.py" line="127" />
+        <location filename="../../console/ui/steps/prep.py" line="109" />
+        <location filename="../../console/ui/steps/prep.py" line="129" />
         <source>Lot</source>
         <translation>Charge</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="115" />
+        <location filename="../../console/ui/steps/prep.py" line="117" />
         <source> min</source>
         <translation> Min.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="116" />
+        <location filename="../../console/ui/steps/prep.py" line="118" />
         <source>Under occlusion</source>
         <translation>Unter Okklusion</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="117" />
+        <location filename="../../console/ui/steps/prep.py" line="119" />
         <source>Numbing cream applied</source>
         <translation>Creme aufgetragen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="119" />
+        <location filename="../../console/ui/steps/prep.py" line="121" />
         <source>Cream removed completely</source>
         <translation>Creme vollständig entfernt</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="124" />
+        <location filename="../../console/ui/steps/prep.py" line="126" />
         <source>Numbing cream (optional)</source>
         <translation>Betäubungscreme (optional)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="128" />
+        <location filename="../../console/ui/steps/prep.py" line="130" />
         <source>Applied at</source>
         <translation>Aufgetragen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="129" />
+        <location filename="../../console/ui/steps/prep.py" line="131" />
         <source>Wait</source>
         <translation>Einwirkzeit</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="136" />
-        <location filename="../../console/ui/steps/prep.py" line="244" />
+        <location filename="../../console/ui/steps/prep.py" line="138" />
+        <location filename="../../console/ui/steps/prep.py" line="246" />
         <source>Skin cleansed</source>
         <translation>Haut gereinigt</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="139" />
+        <location filename="../../console/ui/steps/prep.py" line="141" />
         <source>Continue to Plan</source>
         <translation>Weiter zur Planung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="155" />
+        <location filename="../../console/ui/steps/prep.py" line="157" />
         <source>Prep</source>
         <translation>Vorbereitung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="183" />
+        <location filename="../../console/ui/steps/prep.py" line="185" />
         <source>Choose the device…</source>
         <translation>Gerät auswählen…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="220" />
+        <location filename="../../console/ui/steps/prep.py" line="222" />
         <source>{needles} needles · lot {lot} · exp {expiry}</source>
         <translation>{needles} Nadeln · Charge {lot} · verw. bis {expiry}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="224" />
+        <location filename="../../console/ui/steps/prep.py" line="226" />
         <source> · serial {serial}</source>
         <translation> · Seriennr. {serial}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="226" />
+        <location filename="../../console/ui/steps/prep.py" line="228" />
         <source> · no serial: new sealed cartridge confirmed</source>
         <translation> · keine Seriennr.: neue versiegelte Kartusche bestätigt</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="230" />
+        <location filename="../../console/ui/steps/prep.py" line="232" />
         <source>Recorded: {product}, lot {lot}</source>
         <translation>Erfasst: {product}, Charge {lot}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="240" />
+        <location filename="../../console/ui/steps/prep.py" line="242" />
         <source>Skin cleansed at {time}</source>
         <translation>Haut gereinigt um {time}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="249" />
+        <location filename="../../console/ui/steps/prep.py" line="251" />
         <source>Still to do: {missing}</source>
         <translation>Noch offen: {missing}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="251" />
+        <location filename="../../console/ui/steps/prep.py" line="253" />
         <source>Ready.</source>
         <translation>Bereit.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="262" />
+        <location filename="../../console/ui/steps/prep.py" line="264" />
         <source>Removed at {time}</source>
         <translation>Entfernt um {time}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="294" />
+        <location filename="../../console/ui/steps/prep.py" line="296" />
         <source>Choose the device first.</source>
         <translation>Wählen Sie zuerst das Gerät.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="297" />
+        <location filename="../../console/ui/steps/prep.py" line="299" />
         <source>Choose the cartridge type.</source>
         <translation>Wählen Sie den Kartuschentyp.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="302" />
+        <location filename="../../console/ui/steps/prep.py" line="304" />
         <source>Check the sterile seal and tick “Sterile seal intact”. A broken seal: do not use it.</source>
         <translation>Prüfen Sie das Sterilsiegel und haken Sie „Sterilsiegel intakt“ an. Bei beschädigtem Siegel: nicht verwenden.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="422" />
+        <location filename="../../console/ui/steps/prep.py" line="424" />
         <source>No numbing cream is recorded.</source>
         <translation>Es ist keine Betäubungscreme erfasst.</translation>
     </message>
@@ -3597,179 +3597,184 @@ Jeder abgeschlossene Durchgang ist gespeichert. Dort fortsetzen, wo sie unterbro
 <context>
     <name>TreatScreen</name>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="46" />
+        <location filename="../../console/ui/steps/treat.py" line="55" />
         <source>Vertical</source>
         <translation>Vertikal</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="47" />
+        <location filename="../../console/ui/steps/treat.py" line="56" />
         <source>Horizontal</source>
         <translation>Horizontal</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="48" />
+        <location filename="../../console/ui/steps/treat.py" line="57" />
         <source>Diagonal</source>
         <translation>Diagonal</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="49" />
+        <location filename="../../console/ui/steps/treat.py" line="58" />
         <source>Erythema</source>
         <translation>Erythem</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="50" />
+        <location filename="../../console/ui/steps/treat.py" line="59" />
         <source>Erythema (epidermis)</source>
         <translation>Erythem (Epidermis)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="51" />
+        <location filename="../../console/ui/steps/treat.py" line="60" />
         <source>Uniform pinpoint bleeding</source>
         <translation>Gleichmäßige punktförmige Blutung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="52" />
+        <location filename="../../console/ui/steps/treat.py" line="61" />
         <source>Uniform pinpoint bleeding (dermis reached)</source>
         <translation>Gleichmäßige punktförmige Blutung (Dermis erreicht)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="53" />
+        <location filename="../../console/ui/steps/treat.py" line="62" />
         <source>No endpoint reached</source>
         <translation>Kein Endpunkt erreicht</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="88" />
+        <location filename="../../console/ui/steps/treat.py" line="101" />
         <source>pass timer</source>
         <translation>Zeit des Durchgangs</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="106" />
+        <location filename="../../console/ui/steps/treat.py" line="119" />
         <source>new depth</source>
         <translation>neue Tiefe</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="109" />
+        <location filename="../../console/ui/steps/treat.py" line="122" />
         <source>confirm</source>
         <translation>bestätigen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="111" />
+        <location filename="../../console/ui/steps/treat.py" line="124" />
         <source>reason for an unusual depth</source>
         <translation>Grund für eine ungewöhnliche Tiefe</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="112" />
+        <location filename="../../console/ui/steps/treat.py" line="125" />
         <source>Change depth</source>
         <translation>Tiefe ändern</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="117" />
+        <location filename="../../console/ui/steps/treat.py" line="130" />
         <source>mm</source>
         <translation>mm</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="126" />
-        <location filename="../../console/ui/steps/treat.py" line="208" />
+        <location filename="../../console/ui/steps/treat.py" line="141" />
+        <location filename="../../console/ui/steps/treat.py" line="223" />
         <source>Start pass  [{key}]</source>
         <translation>Starten  [{key}]</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="129" />
+        <location filename="../../console/ui/steps/treat.py" line="144" />
         <source>◀ Previous  [P]</source>
         <translation>◀ Zurück  [P]</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="131" />
+        <location filename="../../console/ui/steps/treat.py" line="146" />
         <source>Next area ▶  [N]</source>
         <translation>Weiter ▶  [N]</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="133" />
+        <location filename="../../console/ui/steps/treat.py" line="148" />
         <source>Finish  [F]</source>
         <translation>Abschluss  [F]</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="150" />
+        <location filename="../../console/ui/steps/treat.py" line="165" />
         <source>Direction  [D]</source>
         <translation>Richtung  [D]</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="152" />
+        <location filename="../../console/ui/steps/treat.py" line="167" />
         <source>Endpoint  [1] [2] [3]</source>
         <translation>Endpunkt  [1] [2] [3]</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="163" />
+        <location filename="../../console/ui/steps/treat.py" line="178" />
         <source>Areas</source>
         <translation>Bereiche</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="208" />
+        <location filename="../../console/ui/steps/treat.py" line="223" />
         <source>Stop pass  [{key}]</source>
         <translation>Stoppen  [{key}]</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="245" />
+        <location filename="../../console/ui/steps/treat.py" line="246" />
+        <source>Press Enter to change the depth first, or clear the field.</source>
+        <translation>Drücken Sie zuerst Enter, um die Tiefe zu ändern, oder leeren Sie das Feld.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/treat.py" line="286" />
         <source>The console stopped while a pass was running on {areas}. That pass was not counted: repeat it if needed.</source>
         <translation>Die Konsole wurde beendet, während ein Durchgang auf {areas} lief. Dieser Durchgang wurde nicht gezählt: wiederholen Sie ihn bei Bedarf.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="315" />
+        <location filename="../../console/ui/steps/treat.py" line="356" />
         <source>this area</source>
         <translation>diesem Bereich</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="353" />
+        <location filename="../../console/ui/steps/treat.py" line="394" />
         <source>No areas planned</source>
         <translation>Keine Bereiche geplant</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="363" />
+        <location filename="../../console/ui/steps/treat.py" line="404" />
         <source>{area}  ({number} of {count})</source>
         <translation>{area}  ({number} von {count})</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="368" />
+        <location filename="../../console/ui/steps/treat.py" line="409" />
         <source>Depth {depth} mm</source>
         <translation>Tiefe {depth} mm</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="370" />
+        <location filename="../../console/ui/steps/treat.py" line="411" />
         <source>Pass {done} of {target} done</source>
         <translation>{done} von {target} erledigt</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="388" />
+        <location filename="../../console/ui/steps/treat.py" line="429" />
         <source>PASS RUNNING</source>
         <translation>DURCHGANG LÄUFT</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="393" />
+        <location filename="../../console/ui/steps/treat.py" line="434" />
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="396" />
+        <location filename="../../console/ui/steps/treat.py" line="437" />
         <source>Visit {time}</source>
         <translation>Gesamt {time}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="415" />
+        <location filename="../../console/ui/steps/treat.py" line="456" />
         <source>Pass {number} of {target} running</source>
         <translation>{number} von {target} läuft</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="432" />
-        <location filename="../../console/ui/steps/treat.py" line="496" />
+        <location filename="../../console/ui/steps/treat.py" line="473" />
+        <location filename="../../console/ui/steps/treat.py" line="540" />
         <source>Stop the running pass first.</source>
         <translation>Stoppen Sie zuerst den laufenden Durchgang.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="437" />
+        <location filename="../../console/ui/steps/treat.py" line="478" />
         <source>That was the last area: press F to finish.</source>
         <translation>Das war der letzte Bereich: F drücken zum Abschließen.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="479" />
+        <location filename="../../console/ui/steps/treat.py" line="520" />
         <source>{warning} Tick confirm and give a reason.</source>
         <translation>{warning} Haken Sie „bestätigen“ an und geben Sie einen Grund an.</translation>
     </message>
@@ -3931,7 +3936,7 @@ Jeder abgeschlossene Durchgang ist gespeichert. Dort fortsetzen, wo sie unterbro
 <context>
     <name>widgets</name>
     <message>
-        <location filename="../../console/ui/widgets/common.py" line="42" />
+        <location filename="../../console/ui/widgets/common.py" line="44" />
         <source>error message</source>
         <translation>Fehlermeldung</translation>
     </message>

@@ -81,6 +81,16 @@ def test_the_bundle_runs_its_commands_without_python(
         tmp_path,
     )
     assert visits.returncode == 0 and '"zone_name"' in visits.stdout, visits.stderr
+    # The Plan map drawn by the bundle's own Qt (QtSvg and the art): the sign-in screen
+    # painted below would look the same in a bundle without them.
+    drawn = tmp_path / "map.png"
+    render = _run(
+        [str(bundle / "treatment-console"), "--render-map", str(drawn)],
+        dict(bare_env, QT_QPA_PLATFORM="offscreen"),
+        tmp_path,
+    )
+    assert render.returncode == 0 and "zones drawn" in render.stdout, render.stderr
+    assert len(Image.open(drawn).convert("RGB").getcolors(maxcolors=1 << 20) or []) > 20
 
 
 @pytest.mark.realdisplay

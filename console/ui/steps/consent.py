@@ -147,16 +147,15 @@ class ConsentScreen(QWidget):
         self.identity = QComboBox()
         self.identity.setAccessibleName(self.tr("how the patient's identity was checked"))
         self.identity.addItems(list(IDENTITY_CHECKS))
-        # Narrower than its longest item, so the witness's name has room beside it.
-        self.identity.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.identity.setMinimumContentsLength(12)
+        # Both whole, side by side: at type size 1.3 they read "known to the prac" and
+        # "Witness (optio…" until the column became as wide as its longest prompt (below).
+        self.identity.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        widgets.show_whole_prompt(self.witness)
+        widgets.show_whole_choice(self.identity)
         self.pin = PinField()
         self.pin.setPlaceholderText(self.tr("Practitioner PIN"))
         self.pin.setAccessibleName(self.tr("practitioner PIN to countersign"))
-        self.pin.setMinimumWidth(150)
-        self.pin.setMaximumWidth(180)
+        widgets.show_whole_prompt(self.pin)  # its spaced-out placeholder whole
         theme.mark(self.pin, role="countersign")  # smaller than at sign-in: a column
         self.pin.returnPressed.connect(self._on_sign_clicked)
         self.pin_error = widgets.error_label()
@@ -191,16 +190,19 @@ class ConsentScreen(QWidget):
         who.addWidget(self.witness, 1)
         who.addWidget(self.identity)
         right.addLayout(who, 4, 0, 1, 2)
-        right.addWidget(self.pin, 6, 0)
-        right.addWidget(self.sign, 6, 1)
-        right.addWidget(self.pin_error, 7, 0, 1, 2)
-        right.addWidget(self.error, 8, 0, 1, 2)
-        right.setRowStretch(9, 1)
-        right.addWidget(self.decline_reason, 10, 0, 1, 2)
-        right.addWidget(self.decline, 11, 0, 1, 2, Qt.AlignmentFlag.AlignRight)
+        right.addWidget(self.pin, 6, 0, 1, 2)
+        right.addWidget(self.sign, 7, 1)  # in the main window, its action bar takes it
+        right.addWidget(self.pin_error, 8, 0, 1, 2)
+        right.addWidget(self.error, 9, 0, 1, 2)
+        right.setRowStretch(10, 1)
+        right.addWidget(self.decline_reason, 11, 0, 1, 2)
+        right.addWidget(self.decline, 12, 0, 1, 2, Qt.AlignmentFlag.AlignRight)
         right_box = QWidget()
         right_box.setLayout(right)
-        right_box.setMaximumWidth(520)
+        # As wide as its longest prompt needs at this type size, the rest to the text: cut
+        # short ("Patient: type your full name, then …") a prompt no longer says what to do.
+        for field in (self.signer_name, self.decline_reason):
+            widgets.show_whole_prompt(field)
         row = QHBoxLayout(page)
         row.setContentsMargins(0, 0, 0, 0)
         row.addLayout(left, 1)

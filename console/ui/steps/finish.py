@@ -26,6 +26,7 @@ from console.ui.shell.flow import VisitFlow
 from console.ui.steps.handout_preview import HandoutPreview
 from console.ui.steps.treat import clock_text
 from console.ui.widgets import common as widgets
+from console.ui.widgets.fitted_table import FittedTable
 from console.visit.completion import BackupDue, Completed, CompleteVisit
 from console.visit.endpoints import endpoint_word
 from console.visit.record_reads import visit_record
@@ -49,7 +50,8 @@ class FinishScreen(QWidget):
         self.heading = widgets.title(self.tr("Finish"))
         self.facts = QLabel()
         self.facts.setWordWrap(True)
-        self.table = QTableWidget(0, 5)
+        self.table = FittedTable(0, 5)  # zone names and endpoints wrap, never elided
+        self.table.verticalHeader().hide()  # row numbers say nothing; the names need the room
         self.table.setTabKeyNavigation(False)  # Tab goes on to the notes: no keyboard trap
         self.table.setHorizontalHeaderLabels(
             [
@@ -61,7 +63,6 @@ class FinishScreen(QWidget):
             ]
         )
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.notes = QPlainTextEdit()
         self.notes.setPlaceholderText(self.tr("Notes for the record"))
         self.notes.setMaximumHeight(90)
@@ -99,9 +100,11 @@ class FinishScreen(QWidget):
         left.addWidget(self.error)
         left.addWidget(self.done)
         left.addLayout(buttons)
-        layout = QHBoxLayout(self)
-        layout.addLayout(left, 1)
-        layout.addLayout(self.after, 1)
+        # The sheet's column takes room only once there is a sheet: before, the summary has
+        # the whole width; after, the record keeps what its table needs, the page the rest.
+        self.body = QHBoxLayout(self)
+        self.body.addLayout(left, 1)
+        self.body.addLayout(self.after, 0)
         for field in (self.notes, self.adverse):
             field.installEventFilter(self)
         self.action_buttons = (self.new_visit, self.complete)  # the main window's action bar
@@ -172,7 +175,7 @@ class FinishScreen(QWidget):
             ]
             for col, value in enumerate(values):
                 self.table.setItem(row, col, QTableWidgetItem(value))
-        self.table.resizeColumnsToContents()
+        self.table.fit()
         locked = record.status != "open"
         self.notes.setReadOnly(locked)
         self.adverse.setReadOnly(locked)
@@ -228,6 +231,7 @@ class FinishScreen(QWidget):
             # 60 dpi: the whole width of an A4 page fits beside the summary on a room screen.
             self.preview = HandoutPreview(self.ctx, self, dpi=60)
             self.after.addWidget(self.preview)
+            self.body.setStretchFactor(self.after, 1)
         self.preview.setVisible(True)
         return self.preview
 

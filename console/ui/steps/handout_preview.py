@@ -15,7 +15,7 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QFileDialog,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -100,11 +100,12 @@ class HandoutPreview(QWidget):
         self.print_button.clicked.connect(self._on_print_clicked)
         self.room_button.clicked.connect(self._on_room_clicked)
         self.ics_button.clicked.connect(self._on_ics_clicked)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.ics_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.print_button)
-        buttons.addWidget(self.room_button)
+        # Two rows: beside Finish's summary on a room monitor, one row of three would push
+        # the page sideways at type size 1.3.
+        buttons = QGridLayout()
+        buttons.addWidget(self.ics_button, 0, 0)
+        buttons.addWidget(self.print_button, 0, 1)
+        buttons.addWidget(self.room_button, 1, 0, 1, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.error)

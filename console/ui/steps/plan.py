@@ -32,6 +32,7 @@ from console.ui.shell.flow import VisitFlow
 from console.ui.steps.body_map import BodyMap
 from console.ui.widgets import common as widgets
 from console.ui.widgets import theme
+from console.ui.widgets.fitted_table import FittedTable
 from console.visit.lifecycle import VisitLifecycle
 from console.visit.prep import PrepService
 from console.visit.treatment import ConfirmationNeeded, TreatmentService
@@ -140,11 +141,10 @@ class PlanScreen(QWidget):
         self.details.setVisible(False)
         self.details_text.setVisible(False)
 
-        self.table = QTableWidget(0, 4)
+        self.table = FittedTable(0, 4)  # the zone names wrap, never elided or scrolled sideways
         self.table.setHorizontalHeaderLabels(
             [self.tr("Area"), self.tr("Depth"), self.tr("Passes"), self.tr("Note")]
         )
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table: it is no keyboard trap
         self.table.setMinimumHeight(110)
@@ -393,7 +393,7 @@ class PlanScreen(QWidget):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, area.id)
                 self.table.setItem(row, col, item)
-        self.table.resizeColumnsToContents()
+        self.table.fit()
         if self.map is not None:
             self.map.set_chosen({a.zone_id: f"{format_mm(a.depth_mm)} mm" for a in record.areas})
 

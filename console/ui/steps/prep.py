@@ -59,6 +59,8 @@ class PrepScreen(QWidget):
         self.gtin, self.lot, self.expiry, self.serial = (QLineEdit() for _ in range(4))
         self.expiry.setPlaceholderText(self.tr("e.g. 2027-03 or 31.03.2027"))
         self.gtin.setPlaceholderText(self.tr("optional, 14 digits"))
+        for field in (self.scan, self.expiry, self.gtin):
+            widgets.show_whole_prompt(field)
         self.manual = QPushButton(self.tr("Record typed label"))
         self.manual.clicked.connect(self._on_manual_clicked)
         # A label without a serial: the question and the button that answers it, shown only

@@ -11,7 +11,15 @@ from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QKeyCombination, Qt, QTimer
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QKeyCombination,
+    QObject,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -19,6 +27,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QPushButton,
     QVBoxLayout,
@@ -78,6 +87,10 @@ class TreatScreen(QWidget):
         self.areas.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.areas.setMinimumWidth(260)
         self.areas.setMaximumHeight(220)
+        # A long zone name wraps inside the list, never scrolled sideways out of sight.
+        self.areas.setWordWrap(True)
+        self.areas.setResizeMode(QListView.ResizeMode.Adjust)
+        self.areas.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.area_title = QLabel()
         theme.mark(self.area_title, role="area")
         self.area_title.setWordWrap(True)  # a long zone name wraps, never pushes the page wide
@@ -104,7 +117,7 @@ class TreatScreen(QWidget):
 
         self.new_depth = QLineEdit()
         self.new_depth.setPlaceholderText(self.tr("new depth"))
-        self.new_depth.setMaximumWidth(120)
+        widgets.show_whole_prompt(self.new_depth)
         self.new_depth.returnPressed.connect(self._on_change_depth_clicked)
         self.depth_confirm = QCheckBox(self.tr("confirm"))
         self.depth_reason = QLineEdit()
@@ -122,6 +135,8 @@ class TreatScreen(QWidget):
             depth_row.addWidget(w)
         self.depth_confirm.setVisible(False)
         self.depth_reason.setVisible(False)
+        for field in (self.new_depth, self.depth_reason):
+            field.installEventFilter(self)  # the pedal while typing: see eventFilter
 
         self.toggle = widgets.primary(self.tr("Start pass  [{key}]").format(key="Space"))
         self.toggle.setMinimumHeight(90)
@@ -207,6 +222,32 @@ class TreatScreen(QWidget):
         running = self.session is not None and self.session.running is not None
         text = self.tr("Stop pass  [{key}]") if running else self.tr("Start pass  [{key}]")
         self.toggle.setText(text.format(key=self._keys.pass_toggle))
+
+    # The pedal while a text field has focus (the default pedal key, Space, is also text).
+    # A gloved practitioner presses the pedal to stop the needle: that always works, whatever
+    # has focus. Starting from the depth field (a space is never part of a depth) starts the
+    # pass only when no new depth waits there unapplied: a pass must never run at the old
+    # depth while the field shows another. In the reason (free text) a Space is a space.
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if self._actions.get((event.key(), modifiers.value)) != self.toggle_pass:
+            return False
+        if event.isAutoRepeat():
+            return True  # a held pedal is one press, and types nothing
+        if self._is_running():
+            self.toggle_pass()
+            return True
+        if watched is not self.new_depth:
+            return False
+        if self.new_depth.text().strip():
+            self.message.setText(
+                self.tr("Press Enter to change the depth first, or clear the field.")
+            )
+        else:
+            self.toggle_pass()
+        return True
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.isAutoRepeat():
@@ -482,6 +523,9 @@ class TreatScreen(QWidget):
             self.depth_reason.setVisible(True)
             return
         except DomainError as error:
+            # Refused outright (above the zone's limit, not a setting …): a tick given for
+            # another depth must not stay on screen as if it could talk past this refusal.
+            self._hide_depth_confirmation()
             self.message.setText(error.message)
             return
         self._depths[area.id] = changed.value

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QSize
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QStackedWidget,
     QStyle,
     QStyleOptionComboBox,
+    QStyleOptionFrame,
     QWidget,
 )
 
@@ -64,6 +66,42 @@ def show_whole_choice(combo: QComboBox) -> None:
 
     combo.currentTextChanged.connect(fit)
     fit()
+
+
+class _WholePrompt(QObject):
+    """Keeps a field at least as wide as its prompt, measured in the font it is shown in
+    (the theme sets it when the field is polished, and again on a type size change)."""
+
+    def __init__(self, edit: QLineEdit) -> None:
+        super().__init__(edit)
+        self.edit = edit
+        edit.installEventFilter(self)
+        self.fit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Polish, QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        edit = self.edit
+        metrics = edit.fontMetrics()
+        margins = edit.textMargins()
+        text = QSize(
+            metrics.horizontalAdvance(edit.placeholderText()) + margins.left() + margins.right(),
+            metrics.height(),
+        )
+        option = QStyleOptionFrame()
+        edit.initStyleOption(option)
+        # + 4: the 2 px QLineEdit keeps clear either side of its text.
+        size = edit.style().sizeFromContents(QStyle.ContentsType.CT_LineEdit, option, text, edit)
+        edit.setMinimumWidth(size.width() + 4)
+
+
+def show_whole_prompt(edit: QLineEdit) -> None:
+    """Never cut a field's prompt short ("Practiti…", "Scan the cartridge box's bar…"): what
+    an empty field asks for is all the practitioner has to go on."""
+    _WholePrompt(edit)
 
 
 def primary(text: str, parent: QWidget | None = None) -> QPushButton:

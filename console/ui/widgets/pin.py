@@ -166,6 +166,10 @@ class PinPad(QWidget):
             # The pad never takes focus, so typed digits keep going into the field.
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             if label == "OK":
+                # Its word ("Unlock", "Sign in", or a longer translation) is bold and padded:
+                # the key grows with it instead of clipping it; never narrower than the digits.
+                button.setMinimumSize(button.size())
+                button.setMaximumSize(16_777_215, PAD_BUTTON_SIZE)  # Qt's "no limit"
                 button.setText(ok_text)
                 button.setAccessibleName(ok_text)
                 theme.mark(button, primary=True)
