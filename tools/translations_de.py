@@ -890,6 +890,27 @@ GERMAN.update({
 })  # fmt: skip
 
 
+# Records' history charts and Treat's chart (issue 16).
+GERMAN.update({
+    "Depth per zone (mm)": "Tiefe je Zone (mm)",
+    "Time per zone (min)": "Zeit je Zone (Min.)",
+    "Passes per zone": "Durchgänge je Zone",
+    "Series": "Serie",
+    "min": "Min.",
+    "passes": "Durchgänge",
+    "today": "heute",
+    "Session {number} done {date}": "Sitzung {number} erfolgt am {date}",
+    "Session {number} due {date}": "Sitzung {number} fällig am {date}",
+    "Session {number} overdue since {date}": "Sitzung {number} überfällig seit {date}",
+    "Session {number} planned {date}": "Sitzung {number} geplant am {date}",
+    "#{number} due": "Nr. {number} fällig",
+    "#{number} overdue": "Nr. {number} überfällig",
+    "seconds": "Sekunden",
+    "1 pass": "1 Durchgang",
+    "{n} passes": "{n} Durchgänge",
+})  # fmt: skip
+
+
 def fill(ts: Path) -> list[str]:
     """Fill every message German knows; returns the sources still without a translation."""
     tree = ET.parse(ts)

@@ -287,14 +287,15 @@ class ShapedParagraph(Flowable):  # type: ignore[misc]  # reportlab ships no typ
             draw_words(self.canv, x, y, words, self._space, st.fontSize, self.rtl)
 
 
-def paragraph(text: str, style: ParagraphStyle) -> Flowable:
+def paragraph(text: str, style: ParagraphStyle, *, rtl: bool | None = None) -> Flowable:
     """The flowable for ``text`` on any page (sheet, consent): refused if a character cannot
     be printed; laid out here when it needs shaping or the page is right-to-left (a style
-    aligned right), else a plain reportlab ``Paragraph`` with a font per run."""
+    aligned right), else a plain reportlab ``Paragraph`` with a font per run. ``rtl`` is the
+    paragraph's direction when the page knows it; None guesses it from the first letter."""
     from reportlab.platypus import Paragraph
 
     fonts.require_drawable(text)
-    if needs_shaping(text) or style.alignment == TA_RIGHT:
-        return ShapedParagraph(text, style)
+    if needs_shaping(text) or style.alignment == TA_RIGHT or rtl:
+        return ShapedParagraph(text, style, rtl=rtl)
     bold = style.fontName == fonts.SANS_BOLD
     return Paragraph(fonts.markup(text, bold=bold).replace("\n", "<br/>"), style)

@@ -7,11 +7,13 @@ import random
 from collections.abc import Sequence
 from datetime import timedelta
 
+from console.consent import languages
 from console.consent.service import ConsentService
 from console.consent.signature import Point, Signature
 from console.context import AppContext
-from console.data import consents_repo, patients_repo
+from console.data import consents_repo, patients_repo, settings_repo
 from console.model import consent_rules as rules
+from console.texts import languages as language_texts
 
 
 def _scrawl(rng: random.Random) -> Signature:
@@ -31,15 +33,22 @@ def _scrawl(rng: random.Random) -> Signature:
 
 
 def add_demo_consents(ctx: AppContext, patient_ids: Sequence[str], *, seed: int) -> int:
-    """Sign and link consents for the patients' completed visits; returns how many signings."""
+    """Sign and link consents for the patients' completed visits; returns how many signings.
+
+    Each is signed in the language the Consent step would show the patient (theirs when the
+    consent exists in it, else the clinic's), so the demo shows consents in several languages."""
     service = ConsentService(ctx)
     templates, policy, zone = service.templates(), service.policy(), ctx.timezone()
+    clinic = language_texts.clinic_language(settings_repo.get_all(ctx.db))
     rng = random.Random(seed * 7919 + 3)
     signings = 0
     for pid in patient_ids:
         patient = patients_repo.get(ctx.db, pid)
         if patient is None:
             continue
+        language = languages.choose(
+            templates, patient.get("preferred_language") or None, clinic
+        ).code
         until = None
         current = ""
         for visit_id, started, by in consents_repo.completed_visits(ctx.db, pid):
@@ -54,7 +63,7 @@ def add_demo_consents(ctx: AppContext, patient_ids: Sequence[str], *, seed: int)
                     signature=_scrawl(rng),
                     witness="",
                     identity="known to the practitioner",
-                    language="en",
+                    language=language,
                     choices={"clinical_record": True, "marketing": rng.random() < 0.2},
                     now=signed_at,
                 )

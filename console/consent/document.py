@@ -77,10 +77,14 @@ def _styles(rtl: bool) -> dict[str, ParagraphStyle]:
 
 def _p(text: str, style: ParagraphStyle, *, bold: bool = False) -> Flowable:
     """Shaped and in reading order when the script needs it (the sheet's own layout); a
-    character no embedded font has refuses the whole PDF here, before anything is archived."""
+    character no embedded font has refuses the whole PDF here, before anything is archived.
+
+    On a right-to-left page every paragraph is right to left, whatever its first letter: a
+    choice line "[x] نعم — …" would otherwise take the "x" of its box as a left-to-right
+    start, putting the box on the left and the full stop on the right."""
     if bold and style.fontName != fonts.SANS_BOLD:
         style = ParagraphStyle(f"{style.name}-bold", parent=style, fontName=fonts.SANS_BOLD)
-    return shaped.paragraph(text, style)
+    return shaped.paragraph(text, style, rtl=True if style.alignment == TA_RIGHT else None)
 
 
 class _Canvas(Canvas):  # type: ignore[misc]  # reportlab ships no type hints

@@ -13,7 +13,7 @@ from sqlite_utils import Database
 
 PATIENT_COLUMNS = (
     "id, full_name, date_of_birth, phone, email, fitzpatrick, allergies, notes, search_text, "
-    "created_at, created_by, updated_at"
+    "created_at, created_by, updated_at, preferred_language"
 )
 
 # Per table (the generator's names), the insert its tuples fill, parents before children.
@@ -41,7 +41,7 @@ VISIT_TABLES = tuple(_VISIT_ROWS)
 def add_patients(db: Database, rows: Sequence[Sequence[Any]]) -> None:
     """Insert patients given as tuples in ``PATIENT_COLUMNS`` order."""
     db.conn.executemany(
-        f"INSERT INTO patients ({PATIENT_COLUMNS}) VALUES ({', '.join('?' * 12)})", rows
+        f"INSERT INTO patients ({PATIENT_COLUMNS}) VALUES ({', '.join('?' * 13)})", rows
     )
 
 

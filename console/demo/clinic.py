@@ -18,32 +18,47 @@ from console.context import AppContext
 from console.data import demo_repo, patients_repo
 from console.errors import DomainError
 
-# (given names, family names, family-first?) per naming culture.
-_CULTURES: list[tuple[list[str], list[str], bool]] = [
+# (given names, family names, family-first?, the language its patients read, None: the
+# clinic's) per naming culture, so the demo's sheets and consents show the patient's language.
+_CULTURES: list[tuple[list[str], list[str], bool, str | None]] = [
     (
         ["Zoë", "Chloé", "Amélie", "Noël", "Inès", "Hélène", "Renée", "Joël"],
         ["Lefèvre", "Dubois", "Müller", "Brontë", "García", "Núñez", "Øvergård", "Ångström"],
         False,
+        None,
     ),
     (
         ["Łukasz", "Paweł", "Zuzanna", "Małgorzata", "Wojciech", "Agnieszka"],
         ["Wiśniewski", "Kowalczyk", "Dąbrowska", "Żuławski", "Szymańska", "Jabłoński"],
         False,
+        "pl",
     ),
     (
         ["Ngọc Anh", "Thị Hương", "Văn Đức", "Minh Châu", "Quốc Bảo", "Thu Trang"],
         ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Đặng"],
         True,
+        "vi",
     ),
-    (["小明", "丽华", "建国", "美玲", "志强", "秀英"], ["王", "李", "张", "刘", "陈", "杨"], True),
-    (["Σοφία", "Γιώργος", "Ελένη", "Νίκος"], ["Παπαδοπούλου", "Οικονόμου", "Γεωργίου"], False),
-    (["Анна", "Дмитрий", "Ольга", "Сергей"], ["Иванова", "Смирнов", "Кузнецова"], False),
+    (
+        ["小明", "丽华", "建国", "美玲", "志强", "秀英"],
+        ["王", "李", "张", "刘", "陈", "杨"],
+        True,
+        "zh",
+    ),
+    (
+        ["Σοφία", "Γιώργος", "Ελένη", "Νίκος"],
+        ["Παπαδοπούλου", "Οικονόμου", "Γεωργίου"],
+        False,
+        None,
+    ),
+    (["Анна", "Дмитрий", "Ольга", "Сергей"], ["Иванова", "Смирнов", "Кузнецова"], False, None),
     (
         ["Emma", "Oliver", "Amelia", "Jack", "Sophie", "Harry", "Olivia", "George"],
         ["Smith", "Jones", "O'Brien", "Taylor", "MacDonald", "Williams", "Brown", "Evans"],
         False,
+        None,
     ),
-    (["Siobhán", "Seán", "Aoife", "Tadhg"], ["Ó Briain", "Mac Giolla", "Ní Dhónaill"], False),
+    (["Siobhán", "Seán", "Aoife", "Tadhg"], ["Ó Briain", "Mac Giolla", "Ní Dhónaill"], False, None),
 ]
 
 DEMO_PRACTITIONERS = [
@@ -81,6 +96,7 @@ class DemoPatient:
     phone: str
     email: str
     fitzpatrick: int
+    language: str | None = None  # preferred language; None: the clinic's
 
 
 def _ascii_local(name: str) -> str:
@@ -91,7 +107,7 @@ def _ascii_local(name: str) -> str:
 
 
 def make_patient(rng: random.Random, today: date) -> DemoPatient:
-    given, family, family_first = rng.choice(_CULTURES)
+    given, family, family_first, language = rng.choice(_CULTURES)
     g, f = rng.choice(given), rng.choice(family)
     if family_first:
         full = f + g if all(ord(c) > 0x2E80 for c in f + g) else f"{f} {g}"
@@ -101,7 +117,7 @@ def make_patient(rng: random.Random, today: date) -> DemoPatient:
     dob = today - timedelta(days=age_days)
     phone = f"+44 7{rng.randint(100, 999)} {rng.randint(100000, 999999)}"
     email = f"{_ascii_local(g)}.{_ascii_local(f)}{rng.randint(1, 999)}@example.org"
-    return DemoPatient(full, dob, phone, email, rng.randint(1, 6))
+    return DemoPatient(full, dob, phone, email, rng.randint(1, 6), language)
 
 
 def create_practitioners(db: Database, now: datetime, pin_hasher: object = None) -> list[str]:
@@ -146,6 +162,7 @@ def create_patients(
                 iso(now),
                 by,
                 iso(now),
+                p.language,
             ]
         )
     # The same seed makes the same ids: a second run with it would collide halfway through.

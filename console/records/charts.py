@@ -25,6 +25,7 @@ class TimelinePoint:
     day: date
     kind: str  # done / next_due / planned
     label: str
+    number: int  # the session's number in the series
 
 
 def _zone_series(history: PatientHistory, value: str) -> list[ChartSeries]:
@@ -73,7 +74,7 @@ def timeline(history: PatientHistory) -> list[TimelinePoint]:
     """The current series: sessions done, the next one due (or overdue) and those after it."""
     s = history.series
     points = [
-        TimelinePoint(_noon(d), d, "done", f"Session {i} done {d:%d %b %Y}")
+        TimelinePoint(_noon(d), d, "done", f"Session {i} done {d:%d %b %Y}", i)
         for i, d in enumerate(s.series_dates, start=1)
     ]
     for i, d in enumerate(s.planned_dates):
@@ -81,8 +82,8 @@ def timeline(history: PatientHistory) -> list[TimelinePoint]:
         if i == 0:
             word = "overdue since" if s.state == "overdue" else "due"
             label = f"Session {number} {word} {d:%d %b %Y}"
-            points.append(TimelinePoint(_noon(d), d, "next_due", label))
+            points.append(TimelinePoint(_noon(d), d, "next_due", label, number))
         else:
             label = f"Session {number} planned {d:%d %b %Y}"
-            points.append(TimelinePoint(_noon(d), d, "planned", label))
+            points.append(TimelinePoint(_noon(d), d, "planned", label, number))
     return points

@@ -200,104 +200,104 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../console/ui/records/audit_view.py" line="33" />
+        <location filename="../../console/ui/records/audit_view.py" line="34" />
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/audit_view.py" line="34" />
-        <location filename="../../console/ui/records/audit_view.py" line="89" />
+        <location filename="../../console/ui/records/audit_view.py" line="35" />
+        <location filename="../../console/ui/records/audit_view.py" line="90" />
         <source>Who</source>
         <translation>Wer</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/audit_view.py" line="35" />
-        <location filename="../../console/ui/records/audit_view.py" line="90" />
+        <location filename="../../console/ui/records/audit_view.py" line="36" />
+        <location filename="../../console/ui/records/audit_view.py" line="91" />
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/audit_view.py" line="36" />
+        <location filename="../../console/ui/records/audit_view.py" line="37" />
         <source>Record</source>
         <translation>Datensatz</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/audit_view.py" line="37" />
+        <location filename="../../console/ui/records/audit_view.py" line="38" />
         <source>Detail</source>
         <translation>Einzelheiten</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/audit_view.py" line="63" />
+        <location filename="../../console/ui/records/audit_view.py" line="64" />
         <source>Export CSV…</source>
         <translation>CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/audit_view.py" line="66" />
+        <location filename="../../console/ui/records/audit_view.py" line="67" />
         <source>Verify trail</source>
         <translation>Protokoll prüfen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/audit_view.py" line="68" />
+        <location filename="../../console/ui/records/audit_view.py" line="69" />
         <source>Check every entry against its hash chain and the backups</source>
         <translation>Jeden Eintrag gegen seine Hash-Kette und die Sicherungen prüfen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/audit_view.py" line="91" />
+        <location filename="../../console/ui/records/audit_view.py" line="92" />
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/audit_view.py" line="92" />
+        <location filename="../../console/ui/records/audit_view.py" line="93" />
         <source>to</source>
         <translation>bis</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/audit_view.py" line="118" />
+        <location filename="../../console/ui/records/audit_view.py" line="119" />
         <source>Everyone</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/audit_view.py" line="121" />
+        <location filename="../../console/ui/records/audit_view.py" line="122" />
         <source>Every action</source>
         <translation>Jede Aktion</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/audit_view.py" line="125" />
+        <location filename="../../console/ui/records/audit_view.py" line="126" />
         <source>{group} (all)</source>
         <translation>{group} (alle)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/audit_view.py" line="156" />
+        <location filename="../../console/ui/records/audit_view.py" line="157" />
         <source>{total} entries</source>
         <translation>{total} Einträge</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/audit_view.py" line="159" />
+        <location filename="../../console/ui/records/audit_view.py" line="160" />
         <source>Newest {shown} of {total} entries shown; the export holds them all.</source>
         <translation>Die neuesten {shown} von {total} Einträgen werden gezeigt; der Export enthält alle.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/audit_view.py" line="185" />
+        <location filename="../../console/ui/records/audit_view.py" line="186" />
         <source>Export the audit trail</source>
         <translation>Prüfprotokoll exportieren</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/audit_view.py" line="187" />
+        <location filename="../../console/ui/records/audit_view.py" line="188" />
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/audit_view.py" line="202" />
+        <location filename="../../console/ui/records/audit_view.py" line="203" />
         <source> Keep this file and its backups as they are and tell whoever looks after the clinic's records.</source>
         <translation> Lassen Sie diese Datei und ihre Sicherungen unverändert und informieren Sie die Person, die die Unterlagen der Praxis betreut.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/audit_view.py" line="220" />
+        <location filename="../../console/ui/records/audit_view.py" line="221" />
         <source>Not exported: {error}</source>
         <translation>Nicht exportiert: {error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/audit_view.py" line="224" />
+        <location filename="../../console/ui/records/audit_view.py" line="225" />
         <source>Exported {count} entries to {path}</source>
         <translation>{count} Einträge exportiert nach {path}</translation>
     </message>
@@ -598,23 +598,23 @@
 <context>
     <name>ConsentPdfDialog</name>
     <message>
-        <location filename="../../console/ui/records/consents_tab.py" line="43" />
-        <location filename="../../console/ui/records/consents_tab.py" line="79" />
+        <location filename="../../console/ui/records/consents_tab.py" line="44" />
+        <location filename="../../console/ui/records/consents_tab.py" line="80" />
         <source>Signed consent</source>
         <translation>Unterschriebene Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/consents_tab.py" line="49" />
+        <location filename="../../console/ui/records/consents_tab.py" line="50" />
         <source>Print…</source>
         <translation>Drucken…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/consents_tab.py" line="68" />
+        <location filename="../../console/ui/records/consents_tab.py" line="69" />
         <source>Print signed consent</source>
         <translation>Unterschriebene Einwilligung drucken</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/consents_tab.py" line="84" />
+        <location filename="../../console/ui/records/consents_tab.py" line="85" />
         <source>Printed.</source>
         <translation>Gedruckt.</translation>
     </message>
@@ -735,52 +735,52 @@
 <context>
     <name>ConsentsTab</name>
     <message>
-        <location filename="../../console/ui/records/consents_tab.py" line="29" />
+        <location filename="../../console/ui/records/consents_tab.py" line="30" />
         <source>Signed</source>
         <translation>Unterschrieben</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/consents_tab.py" line="30" />
+        <location filename="../../console/ui/records/consents_tab.py" line="31" />
         <source>Consent</source>
         <translation>Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/consents_tab.py" line="31" />
+        <location filename="../../console/ui/records/consents_tab.py" line="32" />
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/consents_tab.py" line="32" />
+        <location filename="../../console/ui/records/consents_tab.py" line="33" />
         <source>Signed by</source>
         <translation>Unterschrieben von</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/consents_tab.py" line="33" />
+        <location filename="../../console/ui/records/consents_tab.py" line="34" />
         <source>Witness</source>
         <translation>Zeuge / Zeugin</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/consents_tab.py" line="34" />
+        <location filename="../../console/ui/records/consents_tab.py" line="35" />
         <source>State</source>
         <translation>Stand</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/consents_tab.py" line="107" />
+        <location filename="../../console/ui/records/consents_tab.py" line="108" />
         <source>Open / reprint PDF…</source>
         <translation>PDF öffnen / erneut drucken…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/consents_tab.py" line="108" />
+        <location filename="../../console/ui/records/consents_tab.py" line="109" />
         <source>Withdraw consent…</source>
         <translation>Einwilligung widerrufen…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/consents_tab.py" line="150" />
+        <location filename="../../console/ui/records/consents_tab.py" line="151" />
         <source>Withdraw consent</source>
         <translation>Einwilligung widerrufen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/consents_tab.py" line="151" />
+        <location filename="../../console/ui/records/consents_tab.py" line="152" />
         <source>Withdraw “{title}”? Treatment is refused until a new consent is signed.
 Reason (the patient's words, how it was received):</source>
         <translation>„{title}“ widerrufen? Bis eine neue Einwilligung unterschrieben ist, wird nicht behandelt.
@@ -790,52 +790,52 @@ Grund (in den Worten der Person, und wie er übermittelt wurde):</translation>
 <context>
     <name>DayLogView</name>
     <message>
-        <location filename="../../console/ui/records/lists_view.py" line="117" />
+        <location filename="../../console/ui/records/lists_view.py" line="118" />
         <source>Practitioner / time</source>
         <translation>Behandelnde Person / Uhrzeit</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/lists_view.py" line="118" />
+        <location filename="../../console/ui/records/lists_view.py" line="119" />
         <source>Patient</source>
         <translation>Patient/in</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/lists_view.py" line="119" />
+        <location filename="../../console/ui/records/lists_view.py" line="120" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/lists_view.py" line="120" />
+        <location filename="../../console/ui/records/lists_view.py" line="121" />
         <source>Areas</source>
         <translation>Bereiche</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/lists_view.py" line="121" />
+        <location filename="../../console/ui/records/lists_view.py" line="122" />
         <source>Passes</source>
         <translation>Durchgänge</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/lists_view.py" line="122" />
+        <location filename="../../console/ui/records/lists_view.py" line="123" />
         <source>Needling</source>
         <translation>Needling</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/lists_view.py" line="129" />
+        <location filename="../../console/ui/records/lists_view.py" line="130" />
         <source>Day</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/lists_view.py" line="133" />
+        <location filename="../../console/ui/records/lists_view.py" line="134" />
         <source>Day log</source>
         <translation>Tagesprotokoll</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/lists_view.py" line="159" />
+        <location filename="../../console/ui/records/lists_view.py" line="160" />
         <source>{count} visits</source>
         <translation>{count} Behandlungen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/lists_view.py" line="185" />
+        <location filename="../../console/ui/records/lists_view.py" line="186" />
         <source>{visits} visits by {people} practitioners</source>
         <translation>{visits} Behandlungen durch {people} behandelnde Personen</translation>
     </message>
@@ -843,82 +843,82 @@ Grund (in den Worten der Person, und wie er übermittelt wurde):</translation>
 <context>
     <name>DueListView</name>
     <message>
-        <location filename="../../console/ui/records/lists_view.py" line="35" />
+        <location filename="../../console/ui/records/lists_view.py" line="36" />
         <source> days ahead</source>
         <translation> Tage im Voraus</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/lists_view.py" line="39" />
+        <location filename="../../console/ui/records/lists_view.py" line="40" />
         <source> days</source>
         <translation> Tage</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/lists_view.py" line="44" />
+        <location filename="../../console/ui/records/lists_view.py" line="45" />
         <source>Next due</source>
         <translation>Nächster Termin fällig</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/lists_view.py" line="45" />
+        <location filename="../../console/ui/records/lists_view.py" line="46" />
         <source>State</source>
         <translation>Stand</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/lists_view.py" line="46" />
+        <location filename="../../console/ui/records/lists_view.py" line="47" />
         <source>Patient</source>
         <translation>Patient/in</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/lists_view.py" line="47" />
+        <location filename="../../console/ui/records/lists_view.py" line="48" />
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/lists_view.py" line="48" />
+        <location filename="../../console/ui/records/lists_view.py" line="49" />
         <source>E-mail</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/lists_view.py" line="49" />
+        <location filename="../../console/ui/records/lists_view.py" line="50" />
         <source>Sessions</source>
         <translation>Sitzungen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/lists_view.py" line="50" />
+        <location filename="../../console/ui/records/lists_view.py" line="51" />
         <source>Last visit</source>
         <translation>Letzter Besuch</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/lists_view.py" line="60" />
+        <location filename="../../console/ui/records/lists_view.py" line="61" />
         <source>Show sessions due within</source>
         <translation>Sitzungen zeigen, die fällig werden innerhalb von</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/lists_view.py" line="61" />
+        <location filename="../../console/ui/records/lists_view.py" line="62" />
         <source>and overdue by up to</source>
         <translation>und bis zu überfällig seit</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/lists_view.py" line="63" />
+        <location filename="../../console/ui/records/lists_view.py" line="64" />
         <source>Due list</source>
         <translation>Fälligkeitsliste</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/lists_view.py" line="80" />
+        <location filename="../../console/ui/records/lists_view.py" line="81" />
         <source>overdue {days} d</source>
         <translation>{days} T überfällig</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/lists_view.py" line="82" />
+        <location filename="../../console/ui/records/lists_view.py" line="83" />
         <source>due</source>
         <translation>fällig</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/lists_view.py" line="86" />
+        <location filename="../../console/ui/records/lists_view.py" line="87" />
         <source>{done} of {planned}</source>
         <translation>{done} von {planned}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/lists_view.py" line="96" />
+        <location filename="../../console/ui/records/lists_view.py" line="97" />
         <source>{count} patients: {due} due, {overdue} overdue (double-click to open the record)</source>
         <translation>{count} Personen: {due} fällig, {overdue} überfällig (Doppelklick öffnet die Akte)</translation>
     </message>
@@ -1160,6 +1160,79 @@ Grund (in den Worten der Person, und wie er übermittelt wurde):</translation>
         <location filename="../../console/ui/steps/handout_preview.py" line="266" />
         <source>Calendar file saved: {name}</source>
         <translation>Kalenderdatei gespeichert: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryCharts</name>
+    <message>
+        <location filename="../../console/ui/records/charts.py" line="57" />
+        <source>mm</source>
+        <translation>mm</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/charts.py" line="58" />
+        <source>min</source>
+        <translation>Min.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/charts.py" line="59" />
+        <source>passes</source>
+        <translation>Durchgänge</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/charts.py" line="63" />
+        <source>Session {number} done {date}</source>
+        <translation>Sitzung {number} erfolgt am {date}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/charts.py" line="64" />
+        <source>Session {number} due {date}</source>
+        <translation>Sitzung {number} fällig am {date}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/charts.py" line="65" />
+        <source>Session {number} overdue since {date}</source>
+        <translation>Sitzung {number} überfällig seit {date}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/charts.py" line="66" />
+        <source>Session {number} planned {date}</source>
+        <translation>Sitzung {number} geplant am {date}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/charts.py" line="69" />
+        <source>#{number} due</source>
+        <translation>Nr. {number} fällig</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/charts.py" line="70" />
+        <source>#{number} overdue</source>
+        <translation>Nr. {number} überfällig</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/charts.py" line="78" />
+        <source>Depth per zone (mm)</source>
+        <translation>Tiefe je Zone (mm)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/charts.py" line="79" />
+        <source>Time per zone (min)</source>
+        <translation>Zeit je Zone (Min.)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/charts.py" line="80" />
+        <source>Passes per zone</source>
+        <translation>Durchgänge je Zone</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/charts.py" line="81" />
+        <source>Series</source>
+        <translation>Serie</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/records/charts.py" line="127" />
+        <source>today</source>
+        <translation>heute</translation>
     </message>
 </context>
 <context>
@@ -1421,135 +1494,135 @@ Grund (in den Worten der Person, und wie er übermittelt wurde):</translation>
 <context>
     <name>PatientFormWidget</name>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="39" />
+        <location filename="../../console/ui/steps/patient_form.py" line="40" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="40" />
+        <location filename="../../console/ui/steps/patient_form.py" line="41" />
         <source>As the patient writes it, any script</source>
         <translation>Wie die Person ihn schreibt, in jeder Schrift</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="44" />
+        <location filename="../../console/ui/steps/patient_form.py" line="45" />
         <source>Born</source>
         <translation>Geboren</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="45" />
+        <location filename="../../console/ui/steps/patient_form.py" line="46" />
         <source>Day first, e.g. 24.11.1990</source>
         <translation>Tag zuerst, z. B. 24.11.1990</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="49" />
+        <location filename="../../console/ui/steps/patient_form.py" line="50" />
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="50" />
-        <location filename="../../console/ui/steps/patient_form.py" line="55" />
+        <location filename="../../console/ui/steps/patient_form.py" line="51" />
+        <location filename="../../console/ui/steps/patient_form.py" line="56" />
         <source>Optional</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="54" />
+        <location filename="../../console/ui/steps/patient_form.py" line="55" />
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="59" />
+        <location filename="../../console/ui/steps/patient_form.py" line="60" />
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="60" />
+        <location filename="../../console/ui/steps/patient_form.py" line="61" />
         <source>Of the aftercare sheet, consent and calendar file</source>
         <translation>Des Nachsorgeblatts, der Einwilligung und der Kalenderdatei</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="64" />
+        <location filename="../../console/ui/steps/patient_form.py" line="65" />
         <source>Skin type</source>
         <translation>Hauttyp</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="65" />
+        <location filename="../../console/ui/steps/patient_form.py" line="66" />
         <source>Fitzpatrick I–VI; click again to clear</source>
         <translation>Fitzpatrick I–VI; erneut klicken zum Löschen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="69" />
+        <location filename="../../console/ui/steps/patient_form.py" line="70" />
         <source>Allergies</source>
         <translation>Allergien</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="70" />
+        <location filename="../../console/ui/steps/patient_form.py" line="71" />
         <source>E.g. lidocaine, nickel</source>
         <translation>Z. B. Lidocain, Nickel</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="72" />
+        <location filename="../../console/ui/steps/patient_form.py" line="73" />
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="77" />
+        <location filename="../../console/ui/steps/patient_form.py" line="78" />
         <source>born {date}</source>
         <translation>geboren {date}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="99" />
-        <location filename="../../console/ui/steps/patient_form.py" line="222" />
+        <location filename="../../console/ui/steps/patient_form.py" line="100" />
+        <location filename="../../console/ui/steps/patient_form.py" line="223" />
         <source>Register a new patient</source>
         <translation>Neue Person aufnehmen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="118" />
+        <location filename="../../console/ui/steps/patient_form.py" line="119" />
         <source>The clinic's language</source>
         <translation>Sprache der Praxis</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="144" />
+        <location filename="../../console/ui/steps/patient_form.py" line="145" />
         <source>{field}: error</source>
         <translation>{field}: Fehler</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="164" />
+        <location filename="../../console/ui/steps/patient_form.py" line="165" />
         <source>Open the existing patient</source>
         <translation>Vorhandene Akte öffnen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="167" />
+        <location filename="../../console/ui/steps/patient_form.py" line="168" />
         <source>A different person: register</source>
         <translation>Eine andere Person: aufnehmen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="177" />
-        <location filename="../../console/ui/steps/patient_form.py" line="223" />
+        <location filename="../../console/ui/steps/patient_form.py" line="178" />
+        <location filename="../../console/ui/steps/patient_form.py" line="224" />
         <source>Register</source>
         <translation>Aufnehmen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="180" />
+        <location filename="../../console/ui/steps/patient_form.py" line="181" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="212" />
+        <location filename="../../console/ui/steps/patient_form.py" line="213" />
         <source>Fitzpatrick type {type}</source>
         <translation>Fitzpatrick-Typ {type}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="229" />
+        <location filename="../../console/ui/steps/patient_form.py" line="230" />
         <source>Edit patient details</source>
         <translation>Angaben der Patientin / des Patienten bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="230" />
+        <location filename="../../console/ui/steps/patient_form.py" line="231" />
         <source>Save changes</source>
         <translation>Änderungen speichern</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="312" />
+        <location filename="../../console/ui/steps/patient_form.py" line="313" />
         <source>Open it, or confirm that this is a different person.</source>
         <translation>Öffnen Sie sie, oder bestätigen Sie, dass es eine andere Person ist.</translation>
     </message>
@@ -1557,214 +1630,214 @@ Grund (in den Worten der Person, und wie er übermittelt wurde):</translation>
 <context>
     <name>PatientRecordView</name>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="37" />
+        <location filename="../../console/ui/records/record_view.py" line="38" />
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="38" />
+        <location filename="../../console/ui/records/record_view.py" line="39" />
         <source>Practitioner</source>
         <translation>Behandelnde Person</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="39" />
+        <location filename="../../console/ui/records/record_view.py" line="40" />
         <source>Areas</source>
         <translation>Bereiche</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="40" />
+        <location filename="../../console/ui/records/record_view.py" line="41" />
         <source>Passes</source>
         <translation>Durchgänge</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="41" />
+        <location filename="../../console/ui/records/record_view.py" line="42" />
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="42" />
+        <location filename="../../console/ui/records/record_view.py" line="43" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="43" />
+        <location filename="../../console/ui/records/record_view.py" line="44" />
         <source>Amended</source>
         <translation>Nachgetragen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="44" />
+        <location filename="../../console/ui/records/record_view.py" line="45" />
         <source>Sheet</source>
         <translation>Blatt</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="82" />
+        <location filename="../../console/ui/records/record_view.py" line="83" />
         <source>Export record…</source>
         <translation>Akte exportieren…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="83" />
+        <location filename="../../console/ui/records/record_view.py" line="84" />
         <source>Erasure request…</source>
         <translation>Löschantrag…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="94" />
+        <location filename="../../console/ui/records/record_view.py" line="95" />
         <source>Open / reprint sheet…</source>
         <translation>Blatt öffnen / erneut drucken…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="98" />
+        <location filename="../../console/ui/records/record_view.py" line="99" />
         <source>Archive a sheet now…</source>
         <translation>Jetzt ein Blatt archivieren…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="100" />
+        <location filename="../../console/ui/records/record_view.py" line="101" />
         <source>Makes this visit's sheet from today's Settings and archives it (audited)</source>
         <translation>Erstellt das Blatt dieser Behandlung aus den heutigen Einstellungen und archiviert es (im Prüfprotokoll)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="120" />
+        <location filename="../../console/ui/records/record_view.py" line="121" />
         <source>Visit</source>
         <translation>Behandlung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="121" />
+        <location filename="../../console/ui/records/record_view.py" line="122" />
         <source>Question</source>
         <translation>Frage</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="122" />
+        <location filename="../../console/ui/records/record_view.py" line="123" />
         <source>Answer</source>
         <translation>Antwort</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="123" />
+        <location filename="../../console/ui/records/record_view.py" line="124" />
         <source>Safe from</source>
         <translation>Unbedenklich ab</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="124" />
+        <location filename="../../console/ui/records/record_view.py" line="125" />
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="125" />
+        <location filename="../../console/ui/records/record_view.py" line="126" />
         <source>By</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="129" />
+        <location filename="../../console/ui/records/record_view.py" line="130" />
         <source>Charts</source>
         <translation>Diagramme</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="130" />
+        <location filename="../../console/ui/records/record_view.py" line="131" />
         <source>Visits</source>
         <translation>Behandlungen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="131" />
+        <location filename="../../console/ui/records/record_view.py" line="132" />
         <source>Screening history</source>
         <translation>Verlauf der Ausschlusskriterien</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="133" />
+        <location filename="../../console/ui/records/record_view.py" line="134" />
         <source>Consents</source>
         <translation>Einwilligungen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="135" />
+        <location filename="../../console/ui/records/record_view.py" line="136" />
         <source>Photos</source>
         <translation>Fotos</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="166" />
+        <location filename="../../console/ui/records/record_view.py" line="167" />
         <source>Born {date}</source>
         <translation>Geboren {date}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="167" />
+        <location filename="../../console/ui/records/record_view.py" line="168" />
         <source>no phone</source>
         <translation>kein Telefon</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="168" />
+        <location filename="../../console/ui/records/record_view.py" line="169" />
         <source>no e-mail</source>
         <translation>keine E-Mail</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="172" />
+        <location filename="../../console/ui/records/record_view.py" line="173" />
         <source>Fitzpatrick {type}</source>
         <translation>Fitzpatrick {type}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="174" />
+        <location filename="../../console/ui/records/record_view.py" line="175" />
         <source>Allergies: {allergies}</source>
         <translation>Allergien: {allergies}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="176" />
+        <location filename="../../console/ui/records/record_view.py" line="177" />
         <source>ANONYMISED {date}</source>
         <translation>ANONYMISIERT {date}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="178" />
+        <location filename="../../console/ui/records/record_view.py" line="179" />
         <source>&lt;b&gt;Series:&lt;/b&gt; {series}</source>
         <translation>&lt;b&gt;Serie:&lt;/b&gt; {series}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="233" />
+        <location filename="../../console/ui/records/record_view.py" line="234" />
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="254" />
+        <location filename="../../console/ui/records/record_view.py" line="255" />
         <source>This visit cannot be shown in full: {error}</source>
         <translation>Diese Behandlung kann nicht vollständig angezeigt werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="260" />
+        <location filename="../../console/ui/records/record_view.py" line="261" />
         <source>No sheet was archived for this visit.</source>
         <translation>Für diese Behandlung wurde kein Nachsorgeblatt archiviert.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="269" />
+        <location filename="../../console/ui/records/record_view.py" line="270" />
         <source>Export record</source>
         <translation>Akte exportieren</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="279" />
+        <location filename="../../console/ui/records/record_view.py" line="280" />
         <source>Erasure request</source>
         <translation>Löschantrag</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="280" />
+        <location filename="../../console/ui/records/record_view.py" line="281" />
         <source>Anonymise this patient? Name, birth date and contacts are removed for good;
 the treatment record is kept (retention). Reason / date of the request:</source>
         <translation>Diese Person anonymisieren? Name, Geburtsdatum und Kontaktdaten werden endgültig entfernt;
 die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Datum des Antrags:</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="293" />
+        <location filename="../../console/ui/records/record_view.py" line="294" />
         <source>Aftercare sheet</source>
         <translation>Nachsorgeblatt</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="305" />
+        <location filename="../../console/ui/records/record_view.py" line="306" />
         <source>Archive a sheet now</source>
         <translation>Jetzt ein Blatt archivieren</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="306" />
+        <location filename="../../console/ui/records/record_view.py" line="307" />
         <source>No aftercare sheet was archived for this visit. Make one now? It is made from TODAY's Settings (clinic details, texts), not from the day of the visit, and the audit trail records that it was made late.</source>
         <translation>Für diese Behandlung wurde kein Nachsorgeblatt archiviert. Jetzt eines erstellen? Es entsteht aus den HEUTIGEN Einstellungen (Praxisangaben, Texte), nicht aus denen am Tag der Behandlung, und das Prüfprotokoll hält fest, dass es nachträglich erstellt wurde.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="312" />
+        <location filename="../../console/ui/records/record_view.py" line="313" />
         <source>Archive sheet</source>
         <translation>Blatt archivieren</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/record_view.py" line="349" />
+        <location filename="../../console/ui/records/record_view.py" line="350" />
         <source>Exported {visits} visits and {sheets} sheets to {path}</source>
         <translation>{visits} Behandlungen und {sheets} Blätter exportiert nach {path}</translation>
     </message>
@@ -1772,175 +1845,175 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
 <context>
     <name>PatientScreen</name>
     <message>
-        <location filename="../../console/ui/shell/resume_dialog.py" line="22" />
-        <location filename="../../console/ui/steps/patient.py" line="39" />
+        <location filename="../../console/ui/shell/resume_dialog.py" line="23" />
+        <location filename="../../console/ui/steps/patient.py" line="40" />
         <source>Screening</source>
         <translation>Ausschlusskriterien</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/resume_dialog.py" line="23" />
-        <location filename="../../console/ui/steps/patient.py" line="40" />
+        <location filename="../../console/ui/shell/resume_dialog.py" line="24" />
+        <location filename="../../console/ui/steps/patient.py" line="41" />
         <source>Consent</source>
         <translation>Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/resume_dialog.py" line="24" />
-        <location filename="../../console/ui/steps/patient.py" line="41" />
+        <location filename="../../console/ui/shell/resume_dialog.py" line="25" />
+        <location filename="../../console/ui/steps/patient.py" line="42" />
         <source>Prep</source>
         <translation>Vorbereitung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/resume_dialog.py" line="25" />
-        <location filename="../../console/ui/steps/patient.py" line="42" />
+        <location filename="../../console/ui/shell/resume_dialog.py" line="26" />
+        <location filename="../../console/ui/steps/patient.py" line="43" />
         <source>Plan</source>
         <translation>Planung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/resume_dialog.py" line="26" />
-        <location filename="../../console/ui/steps/patient.py" line="43" />
+        <location filename="../../console/ui/shell/resume_dialog.py" line="27" />
+        <location filename="../../console/ui/steps/patient.py" line="44" />
         <source>Treat</source>
         <translation>Behandlung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/resume_dialog.py" line="27" />
-        <location filename="../../console/ui/steps/patient.py" line="44" />
+        <location filename="../../console/ui/shell/resume_dialog.py" line="28" />
+        <location filename="../../console/ui/steps/patient.py" line="45" />
         <source>Finish</source>
         <translation>Abschluss</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="55" />
+        <location filename="../../console/ui/steps/patient.py" line="56" />
         <source>in progress</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="56" />
+        <location filename="../../console/ui/steps/patient.py" line="57" />
         <source>stopped</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="58" />
+        <location filename="../../console/ui/steps/patient.py" line="59" />
         <source>no areas</source>
         <translation>keine Bereiche</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="76" />
+        <location filename="../../console/ui/steps/patient.py" line="77" />
         <source>Find a patient</source>
         <translation>Patientin / Patienten suchen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="77" />
+        <location filename="../../console/ui/steps/patient.py" line="78" />
         <source>Name, date of birth, phone or email</source>
         <translation>Name, Geburtsdatum, Telefon, E-Mail</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="85" />
+        <location filename="../../console/ui/steps/patient.py" line="86" />
         <source>Accents and case do not matter. Dates day first: 11/12/1990 is 11 December.</source>
         <translation>Akzente und Groß-/Kleinschreibung spielen keine Rolle. Datum mit dem Tag zuerst: 11/12/1990 ist der 11. Dezember.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="89" />
+        <location filename="../../console/ui/steps/patient.py" line="90" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="89" />
+        <location filename="../../console/ui/steps/patient.py" line="90" />
         <source>Born</source>
         <translation>Geboren</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="89" />
+        <location filename="../../console/ui/steps/patient.py" line="90" />
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="89" />
+        <location filename="../../console/ui/steps/patient.py" line="90" />
         <source>Last visit</source>
         <translation>Letzter Besuch</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="112" />
+        <location filename="../../console/ui/steps/patient.py" line="113" />
         <source>Register a new patient…</source>
         <translation>Neue Person aufnehmen…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="117" />
+        <location filename="../../console/ui/steps/patient.py" line="118" />
         <source>Find or register a patient</source>
         <translation>Patientin / Patienten suchen oder aufnehmen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="138" />
-        <location filename="../../console/ui/steps/patient.py" line="151" />
+        <location filename="../../console/ui/steps/patient.py" line="139" />
+        <location filename="../../console/ui/steps/patient.py" line="152" />
         <source>History at a glance</source>
         <translation>Verlauf auf einen Blick</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="139" />
+        <location filename="../../console/ui/steps/patient.py" line="140" />
         <source>Edit details…</source>
         <translation>Angaben bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="142" />
-        <location filename="../../console/ui/steps/patient.py" line="342" />
+        <location filename="../../console/ui/steps/patient.py" line="143" />
+        <location filename="../../console/ui/steps/patient.py" line="343" />
         <source>Start visit</source>
         <translation>Behandlung beginnen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="158" />
+        <location filename="../../console/ui/steps/patient.py" line="159" />
         <source>Type to search. Enter or double-click opens a patient; ↓ moves into the list.</source>
         <translation>Zum Suchen tippen. Enter oder Doppelklick öffnet die Akte; ↓ springt in die Liste.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="222" />
+        <location filename="../../console/ui/steps/patient.py" line="223" />
         <source>never</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="242" />
+        <location filename="../../console/ui/steps/patient.py" line="243" />
         <source>No patient found. Register them?</source>
         <translation>Niemand gefunden. Neu aufnehmen?</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="244" />
+        <location filename="../../console/ui/steps/patient.py" line="245" />
         <source>The first 50: type more to narrow it down.</source>
         <translation>Die ersten 50: weiter tippen, um einzugrenzen.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="246" />
+        <location filename="../../console/ui/steps/patient.py" line="247" />
         <source>{count} found</source>
         <translation>{count} gefunden</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="250" />
+        <location filename="../../console/ui/steps/patient.py" line="251" />
         <source>{found}; {count} share a name: check the birth date.</source>
         <translation>{found}; {count} mit gleichem Namen: Geburtsdatum prüfen.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="318" />
+        <location filename="../../console/ui/steps/patient.py" line="319" />
         <source>Born {date} (age {age})</source>
         <translation>Geboren {date} ({age} Jahre)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="320" />
+        <location filename="../../console/ui/steps/patient.py" line="321" />
         <source>Fitzpatrick {type}</source>
         <translation>Fitzpatrick {type}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="323" />
+        <location filename="../../console/ui/steps/patient.py" line="324" />
         <source>Notes: {notes}</source>
         <translation>Notizen: {notes}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="326" />
+        <location filename="../../console/ui/steps/patient.py" line="327" />
         <source>Allergies: {allergies}</source>
         <translation>Allergien: {allergies}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="334" />
+        <location filename="../../console/ui/steps/patient.py" line="335" />
         <source>No visits yet.</source>
         <translation>Noch keine Behandlungen.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="340" />
+        <location filename="../../console/ui/steps/patient.py" line="341" />
         <source>Resume visit (at {step})</source>
         <translation>Behandlung fortsetzen (bei {step})</translation>
     </message>
@@ -1956,98 +2029,98 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
 <context>
     <name>PhotoCapture</name>
     <message>
-        <location filename="../../console/ui/photos/capture.py" line="52" />
+        <location filename="../../console/ui/photos/capture.py" line="53" />
         <source>Photos of this visit</source>
         <translation>Fotos dieser Behandlung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/photos/capture.py" line="62" />
+        <location filename="../../console/ui/photos/capture.py" line="63" />
         <source>Watched folder…</source>
         <translation>Überwachter Ordner…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/photos/capture.py" line="67" />
+        <location filename="../../console/ui/photos/capture.py" line="68" />
         <source>new pictures in the watched folder</source>
         <translation>neue Bilder im überwachten Ordner</translation>
     </message>
     <message>
-        <location filename="../../console/ui/photos/capture.py" line="69" />
+        <location filename="../../console/ui/photos/capture.py" line="70" />
         <source>Import files…</source>
         <translation>Dateien importieren…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/photos/capture.py" line="71" />
+        <location filename="../../console/ui/photos/capture.py" line="72" />
         <source>Camera…</source>
         <translation>Kamera…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/photos/capture.py" line="74" />
+        <location filename="../../console/ui/photos/capture.py" line="75" />
         <source>&lt;b&gt;New pictures&lt;/b&gt;</source>
         <translation>&lt;b&gt;Neue Bilder&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../console/ui/photos/capture.py" line="94" />
+        <location filename="../../console/ui/photos/capture.py" line="95" />
         <source>ghost of the last visit</source>
         <translation>Überlagerung vom letzten Besuch</translation>
     </message>
     <message>
-        <location filename="../../console/ui/photos/capture.py" line="98" />
+        <location filename="../../console/ui/photos/capture.py" line="99" />
         <source>Last visit's ghost</source>
         <translation>Überlagerung vom letzten Besuch</translation>
     </message>
     <message>
-        <location filename="../../console/ui/photos/capture.py" line="117" />
+        <location filename="../../console/ui/photos/capture.py" line="118" />
         <source>views: press its number to file the picture</source>
         <translation>Ansichten: Nummer drücken, um das Bild abzulegen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/photos/capture.py" line="124" />
+        <location filename="../../console/ui/photos/capture.py" line="125" />
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../../console/ui/photos/capture.py" line="129" />
+        <location filename="../../console/ui/photos/capture.py" line="130" />
         <source>&lt;b&gt;Views&lt;/b&gt;: press a view's number to file the picture under it.</source>
         <translation>&lt;b&gt;Ansichten&lt;/b&gt;: Drücken Sie die Nummer einer Ansicht, um das Bild dort abzulegen.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/photos/capture.py" line="168" />
+        <location filename="../../console/ui/photos/capture.py" line="169" />
         <source>Take the selected view with the webcam</source>
         <translation>Die gewählte Ansicht mit der Webcam aufnehmen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/photos/capture.py" line="183" />
+        <location filename="../../console/ui/photos/capture.py" line="184" />
         <source>Import photos</source>
         <translation>Fotos importieren</translation>
     </message>
     <message>
-        <location filename="../../console/ui/photos/capture.py" line="185" />
+        <location filename="../../console/ui/photos/capture.py" line="186" />
         <source>Pictures (*.jpg *.jpeg *.png *.heic *.heif)</source>
         <translation>Bilder (*.jpg *.jpeg *.png *.heic *.heif)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/photos/capture.py" line="198" />
+        <location filename="../../console/ui/photos/capture.py" line="199" />
         <source>No watched folder set for this room.</source>
         <translation>Für diesen Raum ist kein überwachter Ordner festgelegt.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/photos/capture.py" line="201" />
+        <location filename="../../console/ui/photos/capture.py" line="202" />
         <source>Watching {folder}</source>
         <translation>Überwacht: {folder}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/photos/capture.py" line="258" />
-        <location filename="../../console/ui/photos/capture.py" line="287" />
+        <location filename="../../console/ui/photos/capture.py" line="259" />
+        <location filename="../../console/ui/photos/capture.py" line="288" />
         <source>Could not read {name}.</source>
         <translation>{name} konnte nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/photos/capture.py" line="351" />
+        <location filename="../../console/ui/photos/capture.py" line="352" />
         <source>No earlier photo of the {view} view.</source>
         <translation>Kein früheres Foto der Ansicht „{view}“.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/photos/capture.py" line="358" />
+        <location filename="../../console/ui/photos/capture.py" line="359" />
         <source>Ghost: {view}, {date}.</source>
         <translation>Überlagerung: {view}, {date}.</translation>
     </message>
@@ -2083,47 +2156,47 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
 <context>
     <name>PhotoSeriesTab</name>
     <message>
-        <location filename="../../console/ui/photos/series_tab.py" line="44" />
+        <location filename="../../console/ui/photos/series_tab.py" line="45" />
         <source>view</source>
         <translation>Ansicht</translation>
     </message>
     <message>
-        <location filename="../../console/ui/photos/series_tab.py" line="53" />
+        <location filename="../../console/ui/photos/series_tab.py" line="54" />
         <source>earlier date</source>
         <translation>früheres Datum</translation>
     </message>
     <message>
-        <location filename="../../console/ui/photos/series_tab.py" line="54" />
+        <location filename="../../console/ui/photos/series_tab.py" line="55" />
         <source>later date</source>
         <translation>späteres Datum</translation>
     </message>
     <message>
-        <location filename="../../console/ui/photos/series_tab.py" line="60" />
+        <location filename="../../console/ui/photos/series_tab.py" line="61" />
         <source>timeline of the view</source>
         <translation>Zeitleiste der Ansicht</translation>
     </message>
     <message>
-        <location filename="../../console/ui/photos/series_tab.py" line="64" />
+        <location filename="../../console/ui/photos/series_tab.py" line="65" />
         <source>Enlarge…</source>
         <translation>Vergrößern…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/photos/series_tab.py" line="82" />
+        <location filename="../../console/ui/photos/series_tab.py" line="83" />
         <source>with</source>
         <translation>mit</translation>
     </message>
     <message>
-        <location filename="../../console/ui/photos/series_tab.py" line="104" />
+        <location filename="../../console/ui/photos/series_tab.py" line="105" />
         <source>No photos of this patient yet.</source>
         <translation>Noch keine Fotos dieser Person.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/photos/series_tab.py" line="170" />
+        <location filename="../../console/ui/photos/series_tab.py" line="171" />
         <source>{view}: compare</source>
         <translation>{view}: vergleichen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/photos/series_tab.py" line="172" />
+        <location filename="../../console/ui/photos/series_tab.py" line="173" />
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
@@ -3059,112 +3132,112 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
 <context>
     <name>RecallView</name>
     <message>
-        <location filename="../../console/ui/records/recall_view.py" line="28" />
+        <location filename="../../console/ui/records/recall_view.py" line="29" />
         <source>Visit</source>
         <translation>Behandlung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/recall_view.py" line="29" />
+        <location filename="../../console/ui/records/recall_view.py" line="30" />
         <source>Patient</source>
         <translation>Patient/in</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/recall_view.py" line="30" />
+        <location filename="../../console/ui/records/recall_view.py" line="31" />
         <source>Born</source>
         <translation>Geboren</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/recall_view.py" line="31" />
+        <location filename="../../console/ui/records/recall_view.py" line="32" />
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/recall_view.py" line="32" />
+        <location filename="../../console/ui/records/recall_view.py" line="33" />
         <source>E-mail</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/recall_view.py" line="33" />
+        <location filename="../../console/ui/records/recall_view.py" line="34" />
         <source>Item</source>
         <translation>Artikel</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/recall_view.py" line="34" />
+        <location filename="../../console/ui/records/recall_view.py" line="35" />
         <source>GTIN</source>
         <translation>GTIN</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/recall_view.py" line="35" />
+        <location filename="../../console/ui/records/recall_view.py" line="36" />
         <source>Lot</source>
         <translation>Charge</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/recall_view.py" line="36" />
+        <location filename="../../console/ui/records/recall_view.py" line="37" />
         <source>Serial</source>
         <translation>Seriennummer</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/recall_view.py" line="37" />
+        <location filename="../../console/ui/records/recall_view.py" line="38" />
         <source>Practitioner</source>
         <translation>Behandelnde Person</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/recall_view.py" line="51" />
+        <location filename="../../console/ui/records/recall_view.py" line="52" />
         <source>Scan a box from the recalled lot, or type the lot number</source>
         <translation>Eine Packung der zurückgerufenen Charge scannen oder die Chargennummer eingeben</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/recall_view.py" line="53" />
+        <location filename="../../console/ui/records/recall_view.py" line="54" />
         <source>lot or scanned label</source>
         <translation>Charge oder gescanntes Etikett</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/recall_view.py" line="55" />
+        <location filename="../../console/ui/records/recall_view.py" line="56" />
         <source>GTIN (optional)</source>
         <translation>GTIN (optional)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/recall_view.py" line="57" />
+        <location filename="../../console/ui/records/recall_view.py" line="58" />
         <source>Find</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/recall_view.py" line="64" />
+        <location filename="../../console/ui/records/recall_view.py" line="65" />
         <source>Export CSV…</source>
         <translation>CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/recall_view.py" line="65" />
+        <location filename="../../console/ui/records/recall_view.py" line="66" />
         <source>Printable list (PDF)…</source>
         <translation>Druckbare Liste (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/recall_view.py" line="87" />
+        <location filename="../../console/ui/records/recall_view.py" line="88" />
         <source>Lot recall</source>
         <translation>Chargenrückruf</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/recall_view.py" line="120" />
+        <location filename="../../console/ui/records/recall_view.py" line="121" />
         <source>{query}: {visits} visits, {patients} patients</source>
         <translation>{query}: {visits} Behandlungen, {patients} Personen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/recall_view.py" line="126" />
+        <location filename="../../console/ui/records/recall_view.py" line="127" />
         <source>{query}: no visit used this lot.</source>
         <translation>{query}: keine Behandlung hat diese Charge verwendet.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/recall_view.py" line="140" />
+        <location filename="../../console/ui/records/recall_view.py" line="141" />
         <source>Save recall list</source>
         <translation>Rückrufliste speichern</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/recall_view.py" line="157" />
+        <location filename="../../console/ui/records/recall_view.py" line="158" />
         <source>Saved {count} rows to {path}</source>
         <translation>{count} Zeilen gespeichert in {path}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/recall_view.py" line="171" />
+        <location filename="../../console/ui/records/recall_view.py" line="172" />
         <source>Saved the printable list to {path}</source>
         <translation>Druckbare Liste gespeichert in {path}</translation>
     </message>
@@ -3172,42 +3245,42 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
 <context>
     <name>RecordsScreen</name>
     <message>
-        <location filename="../../console/ui/records/screen.py" line="30" />
+        <location filename="../../console/ui/records/screen.py" line="31" />
         <source>Find a patient: name, birth date, phone or e-mail</source>
         <translation>Patientin / Patienten suchen: Name, Geburtsdatum, Telefon oder E-Mail</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/screen.py" line="31" />
+        <location filename="../../console/ui/records/screen.py" line="32" />
         <source>patient search</source>
         <translation>Patientensuche</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/screen.py" line="48" />
+        <location filename="../../console/ui/records/screen.py" line="49" />
         <source>Patient record</source>
         <translation>Patientenakte</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/screen.py" line="49" />
+        <location filename="../../console/ui/records/screen.py" line="50" />
         <source>Lot recall</source>
         <translation>Chargenrückruf</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/screen.py" line="50" />
+        <location filename="../../console/ui/records/screen.py" line="51" />
         <source>Due list</source>
         <translation>Fälligkeitsliste</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/screen.py" line="51" />
+        <location filename="../../console/ui/records/screen.py" line="52" />
         <source>Day log</source>
         <translation>Tagesprotokoll</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/screen.py" line="85" />
+        <location filename="../../console/ui/records/screen.py" line="86" />
         <source> · last visit {date}</source>
         <translation> · letzter Besuch {date}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/screen.py" line="94" />
+        <location filename="../../console/ui/records/screen.py" line="95" />
         <source>No patient matches.</source>
         <translation>Keine passende Akte gefunden.</translation>
     </message>
@@ -3215,27 +3288,27 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
 <context>
     <name>ResumeDialog</name>
     <message>
-        <location filename="../../console/ui/shell/resume_dialog.py" line="34" />
+        <location filename="../../console/ui/shell/resume_dialog.py" line="35" />
         <source>Resume an interrupted visit</source>
         <translation>Unterbrochene Behandlung fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/resume_dialog.py" line="46" />
+        <location filename="../../console/ui/shell/resume_dialog.py" line="47" />
         <source>{name} — started {when} — stopped at {step}</source>
         <translation>{name} — begonnen {when} — unterbrochen bei {step}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/resume_dialog.py" line="52" />
+        <location filename="../../console/ui/shell/resume_dialog.py" line="53" />
         <source>Resume selected visit</source>
         <translation>Gewählte Behandlung fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/resume_dialog.py" line="53" />
+        <location filename="../../console/ui/shell/resume_dialog.py" line="54" />
         <source>Not now</source>
         <translation>Jetzt nicht</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/resume_dialog.py" line="60" />
+        <location filename="../../console/ui/shell/resume_dialog.py" line="61" />
         <source>A visit was not finished (the console was closed or the PC stopped).
 Every completed pass is kept. Resume it where it stopped?</source>
         <translation>Eine Behandlung wurde nicht abgeschlossen (die Konsole wurde geschlossen oder der PC ist ausgefallen).
@@ -3595,6 +3668,24 @@ Jeder abgeschlossene Durchgang ist gespeichert. Dort fortsetzen, wo sie unterbro
     </message>
 </context>
 <context>
+    <name>TreatChart</name>
+    <message>
+        <location filename="../../console/ui/steps/treat_chart.py" line="17" />
+        <source>seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/treat_chart.py" line="36" />
+        <source>1 pass</source>
+        <translation>1 Durchgang</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/treat_chart.py" line="36" />
+        <source>{n} passes</source>
+        <translation>{n} Durchgänge</translation>
+    </message>
+</context>
+<context>
     <name>TreatScreen</name>
     <message>
         <location filename="../../console/ui/steps/treat.py" line="55" />
@@ -3782,72 +3873,72 @@ Jeder abgeschlossene Durchgang ist gespeichert. Dort fortsetzen, wo sie unterbro
 <context>
     <name>VisitDetail</name>
     <message>
-        <location filename="../../console/ui/records/visit_detail.py" line="26" />
+        <location filename="../../console/ui/records/visit_detail.py" line="27" />
         <source>completed, locked</source>
         <translation>abgeschlossen, gesperrt</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/visit_detail.py" line="27" />
+        <location filename="../../console/ui/records/visit_detail.py" line="28" />
         <source>stopped</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/visit_detail.py" line="28" />
+        <location filename="../../console/ui/records/visit_detail.py" line="29" />
         <source>open</source>
         <translation>offen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/visit_detail.py" line="32" />
+        <location filename="../../console/ui/records/visit_detail.py" line="33" />
         <source>Practitioner: &lt;b&gt;{name}&lt;/b&gt; · device {device} · protocol version {version}</source>
         <translation>Behandelnde Person: &lt;b&gt;{name}&lt;/b&gt; · Gerät {device} · Protokollversion {version}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/visit_detail.py" line="41" />
+        <location filename="../../console/ui/records/visit_detail.py" line="42" />
         <source> · session {number} of the series</source>
         <translation> · Sitzung {number} der Serie</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/visit_detail.py" line="91" />
+        <location filename="../../console/ui/records/visit_detail.py" line="92" />
         <source>Area</source>
         <translation>Bereich</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/visit_detail.py" line="92" />
+        <location filename="../../console/ui/records/visit_detail.py" line="93" />
         <source>Passes</source>
         <translation>Durchgänge</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/visit_detail.py" line="93" />
+        <location filename="../../console/ui/records/visit_detail.py" line="94" />
         <source>Each pass</source>
         <translation>Jeder Durchgang</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/visit_detail.py" line="94" />
+        <location filename="../../console/ui/records/visit_detail.py" line="95" />
         <source>Endpoint</source>
         <translation>Endpunkt</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/visit_detail.py" line="102" />
+        <location filename="../../console/ui/records/visit_detail.py" line="103" />
         <source>&lt;p&gt;&lt;b&gt;Notes:&lt;/b&gt; {notes}&lt;br&gt;&lt;b&gt;Adverse events:&lt;/b&gt; {events}&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Notizen:&lt;/b&gt; {notes}&lt;br&gt;&lt;b&gt;Unerwünschte Ereignisse:&lt;/b&gt; {events}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/visit_detail.py" line="107" />
+        <location filename="../../console/ui/records/visit_detail.py" line="108" />
         <source>none recorded</source>
         <translation>keine erfasst</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/visit_detail.py" line="116" />
+        <location filename="../../console/ui/records/visit_detail.py" line="117" />
         <source>&lt;b&gt;Amendments&lt;/b&gt; (the original stays as recorded):</source>
         <translation>&lt;b&gt;Nachträge&lt;/b&gt; (das Original bleibt wie erfasst):</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/visit_detail.py" line="122" />
+        <location filename="../../console/ui/records/visit_detail.py" line="123" />
         <source>No amendments.</source>
         <translation>Keine Nachträge.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/visit_detail.py" line="132" />
+        <location filename="../../console/ui/records/visit_detail.py" line="133" />
         <source>visit detail (read-only)</source>
         <translation>Behandlungsdetails (nur lesen)</translation>
     </message>

@@ -38,7 +38,7 @@ def test_admin_sees_filters_and_exports(
     view.show()
     assert _column(view, 2) == ["auth.signin", "auth.signin_failed", "auth.signin"]
     assert _column(view, 1) == ["Dr Amara Okafor", "Aesthetician Nguyễn Thu", "Nurse Chloé Martin"]
-    assert _column(view, 0)[0] == "24 Nov 2026 14:00:00"
+    assert _column(view, 0)[0] == "24 Nov 2026, 14:00:00"
     view.who.setCurrentIndex(view.who.findText("Nurse Chloé Martin"))
     assert _column(view, 2) == ["auth.signin"]
     view.who.setCurrentIndex(0)

@@ -32,6 +32,7 @@ from console.model.photos import STAGE_WORDS, STAGES, View
 from console.photos.inbox import Inbox
 from console.photos.service import PhotoService
 from console.ui.photos.images import pixmap
+from console.ui.shell import i18n
 from console.ui.widgets import common as widgets
 
 SCAN_MS = 1000  # a dropped file is offered once its size held still for one look
@@ -355,9 +356,7 @@ class PhotoCapture(QDialog):
                 self.ghost_item.setPixmap(pixmap(self.service.screen(ghost), PREVIEW_SIDE))
                 when = ghost.taken_at.astimezone(self.service.ctx.timezone())
                 self.ghost_label.setText(
-                    self.tr("Ghost: {view}, {date}.").format(
-                        view=view.name, date=f"{when:%d %b %Y}"
-                    )
+                    self.tr("Ghost: {view}, {date}.").format(view=view.name, date=i18n.day(when))
                 )
             except DomainError as exc:
                 self.ghost_item.setPixmap(QPixmap())

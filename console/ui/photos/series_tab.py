@@ -27,6 +27,7 @@ from console.model.photos import STAGE_WORDS, Pair, Photo
 from console.photos.service import PhotoService
 from console.ui.photos.compare import PhotoCompare
 from console.ui.photos.images import pixmap
+from console.ui.shell import i18n
 from console.ui.widgets import common as widgets
 
 TILE = 64
@@ -106,7 +107,7 @@ class PhotoSeriesTab(QWidget):
 
     def _label(self, p: Photo) -> str:
         local = p.taken_at.astimezone(self.ctx.timezone())
-        return f"{local:%d %b %Y} {STAGE_WORDS.get(p.stage, p.stage).lower()}"
+        return f"{i18n.day(local)} {STAGE_WORDS.get(p.stage, p.stage).lower()}"
 
     def photos(self) -> list[Photo]:
         return self.timeline.get(str(self.view_box.currentData() or ""), [])

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from console.access import audit, auth
 from console.context import AppContext
 from console.errors import DomainError
+from console.ui.shell import i18n
 from console.ui.shell.i18n import QT_TRANSLATE_NOOP
 from console.ui.widgets import theme
 
@@ -166,7 +167,7 @@ class AuditView(QWidget):
             record = f"{row['entity']} {row['entity_id'][:8]}".strip()
             detail = json.loads(row["detail"] or "{}")
             cells = (
-                at.strftime("%d %b %Y %H:%M:%S"),
+                i18n.day_time(at, seconds=True),
                 self._names.get(row["practitioner_id"] or "", "—"),
                 row["action"],
                 record,

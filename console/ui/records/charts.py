@@ -9,12 +9,14 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
 from console.records import charts as data
 from console.records.history import PatientHistory
+from console.ui.shell import i18n
+from console.ui.shell.i18n import QT_TRANSLATE_NOOP
 
 # Colour-blind-friendly (Okabe-Ito plus extras), so zones stay apart on any screen.
 PALETTE = (
@@ -43,17 +45,40 @@ HOVER_RADIUS_PX = 18
 
 
 def _when(x: float) -> str:
-    return datetime.fromtimestamp(x, UTC).strftime("%d %b %Y")
+    return i18n.day(datetime.fromtimestamp(x, UTC))
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("HistoryCharts", text)
+
+
+# Units on the axes and in the hover read-out, per zone chart.
+UNITS = {
+    "depth": QT_TRANSLATE_NOOP("HistoryCharts", "mm"),
+    "minutes": QT_TRANSLATE_NOOP("HistoryCharts", "min"),
+    "passes": QT_TRANSLATE_NOOP("HistoryCharts", "passes"),
+}
+# A point of the series timeline in words, by its kind (the next one overdue has its own).
+TIMELINE_WORDS = {
+    "done": QT_TRANSLATE_NOOP("HistoryCharts", "Session {number} done {date}"),
+    "next_due": QT_TRANSLATE_NOOP("HistoryCharts", "Session {number} due {date}"),
+    "overdue": QT_TRANSLATE_NOOP("HistoryCharts", "Session {number} overdue since {date}"),
+    "planned": QT_TRANSLATE_NOOP("HistoryCharts", "Session {number} planned {date}"),
+}
+MARKS = {
+    "next_due": QT_TRANSLATE_NOOP("HistoryCharts", "#{number} due"),
+    "overdue": QT_TRANSLATE_NOOP("HistoryCharts", "#{number} overdue"),
+}
 
 
 class HistoryCharts(pg.GraphicsLayoutWidget):  # type: ignore[misc]  # pyqtgraph is untyped (Any)
     """Four plots; ``curves[plot][zone_id]`` are the PlotDataItems tests read back."""
 
     PLOTS = (
-        ("depth", "Depth per zone (mm)", "mm"),
-        ("minutes", "Time per zone (min)", "min"),
-        ("passes", "Passes per zone", "passes"),
-        ("timeline", "Series", ""),
+        ("depth", QT_TRANSLATE_NOOP("HistoryCharts", "Depth per zone (mm)")),
+        ("minutes", QT_TRANSLATE_NOOP("HistoryCharts", "Time per zone (min)")),
+        ("passes", QT_TRANSLATE_NOOP("HistoryCharts", "Passes per zone")),
+        ("timeline", QT_TRANSLATE_NOOP("HistoryCharts", "Series")),
     )
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -65,15 +90,16 @@ class HistoryCharts(pg.GraphicsLayoutWidget):  # type: ignore[misc]  # pyqtgraph
         self.timeline_points: list[data.TimelinePoint] = []
         self._labels: dict[str, dict[str, str]] = {}
         self.hover_text = ""
+        self._overdue = False
         self._pool: dict[str, list[pg.PlotDataItem]] = {}
         self._timeline_extra: list[pg.GraphicsObject] = []
         font = QFont()
         font.setPointSize(10)
-        for i, (key, title, unit) in enumerate(self.PLOTS):
+        for i, (key, title) in enumerate(self.PLOTS):
             plot = self.addPlot(
                 row=i // 2, col=i % 2, axisItems={"bottom": pg.DateAxisItem(orientation="bottom")}
             )
-            plot.setTitle(title, color="#222", size="11pt")
+            plot.setTitle(_tr(title), color="#222", size="11pt")
             plot.getAxis("left").enableAutoSIPrefix(False)  # "0.75 mm", never "750 x0.001"
             plot.showGrid(x=True, y=True, alpha=0.25)
             plot.setMouseEnabled(x=False, y=False)
@@ -81,8 +107,8 @@ class HistoryCharts(pg.GraphicsLayoutWidget):  # type: ignore[misc]  # pyqtgraph
             for side in ("left", "bottom"):
                 plot.getAxis(side).setTickFont(font)
                 plot.getAxis(side).setTextPen("#333")
-            if unit:
-                plot.setLabel("left", unit)
+            if key in UNITS:
+                plot.setLabel("left", _tr(UNITS[key]))
             self.plots[key] = plot
             self.curves[key] = {}
         self.plots["timeline"].hideAxis("left")
@@ -98,7 +124,7 @@ class HistoryCharts(pg.GraphicsLayoutWidget):  # type: ignore[misc]  # pyqtgraph
         self.today_line = pg.InfiniteLine(
             angle=90,
             pen=pg.mkPen("#555", style=Qt.PenStyle.DashLine),
-            label="today",
+            label=self.tr("today"),
             labelOpts={"position": 0.9},
         )
         self.plots["timeline"].addItem(self.today_line)
@@ -146,6 +172,7 @@ class HistoryCharts(pg.GraphicsLayoutWidget):  # type: ignore[misc]  # pyqtgraph
             self.plots[key].setYRange(0, max(floor, float(top) * 1.15), padding=0)
         self.timeline_points = data.timeline(history)
         state = history.series.state
+        self._overdue = state == "overdue"
         for kind in ("done", "next_due", "planned"):
             pts = [p for p in self.timeline_points if p.kind == kind]
             if not pts:
@@ -165,9 +192,9 @@ class HistoryCharts(pg.GraphicsLayoutWidget):  # type: ignore[misc]  # pyqtgraph
             self.timeline_items[kind] = item
             self._timeline_extra.append(item)
             for p in pts:
-                number = p.label.split(" ")[1]
-                word = {"next_due": " overdue" if state == "overdue" else " due"}.get(kind, "")
-                text = pg.TextItem(f"#{number}{word}", color="#333", anchor=(0.5, 1.4))
+                mark = MARKS.get("overdue" if kind == "next_due" and state == "overdue" else kind)
+                words = _tr(mark).format(number=p.number) if mark else f"#{p.number}"
+                text = pg.TextItem(words, color="#333", anchor=(0.5, 1.4))
                 text.setPos(p.x, 0.0)
                 self.plots["timeline"].addItem(text)
                 self._timeline_extra.append(text)
@@ -198,9 +225,9 @@ class HistoryCharts(pg.GraphicsLayoutWidget):  # type: ignore[misc]  # pyqtgraph
         vb = plot.getViewBox()
         best, best_d = "", float(HOVER_RADIUS_PX)
         if key == "timeline":
-            candidates = [(p.x, 0.0, p.label) for p in self.timeline_points]
+            candidates = [(p.x, 0.0, self.point_text(p)) for p in self.timeline_points]
         else:
-            unit = {"depth": "mm", "minutes": "min", "passes": "passes"}[key]
+            unit = _tr(UNITS[key])
             candidates = []
             for zone, curve in self.curves[key].items():
                 xs, ys = curve.getData()
@@ -215,6 +242,11 @@ class HistoryCharts(pg.GraphicsLayoutWidget):  # type: ignore[misc]  # pyqtgraph
             if d <= best_d:
                 best, best_d = text, d
         return best
+
+    def point_text(self, p: data.TimelinePoint) -> str:
+        """A timeline point in words, in the UI's language: "Session 2 due 25 Nov 2026"."""
+        kind = "overdue" if p.kind == "next_due" and self._overdue else p.kind
+        return _tr(TIMELINE_WORDS[kind]).format(number=p.number, date=i18n.day(p.day))
 
     def scene_pos_of(self, key: str, x: float, y: float) -> QPointF:
         scene_pos: QPointF = self.plots[key].getViewBox().mapViewToScene(QPointF(x, y))

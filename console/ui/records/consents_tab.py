@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from console.consent.service import ConsentListing, ConsentService
 from console.context import AppContext
 from console.errors import DomainError
+from console.ui.shell import i18n
 from console.ui.shell.i18n import QT_TRANSLATE_NOOP
 from console.ui.shell.printing import print_pdf
 from console.ui.steps.handout_preview import PdfPagesView
@@ -126,7 +127,7 @@ class ConsentsTab(QWidget):
         for r, item in enumerate(self.rows):
             c = item.consent
             values = [
-                f"{c.signed_at.astimezone(zone):%d %b %Y %H:%M}",
+                i18n.day_time(c.signed_at.astimezone(zone)),
                 item.title,
                 f"{c.material_version}",
                 c.signer_name,

@@ -19,6 +19,7 @@ from console.context import AppContext
 from console.records import lists
 from console.records.history import clinic_zone, local_day
 from console.ui.records.table_model import RowsModel, rows_view
+from console.ui.shell import i18n
 from console.ui.widgets import common as widgets
 
 
@@ -76,7 +77,7 @@ class DueListView(QWidget):
         self.model.set_rows(
             [
                 [
-                    f"{e.next_due:%a %d %b %Y}",
+                    i18n.weekday_day(e.next_due),
                     self.tr("overdue {days} d").format(days=e.days_overdue)
                     if e.state == "overdue"
                     else self.tr("due"),
@@ -84,7 +85,7 @@ class DueListView(QWidget):
                     e.phone,
                     e.email,
                     self.tr("{done} of {planned}").format(done=e.done, planned=e.sessions_planned),
-                    f"{e.last_visit:%d %b %Y}",
+                    i18n.day(e.last_visit),
                 ]
                 for e in self.entries
             ],

@@ -20,6 +20,7 @@ from console.records import recall
 from console.records.recall_pdf import export_pdf
 from console.settings import service as settings_service
 from console.ui.records.record_view import _fill, _table
+from console.ui.shell import i18n
 from console.ui.shell.i18n import QT_TRANSLATE_NOOP
 from console.ui.widgets import common as widgets
 
@@ -101,7 +102,7 @@ class RecallView(QWidget):
         self.hits = recall.search(self.ctx, query)
         zone_rows = [
             [
-                f"{h.visit_started_at:%d %b %Y}",
+                i18n.day(h.visit_started_at),
                 h.patient_name,
                 h.date_of_birth,
                 h.phone,

@@ -28,6 +28,7 @@ from console.ui.photos.series_tab import PhotoSeriesTab
 from console.ui.records.charts import HistoryCharts
 from console.ui.records.consents_tab import ConsentsTab
 from console.ui.records.visit_detail import VisitDetail
+from console.ui.shell import i18n
 from console.ui.widgets import common as widgets
 from console.visit.completion import archive_sheet_now
 from console.visit.record_reads import visit_record
@@ -161,7 +162,7 @@ class PatientRecordView(QWidget):
         p = h.patient
         zone = self.ctx.timezone()
         self.header.setText(p.full_name)
-        born = p.date_of_birth.strftime("%d %b %Y") if p.date_of_birth else "—"
+        born = i18n.day(p.date_of_birth) if p.date_of_birth else "—"
         bits = [
             self.tr("Born {date}").format(date=born),
             p.phone or self.tr("no phone"),
@@ -173,7 +174,7 @@ class PatientRecordView(QWidget):
         if p.allergies:
             bits.append(self.tr("Allergies: {allergies}").format(allergies=p.allergies))
         if p.anonymised_at:
-            bits.append(self.tr("ANONYMISED {date}").format(date=f"{p.anonymised_at:%d %b %Y}"))
+            bits.append(self.tr("ANONYMISED {date}").format(date=i18n.day(p.anonymised_at)))
         self.details.setText(" · ".join(bits))
         self.series.setText(self.tr("<b>Series:</b> {series}").format(series=h.series.describe()))
         self.series.setProperty("state", h.series.state)
@@ -203,7 +204,7 @@ class PatientRecordView(QWidget):
             self.screening,
             [
                 [
-                    f"{e.visit_started_at.astimezone(zone):%d %b %Y}",
+                    i18n.day(e.visit_started_at.astimezone(zone)),
                     e.item_text,
                     e.answer,
                     e.safe_from or "",
@@ -223,7 +224,7 @@ class PatientRecordView(QWidget):
         areas = ", ".join(f"{a.zone_name} {a.max_mm:g}" for a in v.areas)
         mins, secs = divmod(round(v.treated_seconds), 60)
         return [
-            v.started_at.astimezone(zone).strftime("%d %b %Y %H:%M"),  # type: ignore[arg-type]
+            i18n.day_time(v.started_at.astimezone(zone)),  # type: ignore[arg-type]
             v.practitioner_name,
             areas,
             str(v.total_passes),

@@ -17,6 +17,7 @@ from console.patients.service import PatientService
 from console.ui.records.lists_view import DayLogView, DueListView
 from console.ui.records.recall_view import RecallView
 from console.ui.records.record_view import PatientRecordView
+from console.ui.shell import i18n
 from console.ui.shell.flow import VisitFlow
 from console.ui.widgets import common as widgets
 
@@ -82,11 +83,11 @@ class RecordsScreen(QWidget):
         hits = self.patients.search(text, limit=20) if text.strip() else []
         for h in hits:
             last = (
-                self.tr(" · last visit {date}").format(date=f"{h.last_visit:%d %b %Y}")
+                self.tr(" · last visit {date}").format(date=i18n.day(h.last_visit))
                 if h.last_visit
                 else ""
             )
-            item = QListWidgetItem(f"{h.full_name} · {h.date_of_birth:%d %b %Y} · {h.phone}{last}")
+            item = QListWidgetItem(f"{h.full_name} · {i18n.day(h.date_of_birth)} · {h.phone}{last}")
             item.setData(Qt.ItemDataRole.UserRole, h.id)
             self.results.addItem(item)
         self.results.setVisible(bool(hits))

@@ -9,6 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from console.model.visit_record import VisitRecord
+from console.ui.shell import i18n
 
 
 def _t(dt: object, zone: ZoneInfo, fmt: str = "%H:%M:%S") -> str:
@@ -27,7 +28,7 @@ def visit_html(record: VisitRecord, zone: ZoneInfo) -> str:
         "stopped": QCoreApplication.translate("VisitDetail", "stopped"),
     }.get(record.status, QCoreApplication.translate("VisitDetail", "open"))
     parts = [
-        f"<h3>{_t(record.started_at, zone, '%a %d %b %Y, %H:%M')} · {e(status)}</h3>",
+        f"<h3>{i18n.weekday_day_time(record.started_at.astimezone(zone))} · {e(status)}</h3>",
         "<p>"
         + QCoreApplication.translate(
             "VisitDetail",
@@ -50,7 +51,7 @@ def visit_html(record: VisitRecord, zone: ZoneInfo) -> str:
         items = [
             f"<li>Cartridge {e(c.cartridge_type_id)} ({c.needle_count} needles): GTIN "
             f"{e(c.gtin or '—')}, lot <b>{e(c.lot)}</b>, serial {e(c.serial or '—')}, "
-            f"expires {c.expiry:%d %b %Y}{'' if c.seal_intact else ', SEAL NOT INTACT'}</li>"
+            f"expires {i18n.day(c.expiry)}{'' if c.seal_intact else ', SEAL NOT INTACT'}</li>"
             for c in record.cartridges
         ] + [
             f"<li>{e(c.kind.capitalize())}: {e(c.product)}, lot <b>{e(c.lot or '—')}</b>"
@@ -109,7 +110,7 @@ def visit_html(record: VisitRecord, zone: ZoneInfo) -> str:
     )
     if record.amendments:
         amended = "".join(
-            f"<li>{_t(a.at, zone, '%d %b %Y %H:%M')} by <b>{e(a.by_name)}</b>: {e(a.field)} "
+            f"<li>{i18n.day_time(a.at.astimezone(zone))} by <b>{e(a.by_name)}</b>: {e(a.field)} "
             f"“{e(a.old_value)}” → “{e(a.new_value)}” — {e(a.reason)}</li>"
             for a in record.amendments
         )

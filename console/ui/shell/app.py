@@ -135,8 +135,11 @@ class Session(QObject):
             theme.apply(self.app, float(settings_service.get(ctx, "room.font_scale")))
             # The UI in the clinic's language, where a translation exists (English otherwise).
             with contextlib.suppress(DomainError):
+                values = settings_service.get_all(ctx)
                 i18n.install(
-                    self.app, language_texts.clinic_language(settings_service.get_all(ctx))
+                    self.app,
+                    language_texts.clinic_language(values),
+                    str(values.get("clinic.locale") or "en_GB").replace("-", "_"),
                 )
             window = self.window = MainWindow(ctx)
         except sqlite3.DatabaseError as exc:

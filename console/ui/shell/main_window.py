@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from console.access import auth
 from console.context import AppContext
 from console.settings import service as settings_service
+from console.ui.shell import i18n
 from console.ui.shell.flow import VISIT_STEPS, VisitFlow
 from console.ui.shell.i18n import QT_TRANSLATE_NOOP
 from console.ui.widgets.common import ActionBar
@@ -208,7 +209,7 @@ class MainWindow(QMainWindow):
             age = pt.age_on(self.ctx.now().astimezone(self.ctx.timezone()).date())
             parts.append(
                 self.tr("Patient: <b>{name}</b>, born {date} (age {age})").format(
-                    name=html.escape(pt.full_name), date=f"{pt.date_of_birth:%d %b %Y}", age=age
+                    name=html.escape(pt.full_name), date=i18n.day(pt.date_of_birth), age=age
                 )
             )
         return "   ·   ".join(p for p in parts if p) or self.tr("Not signed in")

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.clock import parse_iso
+from console.ui.shell import i18n
 from console.ui.shell.i18n import QT_TRANSLATE_NOOP
 
 # Same words (and translation context) as the patient screen's "Resume visit (at …)".
@@ -44,7 +45,7 @@ class ResumeDialog(QDialog):
             )
             self.list.addItem(
                 self.tr("{name} — started {when} — stopped at {step}").format(
-                    name=v["patient_name"], when=f"{started:%a %d %b, %H:%M}", step=at
+                    name=v["patient_name"], when=i18n.weekday_day_time(started), step=at
                 )
             )
         self.list.setCurrentRow(0)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from console.clock import SystemClock
 from console.errors import DomainError
 from console.files import backup, startup_check
+from console.ui.shell import i18n
 
 log = logging.getLogger(__name__)
 
@@ -172,7 +173,7 @@ def offer_restore(db_path: Path, problems: list[str]) -> bool:
         )
         return False
     at = backup.backup_time(newest)
-    when = at.astimezone().strftime("%a %d %b %Y, %H:%M") if at else newest.name
+    when = i18n.weekday_day_time(at.astimezone()) if at else newest.name
     if not DamagedDatabaseDialog.ask(
         f"The database file {db_path} failed SQLite's check ({detail}).\n\n"
         f"The newest sound backup was taken {when} ({newest.name}). Restoring it brings the "

@@ -22,6 +22,7 @@ from console.errors import DomainError
 from console.files import backup
 from console.model.visit_record import VisitRecord
 from console.ui.photos.launch import BeforeAfterButton, PhotosButton
+from console.ui.shell import i18n
 from console.ui.shell.flow import VisitFlow
 from console.ui.steps.handout_preview import HandoutPreview
 from console.ui.steps.treat import clock_text
@@ -150,7 +151,7 @@ class FinishScreen(QWidget):
         tz = self.ctx.timezone()
         started = record.started_at.astimezone(tz)
         lines = [
-            f"<b>{record.patient_name}</b> · {started:%a %d %b %Y, %H:%M} · "
+            f"<b>{record.patient_name}</b> · {i18n.weekday_day_time(started)} · "
             f"{record.practitioner_name}",
             self.tr("{passes} passes, {time} of needling over {areas} area(s).").format(
                 passes=record.total_passes, time=clock_text(record.treated_seconds),

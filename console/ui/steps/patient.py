@@ -25,6 +25,7 @@ from console.context import AppContext
 from console.errors import DomainError
 from console.model.folding import fold
 from console.patients.service import Patient, PatientService, SearchHit, VisitGlance
+from console.ui.shell import i18n
 from console.ui.shell.flow import VisitFlow
 from console.ui.shell.i18n import QT_TRANSLATE_NOOP
 from console.ui.steps.patient_form import PatientFormWidget
@@ -56,7 +57,7 @@ def glance_line(v: VisitGlance) -> str:
         "stopped": QCoreApplication.translate("PatientScreen", "stopped"),
     }.get(v.status, "")
     no_areas = QCoreApplication.translate("PatientScreen", "no areas")
-    parts = [f"{v.started_at:%d %b %Y}", v.practitioner, areas or no_areas, status]
+    parts = [i18n.day(v.started_at), v.practitioner, areas or no_areas, status]
     return " · ".join(p for p in parts if p)
 
 
@@ -219,8 +220,8 @@ class PatientScreen(QWidget):
         names = Counter(fold(hit.full_name) for hit in self._hits)
         self._namesakes = sum(n for n in names.values() if n > 1)
         for r, hit in enumerate(self._hits):
-            last = f"{hit.last_visit:%d %b %Y}" if hit.last_visit else self.tr("never")
-            born = f"{hit.date_of_birth:%d %b %Y}"
+            last = i18n.day(hit.last_visit) if hit.last_visit else self.tr("never")
+            born = i18n.day(hit.date_of_birth)
             namesake = names[fold(hit.full_name)] > 1
             for c, value in enumerate((hit.full_name, born, hit.phone, last)):
                 item = QTableWidgetItem(value)
@@ -314,7 +315,7 @@ class PatientScreen(QWidget):
         self.patient = p
         today = self.ctx.now().date()
         self.name_label.setText(p.full_name)
-        born = f"{p.date_of_birth:%d %b %Y}"
+        born = i18n.day(p.date_of_birth)
         facts = [self.tr("Born {date} (age {age})").format(date=born, age=p.age_on(today))]
         if p.fitzpatrick:
             facts.append(self.tr("Fitzpatrick {type}").format(type=p.fitzpatrick_roman))

@@ -29,6 +29,7 @@ from console.patients.service import (
     form_from,
 )
 from console.texts import languages as language_texts
+from console.ui.shell import i18n
 from console.ui.shell.i18n import QT_TRANSLATE_NOOP
 from console.ui.widgets import common as widgets
 from console.ui.widgets import theme
@@ -75,7 +76,7 @@ FIELDS = (
 
 def describe(p: Patient) -> str:
     born = QCoreApplication.translate("PatientFormWidget", "born {date}").format(
-        date=f"{p.date_of_birth:%d %b %Y}"
+        date=i18n.day(p.date_of_birth)
     )
     parts = [p.full_name, born]
     parts += [x for x in (p.phone, p.email) if x]

@@ -26,6 +26,7 @@ from console.context import AppContext
 from console.errors import DomainError
 from console.model.visit_record import VisitRecord
 from console.ui.photos.launch import PhotosButton
+from console.ui.shell import i18n
 from console.ui.shell.flow import VisitFlow
 from console.ui.steps.scan_field import ScanField
 from console.ui.widgets import common as widgets
@@ -220,7 +221,7 @@ class PrepScreen(QWidget):
         self.cartridges.clear()
         for c in rec.cartridges:
             line = self.tr("{needles} needles · lot {lot} · exp {expiry}").format(
-                needles=c.needle_count, lot=c.lot, expiry=f"{c.expiry:%d %b %Y}"
+                needles=c.needle_count, lot=c.lot, expiry=i18n.day(c.expiry)
             )
             if c.serial:
                 line += self.tr(" · serial {serial}").format(serial=c.serial)

@@ -28,6 +28,7 @@ from console.model.clearance import Clearance
 from console.model.protocol import Contraindication
 from console.model.screening import Answer
 from console.model.visit_record import ScreeningAnswerRecord
+from console.ui.shell import i18n
 from console.ui.shell.flow import VisitFlow
 from console.ui.shell.i18n import QT_TRANSLATE_NOOP
 from console.ui.widgets import common as widgets
@@ -399,7 +400,7 @@ class ScreeningScreen(QWidget):
         if outcome.earliest_safe_date and not outcome.hard_stops:
             lines.append(
                 self.tr("Earliest safe date: {date}.").format(
-                    date=f"{outcome.earliest_safe_date:%a %d %b %Y}"
+                    date=i18n.weekday_day(outcome.earliest_safe_date)
                 )
             )
         self.result.setText("\n".join(lines))

@@ -14,7 +14,7 @@ class TreatChart(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph ships no typ
         self.setMinimumHeight(180)
         self.setMouseEnabled(x=False, y=False)
         self.hideButtons()
-        self.getPlotItem().setLabel("left", "seconds")
+        self.getPlotItem().setLabel("left", self.tr("seconds"))
         self.getPlotItem().showGrid(y=True, alpha=0.3)
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.6, brush="#1f6f5c")
         self.addItem(self.bars)
@@ -33,7 +33,8 @@ class TreatChart(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph ships no typ
             self.removeItem(label)
         self._labels = []
         for i, (secs, n) in enumerate(zip(self.seconds, self.passes, strict=True)):
-            label = pg.TextItem(f"{n} pass{'es' if n != 1 else ''}", color="#222", anchor=(0.5, 1))
+            words = self.tr("1 pass") if n == 1 else self.tr("{n} passes").format(n=n)
+            label = pg.TextItem(words, color="#222", anchor=(0.5, 1))
             label.setPos(i, secs)
             self.addItem(label)
             self._labels.append(label)

@@ -178,7 +178,21 @@ def test_demo_visits_are_stored_whole_and_completed(clinic: Clinic) -> None:
 
 def test_demo_patients_are_inserted_with_their_search_text(db: Database) -> None:
     text = patients_repo.search_text("Demo Person", date(1970, 1, 1), "", "")
-    row = ("d1", "Demo Person", "1970-01-01", "", "", None, "", "", text, iso(T0), None, iso(T0))
+    row = (
+        "d1",
+        "Demo Person",
+        "1970-01-01",
+        "",
+        "",
+        None,
+        "",
+        "",
+        text,
+        iso(T0),
+        None,
+        iso(T0),
+        None,
+    )
     with db.atomic():
         demo_repo.add_patients(db, [row])
     assert patients_repo.exists(db, "d1")
