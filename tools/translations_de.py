@@ -560,7 +560,7 @@ GERMAN.update({
         "Vor dem Unterschreiben bis zum Ende des Textes blättern (Bild ab).",
     "Text read to the end: the patient can sign.":
         "Text bis zum Ende gelesen: die Person kann unterschreiben.",
-    "Witness (optional)": "Zeuge (optional)",
+    "Witness (optional)": "Zeuge (opt.)",
     "consent text: read to the end": "Einwilligungstext: bis zum Ende lesen",
     "how the patient's identity was checked": "wie die Identität der Person geprüft wurde",
     "patient's full name as they sign": "vollständiger Name der Person, wie sie unterschreibt",

@@ -664,7 +664,7 @@
     <message>
         <location filename="../../console/ui/steps/consent.py" line="145" />
         <source>Witness (optional)</source>
-        <translation>Zeuge (optional)</translation>
+        <translation>Zeuge (opt.)</translation>
     </message>
     <message>
         <location filename="../../console/ui/steps/consent.py" line="146" />
@@ -926,127 +926,127 @@ Grund (in den Worten der Person, und wie er übermittelt wurde):</translation>
 <context>
     <name>FinishScreen</name>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="36" />
+        <location filename="../../console/ui/steps/finish.py" line="37" />
         <source>Erythema</source>
         <translation>Erythem</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="37" />
+        <location filename="../../console/ui/steps/finish.py" line="38" />
         <source>Pinpoint bleeding</source>
         <translation>Punktförmige Blutung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="38" />
+        <location filename="../../console/ui/steps/finish.py" line="39" />
         <source>None</source>
         <translation>Keiner</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="39" />
+        <location filename="../../console/ui/steps/finish.py" line="40" />
         <source>not recorded</source>
         <translation>nicht erfasst</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="50" />
+        <location filename="../../console/ui/steps/finish.py" line="51" />
         <source>Finish</source>
         <translation>Abschluss</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="58" />
+        <location filename="../../console/ui/steps/finish.py" line="59" />
         <source>Area</source>
         <translation>Bereich</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="59" />
+        <location filename="../../console/ui/steps/finish.py" line="60" />
         <source>Depth (mm)</source>
         <translation>Tiefe (mm)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="60" />
+        <location filename="../../console/ui/steps/finish.py" line="61" />
         <source>Passes</source>
         <translation>Durchgänge</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="61" />
+        <location filename="../../console/ui/steps/finish.py" line="62" />
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="62" />
+        <location filename="../../console/ui/steps/finish.py" line="63" />
         <source>Endpoint</source>
         <translation>Endpunkt</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="67" />
+        <location filename="../../console/ui/steps/finish.py" line="68" />
         <source>Notes for the record</source>
         <translation>Notizen für die Dokumentation</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="70" />
+        <location filename="../../console/ui/steps/finish.py" line="71" />
         <source>Adverse events (leave empty if none)</source>
         <translation>Unerwünschte Ereignisse (leer lassen, wenn keine)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="74" />
+        <location filename="../../console/ui/steps/finish.py" line="75" />
         <source>Complete visit  [Ctrl+Enter]</source>
         <translation>Behandlung abschließen  [Strg+Enter]</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="78" />
+        <location filename="../../console/ui/steps/finish.py" line="79" />
         <source>Locks the record, archives and prints the aftercare sheet</source>
         <translation>Sperrt die Dokumentation, archiviert und druckt das Nachsorgeblatt</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="81" />
+        <location filename="../../console/ui/steps/finish.py" line="82" />
         <source>Next patient</source>
         <translation>Nächste Person</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="96" />
+        <location filename="../../console/ui/steps/finish.py" line="97" />
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="98" />
+        <location filename="../../console/ui/steps/finish.py" line="99" />
         <source>Adverse events</source>
         <translation>Unerwünschte Ereignisse</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="155" />
+        <location filename="../../console/ui/steps/finish.py" line="156" />
         <source>{passes} passes, {time} of needling over {areas} area(s).</source>
         <translation>{passes} Durchgänge, {time} Needling auf {areas} Bereich(en).</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="162" />
+        <location filename="../../console/ui/steps/finish.py" line="163" />
         <source>Cartridge: {needles} needles, lot {lot}, exp {expiry}</source>
         <translation>Kartusche: {needles} Nadeln, Charge {lot}, verw. bis {expiry}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="187" />
+        <location filename="../../console/ui/steps/finish.py" line="188" />
         <source>Completed and locked. Corrections are amendments (Records).</source>
         <translation>Abgeschlossen und gesperrt. Korrekturen sind Nachträge (Akten).</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="204" />
+        <location filename="../../console/ui/steps/finish.py" line="205" />
         <source>Complete visit</source>
         <translation>Behandlung abschließen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="206" />
+        <location filename="../../console/ui/steps/finish.py" line="207" />
         <source>Complete and lock this visit? Notes and adverse events cannot be changed afterwards, only amended.</source>
         <translation>Diese Behandlung abschließen und sperren? Notizen und unerwünschte Ereignisse können danach nicht mehr geändert, nur ergänzt werden.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="209" />
+        <location filename="../../console/ui/steps/finish.py" line="210" />
         <source>Complete and lock</source>
         <translation>Abschließen und sperren</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="246" />
+        <location filename="../../console/ui/steps/finish.py" line="247" />
         <source>No room printer is set (Settings): use Print… beside the sheet.</source>
         <translation>Kein Drucker im Raum eingestellt (Einstellungen): „Drucken…“ neben dem Blatt verwenden.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="262" />
+        <location filename="../../console/ui/steps/finish.py" line="263" />
         <source>The visit is saved, but the backup failed: {reason}</source>
         <translation>Die Behandlung ist gespeichert, aber die Datensicherung ist fehlgeschlagen: {reason}</translation>
     </message>
@@ -1395,82 +1395,82 @@ Grund (in den Worten der Person, und wie er übermittelt wurde):</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/shell/main_window.py" line="41" />
+        <location filename="../../console/ui/shell/main_window.py" line="42" />
         <source>1  Sign-in</source>
         <translation>1  Anmeldung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/main_window.py" line="43" />
+        <location filename="../../console/ui/shell/main_window.py" line="44" />
         <source>2  Patient</source>
         <translation>2  Patient/in</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/main_window.py" line="45" />
+        <location filename="../../console/ui/shell/main_window.py" line="46" />
         <source>3  Screening</source>
         <translation>3  Ausschlüsse</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/main_window.py" line="47" />
+        <location filename="../../console/ui/shell/main_window.py" line="48" />
         <source>4  Consent</source>
         <translation>4  Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/main_window.py" line="49" />
+        <location filename="../../console/ui/shell/main_window.py" line="50" />
         <source>5  Prep</source>
         <translation>5  Vorbereitung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/main_window.py" line="51" />
+        <location filename="../../console/ui/shell/main_window.py" line="52" />
         <source>6  Plan</source>
         <translation>6  Planung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/main_window.py" line="53" />
+        <location filename="../../console/ui/shell/main_window.py" line="54" />
         <source>7  Treat</source>
         <translation>7  Behandlung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/main_window.py" line="55" />
+        <location filename="../../console/ui/shell/main_window.py" line="56" />
         <source>8  Finish</source>
         <translation>8  Abschluss</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/main_window.py" line="57" />
+        <location filename="../../console/ui/shell/main_window.py" line="58" />
         <source>Records</source>
         <translation>Akten</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/main_window.py" line="59" />
+        <location filename="../../console/ui/shell/main_window.py" line="60" />
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/main_window.py" line="69" />
+        <location filename="../../console/ui/shell/main_window.py" line="70" />
         <source>Treatment Room Console</source>
         <translation>Konsole für den Behandlungsraum</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/main_window.py" line="85" />
+        <location filename="../../console/ui/shell/main_window.py" line="86" />
         <source>who and which patient</source>
         <translation>wer angemeldet ist und welche Person behandelt wird</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/main_window.py" line="165" />
+        <location filename="../../console/ui/shell/main_window.py" line="166" />
         <source>Stop the running pass first.</source>
         <translation>Stoppen Sie zuerst den laufenden Durchgang.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/main_window.py" line="202" />
+        <location filename="../../console/ui/shell/main_window.py" line="203" />
         <source>Signed in: {name}</source>
         <translation>Angemeldet: {name}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/main_window.py" line="210" />
+        <location filename="../../console/ui/shell/main_window.py" line="211" />
         <source>Patient: &lt;b&gt;{name}&lt;/b&gt;, born {date} (age {age})</source>
         <translation>Patient/in: &lt;b&gt;{name}&lt;/b&gt;, geboren {date} ({age} Jahre)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/main_window.py" line="214" />
+        <location filename="../../console/ui/shell/main_window.py" line="215" />
         <source>Not signed in</source>
         <translation>Nicht angemeldet</translation>
     </message>
@@ -2515,230 +2515,230 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
 <context>
     <name>PrepScreen</name>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="38" />
+        <location filename="../../console/ui/steps/prep.py" line="39" />
         <source>scan</source>
         <translation>gescannt</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="38" />
+        <location filename="../../console/ui/steps/prep.py" line="39" />
         <source>manual</source>
         <translation>eingetippt</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="54" />
+        <location filename="../../console/ui/steps/prep.py" line="55" />
         <source>Sterile seal intact</source>
         <translation>Sterilsiegel intakt</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="56" />
+        <location filename="../../console/ui/steps/prep.py" line="57" />
         <source>Scan the cartridge box's barcode here</source>
         <translation>Barcode der Kartusche scannen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="60" />
+        <location filename="../../console/ui/steps/prep.py" line="61" />
         <source>e.g. 2027-03 or 31.03.2027</source>
         <translation>z. B. 2027-03 oder 31.03.2027</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="61" />
+        <location filename="../../console/ui/steps/prep.py" line="62" />
         <source>optional, 14 digits</source>
         <translation>optional, 14 Ziffern</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="64" />
+        <location filename="../../console/ui/steps/prep.py" line="65" />
         <source>Record typed label</source>
         <translation>Etikett erfassen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="70" />
+        <location filename="../../console/ui/steps/prep.py" line="71" />
         <source>Yes: I opened a new sealed cartridge for this patient</source>
         <translation>Ja: Ich habe für diese Person eine neue, versiegelte Kartusche geöffnet</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="79" />
+        <location filename="../../console/ui/steps/prep.py" line="80" />
         <source>Needle cartridge (sterile, single use)</source>
         <translation>Nadelkartusche (steril, Einweg)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="86" />
+        <location filename="../../console/ui/steps/prep.py" line="87" />
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="87" />
+        <location filename="../../console/ui/steps/prep.py" line="88" />
         <source>Cartridge type</source>
         <translation>Kartusche</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="89" />
+        <location filename="../../console/ui/steps/prep.py" line="90" />
         <source>Scan</source>
         <translation>Scannen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="90" />
+        <location filename="../../console/ui/steps/prep.py" line="91" />
         <source>Box will not scan? Type the label:</source>
         <translation>Verpackung lässt sich nicht scannen? Etikett eintippen:</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="91" />
+        <location filename="../../console/ui/steps/prep.py" line="92" />
         <source>GTIN (01)</source>
         <translation>GTIN (01)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="92" />
+        <location filename="../../console/ui/steps/prep.py" line="93" />
         <source>Lot (10)</source>
         <translation>Charge (10)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="93" />
+        <location filename="../../console/ui/steps/prep.py" line="94" />
         <source>Expiry (17)</source>
         <translation>Verfall (17)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="94" />
+        <location filename="../../console/ui/steps/prep.py" line="95" />
         <source>Serial (21)</source>
         <translation>Seriennr. (21)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="99" />
+        <location filename="../../console/ui/steps/prep.py" line="100" />
         <source>Recorded</source>
         <translation>Erfasst</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="102" />
+        <location filename="../../console/ui/steps/prep.py" line="103" />
         <source>Record gel</source>
         <translation>Gel erfassen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="106" />
+        <location filename="../../console/ui/steps/prep.py" line="107" />
         <source>Topical gel</source>
         <translation>Topisches Gel</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="108" />
-        <location filename="../../console/ui/steps/prep.py" line="128" />
+        <location filename="../../console/ui/steps/prep.py" line="109" />
+        <location filename="../../console/ui/steps/prep.py" line="129" />
         <source>Product</source>
         <translation>Produkt</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="109" />
-        <location filename="../../console/ui/steps/prep.py" line="129" />
+        <location filename="../../console/ui/steps/prep.py" line="110" />
+        <location filename="../../console/ui/steps/prep.py" line="130" />
         <source>Lot</source>
         <translation>Charge</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="117" />
+        <location filename="../../console/ui/steps/prep.py" line="118" />
         <source> min</source>
         <translation> Min.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="118" />
+        <location filename="../../console/ui/steps/prep.py" line="119" />
         <source>Under occlusion</source>
         <translation>Unter Okklusion</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="119" />
+        <location filename="../../console/ui/steps/prep.py" line="120" />
         <source>Numbing cream applied</source>
         <translation>Creme aufgetragen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="121" />
+        <location filename="../../console/ui/steps/prep.py" line="122" />
         <source>Cream removed completely</source>
         <translation>Creme vollständig entfernt</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="126" />
+        <location filename="../../console/ui/steps/prep.py" line="127" />
         <source>Numbing cream (optional)</source>
         <translation>Betäubungscreme (optional)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="130" />
+        <location filename="../../console/ui/steps/prep.py" line="131" />
         <source>Applied at</source>
         <translation>Aufgetragen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="131" />
+        <location filename="../../console/ui/steps/prep.py" line="132" />
         <source>Wait</source>
         <translation>Einwirkzeit</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="138" />
-        <location filename="../../console/ui/steps/prep.py" line="246" />
+        <location filename="../../console/ui/steps/prep.py" line="139" />
+        <location filename="../../console/ui/steps/prep.py" line="247" />
         <source>Skin cleansed</source>
         <translation>Haut gereinigt</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="141" />
+        <location filename="../../console/ui/steps/prep.py" line="142" />
         <source>Continue to Plan</source>
         <translation>Weiter zur Planung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="157" />
+        <location filename="../../console/ui/steps/prep.py" line="158" />
         <source>Prep</source>
         <translation>Vorbereitung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="185" />
+        <location filename="../../console/ui/steps/prep.py" line="186" />
         <source>Choose the device…</source>
         <translation>Gerät auswählen…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="222" />
+        <location filename="../../console/ui/steps/prep.py" line="223" />
         <source>{needles} needles · lot {lot} · exp {expiry}</source>
         <translation>{needles} Nadeln · Charge {lot} · verw. bis {expiry}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="226" />
+        <location filename="../../console/ui/steps/prep.py" line="227" />
         <source> · serial {serial}</source>
         <translation> · Seriennr. {serial}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="228" />
+        <location filename="../../console/ui/steps/prep.py" line="229" />
         <source> · no serial: new sealed cartridge confirmed</source>
         <translation> · keine Seriennr.: neue versiegelte Kartusche bestätigt</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="232" />
+        <location filename="../../console/ui/steps/prep.py" line="233" />
         <source>Recorded: {product}, lot {lot}</source>
         <translation>Erfasst: {product}, Charge {lot}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="242" />
+        <location filename="../../console/ui/steps/prep.py" line="243" />
         <source>Skin cleansed at {time}</source>
         <translation>Haut gereinigt um {time}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="251" />
+        <location filename="../../console/ui/steps/prep.py" line="252" />
         <source>Still to do: {missing}</source>
         <translation>Noch offen: {missing}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="253" />
+        <location filename="../../console/ui/steps/prep.py" line="254" />
         <source>Ready.</source>
         <translation>Bereit.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="264" />
+        <location filename="../../console/ui/steps/prep.py" line="265" />
         <source>Removed at {time}</source>
         <translation>Entfernt um {time}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="296" />
+        <location filename="../../console/ui/steps/prep.py" line="297" />
         <source>Choose the device first.</source>
         <translation>Wählen Sie zuerst das Gerät.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="299" />
+        <location filename="../../console/ui/steps/prep.py" line="300" />
         <source>Choose the cartridge type.</source>
         <translation>Wählen Sie den Kartuschentyp.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="304" />
+        <location filename="../../console/ui/steps/prep.py" line="305" />
         <source>Check the sterile seal and tick “Sterile seal intact”. A broken seal: do not use it.</source>
         <translation>Prüfen Sie das Sterilsiegel und haken Sie „Sterilsiegel intakt“ an. Bei beschädigtem Siegel: nicht verwenden.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/prep.py" line="424" />
+        <location filename="../../console/ui/steps/prep.py" line="425" />
         <source>No numbing cream is recorded.</source>
         <translation>Es ist keine Betäubungscreme erfasst.</translation>
     </message>
@@ -3361,127 +3361,127 @@ Jeder abgeschlossene Durchgang ist gespeichert. Dort fortsetzen, wo sie unterbro
 <context>
     <name>ScreeningScreen</name>
     <message>
-        <location filename="../../console/ui/steps/screening.py" line="38" />
+        <location filename="../../console/ui/steps/screening.py" line="39" />
         <source>Hard stops: any “yes” means no treatment today</source>
         <translation>Absolute Ausschlüsse: jedes „Ja“ bedeutet heute keine Behandlung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/screening.py" line="40" />
+        <location filename="../../console/ui/steps/screening.py" line="41" />
         <source>Waiting periods: give the date</source>
         <translation>Wartezeiten: Datum angeben</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/screening.py" line="41" />
+        <location filename="../../console/ui/steps/screening.py" line="42" />
         <source>Needs clearance: record who cleared it, how, when and what was agreed</source>
         <translation>Freigabe nötig: erfassen, wer freigegeben hat, wie, wann und was vereinbart wurde</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/screening.py" line="44" />
+        <location filename="../../console/ui/steps/screening.py" line="45" />
         <source>Reminders</source>
         <translation>Hinweise</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/screening.py" line="137" />
+        <location filename="../../console/ui/steps/screening.py" line="138" />
         <source>No</source>
         <translation>Nein</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/screening.py" line="138" />
+        <location filename="../../console/ui/steps/screening.py" line="139" />
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/screening.py" line="142" />
+        <location filename="../../console/ui/steps/screening.py" line="143" />
         <source>{question}: no</source>
         <translation>{question}: nein</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/screening.py" line="143" />
+        <location filename="../../console/ui/steps/screening.py" line="144" />
         <source>{question}: yes</source>
         <translation>{question}: ja</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/screening.py" line="155" />
+        <location filename="../../console/ui/steps/screening.py" line="156" />
         <source>Date?</source>
         <translation>Datum?</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/screening.py" line="158" />
+        <location filename="../../console/ui/steps/screening.py" line="159" />
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/screening.py" line="171" />
+        <location filename="../../console/ui/steps/screening.py" line="172" />
         <source>Answer…</source>
         <translation>Antwort…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/screening.py" line="175" />
+        <location filename="../../console/ui/steps/screening.py" line="176" />
         <source>{question}: answer</source>
         <translation>{question}: Antwort</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/screening.py" line="252" />
+        <location filename="../../console/ui/steps/screening.py" line="253" />
         <source>Check answers and continue to Consent</source>
         <translation>Antworten prüfen und weiter zur Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/screening.py" line="254" />
+        <location filename="../../console/ui/steps/screening.py" line="255" />
         <source>Stop this visit (no treatment)</source>
         <translation>Termin beenden (keine Behandlung)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/screening.py" line="263" />
+        <location filename="../../console/ui/steps/screening.py" line="264" />
         <source>Screening</source>
         <translation>Ausschlusskriterien</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/screening.py" line="265" />
+        <location filename="../../console/ui/steps/screening.py" line="266" />
         <source>Ask every question at every visit. Nothing is pre-answered.</source>
         <translation>Stellen Sie jede Frage bei jeder Behandlung. Nichts ist vorausgefüllt.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/screening.py" line="268" />
+        <location filename="../../console/ui/steps/screening.py" line="269" />
         <source>question in focus</source>
         <translation>ausgewählte Frage</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/screening.py" line="333" />
+        <location filename="../../console/ui/steps/screening.py" line="334" />
         <source>Question {number} of {count}: {question}   [Y] yes · [N] no · [↑↓] move · [Enter] check</source>
         <translation>Frage {number} von {count}: {question}   [Y] ja · [N] nein · [↑↓] wechseln · [Enter] prüfen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/screening.py" line="372" />
+        <location filename="../../console/ui/steps/screening.py" line="373" />
         <source>Answer this question.</source>
         <translation>Beantworten Sie diese Frage.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/screening.py" line="373" />
+        <location filename="../../console/ui/steps/screening.py" line="374" />
         <source>Some questions are not answered yet.</source>
         <translation>Einige Fragen sind noch nicht beantwortet.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/screening.py" line="394" />
+        <location filename="../../console/ui/steps/screening.py" line="395" />
         <source>Screening clear.</source>
         <translation>Keine Ausschlusskriterien.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/screening.py" line="401" />
+        <location filename="../../console/ui/steps/screening.py" line="402" />
         <source>Earliest safe date: {date}.</source>
         <translation>Frühestes sicheres Datum: {date}.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/screening.py" line="415" />
+        <location filename="../../console/ui/steps/screening.py" line="416" />
         <source>Stop this visit</source>
         <translation>Termin beenden</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/screening.py" line="416" />
+        <location filename="../../console/ui/steps/screening.py" line="417" />
         <source>Stop this visit without treatment? It is closed and cannot be resumed.</source>
         <translation>Diesen Termin ohne Behandlung beenden? Er wird geschlossen und kann nicht fortgesetzt werden.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/screening.py" line="417" />
+        <location filename="../../console/ui/steps/screening.py" line="418" />
         <source>Stop the visit</source>
         <translation>Termin beenden</translation>
     </message>
@@ -3974,52 +3974,52 @@ Jeder abgeschlossene Durchgang ist gespeichert. Dort fortsetzen, wo sie unterbro
 <context>
     <name>_ClearanceForm</name>
     <message>
-        <location filename="../../console/ui/steps/screening.py" line="65" />
+        <location filename="../../console/ui/steps/screening.py" line="66" />
         <source>Cleared by (name)</source>
         <translation>Freigegeben von (Name)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/screening.py" line="71" />
+        <location filename="../../console/ui/steps/screening.py" line="72" />
         <source>Their role</source>
         <translation>Funktion</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/screening.py" line="73" />
+        <location filename="../../console/ui/steps/screening.py" line="74" />
         <source>How?</source>
         <translation>Wie?</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/screening.py" line="80" />
+        <location filename="../../console/ui/steps/screening.py" line="81" />
         <source>Date?</source>
         <translation>Datum?</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/screening.py" line="84" />
+        <location filename="../../console/ui/steps/screening.py" line="85" />
         <source>What was agreed</source>
         <translation>Was vereinbart wurde</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/screening.py" line="86" />
+        <location filename="../../console/ui/steps/screening.py" line="87" />
         <source>{question}: clearance name</source>
         <translation>{question}: Freigabe, Name</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/screening.py" line="87" />
+        <location filename="../../console/ui/steps/screening.py" line="88" />
         <source>{question}: clearance role</source>
         <translation>{question}: Freigabe, Funktion</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/screening.py" line="88" />
+        <location filename="../../console/ui/steps/screening.py" line="89" />
         <source>{question}: clearance how</source>
         <translation>{question}: Freigabe, wie</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/screening.py" line="89" />
+        <location filename="../../console/ui/steps/screening.py" line="90" />
         <source>{question}: clearance date</source>
         <translation>{question}: Freigabe, Datum</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/screening.py" line="90" />
+        <location filename="../../console/ui/steps/screening.py" line="91" />
         <source>{question}: clearance note</source>
         <translation>{question}: Freigabe, Vereinbarung</translation>
     </message>
