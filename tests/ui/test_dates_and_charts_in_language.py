@@ -8,7 +8,6 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -21,51 +20,15 @@ from console.ui.steps.treat_chart import TreatChart
 from console.visit.lifecycle import VisitLifecycle
 from tests.records_support import make_visit
 
-# The German the report gives for tools/translations_de.py, until it is in console_de.ts.
-GERMAN = {
-    "Depth per zone (mm)": "Tiefe je Zone (mm)",
-    "Time per zone (min)": "Zeit je Zone (Min.)",
-    "Passes per zone": "Durchgänge je Zone",
-    "Series": "Serie",
-    "mm": "mm",
-    "min": "Min.",
-    "passes": "Durchgänge",
-    "today": "heute",
-    "Session {number} done {date}": "Sitzung {number} erfolgt am {date}",
-    "Session {number} due {date}": "Sitzung {number} fällig am {date}",
-    "Session {number} overdue since {date}": "Sitzung {number} überfällig seit {date}",
-    "Session {number} planned {date}": "Sitzung {number} geplant am {date}",
-    "#{number} due": "Nr. {number} fällig",
-    "#{number} overdue": "Nr. {number} überfällig",
-    "seconds": "Sekunden",
-    "1 pass": "1 Durchgang",
-    "{n} passes": "{n} Durchgänge",
-}
-
-
-class _ChartGerman(QTranslator):
-    """A translator holding the charts' German, installed over the shipped German .qm."""
-
-    def translate(
-        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str | None:
-        # None, not "": Qt takes an empty (but not null) string for a translation found.
-        if context in ("HistoryCharts", "TreatChart"):
-            return GERMAN.get(source)
-        return None
-
 
 @pytest.fixture
 def german(qtbot: QtBot) -> Iterator[None]:
     app = QApplication.instance()
     assert app is not None
-    assert i18n.install(app, "de")
-    extra = _ChartGerman(app)
-    app.installTranslator(extra)
+    assert i18n.install(app, "de")  # the shipped German, charts included
     try:
         yield
     finally:
-        app.removeTranslator(extra)
         i18n.install(app, "en")
 
 
