@@ -13,7 +13,7 @@ from console.data import patients_repo, visits_repo
 from console.ui.shell.main_window import MainWindow
 from console.ui.widgets.common import Confirm
 from console.visit.service import VisitService
-from tests.conftest import ready_visit
+from tests.completion_support import open_finish as treated_on_finish
 
 
 class Answers:
@@ -42,16 +42,7 @@ def test_the_safe_answer_is_the_default(qtbot: QtBot) -> None:
 
 
 def open_finish(window: MainWindow, ctx: AppContext, patient: str) -> object:
-    visit_id = ready_visit(ctx, patient)
-    svc = VisitService(ctx)
-    area = svc.plan_area(visit_id, "forehead", depth_text="0.5", target_passes=1)
-    svc.start_pass(area, "vertical")
-    svc.stop_pass()
-    svc.set_endpoint(area, "erythema")
-    window.flow.set_patient(patient)
-    window.flow.set_visit(visit_id)
-    window.flow.go("finish")
-    return window.screen_for("finish")
+    return treated_on_finish(window, ctx, patient)[1]
 
 
 def test_completing_asks_and_no_keeps_the_visit_open(

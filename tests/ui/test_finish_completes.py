@@ -12,8 +12,7 @@ from console.context import AppContext
 from console.data import audit_repo, handouts_repo, visits_repo
 from console.ui.shell.main_window import MainWindow
 from console.ui.widgets.common import Confirm
-from console.visit.service import VisitService
-from tests.conftest import ready_visit
+from tests.completion_support import open_finish
 
 
 @pytest.fixture
@@ -32,16 +31,7 @@ def test_complete_archives_exactly_one_sheet_and_returns_to_an_empty_search(
     patient: str,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    visit_id = ready_visit(ctx, patient)
-    svc = VisitService(ctx)
-    area = svc.plan_area(visit_id, "forehead", depth_text="0.5", target_passes=1)
-    svc.start_pass(area, "vertical")
-    svc.stop_pass()
-    svc.set_endpoint(area, "erythema")
-    window.flow.set_patient(patient)
-    window.flow.set_visit(visit_id)
-    window.flow.go("finish")
-    finish = window.screen_for("finish")
+    visit_id, finish = open_finish(window, ctx, patient)
     finish.notes.setPlainText("Tolerated well.")  # type: ignore[attr-defined]
     monkeypatch.setattr(Confirm, "ask", classmethod(lambda cls, *a: True))
     # Count the whole-visit loads the click costs (the real function still runs).

@@ -14,7 +14,7 @@ from console.data import visits_repo
 from console.ui.shell.main_window import MainWindow
 from console.ui.widgets.common import Confirm
 from console.visit.service import VisitService
-from tests.conftest import ready_visit
+from tests.completion_support import open_finish
 
 
 @pytest.fixture
@@ -88,16 +88,7 @@ def test_ctrl_enter_completes_after_a_question_whose_default_is_no(
     patient: str,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    visit_id = ready_visit(ctx, patient)
-    svc = VisitService(ctx)
-    area = svc.plan_area(visit_id, "forehead", depth_text="0.5", target_passes=1)
-    svc.start_pass(area, "vertical")
-    svc.stop_pass()
-    svc.set_endpoint(area, "erythema")
-    window.flow.set_patient(patient)
-    window.flow.set_visit(visit_id)
-    window.flow.go("finish")
-    finish = window.screen_for("finish")
+    visit_id, finish = open_finish(window, ctx, patient)
     finish.notes.setFocus()  # type: ignore[attr-defined]
     replies = [False, True]  # No, then Yes
     monkeypatch.setattr(Confirm, "ask", classmethod(lambda cls, *a: replies.pop(0)))
