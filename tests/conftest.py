@@ -15,6 +15,7 @@ import pytest
 
 from console.clock import FakeClock
 from console.context import AppContext, open_context
+from tests.pg_fixtures import pg_server, pg_url  # noqa: F401  (clinic mode: a private server)
 from tests.qt_leaks import no_qt_leaks  # noqa: F401  (autouse: a test may not leave Qt running)
 
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
