@@ -68,7 +68,7 @@ def apply(db: Database) -> None:
         [new_version, iso(now), note, json.dumps(body, ensure_ascii=False, sort_keys=True)],
     )
     audit_repo.record(
-        db,
+        db,  # type: ignore[arg-type]  # the file's ConsoleDatabase, a Db
         at=now,
         by=None,  # nobody signed in: the console itself, on upgrade
         action="protocol.version",
