@@ -1,0 +1,93 @@
+"""The PostgreSQL migration runner: steps in name order, each once, each in its own transaction,
+and two rooms starting at the same moment migrate the database once between them."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from console.data.migrations import MIGRATIONS
+from console.data.migrations import postgres as runner
+from console.data.migrations.postgres import Step, applied_postgres, apply_postgres_migrations
+
+psycopg = pytest.importorskip("psycopg")
+
+
+@pytest.fixture
+def pg(pg_url: str) -> Iterator[Any]:
+    from tests.data.postgres_store import connect
+
+    store = connect(pg_url)
+    yield store
+    store.close()
+
+
+def test_every_step_is_applied_once_in_name_order_and_recorded(pg: Any) -> None:
+    names = [m.name for m in MIGRATIONS._migrations]  # the SQLite steps, the same list
+    assert applied_postgres(pg) == []  # an empty database: nothing, and no error
+    assert apply_postgres_migrations(pg) == names
+    assert applied_postgres(pg) == names
+    assert apply_postgres_migrations(pg) == []  # the next start: nothing to do
+    rows = pg.execute("SELECT migration_set, name, applied_at FROM _postgres_migrations").fetchall()
+    assert len(rows) == len(names) and {r[0] for r in rows} == {"console"}
+
+
+def test_stop_before_leaves_the_rest_for_later(pg: Any) -> None:
+    assert apply_postgres_migrations(pg, stop_before="0007_visit_lock") == [
+        "0001_initial",
+        "0003_records_indexes",
+        "0006_patient_search",
+    ]
+    assert apply_postgres_migrations(pg)[0] == "0007_visit_lock"
+    with pytest.raises(ValueError, match="no migration step named"):
+        apply_postgres_migrations(pg, stop_before="0099_nothing")
+
+
+def test_a_failing_step_leaves_the_steps_before_it_and_nothing_of_itself(
+    pg: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = runner.steps()
+    broken = Step(
+        name="0002_broken",
+        module=SimpleNamespace(POSTGRES=["CREATE TABLE half_made (a TEXT)", "SELECT 1 / 0"]),
+    )
+    monkeypatch.setattr(runner, "steps", lambda: [real[0], broken, *real[1:]])
+    with pytest.raises(psycopg.errors.DivisionByZero):
+        apply_postgres_migrations(pg)
+    assert applied_postgres(pg) == ["0001_initial"]
+    assert pg.execute("SELECT to_regclass('half_made')").fetchone() == (None,)
+
+
+def test_two_rooms_starting_at_once_migrate_the_database_once(pg_url: str) -> None:
+    from tests.data.postgres_store import connect
+
+    rooms = [connect(pg_url) for _ in range(3)]
+    applied: list[list[str]] = []
+    errors: list[BaseException] = []
+    start = threading.Barrier(len(rooms))
+
+    def room(store: Any) -> None:
+        try:
+            start.wait()
+            applied.append(apply_postgres_migrations(store))
+        except BaseException as exc:  # reported below, with the others' results
+            errors.append(exc)
+
+    threads = [threading.Thread(target=room, args=(store,)) for store in rooms]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    try:
+        assert errors == []
+        names = [m.name for m in MIGRATIONS._migrations]
+        every = [name for done in applied for name in done]
+        assert sorted(every) == sorted(names)  # each step by exactly one room
+        assert applied_postgres(rooms[0]) == names
+    finally:
+        for store in rooms:
+            store.close()
