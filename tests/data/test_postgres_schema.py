@@ -229,3 +229,25 @@ def test_the_data_steps_do_their_work_on_rows_already_there(pg: Any) -> None:
     ]
     assert pg.execute("SELECT count(*) FROM photo_views").fetchone()[0] > 0
     assert pg.execute("SELECT version FROM consent_template_versions").fetchall() == [(1,)]
+
+
+def test_the_consent_translations_step_stores_the_same_new_version_on_both_engines(
+    pg: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A library seeded English-only (as m0013 first shipped) gains the translations in a new
+    version, with the same words on both engines."""
+    from pathlib import Path
+
+    from console.data.migrations import MIGRATIONS, m0013_consents
+
+    english_only = Path(__file__).parent / "fixtures" / "consent_templates_0013.json"
+    monkeypatch.setattr(m0013_consents, "_DEFAULTS", english_only)
+    lite = open_database(None, migrate=False)
+    MIGRATIONS.apply(lite)
+    apply_postgres_migrations(pg)
+    sql = "SELECT version, note, body FROM consent_template_versions ORDER BY version"
+    on_sqlite = [tuple(r) for r in lite.execute(sql).fetchall()]
+    on_pg = [tuple(r) for r in pg.execute(sql).fetchall()]
+    assert [r[0] for r in on_pg] == [1, 2]
+    assert "de" in on_pg[1][1]
+    assert on_pg == on_sqlite
