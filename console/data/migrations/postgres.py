@@ -118,22 +118,33 @@ def _grant_rooms(db: PgStore) -> None:
         _lock(db)
         # Roles are per server, not per database: another clinic database may create it at
         # the same moment, which is as good as creating it here.
+        # An owner without CREATEROLE is told what to ask the server's administrator for.
         db.execute(
             f"""DO $$ BEGIN
                 IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{ROOM_ROLE}') THEN
                     CREATE ROLE {ROOM_ROLE} NOLOGIN;
                 END IF;
-            EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+            EXCEPTION
+                WHEN duplicate_object OR unique_violation THEN NULL;
+                WHEN insufficient_privilege THEN
+                    RAISE EXCEPTION 'the rooms'' role {ROOM_ROLE} is missing and this login '
+                        'may not create it' USING ERRCODE = '42501',
+                        HINT = 'as a superuser: CREATE ROLE {ROOM_ROLE} NOLOGIN';
             END $$"""
         )
-        db.execute(f"GRANT USAGE ON SCHEMA public TO {ROOM_ROLE}")
+        schema = _quoted(str(db.execute("SELECT current_schema()").fetchone()[0]))
+        db.execute(f"GRANT USAGE ON SCHEMA {schema} TO {ROOM_ROLE}")
         db.execute(
-            f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {ROOM_ROLE}"
+            f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {schema} TO {ROOM_ROLE}"
         )
         for table in APPEND_ONLY_TABLES:
             db.execute(f"REVOKE UPDATE, DELETE, TRUNCATE ON {table} FROM {ROOM_ROLE}")
         db.execute(f"REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON {TABLE} FROM {ROOM_ROLE}")
-        db.execute(f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {ROOM_ROLE}")
+        db.execute(f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA {schema} TO {ROOM_ROLE}")
+
+
+def _quoted(identifier: str) -> str:
+    return '"' + identifier.replace('"', '""') + '"'
 
 
 def apply_postgres_migrations(db: PgStore, *, stop_before: str | None = None) -> list[str]:
