@@ -14,7 +14,8 @@ from datetime import date, datetime
 from console.clock import iso, parse_iso
 from console.data.store import Db
 
-_SAME_PRODUCT = "(? IS NULL OR c.gtin IS NULL OR c.gtin = ?)"
+# CAST: the server must know the type of a parameter that may be NULL.
+_SAME_PRODUCT = "(CAST(? AS TEXT) IS NULL OR c.gtin IS NULL OR c.gtin = ?)"
 
 
 @dataclass(frozen=True)

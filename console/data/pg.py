@@ -88,6 +88,33 @@ def _errors() -> Iterator[None]:
         raise _translate(exc) from exc
 
 
+# SQLite's rowid is hidden from ``SELECT *``; the server's stand-in (a real identity column,
+# so that ORDER BY rowid means insertion order on both) is hidden from rows the same way.
+_ROWID = "rowid"
+
+
+class _WithoutRowid:
+    """A cursor's rows without the rowid column, for statements that selected it by ``*``."""
+
+    def __init__(self, cursor: psycopg.Cursor[Any], at: int) -> None:
+        self._cursor, self._at = cursor, at
+        self.description = [d for i, d in enumerate(cursor.description or []) if i != at]
+        self.rowcount = cursor.rowcount
+
+    def _cut(self, row: Any) -> tuple[Any, ...]:
+        return tuple(v for i, v in enumerate(row) if i != self._at)
+
+    def fetchone(self) -> tuple[Any, ...] | None:
+        row = self._cursor.fetchone()
+        return None if row is None else self._cut(row)
+
+    def fetchall(self) -> list[tuple[Any, ...]]:
+        return [self._cut(r) for r in self._cursor.fetchall()]
+
+    def __iter__(self) -> Iterator[tuple[Any, ...]]:
+        return (self._cut(r) for r in self._cursor)
+
+
 class PgDatabase:
     """One room's connection to the clinic's server (autocommit; ``atomic()`` begins one)."""
 
@@ -112,7 +139,9 @@ class PgDatabase:
     def execute(self, sql: str, parameters: Sequence[Any] | dict[str, Any] | None = None) -> Any:
         """One statement; a cursor (``fetchone``/``fetchall``/``rowcount``), rows as tuples."""
         with _errors():
-            return self.conn.execute(placeholders(sql), parameters)
+            cursor = self.conn.execute(placeholders(sql), parameters)
+        names = [d.name for d in cursor.description or ()]
+        return _WithoutRowid(cursor, names.index(_ROWID)) if _ROWID in names else cursor
 
     def executemany(self, sql: str, rows: Any) -> None:
         with _errors(), self.conn.cursor() as cur:
@@ -125,7 +154,9 @@ class PgDatabase:
         with _errors(), self.conn.cursor(row_factory=dict_row) as cur:
             cur.execute(placeholders(sql), params)
             rows = cur.fetchall()
-        yield from rows
+        for row in rows:
+            row.pop(_ROWID, None)
+            yield row
 
     @contextlib.contextmanager
     def atomic(self) -> Iterator[PgDatabase]:

@@ -39,7 +39,7 @@ def views(db: Db, *, retired: bool = False) -> list[View]:
     """The clinic's views in its order; the retired ones too (last) when asked."""
     rows = db.execute(
         "SELECT id, name, guide, zone_id, active FROM photo_views "
-        "WHERE active = 1 OR ? ORDER BY active DESC, position, id",
+        "WHERE active = 1 OR ? = 1 ORDER BY active DESC, position, id",
         [1 if retired else 0],
     ).fetchall()
     return [View(str(r[0]), str(r[1]), str(r[2]), str(r[3]), not r[4]) for r in rows]

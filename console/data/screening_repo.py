@@ -74,8 +74,9 @@ def delete_answers(db: Db, visit_id: str) -> None:
 def answered_without_stop(db: Db, visit_id: str, today: date) -> bool:
     """Answers are stored, no hard stop was answered yes and no waiting period runs today."""
     row = db.execute(
-        "SELECT COUNT(*), SUM(kind = 'hard_stop' AND answer = 'yes'), "
-        "SUM(safe_from IS NOT NULL AND safe_from > ?) "
+        # CASE, not SUM(condition): the server does not add up booleans.
+        "SELECT COUNT(*), SUM(CASE WHEN kind = 'hard_stop' AND answer = 'yes' THEN 1 END), "
+        "SUM(CASE WHEN safe_from IS NOT NULL AND safe_from > ? THEN 1 END) "
         "FROM screening_answers WHERE visit_id = ?",
         [today.isoformat(), visit_id],
     ).fetchone()

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
+from console.data.migrations.m0007_visit_lock import PG_LOCKS_LIFTED
+
 if TYPE_CHECKING:
     from console.data.migrations.postgres import PgStore
 
@@ -172,8 +174,9 @@ POSTGRES = [
         at TEXT NOT NULL,
         how TEXT NOT NULL CHECK (how IN ('signed', 'on_record'))
     )""",
-    """CREATE FUNCTION consent_records_locked() RETURNS trigger LANGUAGE plpgsql AS $$
+    f"""CREATE FUNCTION consent_records_locked() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
+        {PG_LOCKS_LIFTED}
         RAISE EXCEPTION 'consent records are never changed: add a withdrawal or a new consent'
             USING ERRCODE = '23000';
     END $$""",
