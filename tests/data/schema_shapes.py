@@ -4,7 +4,7 @@ Each engine is asked through its own catalogue (SQLite's pragmas and ``sqlite_ma
 PostgreSQL's ``pg_catalog``); what is compared is what a repository's SQL relies on: tables,
 columns (name, type family, NOT NULL, primary key, default), foreign keys, unique constraints
 and indexes (name, columns, uniqueness, partial, case-insensitive), CHECK constraints (their
-columns) and triggers (names). What exists on one engine only on purpose is named in
+columns) and triggers (name, when, on what). What exists on one engine only on purpose is named in
 ``ENGINE_SPECIFIC`` below; anything else that differs is a difference.
 """
 
@@ -62,7 +62,7 @@ class Table:
     foreign_keys: set[tuple[tuple[str, ...], str, tuple[str, ...]]] = field(default_factory=set)
     indexes: set[Index] = field(default_factory=set)
     checks: list[tuple[str, ...]] = field(default_factory=list)  # sorted columns of each
-    triggers: set[str] = field(default_factory=set)
+    triggers: set[tuple[str, str, str]] = field(default_factory=set)  # name, BEFORE, UPDATE
     has_rowid: bool = False  # SQLite: an implicit rowid; PostgreSQL: a rowid identity column
 
 
@@ -161,11 +161,14 @@ def describe_sqlite(db: Any) -> Schema:
             table.indexes.add(Index(label, cols, bool(unique), bool(partial), nocase))
         table.checks = _check_columns(sql, [c.name for c in table.columns])
         schema[name] = table
-    for trigger, owner in db.execute(
-        "SELECT name, tbl_name FROM sqlite_master WHERE type = 'trigger'"
+    for trigger, owner, sql in db.execute(
+        "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger'"
     ).fetchall():
         if trigger not in SQLITE_ONLY_TRIGGERS:
-            schema[owner].triggers.add(trigger)
+            when = re.search(r"\b(BEFORE|AFTER|INSTEAD OF)\s+(INSERT|UPDATE|DELETE)\b", sql, re.I)
+            assert when is not None, sql
+            timing, event = when.group(1).upper(), when.group(2).upper()
+            schema[owner].triggers.add((trigger, timing, event))
     return schema
 
 
@@ -248,11 +251,15 @@ def describe_postgres(db: Any) -> Schema:
             ).fetchall()
         )
         table.triggers = {
-            r[0]
-            for r in db.execute(
-                "SELECT tgname FROM pg_trigger WHERE tgrelid = ? AND NOT tgisinternal", [oid]
+            (trigger, timing, event)
+            for trigger, timing, event in db.execute(
+                "SELECT trigger_name, action_timing, event_manipulation "
+                "FROM information_schema.triggers "
+                "WHERE event_object_schema = current_schema() AND event_object_table = ?",
+                [name],
             ).fetchall()
-        } - POSTGRES_ONLY_TRIGGERS
+            if trigger not in POSTGRES_ONLY_TRIGGERS
+        }
         schema[name] = table
     return schema
 

@@ -86,6 +86,11 @@ def test_what_differs_on_purpose_is_there_on_its_own_engine(pg: Any) -> None:
         ("ALTER TABLE visits DROP CONSTRAINT visits_status_check", "visits checks"),
         ("ALTER TABLE photos DROP CONSTRAINT photos_view_id_fkey", "photos foreign keys"),
         ("DROP TRIGGER passes_locked_insert ON passes", "passes_locked_insert"),
+        (
+            "DROP TRIGGER passes_locked_update ON passes; CREATE TRIGGER passes_locked_update "
+            "AFTER UPDATE ON passes FOR EACH ROW EXECUTE FUNCTION visit_row_locked()",
+            "('passes_locked_update', 'AFTER', 'UPDATE')",
+        ),
         ("ALTER TABLE settings DROP COLUMN rowid", "table settings: implicit rowid"),
     ],
 )
@@ -93,7 +98,8 @@ def test_the_comparison_catches_a_schema_that_drifted(pg: Any, drift: str, expec
     lite = open_database(None)
     apply_postgres_migrations(pg)
     assert differences(describe_sqlite(lite), describe_postgres(pg)) == []
-    pg.execute(drift)
+    for statement in drift.split("; "):
+        pg.execute(statement)
     found = differences(describe_sqlite(lite), describe_postgres(pg))
     assert len(found) == 1 and expected in found[0], found
 

@@ -18,12 +18,12 @@ from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
-if TYPE_CHECKING:
-    from console.data.migrations.postgres import PgStore
-
 from console.clock import iso
 from console.data import audit_repo
 from console.model.protocol import default_body, from_body
+
+if TYPE_CHECKING:
+    from console.data.migrations.postgres import PgStore
 
 NAME = "0019_periorbital_limit"
 ZONE = "periorbital"

@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
+from console.model.consent_templates import DEFAULT_LANGUAGE, Template, default_body, from_body
+
 if TYPE_CHECKING:
     from console.data.migrations.postgres import PgStore
-
-from console.model.consent_templates import DEFAULT_LANGUAGE, Template, default_body, from_body
 
 NAME = "0020_consent_translations"
 NOTE = "Consent translations shipped with the console added ({languages})"

@@ -101,12 +101,15 @@ def _ensure_table(db: PgStore) -> None:
 
 
 def _rooms_lack_rights(db: PgStore) -> bool:
+    """Whether the rooms' role is missing or some table is not yet granted to it (a step
+    added it); reads only, so a room's own login can ask."""
+    if db.execute("SELECT 1 FROM pg_roles WHERE rolname = ?", [ROOM_ROLE]).fetchone() is None:
+        return True  # asked apart: has_table_privilege raises for a role that does not exist
     row = db.execute(
-        "SELECT NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ?) OR EXISTS ("
-        "  SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+        "SELECT EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
         "  WHERE n.nspname = current_schema() AND c.relkind = 'r'"
         "  AND NOT has_table_privilege(?, c.oid, 'SELECT'))",
-        [ROOM_ROLE, ROOM_ROLE],
+        [ROOM_ROLE],
     ).fetchone()
     return bool(row[0])
 
@@ -117,8 +120,8 @@ def _grant_rooms(db: PgStore) -> None:
     with db.atomic():
         _lock(db)
         # Roles are per server, not per database: another clinic database may create it at
-        # the same moment, which is as good as creating it here.
-        # An owner without CREATEROLE is told what to ask the server's administrator for.
+        # the same moment, which is as good as creating it here. An owner without CREATEROLE
+        # is told what to ask the server's administrator for.
         db.execute(
             f"""DO $$ BEGIN
                 IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{ROOM_ROLE}') THEN
