@@ -1,50 +1,36 @@
-"""A PostgreSQL store for the schema tests: the engine adapter when it is there, else a tiny
-stand-in over psycopg with the same surface (``execute`` with ``?`` placeholders, ``query``
-yielding dicts, ``atomic`` nesting as savepoints, ``engine``).
+"""The console's PostgreSQL store for the schema tests, and how they expect the server's errors.
 
-The stand-in exists only until ``console/data/pg.py`` (PgDatabase) is on main; it runs the real
-server, never a mock, and the schema tests use nothing else of it.
+The adapter (``console/data/pg.py``) turns psycopg's errors into the console's own
+(``console.store_errors``) and keeps the server's error as the cause; ``raises_pg`` checks both.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import re
+from collections.abc import Iterator
 from contextlib import contextmanager
+from types import SimpleNamespace
 from typing import Any
 
-import psycopg
+import pytest
 
-
-class StandInPgDatabase:
-    engine = "postgresql"
-
-    def __init__(self, url: str) -> None:
-        self.conn = psycopg.connect(url, autocommit=True)
-
-    def execute(self, sql: str, params: Sequence[Any] | None = None) -> psycopg.Cursor[Any]:
-        if params is None:
-            return self.conn.execute(sql.encode())  # bytes: no placeholder parsing at all
-        return self.conn.execute(sql.replace("%", "%%").replace("?", "%s"), list(params))
-
-    def query(self, sql: str, params: Sequence[Any] | None = None) -> Iterator[dict[str, Any]]:
-        cursor = self.execute(sql, params)
-        names = [c.name for c in cursor.description or []]
-        for row in cursor.fetchall():
-            yield dict(zip(names, row, strict=True))
-
-    @contextmanager
-    def atomic(self) -> Iterator[StandInPgDatabase]:
-        with self.conn.transaction():  # psycopg nests a transaction() inside one as a savepoint
-            yield self
-
-    def close(self) -> None:
-        self.conn.close()
+from console.data.pg import PgDatabase
+from console.store_errors import StoreError
 
 
 def connect(url: str) -> Any:
     """The store the console would use for ``url``, without migrating it."""
-    try:
-        from console.data.pg import PgDatabase  # type: ignore[import-not-found, unused-ignore]
-    except ImportError:
-        return StandInPgDatabase(url)
-    return PgDatabase(url)  # pragma: no cover  (once the adapter lands on main)
+    return PgDatabase.connect(url)
+
+
+@contextmanager
+def raises_pg(kind: type[BaseException], match: str | None = None) -> Iterator[SimpleNamespace]:
+    """Expect the console's store error caused by the server's ``kind``; ``.value`` is that."""
+    holder = SimpleNamespace(value=None)
+    with pytest.raises(StoreError) as caught:
+        yield holder
+    cause = caught.value.__cause__
+    assert isinstance(cause, kind), f"{cause!r} is not a {kind.__name__}"
+    if match is not None:
+        assert re.search(match, str(cause)), f"{match!r} not in {cause}"
+    holder.value = cause

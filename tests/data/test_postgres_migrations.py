@@ -14,6 +14,7 @@ import pytest
 from console.data.migrations import MIGRATIONS
 from console.data.migrations import postgres as runner
 from console.data.migrations.postgres import Step, applied_postgres, apply_postgres_migrations
+from tests.data.postgres_store import raises_pg
 
 psycopg = pytest.importorskip("psycopg")
 
@@ -57,7 +58,7 @@ def test_a_failing_step_leaves_the_steps_before_it_and_nothing_of_itself(
         module=SimpleNamespace(POSTGRES=["CREATE TABLE half_made (a TEXT)", "SELECT 1 / 0"]),
     )
     monkeypatch.setattr(runner, "steps", lambda: [real[0], broken, *real[1:]])
-    with pytest.raises(psycopg.errors.DivisionByZero):
+    with raises_pg(psycopg.errors.DivisionByZero):
         apply_postgres_migrations(pg)
     assert applied_postgres(pg) == ["0001_initial"]
     assert pg.execute("SELECT to_regclass('half_made')").fetchone() == (None,)
@@ -149,7 +150,7 @@ def test_an_owner_who_may_not_make_the_rooms_role_is_told_what_to_ask_for(
     store = _owned_database(pg_server)
     monkeypatch.setattr(runner, "ROOM_ROLE", f"console_room_{uuid.uuid4().hex[:8]}")
     try:
-        with pytest.raises(psycopg.errors.InsufficientPrivilege) as caught:
+        with raises_pg(psycopg.errors.InsufficientPrivilege) as caught:
             apply_postgres_migrations(store)
         assert "is missing and this login may not create it" in str(caught.value)
         assert (

@@ -15,6 +15,8 @@ import pytest
 from console.data.audit_chain import GENESIS, row_hash
 from console.data.db import open_database
 from console.data.migrations.postgres import ROOM_ROLE, apply_postgres_migrations
+from console.store_errors import StoreError
+from tests.data.postgres_store import raises_pg
 
 psycopg = pytest.importorskip("psycopg")
 
@@ -41,8 +43,8 @@ def _outcome_pg(db: Any, sql: str) -> str | None:
     try:
         with db.atomic():
             db.execute(sql)
-    except psycopg.Error as exc:
-        return str(exc.diag.message_primary)
+    except StoreError as exc:
+        return str(exc)
     return None
 
 
@@ -146,7 +148,7 @@ def test_practitioner_names_are_unique_whatever_their_case(pg: Any) -> None:
         "VALUES (?, ?, 'practitioner', 't')"
     )
     pg.execute(insert, ["p1", "anna"])
-    with pytest.raises(psycopg.errors.UniqueViolation):
+    with raises_pg(psycopg.errors.UniqueViolation):
         pg.execute(insert, ["p2", "ANNA"])
     pg.execute(insert, ["p3", "Hanna"])  # a different name is welcome
     rows = pg.execute(
@@ -174,7 +176,7 @@ def test_the_audit_trail_is_append_only_for_the_rooms_by_privilege_and_for_the_o
             "DELETE FROM _postgres_migrations",
             "CREATE TABLE mine (a TEXT)",
         ):
-            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):  # psycopg itself here
                 as_room.execute(sql)
         # a room can start the console: nothing is pending, so the runner only reads
         from tests.data.postgres_store import connect
@@ -185,7 +187,7 @@ def test_the_audit_trail_is_append_only_for_the_rooms_by_privilege_and_for_the_o
         finally:
             room_store.close()
     for sql in ("UPDATE audit_log SET action = 'b'", "DELETE FROM audit_log", "TRUNCATE audit_log"):
-        with pytest.raises(psycopg.errors.IntegrityConstraintViolation, match="append-only"):
+        with raises_pg(psycopg.errors.IntegrityConstraintViolation, match="append-only"):
             pg.execute(sql)
     assert pg.execute("SELECT action FROM audit_log").fetchall() == [("a",)]
 
