@@ -10,13 +10,20 @@ import os
 import sys
 from pathlib import Path
 
+from console.data.server_url import db_target
+
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python -m console",
         description="Treatment Room Console. Headless commands: python -m console --help",
     )
-    parser.add_argument("--db", type=Path, help="database file (default: your user data folder)")
+    parser.add_argument(
+        "--db",
+        type=db_target,
+        help="database file (default: your user data folder), or the clinic's server: "
+        "postgresql://USER@HOST/DATABASE",
+    )
     # The bundle's self-check (tests/e2e/test_bundle.py): the Plan map drawn to a PNG.
     parser.add_argument("--render-map", type=Path, metavar="PNG", help=argparse.SUPPRESS)
     return parser.parse_args(argv)

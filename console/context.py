@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlite_utils import Database
-
 from console.clock import Clock, SystemClock
 from console.data import protocol_repo
-from console.data.db import open_database
+from console.data.db import open_store
+from console.data.server_url import is_server_url, redacted
+from console.data.store import Db
 from console.files import paths
 from console.settings.clinic_time import clinic_zone
 
@@ -36,11 +36,13 @@ SIGNED_IN = _SignedInNow()
 
 @dataclass
 class AppContext:
-    db: Database
-    db_path: Path | None  # None: an in-memory database (tests)
+    db: Db
+    db_path: Path | None  # None: the clinic's server (``server``) or an in-memory file (tests)
     clock: Clock = field(default_factory=SystemClock)
     data_dir: Path = field(default_factory=paths.default_data_dir)
     signed_in: SignedIn = field(default_factory=SignedIn)
+    # The clinic's server this room works on, as it may be shown (no password); None: a file.
+    server: str | None = None
 
     @property
     def practitioner_id(self) -> str | None:
@@ -113,16 +115,28 @@ class AppContext:
 
 
 def open_context(
-    db_path: Path | None,
+    db_path: Path | str | None,
     *,
     clock: Clock | None = None,
     data_dir: Path | None = None,
     create: bool = True,
 ) -> AppContext:
-    """Open (and on first start, when ``create``, create and seed) the database at ``db_path``."""
+    """Open (and on first start, when ``create``, create and seed) the database at ``db_path``:
+    a room's file, or the clinic's server when it is a ``postgresql://`` URL."""
     clock = clock or SystemClock()
-    db = open_database(db_path, create=create)
+    db = open_store(db_path, create=create)
     protocol_repo.seed_defaults(db, clock.now())
+    if is_server_url(db_path):
+        # Sheets, consents and photos: this PC's data folder unless told otherwise (README:
+        # a clinic points every room at one shared folder).
+        return AppContext(
+            db=db,
+            db_path=None,
+            clock=clock,
+            data_dir=data_dir or paths.default_data_dir(),
+            server=redacted(str(db_path)),
+        )
+    path = Path(db_path) if db_path is not None else None
     if data_dir is None:
-        data_dir = paths.data_dir_for(db_path)
-    return AppContext(db=db, db_path=db_path, clock=clock, data_dir=data_dir)
+        data_dir = paths.data_dir_for(path)
+    return AppContext(db=db, db_path=path, clock=clock, data_dir=data_dir)

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
-
+from console import store_errors
 from console.access.auth import require_admin
 from console.context import AppContext
 from console.data import audit_repo
 from console.data.audit_repo import AuditFilter, ChainCheck
+from console.data.store import Db
 from console.files.backup import list_backups
 
 # The filter and the check's answer are plain values the Audit screen builds and shows.
@@ -55,19 +54,19 @@ def verify(ctx: AppContext) -> ChainCheck:
     return verify_trail(ctx.db, ctx.backups_dir)
 
 
-def verify_trail(db: Database, backups_dir: Path) -> ChainCheck:
+def verify_trail(db: Db, backups_dir: Path | None) -> ChainCheck:
     """The hash chain, then each backup's copy of it, newest first; the first fault found.
 
     The chain needs no secret, so an edit followed by recomputing every later hash passes the
     first test; it cannot also match the hashes the backups took before.
     """
     chain = audit_repo.verify_chain(db)
-    if not chain.ok or not chain.chained:
+    if not chain.ok or not chain.chained or backups_dir is None:  # None: no file copies (server)
         return chain
     for copy in list_backups(backups_dir):
         try:
             found = audit_repo.verify_against_copy(db, copy)
-        except sqlite3.Error:
+        except store_errors.Error:
             continue  # a damaged backup says nothing about the trail (restore refuses it)
         if found is not None:
             return found

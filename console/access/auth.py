@@ -12,11 +12,11 @@ from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlite_utils import Database
 
 from console.clock import parse_iso
 from console.context import AppContext
 from console.data import practitioners_repo
+from console.data.store import Db
 from console.errors import DomainError
 from console.settings.clinic_time import clinic_zone
 
@@ -87,11 +87,11 @@ def locked_until(row: dict[str, Any], now: datetime) -> datetime | None:
     return until if until > now else None
 
 
-def _local_time(db: Database, at: datetime) -> str:
+def _local_time(db: Db, at: datetime) -> str:
     return at.astimezone(clinic_zone(db)).strftime("%H:%M")
 
 
-def _locked_message(db: Database, until: datetime, now: datetime) -> str:
+def _locked_message(db: Db, until: datetime, now: datetime) -> str:
     minutes = max(1, round((until - now).total_seconds() / 60))
     unit = "minute" if minutes == 1 else "minutes"
     return (
@@ -100,7 +100,7 @@ def _locked_message(db: Database, until: datetime, now: datetime) -> str:
     )
 
 
-def _account(db: Database, practitioner_id: str) -> dict[str, Any]:
+def _account(db: Db, practitioner_id: str) -> dict[str, Any]:
     row = practitioners_repo.get(db, practitioner_id)
     if row is None or not row["active"]:
         raise DomainError("This account does not exist or has been deactivated.")
@@ -215,7 +215,7 @@ def nobody_can_sign_in(ctx: AppContext) -> bool:
 
 
 # -- accounts -------------------------------------------------------------------------------
-def is_admin(db: Database, practitioner_id: str | None) -> bool:
+def is_admin(db: Db, practitioner_id: str | None) -> bool:
     if practitioner_id is None:
         return False
     row = practitioners_repo.get(db, practitioner_id)
@@ -229,12 +229,12 @@ def require_admin(ctx: AppContext) -> str:
     return who
 
 
-def needs_first_admin(db: Database) -> bool:
+def needs_first_admin(db: Db) -> bool:
     """True when nobody can sign in: a new install asks for an admin instead of a default."""
     return practitioners_repo.count_can_sign_in(db) == 0
 
 
-def _check_name(db: Database, display_name: str) -> str:
+def _check_name(db: Db, display_name: str) -> str:
     name = " ".join(display_name.split())
     if len(name) < 2:
         raise DomainError("Enter the name shown on the sign-in screen.", field="name")

@@ -11,8 +11,9 @@ from __future__ import annotations
 import argparse
 import importlib
 import pkgutil
-from pathlib import Path
 from types import ModuleType
+
+from console.data.server_url import db_target
 
 
 def commands() -> dict[str, ModuleType]:
@@ -33,9 +34,10 @@ def command_names() -> set[str]:
 def add_db_argument(parser: argparse.ArgumentParser, *, required: bool = False) -> None:
     parser.add_argument(
         "--db",
-        type=Path,
+        type=db_target,
         required=required,
-        help="database file (default: the console's file in your user data folder)",
+        help="database file (default: the console's file in your user data folder), or the "
+        "clinic's server: postgresql://USER@HOST/DATABASE (password from ~/.pgpass or PGPASSWORD)",
     )
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import sqlite3
 import sys
 from pathlib import Path
 from types import ModuleType
 
+from console import store_errors
 from console.context import AppContext, open_context
 from console.data.db_file import DatabaseDamaged, DatabaseRefused, refuse_unusable
 from console.errors import DomainError
@@ -21,12 +21,16 @@ from console.files import paths
 DATABASE_POLICIES = ("existing", "creatable", "replaceable")
 
 
-def resolve_db(path: Path | None) -> Path:
-    return path if path is not None else paths.default_db_path()
+# What --db names: a room's file, or the clinic's server (a postgresql:// URL, as text).
+DbTarget = Path | str
 
 
-def context_for(path: Path | None) -> AppContext:
-    return open_context(resolve_db(path), create=False)
+def resolve_db(target: DbTarget | None) -> DbTarget:
+    return target if target is not None else paths.default_db_path()
+
+
+def context_for(target: DbTarget | None) -> AppContext:
+    return open_context(resolve_db(target), create=False)
 
 
 def fail(message: str, code: int = 1) -> int:
@@ -35,8 +39,12 @@ def fail(message: str, code: int = 1) -> int:
     return code
 
 
-def check_target(path: Path, policy: str) -> None:
-    """Refuse (``DatabaseRefused``) a --db the command must not touch; reads only."""
+def check_target(target: DbTarget, policy: str) -> None:
+    """Refuse (``DatabaseRefused``) a --db the command must not touch; reads only. The
+    clinic's server answers for itself when the command connects."""
+    if isinstance(target, str):
+        return
+    path = target
     if policy == "existing":
         refuse_unusable(path, may_create=False)
     elif policy == "creatable":
@@ -67,7 +75,7 @@ def run_command(module: ModuleType, args: argparse.Namespace) -> int:
         return fail(exc.message, 3)
     except DomainError as exc:
         return fail(exc.message)
-    except sqlite3.Error as exc:
+    except store_errors.Error as exc:
         return fail(f"the database could not be used: {exc}.", 3)
     except OSError as exc:
         return fail(_os_sentence(exc))

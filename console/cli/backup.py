@@ -26,6 +26,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     path = resolve_db(args.db)
+    if isinstance(path, str):
+        return fail("backing up the clinic's server is not built yet", 2)
     if not path.is_file():
         return fail(f"no database at {path}")
     folder: Path = args.to if args.to is not None else path.resolve().parent / "backups"

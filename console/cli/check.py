@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import sqlite3
 
+from console import store_errors
 from console.access.audit import verify_trail
 from console.cli import add_db_argument
 from console.cli._common import fail, resolve_db
-from console.data.db import integrity_check, open_database, schema_version
+from console.data.db import integrity_check, open_store, schema_version
+from console.data.server_url import redacted
 
 NAME = "check"
-HELP = "run SQLite's integrity check, verify the audit trail's hash chain, print the schema"
+HELP = "run the integrity check, verify the audit trail's hash chain, print the schema"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -21,14 +22,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    path = resolve_db(args.db)
+    target = resolve_db(args.db)
+    path = redacted(target) if isinstance(target, str) else target
     try:
-        db = open_database(path, migrate=False, create=False)
+        db = open_store(target, migrate=False, create=False)
         result = integrity_check(db)
         version = schema_version(db)
-        backups = path.resolve().parent / "backups"
-        chain = verify_trail(db, backups) if result == ["ok"] and version else None
-    except sqlite3.DatabaseError as exc:
+        if isinstance(target, str):
+            # The server's backups are pg_dump archives: its trail is checked on its own.
+            chain = verify_trail(db, None) if result == ["ok"] and version else None
+        else:
+            backups = target.resolve().parent / "backups"
+            chain = verify_trail(db, backups) if result == ["ok"] and version else None
+    except store_errors.DatabaseError as exc:
         return fail(f"{path} is not a readable console database ({exc})", 3)
     ok = result == ["ok"] and (chain is None or chain.ok)
     if args.json:

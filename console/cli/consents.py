@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from pathlib import Path
 from typing import Any
 
 from console.cli import add_db_argument
@@ -29,7 +30,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     path = resolve_db(args.db)
-    if not path.exists():
+    if isinstance(path, Path) and not path.exists():
         return fail(f"no database at {path}")
     ctx = context_for(args.db)
     service = ConsentService(ctx)

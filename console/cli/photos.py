@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.patient:
         return fail("say whose photos: --patient ID")
     path = resolve_db(args.db)
-    if not path.exists():
+    if isinstance(path, Path) and not path.exists():
         return fail(f"no database at {path}")
     ctx = context_for(args.db)
     service = PhotoService(ctx)

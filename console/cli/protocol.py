@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import sqlite3
 import sys
 from pathlib import Path
 
+from console import store_errors
 from console.cli import add_db_argument
 from console.cli._common import context_for, fail
 from console.protocol.edit import export_file, import_file
@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         # Whoever can run this can write the database file anyway: no admin check here.
         report = import_file(ctx, args.file, check_role=False)
-    except sqlite3.OperationalError as exc:  # full disk, read-only file: nothing was saved
+    except store_errors.OperationalError as exc:  # full disk, read-only file: nothing was saved
         return fail(explain(exc))
     finally:
         ctx.db.close()

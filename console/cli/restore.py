@@ -35,6 +35,8 @@ def _confirm(question: str) -> bool:
 
 def run(args: argparse.Namespace) -> int:
     db_path = resolve_db(args.db)
+    if isinstance(db_path, str):
+        return fail("restoring the clinic's server is not built yet", 2)
     logs.configure(db_path.resolve().parent)
     if args.backup == "newest":
         found = newest_good_backup(db_path.resolve().parent / "backups")

@@ -5,14 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from sqlite_utils import Database
-
 from console.clock import iso
+from console.data.store import Db
 from console.errors import DomainError
 from console.model.visit_state import AreaState, mm
 
 
-def get(db: Database, area_id: str) -> AreaState:
+def get(db: Db, area_id: str) -> AreaState:
     row = db.execute(
         "SELECT id, visit_id, zone_id, zone_name, concern, depth_mm FROM treated_areas "
         "WHERE id = ?",
@@ -23,14 +22,14 @@ def get(db: Database, area_id: str) -> AreaState:
     return AreaState(row[0], row[1], row[2], row[3], row[4], mm(row[5]))
 
 
-def ids(db: Database, visit_id: str) -> list[str]:
+def ids(db: Db, visit_id: str) -> list[str]:
     rows = db.execute(
         "SELECT id FROM treated_areas WHERE visit_id = ? ORDER BY position", [visit_id]
     ).fetchall()
     return [str(r[0]) for r in rows]
 
 
-def zone_planned(db: Database, visit_id: str, zone_id: str) -> bool:
+def zone_planned(db: Db, visit_id: str, zone_id: str) -> bool:
     row = db.execute(
         "SELECT 1 FROM treated_areas WHERE visit_id = ? AND zone_id = ?", [visit_id, zone_id]
     ).fetchone()
@@ -38,7 +37,7 @@ def zone_planned(db: Database, visit_id: str, zone_id: str) -> bool:
 
 
 def insert(
-    db: Database,
+    db: Db,
     *,
     area_id: str,
     visit_id: str,
@@ -71,11 +70,11 @@ def insert(
     )
 
 
-def delete(db: Database, area_id: str) -> None:
+def delete(db: Db, area_id: str) -> None:
     db.execute("DELETE FROM treated_areas WHERE id = ?", [area_id])
 
 
-def current_depth(db: Database, area_id: str) -> Decimal:
+def current_depth(db: Db, area_id: str) -> Decimal:
     """The depth now: the last change's, else the planned one."""
     row = (
         db.execute(
@@ -89,7 +88,7 @@ def current_depth(db: Database, area_id: str) -> Decimal:
 
 
 def insert_depth_change(
-    db: Database,
+    db: Db,
     *,
     change_id: str,
     area_id: str,
@@ -106,11 +105,11 @@ def insert_depth_change(
     )
 
 
-def set_endpoint(db: Database, area_id: str, endpoint: str) -> None:
+def set_endpoint(db: Db, area_id: str, endpoint: str) -> None:
     db.execute("UPDATE treated_areas SET endpoint = ? WHERE id = ?", [endpoint, area_id])
 
 
-def treated_without_endpoint(db: Database, visit_id: str) -> list[str]:
+def treated_without_endpoint(db: Db, visit_id: str) -> list[str]:
     """Zone names of areas that have passes but no endpoint, in plan order."""
     rows = db.execute(
         "SELECT zone_name FROM treated_areas a WHERE visit_id = ? AND endpoint IS NULL "

@@ -11,10 +11,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
-
 from console.clock import iso
+from console.data import schema_info
 from console.data.audit_chain import COLUMNS, GENESIS, row_hash
+from console.data.store import Db, file_connection, is_server
 
 CSV_COLUMNS = (
     "seq",
@@ -29,7 +29,7 @@ CSV_COLUMNS = (
 
 
 def record(
-    db: Database,
+    db: Db,
     *,
     at: datetime,
     by: str | None,
@@ -54,6 +54,9 @@ def record(
         "detail": json.dumps(detail or {}, ensure_ascii=False),
         "genesis": GENESIS,
     }
+    if is_server(db):
+        _record_on_server(db, params)
+        return
     try:
         db.execute(_RECORD, params)
     except sqlite3.OperationalError as exc:
@@ -62,8 +65,30 @@ def record(
         # Registered once per connection, on first use: registering again on every call
         # would throw away SQLite's prepared statements each time (a tenfold slower write).
         # The error comes while preparing, before anything ran, so trying again is safe.
-        db.conn.create_function("audit_row_hash", 8, row_hash, deterministic=True)
+        file_connection(db).create_function("audit_row_hash", 8, row_hash, deterministic=True)
         db.execute(_RECORD, params)
+
+
+# Any constant: the key of the server's advisory lock that rooms take, one at a time, to
+# append to the trail ("AUDT").
+_AUDIT_LOCK = 0x41554454
+
+
+def _record_on_server(db: Db, params: dict[str, Any]) -> None:
+    """The server's form: rooms append one at a time under an advisory lock held until their
+    transaction ends, so no two rows ever chain to the same predecessor. The hash is computed
+    here (the same ``row_hash``), not by a function on the server."""
+    with db.atomic():  # the lock needs a transaction; inside the caller's, a savepoint
+        db.execute("SELECT pg_advisory_xact_lock(?)", [_AUDIT_LOCK])
+        last = db.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+        seq = int(last[0]) + 1 if last else 1
+        previous = str(last[1]) if last else GENESIS
+        row = [seq, params["at"], params["by"], params["action"], params["entity"]]
+        row += [params["entity_id"], params["detail"]]
+        db.execute(
+            f"INSERT INTO audit_log ({', '.join(COLUMNS)}, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [*row, row_hash(previous, *row)],
+        )
 
 
 _RECORD = (
@@ -100,15 +125,14 @@ class ChainCheck:
         return f"audit trail broken at row {self.broken_seq}: {self.problem}"
 
 
-def verify_chain(db: Database) -> ChainCheck:
+def verify_chain(db: Db) -> ChainCheck:
     """Recompute every row's hash in seq order and compare; stops at the first mismatch.
 
     Catches a row edited, removed, inserted or moved with the triggers dropped, and rows cut off
     the end (the trail's counter in sqlite_sequence is ahead of the last row). Someone who also
     recomputes every later hash is not caught here: backups hold earlier heads of the chain.
     """
-    columns = [c[1] for c in db.execute("PRAGMA table_info(audit_log)").fetchall()]
-    if "hash" not in columns:
+    if "hash" not in schema_info.columns(db, "audit_log"):
         return ChainCheck(rows=count(db), chained=False)
     previous, checked, last_seq = GENESIS, 0, 0
     cursor = db.execute(f"SELECT {', '.join(COLUMNS)}, hash FROM audit_log ORDER BY seq")
@@ -126,6 +150,10 @@ def verify_chain(db: Database) -> ChainCheck:
                 "was removed or inserted",
             )
         previous, checked, last_seq = stored, checked + 1, seq
+    if is_server(db):
+        # No counter survives a rolled-back transaction there; rows cut off the end are
+        # prevented instead: rooms' roles may not DELETE from the trail, and a trigger refuses it.
+        return ChainCheck(checked)
     counter = db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'").fetchone()
     if counter is not None and int(counter[0]) > last_seq:
         return ChainCheck(
@@ -178,7 +206,7 @@ class AuditFilter:
         return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
-def verify_against_copy(db: Database, copy: Path) -> ChainCheck | None:
+def verify_against_copy(db: Db, copy: Path) -> ChainCheck | None:
     """Compare the trail with an older copy of it (a backup); None when they agree.
 
     A chain recomputed from an edited row onwards verifies on its own, but its hashes then
@@ -213,7 +241,7 @@ def verify_against_copy(db: Database, copy: Path) -> ChainCheck | None:
 
 
 def rows(
-    db: Database,
+    db: Db,
     *,
     limit: int = 500,
     entity_id: str | None = None,
@@ -228,17 +256,17 @@ def rows(
     return [dict(r) for r in db.query(sql, [*params, limit])]
 
 
-def count(db: Database, filter: AuditFilter | None = None) -> int:
+def count(db: Db, filter: AuditFilter | None = None) -> int:
     where, params = (filter or AuditFilter()).where()
     return int(db.execute(f"SELECT COUNT(*) FROM audit_log{where}", params).fetchone()[0])
 
 
-def actions(db: Database) -> list[str]:
+def actions(db: Db) -> list[str]:
     """Every action name present in the trail, for the viewer's filter list."""
     return [str(r[0]) for r in db.execute("SELECT DISTINCT action FROM audit_log ORDER BY 1")]
 
 
-def export_csv(db: Database, path: Path, filter: AuditFilter | None = None) -> int:
+def export_csv(db: Db, path: Path, filter: AuditFilter | None = None) -> int:
     """Write the matching rows, oldest first, to a new CSV file readable by the user alone.
 
     Returns the number of rows. The names of practitioners are added for a reader without the

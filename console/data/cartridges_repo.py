@@ -11,11 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlite_utils import Database
-
 from console.clock import iso, parse_iso
+from console.data.store import Db
 
-_SAME_PRODUCT = "(? IS NULL OR c.gtin IS NULL OR c.gtin = ?)"
+# CAST: the server must know the type of a parameter that may be NULL.
+_SAME_PRODUCT = "(CAST(? AS TEXT) IS NULL OR c.gtin IS NULL OR c.gtin = ?)"
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,7 @@ def normalise(value: str | None) -> str | None:
     return text or None
 
 
-def same_cartridge(db: Database, *, gtin: str | None, lot: str, serial: str) -> EarlierUse | None:
+def same_cartridge(db: Db, *, gtin: str | None, lot: str, serial: str) -> EarlierUse | None:
     """The earliest recording of this very cartridge (lot + serial, GTIN when both have one)."""
     row = db.execute(
         "SELECT c.visit_id, v.started_at, c.recorded_at "
@@ -43,7 +43,7 @@ def same_cartridge(db: Database, *, gtin: str | None, lot: str, serial: str) -> 
     return EarlierUse(row[0], parse_iso(row[1]), parse_iso(row[2])) if row else None
 
 
-def same_lot_since(db: Database, *, gtin: str | None, lot: str, since: datetime) -> list[datetime]:
+def same_lot_since(db: Db, *, gtin: str | None, lot: str, since: datetime) -> list[datetime]:
     """When cartridges of this product and lot were recorded since ``since`` (in this file)."""
     rows = db.execute(
         "SELECT c.recorded_at FROM cartridges c WHERE upper(trim(c.lot)) = ? AND "
@@ -55,7 +55,7 @@ def same_lot_since(db: Database, *, gtin: str | None, lot: str, since: datetime)
 
 
 def insert(
-    db: Database,
+    db: Db,
     *,
     cartridge_id: str,
     visit_id: str,
@@ -93,10 +93,10 @@ def insert(
     )
 
 
-def visit_has_cartridge(db: Database, visit_id: str) -> bool:
+def visit_has_cartridge(db: Db, visit_id: str) -> bool:
     row = db.execute("SELECT 1 FROM cartridges WHERE visit_id = ? LIMIT 1", [visit_id]).fetchone()
     return row is not None
 
 
-def delete(db: Database, visit_id: str, cartridge_id: str) -> None:
+def delete(db: Db, visit_id: str, cartridge_id: str) -> None:
     db.execute("DELETE FROM cartridges WHERE id = ? AND visit_id = ?", [cartridge_id, visit_id])

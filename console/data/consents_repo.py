@@ -7,9 +7,8 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlite_utils import Database
-
 from console.clock import iso, parse_iso
+from console.data.store import Db
 from console.errors import NotFound
 from console.model.consent_rules import SignedConsent, VisitFacts
 from console.model.consent_templates import TemplateSet, from_body
@@ -21,7 +20,7 @@ _SELECT = (
 
 
 # -- templates --------------------------------------------------------------------------------
-def current_templates(db: Database) -> TemplateSet:
+def current_templates(db: Db) -> TemplateSet:
     row = db.execute(
         "SELECT version, body FROM consent_template_versions ORDER BY version DESC LIMIT 1"
     ).fetchone()
@@ -30,7 +29,7 @@ def current_templates(db: Database) -> TemplateSet:
     return from_body(int(row[0]), json.loads(row[1]))
 
 
-def templates_at(db: Database, version: int) -> TemplateSet:
+def templates_at(db: Db, version: int) -> TemplateSet:
     row = db.execute(
         "SELECT body FROM consent_template_versions WHERE version = ?", [version]
     ).fetchone()
@@ -40,7 +39,7 @@ def templates_at(db: Database, version: int) -> TemplateSet:
 
 
 def save_templates(
-    db: Database, body: dict[str, Any], *, now: datetime, by: str | None, note: str
+    db: Db, body: dict[str, Any], *, now: datetime, by: str | None, note: str
 ) -> TemplateSet:
     """Check ``body`` (by building it) and store it as the next library version."""
     version = int(
@@ -57,7 +56,7 @@ def save_templates(
     return built
 
 
-def template_body(db: Database, version: int) -> dict[str, Any]:
+def template_body(db: Db, version: int) -> dict[str, Any]:
     row = db.execute(
         "SELECT body FROM consent_template_versions WHERE version = ?", [version]
     ).fetchone()
@@ -91,7 +90,7 @@ def _consent(row: dict[str, Any]) -> SignedConsent:
     )
 
 
-def insert_consent(db: Database, **values: Any) -> str:
+def insert_consent(db: Db, **values: Any) -> str:
     """One signed consent; ``values`` are the columns of ``consents`` except the id."""
     consent_id = str(uuid.uuid4())
     values = {"id": consent_id, **values}
@@ -104,7 +103,7 @@ def insert_consent(db: Database, **values: Any) -> str:
     return consent_id
 
 
-def for_patient(db: Database, patient_id: str) -> list[SignedConsent]:
+def for_patient(db: Db, patient_id: str) -> list[SignedConsent]:
     """Every consent of the patient, newest first."""
     rows = db.query(
         _SELECT + " WHERE c.patient_id = ? ORDER BY c.signed_at DESC, c.rowid DESC", [patient_id]
@@ -112,35 +111,35 @@ def for_patient(db: Database, patient_id: str) -> list[SignedConsent]:
     return [_consent(dict(r)) for r in rows]
 
 
-def get(db: Database, consent_id: str) -> SignedConsent:
+def get(db: Db, consent_id: str) -> SignedConsent:
     rows = list(db.query(_SELECT + " WHERE c.id = ?", [consent_id]))
     if not rows:
         raise NotFound(f"No consent {consent_id}.")
     return _consent(dict(rows[0]))
 
 
-def strokes(db: Database, consent_id: str) -> str:
+def strokes(db: Db, consent_id: str) -> str:
     row = db.execute("SELECT strokes FROM consents WHERE id = ?", [consent_id]).fetchone()
     if row is None:
         raise NotFound(f"No consent {consent_id}.")
     return str(row[0])
 
 
-def signature_sha256(db: Database, consent_id: str) -> str:
+def signature_sha256(db: Db, consent_id: str) -> str:
     row = db.execute("SELECT signature_sha256 FROM consents WHERE id = ?", [consent_id]).fetchone()
     if row is None:
         raise NotFound(f"No consent {consent_id}.")
     return str(row[0])
 
 
-def count_documents(db: Database, patient_id: str) -> int:
+def count_documents(db: Db, patient_id: str) -> int:
     row = db.execute(
         "SELECT COUNT(DISTINCT document_id) FROM consents WHERE patient_id = ?", [patient_id]
     ).fetchone()
     return int(row[0])
 
 
-def insert_withdrawal(db: Database, *, consent_id: str, at: datetime, by: str, reason: str) -> str:
+def insert_withdrawal(db: Db, *, consent_id: str, at: datetime, by: str, reason: str) -> str:
     withdrawal_id = str(uuid.uuid4())
     db.execute(
         "INSERT INTO consent_withdrawals (id, consent_id, at, by, reason) VALUES (?, ?, ?, ?, ?)",
@@ -150,7 +149,7 @@ def insert_withdrawal(db: Database, *, consent_id: str, at: datetime, by: str, r
 
 
 def insert_decline(
-    db: Database,
+    db: Db,
     *,
     visit_id: str,
     template_id: str,
@@ -169,14 +168,14 @@ def insert_decline(
 
 
 # -- visits -----------------------------------------------------------------------------------
-def visit_row(db: Database, visit_id: str) -> dict[str, Any]:
+def visit_row(db: Db, visit_id: str) -> dict[str, Any]:
     rows = list(db.query("SELECT id, patient_id, status FROM visits WHERE id = ?", [visit_id]))
     if not rows:
         raise NotFound(f"No visit {visit_id}.")
     return dict(rows[0])
 
 
-def visit_facts(db: Database, visit_id: str) -> VisitFacts:
+def visit_facts(db: Db, visit_id: str) -> VisitFacts:
     row = db.execute(
         "SELECT id, patient_id, series_number, started_at FROM visits WHERE id = ?", [visit_id]
     ).fetchone()
@@ -185,7 +184,7 @@ def visit_facts(db: Database, visit_id: str) -> VisitFacts:
     return VisitFacts(str(row[0]), str(row[1]), int(row[2] or 1), parse_iso(str(row[3])))
 
 
-def link_visit(db: Database, *, visit_id: str, consent_id: str, at: datetime, how: str) -> None:
+def link_visit(db: Db, *, visit_id: str, consent_id: str, at: datetime, how: str) -> None:
     """Record which consent covers the visit (a later one replaces an earlier link)."""
     db.execute(
         "INSERT INTO visit_consents (id, visit_id, consent_id, at, how) VALUES (?, ?, ?, ?, ?) "
@@ -195,19 +194,19 @@ def link_visit(db: Database, *, visit_id: str, consent_id: str, at: datetime, ho
     )
 
 
-def advance_visit_past_consent(db: Database, visit_id: str) -> None:
+def advance_visit_past_consent(db: Db, visit_id: str) -> None:
     """A resumed visit opens at Prep once its consent is settled (not before)."""
     db.execute("UPDATE visits SET step = 'prep' WHERE id = ? AND step = 'consent'", [visit_id])
 
 
-def linked_consent_id(db: Database, visit_id: str) -> str | None:
+def linked_consent_id(db: Db, visit_id: str) -> str | None:
     row = db.execute(
         "SELECT consent_id FROM visit_consents WHERE visit_id = ?", [visit_id]
     ).fetchone()
     return str(row[0]) if row else None
 
 
-def consents_by_visit(db: Database, visit_ids: list[str]) -> dict[str, dict[str, Any]]:
+def consents_by_visit(db: Db, visit_ids: list[str]) -> dict[str, dict[str, Any]]:
     """For ``visits --json``: visit id -> the consent that covered it (template, hash, time)."""
     out: dict[str, dict[str, Any]] = {}
     for i in range(0, len(visit_ids), 500):
@@ -232,7 +231,7 @@ def consents_by_visit(db: Database, visit_ids: list[str]) -> dict[str, dict[str,
     return out
 
 
-def completed_visits(db: Database, patient_id: str) -> list[tuple[str, datetime, str]]:
+def completed_visits(db: Db, patient_id: str) -> list[tuple[str, datetime, str]]:
     """(visit id, started_at, practitioner id) of the patient's completed visits, oldest first."""
     rows = db.execute(
         "SELECT id, started_at, practitioner_id FROM visits WHERE patient_id = ? "

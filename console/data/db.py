@@ -5,20 +5,23 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
 
 from console.data.db_file import DatabaseRefused, refuse_unusable
 from console.data.migrations import MIGRATIONS
+from console.data.server_url import is_server_url
+from console.data.store import SQLITE, Db, is_server
 
 # A locked database is waited for this long before giving up; the UI never holds a write
 # transaction for more than a few milliseconds, so 5 s only matters for a backup in progress.
 BUSY_TIMEOUT_MS = 5000
 
 
-class ConsoleDatabase(Database):
+class ConsoleDatabase(Database):  # the room's file: a ``console.data.store.Db``
     """A sqlite-utils ``Database`` whose write transactions take the write lock when they begin.
 
     sqlite-utils begins ``atomic()`` (and so every ``insert``, ``upsert``, migration …) with a
@@ -28,6 +31,8 @@ class ConsoleDatabase(Database):
     ``BEGIN IMMEDIATE`` waits (up to the busy timeout) for the lock instead. Nested blocks
     stay savepoints, as in sqlite-utils.
     """
+
+    engine = SQLITE
 
     @contextlib.contextmanager
     def atomic(self) -> Iterator[Database]:
@@ -50,6 +55,9 @@ class ConsoleDatabase(Database):
 
     def begin(self) -> None:
         self.execute("BEGIN IMMEDIATE")
+
+    def executemany(self, sql: str, rows: Iterable[Any]) -> None:
+        self.conn.executemany(sql, rows)
 
 
 def _immediate(conn: sqlite3.Connection) -> sqlite3.Connection:
@@ -90,7 +98,7 @@ def configure(db: Database) -> Database:
 
 def open_database(
     path: Path | str | None, *, migrate: bool = True, create: bool = True
-) -> Database:
+) -> ConsoleDatabase:
     """Open the database at ``path`` (``None``: in memory), creating it when nothing is there
     and ``create``; anything else that is not a usable console database raises
     ``DatabaseRefused`` and is left untouched."""
@@ -111,13 +119,36 @@ def open_database(
     return db
 
 
-def schema_version(db: Database) -> str | None:
+def open_store(target: Path | str | None, *, migrate: bool = True, create: bool = True) -> Db:
+    """The room's file at a path, or the clinic's server at a ``postgresql://`` URL."""
+    if is_server_url(target):
+        # Imported here: a room on its own file never loads the server's driver.
+        from console.data.pg_open import open_server
+
+        return open_server(str(target), migrate=migrate)
+    return open_database(target, migrate=migrate, create=create)
+
+
+def schema_version(db: Db) -> str | None:
     """Name of the last applied migration, e.g. ``0001_initial``."""
+    if is_server(db):
+        from console.data.migrations.postgres import applied_postgres
+
+        names = applied_postgres(db)
+        return names[-1] if names else None
+    assert isinstance(db, Database)
     applied = MIGRATIONS.applied(db)
     return applied[-1].name if applied else None
 
 
-def integrity_check(db: Database, *, quick: bool = False) -> list[str]:
-    """Run SQLite's integrity (or quick) check; ``["ok"]`` when the file is sound."""
+def integrity_check(db: Db, *, quick: bool = False) -> list[str]:
+    """Run SQLite's integrity (or quick) check; ``["ok"]`` when the file is sound.
+
+    The clinic's server checks its own pages (checksums, WAL): asking it a question is the
+    check the console can make, and an error here is the server's own sentence.
+    """
+    if is_server(db):
+        db.execute("SELECT 1").fetchone()
+        return ["ok"]
     pragma = "quick_check" if quick else "integrity_check"
     return [row[0] for row in db.execute(f"PRAGMA {pragma}").fetchall()]

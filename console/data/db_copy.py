@@ -9,9 +9,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from console.data.db_file import applied_steps, newer_migrations
+from console.data.store import Db
 
 
 def check(path: Path, *, quick: bool = False, require_console: bool = True) -> list[str]:
@@ -61,7 +60,7 @@ def copy_checked(source: sqlite3.Connection, target_path: Path) -> list[str]:
         target.close()
 
 
-def make_self_contained(db: Database) -> None:
+def make_self_contained(db: Db) -> None:
     """Fold the WAL into the file and stop using one: a -wal left beside the file would not
     follow it when it is renamed into place."""
     db.execute("PRAGMA journal_mode=DELETE")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlite_utils import Database
+from console.data.store import Db
 
 PATIENT_COLUMNS = (
     "id, full_name, date_of_birth, phone, email, fitzpatrick, allergies, notes, search_text, "
@@ -38,17 +38,15 @@ _VISIT_ROWS = {
 VISIT_TABLES = tuple(_VISIT_ROWS)
 
 
-def add_patients(db: Database, rows: Sequence[Sequence[Any]]) -> None:
+def add_patients(db: Db, rows: Sequence[Sequence[Any]]) -> None:
     """Insert patients given as tuples in ``PATIENT_COLUMNS`` order."""
-    db.conn.executemany(
-        f"INSERT INTO patients ({PATIENT_COLUMNS}) VALUES ({', '.join('?' * 13)})", rows
-    )
+    db.executemany(f"INSERT INTO patients ({PATIENT_COLUMNS}) VALUES ({', '.join('?' * 13)})", rows)
 
 
-def add_completed_visits(db: Database, rows: Mapping[str, Sequence[Sequence[Any]]]) -> None:
+def add_completed_visits(db: Db, rows: Mapping[str, Sequence[Sequence[Any]]]) -> None:
     """Insert visits with everything recorded in them (``rows`` per name in ``VISIT_TABLES``),
     then complete the visits: children first, since a completed visit is locked (0007)."""
     for name, sql in _VISIT_ROWS.items():
-        db.conn.executemany(sql, rows.get(name, ()))
+        db.executemany(sql, rows.get(name, ()))
     ids = [(v[0],) for v in rows.get("visits", ())]
-    db.conn.executemany("UPDATE visits SET status = 'completed' WHERE id = ?", ids)
+    db.executemany("UPDATE visits SET status = 'completed' WHERE id = ?", ids)

@@ -5,14 +5,15 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlite_utils import Database
+from console.data import schema_info
+from console.data.store import Db
 
 
 def _marks(values: list[Any]) -> str:
     return ", ".join("?" for _ in values)
 
 
-def practitioners(db: Database, ids: list[str]) -> list[dict[str, Any]]:
+def practitioners(db: Db, ids: list[str]) -> list[dict[str, Any]]:
     """The practitioners with these ids (no PIN hash: an export never carries one)."""
     return [
         dict(r)
@@ -24,7 +25,7 @@ def practitioners(db: Database, ids: list[str]) -> list[dict[str, Any]]:
     ]
 
 
-def protocol_versions(db: Database, versions: list[int]) -> list[dict[str, Any]]:
+def protocol_versions(db: Db, versions: list[int]) -> list[dict[str, Any]]:
     """These protocol versions as ``{version, created_at, note, body}`` (body parsed)."""
     return [
         {"version": r[0], "created_at": r[1], "note": r[2], "body": json.loads(r[3])}
@@ -36,7 +37,7 @@ def protocol_versions(db: Database, versions: list[int]) -> list[dict[str, Any]]
     ]
 
 
-def access_log(db: Database, entity_ids: list[str]) -> list[dict[str, Any]]:
+def access_log(db: Db, entity_ids: list[str]) -> list[dict[str, Any]]:
     """Audit rows about these entities (who opened or changed them), oldest first."""
     return [
         dict(r)
@@ -48,16 +49,12 @@ def access_log(db: Database, entity_ids: list[str]) -> list[dict[str, Any]]:
     ]
 
 
-def practitioner_columns(db: Database, table: str) -> list[str]:
+def practitioner_columns(db: Db, table: str) -> list[str]:
     """The columns of ``table`` that refer to a practitioner (by foreign key)."""
-    return [
-        str(fk[3])
-        for fk in db.execute(f'PRAGMA foreign_key_list("{table}")').fetchall()
-        if fk[2] == "practitioners"
-    ]
+    return [fk.column for fk in schema_info.foreign_keys(db, table) if fk.parent == "practitioners"]
 
 
-def add_inactive_practitioner(db: Database, p: dict[str, Any]) -> None:
+def add_inactive_practitioner(db: Db, p: dict[str, Any]) -> None:
     """Add an exported practitioner unless this database has them; inactive and without a PIN
     (they cannot sign in here), under a free display name (``Name (2)`` when taken)."""
     if db.execute("SELECT 1 FROM practitioners WHERE id = ?", [p["id"]]).fetchone():
@@ -69,7 +66,7 @@ def add_inactive_practitioner(db: Database, p: dict[str, Any]) -> None:
     )
 
 
-def _free_name(db: Database, name: str) -> str:
+def _free_name(db: Db, name: str) -> str:
     candidate, n = name, 1
     while db.execute(
         "SELECT 1 FROM practitioners WHERE display_name = ? COLLATE NOCASE", [candidate]
@@ -79,13 +76,13 @@ def _free_name(db: Database, name: str) -> str:
     return candidate
 
 
-def protocol_body(db: Database, version: int) -> Any | None:
+def protocol_body(db: Db, version: int) -> Any | None:
     """The stored body of a protocol version (parsed), or None when this database lacks it."""
     row = db.execute("SELECT body FROM protocol_versions WHERE version = ?", [version]).fetchone()
     return None if row is None else json.loads(row[0])
 
 
-def add_protocol_version(db: Database, v: dict[str, Any]) -> None:
+def add_protocol_version(db: Db, v: dict[str, Any]) -> None:
     db.execute(
         "INSERT INTO protocol_versions (version, created_at, created_by, note, body) "
         "VALUES (?, ?, NULL, ?, ?)",
@@ -98,19 +95,19 @@ def add_protocol_version(db: Database, v: dict[str, Any]) -> None:
     )
 
 
-def insert_rows(db: Database, table: str, rows: list[dict[str, Any]]) -> None:
+def insert_rows(db: Db, table: str, rows: list[dict[str, Any]]) -> None:
     """Insert rows exactly as exported (same ids, same values) into ``table``."""
     if not rows:
         return
     columns = list(rows[0])
     cols = ", ".join(f'"{c}"' for c in columns)
-    db.conn.executemany(
+    db.executemany(
         f'INSERT INTO "{table}" ({cols}) VALUES ({_marks(columns)})',
         [[r[c] for c in columns] for r in rows],
     )
 
 
-def set_visit_statuses(db: Database, statuses: dict[str, str]) -> None:
-    db.conn.executemany(
+def set_visit_statuses(db: Db, statuses: dict[str, str]) -> None:
+    db.executemany(
         "UPDATE visits SET status = ? WHERE id = ?", [(s, i) for i, s in statuses.items()]
     )

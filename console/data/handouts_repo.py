@@ -6,13 +6,12 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlite_utils import Database
-
 from console.clock import iso
+from console.data.store import Db
 
 
 def insert(
-    db: Database, *, visit_id: str, now: datetime, path: str, sha256: str, pages: int, paper: str
+    db: Db, *, visit_id: str, now: datetime, path: str, sha256: str, pages: int, paper: str
 ) -> str:
     handout_id = str(uuid.uuid4())
     db.execute(
@@ -23,7 +22,7 @@ def insert(
     return handout_id
 
 
-def latest_for_visit(db: Database, visit_id: str) -> dict[str, Any] | None:
+def latest_for_visit(db: Db, visit_id: str) -> dict[str, Any] | None:
     rows = list(
         db.query(
             "SELECT * FROM handouts WHERE visit_id = ? ORDER BY created_at DESC, rowid DESC "
@@ -34,18 +33,18 @@ def latest_for_visit(db: Database, visit_id: str) -> dict[str, Any] | None:
     return dict(rows[0]) if rows else None
 
 
-def get(db: Database, handout_id: str) -> dict[str, Any] | None:
+def get(db: Db, handout_id: str) -> dict[str, Any] | None:
     rows = list(db.query("SELECT * FROM handouts WHERE id = ?", [handout_id]))
     return dict(rows[0]) if rows else None
 
 
-def count_for_visit(db: Database, visit_id: str) -> int:
+def count_for_visit(db: Db, visit_id: str) -> int:
     row = db.execute("SELECT COUNT(*) FROM handouts WHERE visit_id = ?", [visit_id]).fetchone()
     return int(row[0])
 
 
 def insert_print(
-    db: Database,
+    db: Db,
     *,
     handout_id: str,
     now: datetime,
@@ -64,7 +63,7 @@ def insert_print(
     return print_id
 
 
-def prints_for_handout(db: Database, handout_id: str) -> list[dict[str, Any]]:
+def prints_for_handout(db: Db, handout_id: str) -> list[dict[str, Any]]:
     return [
         dict(r)
         for r in db.query(

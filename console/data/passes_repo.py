@@ -5,32 +5,32 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from sqlite_utils import Database
-
 from console.clock import iso
+from console.data.store import Db
 
 
-def visit_has_passes(db: Database, visit_id: str) -> bool:
+def visit_has_passes(db: Db, visit_id: str) -> bool:
     row = db.execute("SELECT 1 FROM passes WHERE visit_id = ? LIMIT 1", [visit_id]).fetchone()
     return row is not None
 
 
-def area_has_passes(db: Database, area_id: str) -> bool:
+def area_has_passes(db: Db, area_id: str) -> bool:
     row = db.execute("SELECT 1 FROM passes WHERE area_id = ? LIMIT 1", [area_id]).fetchone()
     return row is not None
 
 
 def put_running(
-    db: Database, *, area_id: str, started_at: datetime, depth_mm: Decimal, direction: str
+    db: Db, *, area_id: str, started_at: datetime, depth_mm: Decimal, direction: str
 ) -> None:
     db.execute(
-        "INSERT OR REPLACE INTO running_passes (area_id, started_at, depth_mm, direction) "
-        "VALUES (?, ?, ?, ?)",
+        "INSERT INTO running_passes (area_id, started_at, depth_mm, direction) "
+        "VALUES (?, ?, ?, ?) ON CONFLICT (area_id) DO UPDATE SET started_at = excluded.started_at, "
+        "depth_mm = excluded.depth_mm, direction = excluded.direction",
         [area_id, iso(started_at), float(depth_mm), direction],
     )
 
 
-def running_zones(db: Database, visit_id: str) -> list[str]:
+def running_zones(db: Db, visit_id: str) -> list[str]:
     """Zone names of the visit's areas with a pass running on disk."""
     rows = db.execute(
         "SELECT a.zone_name FROM running_passes r JOIN treated_areas a ON a.id = r.area_id "
@@ -40,7 +40,7 @@ def running_zones(db: Database, visit_id: str) -> list[str]:
     return [str(r[0]) for r in rows]
 
 
-def clear_running(db: Database, visit_id: str) -> None:
+def clear_running(db: Db, visit_id: str) -> None:
     db.execute(
         "DELETE FROM running_passes WHERE area_id IN "
         "(SELECT id FROM treated_areas WHERE visit_id = ?)",
@@ -49,7 +49,7 @@ def clear_running(db: Database, visit_id: str) -> None:
 
 
 def record_stop(
-    db: Database,
+    db: Db,
     *,
     pass_id: str,
     area_id: str,

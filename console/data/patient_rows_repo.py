@@ -12,7 +12,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlite_utils import Database
+from console.data import schema_info
+from console.data.store import Db, is_server
 
 # Shared with other patients or append-only: never part of one patient's rows.
 EXCLUDED = frozenset({"practitioners", "protocol_versions", "audit_log", "settings"})
@@ -25,22 +26,14 @@ class Link:
     parent: str  # the table it points at (by its ``id``)
 
 
-def links(db: Database) -> list[Link]:
+def links(db: Db) -> list[Link]:
     """Tables reachable from ``patients``, parents before children (import order)."""
-    tables = [
-        r[0]
-        for r in db.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-            "AND name NOT LIKE '\\_%' ESCAPE '\\' AND sql NOT LIKE 'CREATE VIRTUAL%'"
-        )
-    ]
     fks: dict[str, list[tuple[str, str]]] = {}
-    for t in tables:
+    for t in schema_info.tables(db):
         if t in EXCLUDED or t == "patients":
             continue
-        for fk in db.execute(f'PRAGMA foreign_key_list("{t}")').fetchall():
-            # (id, seq, table, from, to, on_update, on_delete, match)
-            fks.setdefault(t, []).append((fk[2], fk[3]))
+        for fk in schema_info.foreign_keys(db, t):
+            fks.setdefault(t, []).append((fk.parent, fk.column))
     reached = ["patients"]
     via: dict[str, tuple[str, str]] = {}
     changed = True
@@ -74,7 +67,7 @@ def links(db: Database) -> list[Link]:
     return order
 
 
-def rows_of(db: Database, patient_id: str) -> dict[str, list[dict[str, Any]]]:
+def rows_of(db: Db, patient_id: str) -> dict[str, list[dict[str, Any]]]:
     """Every row of the patient, per table, in import order (``patients`` first)."""
     out: dict[str, list[dict[str, Any]]] = {
         "patients": [dict(r) for r in db.query("SELECT * FROM patients WHERE id = ?", [patient_id])]
@@ -101,13 +94,22 @@ def rows_of(db: Database, patient_id: str) -> dict[str, list[dict[str, Any]]]:
 
 
 @contextmanager
-def locks_lifted(db: Database, table: str) -> Iterator[None]:
+def locks_lifted(db: Db, table: str) -> Iterator[None]:
     """Lift the completed-visit lock triggers on ``table`` inside the caller's transaction.
 
     Only erasure does this (it must clear identifying text even in a locked record); the
     triggers are put back before the transaction commits, so no other connection ever sees
     the table unlocked.
     """
+    if is_server(db):
+        # The server's lock triggers step aside for this table while this transaction says so
+        # (set_config(..., true) is transaction-local; dropping triggers needs the owner).
+        db.execute("SELECT set_config('console.lifting_locks', ?, true)", [table])
+        try:
+            yield
+        finally:
+            db.execute("SELECT set_config('console.lifting_locks', '', true)")
+        return
     saved = db.execute(
         "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? "
         "AND name LIKE '%locked%'",

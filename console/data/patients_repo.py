@@ -8,9 +8,8 @@ import uuid
 from datetime import date, datetime
 from typing import Any
 
-from sqlite_utils import Database
-
 from console.clock import iso
+from console.data.store import Db, is_server
 from console.model.folding import CONSONANT_MARK, consonant_key, fold, search_forms, tokens
 
 # Columns a search result carries; the newest visit comes from the visits_patient index.
@@ -72,7 +71,7 @@ def search_text(full_name: str, date_of_birth: date, phone: str, email: str) -> 
 
 
 def insert(
-    db: Database,
+    db: Db,
     *,
     full_name: str,
     date_of_birth: date,
@@ -110,7 +109,7 @@ def insert(
     return pid
 
 
-def update(db: Database, patient_id: str, values: dict[str, Any], *, now: datetime) -> None:
+def update(db: Db, patient_id: str, values: dict[str, Any], *, now: datetime) -> None:
     """Change the given columns (names from ``EDITABLE``) and keep the search index in step."""
     unknown = set(values) - set(EDITABLE)
     if unknown:
@@ -140,16 +139,16 @@ def update(db: Database, patient_id: str, values: dict[str, Any], *, now: dateti
     )
 
 
-def exists(db: Database, patient_id: str) -> bool:
+def exists(db: Db, patient_id: str) -> bool:
     return db.execute("SELECT 1 FROM patients WHERE id = ?", [patient_id]).fetchone() is not None
 
 
-def get(db: Database, patient_id: str) -> dict[str, Any] | None:
+def get(db: Db, patient_id: str) -> dict[str, Any] | None:
     rows = list(db.query("SELECT * FROM patients WHERE id = ?", [patient_id]))
     return dict(rows[0]) if rows else None
 
 
-def with_birth_date(db: Database, date_of_birth: date) -> list[dict[str, Any]]:
+def with_birth_date(db: Db, date_of_birth: date) -> list[dict[str, Any]]:
     """Patients born on that day (the duplicate guard compares their names)."""
     return [
         dict(r)
@@ -160,23 +159,56 @@ def with_birth_date(db: Database, date_of_birth: date) -> list[dict[str, Any]]:
     ]
 
 
-def _term(token: str) -> str:
+def _prefixes(token: str) -> list[str]:
     """One typed word: a prefix, or, for a Latin word of three letters or more, also the
     consonant key that Arabic and Hebrew names are indexed under ("muhammad" finds محمد)."""
     if len(token) >= 3 and token.isascii() and token.isalpha():
         key = consonant_key(token)
         if len(key) >= 2:  # one consonant ("zoe" → "z") would find half the Arabic names
-            return f'("{token}"* OR "{CONSONANT_MARK}{key}"*)'
-    return f'"{token}"*'
+            return [token, f"{CONSONANT_MARK}{key}"]
+    return [token]
+
+
+def _phone_in_groups(text: str, parts: list[str]) -> bool:
+    # "07700 900" is one phone number typed in groups: also match the digits run together.
+    return len(parts) > 1 and re.fullmatch(r"[\d\s+\-()./]+", text) is not None
 
 
 def _fts_query(text: str) -> str:
     parts = tokens(text)
-    every = " AND ".join(_term(t) for t in parts)  # FTS5 wants AND spelled out beside ( )
-    if len(parts) > 1 and re.fullmatch(r"[\d\s+\-()./]+", text):
-        # "07700 900" is one phone number typed in groups: also match the digits run together.
+    terms = [" OR ".join(f'"{p}"*' for p in _prefixes(t)) for t in parts]
+    every = " AND ".join(f"({t})" if " OR " in t else t for t in terms)  # FTS5 wants AND
+    if _phone_in_groups(text, parts):
         return f'({every}) OR "{"".join(parts)}"*'
     return every
+
+
+# On the server the search text's words are found with LIKE '% word%' on this expression, under
+# a trigram index on the very same expression (migration 0001's PostgreSQL form): ASCII
+# punctuation becomes spaces, so a word starts after a space as it does in SQLite's tokenizer.
+PG_SEARCH_WORDS = (
+    "(' ' || translate(p.search_text, '!\"#$%&''()*+,-./:;<=>?@[\\]^`{|}~', "
+    "'                                '))"
+)
+
+
+def _like_prefix(word: str) -> str:
+    return "% " + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _pg_words_match(text: str) -> tuple[str, list[str]]:
+    """The server's form of ``_fts_query``: the same prefixes, as LIKE conditions."""
+    parts = tokens(text)
+    clauses, params = [], []
+    for t in parts:
+        alternatives = _prefixes(t)
+        clauses.append("(" + " OR ".join(f"{PG_SEARCH_WORDS} LIKE ?" for _ in alternatives) + ")")
+        params += [_like_prefix(a) for a in alternatives]
+    where = " AND ".join(clauses)
+    if _phone_in_groups(text, parts):
+        where = f"({where}) OR {PG_SEARCH_WORDS} LIKE ?"
+        params.append(_like_prefix("".join(parts)))
+    return where, params
 
 
 def _next_char(c: str) -> str:
@@ -187,7 +219,7 @@ def _next_char(c: str) -> str:
 
 
 def search(
-    db: Database, query: str, *, limit: int = 50, birth_date: date | None = None
+    db: Db, query: str, *, limit: int = 50, birth_date: date | None = None
 ) -> list[dict[str, Any]]:
     """Patients matching what was typed, best first, at most ``limit``.
 
@@ -209,6 +241,7 @@ def search(
                 found[r["id"]] = dict(r)
 
     live = "p.anonymised_at IS NULL"
+    server = is_server(db)
     if birth_date is not None:
         add(
             db.query(
@@ -220,28 +253,42 @@ def search(
     if len(found) < limit and not q[0].isdigit():
         # Upper bound: the prefix with its last character incremented (exact in UTF-8 order).
         upper = q[:-1] + _next_char(q[-1])
+        # Code point order on both engines (the server's index is COLLATE "C" for this).
         add(
             db.query(
                 f"SELECT {_HIT_COLUMNS} FROM patients p INDEXED BY patients_search_text "
                 f"WHERE p.search_text >= ? AND p.search_text < ? AND {live} "
-                "ORDER BY p.search_text LIMIT ?",
+                "ORDER BY p.search_text LIMIT ?"
+                if not server
+                else f"SELECT {_HIT_COLUMNS} FROM patients p "
+                'WHERE p.search_text COLLATE "C" >= ? AND p.search_text COLLATE "C" < ? '
+                f'AND {live} ORDER BY p.search_text COLLATE "C" LIMIT ?',
                 [q, upper, limit],
             )
         )
     match = _fts_query(q)
     if len(found) < limit and match:
         wanted = limit + len(found)
-        try:
+        if server:
+            where, params = _pg_words_match(q)
             rows = list(
                 db.query(
-                    f"SELECT {_HIT_COLUMNS} FROM patients p WHERE p.id IN "
-                    "(SELECT patient_id FROM patients_fts WHERE patients_fts MATCH ? LIMIT ?) "
-                    f"AND {live}",
-                    [match, wanted],
+                    f"SELECT {_HIT_COLUMNS} FROM patients p WHERE ({where}) AND {live} LIMIT ?",
+                    [*params, wanted],
                 )
             )
-        except sqlite3.OperationalError:
-            rows = []  # a query the tokenizer reduces to nothing: no extra matches
+        else:
+            try:
+                rows = list(
+                    db.query(
+                        f"SELECT {_HIT_COLUMNS} FROM patients p WHERE p.id IN "
+                        "(SELECT patient_id FROM patients_fts WHERE patients_fts MATCH ? "
+                        f"LIMIT ?) AND {live}",
+                        [match, wanted],
+                    )
+                )
+            except sqlite3.OperationalError:
+                rows = []  # a query the tokenizer reduces to nothing: no extra matches
         typed = tokens(q)
 
         def name_first(r: Any) -> tuple[int, str]:
@@ -253,7 +300,7 @@ def search(
     return list(found.values())
 
 
-def recent_visits(db: Database, patient_id: str, *, limit: int = 5) -> list[dict[str, Any]]:
+def recent_visits(db: Db, patient_id: str, *, limit: int = 5) -> list[dict[str, Any]]:
     """The patient's newest visits with their areas, for the history at a glance."""
     visits = [
         dict(r)

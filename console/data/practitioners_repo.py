@@ -6,14 +6,11 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlite_utils import Database
-
 from console.clock import iso
+from console.data.store import Db
 
 
-def create(
-    db: Database, *, display_name: str, role: str, pin_hash: str | None, now: datetime
-) -> str:
+def create(db: Db, *, display_name: str, role: str, pin_hash: str | None, now: datetime) -> str:
     pid = str(uuid.uuid4())
     db.execute(
         "INSERT INTO practitioners (id, display_name, role, pin_hash, created_at) "
@@ -23,7 +20,7 @@ def create(
     return pid
 
 
-def list_active(db: Database) -> list[dict[str, Any]]:
+def list_active(db: Db) -> list[dict[str, Any]]:
     return [
         dict(r)
         for r in db.query(
@@ -32,7 +29,7 @@ def list_active(db: Database) -> list[dict[str, Any]]:
     ]
 
 
-def list_all(db: Database) -> list[dict[str, Any]]:
+def list_all(db: Db) -> list[dict[str, Any]]:
     """Active and deactivated accounts (for the users list and the audit viewer's names)."""
     return [
         dict(r)
@@ -42,12 +39,12 @@ def list_all(db: Database) -> list[dict[str, Any]]:
     ]
 
 
-def get(db: Database, practitioner_id: str) -> dict[str, Any] | None:
+def get(db: Db, practitioner_id: str) -> dict[str, Any] | None:
     rows = list(db.query("SELECT * FROM practitioners WHERE id = ?", [practitioner_id]))
     return dict(rows[0]) if rows else None
 
 
-def get_by_name(db: Database, display_name: str) -> dict[str, Any] | None:
+def get_by_name(db: Db, display_name: str) -> dict[str, Any] | None:
     rows = list(
         db.query(
             "SELECT * FROM practitioners WHERE display_name = ? COLLATE NOCASE", [display_name]
@@ -56,17 +53,17 @@ def get_by_name(db: Database, display_name: str) -> dict[str, Any] | None:
     return dict(rows[0]) if rows else None
 
 
-def names(db: Database) -> dict[str, str]:
+def names(db: Db) -> dict[str, str]:
     """id -> display name for every account, deactivated ones included."""
     return {str(r[0]): str(r[1]) for r in db.execute("SELECT id, display_name FROM practitioners")}
 
 
-def count_active(db: Database) -> int:
+def count_active(db: Db) -> int:
     """Active accounts, with a PIN or not yet."""
     return int(db.execute("SELECT COUNT(*) FROM practitioners WHERE active = 1").fetchone()[0])
 
 
-def count_can_sign_in(db: Database, *, role: str | None = None) -> int:
+def count_can_sign_in(db: Db, *, role: str | None = None) -> int:
     """Active accounts with a PIN (``role`` narrows it, e.g. to admins)."""
     sql = "SELECT COUNT(*) FROM practitioners WHERE active = 1 AND pin_hash IS NOT NULL"
     params: list[Any] = []
@@ -76,12 +73,12 @@ def count_can_sign_in(db: Database, *, role: str | None = None) -> int:
     return int(db.execute(sql, params).fetchone()[0])
 
 
-def set_pin_hash(db: Database, practitioner_id: str, pin_hash: str) -> None:
+def set_pin_hash(db: Db, practitioner_id: str, pin_hash: str) -> None:
     db.execute("UPDATE practitioners SET pin_hash = ? WHERE id = ?", [pin_hash, practitioner_id])
 
 
 def set_failures(
-    db: Database, practitioner_id: str, *, failed_attempts: int, locked_until: datetime | None
+    db: Db, practitioner_id: str, *, failed_attempts: int, locked_until: datetime | None
 ) -> None:
     db.execute(
         "UPDATE practitioners SET failed_attempts = ?, locked_until = ? WHERE id = ?",
@@ -89,7 +86,7 @@ def set_failures(
     )
 
 
-def set_active(db: Database, practitioner_id: str, active: bool) -> None:
+def set_active(db: Db, practitioner_id: str, active: bool) -> None:
     db.execute(
         "UPDATE practitioners SET active = ? WHERE id = ?", [1 if active else 0, practitioner_id]
     )

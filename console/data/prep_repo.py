@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlite_utils import Database
-
 from console.clock import iso
+from console.data.store import Db
 
 
 def insert_consumable(
-    db: Database,
+    db: Db,
     *,
     consumable_id: str,
     visit_id: str,
@@ -41,21 +40,21 @@ def insert_consumable(
     )
 
 
-def mark_numbing_removed(db: Database, visit_id: str, consumable_id: str, at: datetime) -> None:
+def mark_numbing_removed(db: Db, visit_id: str, consumable_id: str, at: datetime) -> None:
     db.execute(
         "UPDATE consumables SET removed_at = ? WHERE id = ? AND visit_id = ? AND kind = 'numbing'",
         [iso(at), consumable_id, visit_id],
     )
 
 
-def has_gel(db: Database, visit_id: str) -> bool:
+def has_gel(db: Db, visit_id: str) -> bool:
     row = db.execute(
         "SELECT 1 FROM consumables WHERE visit_id = ? AND kind = 'gel' LIMIT 1", [visit_id]
     ).fetchone()
     return row is not None
 
 
-def numbing_on_skin(db: Database, visit_id: str) -> bool:
+def numbing_on_skin(db: Db, visit_id: str) -> bool:
     """Numbing cream applied and not yet removed."""
     row = db.execute(
         "SELECT 1 FROM consumables WHERE visit_id = ? AND kind = 'numbing' "

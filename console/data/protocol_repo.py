@@ -6,14 +6,13 @@ import json
 from datetime import datetime
 from typing import Any
 
-from sqlite_utils import Database
-
 from console.clock import iso
+from console.data.store import Db
 from console.errors import NotFound
 from console.model.protocol import Protocol, VersionStamp, default_body, from_body
 
 
-def seed_defaults(db: Database, now: datetime) -> None:
+def seed_defaults(db: Db, now: datetime) -> None:
     """First start: store the shipped defaults as version 1 (never overwrites an edit)."""
     if db.execute("SELECT 1 FROM protocol_versions LIMIT 1").fetchone():
         return
@@ -21,7 +20,7 @@ def seed_defaults(db: Database, now: datetime) -> None:
 
 
 def save_version(
-    db: Database, body: dict[str, Any], *, now: datetime, by: str | None, note: str
+    db: Db, body: dict[str, Any], *, now: datetime, by: str | None, note: str
 ) -> Protocol:
     """Validate (by building it) and store ``body`` as the next version."""
     row = db.execute("SELECT COALESCE(MAX(version), 0) + 1 FROM protocol_versions").fetchone()
@@ -35,7 +34,7 @@ def save_version(
     return protocol
 
 
-def current(db: Database) -> Protocol:
+def current(db: Db) -> Protocol:
     row = db.execute(
         "SELECT version, body FROM protocol_versions ORDER BY version DESC LIMIT 1"
     ).fetchone()
@@ -44,19 +43,19 @@ def current(db: Database) -> Protocol:
     return from_body(int(row[0]), json.loads(row[1]))
 
 
-def versions(db: Database) -> list[int]:
+def versions(db: Db) -> list[int]:
     """Every protocol version this database holds, oldest first."""
     return [int(r[0]) for r in db.execute("SELECT version FROM protocol_versions ORDER BY version")]
 
 
-def get(db: Database, version: int) -> Protocol:
+def get(db: Db, version: int) -> Protocol:
     row = db.execute("SELECT body FROM protocol_versions WHERE version = ?", [version]).fetchone()
     if row is None:
         raise NotFound(f"Protocol version {version} is not in this database.")
     return from_body(version, json.loads(row[0]))
 
 
-def stamp(db: Database, version: int) -> VersionStamp | None:
+def stamp(db: Db, version: int) -> VersionStamp | None:
     """When ``version`` was saved, by whom and with what note; None when it is not here."""
     row = db.execute(
         "SELECT v.created_at, p.display_name, v.note FROM protocol_versions v "

@@ -9,9 +9,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlite_utils import Database
-
 from console.clock import iso, parse_iso
+from console.data.store import Db
 from console.model.records import (
     AreaSummary,
     DayLogEntry,
@@ -27,7 +26,7 @@ from console.model.records import (
 _CHUNK = 500
 
 
-def patient_details(db: Database, patient_id: str) -> PatientDetails | None:
+def patient_details(db: Db, patient_id: str) -> PatientDetails | None:
     row = db.execute(
         "SELECT id, full_name, date_of_birth, phone, email, fitzpatrick, allergies, notes, "
         "created_at, anonymised_at FROM patients WHERE id = ?",
@@ -49,7 +48,7 @@ def patient_details(db: Database, patient_id: str) -> PatientDetails | None:
     )
 
 
-def _areas_by_visit(db: Database, patient_id: str) -> dict[str, list[AreaSummary]]:
+def _areas_by_visit(db: Db, patient_id: str) -> dict[str, list[AreaSummary]]:
     out: dict[str, list[AreaSummary]] = {}
     for r in db.execute(
         "SELECT a.visit_id, a.zone_id, a.zone_name, a.depth_mm, a.endpoint, "
@@ -73,7 +72,7 @@ def _areas_by_visit(db: Database, patient_id: str) -> dict[str, list[AreaSummary
     return out
 
 
-def _handouts_by_visit(db: Database, patient_id: str) -> dict[str, list[HandoutRef]]:
+def _handouts_by_visit(db: Db, patient_id: str) -> dict[str, list[HandoutRef]]:
     out: dict[str, list[HandoutRef]] = {}
     for r in db.execute(
         "SELECT h.id, h.visit_id, h.created_at, h.path, h.pages, h.paper FROM handouts h "
@@ -86,7 +85,7 @@ def _handouts_by_visit(db: Database, patient_id: str) -> dict[str, list[HandoutR
     return out
 
 
-def visit_summaries(db: Database, patient_id: str) -> tuple[VisitSummary, ...]:
+def visit_summaries(db: Db, patient_id: str) -> tuple[VisitSummary, ...]:
     """Every visit of the patient, oldest first, with its areas, amendments and handouts."""
     areas = _areas_by_visit(db, patient_id)
     handouts = _handouts_by_visit(db, patient_id)
@@ -121,7 +120,7 @@ def visit_summaries(db: Database, patient_id: str) -> tuple[VisitSummary, ...]:
     )
 
 
-def screening_answers(db: Database, patient_id: str) -> list[ScreeningAnswerRow]:
+def screening_answers(db: Db, patient_id: str) -> list[ScreeningAnswerRow]:
     """Every screening answer the patient gave, newest visit first, as asked at the time."""
     return [
         ScreeningAnswerRow(r[0], parse_iso(r[1]), *r[2:])
@@ -138,7 +137,7 @@ def screening_answers(db: Database, patient_id: str) -> list[ScreeningAnswerRow]
 
 
 def visits_as_dicts(
-    db: Database, *, patient_id: str | None = None, limit: int | None = None
+    db: Db, *, patient_id: str | None = None, limit: int | None = None
 ) -> list[dict[str, Any]]:
     """Visits oldest first (newest ``limit`` when given), each with its areas and passes.
 
@@ -206,9 +205,7 @@ def visits_as_dicts(
     return visits
 
 
-def last_completed_visits(
-    db: Database, since: datetime, before: datetime
-) -> list[LastCompletedVisit]:
+def last_completed_visits(db: Db, since: datetime, before: datetime) -> list[LastCompletedVisit]:
     """Each patient's latest completed visit, when it started in [``since``, ``before``) and
     no later visit is open or completed; erased patients are left out."""
     return [
@@ -225,7 +222,7 @@ def last_completed_visits(
     ]
 
 
-def completed_visit_starts(db: Database, patient_id: str) -> list[datetime]:
+def completed_visit_starts(db: Db, patient_id: str) -> list[datetime]:
     """When each of the patient's completed visits started, oldest first."""
     return [
         parse_iso(r[0])
@@ -237,7 +234,7 @@ def completed_visit_starts(db: Database, patient_id: str) -> list[datetime]:
     ]
 
 
-def visits_started_between(db: Database, start: datetime, end: datetime) -> list[DayLogEntry]:
+def visits_started_between(db: Db, start: datetime, end: datetime) -> list[DayLogEntry]:
     """Visits started in [``start``, ``end``), by practitioner name then time, with counts."""
     rows = db.execute(
         "SELECT v.id, v.practitioner_id, pr.display_name, v.patient_id, p.full_name, "
@@ -279,7 +276,7 @@ WHERE x.lot = ? {gtin_clause}
 """
 
 
-def lot_uses(db: Database, lot: str, gtin: str | None) -> list[RecallHit]:
+def lot_uses(db: Db, lot: str, gtin: str | None) -> list[RecallHit]:
     """Every cartridge and consumable of this exact lot (and GTIN when given), newest visit
     first, with the visit and the patient's contact details."""
     gtin_clause = "AND x.gtin = ?" if gtin else ""

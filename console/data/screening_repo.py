@@ -5,13 +5,12 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from sqlite_utils import Database
-
+from console.data.store import Db
 from console.model.screening import Answer, Finding
 
 
 def insert_answer(
-    db: Database,
+    db: Db,
     *,
     visit_id: str,
     item_id: str,
@@ -58,7 +57,7 @@ def _day(d: date | None) -> str | None:
     return d.isoformat() if d else None
 
 
-def clearances_and_prompts_pass(db: Database, visit_id: str) -> bool:
+def clearances_and_prompts_pass(db: Db, visit_id: str) -> bool:
     """No clearance or prompt of the visit blocks (rows from before migration 0010 do)."""
     row = db.execute(
         "SELECT COUNT(*) FROM screening_answers WHERE visit_id = ? AND answer != 'no' "
@@ -68,22 +67,23 @@ def clearances_and_prompts_pass(db: Database, visit_id: str) -> bool:
     return not row[0]
 
 
-def delete_answers(db: Database, visit_id: str) -> None:
+def delete_answers(db: Db, visit_id: str) -> None:
     db.execute("DELETE FROM screening_answers WHERE visit_id = ?", [visit_id])
 
 
-def answered_without_stop(db: Database, visit_id: str, today: date) -> bool:
+def answered_without_stop(db: Db, visit_id: str, today: date) -> bool:
     """Answers are stored, no hard stop was answered yes and no waiting period runs today."""
     row = db.execute(
-        "SELECT COUNT(*), SUM(kind = 'hard_stop' AND answer = 'yes'), "
-        "SUM(safe_from IS NOT NULL AND safe_from > ?) "
+        # CASE, not SUM(condition): the server does not add up booleans.
+        "SELECT COUNT(*), SUM(CASE WHEN kind = 'hard_stop' AND answer = 'yes' THEN 1 END), "
+        "SUM(CASE WHEN safe_from IS NOT NULL AND safe_from > ? THEN 1 END) "
         "FROM screening_answers WHERE visit_id = ?",
         [today.isoformat(), visit_id],
     ).fetchone()
     return bool(row[0]) and not any(row[1:])
 
 
-def any_present(db: Database, visit_id: str, item_ids: list[str]) -> bool:
+def any_present(db: Db, visit_id: str, item_ids: list[str]) -> bool:
     """Whether any of these checklist items was answered other than "no"."""
     if not item_ids:
         return False

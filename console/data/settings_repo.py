@@ -6,9 +6,8 @@ import json
 from datetime import datetime
 from typing import Any
 
-from sqlite_utils import Database
-
 from console.clock import iso
+from console.data.store import Db
 
 # Defaults that are not clinical (clinical defaults live in resources/protocol).
 DEFAULTS: dict[str, Any] = {
@@ -40,7 +39,7 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
-def get(db: Database, key: str) -> Any:
+def get(db: Db, key: str) -> Any:
     row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
     if row is None:
         if key not in DEFAULTS:
@@ -49,14 +48,14 @@ def get(db: Database, key: str) -> Any:
     return json.loads(row[0])
 
 
-def get_all(db: Database) -> dict[str, Any]:
+def get_all(db: Db) -> dict[str, Any]:
     values = dict(DEFAULTS)
     for key, value in db.execute("SELECT key, value FROM settings").fetchall():
         values[key] = json.loads(value)
     return values
 
 
-def put(db: Database, key: str, value: Any, *, now: datetime, by: str | None) -> None:
+def put(db: Db, key: str, value: Any, *, now: datetime, by: str | None) -> None:
     db.execute(
         "INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?) "
         "ON CONFLICT(key) DO UPDATE SET value = excluded.value, "

@@ -6,9 +6,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlite_utils import Database
-
 from console.clock import iso, parse_iso
+from console.data.store import Db
 from console.errors import NotFound
 from console.model.visit_record import (
     AmendmentRecord,
@@ -35,7 +34,7 @@ def _dec(value: float | str) -> Decimal:
     return mm(value)
 
 
-def load_record(db: Database, visit_id: str) -> VisitRecord:
+def load_record(db: Db, visit_id: str) -> VisitRecord:
     rows = list(
         db.query(
             "SELECT v.*, p.full_name AS patient_name, p.date_of_birth AS patient_dob, "
@@ -191,7 +190,7 @@ def load_record(db: Database, visit_id: str) -> VisitRecord:
     )
 
 
-def open_visits(db: Database) -> list[dict[str, Any]]:
+def open_visits(db: Db) -> list[dict[str, Any]]:
     """Visits that were started and never completed or stopped: offered for resumption."""
     return [
         dict(r)
@@ -204,7 +203,7 @@ def open_visits(db: Database) -> list[dict[str, Any]]:
 
 
 # -- the visit row: what the services' rules read and write ----------------------------------
-def state(db: Database, visit_id: str) -> VisitState:
+def state(db: Db, visit_id: str) -> VisitState:
     row = db.execute(
         "SELECT id, patient_id, protocol_version, status, step, device_id, skin_cleansed_at, "
         "current_area_id, notes, adverse_events FROM visits WHERE id = ?",
@@ -226,7 +225,7 @@ def state(db: Database, visit_id: str) -> VisitState:
     )
 
 
-def open_visit_id(db: Database, patient_id: str) -> str | None:
+def open_visit_id(db: Db, patient_id: str) -> str | None:
     """The patient's visit in progress (the latest, should there ever be two)."""
     row = db.execute(
         "SELECT id FROM visits WHERE patient_id = ? AND status = 'open' "
@@ -236,11 +235,11 @@ def open_visit_id(db: Database, patient_id: str) -> str | None:
     return str(row[0]) if row else None
 
 
-def patient_exists(db: Database, patient_id: str) -> bool:
+def patient_exists(db: Db, patient_id: str) -> bool:
     return db.execute("SELECT 1 FROM patients WHERE id = ?", [patient_id]).fetchone() is not None
 
 
-def completed_ends(db: Database, patient_id: str) -> list[datetime]:
+def completed_ends(db: Db, patient_id: str) -> list[datetime]:
     """When the patient's completed visits ended, latest first."""
     rows = db.execute(
         "SELECT ended_at FROM visits WHERE patient_id = ? AND status = 'completed' "
@@ -251,7 +250,7 @@ def completed_ends(db: Database, patient_id: str) -> list[datetime]:
 
 
 def insert(
-    db: Database,
+    db: Db,
     *,
     visit_id: str,
     patient_id: str,
@@ -267,7 +266,7 @@ def insert(
     )
 
 
-def set_step(db: Database, visit_id: str, step: str, *, only_from: tuple[str, ...] = ()) -> None:
+def set_step(db: Db, visit_id: str, step: str, *, only_from: tuple[str, ...] = ()) -> None:
     """Move the visit to ``step`` (only when it is at one of ``only_from``, if given)."""
     if only_from:
         marks = ", ".join("?" for _ in only_from)
@@ -279,30 +278,28 @@ def set_step(db: Database, visit_id: str, step: str, *, only_from: tuple[str, ..
         db.execute("UPDATE visits SET step = ? WHERE id = ?", [step, visit_id])
 
 
-def set_current_area(db: Database, visit_id: str, area_id: str) -> None:
+def set_current_area(db: Db, visit_id: str, area_id: str) -> None:
     db.execute(
         "UPDATE visits SET current_area_id = ?, step = 'treat' WHERE id = ?", [area_id, visit_id]
     )
 
 
-def set_device(db: Database, visit_id: str, device_id: str) -> None:
+def set_device(db: Db, visit_id: str, device_id: str) -> None:
     db.execute("UPDATE visits SET device_id = ? WHERE id = ?", [device_id, visit_id])
 
 
-def set_skin_cleansed(db: Database, visit_id: str, at: datetime) -> None:
+def set_skin_cleansed(db: Db, visit_id: str, at: datetime) -> None:
     db.execute("UPDATE visits SET skin_cleansed_at = ? WHERE id = ?", [iso(at), visit_id])
 
 
-def mark_stopped(db: Database, visit_id: str, *, reason: str, at: datetime) -> None:
+def mark_stopped(db: Db, visit_id: str, *, reason: str, at: datetime) -> None:
     db.execute(
         "UPDATE visits SET status = 'stopped', stop_reason = ?, ended_at = ? WHERE id = ?",
         [reason, iso(at), visit_id],
     )
 
 
-def mark_completed(
-    db: Database, visit_id: str, *, notes: str, adverse_events: str, at: datetime
-) -> None:
+def mark_completed(db: Db, visit_id: str, *, notes: str, adverse_events: str, at: datetime) -> None:
     db.execute(
         "UPDATE visits SET status = 'completed', step = 'finish', notes = ?, "
         "adverse_events = ?, ended_at = ?, completed_at = ? WHERE id = ?",
@@ -310,7 +307,7 @@ def mark_completed(
     )
 
 
-def last_amended_value(db: Database, visit_id: str, field: str) -> str | None:
+def last_amended_value(db: Db, visit_id: str, field: str) -> str | None:
     """The newest amendment's value of ``field`` (None when it was never amended)."""
     row = db.execute(
         "SELECT new_value FROM amendments WHERE visit_id = ? AND field = ? "
@@ -321,7 +318,7 @@ def last_amended_value(db: Database, visit_id: str, field: str) -> str | None:
 
 
 def insert_amendment(
-    db: Database,
+    db: Db,
     *,
     amendment_id: str,
     visit_id: str,

@@ -11,11 +11,10 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlite_utils import Database
-
 from console.clock import iso
 from console.context import AppContext
 from console.data import demo_repo, patients_repo
+from console.data.store import Db
 from console.errors import DomainError
 
 # (given names, family names, family-first?, the language its patients read, None: the
@@ -120,7 +119,7 @@ def make_patient(rng: random.Random, today: date) -> DemoPatient:
     return DemoPatient(full, dob, phone, email, rng.randint(1, 6), language)
 
 
-def create_practitioners(db: Database, now: datetime, pin_hasher: object = None) -> list[str]:
+def create_practitioners(db: Db, now: datetime, pin_hasher: object = None) -> list[str]:
     """Create the demo staff unless they exist; returns their ids (admin first)."""
     from console.data import practitioners_repo
 
@@ -137,9 +136,7 @@ def create_practitioners(db: Database, now: datetime, pin_hasher: object = None)
     return ids
 
 
-def create_patients(
-    db: Database, count: int, *, seed: int, now: datetime, by: str | None
-) -> list[str]:
+def create_patients(db: Db, count: int, *, seed: int, now: datetime, by: str | None) -> list[str]:
     rng = random.Random(seed)
     today = now.date()
     ids: list[str] = []

@@ -24,6 +24,7 @@ from console.context import AppContext, SignedIn
 from console.data import db_copy
 from console.data.db import open_database
 from console.data.db_file import DatabaseDamaged, refuse_unusable
+from console.data.store import file_connection
 from console.errors import DomainError
 from console.files import paths
 from console.files.private import NotWritten, console_dir, private_dir, reason_for
@@ -183,7 +184,7 @@ def _backup_and_audit(
     started = time.monotonic()
     try:
         path = (
-            create_backup(db.conn, folder, at=at)
+            create_backup(file_connection(db), folder, at=at)
             if source is None
             else backup_database(source, folder, at=at)
         )

@@ -13,9 +13,7 @@ import sqlite3
 import threading
 from pathlib import Path
 
-from sqlite_utils import Database
-
-from console.data.db import integrity_check
+from console.data.db import ConsoleDatabase, integrity_check
 from console.data.db_file import DatabaseDamaged, DatabaseRefused, refuse_unusable
 from console.data.schema_probe import probe
 from console.files.backup import check_file
@@ -110,7 +108,7 @@ class WorkerCheck:
                 return None
             self._conn = conn
         try:
-            return integrity_check(Database(conn, execute_plugins=False), quick=quick)
+            return integrity_check(ConsoleDatabase(conn, execute_plugins=False), quick=quick)
         except sqlite3.DatabaseError as exc:
             return None if self._interrupted else [str(exc)]
         finally:

@@ -21,11 +21,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
-
 from console.clock import FixedClock, iso
 from console.context import AppContext, SignedIn
 from console.data import erasure_repo, patient_rows_repo, photos_repo
+from console.data.store import Db
 from console.errors import DomainError, NotFound
 from console.model.folding import fold
 from console.records import erasure_copies, erasure_register
@@ -147,7 +146,7 @@ def anonymise(ctx: AppContext, patient_id: str, *, reason: str) -> ErasureReport
     return replace(report, held_in=tuple(h.line(zone) for h in held))
 
 
-def reapply(db: Database, data_dir: Path, *, at: datetime, restored_from: str) -> list[str]:
+def reapply(db: Db, data_dir: Path, *, at: datetime, restored_from: str) -> list[str]:
     """Erase again every registered patient ``db`` holds un-anonymised (a restored backup).
 
     Returns their ids. Each is audited like the first erasure, by nobody signed in.
@@ -253,7 +252,7 @@ def _registered(data_dir: Path, patient_id: str, at: datetime) -> Iterator[Calla
 _ID_COLUMNS = ("id", "visit_id", "area_id", "handout_id", "patient_id")
 
 
-def _scrub_table(db: Database, table: str, rows: list[dict[str, Any]], needles: list[str]) -> int:
+def _scrub_table(db: Db, table: str, rows: list[dict[str, Any]], needles: list[str]) -> int:
     changes: list[tuple[str, str, Any]] = []
     key = "id" if rows and "id" in rows[0] else "area_id"
     for r in rows:
@@ -268,7 +267,7 @@ def _scrub_table(db: Database, table: str, rows: list[dict[str, Any]], needles: 
     return len(changes)
 
 
-def residual_hits(db: Database, patient: dict[str, Any]) -> list[str]:
+def residual_hits(db: Db, patient: dict[str, Any]) -> list[str]:
     """Every text column of every table (the search index included) still holding the
     patient's full name, phone, e-mail or date of birth, as typed or folded for search."""
     raw = [str(patient.get(k) or "").strip() for k in ("full_name", "phone", "email")]

@@ -13,9 +13,8 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from sqlite_utils import Database
-
 from console.data import erasure_repo
+from console.data.store import Db
 from console.files.backup import KEEP, backup_time, list_backups
 
 
@@ -42,7 +41,7 @@ class HeldCopy:
         return f"{where}, taken {when}: deleted after {more}{into}"
 
 
-def holding(db: Database, backups_dir: Path, patient_id: str) -> list[HeldCopy]:
+def holding(db: Db, backups_dir: Path, patient_id: str) -> list[HeldCopy]:
     """Backups in the console's folder and every `backup --to` folder still holding the patient."""
     folders: list[tuple[Path, datetime | None, bool]] = [(backups_dir, None, True)]
     folders += [

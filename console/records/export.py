@@ -15,12 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
-
 from console.clock import iso
 from console.context import AppContext
 from console.data import export_repo, patient_rows_repo, patients_repo
 from console.data.db import schema_version
+from console.data.store import Db
 from console.errors import DomainError, NotFound
 from console.files.private import audit_or_remove, private_file
 from console.records import erasure_register
@@ -73,7 +72,7 @@ def record_document(ctx: AppContext, patient_id: str) -> dict[str, Any]:
     }
 
 
-def _practitioner_ids(db: Database, tables: dict[str, list[dict[str, Any]]]) -> set[str]:
+def _practitioner_ids(db: Db, tables: dict[str, list[dict[str, Any]]]) -> set[str]:
     """Every practitioner id the patient's rows point at (found through the foreign keys)."""
     found: set[str] = set()
     for table, rows in tables.items():

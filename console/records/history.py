@@ -11,10 +11,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from sqlite_utils import Database
-
 from console.context import AppContext
 from console.data import protocol_repo, records_repo
+from console.data.store import Db
 from console.errors import NotFound
 from console.model.protocol import SeriesPlan
 
@@ -44,23 +43,23 @@ class PatientHistory:
         return tuple(v for v in self.visits if v.status == "completed")
 
 
-def patient_details(db: Database, patient_id: str) -> PatientDetails:
+def patient_details(db: Db, patient_id: str) -> PatientDetails:
     details = records_repo.patient_details(db, patient_id)
     if details is None:
         raise NotFound("No such patient in this database.")
     return details
 
 
-def visit_summaries(db: Database, patient_id: str) -> tuple[VisitSummary, ...]:
+def visit_summaries(db: Db, patient_id: str) -> tuple[VisitSummary, ...]:
     return records_repo.visit_summaries(db, patient_id)
 
 
-def series_plan(db: Database, version: int) -> SeriesPlan:
+def series_plan(db: Db, version: int) -> SeriesPlan:
     return protocol_repo.get(db, version).series
 
 
 def series_for(
-    db: Database, visits: Sequence[VisitSummary], *, today: date, zone: ZoneInfo
+    db: Db, visits: Sequence[VisitSummary], *, today: date, zone: ZoneInfo
 ) -> series_mod.SeriesStatus:
     completed = [v for v in visits if v.status == "completed"]
     version = completed[-1].protocol_version if completed else None
@@ -74,7 +73,7 @@ def series_for(
     )
 
 
-def load_history(db: Database, patient_id: str, *, now: datetime) -> PatientHistory:
+def load_history(db: Db, patient_id: str, *, now: datetime) -> PatientHistory:
     zone = clinic_zone(db)
     patient = patient_details(db, patient_id)
     visits = visit_summaries(db, patient_id)
@@ -98,7 +97,7 @@ def open_patient(ctx: AppContext, patient_id: str) -> PatientHistory:
     return history
 
 
-def screening_history(db: Database, patient_id: str) -> list[ScreeningEntry]:
+def screening_history(db: Db, patient_id: str) -> list[ScreeningEntry]:
     """Every screening answer the patient gave, newest visit first, as asked at the time."""
     return [
         ScreeningEntry(

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlite_utils import Database
-
 from console.data import records_repo
+from console.data.store import Db
 
 
 def visits_as_dicts(
-    db: Database, *, patient_id: str | None = None, limit: int | None = None
+    db: Db, *, patient_id: str | None = None, limit: int | None = None
 ) -> list[dict[str, Any]]:
     """Visits oldest first (newest ``limit`` when given), each with its areas and passes.
 

@@ -6,9 +6,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlite_utils import Database
-
 from console.data import protocol_repo, records_repo
+from console.data.store import Db
 from console.model.protocol import SeriesPlan
 from console.model.records import DayLogEntry as DayLogEntry  # re-exported
 from console.records import series as series_mod
@@ -29,12 +28,12 @@ class DueEntry:
     days_overdue: int
 
 
-def _plans(db: Database) -> dict[int, SeriesPlan]:
+def _plans(db: Db) -> dict[int, SeriesPlan]:
     return {v: protocol_repo.get(db, v).series for v in protocol_repo.versions(db)}
 
 
 def due_list(
-    db: Database, *, today: date, days_ahead: int = 7, overdue_up_to_days: int = 182
+    db: Db, *, today: date, days_ahead: int = 7, overdue_up_to_days: int = 182
 ) -> list[DueEntry]:
     """Patients whose next session is due within ``days_ahead`` or overdue (by at most
     ``overdue_up_to_days``: older ones have lapsed and belong to a recall campaign instead).
@@ -91,15 +90,13 @@ def due_list(
     return out
 
 
-def _patient_days(
-    db: Database, patient_id: str, zone: ZoneInfo
-) -> tuple[list[date], list[int | None]]:
+def _patient_days(db: Db, patient_id: str, zone: ZoneInfo) -> tuple[list[date], list[int | None]]:
     days = [local_day(at, zone) for at in records_repo.completed_visit_starts(db, patient_id)]
     numbers: list[int | None] = [None] * len(days)
     return days, numbers
 
 
-def day_log(db: Database, day: date) -> dict[str, list[DayLogEntry]]:
+def day_log(db: Db, day: date) -> dict[str, list[DayLogEntry]]:
     """The visits started on ``day`` (clinic time), grouped by practitioner name."""
     zone = clinic_zone(db)
     start = datetime.combine(day, time(0), tzinfo=zone)

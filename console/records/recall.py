@@ -12,10 +12,9 @@ from dataclasses import dataclass, fields
 from datetime import datetime
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from console.context import AppContext
 from console.data import records_repo
+from console.data.store import Db
 from console.errors import DomainError
 from console.files.private import audit_or_remove, write_private
 from console.model.records import RecallHit as RecallHit  # re-exported
@@ -59,7 +58,7 @@ def parse_query(text: str, gtin: str = "") -> RecallQuery:
     return RecallQuery(lot=text, gtin=gtin.zfill(14) if gtin else None)
 
 
-def find(db: Database, query: RecallQuery) -> list[RecallHit]:
+def find(db: Db, query: RecallQuery) -> list[RecallHit]:
     """Every use of the lot, newest visit first. Exact lot; GTIN narrows when given."""
     return records_repo.lot_uses(db, query.lot, query.gtin)
 

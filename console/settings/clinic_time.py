@@ -13,7 +13,7 @@ import logging
 from datetime import date, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlite_utils import Database
+from console.data.store import Db
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +41,7 @@ def zone_named(name: str) -> ZoneInfo:
     return ZoneInfo(FALLBACK)
 
 
-def clinic_zone(db: Database) -> ZoneInfo:
+def clinic_zone(db: Db) -> ZoneInfo:
     """The clinic's zone as set in Settings (``clinic.timezone``), resolved by ``zone_named``."""
     from console.data import settings_repo
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import datetime, time
 
+from console import store_errors
 from console.consent.service import ConsentService
 from console.context import AppContext
 from console.data import cartridges_repo, passes_repo, prep_repo, screening_repo, visits_repo
@@ -184,7 +184,7 @@ class PrepService:
                         ),
                     },
                 )
-        except sqlite3.IntegrityError as exc:  # the unique index: another room got there first
+        except store_errors.IntegrityError as exc:  # the unique index: another room got there first
             raise DomainError("This cartridge is already recorded on another visit.") from exc
         return Changed(cartridge_id, PREP)
 

@@ -7,10 +7,10 @@ in-memory state (a running pass) is kept so the action can simply be repeated.
 from __future__ import annotations
 
 import functools
-import sqlite3
 from collections.abc import Callable
 from typing import ParamSpec, TypeVar
 
+from console import store_errors
 from console.errors import DomainError
 
 P = ParamSpec("P")
@@ -21,27 +21,29 @@ class StorageError(DomainError):
     """The database file could not be written."""
 
 
-def explain(exc: sqlite3.Error) -> str:
+def explain(exc: Exception) -> str:
     text = str(exc).lower()
     if "full" in text:
         why = "the disk is full"
     elif "readonly" in text or "read-only" in text:
         why = "the database file is read-only"
-    elif "locked" in text or "busy" in text:
+    elif "locked" in text or "busy" in text or "lock timeout" in text:
         why = "another program is using the database"
+    elif isinstance(exc, store_errors.ServerGone):
+        why = "the clinic's server does not answer"
     else:
         why = f"the database reported: {exc}"
     return f"Not saved: {why}. Nothing was half-saved; fix it and repeat the last action."
 
 
 def guarded(method: Callable[P, R]) -> Callable[P, R]:
-    """Turn SQLite's operational errors into a StorageError with a plain message."""
+    """Turn the store's operational errors into a StorageError with a plain message."""
 
     @functools.wraps(method)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return method(*args, **kwargs)
-        except sqlite3.OperationalError as exc:
+        except store_errors.OperationalError as exc:
             raise StorageError(explain(exc)) from exc
 
     return wrapper

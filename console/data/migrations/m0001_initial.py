@@ -240,3 +240,248 @@ STATEMENTS = [
 def apply(db: Database) -> None:
     for statement in STATEMENTS:
         db.execute(statement)
+
+
+# The same schema on a clinic's PostgreSQL server (console/data/migrations/postgres.py runs it).
+# Types as SQLite stores them: INTEGER -> bigint, REAL -> double precision, times ISO text,
+# booleans 0/1. Every table with an implicit rowid on SQLite gets a real one here, so that
+# "ORDER BY rowid" (insertion order) means the same on both engines.
+_ROWID = "rowid BIGINT GENERATED ALWAYS AS IDENTITY"
+# A PL/pgSQL trigger cannot say RAISE(ABORT, ...): it raises the same words as an integrity
+# error (SQLSTATE 23000), the class SQLite's RAISE(ABORT) surfaces as, so callers see one thing.
+_AUDIT_APPEND_ONLY = """CREATE FUNCTION audit_log_append_only() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+    BEGIN
+        RAISE EXCEPTION 'the audit trail is append-only' USING ERRCODE = '23000';
+    END $$"""
+
+POSTGRES = [
+    # Case-insensitive names as SQLite's NOCASE (an unquoted NOCASE folds to this name).
+    "CREATE COLLATION IF NOT EXISTS nocase "
+    "(provider = icu, locale = 'und-u-ks-level2', deterministic = false)",
+    # Patient search: SQLite's FTS5 index becomes a trigram index on the same folded text.
+    # pg_trgm is a trusted extension: the database owner may create it, no superuser needed.
+    "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+    f"""CREATE TABLE settings (
+        {_ROWID},
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        updated_by TEXT
+    )""",
+    # INTEGER PRIMARY KEY: SQLite's rowid itself, so no second rowid here.
+    """CREATE TABLE protocol_versions (
+        version BIGINT PRIMARY KEY,
+        created_at TEXT NOT NULL,
+        created_by TEXT,
+        note TEXT NOT NULL DEFAULT '',
+        body TEXT NOT NULL
+    )""",
+    f"""CREATE TABLE practitioners (
+        {_ROWID},
+        id TEXT PRIMARY KEY,
+        display_name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('admin', 'practitioner')),
+        pin_hash TEXT,
+        active BIGINT NOT NULL DEFAULT 1,
+        failed_attempts BIGINT NOT NULL DEFAULT 0,
+        locked_until TEXT,
+        created_at TEXT NOT NULL
+    )""",
+    "CREATE UNIQUE INDEX practitioners_name ON practitioners(display_name COLLATE NOCASE)",
+    f"""CREATE TABLE patients (
+        {_ROWID},
+        id TEXT PRIMARY KEY,
+        full_name TEXT NOT NULL,
+        date_of_birth TEXT NOT NULL,
+        phone TEXT NOT NULL DEFAULT '',
+        email TEXT NOT NULL DEFAULT '',
+        fitzpatrick BIGINT CHECK (fitzpatrick BETWEEN 1 AND 6),
+        allergies TEXT NOT NULL DEFAULT '',
+        notes TEXT NOT NULL DEFAULT '',
+        search_text TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        created_by TEXT REFERENCES practitioners(id),
+        updated_at TEXT NOT NULL,
+        anonymised_at TEXT
+    )""",
+    "CREATE INDEX patients_name_dob ON patients(date_of_birth)",
+    # Every typed term is matched as (' ' || search_text) LIKE '% term%': a word prefix, as
+    # FTS5's prefix queries on SQLite. The leading space lets the first word match the same way.
+    "CREATE INDEX patients_search_trgm ON patients USING gin ((' ' || search_text) gin_trgm_ops)",
+    f"""CREATE TABLE visits (
+        {_ROWID},
+        id TEXT PRIMARY KEY,
+        patient_id TEXT NOT NULL REFERENCES patients(id),
+        practitioner_id TEXT NOT NULL REFERENCES practitioners(id),
+        protocol_version BIGINT NOT NULL REFERENCES protocol_versions(version),
+        status TEXT NOT NULL CHECK (status IN ('open', 'completed', 'stopped')),
+        step TEXT NOT NULL DEFAULT 'screening',
+        device_id TEXT,
+        series_number BIGINT,
+        skin_cleansed_at TEXT,
+        current_area_id TEXT,
+        started_at TEXT NOT NULL,
+        ended_at TEXT,
+        completed_at TEXT,
+        stop_reason TEXT NOT NULL DEFAULT '',
+        notes TEXT NOT NULL DEFAULT '',
+        adverse_events TEXT NOT NULL DEFAULT ''
+    )""",
+    "CREATE INDEX visits_patient ON visits(patient_id, started_at)",
+    "CREATE INDEX visits_started ON visits(started_at)",
+    "CREATE INDEX visits_status ON visits(status)",
+    f"""CREATE TABLE screening_answers (
+        {_ROWID},
+        id TEXT PRIMARY KEY,
+        visit_id TEXT NOT NULL REFERENCES visits(id),
+        item_id TEXT NOT NULL,
+        item_text TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        answer TEXT NOT NULL,
+        event_date TEXT,
+        safe_from TEXT,
+        note TEXT NOT NULL DEFAULT '',
+        answered_at TEXT NOT NULL,
+        answered_by TEXT NOT NULL REFERENCES practitioners(id),
+        UNIQUE (visit_id, item_id)
+    )""",
+    f"""CREATE TABLE cartridges (
+        {_ROWID},
+        id TEXT PRIMARY KEY,
+        visit_id TEXT NOT NULL REFERENCES visits(id),
+        cartridge_type_id TEXT NOT NULL,
+        needle_count BIGINT NOT NULL,
+        gtin TEXT,
+        lot TEXT NOT NULL,
+        expiry TEXT NOT NULL,
+        serial TEXT,
+        raw_label TEXT NOT NULL DEFAULT '',
+        entry TEXT NOT NULL CHECK (entry IN ('scan', 'manual')),
+        seal_intact BIGINT NOT NULL,
+        recorded_at TEXT NOT NULL,
+        recorded_by TEXT NOT NULL REFERENCES practitioners(id)
+    )""",
+    """CREATE UNIQUE INDEX cartridges_single_use
+        ON cartridges(COALESCE(gtin, ''), lot, serial) WHERE serial IS NOT NULL""",
+    "CREATE INDEX cartridges_lot ON cartridges(lot)",
+    "CREATE INDEX cartridges_visit ON cartridges(visit_id)",
+    f"""CREATE TABLE consumables (
+        {_ROWID},
+        id TEXT PRIMARY KEY,
+        visit_id TEXT NOT NULL REFERENCES visits(id),
+        kind TEXT NOT NULL CHECK (kind IN ('gel', 'numbing')),
+        product TEXT NOT NULL,
+        gtin TEXT,
+        lot TEXT NOT NULL DEFAULT '',
+        occluded BIGINT NOT NULL DEFAULT 0,
+        wait_minutes BIGINT,
+        applied_at TEXT,
+        removed_at TEXT,
+        recorded_at TEXT NOT NULL,
+        recorded_by TEXT NOT NULL REFERENCES practitioners(id)
+    )""",
+    "CREATE INDEX consumables_lot ON consumables(lot)",
+    "CREATE INDEX consumables_visit ON consumables(visit_id)",
+    f"""CREATE TABLE treated_areas (
+        {_ROWID},
+        id TEXT PRIMARY KEY,
+        visit_id TEXT NOT NULL REFERENCES visits(id),
+        position BIGINT NOT NULL,
+        zone_id TEXT NOT NULL,
+        zone_name TEXT NOT NULL,
+        concern TEXT NOT NULL DEFAULT '',
+        depth_mm DOUBLE PRECISION NOT NULL,
+        target_passes BIGINT NOT NULL,
+        outside_typical_reason TEXT NOT NULL DEFAULT '',
+        endpoint TEXT CHECK (endpoint IN ('erythema', 'pinpoint_bleeding', 'none')),
+        started_at TEXT,
+        ended_at TEXT,
+        UNIQUE (visit_id, position)
+    )""",
+    "CREATE INDEX treated_areas_zone ON treated_areas(zone_id)",
+    f"""CREATE TABLE depth_changes (
+        {_ROWID},
+        id TEXT PRIMARY KEY,
+        area_id TEXT NOT NULL REFERENCES treated_areas(id),
+        at TEXT NOT NULL,
+        from_mm DOUBLE PRECISION NOT NULL,
+        to_mm DOUBLE PRECISION NOT NULL,
+        reason TEXT NOT NULL DEFAULT '',
+        by TEXT NOT NULL REFERENCES practitioners(id)
+    )""",
+    f"""CREATE TABLE passes (
+        {_ROWID},
+        id TEXT PRIMARY KEY,
+        area_id TEXT NOT NULL REFERENCES treated_areas(id),
+        visit_id TEXT NOT NULL REFERENCES visits(id),
+        number BIGINT NOT NULL,
+        started_at TEXT NOT NULL,
+        ended_at TEXT NOT NULL,
+        duration_s DOUBLE PRECISION NOT NULL,
+        depth_mm DOUBLE PRECISION NOT NULL,
+        direction TEXT NOT NULL,
+        UNIQUE (area_id, number)
+    )""",
+    "CREATE INDEX passes_visit ON passes(visit_id)",
+    f"""CREATE TABLE running_passes (
+        {_ROWID},
+        area_id TEXT PRIMARY KEY REFERENCES treated_areas(id),
+        started_at TEXT NOT NULL,
+        depth_mm DOUBLE PRECISION NOT NULL,
+        direction TEXT NOT NULL
+    )""",
+    f"""CREATE TABLE amendments (
+        {_ROWID},
+        id TEXT PRIMARY KEY,
+        visit_id TEXT NOT NULL REFERENCES visits(id),
+        at TEXT NOT NULL,
+        by TEXT NOT NULL REFERENCES practitioners(id),
+        field TEXT NOT NULL,
+        old_value TEXT NOT NULL,
+        new_value TEXT NOT NULL,
+        reason TEXT NOT NULL
+    )""",
+    "CREATE INDEX amendments_visit ON amendments(visit_id)",
+    f"""CREATE TABLE handouts (
+        {_ROWID},
+        id TEXT PRIMARY KEY,
+        visit_id TEXT NOT NULL REFERENCES visits(id),
+        created_at TEXT NOT NULL,
+        path TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        pages BIGINT NOT NULL,
+        paper TEXT NOT NULL
+    )""",
+    "CREATE INDEX handouts_visit ON handouts(visit_id)",
+    f"""CREATE TABLE prints (
+        {_ROWID},
+        id TEXT PRIMARY KEY,
+        handout_id TEXT NOT NULL REFERENCES handouts(id),
+        at TEXT NOT NULL,
+        by TEXT REFERENCES practitioners(id),
+        printer TEXT NOT NULL,
+        copies BIGINT NOT NULL,
+        status TEXT NOT NULL,
+        message TEXT NOT NULL DEFAULT ''
+    )""",
+    # seq is numbered by the writer (audit_repo), as on SQLite since 0011: no identity here.
+    """CREATE TABLE audit_log (
+        seq BIGINT PRIMARY KEY,
+        at TEXT NOT NULL,
+        practitioner_id TEXT,
+        action TEXT NOT NULL,
+        entity TEXT NOT NULL DEFAULT '',
+        entity_id TEXT NOT NULL DEFAULT '',
+        detail TEXT NOT NULL DEFAULT '{}'
+    )""",
+    "CREATE INDEX audit_entity ON audit_log(entity, entity_id)",
+    _AUDIT_APPEND_ONLY,
+    "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log "
+    "FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()",
+    "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log "
+    "FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()",
+    # TRUNCATE skips row triggers; SQLite has no TRUNCATE, so this one is PostgreSQL's own.
+    "CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log "
+    "FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()",
+]

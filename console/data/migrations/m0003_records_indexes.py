@@ -18,3 +18,6 @@ STATEMENTS = [
 def apply(db: Database) -> None:
     for statement in STATEMENTS:
         db.execute(statement)
+
+
+POSTGRES = list(STATEMENTS)  # plain indexes: the same SQL on both engines

@@ -7,8 +7,12 @@ The search text gains squashed names ("obrien" for O'Brien) and national phone f
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
+
+if TYPE_CHECKING:
+    from console.data.migrations.postgres import PgStore
 
 NAME = "0006_patient_search"
 
@@ -18,17 +22,25 @@ _UPDATE_TRIGGER = """CREATE TRIGGER patients_fts_au AFTER UPDATE OF search_text 
     END"""
 
 
-def apply(db: Database) -> None:
+_INDEX = "CREATE INDEX patients_search_text ON patients(search_text)"
+_ROWS = "SELECT id, full_name, date_of_birth, phone, email, search_text FROM patients"
+
+
+def _changed(rows: list[tuple[str, str, str, str, str, str]]) -> list[tuple[str, str]]:
+    """(new search text, patient id) for every row whose text the new rules change."""
     from console.data.patients_repo import search_text
 
-    db.execute("CREATE INDEX patients_search_text ON patients(search_text)")
     changed = []
-    for pid, name, dob, phone, email, old in db.execute(
-        "SELECT id, full_name, date_of_birth, phone, email, search_text FROM patients"
-    ).fetchall():
+    for pid, name, dob, phone, email, old in rows:
         new = search_text(name, date.fromisoformat(dob), phone, email)
         if new != old:
             changed.append((new, pid))
+    return changed
+
+
+def apply(db: Database) -> None:
+    db.execute(_INDEX)
+    changed = _changed(db.execute(_ROWS).fetchall())
     if not changed:
         return
     # The update trigger deletes by an unindexed column (a scan per row): re-index in bulk.
@@ -39,3 +51,12 @@ def apply(db: Database) -> None:
     db.execute(
         "INSERT INTO patients_fts(patient_id, search_text) SELECT id, search_text FROM patients"
     )
+
+
+# PostgreSQL has no FTS table to keep in step: the trigram index follows the column by itself.
+POSTGRES = [_INDEX]
+
+
+def apply_postgres(db: PgStore) -> None:
+    for new, pid in _changed(db.execute(_ROWS).fetchall()):
+        db.execute("UPDATE patients SET search_text = ? WHERE id = ?", [new, pid])

@@ -45,3 +45,7 @@ STATEMENTS = [
 def apply(db: Database) -> None:
     for statement in STATEMENTS:
         db.execute(statement)
+
+
+# PostgreSQL has no FTS table (m0001's trigram index serves search), so no map to keep either.
+POSTGRES: list[str] = []

@@ -21,3 +21,9 @@ STATEMENTS = [
 def apply(db: Database) -> None:
     for statement in STATEMENTS:
         db.execute(statement)
+
+
+POSTGRES = [
+    "ALTER TABLE cartridges ADD COLUMN sealed_new_confirmed BIGINT",
+    "CREATE INDEX cartridges_identity ON cartridges(upper(trim(lot)), upper(trim(serial)))",
+]

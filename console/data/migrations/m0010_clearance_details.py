@@ -23,3 +23,9 @@ STATEMENTS = [
 def apply(db: Database) -> None:
     for statement in STATEMENTS:
         db.execute(statement)
+
+
+POSTGRES = [
+    statement.replace(" INTEGER", " BIGINT")  # INTEGER is bigint throughout on PostgreSQL
+    for statement in STATEMENTS
+]

@@ -13,3 +13,6 @@ NAME = "0015_patient_language"
 
 def apply(db: Database) -> None:
     db.execute("ALTER TABLE patients ADD COLUMN preferred_language TEXT")
+
+
+POSTGRES = ["ALTER TABLE patients ADD COLUMN preferred_language TEXT"]

@@ -8,8 +8,12 @@ Cyrillic, Greek and CJK names ("ivan" finds Иван) and consonant keys of Arab
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
+
+if TYPE_CHECKING:
+    from console.data.migrations.postgres import PgStore
 
 NAME = "0016_search_across_scripts"
 
@@ -23,17 +27,26 @@ _UPDATE_TRIGGER = """CREATE TRIGGER patients_fts_au AFTER UPDATE OF search_text 
     END"""
 
 
-def apply(db: Database) -> None:
+_ROWS = (
+    "SELECT id, full_name, date_of_birth, phone, email, search_text FROM patients "
+    "WHERE anonymised_at IS NULL"
+)
+
+
+def _changed(rows: list[tuple[str, str, str, str, str, str]]) -> list[tuple[str, str]]:
+    """(new search text, patient id) for every row whose text the new rules change."""
     from console.data.patients_repo import search_text
 
     changed = []
-    for pid, name, dob, phone, email, old in db.execute(
-        "SELECT id, full_name, date_of_birth, phone, email, search_text FROM patients "
-        "WHERE anonymised_at IS NULL"
-    ).fetchall():
+    for pid, name, dob, phone, email, old in rows:
         new = search_text(name, date.fromisoformat(dob), phone, email)
         if new != old:
             changed.append((new, pid))
+    return changed
+
+
+def apply(db: Database) -> None:
+    changed = _changed(db.execute(_ROWS).fetchall())
     if not changed:
         return
     db.execute("DROP TRIGGER patients_fts_au")
@@ -48,3 +61,12 @@ def apply(db: Database) -> None:
         "INSERT INTO patients_fts_map (patient_id, fts_rowid) "
         "SELECT patient_id, rowid FROM patients_fts"
     )
+
+
+# PostgreSQL: no FTS table to rebuild; the trigram index follows the column by itself.
+POSTGRES: list[str] = []
+
+
+def apply_postgres(db: PgStore) -> None:
+    for new, pid in _changed(db.execute(_ROWS).fetchall()):
+        db.execute("UPDATE patients SET search_text = ? WHERE id = ?", [new, pid])

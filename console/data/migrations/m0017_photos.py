@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
+
+if TYPE_CHECKING:
+    from console.data.migrations.postgres import PgStore
 
 NAME = "0017_photos"
 
@@ -48,9 +52,51 @@ STATEMENTS = [
 def apply(db: Database) -> None:
     for statement in STATEMENTS:
         db.execute(statement)
+    _seed(db)
+
+
+def _seed(db: Database | PgStore) -> None:
+    """The standard views shipped in resources/photos, in their order."""
     views = json.loads(_DEFAULTS.read_text(encoding="utf-8"))["views"]
     for position, v in enumerate(views):
         db.execute(
             "INSERT INTO photo_views (id, name, guide, position) VALUES (?, ?, ?, ?)",
             [v["id"], v["name"], v["guide"], position],
         )
+
+
+_ROWID = "rowid BIGINT GENERATED ALWAYS AS IDENTITY"
+
+POSTGRES = [
+    f"""CREATE TABLE photo_views (
+        {_ROWID},
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        guide TEXT NOT NULL DEFAULT '',
+        position BIGINT NOT NULL,
+        active BIGINT NOT NULL DEFAULT 1
+    )""",
+    f"""CREATE TABLE photos (
+        {_ROWID},
+        id TEXT PRIMARY KEY,
+        patient_id TEXT NOT NULL REFERENCES patients(id),
+        visit_id TEXT REFERENCES visits(id),
+        view_id TEXT NOT NULL REFERENCES photo_views(id),
+        stage TEXT NOT NULL CHECK (stage IN ('before', 'after', 'follow_up')),
+        taken_at TEXT NOT NULL,
+        source TEXT NOT NULL,
+        width BIGINT NOT NULL,
+        height BIGINT NOT NULL,
+        path TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        thumb_path TEXT NOT NULL,
+        screen_path TEXT NOT NULL,
+        practitioner_id TEXT REFERENCES practitioners(id)
+    )""",
+    "CREATE INDEX photos_patient ON photos(patient_id, view_id, taken_at)",
+    "CREATE INDEX photos_visit ON photos(visit_id)",
+]
+
+
+def apply_postgres(db: PgStore) -> None:
+    _seed(db)

@@ -12,3 +12,6 @@ NAME = "0018_photo_view_zones"
 
 def apply(db: Database) -> None:
     db.execute("ALTER TABLE photo_views ADD COLUMN zone_id TEXT NOT NULL DEFAULT ''")
+
+
+POSTGRES = ["ALTER TABLE photo_views ADD COLUMN zone_id TEXT NOT NULL DEFAULT ''"]

@@ -14,13 +14,16 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
 from console.clock import iso
 from console.data import audit_repo
 from console.model.protocol import default_body, from_body
+
+if TYPE_CHECKING:
+    from console.data.migrations.postgres import PgStore
 
 NAME = "0019_periorbital_limit"
 ZONE = "periorbital"
@@ -44,6 +47,19 @@ def _deepest_typical(zone: dict[str, Any]) -> Decimal:
 
 
 def apply(db: Database) -> None:
+    _upgrade(db)
+
+
+POSTGRES: list[str] = []  # data only
+
+
+def apply_postgres(db: PgStore) -> None:
+    # A server's database is created by this console, seeded after its migrations, so this
+    # finds no library there; kept so that both engines run every step the same way.
+    _upgrade(db)
+
+
+def _upgrade(db: Database | PgStore) -> None:
     row = db.execute(
         "SELECT version, body FROM protocol_versions ORDER BY version DESC LIMIT 1"
     ).fetchone()
@@ -68,7 +84,7 @@ def apply(db: Database) -> None:
         [new_version, iso(now), note, json.dumps(body, ensure_ascii=False, sort_keys=True)],
     )
     audit_repo.record(
-        db,
+        db,  # type: ignore[arg-type]  # the repository takes either engine (issue 13)
         at=now,
         by=None,  # nobody signed in: the console itself, on upgrade
         action="protocol.version",

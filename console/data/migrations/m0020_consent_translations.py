@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
 from console.model.consent_templates import DEFAULT_LANGUAGE, Template, default_body, from_body
+
+if TYPE_CHECKING:
+    from console.data.migrations.postgres import PgStore
 
 NAME = "0020_consent_translations"
 NOTE = "Consent translations shipped with the console added ({languages})"
@@ -45,6 +48,17 @@ def _with_translations(stored: dict[str, Any], shipped: dict[str, Any]) -> dict[
 
 
 def apply(db: Database) -> None:
+    _upgrade(db)
+
+
+POSTGRES: list[str] = []  # data only: the same portable SQL on both engines
+
+
+def apply_postgres(db: PgStore) -> None:
+    _upgrade(db)
+
+
+def _upgrade(db: Database | PgStore) -> None:
     row = db.execute(
         "SELECT version, body FROM consent_template_versions ORDER BY version DESC LIMIT 1"
     ).fetchone()

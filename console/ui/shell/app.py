@@ -6,7 +6,6 @@ from __future__ import annotations
 import contextlib
 import importlib.util
 import logging
-import sqlite3
 import sys
 from pathlib import Path
 
@@ -46,6 +45,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from console import store_errors
 from console.context import AppContext, open_context
 from console.errors import DomainError
 from console.files import logs, paths, startup_check
@@ -57,6 +57,7 @@ from console.ui.shell import crash_guard, i18n
 from console.ui.shell.main_window import MainWindow
 from console.ui.shell.startup import (
     BackgroundCheck,
+    DamagedDatabaseDialog,
     SingleInstance,
     offer_restore,
     refuse_unusable_database,
@@ -67,8 +68,7 @@ from console.ui.widgets import theme
 log = logging.getLogger(__name__)
 
 
-def run(db_path: Path | None) -> int:
-    path = db_path if db_path is not None else paths.default_db_path()
+def run(db_path: Path | str | None) -> int:
     app = QApplication.instance()
     if app is None:
         app = QApplication(sys.argv[:1])
@@ -76,6 +76,9 @@ def run(db_path: Path | None) -> int:
         raise RuntimeError("The console needs a QApplication, not a QCoreApplication.")
     app.setApplicationName("Treatment Room Console")
     app.setWindowIcon(QIcon(str(RESOURCES / "icons" / "treatment-console.png")))
+    if isinstance(db_path, str):
+        return _run_on_server(app, db_path)
+    path = db_path if db_path is not None else paths.default_db_path()
     if refuse_unusable_database(path):
         return 1
     # One console per database: a second start brings the first window forward and quits.
@@ -110,6 +113,41 @@ def run(db_path: Path | None) -> int:
     return code
 
 
+def _run_on_server(app: QApplication, url: str) -> int:
+    """A room on the clinic's server: no file to check or copy at start (the server keeps its
+    own pages and IT its dumps), so the window opens as soon as the schema is up to date."""
+    logs.configure(paths.default_data_dir())
+    try:
+        ctx = open_context(url)
+    except DomainError as exc:  # DatabaseRefused: unreachable, refused, a password in the URL
+        log.error("the clinic's server refused or did not answer at start")
+        print(exc.message, file=sys.stderr)
+        DamagedDatabaseDialog.tell("The console cannot reach the clinic's server", exc.message)
+        return 1
+    log.info("started on the clinic's server %s", ctx.server)
+    window = _main_window(app, ctx)
+    crash_guard.install(window.status)
+    window.show()
+    QTimer.singleShot(0, lambda: _attach_idle_lock(window, ctx))
+    code = int(app.exec())
+    ctx.close()
+    return code
+
+
+def _main_window(app: QApplication, ctx: AppContext) -> MainWindow:
+    """The room's type size and the clinic's language, then the window."""
+    theme.apply(app, float(settings_service.get(ctx, "room.font_scale")))
+    # The UI in the clinic's language, where a translation exists (English otherwise).
+    with contextlib.suppress(DomainError):
+        values = settings_service.get_all(ctx)
+        i18n.install(
+            app,
+            language_texts.clinic_language(values),
+            str(values.get("clinic.locale") or "en_GB").replace("-", "_"),
+        )
+    return MainWindow(ctx)
+
+
 class Session(QObject):
     """The window on the database, and the checks that finish once it is up.
 
@@ -132,17 +170,8 @@ class Session(QObject):
         ctx: AppContext | None = None
         try:
             ctx = open_context(self.path)
-            theme.apply(self.app, float(settings_service.get(ctx, "room.font_scale")))
-            # The UI in the clinic's language, where a translation exists (English otherwise).
-            with contextlib.suppress(DomainError):
-                values = settings_service.get_all(ctx)
-                i18n.install(
-                    self.app,
-                    language_texts.clinic_language(values),
-                    str(values.get("clinic.locale") or "en_GB").replace("-", "_"),
-                )
-            window = self.window = MainWindow(ctx)
-        except sqlite3.DatabaseError as exc:
+            window = self.window = _main_window(self.app, ctx)
+        except store_errors.DatabaseError as exc:
             # Damage in a page the first screen reads, before the worker got to it.
             log.error("database unreadable while opening the window: %s", exc)
             if ctx is not None:

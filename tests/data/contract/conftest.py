@@ -16,16 +16,18 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlite_utils import Database
 
+from console import store_errors
 from console.clock import FakeClock
 from console.context import AppContext, open_context
 from console.data import patients_repo
-from console.data.db import open_database
+from console.data.db import open_database, open_store
+from console.data.store import Db
 from console.demo import clinic as demo
 from tests.conftest import one_area_visit
+from tests.pg_fixtures import create_database
 
-ENGINES = ["sqlite"]
+ENGINES = ["sqlite", "postgresql"]
 
 
 @dataclass
@@ -37,14 +39,23 @@ class Store:
     # What a write the schema forbids raises (a trigger, a constraint): the driver's errors.
     refused: tuple[type[BaseException], ...]
     # Another connection to the same store, as a second process (or room) would open it.
-    open_another: Callable[[], Database]
+    open_another: Callable[[], Db]
 
     @property
-    def db(self) -> Database:
+    def db(self) -> Db:
         return self.ctx.db
 
 
-def _open(engine: str, tmp_path: Path, clock: FakeClock) -> Store:
+def _open(engine: str, request: pytest.FixtureRequest, tmp_path: Path, clock: FakeClock) -> Store:
+    if engine == "postgresql":
+        url = create_database(request.getfixturevalue("pg_server"))
+        ctx = open_context(url, clock=clock, data_dir=tmp_path / "data")
+        return Store(
+            engine,
+            ctx,
+            refused=(store_errors.ServerRefused,),
+            open_another=lambda: open_store(url),
+        )
     if engine == "sqlite":
         path = tmp_path / "data" / "contract.sqlite3"
         ctx = open_context(path, clock=clock)
@@ -59,13 +70,13 @@ def _open(engine: str, tmp_path: Path, clock: FakeClock) -> Store:
 
 @pytest.fixture(params=ENGINES)
 def store(request: pytest.FixtureRequest, tmp_path: Path, clock: FakeClock) -> Iterator[Store]:
-    opened = _open(str(request.param), tmp_path, clock)
+    opened = _open(str(request.param), request, tmp_path, clock)
     yield opened
     opened.db.close()
 
 
 @pytest.fixture
-def db(store: Store) -> Database:
+def db(store: Store) -> Db:
     return store.db
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from sqlite_utils import Database
 
 from console.clock import FakeClock
 from console.data import patients_repo
+from console.data.store import Db
 from tests.data.contract.conftest import Store
 
 NAMES = (
@@ -23,14 +23,14 @@ NAMES = (
 )
 
 
-def _add(db: Database, clock: FakeClock, name: str, born: date = date(1990, 2, 1)) -> str:
+def _add(db: Db, clock: FakeClock, name: str, born: date = date(1990, 2, 1)) -> str:
     with db.atomic():
         return patients_repo.insert(
             db, full_name=name, date_of_birth=born, now=clock.now(), by=None
         )
 
 
-def names(db: Database, typed: str, **kw: object) -> list[str]:
+def names(db: Db, typed: str, **kw: object) -> list[str]:
     return [h["full_name"] for h in patients_repo.search(db, typed, **kw)]  # type: ignore[arg-type]
 
 

@@ -5,15 +5,15 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from sqlite_utils import Database
 
 from console.clock import FakeClock
 from console.data import practitioners_repo
+from console.data.store import Db
 from tests.data.contract.conftest import Store
 
 
 def _create(
-    db: Database,
+    db: Db,
     clock: FakeClock,
     name: str,
     role: str = "practitioner",

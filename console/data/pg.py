@@ -1,0 +1,175 @@
+"""The clinic's PostgreSQL server as a store: the same calls the repositories make on the file.
+
+Repositories are written once, in the SQL both engines speak, with SQLite's ``?`` and ``:name``
+placeholders. ``PgDatabase`` offers the part of sqlite-utils' ``Database`` they use (``execute``,
+``query``, ``executemany``, ``atomic``, ``close``) over one psycopg 3 connection, and rewrites the
+placeholders into psycopg's (``%s``, ``%(name)s``). That rewrite is the whole of the translation:
+where the engines really differ (search, introspection, the audit counter) a repository asks
+``db.engine`` and says both forms side by side, so no hidden dialect translator grows here.
+
+psycopg's errors become the console's own (``console.data.db_errors``), so services catch one
+family of errors whichever engine a room runs on; the server's own message (a trigger's
+"completed visits are locked") is kept word for word.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import re
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import psycopg
+from psycopg import errors as pg_errors
+from psycopg.rows import dict_row
+
+from console.store_errors import ServerGone, ServerRefused, ServerUnavailable, StoreError
+
+# How long a room waits for a lock another room holds before it says so (a stop pass is a few
+# milliseconds; only a backup or a migration holds locks for longer).
+LOCK_TIMEOUT_MS = 5000
+# Connecting to a server that does not answer: a room says "saving locally" after this long.
+CONNECT_TIMEOUT_S = 5
+
+_TOKEN = re.compile(
+    r"""
+    (?P<literal>'(?:[^']|'')*')          # a string literal: left alone
+  | (?P<ident>"(?:[^"]|"")*")            # a quoted identifier: left alone
+  | (?P<comment>--[^\n]*)                # a line comment: left alone
+  | (?P<cast>::)                         # PostgreSQL's cast, not a named parameter
+  | (?P<qmark>\?)
+  | (?P<named>(?<![\w:]):(?P<name>[A-Za-z_]\w*))
+  | (?P<percent>%)
+    """,
+    re.VERBOSE,
+)
+
+
+@functools.lru_cache(maxsize=1024)
+def placeholders(sql: str) -> str:
+    """SQLite's ``?``/``:name`` as psycopg's ``%s``/``%(name)s``; a literal ``%`` doubled."""
+
+    def swap(m: re.Match[str]) -> str:
+        if m.group("qmark"):
+            return "%s"
+        if m.group("named"):
+            return f"%({m.group('name')})s"
+        if m.group("percent") or m.group("literal") or m.group("comment"):
+            return m.group(0).replace("%", "%%")  # psycopg reads % everywhere, quotes or not
+        return m.group(0)
+
+    return _TOKEN.sub(swap, sql)
+
+
+def _translate(exc: psycopg.Error) -> StoreError:
+    message = exc.diag.message_primary or str(exc).strip().splitlines()[0]
+    if isinstance(exc, pg_errors.IntegrityError | pg_errors.RaiseException):
+        return ServerRefused(message)
+    if isinstance(exc, pg_errors.InsufficientPrivilege):
+        return ServerRefused(message)
+    if isinstance(exc, psycopg.OperationalError) and exc.sqlstate in (None, "57P01", "57P02"):
+        # No SQLSTATE: the connection itself failed (cable out, server stopped).
+        return ServerGone(message)
+    if isinstance(exc, pg_errors.LockNotAvailable | pg_errors.QueryCanceled):
+        return ServerUnavailable(message)
+    if isinstance(exc, pg_errors.SerializationFailure | pg_errors.DeadlockDetected):
+        return ServerUnavailable(message)
+    if isinstance(exc, pg_errors.DiskFull | pg_errors.AdminShutdown | pg_errors.CannotConnectNow):
+        return ServerUnavailable(message)
+    return StoreError(message)
+
+
+@contextlib.contextmanager
+def _errors() -> Iterator[None]:
+    try:
+        yield
+    except psycopg.Error as exc:
+        raise _translate(exc) from exc
+
+
+# SQLite's rowid is hidden from ``SELECT *``; the server's stand-in (a real identity column,
+# so that ORDER BY rowid means insertion order on both) is hidden from rows the same way.
+_ROWID = "rowid"
+
+
+class _WithoutRowid:
+    """A cursor's rows without the rowid column, for statements that selected it by ``*``."""
+
+    def __init__(self, cursor: psycopg.Cursor[Any], at: int) -> None:
+        self._cursor, self._at = cursor, at
+        self.description = [d for i, d in enumerate(cursor.description or []) if i != at]
+        self.rowcount = cursor.rowcount
+
+    def _cut(self, row: Any) -> tuple[Any, ...]:
+        return tuple(v for i, v in enumerate(row) if i != self._at)
+
+    def fetchone(self) -> tuple[Any, ...] | None:
+        row = self._cursor.fetchone()
+        return None if row is None else self._cut(row)
+
+    def fetchall(self) -> list[tuple[Any, ...]]:
+        return [self._cut(r) for r in self._cursor.fetchall()]
+
+    def __iter__(self) -> Iterator[tuple[Any, ...]]:
+        return (self._cut(r) for r in self._cursor)
+
+
+class PgDatabase:
+    """One room's connection to the clinic's server (autocommit; ``atomic()`` begins one)."""
+
+    engine = "postgresql"
+
+    def __init__(self, conn: psycopg.Connection[Any], url: str) -> None:
+        self.conn = conn
+        self.url = url  # as given to --db: a libpq URL, which never holds the password here
+
+    @classmethod
+    def connect(cls, url: str) -> PgDatabase:
+        with _errors():
+            conn = psycopg.connect(
+                url,
+                autocommit=True,
+                connect_timeout=CONNECT_TIMEOUT_S,
+                application_name="treatment-console",
+                options=f"-c lock_timeout={LOCK_TIMEOUT_MS} -c TimeZone=UTC",
+            )
+        return cls(conn, url)
+
+    def execute(self, sql: str, parameters: Sequence[Any] | dict[str, Any] | None = None) -> Any:
+        """One statement; a cursor (``fetchone``/``fetchall``/``rowcount``), rows as tuples."""
+        with _errors():
+            cursor = self.conn.execute(placeholders(sql), parameters)
+        names = [d.name for d in cursor.description or ()]
+        return _WithoutRowid(cursor, names.index(_ROWID)) if _ROWID in names else cursor
+
+    def executemany(self, sql: str, rows: Any) -> None:
+        with _errors(), self.conn.cursor() as cur:
+            cur.executemany(placeholders(sql), list(rows))
+
+    def query(
+        self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None
+    ) -> Iterator[dict[str, Any]]:
+        """Rows as dicts, as sqlite-utils' ``query`` yields them."""
+        with _errors(), self.conn.cursor(row_factory=dict_row) as cur:
+            cur.execute(placeholders(sql), params)
+            rows = cur.fetchall()
+        for row in rows:
+            row.pop(_ROWID, None)
+            yield row
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[PgDatabase]:
+        """A transaction; inside another one, a savepoint (as on the file)."""
+        with _errors(), self.conn.transaction():
+            yield self
+
+    @property
+    def in_transaction(self) -> bool:
+        return self.conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __repr__(self) -> str:
+        return f"<PgDatabase {self.conn.info.host}/{self.conn.info.dbname}>"
