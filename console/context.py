@@ -41,6 +41,8 @@ class AppContext:
     clock: Clock = field(default_factory=SystemClock)
     data_dir: Path = field(default_factory=paths.default_data_dir)
     signed_in: SignedIn = field(default_factory=SignedIn)
+    # This PC's room settings (console/settings/room.py): per PC, not in the shared database.
+    room_file: Path = field(default_factory=paths.room_file_path)
 
     @property
     def practitioner_id(self) -> str | None:

@@ -1,15 +1,21 @@
 """Clinic and room settings: checked field by field, saved together, every change audited.
 
+Clinic-wide keys live in the database; this PC's room keys (``room.ROOM_KEYS``) in its room
+file. Callers ask for a key and never need to know which.
+
 The logo is a PNG or JPEG the clinic picks; it is checked (really decodable, sensible size),
 copied into ``<data_dir>/branding/logo.<ext>`` (0600) and that path is stored.
 """
 
 from __future__ import annotations
 
+import contextlib
 import io
+import logging
 import os
 import re
 import zoneinfo
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -19,7 +25,9 @@ from urllib.parse import urlsplit
 from console.context import AppContext
 from console.data import settings_repo
 from console.errors import DomainError
+from console.files.private import NotWritten
 from console.protocol.edit import can_edit, require_admin
+from console.settings import room
 
 PAPERS = ("A4", "Letter")
 LOGO_MAX_BYTES = 5 * 1024 * 1024
@@ -51,6 +59,7 @@ EDITABLE = (
 )
 KEY_SETTINGS = ("keys.pass_toggle", "keys.next_area", "keys.previous_area", "keys.lock")
 _PHONE_CHARS = re.compile(r"^\+?[0-9 ()./\-]+$")
+log = logging.getLogger(__name__)
 
 __all__ = [
     "EDITABLE",
@@ -61,6 +70,8 @@ __all__ = [
     "check_logo",
     "get",
     "get_all",
+    "put_room",
+    "room_file",
     "save",
     "save_window_geometry",
     "window_geometry",
@@ -69,25 +80,73 @@ __all__ = [
 
 def get(ctx: AppContext, key: str) -> Any:
     """One setting's value: the saved one, else its default (an unknown key is a KeyError)."""
+    if room.is_room_key(key):
+        return room.load(ctx, check_value).values[key]
     return settings_repo.get(ctx.db, key)
 
 
 def get_all(ctx: AppContext) -> dict[str, Any]:
     """Every setting, defaults filled in."""
-    return settings_repo.get_all(ctx.db)
+    return {**settings_repo.get_all(ctx.db), **room.load(ctx, check_value).values}
+
+
+@dataclass(frozen=True)
+class RoomFile:
+    """Where this PC keeps its room settings, and '' or why that file is not used."""
+
+    path: Path
+    problem: str
+
+
+def room_file(ctx: AppContext) -> RoomFile:
+    state = room.load(ctx, check_value)
+    return RoomFile(state.path, state.problem)
 
 
 def window_geometry(ctx: AppContext) -> str | None:
     """Where the window was on this room's monitor (Qt's saveGeometry, base64), if saved."""
-    saved = settings_repo.get(ctx.db, "ui.geometry")
+    saved = get(ctx, "ui.geometry")
     return str(saved) if saved else None
 
 
 def save_window_geometry(ctx: AppContext, geometry: str) -> None:
-    """Remember the window's place. Not audited: it is the room's layout, not clinic data,
-    and it is saved on every close, signed in or not."""
-    with ctx.db.atomic():
-        settings_repo.put(ctx.db, "ui.geometry", geometry, now=ctx.now(), by=None)
+    """Remember the window's place in the room file. Not audited: it is the room's layout,
+    not clinic data, and it is saved on every close, signed in or not. A file that cannot be
+    written only costs the layout, so it is logged, never raised at close."""
+    try:
+        room.store(ctx, {"ui.geometry": geometry}, check_value)
+    except NotWritten as exc:
+        log.warning("the window's place was not saved: %s", exc.message)
+
+
+def put_room(ctx: AppContext, key: str, value: Any, audit: Callable[[], None]) -> None:
+    """Write one room setting (already checked) with its audit row (``audit`` calls
+    ``ctx.audit``): both or neither, the file put back if the transaction fails."""
+    with _room_written_with(ctx) as write:
+        audit()
+        write({key: value})
+
+
+@contextlib.contextmanager
+def _room_written_with(ctx: AppContext) -> Iterator[Callable[[dict[str, Any]], room.Stored]]:
+    """A transaction in which ``write(changes)`` updates the room file last; if the database
+    refuses the transaction after all, the file is put back as it was."""
+    written: list[room.Stored] = []
+
+    def write(changes: dict[str, Any]) -> room.Stored:
+        written.append(room.store(ctx, changes, check_value))
+        return written[-1]
+
+    try:
+        with ctx.db.atomic():
+            yield write
+    except BaseException:
+        for stored in reversed(written):
+            try:
+                room.put_back(stored)
+            except NotWritten as exc:
+                log.error("the room file could not be put back: %s", exc.message)
+        raise
 
 
 class SettingsInvalid(DomainError):
@@ -331,30 +390,43 @@ def _store_logo(ctx: AppContext, source: Path) -> tuple[Path, Path]:
 class Saved:
     changed: tuple[str, ...]
     values: dict[str, Any]
+    notice: str = ""  # e.g. an unusable room file was kept aside
 
 
 def save(ctx: AppContext, values: dict[str, Any]) -> Saved:
-    """Save what changed among ``values``; all or nothing, one audit row per changed key."""
+    """Save what changed among ``values``; all or nothing, one audit row per changed key.
+    Room keys go to this PC's room file, the rest to the database."""
     require_admin(ctx)
-    old = settings_repo.get_all(ctx.db)
+    old = get_all(ctx)
     tidy, problems = check(values, old)
     if problems:
         raise SettingsInvalid(problems)
     changed = {k: v for k, v in tidy.items() if old.get(k) != v}
+    room_changes = {k: v for k, v in changed.items() if room.is_room_key(k)}
     logo_move: tuple[Path, Path] | None = None
     if changed.get("clinic.logo_path"):
         logo_move = _store_logo(ctx, Path(changed["clinic.logo_path"]))
         changed["clinic.logo_path"] = str(logo_move[1])
+    notice = ""
     try:
-        with ctx.db.atomic():
+        with _room_written_with(ctx) as write_room:
             for key, value in changed.items():
-                settings_repo.put(ctx.db, key, value, now=ctx.now(), by=ctx.practitioner_id)
-                ctx.audit(
-                    "settings.change",
-                    entity="settings",
-                    entity_id=key,
-                    detail={"key": key, "old": old.get(key), "new": value},
-                )
+                detail = {"key": key, "old": old.get(key), "new": value}
+                if key in room_changes:
+                    detail["stored"] = "room file"  # this PC's, not the clinic's
+                else:
+                    settings_repo.put(ctx.db, key, value, now=ctx.now(), by=ctx.practitioner_id)
+                ctx.audit("settings.change", entity="settings", entity_id=key, detail=detail)
+            if room_changes:
+                notice = write_room(room_changes).notice
+    except NotWritten as exc:
+        if logo_move is not None:
+            logo_move[0].unlink(missing_ok=True)
+        raise DomainError(
+            f"Nothing was saved: this PC's room settings file could not be written "
+            f"({exc.reason}: {exc.path}).",
+            next(iter(room_changes), None),
+        ) from exc
     except BaseException:
         if logo_move is not None:
             logo_move[0].unlink(missing_ok=True)
@@ -368,4 +440,4 @@ def save(ctx: AppContext, values: dict[str, Any]) -> Saved:
     elif changed.get("clinic.logo_path") == "":
         for stale in branding_dir(ctx).glob("logo.*"):
             stale.unlink(missing_ok=True)  # archived sheets keep their own copy in the PDF
-    return Saved(changed=tuple(changed), values={**old, **changed})
+    return Saved(changed=tuple(changed), values={**old, **changed}, notice=notice)
