@@ -39,7 +39,7 @@ def read(path: Path) -> RoomRead:
         if size > _MAX_BYTES:
             return _unusable(path, "it is far too large to be a room file")
         raw = path.read_bytes()
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # nothing there (yet)
         return RoomRead(path)
     except OSError as exc:
         return _unusable(path, f"it could not be read ({reason_for(exc)})")
