@@ -6,8 +6,9 @@ Clinic-wide settings stay in the database; ``service`` sends each key to the rig
 
 from __future__ import annotations
 
+import contextlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -85,6 +86,8 @@ def load(ctx: AppContext, check: Check) -> RoomState:
 def _check(check: Check, key: str, value: Any) -> tuple[Any, str]:
     if key == "ui.geometry":  # Qt's own bytes, base64: only the console writes it
         return value, "" if isinstance(value, str) and value.isascii() else "not a saved layout"
+    if key == "room.photo_folder":  # set (and checked to be a folder) by the photos service
+        return value, "" if isinstance(value, str) else "not a folder's path"
     return check(key, value)
 
 
@@ -152,3 +155,25 @@ def put_back(stored: Stored) -> None:
         stored.path.unlink(missing_ok=True)
     else:
         write_private(stored.path, stored.previous)
+
+
+@contextlib.contextmanager
+def transaction(ctx: AppContext, check: Check) -> Iterator[Callable[[dict[str, Any]], Stored]]:
+    """A database transaction in which ``write(changes)`` updates the room file (call it last,
+    after the audit rows); if the transaction fails after all, the file is put back."""
+    written: list[Stored] = []
+
+    def write(changes: dict[str, Any]) -> Stored:
+        written.append(store(ctx, changes, check))
+        return written[-1]
+
+    try:
+        with ctx.db.atomic():
+            yield write
+    except BaseException:
+        for stored in reversed(written):
+            try:
+                put_back(stored)
+            except NotWritten as exc:
+                log.error("the room file could not be put back: %s", exc.message)
+        raise

@@ -3,19 +3,15 @@
 Clinic-wide keys live in the database; this PC's room keys (``room.ROOM_KEYS``) in its room
 file. Callers ask for a key and never need to know which.
 
-The logo is a PNG or JPEG the clinic picks; it is checked (really decodable, sensible size),
-copied into ``<data_dir>/branding/logo.<ext>`` (0600) and that path is stored.
+The logo is checked and copied by ``logo``; its path is what is stored here.
 """
 
 from __future__ import annotations
 
-import contextlib
-import io
 import logging
-import os
 import re
 import zoneinfo
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -28,12 +24,9 @@ from console.errors import DomainError
 from console.files.private import NotWritten
 from console.protocol.edit import can_edit, require_admin
 from console.settings import room
+from console.settings.logo import branding_dir, check_logo, store_logo
 
 PAPERS = ("A4", "Letter")
-LOGO_MAX_BYTES = 5 * 1024 * 1024
-LOGO_MAX_SIDE = 6000  # px; a logo, not a poster (and no decompression bombs)
-_PNG = b"\x89PNG\r\n\x1a\n"
-_JPEG = b"\xff\xd8\xff"
 # What the clinic edits here; ui.geometry and the like are saved by their own screens.
 EDITABLE = (
     "clinic.name",
@@ -122,31 +115,9 @@ def save_window_geometry(ctx: AppContext, geometry: str) -> None:
 def put_room(ctx: AppContext, key: str, value: Any, audit: Callable[[], None]) -> None:
     """Write one room setting (already checked) with its audit row (``audit`` calls
     ``ctx.audit``): both or neither, the file put back if the transaction fails."""
-    with _room_written_with(ctx) as write:
+    with room.transaction(ctx, check_value) as write:
         audit()
         write({key: value})
-
-
-@contextlib.contextmanager
-def _room_written_with(ctx: AppContext) -> Iterator[Callable[[dict[str, Any]], room.Stored]]:
-    """A transaction in which ``write(changes)`` updates the room file last; if the database
-    refuses the transaction after all, the file is put back as it was."""
-    written: list[room.Stored] = []
-
-    def write(changes: dict[str, Any]) -> room.Stored:
-        written.append(room.store(ctx, changes, check_value))
-        return written[-1]
-
-    try:
-        with ctx.db.atomic():
-            yield write
-    except BaseException:
-        for stored in reversed(written):
-            try:
-                room.put_back(stored)
-            except NotWritten as exc:
-                log.error("the room file could not be put back: %s", exc.message)
-        raise
 
 
 class SettingsInvalid(DomainError):
@@ -326,65 +297,6 @@ _KEY_LABELS = {
 }
 
 
-# -- logo ------------------------------------------------------------------------------------
-def check_logo(path: Path) -> str:
-    """Refuse anything but a sound PNG or JPEG of sensible size; returns "png" or "jpg"."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise DomainError(
-            f"The logo file could not be read ({exc.strerror or exc}).", "clinic.logo_path"
-        ) from exc
-    return _check_logo_bytes(data)
-
-
-def _check_logo_bytes(data: bytes) -> str:
-    field = "clinic.logo_path"
-    if len(data) > LOGO_MAX_BYTES:
-        raise DomainError("The logo is larger than 5 MB: save a smaller copy.", field)
-    if data.startswith(_PNG):
-        ext = "png"
-    elif data.startswith(_JPEG):
-        ext = "jpg"
-    else:
-        raise DomainError("The logo must be a PNG or JPEG image.", field)
-    # reportlab draws the sheet; decoding through it proves the sheet will be able to.
-    from reportlab.lib.utils import ImageReader
-
-    try:
-        reader = ImageReader(io.BytesIO(data))
-        width, height = reader.getSize()
-        if not (0 < width <= LOGO_MAX_SIDE and 0 < height <= LOGO_MAX_SIDE):
-            raise DomainError(
-                f"The logo is {width}×{height} pixels; keep it under {LOGO_MAX_SIDE} a side.",
-                field,
-            )
-        reader.getRGBData()  # decodes every pixel: a truncated file fails here
-    except DomainError:
-        raise
-    except Exception as exc:  # reportlab/PIL raise many kinds for a damaged file
-        raise DomainError("The logo file is damaged or not really an image.", field) from exc
-    return ext
-
-
-def branding_dir(ctx: AppContext) -> Path:
-    return ctx.data_dir / "branding"
-
-
-def _store_logo(ctx: AppContext, source: Path) -> tuple[Path, Path]:
-    """Copy to a temporary file beside the final one; returns (temporary, final)."""
-    ext = check_logo(source)
-    folder = branding_dir(ctx)
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    final = folder / f"logo.{ext}"
-    tmp = folder / f".logo.{ext}.part"
-    fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as out:
-        out.write(source.read_bytes())
-    os.chmod(tmp, 0o600)
-    return tmp, final
-
-
 # -- saving ----------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Saved:
@@ -405,11 +317,11 @@ def save(ctx: AppContext, values: dict[str, Any]) -> Saved:
     room_changes = {k: v for k, v in changed.items() if room.is_room_key(k)}
     logo_move: tuple[Path, Path] | None = None
     if changed.get("clinic.logo_path"):
-        logo_move = _store_logo(ctx, Path(changed["clinic.logo_path"]))
+        logo_move = store_logo(ctx, Path(changed["clinic.logo_path"]))
         changed["clinic.logo_path"] = str(logo_move[1])
     notice = ""
     try:
-        with _room_written_with(ctx) as write_room:
+        with room.transaction(ctx, check_value) as write_room:
             for key, value in changed.items():
                 detail = {"key": key, "old": old.get(key), "new": value}
                 if key in room_changes:

@@ -16,7 +16,9 @@ from console.context import AppContext, open_context
 from console.data import audit_repo, settings_repo
 from console.errors import DomainError
 from console.files import paths
+from console.settings import room
 from console.settings import service as settings_service
+from console.settings.service import check_value
 from console.visit.completion import room_printer
 from console.visit.pedal import treat_keys
 
@@ -218,3 +220,31 @@ def test_the_room_file_is_chosen_by_option_then_environment_then_config_folder(
     finally:
         paths.choose_room_file(previous)
     assert paths.room_file_path() == tmp_path / "env.json"
+
+
+def test_a_failed_transaction_puts_the_room_file_back(
+    ctx: AppContext, staff: list[str], room_file: Path
+) -> None:
+    settings_service.save(ctx, {"room.printer": "Room_1"})
+    before = room_file.read_bytes()
+    with pytest.raises(RuntimeError), room.transaction(ctx, check_value) as write:
+        write({"room.printer": "Room_2"})
+        raise RuntimeError("the database refused the commit")
+    assert room_file.read_bytes() == before
+    assert room_printer(ctx) == "Room_1"
+
+
+def test_the_watched_photo_folder_is_this_pcs_and_its_change_audited(
+    ctx: AppContext, staff: list[str], tmp_path: Path, room_file: Path
+) -> None:
+    from console.photos.service import PhotoService
+
+    folder = tmp_path / "tether"
+    folder.mkdir()
+    PhotoService(ctx).set_watch_folder(folder)
+    assert PhotoService(ctx).watch_folder() == folder
+    assert json.loads(room_file.read_text())["settings"]["room.photo_folder"] == str(folder)
+    assert settings_service.room_file(ctx).problem == ""
+    assert "room.photo_folder" not in settings_repo.stored(ctx.db)
+    (row,) = [r for r in audit_repo.rows(ctx.db) if r["action"] == "settings.photo_folder"]
+    assert json.loads(str(row["detail"])) == {"folder": str(folder)}
