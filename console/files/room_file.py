@@ -82,6 +82,8 @@ def write(path: Path, settings: dict[str, Any]) -> None:
 
 def set_aside(path: Path, now: datetime) -> Path:
     """Keep an unusable room file as ``<name>.bad-<UTC time>`` beside it; returns that path."""
+    if path.is_dir():  # --room-file given a folder: never move someone's folder away
+        raise NotWritten(path, "it is a folder")
     stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = path.with_name(f"{path.name}.bad-{stamp}")
     n = 1

@@ -248,3 +248,16 @@ def test_the_watched_photo_folder_is_this_pcs_and_its_change_audited(
     assert "room.photo_folder" not in settings_repo.stored(ctx.db)
     (row,) = [r for r in audit_repo.rows(ctx.db) if r["action"] == "settings.photo_folder"]
     assert json.loads(str(row["detail"])) == {"folder": str(folder)}
+
+
+def test_a_folder_given_as_the_room_file_is_refused_and_left_where_it_is(
+    ctx: AppContext, staff: list[str], tmp_path: Path
+) -> None:
+    folder = tmp_path / "a-folder"
+    (folder / "inside.txt").parent.mkdir()
+    (folder / "inside.txt").write_text("mine")
+    ctx.room_file = folder
+    assert "it is a folder" in settings_service.room_file(ctx).problem
+    with pytest.raises(DomainError, match="it is a folder"):
+        settings_service.save(ctx, {"room.printer": "Room_1"})
+    assert (folder / "inside.txt").read_text() == "mine"
