@@ -24,7 +24,7 @@ def main(argv: list[str] | None = None) -> int:
 def _print_help() -> None:
     from console.cli import command_names
 
-    print("usage: python -m console [--db PATH]            start the treatment-room app")
+    print("usage: python -m console [--db PATH] [--room-file PATH]   start the treatment-room app")
     print("       python -m console <command> [options]   headless commands:")
     for name in sorted(command_names()):
         print(f"           {name}")

@@ -24,6 +24,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         help="database file (default: your user data folder), or the clinic's server: "
         "postgresql://USER@HOST/DATABASE",
     )
+    parser.add_argument(
+        "--room-file",
+        type=Path,
+        help="this PC's room settings (default: $TREATMENT_CONSOLE_ROOM_FILE, else room.json "
+        "in your user config folder); two rooms on one machine need two",
+    )
     # The bundle's self-check (tests/e2e/test_bundle.py): the Plan map drawn to a PNG.
     parser.add_argument("--render-map", type=Path, metavar="PNG", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
@@ -51,6 +57,10 @@ def run_app(argv: list[str]) -> int:
         return 2
     # Files the console creates (handouts, backups, exports) are the user's alone.
     os.umask(0o077)
+    if args.room_file is not None:
+        from console.files.paths import choose_room_file
+
+        choose_room_file(args.room_file)
     if args.render_map is not None:
         from console.ui.shell.map_check import render_map
 

@@ -43,6 +43,8 @@ class AppContext:
     signed_in: SignedIn = field(default_factory=SignedIn)
     # The clinic's server this room works on, as it may be shown (no password); None: a file.
     server: str | None = None
+    # This PC's room settings (console/settings/room.py): per PC, not in the shared database.
+    room_file: Path = field(default_factory=paths.room_file_path)
 
     @property
     def practitioner_id(self) -> str | None:

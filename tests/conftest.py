@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 # Before any Qt import: without a display and without this, Qt aborts the process.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Never the real user's room file (their printer, their keys): even a session-wide fixture or
+# a subprocess gets one of this run's own; each test then gets its own (room_file below).
+os.environ["TREATMENT_CONSOLE_ROOM_FILE"] = os.path.join(
+    tempfile.mkdtemp(prefix="console-tests-room-"), "room.json"
+)
 
 import pytest
 
@@ -29,6 +35,14 @@ def require_tool(name: str, package: str) -> str:
         if IN_CI:
             pytest.fail(message + ": CI must install it", pytrace=False)
         pytest.skip(message)
+    return path
+
+
+@pytest.fixture(autouse=True)
+def room_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """This test's room file (printer, keys, room name): never the user's, never shared."""
+    path = tmp_path / "room" / "room.json"
+    monkeypatch.setenv("TREATMENT_CONSOLE_ROOM_FILE", str(path))
     return path
 
 

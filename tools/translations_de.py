@@ -291,7 +291,7 @@ GERMAN.update({
     "after the period only": "nur nach Ablauf der Frist",
     "after the period, and at each new series": "nach Ablauf der Frist und bei jeder neuen Serie",
     "e.g. Room 2": "z. B. Raum 2",
-    "Save renewal rule and room": "Erneuerungsregel und Raum speichern",
+    "Save renewal rule": "Erneuerungsregel speichern",
     "Valid for": "Gültig für",
     "renewed": "erneuert",
     "Room": "Raum",
@@ -306,7 +306,11 @@ GERMAN.update({
         "Nur die Administration kann die Einwilligungstexte ändern.",
     "Photo use “{choice}”": "Fotonutzung „{choice}“",
     "Saved as library version {version}.": "Als Bibliotheksversion {version} gespeichert.",
-    "Renewal rule and room saved.": "Erneuerungsregel und Raum gespeichert.",
+    "Renewal rule saved.": "Erneuerungsregel gespeichert.",
+    "These settings belong to this PC: they are kept in {path}, not in the clinic's database, "
+    "so each room has its own.":
+        "Diese Einstellungen gehören zu diesem PC: Sie liegen in {path}, nicht in der Datenbank "
+        "der Praxis, daher hat jeder Raum seine eigenen.",
     # Settings: the sheet's texts per language, and the preview
     "English": "Englisch",
     "On the sheet": "Auf dem Blatt",

@@ -11,9 +11,15 @@ from __future__ import annotations
 import argparse
 import importlib
 import pkgutil
+from pathlib import Path
 from types import ModuleType
 
 from console.data.server_url import db_target
+
+ROOM_FILE_HELP = (
+    "this PC's room settings (printer, keys, room name); default: $TREATMENT_CONSOLE_ROOM_FILE, "
+    "else room.json in your user config folder"
+)
 
 
 def commands() -> dict[str, ModuleType]:
@@ -49,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     for name, module in sorted(commands().items()):
         p = sub.add_parser(name, help=module.HELP, description=module.HELP)
         module.add_arguments(p)
+        p.add_argument("--room-file", type=Path, help=ROOM_FILE_HELP)
         p.set_defaults(_module=module)
     return parser
 

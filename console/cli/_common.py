@@ -62,6 +62,8 @@ def _os_sentence(exc: OSError) -> str:
 
 def run_command(module: ModuleType, args: argparse.Namespace) -> int:
     """Run one command; whatever goes wrong ends as one sentence on stderr and a status."""
+    # --room-file holds for this command only (tests run several in one process).
+    previous_room_file = paths.choose_room_file(getattr(args, "room_file", None))
     try:
         if hasattr(args, "db"):
             check_target(resolve_db(args.db), getattr(module, "DATABASE", "existing"))
@@ -79,6 +81,8 @@ def run_command(module: ModuleType, args: argparse.Namespace) -> int:
         return fail(f"the database could not be used: {exc}.", 3)
     except OSError as exc:
         return fail(_os_sentence(exc))
+    finally:
+        paths.choose_room_file(previous_room_file)
     return code
 
 

@@ -30,6 +30,7 @@ from console.model.consent_templates import (
     default_body,
     from_body,
 )
+from console.settings import service as settings_service
 from console.texts import languages as language_texts
 from console.visit.lifecycle import VisitLifecycle
 from console.visit.storage import guarded
@@ -310,7 +311,7 @@ class ConsentService:
             identity_check=identity,
             signed_utc=f"{now.astimezone(UTC):%Y-%m-%d %H:%M:%S}",
             signed_local=f"{local:%Y-%m-%d %H:%M:%S} {local.tzname()} ({zone.key})",
-            room=str(settings["room.name"]),
+            room=str(settings_service.get(self.ctx, "room.name")),
             practitioner_name=str(practitioner.get("display_name", by)),
             countersigned=f"PIN checked {local:%H:%M:%S}",
             witness_name=witness,
@@ -434,7 +435,7 @@ class ConsentService:
         return saved
 
     def room_name(self) -> str:
-        return str(settings_repo.get(self.db, "room.name"))
+        return str(settings_service.get(self.ctx, "room.name"))
 
     def can_edit_templates(self) -> bool:
         return auth.is_admin(self.db, self.ctx.practitioner_id)

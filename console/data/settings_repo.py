@@ -22,6 +22,8 @@ DEFAULTS: dict[str, Any] = {
     "clinic.locale": "en_GB",  # dates on the aftercare sheet (Babel locale)
     # Patients' default language and the UI's; "" = the language of clinic.locale.
     "clinic.language": "",
+    # room.*, keys.* and ui.geometry belong to one PC: console/settings/room.py keeps them in
+    # that PC's room file; rows here are only read once, to upgrade a one-room install.
     "room.printer": "",
     "room.name": "",  # printed on signed consents: which room it was signed in
     "room.photo_folder": "",  # watched folder: tethering or phone sync drops photos here
@@ -49,10 +51,13 @@ def get(db: Db, key: str) -> Any:
 
 
 def get_all(db: Db) -> dict[str, Any]:
-    values = dict(DEFAULTS)
-    for key, value in db.execute("SELECT key, value FROM settings").fetchall():
-        values[key] = json.loads(value)
-    return values
+    return {**DEFAULTS, **stored(db)}
+
+
+def stored(db: Db) -> dict[str, Any]:
+    """The settings saved in this database, without the defaults."""
+    rows = db.execute("SELECT key, value FROM settings").fetchall()
+    return {key: json.loads(value) for key, value in rows}
 
 
 def put(db: Db, key: str, value: Any, *, now: datetime, by: str | None) -> None:

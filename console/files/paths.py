@@ -1,13 +1,19 @@
-"""Where the console keeps its files: the database, and beside it handouts and backups."""
+"""Where the console keeps its files: the database, and beside it handouts and backups;
+this PC's room settings in the user's config folder."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from platformdirs import user_data_path
+from platformdirs import user_config_path, user_data_path
 
 APP_NAME = "treatment-room-console"
 DB_FILENAME = "console.sqlite3"
+ROOM_FILENAME = "room.json"
+# Two rooms on one machine (or a test) each need their own room file.
+ROOM_FILE_ENV = "TREATMENT_CONSOLE_ROOM_FILE"
+_chosen_room_file: Path | None = None  # --room-file, for this process
 
 
 def default_data_dir() -> Path:
@@ -30,3 +36,25 @@ def handouts_dir(db_path: Path | None) -> Path:
 
 def backups_dir(db_path: Path | None) -> Path:
     return data_dir_for(db_path) / "backups"
+
+
+def default_room_file() -> Path:
+    # e.g. ~/.config/treatment-room-console/room.json on Linux, %LOCALAPPDATA%\… on Windows
+    return user_config_path(APP_NAME, appauthor=False) / ROOM_FILENAME
+
+
+def choose_room_file(path: Path | None) -> Path | None:
+    """Use ``path`` (``--room-file``) for this process; returns the previous choice so a
+    command run in-process can put it back."""
+    global _chosen_room_file
+    previous, _chosen_room_file = _chosen_room_file, path
+    return previous
+
+
+def room_file_path() -> Path:
+    """This PC's room settings: ``--room-file``, else $TREATMENT_CONSOLE_ROOM_FILE, else the
+    user's config folder."""
+    if _chosen_room_file is not None:
+        return _chosen_room_file
+    env = os.environ.get(ROOM_FILE_ENV, "").strip()
+    return Path(env).expanduser() if env else default_room_file()

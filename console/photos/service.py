@@ -18,12 +18,13 @@ from pathlib import Path
 from console.aftercare.archive import sha256_hex
 from console.consent.photo_use import photo_uses
 from console.context import AppContext
-from console.data import photos_repo, protocol_repo, settings_repo
+from console.data import photos_repo, protocol_repo
 from console.errors import DomainError, NotFound
 from console.files.private import write_private
 from console.model.photos import STAGES, Pair, Photo, View
 from console.photos import image, view_rules
 from console.protocol.edit import can_edit, require_admin
+from console.settings import service as settings_service
 from console.visit.storage import guarded
 
 CLINICAL_USE = "clinical_record"
@@ -156,7 +157,7 @@ class PhotoService:
 
     def watch_folder(self) -> Path | None:
         """The room's watched folder, if one is set."""
-        text = str(settings_repo.get(self.db, "room.photo_folder") or "")
+        text = str(settings_service.get(self.ctx, "room.photo_folder") or "")
         return Path(text) if text else None
 
     @guarded
@@ -164,16 +165,17 @@ class PhotoService:
         if folder is not None and not folder.is_dir():
             raise DomainError(f"{folder} is not a folder.", "folder")
         value = "" if folder is None else str(folder)
-        with self.db.atomic():
-            settings_repo.put(
-                self.db, "room.photo_folder", value, now=self.ctx.now(), by=self.ctx.practitioner_id
-            )
-            self.ctx.audit(
+        settings_service.put_room(
+            self.ctx,
+            "room.photo_folder",
+            value,
+            audit=lambda: self.ctx.audit(
                 "settings.photo_folder",
                 entity="settings",
                 entity_id="room.photo_folder",
                 detail={"folder": value},
-            )
+            ),
+        )
 
     # -- the clinic's views (admins only; every change has its audit row) ---------------------
     def can_edit_views(self) -> bool:

@@ -1,15 +1,17 @@
 """Clinic and room settings: checked field by field, saved together, every change audited.
 
-The logo is a PNG or JPEG the clinic picks; it is checked (really decodable, sensible size),
-copied into ``<data_dir>/branding/logo.<ext>`` (0600) and that path is stored.
+Clinic-wide keys live in the database; this PC's room keys (``room.ROOM_KEYS``) in its room
+file. Callers ask for a key and never need to know which.
+
+The logo is checked and copied by ``logo``; its path is what is stored here.
 """
 
 from __future__ import annotations
 
-import io
-import os
+import logging
 import re
 import zoneinfo
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -19,13 +21,12 @@ from urllib.parse import urlsplit
 from console.context import AppContext
 from console.data import settings_repo
 from console.errors import DomainError
+from console.files.private import NotWritten
 from console.protocol.edit import can_edit, require_admin
+from console.settings import room
+from console.settings.logo import branding_dir, check_logo, store_logo
 
 PAPERS = ("A4", "Letter")
-LOGO_MAX_BYTES = 5 * 1024 * 1024
-LOGO_MAX_SIDE = 6000  # px; a logo, not a poster (and no decompression bombs)
-_PNG = b"\x89PNG\r\n\x1a\n"
-_JPEG = b"\xff\xd8\xff"
 # What the clinic edits here; ui.geometry and the like are saved by their own screens.
 EDITABLE = (
     "clinic.name",
@@ -51,6 +52,7 @@ EDITABLE = (
 )
 KEY_SETTINGS = ("keys.pass_toggle", "keys.next_area", "keys.previous_area", "keys.lock")
 _PHONE_CHARS = re.compile(r"^\+?[0-9 ()./\-]+$")
+log = logging.getLogger(__name__)
 
 __all__ = [
     "EDITABLE",
@@ -61,6 +63,8 @@ __all__ = [
     "check_logo",
     "get",
     "get_all",
+    "put_room",
+    "room_file",
     "save",
     "save_window_geometry",
     "window_geometry",
@@ -69,25 +73,51 @@ __all__ = [
 
 def get(ctx: AppContext, key: str) -> Any:
     """One setting's value: the saved one, else its default (an unknown key is a KeyError)."""
+    if room.is_room_key(key):
+        return room.load(ctx, check_value).values[key]
     return settings_repo.get(ctx.db, key)
 
 
 def get_all(ctx: AppContext) -> dict[str, Any]:
     """Every setting, defaults filled in."""
-    return settings_repo.get_all(ctx.db)
+    return {**settings_repo.get_all(ctx.db), **room.load(ctx, check_value).values}
+
+
+@dataclass(frozen=True)
+class RoomFile:
+    """Where this PC keeps its room settings, and '' or why that file is not used."""
+
+    path: Path
+    problem: str
+
+
+def room_file(ctx: AppContext) -> RoomFile:
+    state = room.load(ctx, check_value)
+    return RoomFile(state.path, state.problem)
 
 
 def window_geometry(ctx: AppContext) -> str | None:
     """Where the window was on this room's monitor (Qt's saveGeometry, base64), if saved."""
-    saved = settings_repo.get(ctx.db, "ui.geometry")
+    saved = get(ctx, "ui.geometry")
     return str(saved) if saved else None
 
 
 def save_window_geometry(ctx: AppContext, geometry: str) -> None:
-    """Remember the window's place. Not audited: it is the room's layout, not clinic data,
-    and it is saved on every close, signed in or not."""
-    with ctx.db.atomic():
-        settings_repo.put(ctx.db, "ui.geometry", geometry, now=ctx.now(), by=None)
+    """Remember the window's place in the room file. Not audited: it is the room's layout,
+    not clinic data, and it is saved on every close, signed in or not. A file that cannot be
+    written only costs the layout, so it is logged, never raised at close."""
+    try:
+        room.store(ctx, {"ui.geometry": geometry}, check_value)
+    except NotWritten as exc:
+        log.warning("the window's place was not saved: %s", exc.message)
+
+
+def put_room(ctx: AppContext, key: str, value: Any, audit: Callable[[], None]) -> None:
+    """Write one room setting (already checked) with its audit row (``audit`` calls
+    ``ctx.audit``): both or neither, the file put back if the transaction fails."""
+    with room.transaction(ctx, check_value) as write:
+        audit()
+        write({key: value})
 
 
 class SettingsInvalid(DomainError):
@@ -267,94 +297,48 @@ _KEY_LABELS = {
 }
 
 
-# -- logo ------------------------------------------------------------------------------------
-def check_logo(path: Path) -> str:
-    """Refuse anything but a sound PNG or JPEG of sensible size; returns "png" or "jpg"."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise DomainError(
-            f"The logo file could not be read ({exc.strerror or exc}).", "clinic.logo_path"
-        ) from exc
-    return _check_logo_bytes(data)
-
-
-def _check_logo_bytes(data: bytes) -> str:
-    field = "clinic.logo_path"
-    if len(data) > LOGO_MAX_BYTES:
-        raise DomainError("The logo is larger than 5 MB: save a smaller copy.", field)
-    if data.startswith(_PNG):
-        ext = "png"
-    elif data.startswith(_JPEG):
-        ext = "jpg"
-    else:
-        raise DomainError("The logo must be a PNG or JPEG image.", field)
-    # reportlab draws the sheet; decoding through it proves the sheet will be able to.
-    from reportlab.lib.utils import ImageReader
-
-    try:
-        reader = ImageReader(io.BytesIO(data))
-        width, height = reader.getSize()
-        if not (0 < width <= LOGO_MAX_SIDE and 0 < height <= LOGO_MAX_SIDE):
-            raise DomainError(
-                f"The logo is {width}×{height} pixels; keep it under {LOGO_MAX_SIDE} a side.",
-                field,
-            )
-        reader.getRGBData()  # decodes every pixel: a truncated file fails here
-    except DomainError:
-        raise
-    except Exception as exc:  # reportlab/PIL raise many kinds for a damaged file
-        raise DomainError("The logo file is damaged or not really an image.", field) from exc
-    return ext
-
-
-def branding_dir(ctx: AppContext) -> Path:
-    return ctx.data_dir / "branding"
-
-
-def _store_logo(ctx: AppContext, source: Path) -> tuple[Path, Path]:
-    """Copy to a temporary file beside the final one; returns (temporary, final)."""
-    ext = check_logo(source)
-    folder = branding_dir(ctx)
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    final = folder / f"logo.{ext}"
-    tmp = folder / f".logo.{ext}.part"
-    fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as out:
-        out.write(source.read_bytes())
-    os.chmod(tmp, 0o600)
-    return tmp, final
-
-
 # -- saving ----------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Saved:
     changed: tuple[str, ...]
     values: dict[str, Any]
+    notice: str = ""  # e.g. an unusable room file was kept aside
 
 
 def save(ctx: AppContext, values: dict[str, Any]) -> Saved:
-    """Save what changed among ``values``; all or nothing, one audit row per changed key."""
+    """Save what changed among ``values``; all or nothing, one audit row per changed key.
+    Room keys go to this PC's room file, the rest to the database."""
     require_admin(ctx)
-    old = settings_repo.get_all(ctx.db)
+    old = get_all(ctx)
     tidy, problems = check(values, old)
     if problems:
         raise SettingsInvalid(problems)
     changed = {k: v for k, v in tidy.items() if old.get(k) != v}
+    room_changes = {k: v for k, v in changed.items() if room.is_room_key(k)}
     logo_move: tuple[Path, Path] | None = None
     if changed.get("clinic.logo_path"):
-        logo_move = _store_logo(ctx, Path(changed["clinic.logo_path"]))
+        logo_move = store_logo(ctx, Path(changed["clinic.logo_path"]))
         changed["clinic.logo_path"] = str(logo_move[1])
+    notice = ""
     try:
-        with ctx.db.atomic():
+        with room.transaction(ctx, check_value) as write_room:
             for key, value in changed.items():
-                settings_repo.put(ctx.db, key, value, now=ctx.now(), by=ctx.practitioner_id)
-                ctx.audit(
-                    "settings.change",
-                    entity="settings",
-                    entity_id=key,
-                    detail={"key": key, "old": old.get(key), "new": value},
-                )
+                detail = {"key": key, "old": old.get(key), "new": value}
+                if key in room_changes:
+                    detail["stored"] = "room file"  # this PC's, not the clinic's
+                else:
+                    settings_repo.put(ctx.db, key, value, now=ctx.now(), by=ctx.practitioner_id)
+                ctx.audit("settings.change", entity="settings", entity_id=key, detail=detail)
+            if room_changes:
+                notice = write_room(room_changes).notice
+    except NotWritten as exc:
+        if logo_move is not None:
+            logo_move[0].unlink(missing_ok=True)
+        raise DomainError(
+            f"Nothing was saved: this PC's room settings file could not be written "
+            f"({exc.reason}: {exc.path}).",
+            next(iter(room_changes), None),
+        ) from exc
     except BaseException:
         if logo_move is not None:
             logo_move[0].unlink(missing_ok=True)
@@ -368,4 +352,4 @@ def save(ctx: AppContext, values: dict[str, Any]) -> Saved:
     elif changed.get("clinic.logo_path") == "":
         for stale in branding_dir(ctx).glob("logo.*"):
             stale.unlink(missing_ok=True)  # archived sheets keep their own copy in the PDF
-    return Saved(changed=tuple(changed), values={**old, **changed})
+    return Saved(changed=tuple(changed), values={**old, **changed}, notice=notice)

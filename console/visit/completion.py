@@ -12,8 +12,9 @@ from pathlib import Path
 
 from console.aftercare.archive import HandoutInfo, archive_sheet, create_handout
 from console.context import AppContext
-from console.data import settings_repo, visits_repo
+from console.data import visits_repo
 from console.model.visit_record import VisitRecord
+from console.settings import service as settings_service
 from console.visit.lifecycle import VisitLifecycle
 from console.visit.storage import guarded
 
@@ -45,7 +46,7 @@ class Completed:
 
 def room_printer(ctx: AppContext) -> str:
     """The printer the sheet goes to after a visit (Settings); "" when none is set."""
-    return str(settings_repo.get(ctx.db, "room.printer") or "")
+    return str(settings_service.get(ctx, "room.printer") or "")
 
 
 def backup_due(ctx: AppContext) -> BackupDue | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from console.context import AppContext
-from console.data import settings_repo
+from console.settings import service as settings_service
 
 
 @dataclass(frozen=True)
@@ -16,7 +16,7 @@ class TreatKeys:
 
 
 def treat_keys(ctx: AppContext) -> TreatKeys:
-    keys = settings_repo.get_all(ctx.db)
+    keys = settings_service.get_all(ctx)  # this room's keys: its own file
     return TreatKeys(
         pass_toggle=str(keys["keys.pass_toggle"]),
         next_area=str(keys["keys.next_area"]),

@@ -379,79 +379,64 @@
         <translation>wird als QR-Code auf das Blatt gedruckt</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/forms.py" line="159" />
+        <location filename="../../console/ui/settings/forms.py" line="158" />
         <source>The language of the dates</source>
         <translation>Die Sprache des Datumsformats</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/forms.py" line="164" />
+        <location filename="../../console/ui/settings/forms.py" line="163" />
         <source>Clinic name</source>
         <translation>Name der Praxis</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/forms.py" line="168" />
+        <location filename="../../console/ui/settings/forms.py" line="167" />
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/forms.py" line="173" />
+        <location filename="../../console/ui/settings/forms.py" line="172" />
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/forms.py" line="176" />
+        <location filename="../../console/ui/settings/forms.py" line="175" />
         <source>Website</source>
         <translation>Website</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/forms.py" line="183" />
+        <location filename="../../console/ui/settings/forms.py" line="182" />
         <source>Booking link</source>
         <translation>Buchungslink</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/forms.py" line="188" />
+        <location filename="../../console/ui/settings/forms.py" line="187" />
         <source>Logo</source>
         <translation>Logo</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/forms.py" line="191" />
+        <location filename="../../console/ui/settings/forms.py" line="190" />
         <source>Time zone</source>
         <translation>Zeitzone</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/forms.py" line="198" />
+        <location filename="../../console/ui/settings/forms.py" line="197" />
         <source>Paper size</source>
         <translation>Papierformat</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/forms.py" line="205" />
+        <location filename="../../console/ui/settings/forms.py" line="204" />
         <source>Dates written as</source>
         <translation>Datumsformat</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/forms.py" line="213" />
+        <location filename="../../console/ui/settings/forms.py" line="212" />
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/forms.py" line="220" />
-        <source>Room printer</source>
-        <translation>Drucker im Raum</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/settings/forms.py" line="256" />
+        <location filename="../../console/ui/settings/forms.py" line="247" />
         <source>e.g. {example}</source>
         <translation>z. B. {example}</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/settings/forms.py" line="264" />
-        <source>System default printer</source>
-        <translation>Standarddrucker des Systems</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/settings/forms.py" line="270" />
-        <source>{name} (not found now)</source>
-        <translation>{name} (derzeit nicht gefunden)</translation>
     </message>
 </context>
 <context>
@@ -502,84 +487,74 @@
         <translation>nach Ablauf der Frist und bei jeder neuen Serie</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="97" />
-        <source>e.g. Room 2</source>
-        <translation>z. B. Raum 2</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="102" />
-        <source>Save renewal rule and room</source>
-        <translation>Erneuerungsregel und Raum speichern</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="110" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="105" />
         <source>Valid for</source>
         <translation>Gültig für</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="113" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="108" />
         <source>Renewed</source>
         <translation>Erneuert</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="119" />
-        <source>Room</source>
-        <translation>Raum</translation>
+        <location filename="../../console/ui/settings/consent_editor.py" line="97" />
+        <source>Save renewal rule</source>
+        <translation>Erneuerungsregel speichern</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="123" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="117" />
         <source>Template</source>
         <translation>Vorlage</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="124" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="118" />
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="125" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="119" />
         <source>Sections</source>
         <translation>Abschnitte</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="126" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="120" />
         <source>Declaration</source>
         <translation>Erklärung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="129" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="123" />
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="156" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="150" />
         <source>Library version {version}. English is shown; other languages are kept as they are, and shown only while they say the current material version.</source>
         <translation>Bibliotheksversion {version}. Angezeigt wird Englisch; andere Sprachen bleiben, wie sie sind, und werden nur gezeigt, solange sie die aktuelle inhaltliche Version nennen.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="161" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="155" />
         <source>In each language: {states}</source>
         <translation>In jeder Sprache: {states}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="181" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="175" />
         <source>Only an admin can change the consent texts.</source>
         <translation>Nur die Administration kann die Einwilligungstexte ändern.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="195" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="189" />
         <source>Photo use “{choice}”</source>
         <translation>Fotonutzung „{choice}“</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="234" />
+        <location filename="../../console/ui/settings/consent_editor.py" line="228" />
         <source>Saved as library version {version}.</source>
         <translation>Als Bibliotheksversion {version} gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/consent_editor.py" line="249" />
-        <source>Renewal rule and room saved.</source>
-        <translation>Erneuerungsregel und Raum gespeichert.</translation>
+        <location filename="../../console/ui/settings/consent_editor.py" line="242" />
+        <source>Renewal rule saved.</source>
+        <translation>Erneuerungsregel gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -1362,32 +1337,32 @@ Grund (in den Worten der Person, und wie er übermittelt wurde):</translation>
 <context>
     <name>LogoPicker</name>
     <message>
-        <location filename="../../console/ui/settings/forms.py" line="305" />
+        <location filename="../../console/ui/settings/forms.py" line="278" />
         <source>Choose…</source>
         <translation>Auswählen…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/forms.py" line="306" />
+        <location filename="../../console/ui/settings/forms.py" line="279" />
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/forms.py" line="321" />
+        <location filename="../../console/ui/settings/forms.py" line="294" />
         <source>Choose the clinic's logo</source>
         <translation>Logo der Praxis auswählen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/forms.py" line="323" />
+        <location filename="../../console/ui/settings/forms.py" line="296" />
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>Bilder (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/forms.py" line="341" />
+        <location filename="../../console/ui/settings/forms.py" line="314" />
         <source>no logo</source>
         <translation>kein Logo</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/forms.py" line="341" />
+        <location filename="../../console/ui/settings/forms.py" line="314" />
         <source>logo not found</source>
         <translation>Logo nicht gefunden</translation>
     </message>
@@ -1445,7 +1420,7 @@ Grund (in den Worten der Person, und wie er übermittelt wurde):</translation>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/main_window.py" line="70" />
+        <location filename="../../console/ui/shell/main_window.py" line="114" />
         <source>Treatment Room Console</source>
         <translation>Konsole für den Behandlungsraum</translation>
     </message>
@@ -1455,22 +1430,22 @@ Grund (in den Worten der Person, und wie er übermittelt wurde):</translation>
         <translation>wer angemeldet ist und welche Person behandelt wird</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/main_window.py" line="166" />
+        <location filename="../../console/ui/shell/main_window.py" line="172" />
         <source>Stop the running pass first.</source>
         <translation>Stoppen Sie zuerst den laufenden Durchgang.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/main_window.py" line="203" />
+        <location filename="../../console/ui/shell/main_window.py" line="209" />
         <source>Signed in: {name}</source>
         <translation>Angemeldet: {name}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/main_window.py" line="211" />
+        <location filename="../../console/ui/shell/main_window.py" line="217" />
         <source>Patient: &lt;b&gt;{name}&lt;/b&gt;, born {date} (age {age})</source>
         <translation>Patient/in: &lt;b&gt;{name}&lt;/b&gt;, geboren {date} ({age} Jahre)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/main_window.py" line="215" />
+        <location filename="../../console/ui/shell/main_window.py" line="221" />
         <source>Not signed in</source>
         <translation>Nicht angemeldet</translation>
     </message>
@@ -3318,44 +3293,74 @@ Jeder abgeschlossene Durchgang ist gespeichert. Dort fortsetzen, wo sie unterbro
 <context>
     <name>RoomTab</name>
     <message>
-        <location filename="../../console/ui/settings/forms.py" line="361" />
+        <location filename="../../console/ui/settings/forms.py" line="334" />
         <source>Start / stop pass</source>
         <translation>Durchgang starten / stoppen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/forms.py" line="362" />
+        <location filename="../../console/ui/settings/forms.py" line="335" />
         <source>Next area</source>
         <translation>Nächster Bereich</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/forms.py" line="363" />
+        <location filename="../../console/ui/settings/forms.py" line="336" />
         <source>Previous area</source>
         <translation>Vorheriger Bereich</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/forms.py" line="364" />
+        <location filename="../../console/ui/settings/forms.py" line="337" />
         <source>Lock the screen</source>
         <translation>Bildschirm sperren</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/forms.py" line="383" />
+        <location filename="../../console/ui/settings/forms.py" line="350" />
+        <source>e.g. Room 2</source>
+        <translation>z. B. Raum 2</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/forms.py" line="353" />
+        <source>Room</source>
+        <translation>Raum</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/forms.py" line="362" />
+        <source>Room printer</source>
+        <translation>Drucker im Raum</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/forms.py" line="382" />
         <source> min</source>
         <translation> Min.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/forms.py" line="386" />
+        <location filename="../../console/ui/settings/forms.py" line="385" />
         <source>Lock when idle for</source>
         <translation>Sperren nach Untätigkeit von</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/forms.py" line="398" />
+        <location filename="../../console/ui/settings/forms.py" line="397" />
         <source>Type size</source>
         <translation>Schriftgröße</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/forms.py" line="408" />
+        <location filename="../../console/ui/settings/forms.py" line="412" />
         <source>A foot pedal is a keyboard that sends one key. Click a field, then press the key or the pedal. The type size applies at the next start.</source>
         <translation>Ein Fußpedal ist eine Tastatur, die eine einzige Taste sendet. Klicken Sie in ein Feld und drücken Sie dann die Taste oder das Pedal. Die Schriftgröße gilt ab dem nächsten Start.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/forms.py" line="423" />
+        <source>These settings belong to this PC: they are kept in {path}, not in the clinic's database, so each room has its own.</source>
+        <translation>Diese Einstellungen gehören zu diesem PC: Sie liegen in {path}, nicht in der Datenbank der Praxis, daher hat jeder Raum seine eigenen.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/forms.py" line="435" />
+        <source>System default printer</source>
+        <translation>Standarddrucker des Systems</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/settings/forms.py" line="441" />
+        <source>{name} (not found now)</source>
+        <translation>{name} (derzeit nicht gefunden)</translation>
     </message>
 </context>
 <context>
@@ -3490,19 +3495,19 @@ Jeder abgeschlossene Durchgang ist gespeichert. Dort fortsetzen, wo sie unterbro
     <name>SettingsScreen</name>
     <message>
         <location filename="../../console/ui/settings/screen.py" line="58" />
-        <location filename="../../console/ui/settings/screen.py" line="145" />
+        <location filename="../../console/ui/settings/screen.py" line="146" />
         <source>Clinic</source>
         <translation>Praxis</translation>
     </message>
     <message>
         <location filename="../../console/ui/settings/screen.py" line="59" />
-        <location filename="../../console/ui/settings/screen.py" line="146" />
+        <location filename="../../console/ui/settings/screen.py" line="147" />
         <source>Room</source>
         <translation>Raum</translation>
     </message>
     <message>
         <location filename="../../console/ui/settings/screen.py" line="60" />
-        <location filename="../../console/ui/settings/screen.py" line="147" />
+        <location filename="../../console/ui/settings/screen.py" line="148" />
         <source>Protocol library</source>
         <translation>Protokollbibliothek</translation>
     </message>
@@ -3542,43 +3547,43 @@ Jeder abgeschlossene Durchgang ist gespeichert. Dort fortsetzen, wo sie unterbro
         <translation>Einstellungen speichern</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/screen.py" line="129" />
+        <location filename="../../console/ui/settings/screen.py" line="130" />
         <source>Only an admin can change settings: you are viewing them.</source>
         <translation>Nur eine Administratorin oder ein Administrator kann Einstellungen ändern: Sie sehen sie nur an.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/screen.py" line="153" />
-        <location filename="../../console/ui/settings/screen.py" line="180" />
+        <location filename="../../console/ui/settings/screen.py" line="154" />
+        <location filename="../../console/ui/settings/screen.py" line="181" />
         <source>Accounts</source>
         <translation>Konten</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/screen.py" line="161" />
+        <location filename="../../console/ui/settings/screen.py" line="162" />
         <source>the previous user</source>
         <translation>der vorherigen Person</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/screen.py" line="164" />
+        <location filename="../../console/ui/settings/screen.py" line="165" />
         <source>Unsaved changes by {name} ({edited}) were discarded when someone else signed in. Nothing of them was saved.</source>
         <translation>Nicht gespeicherte Änderungen von {name} ({edited}) wurden verworfen, als sich jemand anderes angemeldet hat. Nichts davon wurde gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/screen.py" line="181" />
+        <location filename="../../console/ui/settings/screen.py" line="182" />
         <source>Audit</source>
         <translation>Prüfprotokoll</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/screen.py" line="212" />
+        <location filename="../../console/ui/settings/screen.py" line="213" />
         <source>Not saved: fix the fields marked in red.</source>
         <translation>Nicht gespeichert: korrigieren Sie die rot markierten Felder.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/screen.py" line="227" />
+        <location filename="../../console/ui/settings/screen.py" line="231" />
         <source>Saved {n} change(s).</source>
         <translation>{n} Änderung(en) gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/settings/screen.py" line="227" />
+        <location filename="../../console/ui/settings/screen.py" line="231" />
         <source>Nothing had changed.</source>
         <translation>Es war nichts geändert.</translation>
     </message>

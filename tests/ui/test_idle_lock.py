@@ -12,7 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from console.clock import FakeClock
 from console.context import AppContext
-from console.data import audit_repo, practitioners_repo, settings_repo
+from console.data import audit_repo, practitioners_repo
+from console.settings import service as settings_service
 from console.ui.shell.lock import IdleLock
 from console.ui.shell.main_window import MainWindow
 from console.visit.service import VisitService
@@ -33,13 +34,24 @@ def window(qtbot: QtBot, ctx: AppContext, staff: list[str]) -> MainWindow:
     return w
 
 
-def _idle_ms(ctx: AppContext, ms: int) -> None:
-    settings_repo.put(ctx.db, "room.idle_lock_minutes", ms / 60_000, now=ctx.now(), by=None)
+_REAL_GET = settings_service.get
+
+
+def _idle_ms(monkeypatch: pytest.MonkeyPatch, ms: int) -> None:
+    """The setting is whole minutes (1 to 60; a room file holding less is refused): the lock
+    reads a sub-minute timeout here so the tests need not wait a minute."""
+
+    def get(ctx: AppContext, key: str) -> object:
+        return ms / 60_000 if key == "room.idle_lock_minutes" else _REAL_GET(ctx, key)
+
+    monkeypatch.setattr(settings_service, "get", get)
 
 
 @pytest.fixture
-def lock(window: MainWindow, ctx: AppContext) -> Iterator[IdleLock]:
-    _idle_ms(ctx, 150)  # the setting is in minutes; a short one keeps the test fast
+def lock(
+    window: MainWindow, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[IdleLock]:
+    _idle_ms(monkeypatch, 150)  # a short one keeps the test fast
     idle = IdleLock(window, ctx, window.flow)
     yield idle
     idle.uninstall()
@@ -117,10 +129,15 @@ def test_idle_lock_hides_the_patient_and_the_pass_keeps_running(
 
 
 def test_input_keeps_it_open_and_nobody_signed_in_means_no_lock(
-    qtbot: QtBot, window: MainWindow, lock: IdleLock, ctx: AppContext, staff: list[str]
+    qtbot: QtBot,
+    window: MainWindow,
+    lock: IdleLock,
+    ctx: AppContext,
+    staff: list[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     ctx.practitioner_id = None  # the staff fixture signed someone in; here nobody is yet
-    _idle_ms(ctx, 400)
+    _idle_ms(monkeypatch, 400)
     lock.reload_settings()
     qtbot.wait(600)
     assert not lock.locked  # nobody signed in: nothing to hide
@@ -139,8 +156,11 @@ def test_lock_key_and_another_practitioner_takes_over(
     ctx: AppContext,
     staff: list[str],
     patient: str,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    _idle_ms(ctx, 60_000)
+    # A real room setting this time: one minute, saved in this PC's room file.
+    monkeypatch.setattr(settings_service, "get", _REAL_GET)
+    settings_service.save(ctx, {"room.idle_lock_minutes": 1})
     _sign_in(window, ctx, staff[0])
     assert lock.timer.interval() == 60_000
     window.flow.set_patient(patient)

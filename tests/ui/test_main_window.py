@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -34,12 +37,16 @@ def test_shell_shows_the_visit_steps_and_starts_at_sign_in(qtbot: QtBot, ctx: Ap
     assert not item.flags() & Qt.ItemFlag.ItemIsEnabled
 
 
-def test_geometry_is_remembered_in_the_database(qtbot: QtBot, ctx: AppContext) -> None:
+def test_geometry_is_remembered_in_this_pcs_room_file(
+    qtbot: QtBot, ctx: AppContext, room_file: Path
+) -> None:
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.resize(701, 521)  # inside the offscreen 800x600 screen
     window.close()
-    assert settings_repo.get(ctx.db, "ui.geometry")
+    # The room's monitor is this PC's: its layout is not in the shared database.
+    assert json.loads(room_file.read_text())["settings"]["ui.geometry"]
+    assert "ui.geometry" not in settings_repo.stored(ctx.db)
     again = MainWindow(ctx)
     qtbot.addWidget(again)
     assert (again.width(), again.height()) == (701, 521)

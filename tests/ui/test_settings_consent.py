@@ -58,18 +58,16 @@ def test_an_emptied_section_is_refused_next_to_the_form(
     assert ConsentService(ctx).templates().version == 1
 
 
-def test_the_renewal_rule_and_room_are_saved_and_checked(
+def test_the_renewal_rule_is_saved_and_checked(
     qtbot: QtBot, ctx: AppContext, staff: list[str]
 ) -> None:
     editor = _editor(qtbot, ctx)
     editor.valid_months.setValue(6)
     editor.renew.setCurrentIndex(editor.renew.findData("series"))
-    editor.room_name.setText("Room 2")
     editor.save_rule.click()
     assert editor.rule_error.text() == ""
     assert settings_repo.get(ctx.db, "consent.valid_months") == 6
     assert settings_repo.get(ctx.db, "consent.renew") == "series"
-    assert settings_repo.get(ctx.db, "room.name") == "Room 2"
 
 
 def test_a_practitioner_sees_the_texts_read_only(

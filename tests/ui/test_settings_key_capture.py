@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from console.context import AppContext
-from console.data import settings_repo
+from console.settings import service as settings_service
 from console.ui.settings.key_capture import PROMPT, KeyCaptureField
 from console.ui.settings.screen import SettingsScreen
 from console.ui.shell.flow import VisitFlow
@@ -74,9 +74,9 @@ def test_room_tab_saves_captured_keys_and_refuses_a_key_used_twice(
     _press(nxt, Qt.Key.Key_F14)
     screen.room.idle.setValue(3)
     assert screen.save_settings()
-    assert settings_repo.get(ctx.db, "keys.pass_toggle") == "F13"
-    assert settings_repo.get(ctx.db, "keys.next_area") == "F14"
-    assert settings_repo.get(ctx.db, "room.idle_lock_minutes") == 3
+    assert settings_service.get(ctx, "keys.pass_toggle") == "F13"
+    assert settings_service.get(ctx, "keys.next_area") == "F14"
+    assert settings_service.get(ctx, "room.idle_lock_minutes") == 3
 
 
 def test_capturing_the_lock_key_does_not_fire_its_shortcut(qtbot: QtBot) -> None:

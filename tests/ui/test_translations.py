@@ -198,7 +198,9 @@ def test_records_and_settings_speak_german(qtbot: QtBot, ctx: AppContext, staff:
         settings = SettingsScreen(ctx, VisitFlow(ctx.signed_in))
         qtbot.addWidget(settings)
         labels = {label.text() for label in settings.clinic.findChildren(QLabel)}
-        assert {"Name der Praxis", "Zeitzone", "Drucker im Raum"} <= labels
+        assert {"Name der Praxis", "Zeitzone"} <= labels
+        room_labels = {label.text() for label in settings.room.findChildren(QLabel)}
+        assert {"Raum", "Drucker im Raum"} <= room_labels
 
         assert settings.clinic.fields["clinic.name"].accessibleName() == "Name der Praxis"
         assert settings.clinic.logo.choose.text() == "Auswählen…"

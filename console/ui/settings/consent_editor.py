@@ -86,20 +86,15 @@ class ConsentEditor(QWidget):
         self.status = widgets.hint()
         self.save = widgets.primary(self.tr("Save as a new version"))
         self.save.clicked.connect(self._on_save_clicked)
-        # When consent is asked again, and the room name printed on signed consents.
+        # When consent is asked again (the room printed on it is set on the Room tab).
         self.valid_months = QSpinBox()
         self.valid_months.setRange(1, 120)
         self.valid_months.setSuffix(self.tr(" months"))
         self.renew = QComboBox()
         self.renew.addItem(self.tr("after the period only"), RENEW_AFTER_MONTHS)
         self.renew.addItem(self.tr("after the period, and at each new series"), RENEW_AT_SERIES)
-        self.room_name = QLineEdit()
-        self.room_name.setPlaceholderText(self.tr("e.g. Room 2"))
-        # Longer labels (German) would squeeze the room's name to nothing.
-        self.room_name.setMinimumWidth(240)
-
         self.rule_error = widgets.error_label()
-        self.save_rule = QPushButton(self.tr("Save renewal rule and room"))
+        self.save_rule = QPushButton(self.tr("Save renewal rule"))
         self.save_rule.clicked.connect(self._on_save_rule_clicked)
         # Three short rows: the period and its renewal on one were 52 px wider than a 1280 px
         # room monitor at type size 1.3 (the renewal choice is long and shown whole); German's
@@ -115,10 +110,9 @@ class ConsentEditor(QWidget):
         renewal.addStretch(1)
         rule.addLayout(period)
         rule.addLayout(renewal)
-        room = QHBoxLayout()
-        for w in (QLabel(self.tr("Room")), self.room_name, self.save_rule):
-            room.addWidget(w)
-        room.addStretch(1)
+        saving = QHBoxLayout()
+        saving.addWidget(self.save_rule)
+        saving.addStretch(1)
         form = QFormLayout()
         form.addRow(self.tr("Template"), self.template)
         form.addRow(self.tr("Title"), self.title)
@@ -135,7 +129,7 @@ class ConsentEditor(QWidget):
         layout.addWidget(self.version)
         layout.addWidget(self.languages)
         layout.addLayout(rule)
-        layout.addLayout(room)
+        layout.addLayout(saving)
 
         layout.addWidget(self.rule_error)
         layout.addLayout(form, 1)
@@ -239,11 +233,10 @@ class ConsentEditor(QWidget):
         values = {
             "consent.valid_months": self.valid_months.value(),
             "consent.renew": self.renew.currentData(),
-            "room.name": self.room_name.text(),
         }
         try:
             settings_service.save(self.ctx, values)
         except DomainError as exc:
             self.rule_error.setText(exc.message)
             return
-        self.status.setText(self.tr("Renewal rule and room saved."))
+        self.status.setText(self.tr("Renewal rule saved."))

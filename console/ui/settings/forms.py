@@ -153,7 +153,6 @@ class ClinicTab(_Form):
         self.date_locale = QComboBox()
         self.date_locale.setEditable(True)
         self.date_locale.addItems(DATE_LOCALES)
-        self.printer = QComboBox()
         self._locale_example = QLabel()
         self.language = QComboBox()
         self.language.addItem(self.tr("The language of the dates"), "")
@@ -215,13 +214,6 @@ class ClinicTab(_Form):
             lambda: self.language.currentData() or "",
             self._set_language,
         )
-        self.row(
-            "room.printer",
-            self.tr("Room printer"),
-            self.printer,
-            self._printer_value,
-            self._set_printer,
-        )
         self._finish()
 
         for edit in (self.name, self.phone, self.website, self.booking):
@@ -231,7 +223,6 @@ class ClinicTab(_Form):
         self.paper.currentTextChanged.connect(self.changed)
         self.date_locale.currentTextChanged.connect(self.changed)
         self.date_locale.currentTextChanged.connect(self._on_locale_changed)
-        self.printer.currentIndexChanged.connect(self.changed)
         self.language.currentIndexChanged.connect(self.changed)
         self.logo.picked.connect(self._on_logo_picked)
 
@@ -255,24 +246,6 @@ class ClinicTab(_Form):
         self._locale_example.setText(
             self.tr("e.g. {example}").format(example=example) if example else ""
         )
-
-    # The list is read at load time: a printer plugged in later shows after re-entering.
-    def _set_printer(self, name: Any) -> None:
-        from PySide6.QtPrintSupport import QPrinterInfo
-
-        self.printer.clear()
-        self.printer.addItem(self.tr("System default printer"), DEFAULT_PRINTER)
-        for printer in QPrinterInfo.availablePrinterNames():
-            self.printer.addItem(printer, printer)
-        name = name or DEFAULT_PRINTER
-        index = self.printer.findData(name)
-        if index < 0:  # chosen before but not connected now: keep it, say so
-            self.printer.addItem(self.tr("{name} (not found now)").format(name=name), name)
-            index = self.printer.count() - 1
-        self.printer.setCurrentIndex(index)
-
-    def _printer_value(self) -> str:
-        return str(self.printer.currentData() or DEFAULT_PRINTER)
 
     def _on_logo_picked(self, path: str) -> None:
         if not path:  # Remove
@@ -366,6 +339,32 @@ class RoomTab(_Form):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Where these are kept (this PC's room file), and why that file is not used if so.
+        self.stored_at = widgets.hint()
+        self.stored_at.setObjectName("room-file")
+        self.stored_at.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.file_problem = widgets.warning_label()
+        self.file_problem.setObjectName("room-file-problem")
+        self.file_problem.setVisible(False)
+        self.room_name = QLineEdit()
+        self.room_name.setPlaceholderText(self.tr("e.g. Room 2"))
+        self.row(
+            "room.name",
+            self.tr("Room"),
+            self.room_name,
+            self.room_name.text,
+            lambda v: self.room_name.setText(str(v or "")),
+        )
+        self.room_name.textEdited.connect(self.changed)
+        self.printer = QComboBox()
+        self.row(
+            "room.printer",
+            self.tr("Room printer"),
+            self.printer,
+            self._printer_value,
+            self._set_printer,
+        )
+        self.printer.currentIndexChanged.connect(self.changed)
         self.keys: dict[str, KeyCaptureField] = {}
         for key in KEY_SETTINGS:
             field = KeyCaptureField()
@@ -402,7 +401,12 @@ class RoomTab(_Form):
         )
         self.idle.valueChanged.connect(self.changed)
         self.scale.valueChanged.connect(self.changed)
-        self._finish(
+        intro = QWidget()
+        box = QVBoxLayout(intro)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.stored_at)
+        box.addWidget(self.file_problem)
+        box.addWidget(
             widgets.hint(
                 self.tr(
                     "A foot pedal is a keyboard that sends one key. Click a field, then press "
@@ -410,3 +414,33 @@ class RoomTab(_Form):
                 )
             )
         )
+        self._finish(intro)
+
+    def show_storage(self, path: Path, problem: str) -> None:
+        """Say that these settings are this PC's own and where they are kept."""
+        self.stored_at.setText(
+            self.tr(
+                "These settings belong to this PC: they are kept in {path}, not in the "
+                "clinic's database, so each room has its own."
+            ).format(path=path)
+        )
+        self.file_problem.setText(problem)
+        self.file_problem.setVisible(bool(problem))
+
+    # The list is read at load time: a printer plugged in later shows after re-entering.
+    def _set_printer(self, name: Any) -> None:
+        from PySide6.QtPrintSupport import QPrinterInfo
+
+        self.printer.clear()
+        self.printer.addItem(self.tr("System default printer"), DEFAULT_PRINTER)
+        for printer in QPrinterInfo.availablePrinterNames():
+            self.printer.addItem(printer, printer)
+        name = name or DEFAULT_PRINTER
+        index = self.printer.findData(name)
+        if index < 0:  # chosen before but not connected now: keep it, say so
+            self.printer.addItem(self.tr("{name} (not found now)").format(name=name), name)
+            index = self.printer.count() - 1
+        self.printer.setCurrentIndex(index)
+
+    def _printer_value(self) -> str:
+        return str(self.printer.currentData() or DEFAULT_PRINTER)

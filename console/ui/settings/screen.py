@@ -119,6 +119,7 @@ class SettingsScreen(QWidget):
         for form in (self.clinic, self.room):
             if not form.dirty:
                 form.load(values)
+        self._show_room_file()
         if not self.protocol.dirty:
             self.protocol.load()
         self.preview.mark_dirty()
@@ -216,19 +217,26 @@ class SettingsScreen(QWidget):
             return False
         self.clinic.load(saved.values)
         self.room.load(saved.values)
+        self._show_room_file()
+        # The window's title names the room: a renamed room shows at once.
+        show_room = getattr(self.window(), "show_room_name", None)
+        if callable(show_room):
+            show_room()
         self.preview.mark_dirty()
         # The idle lock reads its minutes and key when told to; tell it now, not at next sign-in.
         lock = getattr(self.window(), "idle_lock", None)
         if lock is not None and hasattr(lock, "reload_settings"):
             lock.reload_settings()
         n = len(saved.changed)
-        self._say(
-            status,
-            self.tr("Saved {n} change(s).").format(n=n) if n else self.tr("Nothing had changed."),
-        )
+        said = self.tr("Saved {n} change(s).").format(n=n) if n else self.tr("Nothing had changed.")
+        self._say(status, f"{said} {saved.notice}".strip())
         if self.audit is not None:
             self.audit.refresh()
         return True
+
+    def _show_room_file(self) -> None:
+        where = settings_service.room_file(self.ctx)
+        self.room.show_storage(where.path, where.problem)
 
     def _say(self, status: QLabel | None, text: str) -> None:
         for s in self._statuses if status is None else [status]:

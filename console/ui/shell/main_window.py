@@ -67,7 +67,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.flow = flow or VisitFlow(ctx.signed_in, self)
-        self.setWindowTitle(self.tr("Treatment Room Console"))
+        self.show_room_name()
         self._screens: dict[str, QWidget] = {}
         self.held = False  # see hold()
         self._holders: dict[str, QScrollArea] = {}
@@ -108,6 +108,12 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self._on_flow_changed()
         self.show_screen("signin")
+
+    def show_room_name(self) -> None:
+        """The title names this PC's room (Settings, Room), so nobody works in the wrong one."""
+        title = self.tr("Treatment Room Console")
+        room = str(settings_service.get(self.ctx, "room.name") or "").strip()
+        self.setWindowTitle(f"{room} · {title}" if room else title)
 
     # -- screens ---------------------------------------------------------------------------
     def screen_for(self, key: str) -> QWidget:
