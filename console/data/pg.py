@@ -62,6 +62,12 @@ def placeholders(sql: str) -> str:
     return _TOKEN.sub(swap, sql)
 
 
+def _as_sent(sql: str, params: object) -> Any:
+    # Without parameters psycopg sends the text as it is (no % is read), so nothing is rewritten:
+    # a statement's own ? and % (in a literal, in DDL) reach the server as written.
+    return sql if params is None else placeholders(sql)
+
+
 def _translate(exc: psycopg.Error) -> StoreError:
     message = exc.diag.message_primary or str(exc).strip().splitlines()[0]
     if isinstance(exc, pg_errors.IntegrityError | pg_errors.RaiseException):
@@ -139,7 +145,7 @@ class PgDatabase:
     def execute(self, sql: str, parameters: Sequence[Any] | dict[str, Any] | None = None) -> Any:
         """One statement; a cursor (``fetchone``/``fetchall``/``rowcount``), rows as tuples."""
         with _errors():
-            cursor = self.conn.execute(placeholders(sql), parameters)
+            cursor = self.conn.execute(_as_sent(sql, parameters), parameters)
         names = [d.name for d in cursor.description or ()]
         return _WithoutRowid(cursor, names.index(_ROWID)) if _ROWID in names else cursor
 
@@ -152,7 +158,7 @@ class PgDatabase:
     ) -> Iterator[dict[str, Any]]:
         """Rows as dicts, as sqlite-utils' ``query`` yields them."""
         with _errors(), self.conn.cursor(row_factory=dict_row) as cur:
-            cur.execute(placeholders(sql), params)
+            cur.execute(_as_sent(sql, params), params)
             rows = cur.fetchall()
         for row in rows:
             row.pop(_ROWID, None)

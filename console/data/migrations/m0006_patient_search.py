@@ -54,7 +54,9 @@ def apply(db: Database) -> None:
 
 
 # PostgreSQL has no FTS table to keep in step: the trigram index follows the column by itself.
-POSTGRES = [_INDEX]
+# "Name starts with …" compares in code point order (COLLATE "C"), whatever the database's
+# collation, so the index must be in that order too.
+POSTGRES = ['CREATE INDEX patients_search_text ON patients(search_text COLLATE "C")']
 
 
 def apply_postgres(db: PgStore) -> None:
