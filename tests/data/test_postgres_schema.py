@@ -200,8 +200,7 @@ def test_search_while_typing_can_use_the_trigram_index(pg: Any) -> None:
     pg.execute("SET enable_seqscan = off")  # an empty table: ask whether the index can serve
     where, params = _pg_words_match("zoe 1990")
     words = "\n".join(
-        str(r[0])
-        for r in pg.execute(f"EXPLAIN SELECT p.id FROM patients p WHERE {where}", params)
+        str(r[0]) for r in pg.execute(f"EXPLAIN SELECT p.id FROM patients p WHERE {where}", params)
     )
     assert "patients_search_trgm" in words
     prefix = "\n".join(
