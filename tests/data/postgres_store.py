@@ -47,4 +47,4 @@ def connect(url: str) -> Any:
         from console.data.pg import PgDatabase  # type: ignore[import-not-found, unused-ignore]
     except ImportError:
         return StandInPgDatabase(url)
-    return PgDatabase(url)  # pragma: no cover  (once the adapter lands on main)
+    return PgDatabase.connect(url)
