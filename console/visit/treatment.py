@@ -42,6 +42,7 @@ class RunningPass:
     mono_start: float  # monotonic clock, for the duration
     depth_mm: Decimal
     direction: str
+    pass_id: str = ""  # chosen before the stop when the pass may go to the journal
 
     def elapsed(self, monotonic_now: float) -> float:
         return max(0.0, monotonic_now - self.mono_start)
@@ -178,21 +179,26 @@ class TreatmentService:
     def stop_pass(self, running: RunningPass) -> Changed[PassRecord]:
         """Stop the running pass and commit it before returning (the hot path: kept lean)."""
         duration = round(running.elapsed(self.ctx.clock.monotonic()), 3)
-        now = self.ctx.now()
+        return self.record_pass(running, self.ctx.now(), duration)
+
+    def record_pass(
+        self, running: RunningPass, ended_at: datetime, duration: float
+    ) -> Changed[PassRecord]:
+        """Commit a stopped pass: now (stop_pass), or later from the room's journal."""
         with self.db.atomic():
             number = passes_repo.record_stop(
                 self.db,
-                pass_id=new_id(),
+                pass_id=running.pass_id or new_id(),
                 area_id=running.area_id,
                 visit_id=running.visit_id,
                 started_at=running.started_at,
-                ended_at=now,
+                ended_at=ended_at,
                 duration_s=duration,
                 depth_mm=running.depth_mm,
                 direction=running.direction,
             )
         record = PassRecord(
-            number, running.started_at, now, duration, running.depth_mm, running.direction
+            number, running.started_at, ended_at, duration, running.depth_mm, running.direction
         )
         return Changed(record, Changes(passes=True, area_id=running.area_id))
 
@@ -245,7 +251,10 @@ class TreatmentService:
         return Changed(check.depth_mm, Changes(plan=True, area_id=area_id))
 
     @guarded
-    def set_endpoint(self, area_id: str, endpoint: str) -> Changes:
+    def set_endpoint(
+        self, area_id: str, endpoint: str, *, recorded_by: str | None = None
+    ) -> Changes:
+        """``recorded_by``: who chose it, when the room's journal applies it later."""
         area = areas_repo.get(self.db, area_id)
         self.visits.open_state(area.visit_id)
         if endpoint not in {e for e, _ in self.visits.protocol_for(area.visit_id).endpoints}:
@@ -257,5 +266,6 @@ class TreatmentService:
                 entity="visit",
                 entity_id=area.visit_id,
                 detail={"area_id": area_id, "endpoint": endpoint},
+                **({"by": recorded_by} if recorded_by else {}),
             )
         return Changes(endpoint=True, area_id=area_id)
