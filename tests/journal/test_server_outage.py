@@ -87,3 +87,80 @@ def test_passes_made_while_the_server_is_stopped_reach_it_once_in_order(
     session.start_pass(cheeks, "vertical")
     assert not isinstance(session.stop_pass(), KeptOnPc)
     assert [n for n, _, _ in _passes(room, cheeks)] == [1]
+
+
+def _keep_two_passes(room: Room, clock: FakeClock) -> None:
+    session = room.session()
+    forehead = room.areas[0]
+    session.start_pass(forehead, "vertical")  # online: the depth is known on this PC now
+    clock.advance(10)
+    session.stop_pass()
+    with server_stopped(room):
+        for direction in ("horizontal", "diagonal"):
+            session.start_pass(forehead, direction)
+            clock.advance(11)
+            assert isinstance(session.stop_pass(), KeptOnPc)
+
+
+def test_a_room_killed_after_the_servers_commit_does_not_apply_an_entry_twice(
+    room: Room, clock: FakeClock
+) -> None:
+    import subprocess
+    import sys
+
+    from tests.journal import replay_then_die
+
+    _keep_two_passes(room, clock)
+    journal = room_journal.journal_for(room.ctx)
+    assert journal is not None and len(journal.waiting()) == 2
+
+    died = subprocess.run(
+        [sys.executable, "-m", "tests.journal.replay_then_die", room.url, str(room.ctx.data_dir)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert died.returncode == replay_then_die.DIED, died.stderr
+    # The server holds the first kept pass; the journal still holds it too.
+    assert [n for n, _, _ in _passes(room, room.areas[0])] == [1, 2]
+    assert len(journal.waiting()) == 2
+
+    result = room_journal.replay(room.ctx, journal)
+    assert (result.applied, result.waiting) == (2, 0)
+    assert _passes(room, room.areas[0]) == [
+        (1, "vertical", 10.0),
+        (2, "horizontal", 11.0),
+        (3, "diagonal", 11.0),
+    ]
+    markers = room.ctx.db.execute("SELECT COUNT(*) FROM journal_applied").fetchone()
+    assert markers == (2,)
+    assert audit_repo.verify_chain(room.ctx.db).ok
+
+
+def test_an_entry_the_server_refuses_stays_in_the_journal_with_its_sentence(
+    room: Room, clock: FakeClock
+) -> None:
+    from console.context import open_context
+    from console.visit.service import VisitService
+
+    _keep_two_passes(room, clock)
+    journal = room_journal.journal_for(room.ctx)
+    assert journal is not None
+    # Meanwhile another room took the visit over and completed it.
+    other = open_context(room.url, clock=clock, data_dir=room.ctx.data_dir.parent / "other")
+    try:
+        other.practitioner_id = room.staff[1]
+        other_svc = VisitService(other)
+        other_svc.set_endpoint(room.areas[0], "erythema")
+        other_svc.complete(room.visit_id, notes="", adverse_events="")
+    finally:
+        other.close()
+
+    result = room_journal.replay(room.ctx, journal)
+    assert result.applied == 0 and result.waiting == 0
+    assert [e.refused for e in result.refused] == [
+        "This visit is completed and locked: corrections are amendments."
+    ] * 2
+    assert [e.refused for e in journal.refused()] == [e.refused for e in result.refused]
+    assert [n for n, _, _ in _passes(room, room.areas[0])] == [1]  # nothing half-applied
+    assert not journal.holds_waiting()
