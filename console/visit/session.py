@@ -108,8 +108,9 @@ class VisitSession:
 
     def interrupted_passes(self) -> list[str]:
         """Zones whose pass was running when the console stopped (reported once)."""
-        if self.running is not None:
-            return []  # our own pass is running, not an interrupted one
+        if self.running is not None or self.keeping():
+            # Our own pass is running, not an interrupted one; or its stop waits in the journal.
+            return []
         return self.treatment.interrupted_passes(self.visit_id)
 
     # -- what a running pass forbids --------------------------------------------------------

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from console.context import open_context
 from console.visit import journal as room_journal
+from console.visit import journal_replay
 
 DIED = 9
 
@@ -23,7 +24,7 @@ def main(url: str, data_dir: str) -> None:
         os._exit(DIED)  # the server has committed this entry; the journal still holds it
 
     journal.remove = die  # type: ignore[method-assign]
-    room_journal.replay(ctx, journal)
+    journal_replay.replay(ctx, journal)
     sys.exit(0)  # not reached when there was an entry to apply
 
 

@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from console.clock import FakeClock
 from console.data import audit_repo
 from console.visit import journal as room_journal
+from console.visit import journal_replay
 from console.visit.journal import KeptOnPc
 from tests import pg_outage
 from tests.journal.outage_support import Room
@@ -55,7 +56,7 @@ def test_passes_made_while_the_server_is_stopped_reach_it_once_in_order(
         since = journal.saving_since()
         assert since is not None and since.tzinfo is not None
         # Nothing replays while the server is gone, and nothing is lost trying.
-        assert room_journal.replay(room.ctx, journal).waiting == 3
+        assert journal_replay.replay(room.ctx, journal).waiting == 3
 
     # The server is back, but the journal still waits: a pass made now joins it, in order.
     session.start_pass(forehead, "vertical")
@@ -63,7 +64,7 @@ def test_passes_made_while_the_server_is_stopped_reach_it_once_in_order(
     assert isinstance(session.stop_pass(), KeptOnPc)
 
     room.ctx.practitioner_id = room.staff[1]  # another practitioner signed in meanwhile
-    result = room_journal.replay(room.ctx, journal)
+    result = journal_replay.replay(room.ctx, journal)
     room.ctx.practitioner_id = room.staff[0]
     assert (result.applied, result.waiting, result.refused) == (4, 0, ())
     assert _passes(room, forehead) == [
@@ -83,7 +84,7 @@ def test_passes_made_while_the_server_is_stopped_reach_it_once_in_order(
     ).fetchall()
     assert replayed == [(room.staff[0],)] * 4  # who made each event, not who was signed in later
     # A second replay has nothing to do, and the room writes straight to the server again.
-    assert room_journal.replay(room.ctx, journal).applied == 0
+    assert journal_replay.replay(room.ctx, journal).applied == 0
     session.start_pass(cheeks, "vertical")
     assert not isinstance(session.stop_pass(), KeptOnPc)
     assert [n for n, _, _ in _passes(room, cheeks)] == [1]
@@ -125,7 +126,7 @@ def test_a_room_killed_after_the_servers_commit_does_not_apply_an_entry_twice(
     assert [n for n, _, _ in _passes(room, room.areas[0])] == [1, 2]
     assert len(journal.waiting()) == 2
 
-    result = room_journal.replay(room.ctx, journal)
+    result = journal_replay.replay(room.ctx, journal)
     assert (result.applied, result.waiting) == (2, 0)
     assert _passes(room, room.areas[0]) == [
         (1, "vertical", 10.0),
@@ -156,7 +157,7 @@ def test_an_entry_the_server_refuses_stays_in_the_journal_with_its_sentence(
     finally:
         other.close()
 
-    result = room_journal.replay(room.ctx, journal)
+    result = journal_replay.replay(room.ctx, journal)
     assert result.applied == 0 and result.waiting == 0
     assert [e.refused for e in result.refused] == [
         "This visit is completed and locked: corrections are amendments."

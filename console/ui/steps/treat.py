@@ -42,6 +42,7 @@ from console.ui.shell.flow import VisitFlow
 from console.ui.steps.treat_chart import TreatChart
 from console.ui.widgets import common as widgets
 from console.ui.widgets import theme
+from console.visit.journal import KeptOnPc
 from console.visit.pedal import TreatKeys, treat_keys
 from console.visit.session import VisitSession
 from console.visit.treatment import ConfirmationNeeded
@@ -107,6 +108,8 @@ class TreatScreen(QWidget):
         self.total_label = QLabel()
         theme.mark(self.total_label, role="total")
         self.message = widgets.error_label()
+        # What the clinic's server does not hold yet: never shown as saved (see kept_on_pc).
+        self.kept_note = widgets.warning_label()
 
         self.directions = QButtonGroup(self)
         self.direction_row = QHBoxLayout()
@@ -168,6 +171,7 @@ class TreatScreen(QWidget):
         centre.addLayout(self.endpoint_row)
         centre.addLayout(depth_row)
         centre.addWidget(self.message)
+        centre.addWidget(self.kept_note)
         nav = QHBoxLayout()
         nav.addWidget(self.prev_btn)
         nav.addWidget(self.toggle, 2)
@@ -287,11 +291,13 @@ class TreatScreen(QWidget):
                     "not counted: repeat it if needed."
                 ).format(areas=", ".join(interrupted))
             )
+        self._show_kept(session.keeping())
         self._show_area()
         self.setFocus()
 
     def _reset_inputs(self) -> None:
         self.message.clear()
+        self.kept_note.clear()
         self.new_depth.clear()
         self._hide_depth_confirmation()
 
@@ -421,8 +427,22 @@ class TreatScreen(QWidget):
         self.chart.show_record(self.record)
         self._refresh_clock()
 
+    def _show_kept(self, kept: bool) -> None:
+        """Say plainly that what was just recorded is on this PC only, until the server has it."""
+        if not kept:
+            self.kept_note.clear()
+            return
+        self.kept_note.setText(
+            self.tr(
+                "Kept on this PC, not yet on the clinic's server: it is sent, in order, as "
+                "soon as the server answers."
+            )
+        )
+
     def _refresh_clock(self) -> None:
         running = self.session is not None and self.session.running is not None
+        if not running and self.kept_note.text() and self.session is not None:
+            self._show_kept(self.session.keeping())  # the banner's replay has sent it
         if running and self.session is not None:
             self.timer_label.setText(clock_text(self.session.running_elapsed()))
             self.timer_label.setStyleSheet(f"font-size: {self._timer_pt}pt; color: #b00020;")
@@ -458,7 +478,9 @@ class TreatScreen(QWidget):
                     )
                 )
             else:
-                self._on_pass_stopped(session.stop_pass())
+                done = session.stop_pass()
+                self._on_pass_stopped(done)
+                self._show_kept(isinstance(done, KeptOnPc))
                 self._show_toggle()
                 self.next_direction()
                 self._show_area()
@@ -502,6 +524,7 @@ class TreatScreen(QWidget):
             self._show_area()  # a clicked button must not show what was not recorded
             return
         self._replace_area(area.id, endpoint=endpoint)
+        self._show_kept(session.keeping())
         self._show_area()
 
     def _on_change_depth_clicked(self) -> None:
