@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +16,7 @@ from console.visit.session import VisitSession
 from console.visit.treatment import TreatmentService
 from tests.conftest import ready_visit
 from tests.pg_fixtures import create_database
-from tests.pg_server import PgServer
+from tests.pg_server import NoServer, PgServer, private_server
 
 
 @dataclass
@@ -67,3 +68,16 @@ def open_room(server: PgServer, tmp_path: Path, clock: FakeClock) -> Iterator[Ro
 @pytest.fixture
 def room(outage_server: PgServer, tmp_path: Path, clock: FakeClock) -> Iterator[Room]:
     yield from open_room(outage_server, tmp_path, clock)
+
+
+@pytest.fixture(scope="session")
+def outage_server() -> Iterator[PgServer]:
+    """A server of its own: the journal's tests stop and start it."""
+    in_ci = os.environ.get("CI", "").lower() in ("1", "true", "yes")  # as tests/pg_fixtures.py
+    try:
+        with private_server() as running:
+            yield running
+    except NoServer as exc:
+        if in_ci:
+            pytest.fail(f"{exc}: CI must install it", pytrace=False)
+        pytest.skip(str(exc))

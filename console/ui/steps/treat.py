@@ -279,6 +279,7 @@ class TreatScreen(QWidget):
         interrupted = session.interrupted_passes()
         self.record = session.visits.record(visit_id)
         self._depths = {a.id: _depth_now(a) for a in self.record.areas}
+        session.known_depths.update(self._depths)  # a pass may start while the server is gone
         protocol = session.visits.protocol_for(visit_id)
         self._build_choices(protocol.directions, protocol.endpoints)
         current = session.visits.state(visit_id).current_area_id
