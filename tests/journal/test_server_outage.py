@@ -165,3 +165,45 @@ def test_an_entry_the_server_refuses_stays_in_the_journal_with_its_sentence(
     assert [e.refused for e in journal.refused()] == [e.refused for e in result.refused]
     assert [n for n, _, _ in _passes(room, room.areas[0])] == [1]  # nothing half-applied
     assert not journal.holds_waiting()
+
+
+def test_completing_sends_what_the_journal_holds_first_and_refuses_while_it_cannot(
+    room: Room, clock: FakeClock
+) -> None:
+    import pytest
+
+    from console.visit.completion import CompleteVisit
+    from console.visit.storage import StorageError
+
+    _keep_two_passes(room, clock)
+    room.session().set_endpoint(room.areas[0], "erythema")
+    with server_stopped(room), pytest.raises(StorageError) as refused:
+        CompleteVisit(room.ctx).run(room.visit_id)
+    assert refused.value.message.startswith("Not completed: passes kept on this PC")
+
+    done = CompleteVisit(room.ctx).run(room.visit_id)  # the server is back
+    forehead = done.record.areas[0]
+    assert [(p.number, p.direction) for p in forehead.passes] == [
+        (1, "vertical"),
+        (2, "horizontal"),
+        (3, "diagonal"),
+    ]
+    assert forehead.endpoint == "erythema"
+    journal = room_journal.journal_for(room.ctx)
+    assert journal is not None and not journal.holds_waiting() and not journal.refused()
+
+
+def test_a_clean_start_sends_the_journal_before_anything_else(room: Room, clock: FakeClock) -> None:
+    from console.context import open_context
+
+    _keep_two_passes(room, clock)
+    room_journal.forget(room.ctx)  # the console quits with the journal holding two passes
+    later = open_context(room.url, clock=clock, data_dir=room.ctx.data_dir)
+    try:
+        result = journal_replay.replay_at_start(later)
+        assert result is not None and (result.applied, result.waiting) == (2, 0)
+        assert journal_replay.replay_at_start(later) is None  # nothing left for the next start
+    finally:
+        room_journal.forget(later)
+        later.close()
+    assert [n for n, _, _ in _passes(room, room.areas[0])] == [1, 2, 3]

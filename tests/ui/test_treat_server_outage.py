@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from console.clock import FakeClock
+from console.context import AppContext
 from console.ui.shell.main_window import MainWindow
 from tests import pg_outage
 from tests.journal.outage_support import Room, outage_server, room  # noqa: F401  (fixtures)
@@ -93,3 +94,44 @@ def test_treating_through_an_outage_shows_kept_not_saved_then_sends_it(
     ).fetchone()
     assert endpoint == ("erythema",)
     qtbot.waitUntil(lambda: treat.kept_note.text() == "", timeout=5_000)
+
+
+def test_the_banner_in_german_and_a_refused_entry_named_until_it_is_dealt_with(
+    qtbot: QtBot,
+    room: Room,  # noqa: F811
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from console.ui.shell import i18n
+    from console.ui.widgets.journal_banner import JournalBanner
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication) and i18n.install(app, "de")
+    try:
+        banner = JournalBanner(room.ctx)
+        qtbot.addWidget(banner)
+        assert banner.journal is not None and banner.label.isHidden()
+        banner.journal.append("e1", "pass_stop", room.visit_id, {}, room.ctx.now())
+        banner.journal.append("e2", "endpoint", room.visit_id, {}, room.ctx.now())
+        banner.refresh()
+        assert banner.label.text() == (
+            "Speichern auf diesem PC seit 14:00 – der Server der Praxis antwortet nicht"
+        )
+        banner.journal.refuse("e1", "This visit is completed and locked.")
+        banner.journal.remove("e2")
+        banner.refresh()
+        assert banner.label.text() == (
+            "1 auf diesem PC gehaltene Eintragung(en) hat der Server der Praxis abgelehnt: "
+            "This visit is completed and locked."
+        )
+    finally:
+        i18n.install(app, "en")
+
+
+def test_a_room_on_its_own_file_has_no_journal_and_no_banner(qtbot: QtBot, ctx: AppContext) -> None:
+    from console.ui.widgets.journal_banner import JournalBanner
+
+    banner = JournalBanner(ctx)
+    qtbot.addWidget(banner)
+    banner.show()
+    assert banner.journal is None and banner.label.isHidden() and not banner.timer.isActive()
