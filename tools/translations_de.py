@@ -911,7 +911,6 @@ GERMAN.update({
 })  # fmt: skip
 
 
-
 # Clinic mode: the room's journal while the clinic's server does not answer (issue 13).
 GERMAN.update({
     "saving on this PC": "Speichern auf diesem PC",
@@ -925,6 +924,7 @@ GERMAN.update({
         "Auf diesem PC gehalten, noch nicht auf dem Server der Praxis: wird in der "
         "Reihenfolge gesendet, sobald der Server antwortet.",
 })  # fmt: skip
+
 
 def fill(ts: Path) -> list[str]:
     """Fill every message German knows; returns the sources still without a translation."""
