@@ -36,6 +36,15 @@ class Replayed:
     refused: tuple[Entry, ...]  # refused by the server: they stay, with its sentence
 
 
+def send_waiting(ctx: AppContext) -> int:
+    """Before a screen reads the visit back: what the journal holds goes to the server first,
+    so the record shown has every pass. Returns how many entries still wait."""
+    journal = journal_for(ctx)
+    if journal is None or not journal.holds_waiting():
+        return 0
+    return replay(ctx, journal).waiting
+
+
 def replay_at_start(ctx: AppContext) -> Replayed | None:
     """A clean start sends what the last session kept on this PC before anything else is
     offered (a visit resumed from the server must already hold those passes)."""

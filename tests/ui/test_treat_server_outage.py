@@ -71,6 +71,10 @@ def test_treating_through_an_outage_shows_kept_not_saved_then_sends_it(
         press(treat, Qt.Key.Key_Space, " ")
         assert treat.message.text() == ""
         assert treat.count_label.text() == "Pass 1 of 6 done"
+        treat.enter()  # back from the lock screen while the server is still gone
+        assert treat.count_label.text() == "Pass 1 of 6 done"
+        assert treat.areas.item(0).text().endswith("Forehead  2/6")
+        assert treat.kept_note.text().startswith("Kept on this PC")
         banner.refresh()
         assert banner.label.isVisible()
         # 14:00 UTC on 24 November is 14:00 in London, the clinic's default zone.

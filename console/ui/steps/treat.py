@@ -42,6 +42,7 @@ from console.ui.shell.flow import VisitFlow
 from console.ui.steps.treat_chart import TreatChart
 from console.ui.widgets import common as widgets
 from console.ui.widgets import theme
+from console.visit import journal_replay
 from console.visit.journal import KeptOnPc
 from console.visit.pedal import TreatKeys, treat_keys
 from console.visit.session import VisitSession
@@ -271,6 +272,15 @@ class TreatScreen(QWidget):
             return
         session = self.session = self.flow.session_for(self.ctx)
         if session is None:
+            return
+        # Passes kept on this PC belong in what is shown: sent first. While the server still
+        # does not answer (back from the lock screen), this screen carries on from what it
+        # holds, kept passes included; reading the visit back would fail or leave them out.
+        waiting = journal_replay.send_waiting(self.ctx)
+        if waiting and visit_id == self._loaded_for and self.record is not None:
+            self._show_kept(True)
+            self._show_area()
+            self.setFocus()
             return
         self._configured_keys()
         if visit_id != self._loaded_for:
