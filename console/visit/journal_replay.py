@@ -27,6 +27,9 @@ log = logging.getLogger(__name__)
 _TRY_LATER: tuple[type[Exception], ...] = (StorageError, *store_errors.OperationalError)
 # The server answered no (a completed visit, a rule): the entry stays with its sentence.
 _REFUSED: tuple[type[Exception], ...] = (DomainError, *store_errors.IntegrityError)
+# An entry this console cannot read (a damaged file): named and set aside like a refusal, so
+# it never blocks the entries after it nor stops the room every few seconds.
+_UNREADABLE: tuple[type[Exception], ...] = (KeyError, ValueError, TypeError, ArithmeticError)
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,10 @@ def replay(ctx: AppContext, journal: RoomJournal) -> Replayed:
             _apply_once(ctx, entry)
         except _TRY_LATER:
             return Replayed(applied, len(waiting) - done, tuple(journal.refused()))
+        except _UNREADABLE as exc:
+            log.error("journal entry %s (%s) cannot be read: %r", entry.id, entry.kind, exc)
+            journal.refuse(entry.id, f"This console cannot read this entry ({exc!r}).")
+            continue
         except _REFUSED as refusal:
             sentence = refusal.message if isinstance(refusal, DomainError) else str(refusal)
             log.warning("journal entry %s (%s) refused by the server", entry.id, entry.kind)

@@ -207,3 +207,28 @@ def test_a_clean_start_sends_the_journal_before_anything_else(room: Room, clock:
         room_journal.forget(later)
         later.close()
     assert [n for n, _, _ in _passes(room, room.areas[0])] == [1, 2, 3]
+
+
+def test_an_entry_this_console_cannot_read_is_set_aside_and_the_next_ones_still_go(
+    room: Room,
+) -> None:
+    journal = room_journal.journal_for(room.ctx)
+    assert journal is not None
+    journal.append(
+        "damaged", "pass_stop", room.visit_id, {"area_id": room.areas[0]}, room.ctx.now()
+    )
+    journal.append(
+        "fine",
+        "endpoint",
+        room.visit_id,
+        {"area_id": room.areas[0], "endpoint": "erythema", "by": room.staff[0]},
+        room.ctx.now(),
+    )
+    result = journal_replay.replay(room.ctx, journal)
+    assert (result.applied, result.waiting) == (1, 0)
+    assert [e.id for e in result.refused] == ["damaged"]
+    assert result.refused[0].refused.startswith("This console cannot read this entry")
+    endpoint = room.ctx.db.execute(
+        "SELECT endpoint FROM treated_areas WHERE id = ?", [room.areas[0]]
+    ).fetchone()
+    assert endpoint == ("erythema",)
