@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # the treatment service (and the PDF stack under it) loads af
 FILE_NAME = "journal.sqlite3"
 PASS_STOP = "pass_stop"
 ENDPOINT = "endpoint"
+DEPTH_CHANGE = "depth_change"
 
 T = TypeVar("T")
 
@@ -160,4 +161,33 @@ def _entry(row: dict[str, Any]) -> Entry:
         payload=json.loads(row["payload"]),
         journaled_at=parse_iso(row["journaled_at"]),
         refused=row["refused"],
+    )
+
+
+def keep_depth_change(
+    ctx: AppContext,
+    journal: RoomJournal,
+    entry_id: str,
+    visit_id: str,
+    area_id: str,
+    depth_text: str,
+    *,
+    reason: str,
+    confirmed: bool,
+) -> None:
+    """A depth change checked on this PC against the limits read while the server answered;
+    the server checks it again when it arrives."""
+    journal.append(
+        entry_id,
+        DEPTH_CHANGE,
+        visit_id,
+        {
+            "area_id": area_id,
+            "depth_text": depth_text,
+            "reason": reason,
+            "confirmed": confirmed,
+            "at": iso(ctx.now()),
+            "by": ctx.practitioner_id,
+        },
+        ctx.now(),
     )

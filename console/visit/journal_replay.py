@@ -17,9 +17,9 @@ from console.clock import iso, parse_iso
 from console.context import AppContext
 from console.data import journal_repo, passes_repo
 from console.errors import DomainError
-from console.visit.journal import ENDPOINT, PASS_STOP, Entry, RoomJournal, journal_for
+from console.visit.journal import DEPTH_CHANGE, ENDPOINT, PASS_STOP, Entry, RoomJournal, journal_for
 from console.visit.storage import StorageError
-from console.visit.treatment import RunningPass, TreatmentService
+from console.visit.treatment import KeptChange, RunningPass, TreatmentService
 
 log = logging.getLogger(__name__)
 
@@ -123,6 +123,14 @@ def _apply(ctx: AppContext, entry: Entry) -> None:
             pass_id=entry.id,
         )
         treatment.record_pass(running, parse_iso(p["ended_at"]), float(p["duration_s"]))
+    elif entry.kind == DEPTH_CHANGE:
+        treatment.change_depth(
+            p["area_id"],
+            p["depth_text"],
+            reason=p["reason"],
+            confirmed=bool(p["confirmed"]),
+            kept=KeptChange(entry.id, parse_iso(p["at"]), p["by"]),
+        )
     elif entry.kind == ENDPOINT:
         treatment.set_endpoint(p["area_id"], p["endpoint"], recorded_by=p.get("by"))
     else:

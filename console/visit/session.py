@@ -13,12 +13,14 @@ from console import store_errors
 from console.context import AppContext
 from console.errors import DomainError
 from console.model.changes import Changed, Changes
-from console.model.visit_record import PassRecord
+from console.model.protocol import Protocol
+from console.model.visit_record import PassRecord, VisitRecord
+from console.protocol.depth import check_depth
 from console.visit import journal as room_journal
 from console.visit.lifecycle import VisitLifecycle, new_id
 from console.visit.prep import PrepService
 from console.visit.storage import ServerGoneError
-from console.visit.treatment import RunningPass, TreatmentService
+from console.visit.treatment import ConfirmationNeeded, RunningPass, TreatmentService
 
 
 class VisitSession:
@@ -33,6 +35,8 @@ class VisitSession:
         self.journal = room_journal.journal_for(ctx)
         # Each area's depth as last seen, so a pass can start while the server is gone.
         self.known_depths: dict[str, Decimal] = {}
+        # The protocol, device and each area's zone and concern (see remember_rules).
+        self._rules: tuple[Protocol, str | None, dict[str, tuple[str, str]]] | None = None
 
     @classmethod
     def start(cls, ctx: AppContext, patient_id: str) -> VisitSession:
@@ -127,21 +131,66 @@ class VisitSession:
                 raise
             return moved
 
+    def remember_rules(self, record: VisitRecord) -> None:
+        """What a depth change is checked against, read while the server answers, so the same
+        checks (device maximum, zone limit, unusual depth) hold while it does not."""
+        protocol = self.visits.protocol_for(self.visit_id)
+        device_id = self.visits.state(self.visit_id).device_id
+        self._rules = (protocol, device_id, {a.id: (a.zone_id, a.concern) for a in record.areas})
+
     def change_depth(
         self, area_id: str, depth_text: str, *, reason: str = "", confirmed: bool = False
     ) -> Changed[Decimal]:
         if self.running is not None:
             raise DomainError("Stop the pass before changing the depth.")
         if self.keeping():
-            raise ServerGoneError(
-                "The clinic's server does not answer: a new depth cannot be checked against "
-                "the device and zone limits now. Carry on at the current depth or wait."
+            return self._keep_depth(area_id, depth_text, reason, confirmed)
+        try:
+            changed = self.treatment.change_depth(
+                area_id, depth_text, reason=reason, confirmed=confirmed
             )
-        changed = self.treatment.change_depth(
-            area_id, depth_text, reason=reason, confirmed=confirmed
-        )
+        except ServerGoneError:
+            if self.journal is None:
+                raise
+            return self._keep_depth(area_id, depth_text, reason, confirmed)
         self.known_depths[area_id] = changed.value
         return changed
+
+    def _keep_depth(
+        self, area_id: str, depth_text: str, reason: str, confirmed: bool
+    ) -> Changed[Decimal]:
+        rules, old = self._rules, self.known_depths.get(area_id)
+        if self.journal is None or rules is None or area_id not in rules[2] or old is None:
+            raise ServerGoneError(
+                "The clinic's server does not answer and this area's depth limits are not "
+                "known on this PC yet: carry on at the current depth or wait."
+            )
+        protocol, device_id, areas = rules
+        if not device_id:
+            raise DomainError("Choose the device in Prep first: depth limits depend on it.")
+        zone_id, concern = areas[area_id]
+        check = check_depth(
+            depth_text,
+            device=protocol.device(device_id),
+            zone=protocol.zone(zone_id),
+            concern=concern,
+        )
+        if check.needs_confirmation and not (confirmed and reason.strip()):
+            raise ConfirmationNeeded(check)
+        if check.depth_mm == old:
+            return Changed(old, Changes())
+        room_journal.keep_depth_change(
+            self.ctx,
+            self.journal,
+            new_id(),
+            self.visit_id,
+            area_id,
+            depth_text,
+            reason=reason.strip(),
+            confirmed=confirmed,
+        )
+        self.known_depths[area_id] = check.depth_mm
+        return room_journal.KeptOnPc(check.depth_mm, Changes(plan=True, area_id=area_id))
 
     def set_endpoint(self, area_id: str, endpoint: str) -> Changes:
         """The area's endpoint; kept in the journal (a ``KeptOnPc``) while the server is gone."""

@@ -48,6 +48,15 @@ class RunningPass:
         return max(0.0, monotonic_now - self.mono_start)
 
 
+@dataclass(frozen=True)
+class KeptChange:
+    """Who changed a depth and when, for a change the room's journal applies later."""
+
+    change_id: str
+    at: datetime
+    by: str
+
+
 class TreatmentService:
     def __init__(
         self,
@@ -221,8 +230,16 @@ class TreatmentService:
 
     @guarded
     def change_depth(
-        self, area_id: str, depth_text: str, *, reason: str = "", confirmed: bool = False
+        self,
+        area_id: str,
+        depth_text: str,
+        *,
+        reason: str = "",
+        confirmed: bool = False,
+        kept: KeptChange | None = None,
     ) -> Changed[Decimal]:
+        """``kept``: a change made while the server did not answer, applied from the room's
+        journal with its own id, time and practitioner (checked again here all the same)."""
         area = areas_repo.get(self.db, area_id)
         check = self.check_area_depth(area.visit_id, area.zone_id, area.concern, depth_text)
         if check.needs_confirmation and not (confirmed and reason.strip()):
@@ -230,13 +247,13 @@ class TreatmentService:
         old = self.current_depth(area_id)
         if check.depth_mm == old:
             return Changed(old, Changes())
-        by = self.ctx.require_practitioner()
+        by = kept.by if kept else self.ctx.require_practitioner()
         with self.db.atomic():
             areas_repo.insert_depth_change(
                 self.db,
-                change_id=new_id(),
+                change_id=kept.change_id if kept else new_id(),
                 area_id=area_id,
-                at=self.ctx.now(),
+                at=kept.at if kept else self.ctx.now(),
                 from_mm=old,
                 to_mm=check.depth_mm,
                 reason=reason.strip(),
@@ -247,6 +264,7 @@ class TreatmentService:
                 entity="visit",
                 entity_id=area.visit_id,
                 detail={"area_id": area_id, "from_mm": str(old), "to_mm": str(check.depth_mm)},
+                by=by,
             )
         return Changed(check.depth_mm, Changes(plan=True, area_id=area_id))
 

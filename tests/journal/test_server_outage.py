@@ -232,3 +232,43 @@ def test_an_entry_this_console_cannot_read_is_set_aside_and_the_next_ones_still_
         "SELECT endpoint FROM treated_areas WHERE id = ?", [room.areas[0]]
     ).fetchone()
     assert endpoint == ("erythema",)
+
+
+def test_a_depth_change_while_the_server_is_gone_is_checked_here_and_reaches_it_once(
+    room: Room, clock: FakeClock
+) -> None:
+    import pytest
+
+    from console.errors import DomainError
+    from console.visit.treatment import ConfirmationNeeded
+
+    session = room.session()
+    forehead = room.areas[0]
+    session.remember_rules(session.visits.record(room.visit_id))  # as Treat does on entering
+    session.start_pass(forehead, "vertical")
+    clock.advance(10)
+    session.stop_pass()
+    with server_stopped(room):
+        with pytest.raises(DomainError) as above_max:
+            session.change_depth(forehead, "2.75")  # above the SkinPen's 2.5 mm: a hard block
+        assert not isinstance(above_max.value, ConfirmationNeeded)
+        with pytest.raises(ConfirmationNeeded):
+            session.change_depth(forehead, "0.75")  # deeper than typical on the forehead
+        kept = session.change_depth(forehead, "0.75", reason="thick skin", confirmed=True)
+        assert isinstance(kept, KeptOnPc) and str(kept.value) == "0.75"
+        session.start_pass(forehead, "horizontal")  # at the new depth
+        clock.advance(12)
+        session.stop_pass()
+
+    result = journal_replay.replay(room.ctx, room_journal.journal_for(room.ctx))  # type: ignore[arg-type]
+    assert (result.applied, result.waiting, result.refused) == (2, 0, ())
+    change = room.ctx.db.execute(
+        "SELECT from_mm, to_mm, reason, by FROM depth_changes WHERE area_id = ?", [forehead]
+    ).fetchall()
+    assert [(float(a), float(b), r, by) for a, b, r, by in change] == [
+        (0.5, 0.75, "thick skin", room.staff[0])
+    ]
+    depths = room.ctx.db.execute(
+        "SELECT depth_mm FROM passes WHERE area_id = ? ORDER BY number", [forehead]
+    ).fetchall()
+    assert [float(d) for (d,) in depths] == [0.5, 0.75]

@@ -289,7 +289,9 @@ class TreatScreen(QWidget):
         interrupted = session.interrupted_passes()
         self.record = session.visits.record(visit_id)
         self._depths = {a.id: _depth_now(a) for a in self.record.areas}
-        session.known_depths.update(self._depths)  # a pass may start while the server is gone
+        # A pass may start, and a depth change is checked, while the server is gone.
+        session.known_depths.update(self._depths)
+        session.remember_rules(self.record)
         protocol = session.visits.protocol_for(visit_id)
         self._build_choices(protocol.directions, protocol.endpoints)
         current = session.visits.state(visit_id).current_area_id
@@ -563,6 +565,7 @@ class TreatScreen(QWidget):
             self.message.setText(error.message)
             return
         self._depths[area.id] = changed.value
+        self._show_kept(isinstance(changed, KeptOnPc) or session.keeping())
         self.new_depth.clear()
         self._hide_depth_confirmation()
         self.message.clear()
