@@ -111,6 +111,7 @@ class TreatScreen(QWidget):
         self.message = widgets.error_label()
         # What the clinic's server does not hold yet: never shown as saved (see kept_on_pc).
         self.kept_note = widgets.warning_label()
+        self.kept_note.setVisible(False)
 
         self.directions = QButtonGroup(self)
         self.direction_row = QHBoxLayout()
@@ -166,13 +167,13 @@ class TreatScreen(QWidget):
         counts.addStretch(1)
         counts.addWidget(self.total_label)
         centre.addLayout(counts)
+        centre.addWidget(self.kept_note)  # beside the count it qualifies, never scrolled away
         centre.addWidget(QLabel(self.tr("Direction  [D]")))
         centre.addLayout(self.direction_row)
         centre.addWidget(QLabel(self.tr("Endpoint  [1] [2] [3]")))
         centre.addLayout(self.endpoint_row)
         centre.addLayout(depth_row)
         centre.addWidget(self.message)
-        centre.addWidget(self.kept_note)
         nav = QHBoxLayout()
         nav.addWidget(self.prev_btn)
         nav.addWidget(self.toggle, 2)
@@ -310,7 +311,7 @@ class TreatScreen(QWidget):
 
     def _reset_inputs(self) -> None:
         self.message.clear()
-        self.kept_note.clear()
+        self._show_kept(False)
         self.new_depth.clear()
         self._hide_depth_confirmation()
 
@@ -442,6 +443,7 @@ class TreatScreen(QWidget):
 
     def _show_kept(self, kept: bool) -> None:
         """Say plainly that what was just recorded is on this PC only, until the server has it."""
+        self.kept_note.setVisible(kept)
         if not kept:
             self.kept_note.clear()
             return
