@@ -915,6 +915,21 @@ GERMAN.update({
 })  # fmt: skip
 
 
+# Clinic mode: the room's journal while the clinic's server does not answer (issue 13).
+GERMAN.update({
+    "saving on this PC": "Speichern auf diesem PC",
+    "Saving on this PC since {time} — the clinic's server does not answer":
+        "Speichern auf diesem PC seit {time} – der Server der Praxis antwortet nicht",
+    "{count} event(s) kept on this PC were refused by the clinic's server: {reason}":
+        "{count} auf diesem PC gehaltene Eintragung(en) hat der Server der Praxis "
+        "abgelehnt: {reason}",
+    "Kept on this PC, not yet on the clinic's server: it is sent, in order, as soon as the "
+    "server answers.":
+        "Auf diesem PC gehalten, noch nicht auf dem Server der Praxis: wird in der "
+        "Reihenfolge gesendet, sobald der Server antwortet.",
+})  # fmt: skip
+
+
 def fill(ts: Path) -> list[str]:
     """Fill every message German knows; returns the sources still without a translation."""
     tree = ET.parse(ts)

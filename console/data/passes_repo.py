@@ -19,6 +19,11 @@ def area_has_passes(db: Db, area_id: str) -> bool:
     return row is not None
 
 
+def pass_recorded(db: Db, pass_id: str) -> bool:
+    row = db.execute("SELECT 1 FROM passes WHERE id = ?", [pass_id]).fetchone()
+    return row is not None
+
+
 def put_running(
     db: Db, *, area_id: str, started_at: datetime, depth_mm: Decimal, direction: str
 ) -> None:

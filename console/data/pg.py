@@ -31,6 +31,18 @@ from console.store_errors import ServerGone, ServerRefused, ServerUnavailable, S
 LOCK_TIMEOUT_MS = 5000
 # Connecting to a server that does not answer: a room says "saving locally" after this long.
 CONNECT_TIMEOUT_S = 5
+# Reconnecting after the connection broke: shorter, because a room tries it on the next call
+# (a stop pass, the journal's timer) and the practitioner waits for that call.
+RECONNECT_TIMEOUT_S = 2
+# A pulled cable sends nothing: without these a statement on a dead TCP connection waits for
+# the kernel's retransmission timeout (~15 min). libpq ignores them on a unix socket.
+_TCP_LIVENESS = {
+    "keepalives": 1,
+    "keepalives_idle": 5,
+    "keepalives_interval": 2,
+    "keepalives_count": 2,
+    "tcp_user_timeout": 10_000,
+}
 
 _TOKEN = re.compile(
     r"""
@@ -121,6 +133,18 @@ class _WithoutRowid:
         return (self._cut(r) for r in self._cursor)
 
 
+def _connect(url: str, timeout_s: int) -> psycopg.Connection[Any]:
+    with _errors():
+        return psycopg.connect(
+            url,
+            autocommit=True,
+            connect_timeout=timeout_s,
+            application_name="treatment-console",
+            options=f"-c lock_timeout={LOCK_TIMEOUT_MS} -c TimeZone=UTC",
+            **_TCP_LIVENESS,  # type: ignore[arg-type]
+        )
+
+
 class PgDatabase:
     """One room's connection to the clinic's server (autocommit; ``atomic()`` begins one)."""
 
@@ -129,27 +153,33 @@ class PgDatabase:
     def __init__(self, conn: psycopg.Connection[Any], url: str) -> None:
         self.conn = conn
         self.url = url  # as given to --db: a libpq URL, which never holds the password here
+        self._depth = 0  # open atomic() blocks: a broken connection is not replaced inside one
 
     @classmethod
     def connect(cls, url: str) -> PgDatabase:
-        with _errors():
-            conn = psycopg.connect(
-                url,
-                autocommit=True,
-                connect_timeout=CONNECT_TIMEOUT_S,
-                application_name="treatment-console",
-                options=f"-c lock_timeout={LOCK_TIMEOUT_MS} -c TimeZone=UTC",
-            )
-        return cls(conn, url)
+        return cls(_connect(url, CONNECT_TIMEOUT_S), url)
+
+    def _usable(self) -> None:
+        """After the connection broke (``ServerGone``), the next call outside a transaction
+        connects again: one attempt, bounded by RECONNECT_TIMEOUT_S, never a loop. Inside a
+        transaction there is nothing to resume: that call fails and the caller's block rolls
+        back with it."""
+        if not self.conn.broken:  # closed by close(): the room is quitting, not reconnecting
+            return
+        if self._depth:
+            raise ServerGone("the connection to the clinic's server was lost")
+        self.conn = _connect(self.url, RECONNECT_TIMEOUT_S)
 
     def execute(self, sql: str, parameters: Sequence[Any] | dict[str, Any] | None = None) -> Any:
         """One statement; a cursor (``fetchone``/``fetchall``/``rowcount``), rows as tuples."""
+        self._usable()
         with _errors():
             cursor = self.conn.execute(_as_sent(sql, parameters), parameters)
         names = [d.name for d in cursor.description or ()]
         return _WithoutRowid(cursor, names.index(_ROWID)) if _ROWID in names else cursor
 
     def executemany(self, sql: str, rows: Any) -> None:
+        self._usable()
         with _errors(), self.conn.cursor() as cur:
             cur.executemany(placeholders(sql), list(rows))
 
@@ -157,6 +187,7 @@ class PgDatabase:
         self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None
     ) -> Iterator[dict[str, Any]]:
         """Rows as dicts, as sqlite-utils' ``query`` yields them."""
+        self._usable()
         with _errors(), self.conn.cursor(row_factory=dict_row) as cur:
             cur.execute(_as_sent(sql, params), params)
             rows = cur.fetchall()
@@ -167,8 +198,13 @@ class PgDatabase:
     @contextlib.contextmanager
     def atomic(self) -> Iterator[PgDatabase]:
         """A transaction; inside another one, a savepoint (as on the file)."""
-        with _errors(), self.conn.transaction():
-            yield self
+        self._usable()
+        self._depth += 1
+        try:
+            with _errors(), self.conn.transaction():
+                yield self
+        finally:
+            self._depth -= 1
 
     @property
     def in_transaction(self) -> bool:

@@ -15,8 +15,10 @@ from console.context import AppContext
 from console.data import visits_repo
 from console.model.visit_record import VisitRecord
 from console.settings import service as settings_service
+from console.visit import journal as room_journal
+from console.visit import journal_replay
 from console.visit.lifecycle import VisitLifecycle
-from console.visit.storage import guarded
+from console.visit.storage import StorageError, guarded
 
 BACKUP_REASON = "visit completed"
 
@@ -77,6 +79,7 @@ class CompleteVisit:
         only makes another writer wait its turn.
         """
         ctx = self.ctx
+        _journal_sent_first(ctx)
         written: Path | None = None
         try:
             with ctx.db.atomic():
@@ -96,6 +99,19 @@ class CompleteVisit:
             sheet_bytes=data,
             printer=room_printer(ctx),
             backup=backup_due(ctx),
+        )
+
+
+def _journal_sent_first(ctx: AppContext) -> None:
+    """Passes kept on this PC belong to the visit: it is not locked before the server has them
+    (they would be refused afterwards, and the sheet would leave them out)."""
+    journal = room_journal.journal_for(ctx)
+    if journal is None or not journal.holds_waiting():
+        return
+    if journal_replay.replay(ctx, journal).waiting:
+        raise StorageError(
+            "Not completed: passes kept on this PC are not on the clinic's server yet. "
+            "Complete the visit once the server answers."
         )
 
 

@@ -21,6 +21,10 @@ class StorageError(DomainError):
     """The database file could not be written."""
 
 
+class ServerGoneError(StorageError):
+    """The clinic's server does not answer: in a room on the server, the journal takes over."""
+
+
 def explain(exc: Exception) -> str:
     text = str(exc).lower()
     if "full" in text:
@@ -44,6 +48,8 @@ def guarded(method: Callable[P, R]) -> Callable[P, R]:
         try:
             return method(*args, **kwargs)
         except store_errors.OperationalError as exc:
+            if isinstance(exc, store_errors.ServerGone):
+                raise ServerGoneError(explain(exc)) from exc
             raise StorageError(explain(exc)) from exc
 
     return wrapper

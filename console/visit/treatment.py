@@ -42,9 +42,19 @@ class RunningPass:
     mono_start: float  # monotonic clock, for the duration
     depth_mm: Decimal
     direction: str
+    pass_id: str = ""  # chosen before the stop when the pass may go to the journal
 
     def elapsed(self, monotonic_now: float) -> float:
         return max(0.0, monotonic_now - self.mono_start)
+
+
+@dataclass(frozen=True)
+class KeptChange:
+    """Who changed a depth and when, for a change the room's journal applies later."""
+
+    change_id: str
+    at: datetime
+    by: str
 
 
 class TreatmentService:
@@ -178,21 +188,26 @@ class TreatmentService:
     def stop_pass(self, running: RunningPass) -> Changed[PassRecord]:
         """Stop the running pass and commit it before returning (the hot path: kept lean)."""
         duration = round(running.elapsed(self.ctx.clock.monotonic()), 3)
-        now = self.ctx.now()
+        return self.record_pass(running, self.ctx.now(), duration)
+
+    def record_pass(
+        self, running: RunningPass, ended_at: datetime, duration: float
+    ) -> Changed[PassRecord]:
+        """Commit a stopped pass: now (stop_pass), or later from the room's journal."""
         with self.db.atomic():
             number = passes_repo.record_stop(
                 self.db,
-                pass_id=new_id(),
+                pass_id=running.pass_id or new_id(),
                 area_id=running.area_id,
                 visit_id=running.visit_id,
                 started_at=running.started_at,
-                ended_at=now,
+                ended_at=ended_at,
                 duration_s=duration,
                 depth_mm=running.depth_mm,
                 direction=running.direction,
             )
         record = PassRecord(
-            number, running.started_at, now, duration, running.depth_mm, running.direction
+            number, running.started_at, ended_at, duration, running.depth_mm, running.direction
         )
         return Changed(record, Changes(passes=True, area_id=running.area_id))
 
@@ -215,8 +230,16 @@ class TreatmentService:
 
     @guarded
     def change_depth(
-        self, area_id: str, depth_text: str, *, reason: str = "", confirmed: bool = False
+        self,
+        area_id: str,
+        depth_text: str,
+        *,
+        reason: str = "",
+        confirmed: bool = False,
+        kept: KeptChange | None = None,
     ) -> Changed[Decimal]:
+        """``kept``: a change made while the server did not answer, applied from the room's
+        journal with its own id, time and practitioner (checked again here all the same)."""
         area = areas_repo.get(self.db, area_id)
         check = self.check_area_depth(area.visit_id, area.zone_id, area.concern, depth_text)
         if check.needs_confirmation and not (confirmed and reason.strip()):
@@ -224,13 +247,13 @@ class TreatmentService:
         old = self.current_depth(area_id)
         if check.depth_mm == old:
             return Changed(old, Changes())
-        by = self.ctx.require_practitioner()
+        by = kept.by if kept else self.ctx.require_practitioner()
         with self.db.atomic():
             areas_repo.insert_depth_change(
                 self.db,
-                change_id=new_id(),
+                change_id=kept.change_id if kept else new_id(),
                 area_id=area_id,
-                at=self.ctx.now(),
+                at=kept.at if kept else self.ctx.now(),
                 from_mm=old,
                 to_mm=check.depth_mm,
                 reason=reason.strip(),
@@ -241,11 +264,15 @@ class TreatmentService:
                 entity="visit",
                 entity_id=area.visit_id,
                 detail={"area_id": area_id, "from_mm": str(old), "to_mm": str(check.depth_mm)},
+                by=by,
             )
         return Changed(check.depth_mm, Changes(plan=True, area_id=area_id))
 
     @guarded
-    def set_endpoint(self, area_id: str, endpoint: str) -> Changes:
+    def set_endpoint(
+        self, area_id: str, endpoint: str, *, recorded_by: str | None = None
+    ) -> Changes:
+        """``recorded_by``: who chose it, when the room's journal applies it later."""
         area = areas_repo.get(self.db, area_id)
         self.visits.open_state(area.visit_id)
         if endpoint not in {e for e, _ in self.visits.protocol_for(area.visit_id).endpoints}:
@@ -257,5 +284,6 @@ class TreatmentService:
                 entity="visit",
                 entity_id=area.visit_id,
                 detail={"area_id": area_id, "endpoint": endpoint},
+                **({"by": recorded_by} if recorded_by else {}),
             )
         return Changes(endpoint=True, area_id=area_id)

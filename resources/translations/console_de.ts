@@ -901,127 +901,127 @@ Grund (in den Worten der Person, und wie er übermittelt wurde):</translation>
 <context>
     <name>FinishScreen</name>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="37" />
+        <location filename="../../console/ui/steps/finish.py" line="38" />
         <source>Erythema</source>
         <translation>Erythem</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="38" />
+        <location filename="../../console/ui/steps/finish.py" line="39" />
         <source>Pinpoint bleeding</source>
         <translation>Punktförmige Blutung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="39" />
+        <location filename="../../console/ui/steps/finish.py" line="40" />
         <source>None</source>
         <translation>Keiner</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="40" />
+        <location filename="../../console/ui/steps/finish.py" line="41" />
         <source>not recorded</source>
         <translation>nicht erfasst</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="51" />
+        <location filename="../../console/ui/steps/finish.py" line="52" />
         <source>Finish</source>
         <translation>Abschluss</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="59" />
+        <location filename="../../console/ui/steps/finish.py" line="60" />
         <source>Area</source>
         <translation>Bereich</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="60" />
+        <location filename="../../console/ui/steps/finish.py" line="61" />
         <source>Depth (mm)</source>
         <translation>Tiefe (mm)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="61" />
+        <location filename="../../console/ui/steps/finish.py" line="62" />
         <source>Passes</source>
         <translation>Durchgänge</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="62" />
+        <location filename="../../console/ui/steps/finish.py" line="63" />
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="63" />
+        <location filename="../../console/ui/steps/finish.py" line="64" />
         <source>Endpoint</source>
         <translation>Endpunkt</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="68" />
+        <location filename="../../console/ui/steps/finish.py" line="69" />
         <source>Notes for the record</source>
         <translation>Notizen für die Dokumentation</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="71" />
+        <location filename="../../console/ui/steps/finish.py" line="72" />
         <source>Adverse events (leave empty if none)</source>
         <translation>Unerwünschte Ereignisse (leer lassen, wenn keine)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="75" />
+        <location filename="../../console/ui/steps/finish.py" line="76" />
         <source>Complete visit  [Ctrl+Enter]</source>
         <translation>Behandlung abschließen  [Strg+Enter]</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="79" />
+        <location filename="../../console/ui/steps/finish.py" line="80" />
         <source>Locks the record, archives and prints the aftercare sheet</source>
         <translation>Sperrt die Dokumentation, archiviert und druckt das Nachsorgeblatt</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="82" />
+        <location filename="../../console/ui/steps/finish.py" line="83" />
         <source>Next patient</source>
         <translation>Nächste Person</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="97" />
+        <location filename="../../console/ui/steps/finish.py" line="98" />
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="99" />
+        <location filename="../../console/ui/steps/finish.py" line="100" />
         <source>Adverse events</source>
         <translation>Unerwünschte Ereignisse</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="156" />
+        <location filename="../../console/ui/steps/finish.py" line="158" />
         <source>{passes} passes, {time} of needling over {areas} area(s).</source>
         <translation>{passes} Durchgänge, {time} Needling auf {areas} Bereich(en).</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="163" />
+        <location filename="../../console/ui/steps/finish.py" line="165" />
         <source>Cartridge: {needles} needles, lot {lot}, exp {expiry}</source>
         <translation>Kartusche: {needles} Nadeln, Charge {lot}, verw. bis {expiry}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="188" />
+        <location filename="../../console/ui/steps/finish.py" line="190" />
         <source>Completed and locked. Corrections are amendments (Records).</source>
         <translation>Abgeschlossen und gesperrt. Korrekturen sind Nachträge (Akten).</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="205" />
+        <location filename="../../console/ui/steps/finish.py" line="207" />
         <source>Complete visit</source>
         <translation>Behandlung abschließen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="207" />
+        <location filename="../../console/ui/steps/finish.py" line="209" />
         <source>Complete and lock this visit? Notes and adverse events cannot be changed afterwards, only amended.</source>
         <translation>Diese Behandlung abschließen und sperren? Notizen und unerwünschte Ereignisse können danach nicht mehr geändert, nur ergänzt werden.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="210" />
+        <location filename="../../console/ui/steps/finish.py" line="212" />
         <source>Complete and lock</source>
         <translation>Abschließen und sperren</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="247" />
+        <location filename="../../console/ui/steps/finish.py" line="249" />
         <source>No room printer is set (Settings): use Print… beside the sheet.</source>
         <translation>Kein Drucker im Raum eingestellt (Einstellungen): „Drucken…“ neben dem Blatt verwenden.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="263" />
+        <location filename="../../console/ui/steps/finish.py" line="265" />
         <source>The visit is saved, but the backup failed: {reason}</source>
         <translation>Die Behandlung ist gespeichert, aber die Datensicherung ist fehlgeschlagen: {reason}</translation>
     </message>
@@ -1211,6 +1211,24 @@ Grund (in den Worten der Person, und wie er übermittelt wurde):</translation>
     </message>
 </context>
 <context>
+    <name>JournalBanner</name>
+    <message>
+        <location filename="../../console/ui/widgets/journal_banner.py" line="40" />
+        <source>saving on this PC</source>
+        <translation>Speichern auf diesem PC</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/widgets/journal_banner.py" line="60" />
+        <source>Saving on this PC since {time} — the clinic's server does not answer</source>
+        <translation>Speichern auf diesem PC seit {time} – der Server der Praxis antwortet nicht</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/widgets/journal_banner.py" line="67" />
+        <source>{count} event(s) kept on this PC were refused by the clinic's server: {reason}</source>
+        <translation>{count} auf diesem PC gehaltene Eintragung(en) hat der Server der Praxis abgelehnt: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>KeyCaptureField</name>
     <message>
         <location filename="../../console/ui/settings/key_capture.py" line="26" />
@@ -1370,82 +1388,82 @@ Grund (in den Worten der Person, und wie er übermittelt wurde):</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/shell/main_window.py" line="42" />
+        <location filename="../../console/ui/shell/main_window.py" line="43" />
         <source>1  Sign-in</source>
         <translation>1  Anmeldung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/main_window.py" line="44" />
+        <location filename="../../console/ui/shell/main_window.py" line="45" />
         <source>2  Patient</source>
         <translation>2  Patient/in</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/main_window.py" line="46" />
+        <location filename="../../console/ui/shell/main_window.py" line="47" />
         <source>3  Screening</source>
         <translation>3  Ausschlüsse</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/main_window.py" line="48" />
+        <location filename="../../console/ui/shell/main_window.py" line="49" />
         <source>4  Consent</source>
         <translation>4  Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/main_window.py" line="50" />
+        <location filename="../../console/ui/shell/main_window.py" line="51" />
         <source>5  Prep</source>
         <translation>5  Vorbereitung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/main_window.py" line="52" />
+        <location filename="../../console/ui/shell/main_window.py" line="53" />
         <source>6  Plan</source>
         <translation>6  Planung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/main_window.py" line="54" />
+        <location filename="../../console/ui/shell/main_window.py" line="55" />
         <source>7  Treat</source>
         <translation>7  Behandlung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/main_window.py" line="56" />
+        <location filename="../../console/ui/shell/main_window.py" line="57" />
         <source>8  Finish</source>
         <translation>8  Abschluss</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/main_window.py" line="58" />
+        <location filename="../../console/ui/shell/main_window.py" line="59" />
         <source>Records</source>
         <translation>Akten</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/main_window.py" line="60" />
+        <location filename="../../console/ui/shell/main_window.py" line="61" />
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/main_window.py" line="114" />
+        <location filename="../../console/ui/shell/main_window.py" line="117" />
         <source>Treatment Room Console</source>
         <translation>Konsole für den Behandlungsraum</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/main_window.py" line="86" />
+        <location filename="../../console/ui/shell/main_window.py" line="87" />
         <source>who and which patient</source>
         <translation>wer angemeldet ist und welche Person behandelt wird</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/main_window.py" line="172" />
+        <location filename="../../console/ui/shell/main_window.py" line="175" />
         <source>Stop the running pass first.</source>
         <translation>Stoppen Sie zuerst den laufenden Durchgang.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/main_window.py" line="209" />
+        <location filename="../../console/ui/shell/main_window.py" line="212" />
         <source>Signed in: {name}</source>
         <translation>Angemeldet: {name}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/main_window.py" line="217" />
+        <location filename="../../console/ui/shell/main_window.py" line="220" />
         <source>Patient: &lt;b&gt;{name}&lt;/b&gt;, born {date} (age {age})</source>
         <translation>Patient/in: &lt;b&gt;{name}&lt;/b&gt;, geboren {date} ({age} Jahre)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/main_window.py" line="221" />
+        <location filename="../../console/ui/shell/main_window.py" line="224" />
         <source>Not signed in</source>
         <translation>Nicht angemeldet</translation>
     </message>
@@ -3693,184 +3711,189 @@ Jeder abgeschlossene Durchgang ist gespeichert. Dort fortsetzen, wo sie unterbro
 <context>
     <name>TreatScreen</name>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="55" />
+        <location filename="../../console/ui/steps/treat.py" line="57" />
         <source>Vertical</source>
         <translation>Vertikal</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="56" />
+        <location filename="../../console/ui/steps/treat.py" line="58" />
         <source>Horizontal</source>
         <translation>Horizontal</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="57" />
+        <location filename="../../console/ui/steps/treat.py" line="59" />
         <source>Diagonal</source>
         <translation>Diagonal</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="58" />
+        <location filename="../../console/ui/steps/treat.py" line="60" />
         <source>Erythema</source>
         <translation>Erythem</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="59" />
+        <location filename="../../console/ui/steps/treat.py" line="61" />
         <source>Erythema (epidermis)</source>
         <translation>Erythem (Epidermis)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="60" />
+        <location filename="../../console/ui/steps/treat.py" line="62" />
         <source>Uniform pinpoint bleeding</source>
         <translation>Gleichmäßige punktförmige Blutung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="61" />
+        <location filename="../../console/ui/steps/treat.py" line="63" />
         <source>Uniform pinpoint bleeding (dermis reached)</source>
         <translation>Gleichmäßige punktförmige Blutung (Dermis erreicht)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="62" />
+        <location filename="../../console/ui/steps/treat.py" line="64" />
         <source>No endpoint reached</source>
         <translation>Kein Endpunkt erreicht</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="101" />
+        <location filename="../../console/ui/steps/treat.py" line="103" />
         <source>pass timer</source>
         <translation>Zeit des Durchgangs</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="119" />
+        <location filename="../../console/ui/steps/treat.py" line="124" />
         <source>new depth</source>
         <translation>neue Tiefe</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="122" />
+        <location filename="../../console/ui/steps/treat.py" line="127" />
         <source>confirm</source>
         <translation>bestätigen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="124" />
+        <location filename="../../console/ui/steps/treat.py" line="129" />
         <source>reason for an unusual depth</source>
         <translation>Grund für eine ungewöhnliche Tiefe</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="125" />
+        <location filename="../../console/ui/steps/treat.py" line="130" />
         <source>Change depth</source>
         <translation>Tiefe ändern</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="130" />
+        <location filename="../../console/ui/steps/treat.py" line="135" />
         <source>mm</source>
         <translation>mm</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="141" />
-        <location filename="../../console/ui/steps/treat.py" line="223" />
+        <location filename="../../console/ui/steps/treat.py" line="146" />
+        <location filename="../../console/ui/steps/treat.py" line="229" />
         <source>Start pass  [{key}]</source>
         <translation>Starten  [{key}]</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="144" />
+        <location filename="../../console/ui/steps/treat.py" line="149" />
         <source>◀ Previous  [P]</source>
         <translation>◀ Zurück  [P]</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="146" />
+        <location filename="../../console/ui/steps/treat.py" line="151" />
         <source>Next area ▶  [N]</source>
         <translation>Weiter ▶  [N]</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="148" />
+        <location filename="../../console/ui/steps/treat.py" line="153" />
         <source>Finish  [F]</source>
         <translation>Abschluss  [F]</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="165" />
+        <location filename="../../console/ui/steps/treat.py" line="171" />
         <source>Direction  [D]</source>
         <translation>Richtung  [D]</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="167" />
+        <location filename="../../console/ui/steps/treat.py" line="173" />
         <source>Endpoint  [1] [2] [3]</source>
         <translation>Endpunkt  [1] [2] [3]</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="178" />
+        <location filename="../../console/ui/steps/treat.py" line="184" />
         <source>Areas</source>
         <translation>Bereiche</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="223" />
+        <location filename="../../console/ui/steps/treat.py" line="229" />
         <source>Stop pass  [{key}]</source>
         <translation>Stoppen  [{key}]</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="246" />
+        <location filename="../../console/ui/steps/treat.py" line="252" />
         <source>Press Enter to change the depth first, or clear the field.</source>
         <translation>Drücken Sie zuerst Enter, um die Tiefe zu ändern, oder leeren Sie das Feld.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="286" />
+        <location filename="../../console/ui/steps/treat.py" line="304" />
         <source>The console stopped while a pass was running on {areas}. That pass was not counted: repeat it if needed.</source>
         <translation>Die Konsole wurde beendet, während ein Durchgang auf {areas} lief. Dieser Durchgang wurde nicht gezählt: wiederholen Sie ihn bei Bedarf.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="356" />
+        <location filename="../../console/ui/steps/treat.py" line="376" />
         <source>this area</source>
         <translation>diesem Bereich</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="394" />
+        <location filename="../../console/ui/steps/treat.py" line="414" />
         <source>No areas planned</source>
         <translation>Keine Bereiche geplant</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="404" />
+        <location filename="../../console/ui/steps/treat.py" line="424" />
         <source>{area}  ({number} of {count})</source>
         <translation>{area}  ({number} von {count})</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="409" />
+        <location filename="../../console/ui/steps/treat.py" line="429" />
         <source>Depth {depth} mm</source>
         <translation>Tiefe {depth} mm</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="411" />
+        <location filename="../../console/ui/steps/treat.py" line="431" />
         <source>Pass {done} of {target} done</source>
         <translation>{done} von {target} erledigt</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="429" />
+        <location filename="../../console/ui/steps/treat.py" line="452" />
+        <source>Kept on this PC, not yet on the clinic's server: it is sent, in order, as soon as the server answers.</source>
+        <translation>Auf diesem PC gehalten, noch nicht auf dem Server der Praxis: wird in der Reihenfolge gesendet, sobald der Server antwortet.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/treat.py" line="464" />
         <source>PASS RUNNING</source>
         <translation>DURCHGANG LÄUFT</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="434" />
+        <location filename="../../console/ui/steps/treat.py" line="469" />
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="437" />
+        <location filename="../../console/ui/steps/treat.py" line="472" />
         <source>Visit {time}</source>
         <translation>Gesamt {time}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="456" />
+        <location filename="../../console/ui/steps/treat.py" line="491" />
         <source>Pass {number} of {target} running</source>
         <translation>{number} von {target} läuft</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="473" />
-        <location filename="../../console/ui/steps/treat.py" line="540" />
+        <location filename="../../console/ui/steps/treat.py" line="510" />
+        <location filename="../../console/ui/steps/treat.py" line="579" />
         <source>Stop the running pass first.</source>
         <translation>Stoppen Sie zuerst den laufenden Durchgang.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="478" />
+        <location filename="../../console/ui/steps/treat.py" line="515" />
         <source>That was the last area: press F to finish.</source>
         <translation>Das war der letzte Bereich: F drücken zum Abschließen.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/treat.py" line="520" />
+        <location filename="../../console/ui/steps/treat.py" line="558" />
         <source>{warning} Tick confirm and give a reason.</source>
         <translation>{warning} Haken Sie „bestätigen“ an und geben Sie einen Grund an.</translation>
     </message>

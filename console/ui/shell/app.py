@@ -125,6 +125,9 @@ def _run_on_server(app: QApplication, url: str) -> int:
         DamagedDatabaseDialog.tell("The console cannot reach the clinic's server", exc.message)
         return 1
     log.info("started on the clinic's server %s", ctx.server)
+    from console.visit.journal_replay import replay_at_start  # loads the treatment service
+
+    replay_at_start(ctx)  # what the last session kept on this PC goes first
     window = _main_window(app, ctx)
     crash_guard.install(window.status)
     window.show()

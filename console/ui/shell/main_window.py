@@ -27,6 +27,7 @@ from console.ui.shell import i18n
 from console.ui.shell.flow import VISIT_STEPS, VisitFlow
 from console.ui.shell.i18n import QT_TRANSLATE_NOOP
 from console.ui.widgets.common import ActionBar
+from console.ui.widgets.journal_banner import JournalBanner
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,8 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.action_bar = ActionBar()
         right = QVBoxLayout()
+        self.journal_banner = JournalBanner(ctx, busy=lambda: self.running_pass() is not None)
+        right.addWidget(self.journal_banner)
         right.addWidget(self.status)
         right.addWidget(self.stack, 1)
         right.addWidget(self.action_bar)

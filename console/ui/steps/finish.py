@@ -28,6 +28,7 @@ from console.ui.steps.handout_preview import HandoutPreview
 from console.ui.steps.treat import clock_text
 from console.ui.widgets import common as widgets
 from console.ui.widgets.fitted_table import FittedTable
+from console.visit import journal_replay
 from console.visit.completion import BackupDue, Completed, CompleteVisit
 from console.visit.endpoints import endpoint_word
 from console.visit.record_reads import visit_record
@@ -132,6 +133,7 @@ class FinishScreen(QWidget):
     def enter(self) -> None:
         if self.flow.visit_id is None:
             return
+        journal_replay.send_waiting(self.ctx)  # passes kept on this PC belong in what is shown
         record = visit_record(self.ctx, self.flow.visit_id)
         if record.id != self._loaded_for:
             # Another visit: notes typed for the last patient must never be saved on this one.

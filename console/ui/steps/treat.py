@@ -42,6 +42,8 @@ from console.ui.shell.flow import VisitFlow
 from console.ui.steps.treat_chart import TreatChart
 from console.ui.widgets import common as widgets
 from console.ui.widgets import theme
+from console.visit import journal_replay
+from console.visit.journal import KeptOnPc
 from console.visit.pedal import TreatKeys, treat_keys
 from console.visit.session import VisitSession
 from console.visit.treatment import ConfirmationNeeded
@@ -107,6 +109,9 @@ class TreatScreen(QWidget):
         self.total_label = QLabel()
         theme.mark(self.total_label, role="total")
         self.message = widgets.error_label()
+        # What the clinic's server does not hold yet: never shown as saved (see kept_on_pc).
+        self.kept_note = widgets.warning_label()
+        self.kept_note.setVisible(False)
 
         self.directions = QButtonGroup(self)
         self.direction_row = QHBoxLayout()
@@ -162,6 +167,7 @@ class TreatScreen(QWidget):
         counts.addStretch(1)
         counts.addWidget(self.total_label)
         centre.addLayout(counts)
+        centre.addWidget(self.kept_note)  # beside the count it qualifies, never scrolled away
         centre.addWidget(QLabel(self.tr("Direction  [D]")))
         centre.addLayout(self.direction_row)
         centre.addWidget(QLabel(self.tr("Endpoint  [1] [2] [3]")))
@@ -268,6 +274,15 @@ class TreatScreen(QWidget):
         session = self.session = self.flow.session_for(self.ctx)
         if session is None:
             return
+        # Passes kept on this PC belong in what is shown: sent first. While the server still
+        # does not answer (back from the lock screen), this screen carries on from what it
+        # holds, kept passes included; reading the visit back would fail or leave them out.
+        waiting = journal_replay.send_waiting(self.ctx)
+        if waiting and visit_id == self._loaded_for and self.record is not None:
+            self._show_kept(True)
+            self._show_area()
+            self.setFocus()
+            return
         self._configured_keys()
         if visit_id != self._loaded_for:
             self._reset_inputs()  # nothing typed or shown for the last patient stays
@@ -275,6 +290,9 @@ class TreatScreen(QWidget):
         interrupted = session.interrupted_passes()
         self.record = session.visits.record(visit_id)
         self._depths = {a.id: _depth_now(a) for a in self.record.areas}
+        # A pass may start, and a depth change is checked, while the server is gone.
+        session.known_depths.update(self._depths)
+        session.remember_rules(self.record)
         protocol = session.visits.protocol_for(visit_id)
         self._build_choices(protocol.directions, protocol.endpoints)
         current = session.visits.state(visit_id).current_area_id
@@ -287,11 +305,13 @@ class TreatScreen(QWidget):
                     "not counted: repeat it if needed."
                 ).format(areas=", ".join(interrupted))
             )
+        self._show_kept(session.keeping())
         self._show_area()
         self.setFocus()
 
     def _reset_inputs(self) -> None:
         self.message.clear()
+        self._show_kept(False)
         self.new_depth.clear()
         self._hide_depth_confirmation()
 
@@ -421,8 +441,23 @@ class TreatScreen(QWidget):
         self.chart.show_record(self.record)
         self._refresh_clock()
 
+    def _show_kept(self, kept: bool) -> None:
+        """Say plainly that what was just recorded is on this PC only, until the server has it."""
+        self.kept_note.setVisible(kept)
+        if not kept:
+            self.kept_note.clear()
+            return
+        self.kept_note.setText(
+            self.tr(
+                "Kept on this PC, not yet on the clinic's server: it is sent, in order, as "
+                "soon as the server answers."
+            )
+        )
+
     def _refresh_clock(self) -> None:
         running = self.session is not None and self.session.running is not None
+        if not running and self.kept_note.text() and self.session is not None:
+            self._show_kept(self.session.keeping())  # the banner's replay has sent it
         if running and self.session is not None:
             self.timer_label.setText(clock_text(self.session.running_elapsed()))
             self.timer_label.setStyleSheet(f"font-size: {self._timer_pt}pt; color: #b00020;")
@@ -458,7 +493,9 @@ class TreatScreen(QWidget):
                     )
                 )
             else:
-                self._on_pass_stopped(session.stop_pass())
+                done = session.stop_pass()
+                self._on_pass_stopped(done)
+                self._show_kept(isinstance(done, KeptOnPc))
                 self._show_toggle()
                 self.next_direction()
                 self._show_area()
@@ -502,6 +539,7 @@ class TreatScreen(QWidget):
             self._show_area()  # a clicked button must not show what was not recorded
             return
         self._replace_area(area.id, endpoint=endpoint)
+        self._show_kept(session.keeping())
         self._show_area()
 
     def _on_change_depth_clicked(self) -> None:
@@ -529,6 +567,7 @@ class TreatScreen(QWidget):
             self.message.setText(error.message)
             return
         self._depths[area.id] = changed.value
+        self._show_kept(isinstance(changed, KeptOnPc) or session.keeping())
         self.new_depth.clear()
         self._hide_depth_confirmation()
         self.message.clear()
