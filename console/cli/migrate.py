@@ -73,6 +73,8 @@ def summary_lines(s: MoveSummary) -> list[str]:
         )
     for line in s.renumbered:
         lines.append(f"renumbered: {line}")
+    for line in s.renamed:
+        lines.append(f"renamed: {line}")
     for line in s.settings_kept:
         lines.append(f"setting kept as on the server: {line}")
     if s.namesakes:

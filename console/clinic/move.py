@@ -76,7 +76,9 @@ class MoveSummary:
     audit_last: int = 0
     seq_offset: int = 0  # server seq = the file's seq + this
     chain_rows: int = 0
+    room: str = ""  # the room's name (its setting, else its folder's), to tell rows apart
     renumbered: list[str] = field(default_factory=list)
+    renamed: list[str] = field(default_factory=list)
     settings_kept: list[str] = field(default_factory=list)
     namesakes: list[Namesake] = field(default_factory=list)
     already_moved: str = ""  # set when this file was moved before: nothing changed
@@ -90,6 +92,7 @@ def move_file(ctx: AppContext, source: Path) -> MoveSummary:
     room = move_repo.open_file_read_only(source)
     try:
         _refuse_unready(room, source)
+        summary.room = move_repo.room_name(room) or source.resolve().parent.name
         trail = move_repo.audit_rows(room)
         trail_id = str(trail[0][-1]) if trail else ""
         if trail_id and _moved_before(ctx, room, trail, trail_id, summary):
@@ -221,6 +224,8 @@ def _new_shared(
     there = move_repo.rows_by_key(ctx.db, table, key, columns)
     fresh = [r for r in rows if r[at] not in there]
     s.kept[table] = len(rows) - len(fresh)
+    if table == "practitioners":
+        fresh = _named_apart(columns, fresh, there, s)
     if table == "settings":
         value = columns.index("value")
         s.settings_kept = [
@@ -229,6 +234,29 @@ def _new_shared(
             if r[at] in there and there[r[at]][1 + value] != r[value]
         ]
     return fresh
+
+
+def _named_apart(
+    columns: list[str],
+    fresh: list[tuple[Any, ...]],
+    there: dict[Any, tuple[Any, ...]],
+    s: MoveSummary,
+) -> list[tuple[Any, ...]]:
+    """A name the server already gives to another account (each room made its own "Dr Ames")
+    gets the room's name after it: two accounts are never merged by name (their rows and audit
+    rows carry their ids), and an admin sees both and may deactivate one."""
+    at = columns.index("display_name")
+    taken = {str(r[1 + at]).casefold() for r in there.values()}
+    out = []
+    for row in fresh:
+        name = str(row[at])
+        if name.casefold() in taken:
+            renamed = f"{name} ({s.room})"
+            out.append((*row[:at], renamed, *row[at + 1 :]))
+            s.renamed.append(f"practitioner {name} of the file is {renamed!r} here")
+        else:
+            out.append(row)
+    return out
 
 
 def _new_versions(
@@ -317,6 +345,7 @@ def _append_trail(
             "moved": s.moved,
             "kept": s.kept,
             "renumbered": s.renumbered,
+            "renamed": s.renamed,
         },
     )
 

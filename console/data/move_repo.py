@@ -7,6 +7,7 @@ allow, the rows as they are, and the audit trail appended under the rooms' own t
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -37,6 +38,12 @@ def pending_steps(db: ConsoleDatabase) -> list[str]:
     """Schema steps this console knows that the file has not had yet."""
     applied = set(applied_steps(db.conn))
     return [m.name for m in MIGRATIONS._migrations if m.name not in applied]
+
+
+def room_name(db: ConsoleDatabase) -> str:
+    """The room's own name as its file keeps it ("" when never set)."""
+    row = db.execute("SELECT value FROM settings WHERE key = 'room.name'").fetchone()
+    return str(json.loads(row[0]) or "") if row else ""
 
 
 def tables_in_order(db: Db) -> list[str]:
