@@ -17,7 +17,7 @@ from console.cli import main as cli
 from console.clock import iso
 from console.consent.service import ConsentService
 from console.context import open_context
-from console.data import areas_repo, protocol_repo
+from console.data import areas_repo, patients_repo, protocol_repo
 from console.data.db import open_database
 from console.protocol import edit
 from console.visit.service import VisitService
@@ -99,3 +99,8 @@ def execute(path: Path, sql: str, params: list[Any]) -> None:
             db.execute(sql, params)
     finally:
         db.close()
+
+
+def written_otherwise(name: str) -> str:
+    """The same name in capitals and without accents: the same folded name."""
+    return patients_repo.folded_name(name).upper()

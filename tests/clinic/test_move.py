@@ -7,7 +7,6 @@ import hashlib
 import json
 import shutil
 import sqlite3
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -15,55 +14,13 @@ import pytest
 
 from console.cli import main as cli
 from console.clinic.move import ROOM_LOCAL, original_chain_ok
-from console.context import open_context
-from console.data import patients_repo, schema_info
+from console.data import schema_info
 from console.data.db import open_database, open_store
 from console.data.migrations import MIGRATIONS
 from console.data.store import Db
-from tests.clinic.room_files import build_room, execute, table_rows
+from tests.clinic.room_files import execute, table_rows, written_otherwise
 
 pytestmark = pytest.mark.usefixtures("pg_server")
-
-
-@pytest.fixture(scope="module")
-def room_a(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_room(tmp_path_factory.mktemp("room-a") / "console.sqlite3", seed=1)
-
-
-@pytest.fixture(scope="module")
-def room_b(tmp_path_factory: pytest.TempPathFactory, room_a: Path) -> Path:
-    """Room B: its own patients, the clinic's admin as room A has it, a namesake of one of room
-    A's patients (written another way), its own edit of the protocol, another phone number."""
-    path = build_room(tmp_path_factory.mktemp("room-b") / "console.sqlite3", seed=2)
-    admin = table_rows(room_a, "practitioners", ["id", "display_name", "role", "pin_hash"])[0]
-    execute(path, "UPDATE practitioners SET display_name = 'Dr Room B' WHERE role = 'admin'", [])
-    execute(
-        path,
-        "INSERT INTO practitioners (id, display_name, role, pin_hash, active, failed_attempts, "
-        "created_at) VALUES (?, ?, ?, ?, 1, 0, '2026-01-01T00:00:00+00:00')",
-        list(admin),
-    )
-    name, born = table_rows(room_a, "patients", ["full_name", "date_of_birth"])[0]
-    ctx = open_context(path)
-    try:
-        with ctx.db.atomic():
-            patients_repo.insert(
-                ctx.db,
-                full_name=_written_otherwise(str(name)),
-                date_of_birth=date.fromisoformat(str(born)),
-                phone="07700 900999",
-                now=ctx.now(),
-                by=str(admin[0]),
-            )
-    finally:
-        ctx.close()
-    execute(path, "UPDATE settings SET value = ? WHERE key = 'clinic.phone'", ['"0117 496 0000"'])
-    return path
-
-
-def _written_otherwise(name: str) -> str:
-    """The same name in capitals and without accents: the same folded name."""
-    return patients_repo.folded_name(name).upper()
 
 
 def migrate(room: Path, url: str, files: Path) -> int:
@@ -168,7 +125,7 @@ def test_a_second_room_joins_the_clinic_and_namesakes_are_listed(
 
     name, born = table_rows(room_a, "patients", ["full_name", "date_of_birth"])[0]
     assert "namesakes to review (1" in out
-    assert f"{_written_otherwise(str(name))}, born {born}" in out
+    assert f"{written_otherwise(str(name))}, born {born}" in out
     assert "protocol_versions: version 2 of the file is version 3" in out
     assert "clinic.phone: kept" in out
     # Each room made its own demo staff: same names, other ids. Never merged by name.
