@@ -337,7 +337,7 @@ def _append_trail(
         entity_id=trail_id,
         by=None,
         detail={
-            "file": str(s.source),
+            "file": str(s.source.resolve()),
             "rows": len(trail),
             "seq_offset": end.seq,
             "first_hash": trail_id,
@@ -362,7 +362,8 @@ def _verify(ctx: AppContext, room: Any, trail: list[tuple[Any, ...]], s: MoveSum
     """Before committing: the server's chain, the file's chain within it, and the hashes."""
     chain = audit_repo.verify_chain(ctx.db)
     if not chain.ok:
-        raise MoveRefused(f"After the move, {chain.sentence()}; nothing was moved.")
+        whose = "the server's own" if (chain.broken_seq or 0) <= s.seq_offset else "the moved"
+        raise MoveRefused(f"Nothing was moved: in {whose} rows, {chain.sentence()}.")
     s.chain_rows = chain.rows
     if trail:
         moved = move_repo.audit_between(ctx.db, s.audit_first, s.audit_last)

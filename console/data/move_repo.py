@@ -31,6 +31,9 @@ MOVE_ACTION = "clinic.move"
 def open_file_read_only(path: Path) -> ConsoleDatabase:
     """The room's file, opened so that nothing in it (not even its mode or time) can change."""
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+    # One read transaction for the whole move: every table is read from the same moment, even
+    # if the room's console is still writing to the file.
+    conn.execute("BEGIN")
     return ConsoleDatabase(conn, execute_plugins=False)
 
 
