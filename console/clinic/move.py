@@ -26,6 +26,7 @@ from console.data import audit_repo, move_repo
 from console.data.audit_chain import GENESIS, row_hash
 from console.data.db_file import refuse_unusable
 from console.data.patients_repo import folded_name
+from console.data.store import Db
 from console.errors import DomainError
 
 # Settings that belong to a room's PC (its printer, pedal keys, type size…), not the clinic.
@@ -95,7 +96,7 @@ def move_file(ctx: AppContext, source: Path) -> MoveSummary:
         summary.room = move_repo.room_name(room) or source.resolve().parent.name
         trail = move_repo.audit_rows(room)
         trail_id = str(trail[0][-1]) if trail else ""
-        if trail_id and _moved_before(ctx, room, trail, trail_id, summary):
+        if trail_id and _moved_before(ctx, trail, trail_id, summary):
             return summary
         staged = move_files.stage(source.resolve().parent, _wanted(room), ctx.data_dir)
         try:
@@ -118,7 +119,7 @@ def move_file(ctx: AppContext, source: Path) -> MoveSummary:
     return summary
 
 
-def _refuse_unready(room: Any, source: Path) -> None:
+def _refuse_unready(room: Db, source: Path) -> None:
     pending = move_repo.pending_steps(room)
     if pending:
         raise MoveRefused(
@@ -131,7 +132,7 @@ def _refuse_unready(room: Any, source: Path) -> None:
 
 
 def _moved_before(
-    ctx: AppContext, room: Any, trail: list[tuple[Any, ...]], trail_id: str, summary: MoveSummary
+    ctx: AppContext, trail: list[tuple[Any, ...]], trail_id: str, summary: MoveSummary
 ) -> bool:
     earlier = move_repo.earlier_move(ctx.db, trail_id)
     if earlier is None:
@@ -151,7 +152,7 @@ def _moved_before(
     return True
 
 
-def _wanted(room: Any) -> list[move_files.Wanted]:
+def _wanted(room: Db) -> list[move_files.Wanted]:
     wanted: list[move_files.Wanted] = []
     for table, pairs in FILE_COLUMNS.items():
         columns = [c for pair in pairs for c in pair if c is not None]
@@ -165,7 +166,7 @@ def _wanted(room: Any) -> list[move_files.Wanted]:
     return wanted
 
 
-def _copy_rows(ctx: AppContext, room: Any, summary: MoveSummary) -> None:
+def _copy_rows(ctx: AppContext, room: Db, summary: MoveSummary) -> None:
     db = ctx.db
     renumbering: dict[str, dict[int, int]] = {}
     before_namesakes = {
@@ -202,9 +203,13 @@ def _follow_renumbering(
 ) -> list[tuple[Any, ...]]:
     """Rows citing a version that got a new number on the server cite the new number."""
     for versions, citing in VERSIONED.items():
-        mapping = renumbering.get(versions) or {}
         for citing_table, column in citing:
-            if citing_table != table or not mapping:
+            if citing_table != table:
+                continue
+            if versions not in renumbering:  # the numbers must be settled before they are cited
+                raise RuntimeError(f"{table} was reached before {versions}")
+            mapping = renumbering[versions]
+            if not mapping:
                 continue
             at = columns.index(column)
             rows = [
@@ -358,7 +363,7 @@ def original_chain_ok(moved: list[tuple[Any, ...]], seq_offset: int, last_hash: 
     return previous == last_hash if moved else last_hash == ""
 
 
-def _verify(ctx: AppContext, room: Any, trail: list[tuple[Any, ...]], s: MoveSummary) -> None:
+def _verify(ctx: AppContext, room: Db, trail: list[tuple[Any, ...]], s: MoveSummary) -> None:
     """Before committing: the server's chain, the file's chain within it, and the hashes."""
     chain = audit_repo.verify_chain(ctx.db)
     if not chain.ok:

@@ -20,7 +20,7 @@ from console.data.audit_chain import COLUMNS as AUDIT_COLUMNS
 from console.data.db import ConsoleDatabase
 from console.data.db_file import applied_steps
 from console.data.migrations import MIGRATIONS
-from console.data.store import Db
+from console.data.store import Db, file_connection
 
 # The server's stand-in for SQLite's rowid: made by the server, never copied.
 _ROWID = "rowid"
@@ -37,13 +37,13 @@ def open_file_read_only(path: Path) -> ConsoleDatabase:
     return ConsoleDatabase(conn, execute_plugins=False)
 
 
-def pending_steps(db: ConsoleDatabase) -> list[str]:
+def pending_steps(db: Db) -> list[str]:
     """Schema steps this console knows that the file has not had yet."""
-    applied = set(applied_steps(db.conn))
+    applied = set(applied_steps(file_connection(db)))
     return [m.name for m in MIGRATIONS._migrations if m.name not in applied]
 
 
-def room_name(db: ConsoleDatabase) -> str:
+def room_name(db: Db) -> str:
     """The room's own name as its file keeps it ("" when never set)."""
     row = db.execute("SELECT value FROM settings WHERE key = 'room.name'").fetchone()
     return str(json.loads(row[0]) or "") if row else ""
@@ -68,7 +68,7 @@ def copied_columns(db: Db, table: str) -> list[str]:
     return [c for c in schema_info.columns(db, table) if c != _ROWID]
 
 
-def file_rows(db: ConsoleDatabase, table: str, columns: Sequence[str]) -> list[tuple[Any, ...]]:
+def file_rows(db: Db, table: str, columns: Sequence[str]) -> list[tuple[Any, ...]]:
     """Every row of ``table`` in the order it was written (rowid; the trail's seq)."""
     order = "seq" if table == AUDIT else "rowid"
     names = ", ".join(f'"{c}"' for c in columns)
@@ -147,7 +147,7 @@ class TrailEnd:
 
 def audit_rows(db: Db) -> list[tuple[Any, ...]]:
     """The trail in order: the hashed columns, then the hash."""
-    return file_rows(db, AUDIT, [*AUDIT_COLUMNS, "hash"])  # type: ignore[arg-type]
+    return file_rows(db, AUDIT, [*AUDIT_COLUMNS, "hash"])
 
 
 def lock_trail_end(db: Db) -> TrailEnd:
