@@ -9,25 +9,33 @@ from console.cli import add_db_argument
 from console.cli._common import fail, resolve_db
 from console.clock import FixedClock, SystemClock
 from console.context import AppContext
-from console.data.db import open_database
-from console.files import logs
+from console.data.db import open_database, open_store
+from console.data.server_url import redacted
+from console.files import logs, paths
 from console.files.backup import BackupFailed, backup_database
+from console.files.server_backup import backup_server
 
 NAME = "backup"
-HELP = "copy the database with SQLite's backup API, check the copy, keep the newest 14"
+HELP = (
+    "copy the database with SQLite's backup API, check the copy, keep the newest 14 "
+    "(the clinic's server: a pg_dump archive, checked with pg_restore --list)"
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_db_argument(parser)
     parser.add_argument(
-        "--to", type=Path, help="folder for the copy (default: backups/ beside the database)"
+        "--to",
+        type=Path,
+        help="folder for the copy (default: backups/ beside the database; for the clinic's "
+        "server, backups/ in this PC's data folder)",
     )
 
 
 def run(args: argparse.Namespace) -> int:
     path = resolve_db(args.db)
     if isinstance(path, str):
-        return fail("backing up the clinic's server is not built yet", 2)
+        return _backup_server(path, args.to)
     if not path.is_file():
         return fail(f"no database at {path}")
     folder: Path = args.to if args.to is not None else path.resolve().parent / "backups"
@@ -56,4 +64,19 @@ def run(args: argparse.Namespace) -> int:
     print(f"backup: {copy}")
     print(f"size:   {copy.stat().st_size} bytes")
     print("integrity: ok")
+    return 0
+
+
+def _backup_server(url: str, to: Path | None) -> int:
+    folder = to if to is not None else paths.default_data_dir() / "backups"
+    ctx = AppContext(db=open_store(url), db_path=None, server=redacted(url))
+    try:
+        made = backup_server(ctx, url, folder)
+    except BackupFailed as exc:
+        return fail(exc.message, 3)
+    finally:
+        ctx.close()
+    print(f"backup: {made.path}")
+    print(f"size:   {made.size} bytes")
+    print("archive: readable by pg_restore, audit trail included")
     return 0

@@ -74,12 +74,18 @@ def record(
 _AUDIT_LOCK = 0x41554454
 
 
+def lock_trail(db: Db) -> None:
+    """Take the server's trail lock until the caller's transaction ends (rooms append one at
+    a time; moving a clinic's file appends its whole trail under it too)."""
+    db.execute("SELECT pg_advisory_xact_lock(?)", [_AUDIT_LOCK])
+
+
 def _record_on_server(db: Db, params: dict[str, Any]) -> None:
     """The server's form: rooms append one at a time under an advisory lock held until their
     transaction ends, so no two rows ever chain to the same predecessor. The hash is computed
     here (the same ``row_hash``), not by a function on the server."""
     with db.atomic():  # the lock needs a transaction; inside the caller's, a savepoint
-        db.execute("SELECT pg_advisory_xact_lock(?)", [_AUDIT_LOCK])
+        lock_trail(db)
         last = db.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
         seq = int(last[0]) + 1 if last else 1
         previous = str(last[1]) if last else GENESIS
