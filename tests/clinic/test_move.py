@@ -80,6 +80,10 @@ def test_a_room_file_moves_row_by_row_with_its_files_and_chain(
         for table in tables:
             columns = [c for c in schema_info.columns(server, table) if c != "rowid"]
             here, there = file_rows(room_a, table, columns), server_rows(server, table, columns)
+            if table == "journal_applied":
+                # Only a room on the server replays a journal: a file's table is always empty.
+                assert here == [] and there == []
+                continue
             assert here, f"the room's file has no {table}: the comparison would prove nothing"
             if table == "settings":
                 here = [r for r in here if not str(r[0]).startswith(ROOM_LOCAL)]
