@@ -37,7 +37,7 @@ GERMAN = {
     "Language": "Sprache",
     "Last visit": "Letzter Besuch",
     "Name": "Name",
-    "Name, date of birth, phone or email": "Name, Geburtsdatum, Telefon, E-Mail",
+    "Name, date of birth, phone or email": "Name, Geburtsdatum, Tel., E-Mail",
     "No patient found. Register them?": "Niemand gefunden. Neu aufnehmen?",
     "No visits yet.": "Noch keine Behandlungen.",
     "Notes": "Notizen",

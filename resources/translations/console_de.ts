@@ -1450,27 +1450,27 @@ Grund (in den Worten der Person, und wie er übermittelt wurde):</translation>
         <translation>Konsole für den Behandlungsraum</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/main_window.py" line="86" />
+        <location filename="../../console/ui/shell/main_window.py" line="84" />
         <source>who and which patient</source>
         <translation>wer angemeldet ist und welche Person behandelt wird</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/main_window.py" line="166" />
+        <location filename="../../console/ui/shell/main_window.py" line="164" />
         <source>Stop the running pass first.</source>
         <translation>Stoppen Sie zuerst den laufenden Durchgang.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/main_window.py" line="203" />
+        <location filename="../../console/ui/shell/main_window.py" line="201" />
         <source>Signed in: {name}</source>
         <translation>Angemeldet: {name}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/main_window.py" line="211" />
+        <location filename="../../console/ui/shell/main_window.py" line="209" />
         <source>Patient: &lt;b&gt;{name}&lt;/b&gt;, born {date} (age {age})</source>
         <translation>Patient/in: &lt;b&gt;{name}&lt;/b&gt;, geboren {date} ({age} Jahre)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/main_window.py" line="215" />
+        <location filename="../../console/ui/shell/main_window.py" line="213" />
         <source>Not signed in</source>
         <translation>Nicht angemeldet</translation>
     </message>
@@ -1571,58 +1571,58 @@ Grund (in den Worten der Person, und wie er übermittelt wurde):</translation>
     </message>
     <message>
         <location filename="../../console/ui/steps/patient_form.py" line="100" />
-        <location filename="../../console/ui/steps/patient_form.py" line="223" />
+        <location filename="../../console/ui/steps/patient_form.py" line="224" />
         <source>Register a new patient</source>
         <translation>Neue Person aufnehmen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="119" />
+        <location filename="../../console/ui/steps/patient_form.py" line="120" />
         <source>The clinic's language</source>
         <translation>Sprache der Praxis</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="145" />
+        <location filename="../../console/ui/steps/patient_form.py" line="146" />
         <source>{field}: error</source>
         <translation>{field}: Fehler</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="165" />
+        <location filename="../../console/ui/steps/patient_form.py" line="166" />
         <source>Open the existing patient</source>
         <translation>Vorhandene Akte öffnen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="168" />
+        <location filename="../../console/ui/steps/patient_form.py" line="169" />
         <source>A different person: register</source>
         <translation>Eine andere Person: aufnehmen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="178" />
-        <location filename="../../console/ui/steps/patient_form.py" line="224" />
+        <location filename="../../console/ui/steps/patient_form.py" line="179" />
+        <location filename="../../console/ui/steps/patient_form.py" line="225" />
         <source>Register</source>
         <translation>Aufnehmen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="181" />
+        <location filename="../../console/ui/steps/patient_form.py" line="182" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="213" />
+        <location filename="../../console/ui/steps/patient_form.py" line="214" />
         <source>Fitzpatrick type {type}</source>
         <translation>Fitzpatrick-Typ {type}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="230" />
+        <location filename="../../console/ui/steps/patient_form.py" line="231" />
         <source>Edit patient details</source>
         <translation>Angaben der Patientin / des Patienten bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="231" />
+        <location filename="../../console/ui/steps/patient_form.py" line="232" />
         <source>Save changes</source>
         <translation>Änderungen speichern</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="313" />
+        <location filename="../../console/ui/steps/patient_form.py" line="314" />
         <source>Open it, or confirm that this is a different person.</source>
         <translation>Öffnen Sie sie, oder bestätigen Sie, dass es eine andere Person ist.</translation>
     </message>
@@ -1896,124 +1896,124 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
         <translation>keine Bereiche</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="77" />
+        <location filename="../../console/ui/steps/patient.py" line="120" />
         <source>Find a patient</source>
         <translation>Patientin / Patienten suchen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="78" />
+        <location filename="../../console/ui/steps/patient.py" line="121" />
         <source>Name, date of birth, phone or email</source>
-        <translation>Name, Geburtsdatum, Telefon, E-Mail</translation>
+        <translation>Name, Geburtsdatum, Tel., E-Mail</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="86" />
+        <location filename="../../console/ui/steps/patient.py" line="129" />
         <source>Accents and case do not matter. Dates day first: 11/12/1990 is 11 December.</source>
         <translation>Akzente und Groß-/Kleinschreibung spielen keine Rolle. Datum mit dem Tag zuerst: 11/12/1990 ist der 11. Dezember.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="90" />
+        <location filename="../../console/ui/steps/patient.py" line="134" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="90" />
+        <location filename="../../console/ui/steps/patient.py" line="134" />
         <source>Born</source>
         <translation>Geboren</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="90" />
+        <location filename="../../console/ui/steps/patient.py" line="134" />
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="90" />
+        <location filename="../../console/ui/steps/patient.py" line="134" />
         <source>Last visit</source>
         <translation>Letzter Besuch</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="113" />
+        <location filename="../../console/ui/steps/patient.py" line="149" />
         <source>Register a new patient…</source>
         <translation>Neue Person aufnehmen…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="118" />
+        <location filename="../../console/ui/steps/patient.py" line="154" />
         <source>Find or register a patient</source>
         <translation>Patientin / Patienten suchen oder aufnehmen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="139" />
-        <location filename="../../console/ui/steps/patient.py" line="152" />
+        <location filename="../../console/ui/steps/patient.py" line="175" />
+        <location filename="../../console/ui/steps/patient.py" line="188" />
         <source>History at a glance</source>
         <translation>Verlauf auf einen Blick</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="140" />
+        <location filename="../../console/ui/steps/patient.py" line="176" />
         <source>Edit details…</source>
         <translation>Angaben bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="143" />
-        <location filename="../../console/ui/steps/patient.py" line="343" />
+        <location filename="../../console/ui/steps/patient.py" line="179" />
+        <location filename="../../console/ui/steps/patient.py" line="380" />
         <source>Start visit</source>
         <translation>Behandlung beginnen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="159" />
+        <location filename="../../console/ui/steps/patient.py" line="195" />
         <source>Type to search. Enter or double-click opens a patient; ↓ moves into the list.</source>
         <translation>Zum Suchen tippen. Enter oder Doppelklick öffnet die Akte; ↓ springt in die Liste.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="223" />
+        <location filename="../../console/ui/steps/patient.py" line="260" />
         <source>never</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="243" />
+        <location filename="../../console/ui/steps/patient.py" line="280" />
         <source>No patient found. Register them?</source>
         <translation>Niemand gefunden. Neu aufnehmen?</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="245" />
+        <location filename="../../console/ui/steps/patient.py" line="282" />
         <source>The first 50: type more to narrow it down.</source>
         <translation>Die ersten 50: weiter tippen, um einzugrenzen.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="247" />
+        <location filename="../../console/ui/steps/patient.py" line="284" />
         <source>{count} found</source>
         <translation>{count} gefunden</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="251" />
+        <location filename="../../console/ui/steps/patient.py" line="288" />
         <source>{found}; {count} share a name: check the birth date.</source>
         <translation>{found}; {count} mit gleichem Namen: Geburtsdatum prüfen.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="319" />
+        <location filename="../../console/ui/steps/patient.py" line="356" />
         <source>Born {date} (age {age})</source>
         <translation>Geboren {date} ({age} Jahre)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="321" />
+        <location filename="../../console/ui/steps/patient.py" line="358" />
         <source>Fitzpatrick {type}</source>
         <translation>Fitzpatrick {type}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="324" />
+        <location filename="../../console/ui/steps/patient.py" line="361" />
         <source>Notes: {notes}</source>
         <translation>Notizen: {notes}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="327" />
+        <location filename="../../console/ui/steps/patient.py" line="364" />
         <source>Allergies: {allergies}</source>
         <translation>Allergien: {allergies}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="335" />
+        <location filename="../../console/ui/steps/patient.py" line="372" />
         <source>No visits yet.</source>
         <translation>Noch keine Behandlungen.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="341" />
+        <location filename="../../console/ui/steps/patient.py" line="378" />
         <source>Resume visit (at {step})</source>
         <translation>Behandlung fortsetzen (bei {step})</translation>
     </message>
