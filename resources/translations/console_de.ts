@@ -957,8 +957,8 @@ Grund (in den Worten der Person, und wie er übermittelt wurde):</translation>
     </message>
     <message>
         <location filename="../../console/ui/steps/finish.py" line="60" />
-        <source>Depth (mm)</source>
-        <translation>Tiefe (mm)</translation>
+        <source>Depth</source>
+        <translation>Tiefe</translation>
     </message>
     <message>
         <location filename="../../console/ui/steps/finish.py" line="61" />
@@ -1041,12 +1041,12 @@ Grund (in den Worten der Person, und wie er übermittelt wurde):</translation>
         <translation>Abschließen und sperren</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="247" />
+        <location filename="../../console/ui/steps/finish.py" line="248" />
         <source>No room printer is set (Settings): use Print… beside the sheet.</source>
         <translation>Kein Drucker im Raum eingestellt (Einstellungen): „Drucken…“ neben dem Blatt verwenden.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="263" />
+        <location filename="../../console/ui/steps/finish.py" line="264" />
         <source>The visit is saved, but the backup failed: {reason}</source>
         <translation>Die Behandlung ist gespeichert, aber die Datensicherung ist fehlgeschlagen: {reason}</translation>
     </message>
@@ -1092,72 +1092,72 @@ Grund (in den Worten der Person, und wie er übermittelt wurde):</translation>
 <context>
     <name>HandoutPreview</name>
     <message>
-        <location filename="../../console/ui/steps/handout_preview.py" line="94" />
+        <location filename="../../console/ui/steps/handout_preview.py" line="136" />
         <source>Print…</source>
         <translation>Drucken…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/handout_preview.py" line="95" />
+        <location filename="../../console/ui/steps/handout_preview.py" line="137" />
         <source>Print to room printer</source>
         <translation>Im Raum drucken</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/handout_preview.py" line="96" />
+        <location filename="../../console/ui/steps/handout_preview.py" line="138" />
         <source>Save .ics…</source>
         <translation>.ics speichern…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/handout_preview.py" line="98" />
+        <location filename="../../console/ui/steps/handout_preview.py" line="140" />
         <source>Save the suggested next session as a calendar file (.ics)</source>
         <translation>Die vorgeschlagene nächste Sitzung als Kalenderdatei (.ics) speichern</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/handout_preview.py" line="131" />
+        <location filename="../../console/ui/steps/handout_preview.py" line="173" />
         <source>Aftercare sheet ready: {pages} page(s), archived.</source>
         <translation>Nachsorgeblatt fertig: {pages} Seite(n), archiviert.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/handout_preview.py" line="159" />
+        <location filename="../../console/ui/steps/handout_preview.py" line="201" />
         <source>Draft from today's Settings: no sheet was archived for this visit.</source>
         <translation>Entwurf aus den heutigen Einstellungen: Für diese Behandlung wurde kein Blatt archiviert.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/handout_preview.py" line="177" />
+        <location filename="../../console/ui/steps/handout_preview.py" line="219" />
         <source>Print aftercare sheet</source>
         <translation>Nachsorgeblatt drucken</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/handout_preview.py" line="185" />
+        <location filename="../../console/ui/steps/handout_preview.py" line="227" />
         <source>Save calendar file</source>
         <translation>Kalenderdatei speichern</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/handout_preview.py" line="187" />
+        <location filename="../../console/ui/steps/handout_preview.py" line="229" />
         <source>Calendar file (*.ics)</source>
         <translation>Kalenderdatei (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/handout_preview.py" line="222" />
+        <location filename="../../console/ui/steps/handout_preview.py" line="264" />
         <source>Printing…</source>
         <translation>Wird gedruckt…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/handout_preview.py" line="235" />
+        <location filename="../../console/ui/steps/handout_preview.py" line="277" />
         <source>Printing page {done} of {total}…</source>
         <translation>Drucke Seite {done} von {total}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/handout_preview.py" line="243" />
+        <location filename="../../console/ui/steps/handout_preview.py" line="285" />
         <source> ({copies} copies)</source>
         <translation> ({copies} Exemplare)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/handout_preview.py" line="246" />
+        <location filename="../../console/ui/steps/handout_preview.py" line="288" />
         <source>Sent to {printer}{copies}.</source>
         <translation>An {printer}{copies} gesendet.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/handout_preview.py" line="266" />
+        <location filename="../../console/ui/steps/handout_preview.py" line="308" />
         <source>Calendar file saved: {name}</source>
         <translation>Kalenderdatei gespeichert: {name}</translation>
     </message>
@@ -2021,7 +2021,7 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
 <context>
     <name>PdfPagesView</name>
     <message>
-        <location filename="../../console/ui/steps/handout_preview.py" line="63" />
+        <location filename="../../console/ui/steps/handout_preview.py" line="71" />
         <source>Page {number}</source>
         <translation>Seite {number}</translation>
     </message>

@@ -307,4 +307,9 @@ def test_finish_with_its_sheet_beside_keeps_every_cell_whole(
     assert table.horizontalScrollBar().maximum() == 0
     sideways = window._holders["finish"].horizontalScrollBar().maximum()
     assert sideways == 0, f"the page scrolls sideways {sideways} px"
+    # The sheet's page is seen whole across: smaller where the room is narrow, not cut.
+    pages = finish.preview.pages  # type: ignore[attr-defined]
+    assert pages.horizontalScrollBar().maximum() == 0
+    for page in pages.page_labels():
+        assert rect_in(page, pages.viewport()).right() <= pages.viewport().width()
     window.close()

@@ -57,7 +57,7 @@ class FinishScreen(QWidget):
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Area"),
-                self.tr("Depth (mm)"),
+                self.tr("Depth"),  # the unit beside the numbers: a narrower column at 1.3
                 self.tr("Passes"),
                 self.tr("Time"),
                 self.tr("Endpoint"),
@@ -169,7 +169,7 @@ class FinishScreen(QWidget):
         for row, area in enumerate(record.areas):
             values = [
                 area.zone_name,
-                " → ".join(str(d) for d in area.depths_used),
+                " → ".join(str(d) for d in area.depths_used) + " mm",
                 f"{len(area.passes)} / {area.target_passes}",
                 clock_text(area.treated_seconds),
                 QCoreApplication.translate("FinishScreen", endpoint_word(area.endpoint)),
@@ -229,8 +229,9 @@ class FinishScreen(QWidget):
 
     def _preview(self) -> HandoutPreview:
         if self.preview is None:
-            # 60 dpi: the whole width of an A4 page fits beside the summary on a room screen.
-            self.preview = HandoutPreview(self.ctx, self, dpi=60)
+            # 60 dpi: the whole width of an A4 page beside the summary on a room screen; a
+            # narrower one (1280 wide at type size 1.3) shows the page smaller.
+            self.preview = HandoutPreview(self.ctx, self, dpi=60, fit_width=True)
             self.after.addWidget(self.preview)
             self.body.setStretchFactor(self.after, 1)
         self.preview.setVisible(True)
