@@ -757,7 +757,7 @@ GERMAN.update({
     "mm": "mm",
     "Details": "Details",
     "I confirm": "Ich bestätige",
-    "Reason for this depth (recorded)": "Grund für diese Tiefe (wird erfasst)",
+    "Reason (recorded)": "Grund (wird erfasst)",
     "reason for this depth": "Grund für diese Tiefe",
     "Add area to plan": "Bereich zur Planung hinzufügen",
     "Depth": "Tiefe",

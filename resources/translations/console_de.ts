@@ -2380,7 +2380,7 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
     </message>
     <message>
         <location filename="../../console/ui/steps/plan.py" line="82" />
-        <location filename="../../console/ui/steps/plan.py" line="230" />
+        <location filename="../../console/ui/steps/plan.py" line="232" />
         <source>Choose an area</source>
         <translation>Bereich auswählen</translation>
     </message>
@@ -2410,104 +2410,104 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
         <translation>Ich bestätige</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="109" />
-        <source>Reason for this depth (recorded)</source>
-        <translation>Grund für diese Tiefe (wird erfasst)</translation>
+        <location filename="../../console/ui/steps/plan.py" line="110" />
+        <source>Reason (recorded)</source>
+        <translation>Grund (wird erfasst)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="110" />
+        <location filename="../../console/ui/steps/plan.py" line="112" />
         <source>reason for this depth</source>
         <translation>Grund für diese Tiefe</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="114" />
+        <location filename="../../console/ui/steps/plan.py" line="116" />
         <source>Add area to plan</source>
         <translation>Bereich zur Planung hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="132" />
+        <location filename="../../console/ui/steps/plan.py" line="134" />
         <source>Concern</source>
         <translation>Anliegen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="134" />
-        <location filename="../../console/ui/steps/plan.py" line="146" />
+        <location filename="../../console/ui/steps/plan.py" line="136" />
+        <location filename="../../console/ui/steps/plan.py" line="148" />
         <source>Depth</source>
         <translation>Tiefe</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="139" />
-        <location filename="../../console/ui/steps/plan.py" line="146" />
+        <location filename="../../console/ui/steps/plan.py" line="141" />
+        <location filename="../../console/ui/steps/plan.py" line="148" />
         <source>Passes</source>
         <translation>Durchgänge</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="146" />
+        <location filename="../../console/ui/steps/plan.py" line="148" />
         <source>Area</source>
         <translation>Bereich</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="146" />
+        <location filename="../../console/ui/steps/plan.py" line="148" />
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="151" />
+        <location filename="../../console/ui/steps/plan.py" line="153" />
         <source>Remove area</source>
         <translation>Bereich entfernen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="152" />
+        <location filename="../../console/ui/steps/plan.py" line="154" />
         <source>Remove the area selected in the plan</source>
         <translation>Den in der Planung ausgewählten Bereich entfernen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="155" />
+        <location filename="../../console/ui/steps/plan.py" line="157" />
         <source>Start treating</source>
         <translation>Behandlung starten</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="193" />
+        <location filename="../../console/ui/steps/plan.py" line="195" />
         <source>Plan</source>
         <translation>Planung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="255" />
+        <location filename="../../console/ui/steps/plan.py" line="257" />
         <source>{area} is in the plan: Delete on the map or Remove area takes it out.</source>
         <translation>{area} ist in der Planung: Entf auf der Karte oder „Bereich entfernen“ nimmt ihn heraus.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="301" />
+        <location filename="../../console/ui/steps/plan.py" line="303" />
         <source>Never above {limit} mm.</source>
         <translation>Nie über {limit} mm.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="305" />
+        <location filename="../../console/ui/steps/plan.py" line="307" />
         <source>Typical for {zone}: {low}–{high} mm.</source>
         <translation>Üblich für {zone}: {low}–{high} mm.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="332" />
+        <location filename="../../console/ui/steps/plan.py" line="334" />
         <source>Choose an area on the map or in the list.</source>
         <translation>Wählen Sie einen Bereich auf der Karte oder in der Liste.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="349" />
+        <location filename="../../console/ui/steps/plan.py" line="351" />
         <source>Give the reason for this depth.</source>
         <translation>Geben Sie den Grund für diese Tiefe an.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="403" />
+        <location filename="../../console/ui/steps/plan.py" line="405" />
         <source>Select a planned area first.</source>
         <translation>Wählen Sie zuerst einen geplanten Bereich.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="418" />
+        <location filename="../../console/ui/steps/plan.py" line="420" />
         <source>Add at least one area to the plan.</source>
         <translation>Fügen Sie der Planung mindestens einen Bereich hinzu.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="423" />
+        <location filename="../../console/ui/steps/plan.py" line="425" />
         <source>Not ready to treat: {missing}</source>
         <translation>Noch nicht bereit zur Behandlung: {missing}</translation>
     </message>

@@ -173,6 +173,12 @@ def problems_on(window: MainWindow, key: str) -> list[str]:
     return found
 
 
+def zone_row(plan: QWidget, zone_id: str) -> int:
+    zones = plan.zones  # type: ignore[attr-defined]
+    rows = range(zones.count())
+    return next(r for r in rows if zones.item(r).data(Qt.ItemDataRole.UserRole) == zone_id)
+
+
 def treated_visit(ctx: AppContext, patient: str, clock: FakeClock) -> str:
     """A visit with the longest texts the steps show: the zone around the eyes, a cartridge
     type, a depth change and the endpoint "Pinpoint bleeding"."""
@@ -241,6 +247,15 @@ def _check_every_step(
             f"{key} pushes the window to {window.width()}×{window.height()}"
         )
         problems += problems_on(window, key)
+        if key == "plan":
+            # A tenfold slip (2.5 for 0.25 on the nose): the warnings, the tick and the reason.
+            plan = window.screen_for("plan")
+            plan.zones.setCurrentRow(zone_row(plan, "nose"))  # type: ignore[attr-defined]
+            plan.depth_input.setText("2.5")  # type: ignore[attr-defined]
+            plan.add.click()  # type: ignore[attr-defined]
+            qtbot.wait(1)
+            assert plan.reason.isVisible()  # type: ignore[attr-defined]
+            problems += problems_on(window, "plan")
         if key == "consent":
             # The visit is covered by a consent on record; the signing page is the other half.
             window.screen_for("consent").sign_again.click()  # type: ignore[attr-defined]
