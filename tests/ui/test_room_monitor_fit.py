@@ -288,7 +288,7 @@ def test_geometry_saved_on_a_bigger_monitor_never_exceeds_this_one(
 
 
 @pytest.mark.parametrize("themed", SCALES, indirect=True)
-@pytest.mark.parametrize(("width", "height"), SIZES)
+@pytest.mark.parametrize(("width", "height", "language"), CASES)
 def test_finish_with_its_sheet_beside_keeps_every_cell_whole(
     qtbot: QtBot,
     ctx: AppContext,
@@ -298,8 +298,28 @@ def test_finish_with_its_sheet_beside_keeps_every_cell_whole(
     themed: float,
     width: int,
     height: int,
+    language: str,
 ) -> None:
-    """Once completed, the sheet's page takes half the room: the record keeps its texts."""
+    """Once completed, the sheet's page takes half the room (or goes under the record where
+    there is not room for both): the record keeps its texts, nothing scrolls sideways."""
+    app = QApplication.instance()
+    assert app is not None
+    assert i18n.install(app, language) == (language != "en")
+    try:
+        _check_finish_with_sheet(qtbot, ctx, staff, patient, clock, width, height)
+    finally:
+        i18n.install(app, "en")
+
+
+def _check_finish_with_sheet(
+    qtbot: QtBot,
+    ctx: AppContext,
+    staff: list[str],
+    patient: str,
+    clock: FakeClock,
+    width: int,
+    height: int,
+) -> None:
     from console.visit.completion import CompleteVisit
 
     visit_id = treated_visit(ctx, patient, clock)
@@ -317,7 +337,8 @@ def test_finish_with_its_sheet_beside_keeps_every_cell_whole(
     qtbot.waitUntil(lambda: finish.preview is not None and finish.preview.isVisible())  # type: ignore[attr-defined]
     qtbot.wait(1)
     table = finish.table  # type: ignore[attr-defined]
-    assert "Pinpoint bleeding" in [table.item(r, 4).text() for r in range(table.rowCount())]
+    endpoints = [table.item(r, 4).text() for r in range(table.rowCount())]
+    assert {"Pinpoint bleeding", "Punktförmige Blutung"} & set(endpoints)
     assert cells_cut_short(table) == []
     assert table.horizontalScrollBar().maximum() == 0
     sideways = window._holders["finish"].horizontalScrollBar().maximum()
@@ -328,3 +349,52 @@ def test_finish_with_its_sheet_beside_keeps_every_cell_whole(
     for page in pages.page_labels():
         assert rect_in(page, pages.viewport()).right() <= pages.viewport().width()
     window.close()
+
+
+@pytest.mark.parametrize("themed", [1.3], indirect=True)
+def test_completing_in_german_on_a_1280_monitor_puts_the_sheet_under_the_record(
+    qtbot: QtBot,
+    ctx: AppContext,
+    staff: list[str],
+    patient: str,
+    clock: FakeClock,
+    themed: float,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The sheet arrives while Finish is on screen (the window keeps its width): where record
+    and sheet do not fit side by side, the sheet goes under the record, tall enough to read."""
+    from console.ui.widgets.common import Confirm
+
+    app = QApplication.instance()
+    assert app is not None
+    assert i18n.install(app, "de")
+    try:
+        visit_id = treated_visit(ctx, patient, clock)
+        window = MainWindow(ctx)
+        qtbot.addWidget(window)
+        window.setWindowState(Qt.WindowState.WindowNoState)
+        window.flow.set_patient(patient)
+        window.flow.set_visit(visit_id)
+        window.flow.set_practitioner(staff[0])
+        window.show()
+        window.resize(1280, 720)
+        window.show_screen("finish")
+        finish = window.screen_for("finish")
+        qtbot.wait(1)
+        monkeypatch.setattr(Confirm, "ask", classmethod(lambda cls, *a: True))
+        finish.complete.click()  # type: ignore[attr-defined]
+        preview = finish.preview  # type: ignore[attr-defined]
+        qtbot.waitUntil(lambda: preview is not None and preview.isVisible())
+        qtbot.wait(20)  # the backup after the visit starts once the screen has painted
+        if finish.backup_thread is not None:  # type: ignore[attr-defined]
+            finish.backup_thread.join()  # type: ignore[attr-defined]
+        qtbot.wait(1)
+        holder = window._holders["finish"]
+        assert holder.horizontalScrollBar().maximum() == 0
+        table = finish.table  # type: ignore[attr-defined]
+        assert rect_in(preview, finish).top() > rect_in(table, finish).bottom()
+        assert preview.pages.height() >= 400  # a readable part of the page, not a sliver
+        assert cells_cut_short(table) == []
+        window.close()
+    finally:
+        i18n.install(app, "en")

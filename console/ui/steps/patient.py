@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -104,6 +104,18 @@ class ResultsTable(QTableWidget):
         self.fit_columns()
 
 
+class Pages(QStackedWidget):
+    """The chosen patient, the form, or the prompt to search, in the height the search beside
+    it leaves. Asking for its tallest page's preferred height (the registration form's, its
+    title wrapped onto two lines) made the whole screen scroll at 1366×700."""
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self.minimumSizeHint().height())
+
+    def hasHeightForWidth(self) -> bool:
+        return False  # its pages' wrapped texts wrap in the height it is given
+
+
 class PatientScreen(QWidget):
     def __init__(self, ctx: AppContext, flow: VisitFlow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -199,7 +211,7 @@ class PatientScreen(QWidget):
         self.form.saved.connect(self._on_form_saved)
         self.form.open_requested.connect(self.open_patient)
         self.form.cancelled.connect(self._on_form_cancelled)
-        self.right = QStackedWidget()
+        self.right = Pages()
         for page in (self.empty, self.details, self.form):
             self.right.addWidget(page)
 
@@ -209,10 +221,11 @@ class PatientScreen(QWidget):
         self.right.currentChanged.connect(self._on_right_page_changed)
         flow.patient_changed.connect(self._on_flow_patient_changed)
 
-        # The search and its list take what the patient's details can spare (they wrap).
+        # Where the room is short (type size 1.3), the search keeps its prompt whole and the
+        # patient's details, which wrap, give up the room.
         layout = QHBoxLayout(self)
-        layout.addLayout(left, 2)
-        layout.addWidget(self.right, 1)
+        layout.addLayout(left, 5)
+        layout.addWidget(self.right, 3)
         self.action_buttons = (self.start_button,)  # the main window's action bar
         self.start_button.setVisible(False)  # until a patient's details are shown
 
