@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QSize, Qt
-from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -69,13 +70,13 @@ class ResultsTable(QTableWidget):
     date and last visit are what tell namesakes apart, and the name keeps room to wrap."""
 
     NAME_ROOM = 12  # characters of a name per line, at least, before the phone gives way
-    SAMPLES = ((1, "30 Sep 1990"), (2, "+44 7700 900123"), (3, "30 Sep 2026"))
+    PHONE = "+44 7700 900123"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, 4, parent)
         header = self.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col, _sample in self.SAMPLES:
+        for col in (1, 2, 3):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.fit_columns()
@@ -83,9 +84,14 @@ class ResultsTable(QTableWidget):
     def fit_columns(self) -> None:
         header = self.horizontalHeader()
         metrics = self.fontMetrics()
+        bold = QFont(self.font())
+        bold.setBold(True)  # namesakes' days are bold
+        # The widest day in the UI's language ("30 Sep 2026", "14. März 1988"): every month.
+        days = (i18n.day(date(2026, month, 28)) for month in range(1, 13))
+        day = max(QFontMetrics(bold).horizontalAdvance(text) for text in days)
+        samples = {1: day, 2: metrics.horizontalAdvance(self.PHONE), 3: day}
         widths = {
-            col: max(metrics.horizontalAdvance(sample) + 14, header.sectionSizeHint(col))
-            for col, sample in self.SAMPLES
+            col: max(sample + 14, header.sectionSizeHint(col)) for col, sample in samples.items()
         }
         name_room = metrics.averageCharWidth() * self.NAME_ROOM
         all_fit = sum(widths.values()) + name_room <= self.viewport().width()
