@@ -926,127 +926,127 @@ Grund (in den Worten der Person, und wie er übermittelt wurde):</translation>
 <context>
     <name>FinishScreen</name>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="37" />
+        <location filename="../../console/ui/steps/finish.py" line="50" />
         <source>Erythema</source>
         <translation>Erythem</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="38" />
+        <location filename="../../console/ui/steps/finish.py" line="51" />
         <source>Pinpoint bleeding</source>
         <translation>Punktförmige Blutung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="39" />
+        <location filename="../../console/ui/steps/finish.py" line="52" />
         <source>None</source>
         <translation>Keiner</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="40" />
+        <location filename="../../console/ui/steps/finish.py" line="53" />
         <source>not recorded</source>
         <translation>nicht erfasst</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="51" />
+        <location filename="../../console/ui/steps/finish.py" line="64" />
         <source>Finish</source>
         <translation>Abschluss</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="59" />
+        <location filename="../../console/ui/steps/finish.py" line="72" />
         <source>Area</source>
         <translation>Bereich</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="60" />
+        <location filename="../../console/ui/steps/finish.py" line="73" />
         <source>Depth</source>
         <translation>Tiefe</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="61" />
+        <location filename="../../console/ui/steps/finish.py" line="74" />
         <source>Passes</source>
         <translation>Durchgänge</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="62" />
+        <location filename="../../console/ui/steps/finish.py" line="75" />
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="63" />
+        <location filename="../../console/ui/steps/finish.py" line="76" />
         <source>Endpoint</source>
         <translation>Endpunkt</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="68" />
+        <location filename="../../console/ui/steps/finish.py" line="81" />
         <source>Notes for the record</source>
         <translation>Notizen für die Dokumentation</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="71" />
+        <location filename="../../console/ui/steps/finish.py" line="84" />
         <source>Adverse events (leave empty if none)</source>
         <translation>Unerwünschte Ereignisse (leer lassen, wenn keine)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="75" />
+        <location filename="../../console/ui/steps/finish.py" line="88" />
         <source>Complete visit  [Ctrl+Enter]</source>
         <translation>Behandlung abschließen  [Strg+Enter]</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="79" />
+        <location filename="../../console/ui/steps/finish.py" line="92" />
         <source>Locks the record, archives and prints the aftercare sheet</source>
         <translation>Sperrt die Dokumentation, archiviert und druckt das Nachsorgeblatt</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="82" />
+        <location filename="../../console/ui/steps/finish.py" line="95" />
         <source>Next patient</source>
         <translation>Nächste Person</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="97" />
+        <location filename="../../console/ui/steps/finish.py" line="110" />
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="99" />
+        <location filename="../../console/ui/steps/finish.py" line="112" />
         <source>Adverse events</source>
         <translation>Unerwünschte Ereignisse</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="156" />
+        <location filename="../../console/ui/steps/finish.py" line="208" />
         <source>{passes} passes, {time} of needling over {areas} area(s).</source>
         <translation>{passes} Durchgänge, {time} Needling auf {areas} Bereich(en).</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="163" />
+        <location filename="../../console/ui/steps/finish.py" line="215" />
         <source>Cartridge: {needles} needles, lot {lot}, exp {expiry}</source>
         <translation>Kartusche: {needles} Nadeln, Charge {lot}, verw. bis {expiry}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="188" />
+        <location filename="../../console/ui/steps/finish.py" line="241" />
         <source>Completed and locked. Corrections are amendments (Records).</source>
         <translation>Abgeschlossen und gesperrt. Korrekturen sind Nachträge (Akten).</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="205" />
+        <location filename="../../console/ui/steps/finish.py" line="259" />
         <source>Complete visit</source>
         <translation>Behandlung abschließen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="207" />
+        <location filename="../../console/ui/steps/finish.py" line="261" />
         <source>Complete and lock this visit? Notes and adverse events cannot be changed afterwards, only amended.</source>
         <translation>Diese Behandlung abschließen und sperren? Notizen und unerwünschte Ereignisse können danach nicht mehr geändert, nur ergänzt werden.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="210" />
+        <location filename="../../console/ui/steps/finish.py" line="264" />
         <source>Complete and lock</source>
         <translation>Abschließen und sperren</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="248" />
+        <location filename="../../console/ui/steps/finish.py" line="303" />
         <source>No room printer is set (Settings): use Print… beside the sheet.</source>
         <translation>Kein Drucker im Raum eingestellt (Einstellungen): „Drucken…“ neben dem Blatt verwenden.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="264" />
+        <location filename="../../console/ui/steps/finish.py" line="319" />
         <source>The visit is saved, but the backup failed: {reason}</source>
         <translation>Die Behandlung ist gespeichert, aber die Datensicherung ist fehlgeschlagen: {reason}</translation>
     </message>
@@ -1846,174 +1846,174 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
     <name>PatientScreen</name>
     <message>
         <location filename="../../console/ui/shell/resume_dialog.py" line="23" />
-        <location filename="../../console/ui/steps/patient.py" line="40" />
+        <location filename="../../console/ui/steps/patient.py" line="41" />
         <source>Screening</source>
         <translation>Ausschlusskriterien</translation>
     </message>
     <message>
         <location filename="../../console/ui/shell/resume_dialog.py" line="24" />
-        <location filename="../../console/ui/steps/patient.py" line="41" />
+        <location filename="../../console/ui/steps/patient.py" line="42" />
         <source>Consent</source>
         <translation>Einwilligung</translation>
     </message>
     <message>
         <location filename="../../console/ui/shell/resume_dialog.py" line="25" />
-        <location filename="../../console/ui/steps/patient.py" line="42" />
+        <location filename="../../console/ui/steps/patient.py" line="43" />
         <source>Prep</source>
         <translation>Vorbereitung</translation>
     </message>
     <message>
         <location filename="../../console/ui/shell/resume_dialog.py" line="26" />
-        <location filename="../../console/ui/steps/patient.py" line="43" />
+        <location filename="../../console/ui/steps/patient.py" line="44" />
         <source>Plan</source>
         <translation>Planung</translation>
     </message>
     <message>
         <location filename="../../console/ui/shell/resume_dialog.py" line="27" />
-        <location filename="../../console/ui/steps/patient.py" line="44" />
+        <location filename="../../console/ui/steps/patient.py" line="45" />
         <source>Treat</source>
         <translation>Behandlung</translation>
     </message>
     <message>
         <location filename="../../console/ui/shell/resume_dialog.py" line="28" />
-        <location filename="../../console/ui/steps/patient.py" line="45" />
+        <location filename="../../console/ui/steps/patient.py" line="46" />
         <source>Finish</source>
         <translation>Abschluss</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="56" />
+        <location filename="../../console/ui/steps/patient.py" line="57" />
         <source>in progress</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="57" />
+        <location filename="../../console/ui/steps/patient.py" line="58" />
         <source>stopped</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="59" />
+        <location filename="../../console/ui/steps/patient.py" line="60" />
         <source>no areas</source>
         <translation>keine Bereiche</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="120" />
+        <location filename="../../console/ui/steps/patient.py" line="138" />
         <source>Find a patient</source>
         <translation>Patientin / Patienten suchen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="121" />
+        <location filename="../../console/ui/steps/patient.py" line="139" />
         <source>Name, date of birth, phone or email</source>
         <translation>Name, Geburtsdatum, Tel., E-Mail</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="129" />
+        <location filename="../../console/ui/steps/patient.py" line="147" />
         <source>Accents and case do not matter. Dates day first: 11/12/1990 is 11 December.</source>
         <translation>Akzente und Groß-/Kleinschreibung spielen keine Rolle. Datum mit dem Tag zuerst: 11/12/1990 ist der 11. Dezember.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="134" />
+        <location filename="../../console/ui/steps/patient.py" line="152" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="134" />
+        <location filename="../../console/ui/steps/patient.py" line="152" />
         <source>Born</source>
         <translation>Geboren</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="134" />
+        <location filename="../../console/ui/steps/patient.py" line="152" />
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="134" />
+        <location filename="../../console/ui/steps/patient.py" line="152" />
         <source>Last visit</source>
         <translation>Letzter Besuch</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="149" />
+        <location filename="../../console/ui/steps/patient.py" line="167" />
         <source>Register a new patient…</source>
         <translation>Neue Person aufnehmen…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="154" />
+        <location filename="../../console/ui/steps/patient.py" line="172" />
         <source>Find or register a patient</source>
         <translation>Patientin / Patienten suchen oder aufnehmen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="175" />
-        <location filename="../../console/ui/steps/patient.py" line="188" />
+        <location filename="../../console/ui/steps/patient.py" line="193" />
+        <location filename="../../console/ui/steps/patient.py" line="206" />
         <source>History at a glance</source>
         <translation>Verlauf auf einen Blick</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="176" />
+        <location filename="../../console/ui/steps/patient.py" line="194" />
         <source>Edit details…</source>
         <translation>Angaben bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="179" />
-        <location filename="../../console/ui/steps/patient.py" line="380" />
+        <location filename="../../console/ui/steps/patient.py" line="197" />
+        <location filename="../../console/ui/steps/patient.py" line="399" />
         <source>Start visit</source>
         <translation>Behandlung beginnen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="195" />
+        <location filename="../../console/ui/steps/patient.py" line="213" />
         <source>Type to search. Enter or double-click opens a patient; ↓ moves into the list.</source>
         <translation>Zum Suchen tippen. Enter oder Doppelklick öffnet die Akte; ↓ springt in die Liste.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="260" />
+        <location filename="../../console/ui/steps/patient.py" line="279" />
         <source>never</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="280" />
+        <location filename="../../console/ui/steps/patient.py" line="299" />
         <source>No patient found. Register them?</source>
         <translation>Niemand gefunden. Neu aufnehmen?</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="282" />
+        <location filename="../../console/ui/steps/patient.py" line="301" />
         <source>The first 50: type more to narrow it down.</source>
         <translation>Die ersten 50: weiter tippen, um einzugrenzen.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="284" />
+        <location filename="../../console/ui/steps/patient.py" line="303" />
         <source>{count} found</source>
         <translation>{count} gefunden</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="288" />
+        <location filename="../../console/ui/steps/patient.py" line="307" />
         <source>{found}; {count} share a name: check the birth date.</source>
         <translation>{found}; {count} mit gleichem Namen: Geburtsdatum prüfen.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="356" />
+        <location filename="../../console/ui/steps/patient.py" line="375" />
         <source>Born {date} (age {age})</source>
         <translation>Geboren {date} ({age} Jahre)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="358" />
+        <location filename="../../console/ui/steps/patient.py" line="377" />
         <source>Fitzpatrick {type}</source>
         <translation>Fitzpatrick {type}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="361" />
+        <location filename="../../console/ui/steps/patient.py" line="380" />
         <source>Notes: {notes}</source>
         <translation>Notizen: {notes}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="364" />
+        <location filename="../../console/ui/steps/patient.py" line="383" />
         <source>Allergies: {allergies}</source>
         <translation>Allergien: {allergies}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="372" />
+        <location filename="../../console/ui/steps/patient.py" line="391" />
         <source>No visits yet.</source>
         <translation>Noch keine Behandlungen.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="378" />
+        <location filename="../../console/ui/steps/patient.py" line="397" />
         <source>Resume visit (at {step})</source>
         <translation>Behandlung fortsetzen (bei {step})</translation>
     </message>
@@ -2374,140 +2374,140 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
 <context>
     <name>PlanScreen</name>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="75" />
+        <location filename="../../console/ui/steps/plan.py" line="120" />
         <source>Areas: arrows move, Enter chooses</source>
         <translation>Bereiche: Pfeiltasten wechseln, Enter wählt</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="82" />
-        <location filename="../../console/ui/steps/plan.py" line="232" />
+        <location filename="../../console/ui/steps/plan.py" line="127" />
+        <location filename="../../console/ui/steps/plan.py" line="273" />
         <source>Choose an area</source>
         <translation>Bereich auswählen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="88" />
+        <location filename="../../console/ui/steps/plan.py" line="133" />
         <source>type it</source>
         <translation>eintippen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="90" />
+        <location filename="../../console/ui/steps/plan.py" line="135" />
         <source>depth in millimetres</source>
         <translation>Tiefe in Millimetern</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="92" />
+        <location filename="../../console/ui/steps/plan.py" line="137" />
         <source>mm</source>
         <translation>mm</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="100" />
+        <location filename="../../console/ui/steps/plan.py" line="145" />
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="107" />
+        <location filename="../../console/ui/steps/plan.py" line="152" />
         <source>I confirm</source>
         <translation>Ich bestätige</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="110" />
+        <location filename="../../console/ui/steps/plan.py" line="155" />
         <source>Reason (recorded)</source>
         <translation>Grund (wird erfasst)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="112" />
+        <location filename="../../console/ui/steps/plan.py" line="157" />
         <source>reason for this depth</source>
         <translation>Grund für diese Tiefe</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="116" />
+        <location filename="../../console/ui/steps/plan.py" line="161" />
         <source>Add area to plan</source>
         <translation>Bereich zur Planung hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="134" />
+        <location filename="../../console/ui/steps/plan.py" line="175" />
         <source>Concern</source>
         <translation>Anliegen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="136" />
-        <location filename="../../console/ui/steps/plan.py" line="148" />
+        <location filename="../../console/ui/steps/plan.py" line="177" />
+        <location filename="../../console/ui/steps/plan.py" line="189" />
         <source>Depth</source>
         <translation>Tiefe</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="141" />
-        <location filename="../../console/ui/steps/plan.py" line="148" />
+        <location filename="../../console/ui/steps/plan.py" line="182" />
+        <location filename="../../console/ui/steps/plan.py" line="189" />
         <source>Passes</source>
         <translation>Durchgänge</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="148" />
+        <location filename="../../console/ui/steps/plan.py" line="189" />
         <source>Area</source>
         <translation>Bereich</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="148" />
+        <location filename="../../console/ui/steps/plan.py" line="189" />
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="153" />
+        <location filename="../../console/ui/steps/plan.py" line="194" />
         <source>Remove area</source>
         <translation>Bereich entfernen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="154" />
+        <location filename="../../console/ui/steps/plan.py" line="195" />
         <source>Remove the area selected in the plan</source>
         <translation>Den in der Planung ausgewählten Bereich entfernen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="157" />
+        <location filename="../../console/ui/steps/plan.py" line="198" />
         <source>Start treating</source>
         <translation>Behandlung starten</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="195" />
+        <location filename="../../console/ui/steps/plan.py" line="236" />
         <source>Plan</source>
         <translation>Planung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="257" />
+        <location filename="../../console/ui/steps/plan.py" line="298" />
         <source>{area} is in the plan: Delete on the map or Remove area takes it out.</source>
         <translation>{area} ist in der Planung: Entf auf der Karte oder „Bereich entfernen“ nimmt ihn heraus.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="303" />
+        <location filename="../../console/ui/steps/plan.py" line="344" />
         <source>Never above {limit} mm.</source>
         <translation>Nie über {limit} mm.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="307" />
+        <location filename="../../console/ui/steps/plan.py" line="348" />
         <source>Typical for {zone}: {low}–{high} mm.</source>
         <translation>Üblich für {zone}: {low}–{high} mm.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="334" />
+        <location filename="../../console/ui/steps/plan.py" line="375" />
         <source>Choose an area on the map or in the list.</source>
         <translation>Wählen Sie einen Bereich auf der Karte oder in der Liste.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="351" />
+        <location filename="../../console/ui/steps/plan.py" line="392" />
         <source>Give the reason for this depth.</source>
         <translation>Geben Sie den Grund für diese Tiefe an.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="405" />
+        <location filename="../../console/ui/steps/plan.py" line="446" />
         <source>Select a planned area first.</source>
         <translation>Wählen Sie zuerst einen geplanten Bereich.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="420" />
+        <location filename="../../console/ui/steps/plan.py" line="461" />
         <source>Add at least one area to the plan.</source>
         <translation>Fügen Sie der Planung mindestens einen Bereich hinzu.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="425" />
+        <location filename="../../console/ui/steps/plan.py" line="466" />
         <source>Not ready to treat: {missing}</source>
         <translation>Noch nicht bereit zur Behandlung: {missing}</translation>
     </message>
