@@ -92,11 +92,7 @@ class ConfirmRow(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        beside = (
-            self.tick.sizeHint().width()
-            + self.box.spacing()
-            + self._reason_least().width()
-        )
+        beside = self.tick.sizeHint().width() + self.box.spacing() + self._reason_least().width()
         wanted = (
             QBoxLayout.Direction.LeftToRight
             if beside <= self.width()
