@@ -1,4 +1,5 @@
-"""Walk a demo visit through the real window and save a PNG of every step.
+"""Walk a demo visit through the real window and save a PNG of every step, in English and
+again in German (the second set in ``<out>/de``).
 
     xvfb-run -s "-screen 0 1366x768x24" .venv/bin/python tools/screenshots.py docs/screens
 
@@ -13,15 +14,36 @@ import sys
 import tempfile
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "xcb" if os.environ.get("DISPLAY") else "offscreen")
 
 
+# Each language's set, and where it goes under the output folder.
+LANGUAGES = (("en", "."), ("de", "de"))
+
+
 def main(out: Path) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from console.ui.shell import i18n
+
+    app = QApplication(sys.argv[:1])
+    for language, folder in LANGUAGES:
+        i18n.install(app, language)
+        visit(app, (out / folder).resolve())
+    i18n.install(app, "en")
+    return 0
+
+
+def visit(app: QApplication, out: Path) -> None:
+    """One demo visit from sign-in to the printed sheet, in the UI's language, shot by shot."""
     from PySide6.QtCore import QCoreApplication, QDate, QPointF, Qt
     from PySide6.QtGui import QKeyEvent, QMouseEvent
-    from PySide6.QtWidgets import QApplication
 
     from console.access.auth import hash_pin
     from console.clock import FakeClock
@@ -33,7 +55,6 @@ def main(out: Path) -> int:
     from console.ui.widgets.common import Confirm
 
     out.mkdir(parents=True, exist_ok=True)
-    app = QApplication(sys.argv[:1])
     clock = FakeClock(datetime(2026, 11, 24, 14, 5, tzinfo=UTC))
     ctx = open_context(Path(tempfile.mkdtemp()) / "shots.sqlite3", clock=clock)
     theme.apply(app)
@@ -201,9 +222,12 @@ def main(out: Path) -> int:
     finish.notes.setPlainText("Mild erythema on cheeks; tolerated well.")
     finish.complete.click()
     shot("8-finish-sheet")
+    if finish.backup_thread is not None:  # the backup after the visit, before closing
+        finish.backup_thread.join()
+        settle()
     window.close()
+    ctx.close()
     print(f"screenshots in {out}")
-    return 0
 
 
 if __name__ == "__main__":

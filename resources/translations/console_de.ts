@@ -901,127 +901,127 @@ Grund (in den Worten der Person, und wie er übermittelt wurde):</translation>
 <context>
     <name>FinishScreen</name>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="38" />
+        <location filename="../../console/ui/steps/finish.py" line="51" />
         <source>Erythema</source>
         <translation>Erythem</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="39" />
+        <location filename="../../console/ui/steps/finish.py" line="52" />
         <source>Pinpoint bleeding</source>
         <translation>Punktförmige Blutung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="40" />
+        <location filename="../../console/ui/steps/finish.py" line="53" />
         <source>None</source>
         <translation>Keiner</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="41" />
+        <location filename="../../console/ui/steps/finish.py" line="54" />
         <source>not recorded</source>
         <translation>nicht erfasst</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="52" />
+        <location filename="../../console/ui/steps/finish.py" line="65" />
         <source>Finish</source>
         <translation>Abschluss</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="60" />
+        <location filename="../../console/ui/steps/finish.py" line="73" />
         <source>Area</source>
         <translation>Bereich</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="61" />
-        <source>Depth (mm)</source>
-        <translation>Tiefe (mm)</translation>
+        <location filename="../../console/ui/steps/finish.py" line="74" />
+        <source>Depth</source>
+        <translation>Tiefe</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="62" />
+        <location filename="../../console/ui/steps/finish.py" line="75" />
         <source>Passes</source>
         <translation>Durchgänge</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="63" />
+        <location filename="../../console/ui/steps/finish.py" line="76" />
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="64" />
+        <location filename="../../console/ui/steps/finish.py" line="77" />
         <source>Endpoint</source>
         <translation>Endpunkt</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="69" />
+        <location filename="../../console/ui/steps/finish.py" line="82" />
         <source>Notes for the record</source>
         <translation>Notizen für die Dokumentation</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="72" />
+        <location filename="../../console/ui/steps/finish.py" line="85" />
         <source>Adverse events (leave empty if none)</source>
         <translation>Unerwünschte Ereignisse (leer lassen, wenn keine)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="76" />
+        <location filename="../../console/ui/steps/finish.py" line="89" />
         <source>Complete visit  [Ctrl+Enter]</source>
         <translation>Behandlung abschließen  [Strg+Enter]</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="80" />
+        <location filename="../../console/ui/steps/finish.py" line="93" />
         <source>Locks the record, archives and prints the aftercare sheet</source>
         <translation>Sperrt die Dokumentation, archiviert und druckt das Nachsorgeblatt</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="83" />
+        <location filename="../../console/ui/steps/finish.py" line="96" />
         <source>Next patient</source>
         <translation>Nächste Person</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="98" />
+        <location filename="../../console/ui/steps/finish.py" line="111" />
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="100" />
+        <location filename="../../console/ui/steps/finish.py" line="113" />
         <source>Adverse events</source>
         <translation>Unerwünschte Ereignisse</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="158" />
+        <location filename="../../console/ui/steps/finish.py" line="210" />
         <source>{passes} passes, {time} of needling over {areas} area(s).</source>
         <translation>{passes} Durchgänge, {time} Needling auf {areas} Bereich(en).</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="165" />
+        <location filename="../../console/ui/steps/finish.py" line="217" />
         <source>Cartridge: {needles} needles, lot {lot}, exp {expiry}</source>
         <translation>Kartusche: {needles} Nadeln, Charge {lot}, verw. bis {expiry}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="190" />
+        <location filename="../../console/ui/steps/finish.py" line="243" />
         <source>Completed and locked. Corrections are amendments (Records).</source>
         <translation>Abgeschlossen und gesperrt. Korrekturen sind Nachträge (Akten).</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="207" />
+        <location filename="../../console/ui/steps/finish.py" line="261" />
         <source>Complete visit</source>
         <translation>Behandlung abschließen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="209" />
+        <location filename="../../console/ui/steps/finish.py" line="263" />
         <source>Complete and lock this visit? Notes and adverse events cannot be changed afterwards, only amended.</source>
         <translation>Diese Behandlung abschließen und sperren? Notizen und unerwünschte Ereignisse können danach nicht mehr geändert, nur ergänzt werden.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="212" />
+        <location filename="../../console/ui/steps/finish.py" line="266" />
         <source>Complete and lock</source>
         <translation>Abschließen und sperren</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="249" />
+        <location filename="../../console/ui/steps/finish.py" line="305" />
         <source>No room printer is set (Settings): use Print… beside the sheet.</source>
         <translation>Kein Drucker im Raum eingestellt (Einstellungen): „Drucken…“ neben dem Blatt verwenden.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/finish.py" line="265" />
+        <location filename="../../console/ui/steps/finish.py" line="321" />
         <source>The visit is saved, but the backup failed: {reason}</source>
         <translation>Die Behandlung ist gespeichert, aber die Datensicherung ist fehlgeschlagen: {reason}</translation>
     </message>
@@ -1067,72 +1067,72 @@ Grund (in den Worten der Person, und wie er übermittelt wurde):</translation>
 <context>
     <name>HandoutPreview</name>
     <message>
-        <location filename="../../console/ui/steps/handout_preview.py" line="94" />
+        <location filename="../../console/ui/steps/handout_preview.py" line="136" />
         <source>Print…</source>
         <translation>Drucken…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/handout_preview.py" line="95" />
+        <location filename="../../console/ui/steps/handout_preview.py" line="137" />
         <source>Print to room printer</source>
         <translation>Im Raum drucken</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/handout_preview.py" line="96" />
+        <location filename="../../console/ui/steps/handout_preview.py" line="138" />
         <source>Save .ics…</source>
         <translation>.ics speichern…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/handout_preview.py" line="98" />
+        <location filename="../../console/ui/steps/handout_preview.py" line="140" />
         <source>Save the suggested next session as a calendar file (.ics)</source>
         <translation>Die vorgeschlagene nächste Sitzung als Kalenderdatei (.ics) speichern</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/handout_preview.py" line="131" />
+        <location filename="../../console/ui/steps/handout_preview.py" line="173" />
         <source>Aftercare sheet ready: {pages} page(s), archived.</source>
         <translation>Nachsorgeblatt fertig: {pages} Seite(n), archiviert.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/handout_preview.py" line="159" />
+        <location filename="../../console/ui/steps/handout_preview.py" line="201" />
         <source>Draft from today's Settings: no sheet was archived for this visit.</source>
         <translation>Entwurf aus den heutigen Einstellungen: Für diese Behandlung wurde kein Blatt archiviert.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/handout_preview.py" line="177" />
+        <location filename="../../console/ui/steps/handout_preview.py" line="219" />
         <source>Print aftercare sheet</source>
         <translation>Nachsorgeblatt drucken</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/handout_preview.py" line="185" />
+        <location filename="../../console/ui/steps/handout_preview.py" line="227" />
         <source>Save calendar file</source>
         <translation>Kalenderdatei speichern</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/handout_preview.py" line="187" />
+        <location filename="../../console/ui/steps/handout_preview.py" line="229" />
         <source>Calendar file (*.ics)</source>
         <translation>Kalenderdatei (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/handout_preview.py" line="222" />
+        <location filename="../../console/ui/steps/handout_preview.py" line="264" />
         <source>Printing…</source>
         <translation>Wird gedruckt…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/handout_preview.py" line="235" />
+        <location filename="../../console/ui/steps/handout_preview.py" line="277" />
         <source>Printing page {done} of {total}…</source>
         <translation>Drucke Seite {done} von {total}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/handout_preview.py" line="243" />
+        <location filename="../../console/ui/steps/handout_preview.py" line="285" />
         <source> ({copies} copies)</source>
         <translation> ({copies} Exemplare)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/handout_preview.py" line="246" />
+        <location filename="../../console/ui/steps/handout_preview.py" line="288" />
         <source>Sent to {printer}{copies}.</source>
         <translation>An {printer}{copies} gesendet.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/handout_preview.py" line="266" />
+        <location filename="../../console/ui/steps/handout_preview.py" line="308" />
         <source>Calendar file saved: {name}</source>
         <translation>Kalenderdatei gespeichert: {name}</translation>
     </message>
@@ -1438,32 +1438,32 @@ Grund (in den Worten der Person, und wie er übermittelt wurde):</translation>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/main_window.py" line="117" />
+        <location filename="../../console/ui/shell/main_window.py" line="115" />
         <source>Treatment Room Console</source>
         <translation>Konsole für den Behandlungsraum</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/main_window.py" line="87" />
+        <location filename="../../console/ui/shell/main_window.py" line="85" />
         <source>who and which patient</source>
         <translation>wer angemeldet ist und welche Person behandelt wird</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/main_window.py" line="175" />
+        <location filename="../../console/ui/shell/main_window.py" line="173" />
         <source>Stop the running pass first.</source>
         <translation>Stoppen Sie zuerst den laufenden Durchgang.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/main_window.py" line="212" />
+        <location filename="../../console/ui/shell/main_window.py" line="210" />
         <source>Signed in: {name}</source>
         <translation>Angemeldet: {name}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/main_window.py" line="220" />
+        <location filename="../../console/ui/shell/main_window.py" line="218" />
         <source>Patient: &lt;b&gt;{name}&lt;/b&gt;, born {date} (age {age})</source>
         <translation>Patient/in: &lt;b&gt;{name}&lt;/b&gt;, geboren {date} ({age} Jahre)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/shell/main_window.py" line="224" />
+        <location filename="../../console/ui/shell/main_window.py" line="222" />
         <source>Not signed in</source>
         <translation>Nicht angemeldet</translation>
     </message>
@@ -1564,58 +1564,58 @@ Grund (in den Worten der Person, und wie er übermittelt wurde):</translation>
     </message>
     <message>
         <location filename="../../console/ui/steps/patient_form.py" line="100" />
-        <location filename="../../console/ui/steps/patient_form.py" line="223" />
+        <location filename="../../console/ui/steps/patient_form.py" line="224" />
         <source>Register a new patient</source>
         <translation>Neue Person aufnehmen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="119" />
+        <location filename="../../console/ui/steps/patient_form.py" line="120" />
         <source>The clinic's language</source>
         <translation>Sprache der Praxis</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="145" />
+        <location filename="../../console/ui/steps/patient_form.py" line="146" />
         <source>{field}: error</source>
         <translation>{field}: Fehler</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="165" />
+        <location filename="../../console/ui/steps/patient_form.py" line="166" />
         <source>Open the existing patient</source>
         <translation>Vorhandene Akte öffnen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="168" />
+        <location filename="../../console/ui/steps/patient_form.py" line="169" />
         <source>A different person: register</source>
         <translation>Eine andere Person: aufnehmen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="178" />
-        <location filename="../../console/ui/steps/patient_form.py" line="224" />
+        <location filename="../../console/ui/steps/patient_form.py" line="179" />
+        <location filename="../../console/ui/steps/patient_form.py" line="225" />
         <source>Register</source>
         <translation>Aufnehmen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="181" />
+        <location filename="../../console/ui/steps/patient_form.py" line="182" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="213" />
+        <location filename="../../console/ui/steps/patient_form.py" line="214" />
         <source>Fitzpatrick type {type}</source>
         <translation>Fitzpatrick-Typ {type}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="230" />
+        <location filename="../../console/ui/steps/patient_form.py" line="231" />
         <source>Edit patient details</source>
         <translation>Angaben der Patientin / des Patienten bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="231" />
+        <location filename="../../console/ui/steps/patient_form.py" line="232" />
         <source>Save changes</source>
         <translation>Änderungen speichern</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient_form.py" line="313" />
+        <location filename="../../console/ui/steps/patient_form.py" line="314" />
         <source>Open it, or confirm that this is a different person.</source>
         <translation>Öffnen Sie sie, oder bestätigen Sie, dass es eine andere Person ist.</translation>
     </message>
@@ -1839,174 +1839,174 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
     <name>PatientScreen</name>
     <message>
         <location filename="../../console/ui/shell/resume_dialog.py" line="23" />
-        <location filename="../../console/ui/steps/patient.py" line="40" />
+        <location filename="../../console/ui/steps/patient.py" line="41" />
         <source>Screening</source>
         <translation>Ausschlusskriterien</translation>
     </message>
     <message>
         <location filename="../../console/ui/shell/resume_dialog.py" line="24" />
-        <location filename="../../console/ui/steps/patient.py" line="41" />
+        <location filename="../../console/ui/steps/patient.py" line="42" />
         <source>Consent</source>
         <translation>Einwilligung</translation>
     </message>
     <message>
         <location filename="../../console/ui/shell/resume_dialog.py" line="25" />
-        <location filename="../../console/ui/steps/patient.py" line="42" />
+        <location filename="../../console/ui/steps/patient.py" line="43" />
         <source>Prep</source>
         <translation>Vorbereitung</translation>
     </message>
     <message>
         <location filename="../../console/ui/shell/resume_dialog.py" line="26" />
-        <location filename="../../console/ui/steps/patient.py" line="43" />
+        <location filename="../../console/ui/steps/patient.py" line="44" />
         <source>Plan</source>
         <translation>Planung</translation>
     </message>
     <message>
         <location filename="../../console/ui/shell/resume_dialog.py" line="27" />
-        <location filename="../../console/ui/steps/patient.py" line="44" />
+        <location filename="../../console/ui/steps/patient.py" line="45" />
         <source>Treat</source>
         <translation>Behandlung</translation>
     </message>
     <message>
         <location filename="../../console/ui/shell/resume_dialog.py" line="28" />
-        <location filename="../../console/ui/steps/patient.py" line="45" />
+        <location filename="../../console/ui/steps/patient.py" line="46" />
         <source>Finish</source>
         <translation>Abschluss</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="56" />
+        <location filename="../../console/ui/steps/patient.py" line="57" />
         <source>in progress</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="57" />
+        <location filename="../../console/ui/steps/patient.py" line="58" />
         <source>stopped</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="59" />
+        <location filename="../../console/ui/steps/patient.py" line="60" />
         <source>no areas</source>
         <translation>keine Bereiche</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="77" />
+        <location filename="../../console/ui/steps/patient.py" line="138" />
         <source>Find a patient</source>
         <translation>Patientin / Patienten suchen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="78" />
+        <location filename="../../console/ui/steps/patient.py" line="139" />
         <source>Name, date of birth, phone or email</source>
-        <translation>Name, Geburtsdatum, Telefon, E-Mail</translation>
+        <translation>Name, Geburtsdatum, Tel., E-Mail</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="86" />
+        <location filename="../../console/ui/steps/patient.py" line="147" />
         <source>Accents and case do not matter. Dates day first: 11/12/1990 is 11 December.</source>
         <translation>Akzente und Groß-/Kleinschreibung spielen keine Rolle. Datum mit dem Tag zuerst: 11/12/1990 ist der 11. Dezember.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="90" />
+        <location filename="../../console/ui/steps/patient.py" line="152" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="90" />
+        <location filename="../../console/ui/steps/patient.py" line="152" />
         <source>Born</source>
         <translation>Geboren</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="90" />
+        <location filename="../../console/ui/steps/patient.py" line="152" />
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="90" />
+        <location filename="../../console/ui/steps/patient.py" line="152" />
         <source>Last visit</source>
         <translation>Letzter Besuch</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="113" />
+        <location filename="../../console/ui/steps/patient.py" line="167" />
         <source>Register a new patient…</source>
         <translation>Neue Person aufnehmen…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="118" />
+        <location filename="../../console/ui/steps/patient.py" line="172" />
         <source>Find or register a patient</source>
         <translation>Patientin / Patienten suchen oder aufnehmen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="139" />
-        <location filename="../../console/ui/steps/patient.py" line="152" />
+        <location filename="../../console/ui/steps/patient.py" line="193" />
+        <location filename="../../console/ui/steps/patient.py" line="206" />
         <source>History at a glance</source>
         <translation>Verlauf auf einen Blick</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="140" />
+        <location filename="../../console/ui/steps/patient.py" line="194" />
         <source>Edit details…</source>
         <translation>Angaben bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="143" />
-        <location filename="../../console/ui/steps/patient.py" line="343" />
+        <location filename="../../console/ui/steps/patient.py" line="197" />
+        <location filename="../../console/ui/steps/patient.py" line="399" />
         <source>Start visit</source>
         <translation>Behandlung beginnen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="159" />
+        <location filename="../../console/ui/steps/patient.py" line="213" />
         <source>Type to search. Enter or double-click opens a patient; ↓ moves into the list.</source>
         <translation>Zum Suchen tippen. Enter oder Doppelklick öffnet die Akte; ↓ springt in die Liste.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="223" />
+        <location filename="../../console/ui/steps/patient.py" line="279" />
         <source>never</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="243" />
+        <location filename="../../console/ui/steps/patient.py" line="299" />
         <source>No patient found. Register them?</source>
         <translation>Niemand gefunden. Neu aufnehmen?</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="245" />
+        <location filename="../../console/ui/steps/patient.py" line="301" />
         <source>The first 50: type more to narrow it down.</source>
         <translation>Die ersten 50: weiter tippen, um einzugrenzen.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="247" />
+        <location filename="../../console/ui/steps/patient.py" line="303" />
         <source>{count} found</source>
         <translation>{count} gefunden</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="251" />
+        <location filename="../../console/ui/steps/patient.py" line="307" />
         <source>{found}; {count} share a name: check the birth date.</source>
         <translation>{found}; {count} mit gleichem Namen: Geburtsdatum prüfen.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="319" />
+        <location filename="../../console/ui/steps/patient.py" line="375" />
         <source>Born {date} (age {age})</source>
         <translation>Geboren {date} ({age} Jahre)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="321" />
+        <location filename="../../console/ui/steps/patient.py" line="377" />
         <source>Fitzpatrick {type}</source>
         <translation>Fitzpatrick {type}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="324" />
+        <location filename="../../console/ui/steps/patient.py" line="380" />
         <source>Notes: {notes}</source>
         <translation>Notizen: {notes}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="327" />
+        <location filename="../../console/ui/steps/patient.py" line="383" />
         <source>Allergies: {allergies}</source>
         <translation>Allergien: {allergies}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="335" />
+        <location filename="../../console/ui/steps/patient.py" line="391" />
         <source>No visits yet.</source>
         <translation>Noch keine Behandlungen.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="341" />
+        <location filename="../../console/ui/steps/patient.py" line="397" />
         <source>Resume visit (at {step})</source>
         <translation>Behandlung fortsetzen (bei {step})</translation>
     </message>
@@ -2014,7 +2014,7 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
 <context>
     <name>PdfPagesView</name>
     <message>
-        <location filename="../../console/ui/steps/handout_preview.py" line="63" />
+        <location filename="../../console/ui/steps/handout_preview.py" line="71" />
         <source>Page {number}</source>
         <translation>Seite {number}</translation>
     </message>
@@ -2367,140 +2367,140 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
 <context>
     <name>PlanScreen</name>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="75" />
+        <location filename="../../console/ui/steps/plan.py" line="116" />
         <source>Areas: arrows move, Enter chooses</source>
         <translation>Bereiche: Pfeiltasten wechseln, Enter wählt</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="82" />
-        <location filename="../../console/ui/steps/plan.py" line="230" />
+        <location filename="../../console/ui/steps/plan.py" line="123" />
+        <location filename="../../console/ui/steps/plan.py" line="269" />
         <source>Choose an area</source>
         <translation>Bereich auswählen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="88" />
+        <location filename="../../console/ui/steps/plan.py" line="129" />
         <source>type it</source>
         <translation>eintippen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="90" />
+        <location filename="../../console/ui/steps/plan.py" line="131" />
         <source>depth in millimetres</source>
         <translation>Tiefe in Millimetern</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="92" />
+        <location filename="../../console/ui/steps/plan.py" line="133" />
         <source>mm</source>
         <translation>mm</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="100" />
+        <location filename="../../console/ui/steps/plan.py" line="141" />
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="107" />
+        <location filename="../../console/ui/steps/plan.py" line="148" />
         <source>I confirm</source>
         <translation>Ich bestätige</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="109" />
-        <source>Reason for this depth (recorded)</source>
-        <translation>Grund für diese Tiefe (wird erfasst)</translation>
+        <location filename="../../console/ui/steps/plan.py" line="151" />
+        <source>Reason (recorded)</source>
+        <translation>Grund (wird erfasst)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="110" />
+        <location filename="../../console/ui/steps/plan.py" line="153" />
         <source>reason for this depth</source>
         <translation>Grund für diese Tiefe</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="114" />
+        <location filename="../../console/ui/steps/plan.py" line="157" />
         <source>Add area to plan</source>
         <translation>Bereich zur Planung hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="132" />
+        <location filename="../../console/ui/steps/plan.py" line="171" />
         <source>Concern</source>
         <translation>Anliegen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="134" />
-        <location filename="../../console/ui/steps/plan.py" line="146" />
+        <location filename="../../console/ui/steps/plan.py" line="173" />
+        <location filename="../../console/ui/steps/plan.py" line="185" />
         <source>Depth</source>
         <translation>Tiefe</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="139" />
-        <location filename="../../console/ui/steps/plan.py" line="146" />
+        <location filename="../../console/ui/steps/plan.py" line="178" />
+        <location filename="../../console/ui/steps/plan.py" line="185" />
         <source>Passes</source>
         <translation>Durchgänge</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="146" />
+        <location filename="../../console/ui/steps/plan.py" line="185" />
         <source>Area</source>
         <translation>Bereich</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="146" />
+        <location filename="../../console/ui/steps/plan.py" line="185" />
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="151" />
+        <location filename="../../console/ui/steps/plan.py" line="190" />
         <source>Remove area</source>
         <translation>Bereich entfernen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="152" />
+        <location filename="../../console/ui/steps/plan.py" line="191" />
         <source>Remove the area selected in the plan</source>
         <translation>Den in der Planung ausgewählten Bereich entfernen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="155" />
+        <location filename="../../console/ui/steps/plan.py" line="194" />
         <source>Start treating</source>
         <translation>Behandlung starten</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="193" />
+        <location filename="../../console/ui/steps/plan.py" line="232" />
         <source>Plan</source>
         <translation>Planung</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="255" />
+        <location filename="../../console/ui/steps/plan.py" line="294" />
         <source>{area} is in the plan: Delete on the map or Remove area takes it out.</source>
         <translation>{area} ist in der Planung: Entf auf der Karte oder „Bereich entfernen“ nimmt ihn heraus.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="301" />
+        <location filename="../../console/ui/steps/plan.py" line="340" />
         <source>Never above {limit} mm.</source>
         <translation>Nie über {limit} mm.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="305" />
+        <location filename="../../console/ui/steps/plan.py" line="344" />
         <source>Typical for {zone}: {low}–{high} mm.</source>
         <translation>Üblich für {zone}: {low}–{high} mm.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="332" />
+        <location filename="../../console/ui/steps/plan.py" line="371" />
         <source>Choose an area on the map or in the list.</source>
         <translation>Wählen Sie einen Bereich auf der Karte oder in der Liste.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="349" />
+        <location filename="../../console/ui/steps/plan.py" line="388" />
         <source>Give the reason for this depth.</source>
         <translation>Geben Sie den Grund für diese Tiefe an.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="403" />
+        <location filename="../../console/ui/steps/plan.py" line="442" />
         <source>Select a planned area first.</source>
         <translation>Wählen Sie zuerst einen geplanten Bereich.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="418" />
+        <location filename="../../console/ui/steps/plan.py" line="457" />
         <source>Add at least one area to the plan.</source>
         <translation>Fügen Sie der Planung mindestens einen Bereich hinzu.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/plan.py" line="423" />
+        <location filename="../../console/ui/steps/plan.py" line="462" />
         <source>Not ready to treat: {missing}</source>
         <translation>Noch nicht bereit zur Behandlung: {missing}</translation>
     </message>

@@ -156,7 +156,7 @@ def test_the_clinics_language_turns_the_patient_screen_german(
         assert screen.register_button.text() == "Neue Person aufnehmen…"
         assert screen.start_button.text() == "Behandlung beginnen"
         assert screen.form.save_button.text() == "Aufnehmen"
-        assert screen.search.placeholderText() == "Name, Geburtsdatum, Telefon, E-Mail"
+        assert screen.search.placeholderText() == "Name, Geburtsdatum, Tel., E-Mail"
         from console.ui.steps.signin import SignInScreen
 
         signin = SignInScreen(ctx, VisitFlow(ctx.signed_in))

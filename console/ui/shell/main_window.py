@@ -11,7 +11,6 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QMainWindow,
     QScrollArea,
@@ -26,6 +25,7 @@ from console.settings import service as settings_service
 from console.ui.shell import i18n
 from console.ui.shell.flow import VISIT_STEPS, VisitFlow
 from console.ui.shell.i18n import QT_TRANSLATE_NOOP
+from console.ui.shell.sidebar import Sidebar
 from console.ui.widgets.common import ActionBar
 from console.ui.widgets.journal_banner import JournalBanner
 
@@ -73,14 +73,12 @@ class MainWindow(QMainWindow):
         self.held = False  # see hold()
         self._holders: dict[str, QScrollArea] = {}
 
-        self.sidebar = QListWidget()
-        self.sidebar.setObjectName("sidebar")
-        self.sidebar.setFixedWidth(220)
-        self.sidebar.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys belong to the screen
+        self.sidebar = Sidebar()
         for spec in SCREENS:
             item = QListWidgetItem(self.tr(spec.title))
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.sidebar.addItem(item)
+        self.sidebar.fit()
         self.sidebar.currentRowChanged.connect(self._on_sidebar_row_changed)
 
         self.status = QLabel()

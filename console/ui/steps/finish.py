@@ -4,11 +4,22 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
@@ -32,6 +43,8 @@ from console.visit import journal_replay
 from console.visit.completion import BackupDue, Completed, CompleteVisit
 from console.visit.endpoints import endpoint_word
 from console.visit.record_reads import visit_record
+
+UNDER_RECORD_HEIGHT = 480  # px of the sheet's page shown at once when it sits under the record
 
 # The endpoint words of console/visit/endpoints.py, for the summary table in the UI's language.
 _ENDPOINT_WORDS = (
@@ -58,7 +71,7 @@ class FinishScreen(QWidget):
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Area"),
-                self.tr("Depth (mm)"),
+                self.tr("Depth"),  # the unit beside the numbers: a narrower column at 1.3
                 self.tr("Passes"),
                 self.tr("Time"),
                 self.tr("Endpoint"),
@@ -104,12 +117,50 @@ class FinishScreen(QWidget):
         left.addLayout(buttons)
         # The sheet's column takes room only once there is a sheet: before, the summary has
         # the whole width; after, the record keeps what its table needs, the page the rest.
-        self.body = QHBoxLayout(self)
+        # Side by side where both fit; where not (German at type size 1.3, 1280 wide) the
+        # sheet goes under the record, whole, rather than push the page sideways.
+        self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.body.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self.body.addLayout(left, 1)
         self.body.addLayout(self.after, 0)
+        self._left = left
         for field in (self.notes, self.adverse):
             field.installEventFilter(self)
         self.action_buttons = (self.new_visit, self.complete)  # the main window's action bar
+
+    # -- the record and its sheet: beside or under each other -----------------------------
+    def _least_widths(self) -> tuple[int, int]:
+        return self._left.minimumSize().width(), self.after.minimumSize().width()
+
+    def minimumSizeHint(self) -> QSize:
+        """What the record and the sheet need one under the other: the width this screen is
+        given then decides whether they go side by side (``resizeEvent``)."""
+        left, after = self._least_widths()
+        margins = self.body.contentsMargins()
+        height = self._left.minimumSize().height()
+        if self.body.direction() == QBoxLayout.Direction.TopToBottom:
+            height += self.body.spacing() + self.after.minimumSize().height()
+        return QSize(max(left, after) + margins.left() + margins.right(), height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange()
+
+    def _arrange(self) -> None:
+        """Side by side when both fit the width this screen has; called on a resize and
+        when the sheet comes or goes (the width stays, what it must hold changes)."""
+        left, after = self._least_widths()
+        margins = self.body.contentsMargins()
+        beside = left + self.body.spacing() + after + margins.left() + margins.right()
+        stacked = beside > self.width()
+        if self.preview is not None:
+            # Under the record the page would get only what is left of the height: a
+            # sliver. It keeps a readable part of itself; the screen scrolls down to it.
+            self.preview.pages.setMinimumHeight(UNDER_RECORD_HEIGHT if stacked else 0)
+        wanted = QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight
+        if self.body.direction() != wanted:
+            self.body.setDirection(wanted)
+            self.updateGeometry()
 
     # -- Ctrl+Enter completes (a plain Enter belongs to the notes); the question defaults to No
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -148,6 +199,7 @@ class FinishScreen(QWidget):
             label.clear()
         if self.preview is not None:
             self.preview.setVisible(False)
+            self._arrange()
 
     def show_record(self, record: VisitRecord) -> None:
         tz = self.ctx.timezone()
@@ -171,7 +223,8 @@ class FinishScreen(QWidget):
         for row, area in enumerate(record.areas):
             values = [
                 area.zone_name,
-                " → ".join(str(d) for d in area.depths_used),
+                # A no-break space: the unit stays with its number ("0.75 mm", never "0.75 / mm").
+                " → ".join(str(d) for d in area.depths_used) + "\u00a0mm",
                 f"{len(area.passes)} / {area.target_passes}",
                 clock_text(area.treated_seconds),
                 QCoreApplication.translate("FinishScreen", endpoint_word(area.endpoint)),
@@ -196,6 +249,7 @@ class FinishScreen(QWidget):
                 preview.load_visit(record.id)
         elif self.preview is not None:
             self.preview.setVisible(False)
+            self._arrange()
 
     def _on_complete_clicked(self) -> None:
         visit_id = self.flow.visit_id
@@ -231,11 +285,13 @@ class FinishScreen(QWidget):
 
     def _preview(self) -> HandoutPreview:
         if self.preview is None:
-            # 60 dpi: the whole width of an A4 page fits beside the summary on a room screen.
-            self.preview = HandoutPreview(self.ctx, self, dpi=60)
+            # 60 dpi: the whole width of an A4 page beside the summary on a room screen; a
+            # narrower one (1280 wide at type size 1.3) shows the page smaller.
+            self.preview = HandoutPreview(self.ctx, self, dpi=60, fit_width=True)
             self.after.addWidget(self.preview)
             self.body.setStretchFactor(self.after, 1)
         self.preview.setVisible(True)
+        self._arrange()
         return self.preview
 
     def _after_completion(self, completed: Completed) -> None:

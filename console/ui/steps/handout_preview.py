@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -36,11 +36,18 @@ PREVIEW_DPI = 80  # about the size of the page on a 24" screen at 100 %, and qui
 
 
 class PdfPagesView(QScrollArea):
-    """A vertical strip of a PDF's pages as images."""
+    """A vertical strip of a PDF's pages as images. With ``fit_width`` a page wider than the
+    view is shown smaller, never scrolled sideways (Finish: the page beside the summary)."""
 
-    def __init__(self, parent: QWidget | None = None, *, dpi: float = PREVIEW_DPI) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, dpi: float = PREVIEW_DPI, fit_width: bool = False
+    ) -> None:
         super().__init__(parent)
         self.dpi = dpi
+        self.fit_width = fit_width
+        self._rendered: list[QPixmap] = []  # at ``dpi``; what a narrower view scales down
+        if fit_width:
+            self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setWidgetResizable(True)
         self._strip = QWidget()
         self._layout = QVBoxLayout(self._strip)
@@ -58,7 +65,8 @@ class PdfPagesView(QScrollArea):
             pixmap = QPixmap.fromImage(image)
             pixmap.setDevicePixelRatio(ratio)
             label = QLabel()
-            label.setPixmap(pixmap)
+            label.setPixmap(self._fitted(pixmap))
+            self._rendered.append(pixmap)
             theme.mark(label, role="paper")
             label.setAccessibleName(self.tr("Page {number}").format(number=index + 1))
             self._layout.addWidget(label)
@@ -70,6 +78,35 @@ class PdfPagesView(QScrollArea):
             self._layout.removeWidget(label)
             label.deleteLater()
         self._pages = []
+        self._rendered = []
+
+    def _fitted(self, pixmap: QPixmap) -> QPixmap:
+        """``pixmap``, scaled down to the width the view has when ``fit_width`` asks for it.
+        Scaling the rendered page is quick; rendering it again at each resize would not be."""
+        if not self.fit_width:
+            return pixmap
+        margins = self._layout.contentsMargins()
+        # The vertical scroll bar counted always: its coming and going must not change the
+        # page's size (and so bring itself back).
+        room = (
+            self.width()
+            - 2 * self.frameWidth()
+            - self.verticalScrollBar().sizeHint().width()
+            - margins.left()
+            - margins.right()
+            - 2  # the paper's border
+        )
+        ratio = pixmap.devicePixelRatio()
+        if room <= 0 or pixmap.width() / ratio <= room:
+            return pixmap
+        scaled = pixmap.scaledToWidth(int(room * ratio), Qt.TransformationMode.SmoothTransformation)
+        scaled.setDevicePixelRatio(ratio)
+        return scaled
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        for label, pixmap in zip(self._pages, self._rendered, strict=True):
+            label.setPixmap(self._fitted(pixmap))
 
     def page_labels(self) -> list[QLabel]:
         return list(self._pages)
@@ -81,14 +118,19 @@ class HandoutPreview(QWidget):
     printed = Signal(object)  # PrintOutcome, done or failed
 
     def __init__(
-        self, ctx: AppContext, parent: QWidget | None = None, *, dpi: float = PREVIEW_DPI
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        *,
+        dpi: float = PREVIEW_DPI,
+        fit_width: bool = False,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.handout: HandoutInfo | None = None
         self.job: PrintJob | None = None
         self._data: bytes | None = None
-        self.pages = PdfPagesView(dpi=dpi)
+        self.pages = PdfPagesView(dpi=dpi, fit_width=fit_width)
         self.status = widgets.hint()
         self.error = widgets.error_label()
         self.print_button = QPushButton(self.tr("Print…"))

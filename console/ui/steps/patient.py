@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -61,6 +62,66 @@ def glance_line(v: VisitGlance) -> str:
     return " · ".join(p for p in parts if p)
 
 
+class ResultsTable(QTableWidget):
+    """Name, born, phone, last visit. The three short columns are fixed: ResizeToContents
+    re-measures every cell on every keystroke (~80 ms for 50 rows), fixed columns keep a
+    keystroke at a few ms. Their widths are set when the table is resized, never per keystroke.
+    Where the four do not fit (type size 1.3 on a small monitor) the phone gives way: birth
+    date and last visit are what tell namesakes apart, and the name keeps room to wrap."""
+
+    NAME_ROOM = 12  # characters of a name per line, at least, before the phone gives way
+    PHONE = "+44 7700 900123"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, 4, parent)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in (1, 2, 3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        header = self.horizontalHeader()
+        metrics = self.fontMetrics()
+        bold = QFont(self.font())
+        bold.setBold(True)  # namesakes' days are bold
+        # The widest day in the UI's language ("30 Sep 2026", "14. März 1988"): every month.
+        days = (i18n.day(date(2026, month, 28)) for month in range(1, 13))
+        day = max(QFontMetrics(bold).horizontalAdvance(text) for text in days)
+        samples = {1: day, 2: metrics.horizontalAdvance(self.PHONE), 3: day}
+        widths = {
+            col: max(sample + 14, header.sectionSizeHint(col)) for col, sample in samples.items()
+        }
+        name_room = metrics.averageCharWidth() * self.NAME_ROOM
+        all_fit = sum(widths.values()) + name_room <= self.viewport().width()
+        self.setColumnHidden(2, not all_fit)
+        for col, width in widths.items():
+            if header.sectionSize(col) != width:
+                header.resizeSection(col, width)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
+            self.fit_columns()  # the type size changed
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
+
+
+class Pages(QStackedWidget):
+    """The chosen patient, the form, or the prompt to search, in the height the search beside
+    it leaves. Asking for its tallest page's preferred height (the registration form's, its
+    title wrapped onto two lines) made the whole screen scroll at 1366×700."""
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self.minimumSizeHint().height())
+
+    def hasHeightForWidth(self) -> bool:
+        return False  # its pages' wrapped texts wrap in the height it is given
+
+
 class PatientScreen(QWidget):
     def __init__(self, ctx: AppContext, flow: VisitFlow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,7 +146,8 @@ class PatientScreen(QWidget):
         self.search_hint = widgets.hint(
             self.tr("Accents and case do not matter. Dates day first: 11/12/1990 is 11 December.")
         )
-        self.results = QTableWidget(0, 4)
+        widgets.show_whole_prompt(self.search)  # the right-hand side gives up the room
+        self.results = ResultsTable()
         self.results.setHorizontalHeaderLabels(
             [self.tr("Name"), self.tr("Born"), self.tr("Phone"), self.tr("Last visit")]
         )
@@ -94,19 +156,11 @@ class PatientScreen(QWidget):
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.results.setTabKeyNavigation(False)
-        header = self.results.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        # Fixed widths: ResizeToContents re-measures every cell on every keystroke (~80 ms
-        # for 50 rows), fixed columns keep a keystroke at a few ms.
-        metrics = self.results.fontMetrics()
-        for col, sample in ((1, "30 Sep 1990"), (2, "+44 7700 900123"), (3, "30 Sep 2026")):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
-            header.resizeSection(col, metrics.horizontalAdvance(sample) + 14)
         # Names wrap instead of being cut short: namesakes differ late ("… García López" vs
         # "… García Ruiz"). Row heights follow the name column's width.
         self.results.setWordWrap(True)
         self.results.setTextElideMode(Qt.TextElideMode.ElideNone)
-        header.sectionResized.connect(self._on_results_section_resized)
+        self.results.horizontalHeader().sectionResized.connect(self._on_results_section_resized)
         self.results.cellDoubleClicked.connect(lambda row, _col: self._on_result_chosen(row))
         self.results.installEventFilter(self)
         self.count_label = widgets.hint()
@@ -163,7 +217,7 @@ class PatientScreen(QWidget):
         self.form.saved.connect(self._on_form_saved)
         self.form.open_requested.connect(self.open_patient)
         self.form.cancelled.connect(self._on_form_cancelled)
-        self.right = QStackedWidget()
+        self.right = Pages()
         for page in (self.empty, self.details, self.form):
             self.right.addWidget(page)
 
@@ -173,6 +227,8 @@ class PatientScreen(QWidget):
         self.right.currentChanged.connect(self._on_right_page_changed)
         flow.patient_changed.connect(self._on_flow_patient_changed)
 
+        # Where the room is short (type size 1.3), the search keeps its prompt whole and the
+        # patient's details, which wrap, give up the room.
         layout = QHBoxLayout(self)
         layout.addLayout(left, 5)
         layout.addWidget(self.right, 3)

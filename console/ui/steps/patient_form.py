@@ -98,6 +98,7 @@ class PatientFormWidget(QWidget):
         self._matches: list[Patient] = []
 
         self.heading = widgets.title(self.tr("Register a new patient"))
+        self.heading.setWordWrap(True)  # beside the search at type size 1.3 it takes two lines
         self.inputs: dict[str, QLineEdit] = {}
         self.errors: dict[str, QLabel] = {}
         grid = QGridLayout()

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QListView,
     QListWidget,
@@ -61,6 +63,45 @@ class ZoneGrid(QListWidget):
             self.setFixedHeight(height)
 
 
+class ConfirmRow(QWidget):
+    """The tick and the reason side by side, or the reason under the tick where both do not
+    fit whole (German at type size 1.3). Decided from the width the row is given, so the
+    choice is stable: side by side asks for no more than it was given."""
+
+    def __init__(self, tick: QCheckBox, reason: QLineEdit) -> None:
+        super().__init__()
+        self.tick, self.reason = tick, reason
+        self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.box.setContentsMargins(0, 0, 0, 0)
+        self.box.addWidget(tick)
+        self.box.addWidget(reason, 1)
+        # Asks only for what the stacked pair needs: the width given decides the arrangement.
+        self.box.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+
+    def minimumSizeHint(self) -> QSize:
+        tick, reason = self.tick.minimumSizeHint(), self._reason_least()
+        if self.box.direction() == QBoxLayout.Direction.LeftToRight:
+            return QSize(max(tick.width(), reason.width()), max(tick.height(), reason.height()))
+        return QSize(
+            max(tick.width(), reason.width()), tick.height() + self.box.spacing() + reason.height()
+        )
+
+    def _reason_least(self) -> QSize:
+        # Its minimum width is set to show its prompt whole (show_whole_prompt).
+        return self.reason.minimumSizeHint().expandedTo(self.reason.minimumSize())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        beside = self.tick.sizeHint().width() + self.box.spacing() + self._reason_least().width()
+        wanted = (
+            QBoxLayout.Direction.LeftToRight
+            if beside <= self.width()
+            else QBoxLayout.Direction.TopToBottom
+        )
+        if self.box.direction() != wanted:
+            self.box.setDirection(wanted)
+
+
 class PlanScreen(QWidget):
     def __init__(self, ctx: AppContext, flow: VisitFlow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -106,7 +147,9 @@ class PlanScreen(QWidget):
         self.details_text = widgets.hint()
         self.confirm = QCheckBox(self.tr("I confirm"))
         self.reason = QLineEdit()
-        self.reason.setPlaceholderText(self.tr("Reason for this depth (recorded)"))
+        # Short enough beside the tick at type size 1.3 in German; the warnings above say why.
+        self.reason.setPlaceholderText(self.tr("Reason (recorded)"))
+        widgets.show_whole_prompt(self.reason)
         self.reason.setAccessibleName(self.tr("reason for this depth"))
         self.reason.returnPressed.connect(self._on_add_clicked)
         self.passes = QSpinBox()
@@ -118,11 +161,7 @@ class PlanScreen(QWidget):
         # Rows are shared (Details beside the depth, the reason beside its tick, Add beside the
         # passes) so the form stays short enough for a 700-pixel-high window.
         depth_row.addWidget(self.details)
-        self.confirm_row = QWidget()
-        confirm_line = QHBoxLayout(self.confirm_row)
-        confirm_line.setContentsMargins(0, 0, 0, 0)
-        confirm_line.addWidget(self.confirm)
-        confirm_line.addWidget(self.reason, 1)
+        self.confirm_row = ConfirmRow(self.confirm, self.reason)
         self.passes.setMaximumWidth(90)
         passes_row = QHBoxLayout()
         passes_row.addWidget(self.passes)

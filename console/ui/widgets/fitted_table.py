@@ -44,7 +44,8 @@ class FittedTable(QTableWidget):
             word
             for row in range(self.rowCount())
             if (item := self.item(row, column)) is not None
-            for word in item.text().split()
+            # Qt wraps at spaces, not at no-break spaces ("0.75\u00a0mm" stays one word).
+            for word in item.text().split(" ")
         ]
         longest = max((metrics.horizontalAdvance(w) for w in words), default=0)
         return max(longest + margin, self.horizontalHeader().sectionSizeHint(column))

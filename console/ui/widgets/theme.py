@@ -44,7 +44,10 @@ QLabel[role="title"] { font-size: %(title)dpt; font-weight: bold; }
 QLabel[role="hint"] { color: %(hint)s; }
 QLabel#banner { background: %(banner)s; padding: 6px 12px; font-size: %(side)dpt; }
 QListWidget#sidebar { font-size: %(side)dpt; background: #f2f5f4; border: none; }
+/* Compact: the names would not fit beside the widest steps (Sidebar); body size, less padding. */
+QListWidget#sidebar[fit="compact"] { font-size: %(base)dpt; }
 QListWidget#sidebar::item { padding: 10px 14px; }
+QListWidget#sidebar[fit="compact"]::item { padding: 10px 4px; }
 QListWidget#sidebar::item:selected { background: %(primary)s; color: white; }
 QListWidget#sidebar::item:disabled { color: #8a8a8a; }
 /* Treat and Prep: read from two metres. */
@@ -55,7 +58,7 @@ QLabel[role="state"] { font-size: %(x135)dpt; }
 QLabel[role="total"] { font-size: %(x12)dpt; }
 QLabel[role="countdown"] { font-size: %(x19)dpt; font-weight: bold; }
 QLabel[role="unit"] { font-weight: bold; }
-QLineEdit[role="search"] { font-size: %(x15)dpt; min-height: %(search)dpx; }
+QLineEdit[role="search"] { font-size: %(search_type)dpt; min-height: %(search)dpx; }
 QPushButton[role="start"] { font-size: %(x135)dpt; }
 /* Sign-in and lock: the names, the PIN and its pad. Fixed sizes, as the pad's buttons are. */
 QWidget#name-picker QScrollArea,
@@ -100,6 +103,9 @@ def apply(app: QApplication, scale: float = 1.0) -> None:
             "x12": round(base * 1.2),
             "x135": round(base * 1.35),
             "x15": round(base * 1.5),
+            # The patient search is big already at 1.0; above, it grows only as the body
+            # does, so its prompt still fits beside the patient's details at 1280 wide.
+            "search_type": max(round(BASE_POINT_SIZE * 1.5), round(base * 1.25)),
             "x175": round(base * 1.75),
             "x19": round(base * 1.9),
             "x2": round(base * 2),
