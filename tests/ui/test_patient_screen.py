@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
@@ -76,21 +74,25 @@ def test_typing_with_accents_and_cjk_shows_results_at_once(screen: PatientScreen
     assert "No patient found" in screen.count_label.text()
 
 
-def test_a_keystroke_refills_fifty_rows_quickly(ctx: AppContext, screen: PatientScreen) -> None:
+def test_a_keystroke_refills_fifty_rows_without_refitting_the_columns(
+    ctx: AppContext, screen: PatientScreen
+) -> None:
+    """What kept typing fast is structural: the columns' widths are never recomputed per
+    keystroke (fitting them to their contents once cost ~80 ms a key). The time per key is a
+    benchmark's business (bench/bench_search.py), not a test's on a shared machine."""
     from console.demo import clinic as demo
 
     demo.create_patients(ctx.db, 300, seed=5, now=ctx.now(), by=ctx.practitioner_id)
-    type_text(screen.search, "e")  # warm up
+    type_text(screen.search, "e")  # the first results size the table once
+    QApplication.processEvents()
     screen.search.clear()
-    start = time.perf_counter()
+    resized: list[int] = []
+    screen.results.horizontalHeader().sectionResized.connect(lambda i, *_: resized.append(i))
     type_text(screen.search, "exampl")  # every demo email: 50 rows each time
     QApplication.processEvents()
-    per_key_ms = (time.perf_counter() - start) * 1000 / 6
     assert screen.results.rowCount() == 50
     assert "first 50" in screen.count_label.text()
-    # Synchronous search: the query is < 1 ms (bench/bench_search.py); resizing columns to
-    # their contents once cost ~80 ms a keystroke, fixed columns ~6 ms.
-    assert per_key_ms < 40
+    assert resized == []
 
 
 def test_each_result_shows_birth_date_phone_and_last_visit(
