@@ -30,6 +30,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         help="this PC's room settings (default: $TREATMENT_CONSOLE_ROOM_FILE, else room.json "
         "in your user config folder); two rooms on one machine need two",
     )
+    parser.add_argument(
+        "--files",
+        type=Path,
+        help="with a server --db: the clinic's shared folder for sheets, consents and photos",
+    )
     # The bundle's self-check (tests/e2e/test_bundle.py): the Plan map drawn to a PNG.
     parser.add_argument("--render-map", type=Path, metavar="PNG", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
@@ -57,10 +62,11 @@ def run_app(argv: list[str]) -> int:
         return 2
     # Files the console creates (handouts, backups, exports) are the user's alone.
     os.umask(0o077)
-    if args.room_file is not None:
-        from console.files.paths import choose_room_file
+    if args.room_file is not None or args.files is not None:
+        from console.files.paths import choose_clinic_files, choose_room_file
 
         choose_room_file(args.room_file)
+        choose_clinic_files(args.files)
     if args.render_map is not None:
         from console.ui.shell.map_check import render_map
 

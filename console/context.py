@@ -129,13 +129,13 @@ def open_context(
     db = open_store(db_path, create=create)
     protocol_repo.seed_defaults(db, clock.now())
     if is_server_url(db_path):
-        # Sheets, consents and photos: this PC's data folder unless told otherwise (README:
-        # a clinic points every room at one shared folder).
+        # Sheets, consents and photos: the clinic's shared files folder (--files), else this
+        # PC's data folder (README: a clinic points every room at one shared folder).
         return AppContext(
             db=db,
             db_path=None,
             clock=clock,
-            data_dir=data_dir or paths.default_data_dir(),
+            data_dir=data_dir or paths.clinic_files_dir(),
             server=redacted(str(db_path)),
         )
     path = Path(db_path) if db_path is not None else None

@@ -16,6 +16,10 @@ from types import ModuleType
 
 from console.data.server_url import db_target
 
+FILES_HELP = (
+    "with a server --db: the clinic's shared folder for sheets, consents and photos; default: "
+    "$TREATMENT_CONSOLE_FILES, else your user data folder"
+)
 ROOM_FILE_HELP = (
     "this PC's room settings (printer, keys, room name); default: $TREATMENT_CONSOLE_ROOM_FILE, "
     "else room.json in your user config folder"
@@ -56,6 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=module.HELP, description=module.HELP)
         module.add_arguments(p)
         p.add_argument("--room-file", type=Path, help=ROOM_FILE_HELP)
+        if not any(a.dest == "files" for a in p._actions):  # migrate has its own --files
+            p.add_argument("--files", type=Path, help=FILES_HELP)
         p.set_defaults(_module=module)
     return parser
 

@@ -64,6 +64,9 @@ def run_command(module: ModuleType, args: argparse.Namespace) -> int:
     """Run one command; whatever goes wrong ends as one sentence on stderr and a status."""
     # --room-file holds for this command only (tests run several in one process).
     previous_room_file = paths.choose_room_file(getattr(args, "room_file", None))
+    # --files too (migrate's own --files names where the moved files go, not this choice).
+    files = None if getattr(module, "NAME", "") == "migrate" else getattr(args, "files", None)
+    previous_files = paths.choose_clinic_files(files)
     try:
         if hasattr(args, "db"):
             check_target(resolve_db(args.db), getattr(module, "DATABASE", "existing"))
@@ -83,6 +86,7 @@ def run_command(module: ModuleType, args: argparse.Namespace) -> int:
         return fail(_os_sentence(exc))
     finally:
         paths.choose_room_file(previous_room_file)
+        paths.choose_clinic_files(previous_files)
     return code
 
 

@@ -14,6 +14,8 @@ ROOM_FILENAME = "room.json"
 # Two rooms on one machine (or a test) each need their own room file.
 ROOM_FILE_ENV = "TREATMENT_CONSOLE_ROOM_FILE"
 _chosen_room_file: Path | None = None  # --room-file, for this process
+_chosen_clinic_files: Path | None = None  # --files, for this process
+CLINIC_FILES_ENV = "TREATMENT_CONSOLE_FILES"
 
 
 def default_data_dir() -> Path:
@@ -49,6 +51,24 @@ def choose_room_file(path: Path | None) -> Path | None:
     global _chosen_room_file
     previous, _chosen_room_file = _chosen_room_file, path
     return previous
+
+
+def choose_clinic_files(path: Path | None) -> Path | None:
+    """Use ``path`` (``--files``) as the clinic's files folder for this process; returns the
+    previous choice so a command run in-process can put it back."""
+    global _chosen_clinic_files
+    previous, _chosen_clinic_files = _chosen_clinic_files, path
+    return previous
+
+
+def clinic_files_dir() -> Path:
+    """Where a room on the clinic's server keeps sheets, consents and photos: ``--files``, else
+    $TREATMENT_CONSOLE_FILES, else this PC's data folder. Every room should name the same
+    shared folder, or a sheet archived in one room cannot be opened in another (README)."""
+    if _chosen_clinic_files is not None:
+        return _chosen_clinic_files
+    env = os.environ.get(CLINIC_FILES_ENV, "").strip()
+    return Path(env).expanduser() if env else default_data_dir()
 
 
 def room_file_path() -> Path:
