@@ -18,6 +18,7 @@ from console.model.changes import Changes
 from console.model.protocol import Protocol
 from console.model.visit_record import VisitRecord
 from console.model.visit_state import VisitState
+from console.visit import holding
 from console.visit.series import series_number
 from console.visit.steps import STEPS
 from console.visit.storage import guarded
@@ -90,6 +91,7 @@ class VisitLifecycle:
                 series_number=number,
                 now=now,
             )
+            holding.take(self.ctx, visit_id)
             self.ctx.audit(
                 "visit.start",
                 entity="visit",
@@ -103,6 +105,7 @@ class VisitLifecycle:
             raise DomainError(f"Unknown step {step!r}.")
         self.open_state(visit_id)
         with self.db.atomic():
+            holding.check(self.ctx, visit_id)
             visits_repo.set_step(self.db, visit_id, step)
         return Changes(visit=True)
 
@@ -115,8 +118,10 @@ class VisitLifecycle:
         if passes_repo.visit_has_passes(self.db, visit_id):
             raise DomainError("Passes were recorded: finish the visit instead of stopping it.")
         with self.db.atomic():
+            holding.check(self.ctx, visit_id)
             visits_repo.mark_stopped(self.db, visit_id, reason=reason.strip(), at=self.ctx.now())
             passes_repo.clear_running(self.db, visit_id)
+            holding.release(self.ctx, visit_id)
             self.ctx.audit(
                 "visit.stop",
                 entity="visit",
@@ -136,6 +141,7 @@ class VisitLifecycle:
         findings = {f.item.id: f for f in outcome.findings}
         now = iso(self.ctx.now())
         with self.db.atomic():
+            holding.check(self.ctx, visit_id)
             screening_repo.delete_answers(self.db, visit_id)
             for item in protocol.contraindications:
                 screening_repo.insert_answer(
@@ -180,6 +186,7 @@ class VisitLifecycle:
         if missing:
             raise DomainError(f"Record the endpoint for: {', '.join(missing)}.", "endpoint")
         with self.db.atomic():
+            holding.check(self.ctx, visit_id)
             visits_repo.mark_completed(
                 self.db,
                 visit_id,
@@ -187,6 +194,7 @@ class VisitLifecycle:
                 adverse_events=adverse_events.strip(),
                 at=self.ctx.now(),
             )
+            holding.release(self.ctx, visit_id)
             self.ctx.audit("visit.complete", entity="visit", entity_id=visit_id)
         return Changes(visit=True)
 
