@@ -51,6 +51,12 @@ def holder(ctx: AppContext, visit_id: str) -> Hold | None:
     return holds_repo.get(ctx.db, visit_id)
 
 
+def elsewhere(ctx: AppContext, visit_id: str) -> bool:
+    """Whether another room holds the visit now."""
+    hold = holds_repo.get(ctx.db, visit_id)
+    return hold is not None and hold.active and hold.room != room_name(ctx)
+
+
 def take(ctx: AppContext, visit_id: str, *, take_over: bool = False) -> None:
     """Hold the visit for this room (start, resume). Refused with ``HeldElsewhere`` when
     another room holds it, unless ``take_over`` (asked and confirmed): then audited."""

@@ -59,8 +59,12 @@ class VisitLifecycle:
         return visits_repo.open_visit_id(self.db, patient_id)
 
     def open_visits(self) -> list[dict[str, Any]]:
-        """Visits started and never completed or stopped: offered for resumption."""
-        return visits_repo.open_visits(self.db)
+        """Visits started and never completed or stopped: offered for resumption. Those
+        another room is working on are left out (that room resumes them, or this one takes
+        one over from the patient's page)."""
+        return [
+            v for v in visits_repo.open_visits(self.db) if not holding.elsewhere(self.ctx, v["id"])
+        ]
 
     def step_of(self, visit_id: str) -> str:
         return self.state(visit_id).step
