@@ -124,3 +124,35 @@ def test_a_visit_another_room_holds_is_taken_over_only_when_confirmed(
         assert len(taken) == 1 and '"from_room": "Room 1"' in taken[0]["detail"]
     finally:
         other.close()
+
+
+def test_records_lists_read_again_when_shown_so_another_room_s_visit_appears(
+    qtbot: QtBot, ctx: AppContext, staff: list[str], patient: str, db_path: Path, clock: FakeClock
+) -> None:
+    from console.ui.records.screen import RecordsScreen
+    from tests.conftest import one_area_visit
+
+    screen = RecordsScreen(ctx, VisitFlow(ctx.signed_in))
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.tabs.setCurrentWidget(screen.day_log)
+    assert screen.day_log.tree.topLevelItemCount() == 0
+
+    other = open_context(db_path, clock=clock, data_dir=db_path.parent)
+    try:
+        other.practitioner_id = staff[1]
+        one_area_visit(as_room(other, "Room 2"), patient, clock, serial="0777")
+    finally:
+        other.close()
+
+    screen.tabs.setCurrentWidget(screen.day_log)  # as it was: the visit is not in it yet
+    screen.hide()
+    screen.show()
+    screen.enter()  # the practitioner comes back to Records, Day log still chosen
+    assert screen.day_log.tree.topLevelItemCount() == 1
+
+    screen.tabs.setCurrentWidget(screen.due)
+    assert screen.due.entries == []  # the next session is seven weeks away
+    clock.advance(49 * 24 * 3600)
+    screen.enter()
+    assert len(screen.due.entries) == 1
