@@ -1846,174 +1846,174 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
     <name>PatientScreen</name>
     <message>
         <location filename="../../console/ui/shell/resume_dialog.py" line="23" />
-        <location filename="../../console/ui/steps/patient.py" line="40" />
+        <location filename="../../console/ui/steps/patient.py" line="42" />
         <source>Screening</source>
         <translation>Ausschlusskriterien</translation>
     </message>
     <message>
         <location filename="../../console/ui/shell/resume_dialog.py" line="24" />
-        <location filename="../../console/ui/steps/patient.py" line="41" />
+        <location filename="../../console/ui/steps/patient.py" line="43" />
         <source>Consent</source>
         <translation>Einwilligung</translation>
     </message>
     <message>
         <location filename="../../console/ui/shell/resume_dialog.py" line="25" />
-        <location filename="../../console/ui/steps/patient.py" line="42" />
+        <location filename="../../console/ui/steps/patient.py" line="44" />
         <source>Prep</source>
         <translation>Vorbereitung</translation>
     </message>
     <message>
         <location filename="../../console/ui/shell/resume_dialog.py" line="26" />
-        <location filename="../../console/ui/steps/patient.py" line="43" />
+        <location filename="../../console/ui/steps/patient.py" line="45" />
         <source>Plan</source>
         <translation>Planung</translation>
     </message>
     <message>
         <location filename="../../console/ui/shell/resume_dialog.py" line="27" />
-        <location filename="../../console/ui/steps/patient.py" line="44" />
+        <location filename="../../console/ui/steps/patient.py" line="46" />
         <source>Treat</source>
         <translation>Behandlung</translation>
     </message>
     <message>
         <location filename="../../console/ui/shell/resume_dialog.py" line="28" />
-        <location filename="../../console/ui/steps/patient.py" line="45" />
+        <location filename="../../console/ui/steps/patient.py" line="47" />
         <source>Finish</source>
         <translation>Abschluss</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="56" />
+        <location filename="../../console/ui/steps/patient.py" line="58" />
         <source>in progress</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="57" />
+        <location filename="../../console/ui/steps/patient.py" line="59" />
         <source>stopped</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="59" />
+        <location filename="../../console/ui/steps/patient.py" line="61" />
         <source>no areas</source>
         <translation>keine Bereiche</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="77" />
+        <location filename="../../console/ui/steps/patient.py" line="79" />
         <source>Find a patient</source>
         <translation>Patientin / Patienten suchen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="78" />
+        <location filename="../../console/ui/steps/patient.py" line="80" />
         <source>Name, date of birth, phone or email</source>
         <translation>Name, Geburtsdatum, Telefon, E-Mail</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="86" />
+        <location filename="../../console/ui/steps/patient.py" line="88" />
         <source>Accents and case do not matter. Dates day first: 11/12/1990 is 11 December.</source>
         <translation>Akzente und Groß-/Kleinschreibung spielen keine Rolle. Datum mit dem Tag zuerst: 11/12/1990 ist der 11. Dezember.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="90" />
+        <location filename="../../console/ui/steps/patient.py" line="92" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="90" />
+        <location filename="../../console/ui/steps/patient.py" line="92" />
         <source>Born</source>
         <translation>Geboren</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="90" />
+        <location filename="../../console/ui/steps/patient.py" line="92" />
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="90" />
+        <location filename="../../console/ui/steps/patient.py" line="92" />
         <source>Last visit</source>
         <translation>Letzter Besuch</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="113" />
+        <location filename="../../console/ui/steps/patient.py" line="115" />
         <source>Register a new patient…</source>
         <translation>Neue Person aufnehmen…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="118" />
+        <location filename="../../console/ui/steps/patient.py" line="120" />
         <source>Find or register a patient</source>
         <translation>Patientin / Patienten suchen oder aufnehmen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="139" />
-        <location filename="../../console/ui/steps/patient.py" line="152" />
+        <location filename="../../console/ui/steps/patient.py" line="141" />
+        <location filename="../../console/ui/steps/patient.py" line="154" />
         <source>History at a glance</source>
         <translation>Verlauf auf einen Blick</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="140" />
+        <location filename="../../console/ui/steps/patient.py" line="142" />
         <source>Edit details…</source>
         <translation>Angaben bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="143" />
-        <location filename="../../console/ui/steps/patient.py" line="343" />
+        <location filename="../../console/ui/steps/patient.py" line="145" />
+        <location filename="../../console/ui/steps/patient.py" line="360" />
         <source>Start visit</source>
         <translation>Behandlung beginnen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="159" />
+        <location filename="../../console/ui/steps/patient.py" line="161" />
         <source>Type to search. Enter or double-click opens a patient; ↓ moves into the list.</source>
         <translation>Zum Suchen tippen. Enter oder Doppelklick öffnet die Akte; ↓ springt in die Liste.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="223" />
+        <location filename="../../console/ui/steps/patient.py" line="240" />
         <source>never</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="243" />
+        <location filename="../../console/ui/steps/patient.py" line="260" />
         <source>No patient found. Register them?</source>
         <translation>Niemand gefunden. Neu aufnehmen?</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="245" />
+        <location filename="../../console/ui/steps/patient.py" line="262" />
         <source>The first 50: type more to narrow it down.</source>
         <translation>Die ersten 50: weiter tippen, um einzugrenzen.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="247" />
+        <location filename="../../console/ui/steps/patient.py" line="264" />
         <source>{count} found</source>
         <translation>{count} gefunden</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="251" />
+        <location filename="../../console/ui/steps/patient.py" line="268" />
         <source>{found}; {count} share a name: check the birth date.</source>
         <translation>{found}; {count} mit gleichem Namen: Geburtsdatum prüfen.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="319" />
+        <location filename="../../console/ui/steps/patient.py" line="336" />
         <source>Born {date} (age {age})</source>
         <translation>Geboren {date} ({age} Jahre)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="321" />
+        <location filename="../../console/ui/steps/patient.py" line="338" />
         <source>Fitzpatrick {type}</source>
         <translation>Fitzpatrick {type}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="324" />
+        <location filename="../../console/ui/steps/patient.py" line="341" />
         <source>Notes: {notes}</source>
         <translation>Notizen: {notes}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="327" />
+        <location filename="../../console/ui/steps/patient.py" line="344" />
         <source>Allergies: {allergies}</source>
         <translation>Allergien: {allergies}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="335" />
+        <location filename="../../console/ui/steps/patient.py" line="352" />
         <source>No visits yet.</source>
         <translation>Noch keine Behandlungen.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="341" />
+        <location filename="../../console/ui/steps/patient.py" line="358" />
         <source>Resume visit (at {step})</source>
         <translation>Behandlung fortsetzen (bei {step})</translation>
     </message>
@@ -3275,12 +3275,12 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
         <translation>Tagesprotokoll</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/screen.py" line="86" />
+        <location filename="../../console/ui/records/screen.py" line="91" />
         <source> · last visit {date}</source>
         <translation> · letzter Besuch {date}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/screen.py" line="95" />
+        <location filename="../../console/ui/records/screen.py" line="100" />
         <source>No patient matches.</source>
         <translation>Keine passende Akte gefunden.</translation>
     </message>
@@ -3941,6 +3941,24 @@ Jeder abgeschlossene Durchgang ist gespeichert. Dort fortsetzen, wo sie unterbro
         <location filename="../../console/ui/records/visit_detail.py" line="133" />
         <source>visit detail (read-only)</source>
         <translation>Behandlungsdetails (nur lesen)</translation>
+    </message>
+</context>
+<context>
+    <name>VisitHold</name>
+    <message>
+        <location filename="../../console/ui/steps/visit_hold_dialog.py" line="22" />
+        <source>Another room has this visit open</source>
+        <translation>Ein anderer Raum hat diesen Besuch geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/visit_hold_dialog.py" line="25" />
+        <source>Take it over only if that room is no longer working on it: it will not be able to save anything more to this visit.</source>
+        <translation>Übernehmen Sie ihn nur, wenn dort nicht mehr daran gearbeitet wird: Jener Raum kann danach nichts mehr zu diesem Besuch speichern.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/visit_hold_dialog.py" line="30" />
+        <source>Take it over</source>
+        <translation>Übernehmen</translation>
     </message>
 </context>
 <context>

@@ -13,24 +13,21 @@ from console.visit.holding import HeldElsewhere
 from console.visit.session import VisitSession
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("VisitHold", text)
-
-
 class TakeOver:
     @classmethod
     def ask(cls, parent: QWidget | None, held: HeldElsewhere) -> bool:
         """Whether to take the visit over; tests replace this."""
         return widgets.Confirm.ask(
             parent,
-            _tr("Another room has this visit open"),
+            QCoreApplication.translate("VisitHold", "Another room has this visit open"),
             held.message
             + " "
-            + _tr(
+            + QCoreApplication.translate(
+                "VisitHold",
                 "Take it over only if that room is no longer working on it: "
-                "it will not be able to save anything more to this visit."
+                "it will not be able to save anything more to this visit.",
             ),
-            _tr("Take it over"),
+            QCoreApplication.translate("VisitHold", "Take it over"),
         )
 
 
