@@ -929,6 +929,16 @@ GERMAN.update({
         "Reihenfolge gesendet, sobald der Server antwortet.",
 })  # fmt: skip
 
+# A visit another room holds (issue 13, two rooms at once).
+GERMAN.update({
+    "Another room has this visit open": "Ein anderer Raum hat diesen Besuch geöffnet",
+    "Take it over only if that room is no longer working on it: it will not be able to save "
+    "anything more to this visit.":
+        "Übernehmen Sie ihn nur, wenn dort nicht mehr daran gearbeitet wird: Jener Raum kann "
+        "danach nichts mehr zu diesem Besuch speichern.",
+    "Take it over": "Übernehmen",
+})  # fmt: skip
+
 
 def fill(ts: Path) -> list[str]:
     """Fill every message German knows; returns the sources still without a translation."""

@@ -322,3 +322,10 @@ def recent_visits(db: Db, patient_id: str, *, limit: int = 5) -> list[dict[str, 
             )
         ]
     return visits
+
+
+def change_marker(db: Db) -> tuple[int, str]:
+    """What changes when any room registers, edits or erases a patient: the count and the
+    newest ``updated_at`` (indexed, m0021), so other rooms' screens notice cheaply."""
+    row = db.execute("SELECT COUNT(*), MAX(updated_at) FROM patients").fetchone()
+    return int(row[0]), str(row[1] or "")

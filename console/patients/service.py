@@ -199,6 +199,15 @@ class PatientService:
             for r in rows
         ]
 
+    def shared_with_other_rooms(self) -> bool:
+        """Whether other rooms register patients in this list (the clinic's server); a
+        room's own file changes only through this room, which refreshes what it changed."""
+        return self.ctx.server is not None
+
+    def list_marker(self) -> tuple[int, str]:
+        """Changes whenever any room registers or edits a patient: poll this, not the search."""
+        return patients_repo.change_marker(self.ctx.db)
+
     def history(self, patient_id: str, *, limit: int = 5) -> list[VisitGlance]:
         return [
             VisitGlance(

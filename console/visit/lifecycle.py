@@ -18,6 +18,7 @@ from console.model.changes import Changes
 from console.model.protocol import Protocol
 from console.model.visit_record import VisitRecord
 from console.model.visit_state import VisitState
+from console.visit import holding
 from console.visit.series import series_number
 from console.visit.steps import STEPS
 from console.visit.storage import guarded
@@ -58,8 +59,12 @@ class VisitLifecycle:
         return visits_repo.open_visit_id(self.db, patient_id)
 
     def open_visits(self) -> list[dict[str, Any]]:
-        """Visits started and never completed or stopped: offered for resumption."""
-        return visits_repo.open_visits(self.db)
+        """Visits started and never completed or stopped: offered for resumption. Those
+        another room is working on are left out (that room resumes them, or this one takes
+        one over from the patient's page)."""
+        return [
+            v for v in visits_repo.open_visits(self.db) if not holding.elsewhere(self.ctx, v["id"])
+        ]
 
     def step_of(self, visit_id: str) -> str:
         return self.state(visit_id).step
@@ -90,6 +95,7 @@ class VisitLifecycle:
                 series_number=number,
                 now=now,
             )
+            holding.take(self.ctx, visit_id)
             self.ctx.audit(
                 "visit.start",
                 entity="visit",
@@ -103,6 +109,7 @@ class VisitLifecycle:
             raise DomainError(f"Unknown step {step!r}.")
         self.open_state(visit_id)
         with self.db.atomic():
+            holding.check(self.ctx, visit_id)
             visits_repo.set_step(self.db, visit_id, step)
         return Changes(visit=True)
 
@@ -115,8 +122,10 @@ class VisitLifecycle:
         if passes_repo.visit_has_passes(self.db, visit_id):
             raise DomainError("Passes were recorded: finish the visit instead of stopping it.")
         with self.db.atomic():
+            holding.check(self.ctx, visit_id)
             visits_repo.mark_stopped(self.db, visit_id, reason=reason.strip(), at=self.ctx.now())
             passes_repo.clear_running(self.db, visit_id)
+            holding.release(self.ctx, visit_id)
             self.ctx.audit(
                 "visit.stop",
                 entity="visit",
@@ -136,6 +145,7 @@ class VisitLifecycle:
         findings = {f.item.id: f for f in outcome.findings}
         now = iso(self.ctx.now())
         with self.db.atomic():
+            holding.check(self.ctx, visit_id)
             screening_repo.delete_answers(self.db, visit_id)
             for item in protocol.contraindications:
                 screening_repo.insert_answer(
@@ -180,6 +190,7 @@ class VisitLifecycle:
         if missing:
             raise DomainError(f"Record the endpoint for: {', '.join(missing)}.", "endpoint")
         with self.db.atomic():
+            holding.check(self.ctx, visit_id)
             visits_repo.mark_completed(
                 self.db,
                 visit_id,
@@ -187,6 +198,7 @@ class VisitLifecycle:
                 adverse_events=adverse_events.strip(),
                 at=self.ctx.now(),
             )
+            holding.release(self.ctx, visit_id)
             self.ctx.audit("visit.complete", entity="visit", entity_id=visit_id)
         return Changes(visit=True)
 

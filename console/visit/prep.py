@@ -11,6 +11,7 @@ from console.data import cartridges_repo, passes_repo, prep_repo, screening_repo
 from console.errors import DomainError
 from console.labels.udi import Label, check_not_expired, format_day, parse_label
 from console.model.changes import Changed, Changes
+from console.visit import holding
 from console.visit.lifecycle import VisitLifecycle, new_id
 from console.visit.storage import guarded
 
@@ -35,6 +36,7 @@ class PrepService:
         self.visits.open_state(visit_id)
         device = self.visits.protocol_for(visit_id).device(device_id)
         with self.db.atomic():
+            holding.check(self.ctx, visit_id)
             if passes_repo.visit_has_passes(self.db, visit_id):
                 raise DomainError("Passes were recorded with the current device; it stays.")
             visits_repo.set_device(self.db, visit_id, device.id)
@@ -130,6 +132,7 @@ class PrepService:
             # The look-up and the insert in one write transaction, so two rooms cannot both
             # record the same cartridge between them.
             with self.db.atomic():
+                holding.check(self.ctx, visit_id)
                 if label.serial:
                     used = cartridges_repo.same_cartridge(
                         self.db, gtin=label.gtin, lot=label.lot, serial=label.serial
@@ -215,6 +218,7 @@ class PrepService:
         if passes_repo.visit_has_passes(self.db, visit_id):
             raise DomainError("Passes were made with this cartridge: it stays on the record.")
         with self.db.atomic():
+            holding.check(self.ctx, visit_id)
             cartridges_repo.delete(self.db, visit_id, cartridge_id)
             self.ctx.audit(
                 "visit.cartridge_removed",
@@ -276,6 +280,7 @@ class PrepService:
     def remove_numbing(self, visit_id: str, consumable_id: str) -> Changes:
         self.visits.open_state(visit_id)
         with self.db.atomic():
+            holding.check(self.ctx, visit_id)
             prep_repo.mark_numbing_removed(self.db, visit_id, consumable_id, self.ctx.now())
             self.ctx.audit("visit.numbing_removed", entity="visit", entity_id=visit_id)
         return PREP
@@ -295,6 +300,7 @@ class PrepService:
         self.visits.open_state(visit_id)
         cid = new_id()
         with self.db.atomic():
+            holding.check(self.ctx, visit_id)
             prep_repo.insert_consumable(
                 self.db,
                 consumable_id=cid,
@@ -317,6 +323,7 @@ class PrepService:
     def mark_skin_cleansed(self, visit_id: str) -> Changes:
         self.visits.open_state(visit_id)
         with self.db.atomic():
+            holding.check(self.ctx, visit_id)
             visits_repo.set_skin_cleansed(self.db, visit_id, self.ctx.now())
             self.ctx.audit("visit.cleansed", entity="visit", entity_id=visit_id)
         return Changes(visit=True, prep=True)

@@ -16,6 +16,7 @@ from console.model.changes import Changed, Changes
 from console.model.protocol import Protocol
 from console.model.visit_record import PassRecord, VisitRecord
 from console.protocol.depth import check_depth
+from console.visit import holding
 from console.visit import journal as room_journal
 from console.visit.lifecycle import VisitLifecycle, new_id
 from console.visit.prep import PrepService
@@ -44,10 +45,16 @@ class VisitSession:
         return cls(ctx, VisitLifecycle(ctx).start_visit(patient_id))
 
     @classmethod
-    def resume(cls, ctx: AppContext, visit_id: str) -> VisitSession:
-        """Carry on with a visit in progress (refused when it is locked or stopped)."""
+    def resume(cls, ctx: AppContext, visit_id: str, *, take_over: bool = False) -> VisitSession:
+        """Carry on with a visit in progress (refused when it is locked or stopped, or
+        another room holds it: ``holding.HeldElsewhere``, unless ``take_over``, confirmed)."""
         VisitLifecycle(ctx).open_state(visit_id)
+        holding.take(ctx, visit_id, take_over=take_over)
         return cls(ctx, visit_id)
+
+    def leave(self) -> None:
+        """This room goes to another patient: the visit stays open for any room to resume."""
+        holding.release(self.ctx, self.visit_id)
 
     # -- the running pass -------------------------------------------------------------------
     @property

@@ -17,6 +17,7 @@ from console.errors import DomainError
 from console.model.changes import Changed, Changes
 from console.model.visit_record import PassRecord
 from console.protocol.depth import DepthCheck, check_depth
+from console.visit import holding
 from console.visit.lifecycle import VisitLifecycle, new_id
 from console.visit.prep import PrepService
 from console.visit.storage import guarded
@@ -106,6 +107,7 @@ class TreatmentService:
             raise DomainError(f"{zone.name} is already in the plan.", "zone")
         area_id = new_id()
         with self.db.atomic():
+            holding.check(self.ctx, visit_id)
             areas_repo.insert(
                 self.db,
                 area_id=area_id,
@@ -137,6 +139,7 @@ class TreatmentService:
         if passes_repo.area_has_passes(self.db, area_id):
             raise DomainError("This area has recorded passes; it stays in the record.")
         with self.db.atomic():
+            holding.check(self.ctx, visit_id)
             areas_repo.delete(self.db, area_id)
             self.ctx.audit(
                 "visit.remove_area",
@@ -156,6 +159,7 @@ class TreatmentService:
     def set_current_area(self, visit_id: str, area_id: str) -> Changes:
         self.visits.open_state(visit_id)
         with self.db.atomic():
+            holding.check(self.ctx, visit_id)
             visits_repo.set_current_area(self.db, visit_id, area_id)
         return Changes(visit=True, area_id=area_id)
 
@@ -178,6 +182,7 @@ class TreatmentService:
         now = parse_iso(iso(self.ctx.now()))  # as stored, so the record reads back the same
         # Stored at once so a crash mid-pass is reported at the next start, not lost silently.
         with self.db.atomic():
+            holding.check(self.ctx, visit_id)
             passes_repo.put_running(
                 self.db, area_id=area_id, started_at=now, depth_mm=depth, direction=direction
             )
@@ -195,6 +200,7 @@ class TreatmentService:
     ) -> Changed[PassRecord]:
         """Commit a stopped pass: now (stop_pass), or later from the room's journal."""
         with self.db.atomic():
+            holding.check(self.ctx, running.visit_id)
             number = passes_repo.record_stop(
                 self.db,
                 pass_id=running.pass_id or new_id(),
@@ -249,6 +255,7 @@ class TreatmentService:
             return Changed(old, Changes())
         by = kept.by if kept else self.ctx.require_practitioner()
         with self.db.atomic():
+            holding.check(self.ctx, area.visit_id)
             areas_repo.insert_depth_change(
                 self.db,
                 change_id=kept.change_id if kept else new_id(),
@@ -278,6 +285,7 @@ class TreatmentService:
         if endpoint not in {e for e, _ in self.visits.protocol_for(area.visit_id).endpoints}:
             raise DomainError(f"Unknown endpoint {endpoint!r}.", "endpoint")
         with self.db.atomic():
+            holding.check(self.ctx, area.visit_id)
             areas_repo.set_endpoint(self.db, area_id, endpoint)
             self.ctx.audit(
                 "visit.endpoint",

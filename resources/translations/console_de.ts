@@ -1839,174 +1839,174 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
     <name>PatientScreen</name>
     <message>
         <location filename="../../console/ui/shell/resume_dialog.py" line="23" />
-        <location filename="../../console/ui/steps/patient.py" line="41" />
+        <location filename="../../console/ui/steps/patient.py" line="43" />
         <source>Screening</source>
         <translation>Ausschlusskriterien</translation>
     </message>
     <message>
         <location filename="../../console/ui/shell/resume_dialog.py" line="24" />
-        <location filename="../../console/ui/steps/patient.py" line="42" />
+        <location filename="../../console/ui/steps/patient.py" line="44" />
         <source>Consent</source>
         <translation>Einwilligung</translation>
     </message>
     <message>
         <location filename="../../console/ui/shell/resume_dialog.py" line="25" />
-        <location filename="../../console/ui/steps/patient.py" line="43" />
+        <location filename="../../console/ui/steps/patient.py" line="45" />
         <source>Prep</source>
         <translation>Vorbereitung</translation>
     </message>
     <message>
         <location filename="../../console/ui/shell/resume_dialog.py" line="26" />
-        <location filename="../../console/ui/steps/patient.py" line="44" />
+        <location filename="../../console/ui/steps/patient.py" line="46" />
         <source>Plan</source>
         <translation>Planung</translation>
     </message>
     <message>
         <location filename="../../console/ui/shell/resume_dialog.py" line="27" />
-        <location filename="../../console/ui/steps/patient.py" line="45" />
+        <location filename="../../console/ui/steps/patient.py" line="47" />
         <source>Treat</source>
         <translation>Behandlung</translation>
     </message>
     <message>
         <location filename="../../console/ui/shell/resume_dialog.py" line="28" />
-        <location filename="../../console/ui/steps/patient.py" line="46" />
+        <location filename="../../console/ui/steps/patient.py" line="48" />
         <source>Finish</source>
         <translation>Abschluss</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="57" />
+        <location filename="../../console/ui/steps/patient.py" line="59" />
         <source>in progress</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="58" />
+        <location filename="../../console/ui/steps/patient.py" line="60" />
         <source>stopped</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="60" />
+        <location filename="../../console/ui/steps/patient.py" line="62" />
         <source>no areas</source>
         <translation>keine Bereiche</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="138" />
+        <location filename="../../console/ui/steps/patient.py" line="140" />
         <source>Find a patient</source>
         <translation>Patientin / Patienten suchen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="139" />
+        <location filename="../../console/ui/steps/patient.py" line="141" />
         <source>Name, date of birth, phone or email</source>
         <translation>Name, Geburtsdatum, Tel., E-Mail</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="147" />
+        <location filename="../../console/ui/steps/patient.py" line="149" />
         <source>Accents and case do not matter. Dates day first: 11/12/1990 is 11 December.</source>
         <translation>Akzente und Groß-/Kleinschreibung spielen keine Rolle. Datum mit dem Tag zuerst: 11/12/1990 ist der 11. Dezember.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="152" />
+        <location filename="../../console/ui/steps/patient.py" line="154" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="152" />
+        <location filename="../../console/ui/steps/patient.py" line="154" />
         <source>Born</source>
         <translation>Geboren</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="152" />
+        <location filename="../../console/ui/steps/patient.py" line="154" />
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="152" />
+        <location filename="../../console/ui/steps/patient.py" line="154" />
         <source>Last visit</source>
         <translation>Letzter Besuch</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="167" />
+        <location filename="../../console/ui/steps/patient.py" line="169" />
         <source>Register a new patient…</source>
         <translation>Neue Person aufnehmen…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="172" />
+        <location filename="../../console/ui/steps/patient.py" line="174" />
         <source>Find or register a patient</source>
         <translation>Patientin / Patienten suchen oder aufnehmen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="193" />
-        <location filename="../../console/ui/steps/patient.py" line="206" />
+        <location filename="../../console/ui/steps/patient.py" line="195" />
+        <location filename="../../console/ui/steps/patient.py" line="208" />
         <source>History at a glance</source>
         <translation>Verlauf auf einen Blick</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="194" />
+        <location filename="../../console/ui/steps/patient.py" line="196" />
         <source>Edit details…</source>
         <translation>Angaben bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="197" />
-        <location filename="../../console/ui/steps/patient.py" line="399" />
+        <location filename="../../console/ui/steps/patient.py" line="199" />
+        <location filename="../../console/ui/steps/patient.py" line="416" />
         <source>Start visit</source>
         <translation>Behandlung beginnen</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="213" />
+        <location filename="../../console/ui/steps/patient.py" line="215" />
         <source>Type to search. Enter or double-click opens a patient; ↓ moves into the list.</source>
         <translation>Zum Suchen tippen. Enter oder Doppelklick öffnet die Akte; ↓ springt in die Liste.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="279" />
+        <location filename="../../console/ui/steps/patient.py" line="296" />
         <source>never</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="299" />
+        <location filename="../../console/ui/steps/patient.py" line="316" />
         <source>No patient found. Register them?</source>
         <translation>Niemand gefunden. Neu aufnehmen?</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="301" />
+        <location filename="../../console/ui/steps/patient.py" line="318" />
         <source>The first 50: type more to narrow it down.</source>
         <translation>Die ersten 50: weiter tippen, um einzugrenzen.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="303" />
+        <location filename="../../console/ui/steps/patient.py" line="320" />
         <source>{count} found</source>
         <translation>{count} gefunden</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="307" />
+        <location filename="../../console/ui/steps/patient.py" line="324" />
         <source>{found}; {count} share a name: check the birth date.</source>
         <translation>{found}; {count} mit gleichem Namen: Geburtsdatum prüfen.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="375" />
+        <location filename="../../console/ui/steps/patient.py" line="392" />
         <source>Born {date} (age {age})</source>
         <translation>Geboren {date} ({age} Jahre)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="377" />
+        <location filename="../../console/ui/steps/patient.py" line="394" />
         <source>Fitzpatrick {type}</source>
         <translation>Fitzpatrick {type}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="380" />
+        <location filename="../../console/ui/steps/patient.py" line="397" />
         <source>Notes: {notes}</source>
         <translation>Notizen: {notes}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="383" />
+        <location filename="../../console/ui/steps/patient.py" line="400" />
         <source>Allergies: {allergies}</source>
         <translation>Allergien: {allergies}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="391" />
+        <location filename="../../console/ui/steps/patient.py" line="408" />
         <source>No visits yet.</source>
         <translation>Noch keine Behandlungen.</translation>
     </message>
     <message>
-        <location filename="../../console/ui/steps/patient.py" line="397" />
+        <location filename="../../console/ui/steps/patient.py" line="414" />
         <source>Resume visit (at {step})</source>
         <translation>Behandlung fortsetzen (bei {step})</translation>
     </message>
@@ -3268,12 +3268,12 @@ die Behandlungsdokumentation bleibt erhalten (Aufbewahrungspflicht). Grund / Dat
         <translation>Tagesprotokoll</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/screen.py" line="86" />
+        <location filename="../../console/ui/records/screen.py" line="91" />
         <source> · last visit {date}</source>
         <translation> · letzter Besuch {date}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/records/screen.py" line="95" />
+        <location filename="../../console/ui/records/screen.py" line="100" />
         <source>No patient matches.</source>
         <translation>Keine passende Akte gefunden.</translation>
     </message>
@@ -3969,6 +3969,24 @@ Jeder abgeschlossene Durchgang ist gespeichert. Dort fortsetzen, wo sie unterbro
         <location filename="../../console/ui/records/visit_detail.py" line="133" />
         <source>visit detail (read-only)</source>
         <translation>Behandlungsdetails (nur lesen)</translation>
+    </message>
+</context>
+<context>
+    <name>VisitHold</name>
+    <message>
+        <location filename="../../console/ui/steps/visit_hold_dialog.py" line="22" />
+        <source>Another room has this visit open</source>
+        <translation>Ein anderer Raum hat diesen Besuch geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/visit_hold_dialog.py" line="25" />
+        <source>Take it over only if that room is no longer working on it: it will not be able to save anything more to this visit.</source>
+        <translation>Übernehmen Sie ihn nur, wenn dort nicht mehr daran gearbeitet wird: Jener Raum kann danach nichts mehr zu diesem Besuch speichern.</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/steps/visit_hold_dialog.py" line="30" />
+        <source>Take it over</source>
+        <translation>Übernehmen</translation>
     </message>
 </context>
 <context>

@@ -61,9 +61,14 @@ class RecordsScreen(QWidget):
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
 
     def enter(self) -> None:
-        """Shown by the main window: open the visit's patient, if there is one."""
+        """Shown by the main window: open the visit's patient, if there is one. A list shown
+        before is read again: other rooms (and this one) may have changed it since."""
         if self.flow.patient_id and self.record.history is None:
             self.open_patient(self.flow.patient_id)
+        elif self.tabs.currentWidget() is self.due:
+            self.due.refresh()
+        elif self.tabs.currentWidget() is self.day_log:
+            self.day_log.refresh()
         self.search.setFocus()
 
     def open_patient(self, patient_id: str) -> None:

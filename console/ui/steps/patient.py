@@ -29,7 +29,9 @@ from console.patients.service import Patient, PatientService, SearchHit, VisitGl
 from console.ui.shell import i18n
 from console.ui.shell.flow import VisitFlow
 from console.ui.shell.i18n import QT_TRANSLATE_NOOP
+from console.ui.steps import visit_hold_dialog
 from console.ui.steps.patient_form import PatientFormWidget
+from console.ui.steps.patient_list_watch import PatientListWatch
 from console.ui.widgets import common as widgets
 from console.ui.widgets import theme
 from console.visit.lifecycle import VisitLifecycle
@@ -226,6 +228,9 @@ class PatientScreen(QWidget):
         self.setFocusProxy(self.search)
         self.right.currentChanged.connect(self._on_right_page_changed)
         flow.patient_changed.connect(self._on_flow_patient_changed)
+        # Patients registered in other rooms appear in the search typed here (issue 13).
+        self.list_watch = PatientListWatch(self, self.service, lambda: bool(self._typed_search()))
+        self.list_watch.changed.connect(self._on_list_watch_changed)
 
         # Where the room is short (type size 1.3), the search keeps its prompt whole and the
         # patient's details, which wrap, give up the room.
@@ -267,6 +272,18 @@ class PatientScreen(QWidget):
     # -- searching -------------------------------------------------------------------------
     def _on_search_text_changed(self, _text: str) -> None:
         self._refresh_results()
+
+    def _typed_search(self) -> str:
+        """The search typed, when the results list (not the form) is what is shown."""
+        return self.search.text().strip() if self.right.currentWidget() is not self.form else ""
+
+    def _on_list_watch_changed(self) -> None:
+        chosen = self.results.currentRow()
+        chosen_id = self._hits[chosen].id if 0 <= chosen < len(self._hits) else None
+        self._refresh_results()
+        for row, hit in enumerate(self._hits):
+            if hit.id == chosen_id:
+                self.results.selectRow(row)  # the row the practitioner was on stays chosen
 
     def _refresh_results(self) -> None:
         text = self.search.text()
@@ -412,14 +429,17 @@ class PatientScreen(QWidget):
             f"Go on with {self.patient.full_name}",
         ):
             return
+        left_visit = self.flow.visit_id if leaving else None
         try:
             if self._open_visit and self._open_visit == self.flow.visit_id and self.flow.session:
                 session = self.flow.session  # the same visit: keep its running pass
             elif self._open_visit:
-                session = VisitSession.resume(self.ctx, self._open_visit)
+                session = visit_hold_dialog.resume_here(self, self.ctx, self._open_visit)
             else:
                 session = VisitSession.start(self.ctx, self.patient.id)
             step = session.visits.step_of(session.visit_id)
+            if left_visit is not None:
+                visit_hold_dialog.leave(self.ctx, left_visit)
         except DomainError as e:
             self.visit_error.setText(e.message)
             return
