@@ -65,6 +65,28 @@ FIGURES = (
     Figure("stop_ms", "pass stop through the Treat screen", 50, "ms"),
     Figure("photo_import_ms", "12 MP JPEG imported with thumbnail", 500, "ms"),
     Figure("photo_compare_ms", "compare view of two dates painted", 200, "ms"),
+    # Clinic mode (issue 13): the same use cases on a PostgreSQL server on this machine.
+    Figure("server_pass_commit_p95_ms", "server: stop pass → committed", 10, "ms"),
+    Figure(
+        "server_search_p95_ms",
+        "server: search while typing, 100,000 patients (2,000 quick)",
+        15,
+        "ms",
+    ),
+    Figure("server_patient_open_ms", "server: open 50-visit patient, charts", 150, "ms"),
+    Figure(
+        "server_refused_stops",
+        "server: refused pass stops, two rooms writing at once, 30 s (5 s quick)",
+        0,
+        "stops",
+    ),
+)
+
+SERVER_KEYS = (
+    "server_pass_commit_p95_ms",
+    "server_search_p95_ms",
+    "server_patient_open_ms",
+    "server_refused_stops",
 )
 
 # Rounds per benchmark: quick keeps CI under a minute or two on two shared cores.
@@ -81,6 +103,9 @@ PLANS = {
         "stops": 20,
         "contention_s": 10.0,
         "photo_rounds": 3,
+        "server_patients": 2_000,
+        "server_with_visits": 300,
+        "server_rooms_s": 5.0,
     },
     "full": {
         "startup_runs": 10,
@@ -94,6 +119,9 @@ PLANS = {
         "stops": 100,
         "contention_s": 30.0,
         "photo_rounds": 9,
+        "server_patients": 100_000,
+        "server_with_visits": 5_000,
+        "server_rooms_s": 30.0,
     },
 }
 
@@ -143,6 +171,17 @@ def worker(name: str, db: str, plan: dict[str, Any]) -> dict[str, Any]:
         from bench_contention import refused_stops
 
         return refused_stops(db, seconds=plan["contention_s"])
+    if name == "server":  # its own private PostgreSQL server: ``db`` is not used
+        from bench_server import server_figures
+
+        return server_figures(
+            patients=plan["server_patients"],
+            with_visits=plan["server_with_visits"],
+            passes=plan["passes"],
+            search_rounds=plan["search_rounds"],
+            open_rounds=plan["open_rounds"],
+            rooms_s=plan["server_rooms_s"],
+        )
     raise SystemExit(f"unknown worker {name}")
 
 
@@ -277,7 +316,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--only",
         help="comma-separated: startup,startup_big,search,records,"
-        "handout,pass_commit,stop_queries,timer,rss,contention,photos",
+        "handout,pass_commit,stop_queries,timer,rss,contention,photos,server",
     )
     parser.add_argument("--no-xcb", action="store_true", help="skip the runs under Xvfb")
     parser.add_argument("--markdown", action="store_true", help="also print a Markdown table")
@@ -328,8 +367,9 @@ def run_all(args: argparse.Namespace) -> int:
         tmp = Path(folder)
         clinic = tmp / "clinic" / "console.sqlite3"
         t0 = time.monotonic()
-        build_demo(clinic, CLINIC_PATIENTS)
-        print(f"  clinic db    {CLINIC_PATIENTS:,} patients in {time.monotonic() - t0:.1f} s")
+        if only is None or only - {"server"}:  # the server bench fills its own server
+            build_demo(clinic, CLINIC_PATIENTS)
+            print(f"  clinic db    {CLINIC_PATIENTS:,} patients in {time.monotonic() - t0:.1f} s")
         big = clinic
         if not args.quick and (
             only is None or only & {"search", "records", "pass_commit", "startup_big"}
@@ -424,6 +464,18 @@ def run_all(args: argparse.Namespace) -> int:
             r = details["contention"] = run_worker("contention", db, plan, timeout)
             rows["refused_stops"] = Row(r["refused_stops"])
 
+        def do_server() -> None:
+            r = details["server"] = run_worker("server", clinic, plan, timeout)
+            commit, found, opened = r["pass_commit"], r["search"], r["patient_open"]
+            rows["server_pass_commit_p95_ms"] = Row(
+                commit["p95_ms"], commit["median_ms"], commit["p95_ms"]
+            )
+            rows["server_search_p95_ms"] = Row(found["p95_ms"], found["median_ms"], found["p95_ms"])
+            rows["server_patient_open_ms"] = Row(
+                opened["median_ms"], opened["median_ms"], opened["p95_ms"]
+            )
+            rows["server_refused_stops"] = Row(r["two_rooms"]["refused_stops"])
+
         step("startup", ("startup_ratio", "startup_ms"), lambda: startup_rows("offscreen", ""))
         if big != clinic:  # the full run only: --quick has no big file
             step("startup_big", ("startup_big_ms", "startup_big_ratio"), do_startup_big)
@@ -440,6 +492,7 @@ def run_all(args: argparse.Namespace) -> int:
         step("rss", ("rss_mb",), do_rss)
         step("contention", ("refused_stops",), do_contention)
         step("photos", ("photo_import_ms", "photo_compare_ms"), do_photos)
+        step("server", SERVER_KEYS, do_server)
 
     load_after = os.getloadavg()
     print_table(rows)

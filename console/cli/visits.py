@@ -9,7 +9,7 @@ from typing import Any
 from console.cli import add_db_argument
 from console.cli._common import fail, resolve_db
 from console.data import consents_repo, patients_repo
-from console.data.db import open_database
+from console.data.db import open_store
 from console.records.listing import visits_as_dicts
 
 NAME = "visits"
@@ -36,7 +36,7 @@ def _text(v: dict[str, Any]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    db = open_database(resolve_db(args.db), create=False)
+    db = open_store(resolve_db(args.db), create=False)
     visits = visits_as_dicts(db, patient_id=args.patient, limit=args.limit or None)
     if args.patient and not visits and not patients_repo.exists(db, args.patient):
         return fail(f"no patient with id {args.patient}")
