@@ -196,37 +196,18 @@ def _like_prefix(word: str) -> str:
     return "% " + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-# The expression migration 0001's trigram index is built on. A word of the search text holds
-# no ASCII punctuation, so a row whose words start with it also holds it somewhere in this:
-# matching here first lets the index pick the few candidate rows, and the exact word-start
-# test then runs on those alone (without it, every row of the table was translated per search).
-PG_INDEXED_TEXT = "(' ' || p.search_text)"
-
-
-def _like_anywhere(word: str) -> str:
-    return "%" + _like_prefix(word)[2:]
-
-
-def _pg_word_starts(word: str) -> tuple[str, list[str]]:
-    return (
-        f"({PG_INDEXED_TEXT} LIKE ? AND {PG_SEARCH_WORDS} LIKE ?)",
-        [_like_anywhere(word), _like_prefix(word)],
-    )
-
-
 def _pg_words_match(text: str) -> tuple[str, list[str]]:
     """The server's form of ``_fts_query``: the same prefixes, as LIKE conditions."""
     parts = tokens(text)
     clauses, params = [], []
     for t in parts:
-        alternatives = [_pg_word_starts(a) for a in _prefixes(t)]
-        clauses.append("(" + " OR ".join(sql for sql, _ in alternatives) + ")")
-        params += [p for _, values in alternatives for p in values]
+        alternatives = _prefixes(t)
+        clauses.append("(" + " OR ".join(f"{PG_SEARCH_WORDS} LIKE ?" for _ in alternatives) + ")")
+        params += [_like_prefix(a) for a in alternatives]
     where = " AND ".join(clauses)
     if _phone_in_groups(text, parts):
-        sql, values = _pg_word_starts("".join(parts))
-        where = f"({where}) OR {sql}"
-        params += values
+        where = f"({where}) OR {PG_SEARCH_WORDS} LIKE ?"
+        params.append(_like_prefix("".join(parts)))
     return where, params
 
 
@@ -280,12 +261,9 @@ def search(
                 "ORDER BY p.search_text LIMIT ?"
                 if not server
                 else f"SELECT {_HIT_COLUMNS} FROM patients p "
-                # The trigram index finds the rows that start with q (the leading space
-                # anchors it); the range is the same rule as on the file, in code point order.
-                f"WHERE {PG_INDEXED_TEXT} LIKE ? "
-                'AND p.search_text COLLATE "C" >= ? AND p.search_text COLLATE "C" < ? '
+                'WHERE p.search_text COLLATE "C" >= ? AND p.search_text COLLATE "C" < ? '
                 f'AND {live} ORDER BY p.search_text COLLATE "C" LIMIT ?',
-                [q, upper, limit] if not server else [_like_prefix(q)[1:], q, upper, limit],
+                [q, upper, limit],
             )
         )
     match = _fts_query(q)
