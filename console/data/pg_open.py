@@ -39,6 +39,13 @@ def open_server(url: str, *, migrate: bool = True) -> PgDatabase:
             apply_postgres_migrations(db)
     except StoreError as exc:
         db.close()
+        if isinstance(exc.__cause__, psycopg.errors.InsufficientPrivilege):
+            # A room's login may use the schema, not create or upgrade it (README).
+            raise DatabaseRefused(
+                f"The clinic's server at {redacted(url)} needs its console schema created or "
+                "upgraded, which this room's login may not do: start the console once as the "
+                f"database's owner ({exc})."
+            ) from exc
         raise DatabaseRefused(
             f"The clinic's server at {redacted(url)} refused the console's schema ({exc})."
         ) from exc
