@@ -183,13 +183,10 @@ def _fts_query(text: str) -> str:
     return every
 
 
-# On the server the search text's words are found with LIKE '% word%' on this expression, under
-# a trigram index on the very same expression (migration 0001's PostgreSQL form): ASCII
-# punctuation becomes spaces, so a word starts after a space as it does in SQLite's tokenizer.
-PG_SEARCH_WORDS = (
-    "(' ' || translate(p.search_text, '!\"#$%&''()*+,-./:;<=>?@[\\]^`{|}~', "
-    "'                                '))"
-)
+# On the server the search text's words are found with LIKE '% word%' on this column, stored
+# and trigram-indexed (migration 0001's PostgreSQL form): the search text with ASCII punctuation
+# as spaces, so a word starts after a space as it does in SQLite's tokenizer.
+PG_SEARCH_WORDS = "p.search_words"
 
 
 def _like_prefix(word: str) -> str:

@@ -107,20 +107,21 @@ def _errors() -> Iterator[None]:
 
 
 # SQLite's rowid is hidden from ``SELECT *``; the server's stand-in (a real identity column,
-# so that ORDER BY rowid means insertion order on both) is hidden from rows the same way.
-_ROWID = "rowid"
+# so that ORDER BY rowid means insertion order on both) is hidden from rows the same way, as is
+# the server's stored search column (patients.search_words), which the file has no column for.
+_HIDDEN = ("rowid", "search_words")
 
 
-class _WithoutRowid:
-    """A cursor's rows without the rowid column, for statements that selected it by ``*``."""
+class _WithoutHidden:
+    """A cursor's rows without the hidden columns, for statements that selected them by ``*``."""
 
-    def __init__(self, cursor: psycopg.Cursor[Any], at: int) -> None:
-        self._cursor, self._at = cursor, at
-        self.description = [d for i, d in enumerate(cursor.description or []) if i != at]
+    def __init__(self, cursor: psycopg.Cursor[Any], hidden: set[int]) -> None:
+        self._cursor, self._hidden = cursor, hidden
+        self.description = [d for i, d in enumerate(cursor.description or []) if i not in hidden]
         self.rowcount = cursor.rowcount
 
     def _cut(self, row: Any) -> tuple[Any, ...]:
-        return tuple(v for i, v in enumerate(row) if i != self._at)
+        return tuple(v for i, v in enumerate(row) if i not in self._hidden)
 
     def fetchone(self) -> tuple[Any, ...] | None:
         row = self._cursor.fetchone()
@@ -176,7 +177,8 @@ class PgDatabase:
         with _errors():
             cursor = self.conn.execute(_as_sent(sql, parameters), parameters)
         names = [d.name for d in cursor.description or ()]
-        return _WithoutRowid(cursor, names.index(_ROWID)) if _ROWID in names else cursor
+        hidden = {i for i, name in enumerate(names) if name in _HIDDEN}
+        return _WithoutHidden(cursor, hidden) if hidden else cursor
 
     def executemany(self, sql: str, rows: Any) -> None:
         self._usable()
@@ -192,7 +194,8 @@ class PgDatabase:
             cur.execute(_as_sent(sql, params), params)
             rows = cur.fetchall()
         for row in rows:
-            row.pop(_ROWID, None)
+            for name in _HIDDEN:
+                row.pop(name, None)
             yield row
 
     @contextlib.contextmanager

@@ -40,9 +40,11 @@ def columns(db: Db, table: str) -> list[str]:
     if is_server(db):
         rows = db.execute(
             "SELECT column_name FROM information_schema.columns "
-            "WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position",
+            "WHERE table_schema = current_schema() AND table_name = ? "
+            "AND is_generated = 'NEVER' ORDER BY ordinal_position",
             [table],
         ).fetchall()
+        # Not the server's generated columns (patients.search_words): nobody writes them.
         return [str(r[0]) for r in rows]
     return [str(c[1]) for c in db.execute(f'PRAGMA table_info("{table}")').fetchall()]
 

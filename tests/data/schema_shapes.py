@@ -34,6 +34,8 @@ SQLITE_ONLY_TABLES = FTS_TABLES | {"_sqlite_migrations", "sqlite_sequence", "sql
 SQLITE_ONLY_TRIGGERS = frozenset({"patients_fts_ai", "patients_fts_au", "patients_fts_ad"})
 POSTGRES_ONLY_TABLES = frozenset({"_postgres_migrations"})
 POSTGRES_ONLY_INDEXES = frozenset({"patients_search_trgm"})
+# The search text's words stored for the trigram index (patients_repo.PG_SEARCH_WORDS).
+POSTGRES_ONLY_COLUMNS = frozenset({("patients", "search_words")})
 POSTGRES_ONLY_TRIGGERS = frozenset({"audit_log_no_truncate"})
 ROWID = "rowid"
 
@@ -198,6 +200,8 @@ def describe_postgres(db: Any) -> Schema:
             "AND table_name = ? ORDER BY ordinal_position",
             [name],
         ).fetchall():
+            if (name, col) in POSTGRES_ONLY_COLUMNS:
+                continue  # named below: the server's own, on purpose
             if col == ROWID:
                 # SQLite's implicit rowid: a 64-bit integer the engine numbers itself.
                 table.has_rowid = (data_type, nullable, identity) == ("bigint", "NO", "ALWAYS")

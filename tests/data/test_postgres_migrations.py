@@ -100,7 +100,8 @@ def test_a_steps_statements_reach_the_server_as_written(pg: Any) -> None:
     # punctuation list (with its % and ?) is stored exactly as the search query spells it.
     apply_postgres_migrations(pg)
     (definition,) = pg.execute(
-        "SELECT indexdef FROM pg_indexes WHERE indexname = 'patients_search_trgm'"
+        "SELECT generation_expression FROM information_schema.columns "
+        "WHERE table_name = 'patients' AND column_name = 'search_words'"
     ).fetchone()
     assert "'!\"#$%&''()*+,-./:;<=>?@[\\]^`{|}~'" in definition
 

@@ -17,6 +17,7 @@ from console.data.migrations import MIGRATIONS
 from console.data.migrations.postgres import apply_postgres_migrations, steps
 from tests.data.schema_shapes import (
     FTS_TABLES,
+    POSTGRES_ONLY_COLUMNS,
     POSTGRES_ONLY_INDEXES,
     POSTGRES_ONLY_TRIGGERS,
     Column,
@@ -67,6 +68,11 @@ def test_what_differs_on_purpose_is_there_on_its_own_engine(pg: Any) -> None:
     assert {"patients_fts", "patients_fts_map"} <= sqlite_tables & FTS_TABLES
     indexes = {r[0] for r in pg.execute("SELECT indexname FROM pg_indexes").fetchall()}
     assert indexes >= POSTGRES_ONLY_INDEXES
+    for table, column in POSTGRES_ONLY_COLUMNS:
+        assert pg.execute(
+            "SELECT 1 FROM information_schema.columns WHERE table_name = ? AND column_name = ?",
+            [table, column],
+        ).fetchone()
     triggers = {r[0] for r in pg.execute("SELECT tgname FROM pg_trigger").fetchall()}
     assert triggers >= POSTGRES_ONLY_TRIGGERS
     assert pg.execute("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'").fetchone()

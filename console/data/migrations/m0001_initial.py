@@ -308,10 +308,13 @@ POSTGRES = [
     "CREATE INDEX patients_name_dob ON patients(date_of_birth)",
     # Every typed term is matched as (' ' || search_text) LIKE '% term%': a word prefix, as
     # FTS5's prefix queries on SQLite. The leading space lets the first word match the same way.
-    # The very expression patients_repo.PG_SEARCH_WORDS searches (ASCII punctuation as spaces,
-    # so each word follows a space), or the planner cannot use the index.
-    "CREATE INDEX patients_search_trgm ON patients USING gin ((' ' || translate(search_text, "
-    "'!\"#$%&''()*+,-./:;<=>?@[\\]^`{|}~', '                                ')) gin_trgm_ops)",
+    # The search text's words, each after a space (ASCII punctuation as spaces, as SQLite's
+    # tokenizer splits): stored, so a search never recomputes it row by row, and indexed by
+    # trigram for LIKE '% word%' (patients_repo). Generated, so nothing writes it.
+    "ALTER TABLE patients ADD COLUMN search_words TEXT GENERATED ALWAYS AS (' ' || "
+    "translate(search_text, '!\"#$%&''()*+,-./:;<=>?@[\\]^`{|}~', "
+    "'                                ')) STORED",
+    "CREATE INDEX patients_search_trgm ON patients USING gin (search_words gin_trgm_ops)",
     f"""CREATE TABLE visits (
         {_ROWID},
         id TEXT PRIMARY KEY,
