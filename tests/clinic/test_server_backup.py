@@ -7,6 +7,7 @@ import os
 import stat
 import subprocess
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import psycopg
 import pytest
@@ -118,3 +119,34 @@ def test_a_client_older_than_the_server_is_named_in_one_sentence(
     err = capsys.readouterr().err
     assert f"older than the server's {major}" in err and f"postgresql-client-{major}" in err
     assert not list((tmp_path / "b").glob("*"))
+
+
+def test_a_rooms_login_backs_up_the_clinic(pg_server: PgServer, tmp_path: Path) -> None:
+    """The README's set-up: the owner brings the schema up, a room logs in as a member of
+    console_room and takes the backup (pg_dump reads every table and sequence)."""
+    owner, room = "readme_owner", "readme_room1"
+    name = urlsplit(create_database(pg_server)).path.lstrip("/")
+    with psycopg.connect(pg_server.conninfo(), autocommit=True) as admin:
+        admin.execute(
+            "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'console_room') "
+            "THEN CREATE ROLE console_room NOLOGIN; END IF; END $$"
+        )
+        for login in (owner, room):
+            admin.execute(
+                f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{login}') "
+                f"THEN CREATE ROLE {login} LOGIN; END IF; END $$"
+            )
+        admin.execute(f"GRANT console_room TO {room}")
+        admin.execute(f'ALTER DATABASE "{name}" OWNER TO {owner}')
+    with psycopg.connect(pg_server.conninfo(name), autocommit=True) as admin:
+        admin.execute(f"ALTER SCHEMA public OWNER TO {owner}")
+    host = f"?host={pg_server.socket_dir}"
+    as_owner = f"postgresql://{owner}@/{name}{host}"
+    as_room = f"postgresql://{room}@/{name}{host}"
+    assert run_console("visits", "--db", as_owner).returncode == 0  # schema created
+    assert run_console("demo", "--db", as_room, "--patients", "2").returncode == 0
+    made = run_console("backup", "--db", as_room, "--to", str(tmp_path / "backups"))
+    assert made.returncode == 0, made.stderr
+    [archive] = (tmp_path / "backups").iterdir()
+    tools, _ = client_tools()
+    assert holds_trail(archive_contents(tools, archive))

@@ -143,7 +143,8 @@ def _grant_rooms(db: PgStore) -> None:
         for table in APPEND_ONLY_TABLES:
             db.execute(f"REVOKE UPDATE, DELETE, TRUNCATE ON {table} FROM {ROOM_ROLE}")
         db.execute(f"REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON {TABLE} FROM {ROOM_ROLE}")
-        db.execute(f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA {schema} TO {ROOM_ROLE}")
+        # SELECT too: a room's backup (pg_dump) reads each sequence's last value.
+        db.execute(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {schema} TO {ROOM_ROLE}")
 
 
 def _quoted(identifier: str) -> str:
