@@ -763,6 +763,14 @@ Grund (in den Worten der Person, und wie er übermittelt wurde):</translation>
     </message>
 </context>
 <context>
+    <name>CrashGuard</name>
+    <message>
+        <location filename="../../console/ui/shell/crash_guard.py" line="32" />
+        <source>The clinic's server does not answer, so this could not be shown or saved. Treating goes on: passes are kept on this PC and sent when the server answers. Try again in a moment.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>DayLogView</name>
     <message>
         <location filename="../../console/ui/records/lists_view.py" line="118" />
