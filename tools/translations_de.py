@@ -940,6 +940,16 @@ GERMAN.update({
 })  # fmt: skip
 
 
+# A screen that needs the clinic's server while it does not answer (issue 13).
+GERMAN.update({
+    "The clinic's server does not answer, so this could not be shown or saved. Treating goes "
+    "on: passes are kept on this PC and sent when the server answers. Try again in a moment.":
+        "Der Server der Praxis antwortet nicht, deshalb konnte dies nicht angezeigt oder "
+        "gespeichert werden. Die Behandlung läuft weiter: Durchgänge werden auf diesem PC "
+        "gehalten und gesendet, sobald der Server antwortet. Versuchen Sie es gleich noch einmal.",
+})  # fmt: skip
+
+
 def fill(ts: Path) -> list[str]:
     """Fill every message German knows; returns the sources still without a translation."""
     tree = ET.parse(ts)
@@ -962,13 +972,3 @@ if __name__ == "__main__":
     for source in left:
         print(f"no German yet: {source}", file=sys.stderr)
     sys.exit(1 if left else 0)
-
-
-# A screen that needs the clinic's server while it does not answer (issue 13).
-GERMAN.update({
-    "The clinic's server does not answer, so this could not be shown or saved. Treating goes "
-    "on: passes are kept on this PC and sent when the server answers. Try again in a moment.":
-        "Der Server der Praxis antwortet nicht, deshalb konnte dies nicht angezeigt oder "
-        "gespeichert werden. Die Behandlung läuft weiter: Durchgänge werden auf diesem PC "
-        "gehalten und gesendet, sobald der Server antwortet. Versuchen Sie es gleich noch einmal.",
-})  # fmt: skip

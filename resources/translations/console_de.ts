@@ -767,7 +767,7 @@ Grund (in den Worten der Person, und wie er übermittelt wurde):</translation>
     <message>
         <location filename="../../console/ui/shell/crash_guard.py" line="32" />
         <source>The clinic's server does not answer, so this could not be shown or saved. Treating goes on: passes are kept on this PC and sent when the server answers. Try again in a moment.</source>
-        <translation type="unfinished" />
+        <translation>Der Server der Praxis antwortet nicht, deshalb konnte dies nicht angezeigt oder gespeichert werden. Die Behandlung läuft weiter: Durchgänge werden auf diesem PC gehalten und gesendet, sobald der Server antwortet. Versuchen Sie es gleich noch einmal.</translation>
     </message>
 </context>
 <context>
