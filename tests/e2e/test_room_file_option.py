@@ -23,7 +23,9 @@ def test_the_cli_prints_to_the_printer_of_the_room_file_it_is_given(
 ) -> None:
     settings_service.save(ctx, {"room.printer": "Env_Room_Printer"})  # this test's env room
     room_a = tmp_path / "room-a.json"
-    room_file.write(room_a, {"room.printer": "Room_A_Printer", "room.name": "Room A"})
+    # No room name in it: the room is this PC's host name, as the env room's, so the visit this
+    # test started here is that room's to complete (a room of another name may not: the hold).
+    room_file.write(room_a, {"room.printer": "Room_A_Printer"})
     visit_id = treated_visit(ctx, patient, clock)
     # No print server: lp fails at once, and the print is recorded as failed, printer named.
     env = {**os.environ, "CUPS_SERVER": str(tmp_path / "no-cups.sock")}
