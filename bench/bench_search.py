@@ -11,6 +11,7 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 # What a practitioner types, keystroke by keystroke: one- and two-letter prefixes are the
 # expensive case for a prefix index, so every word is typed from its first letter.
@@ -45,26 +46,35 @@ def keystrokes(words: list[str]) -> list[str]:
     return [w[:i] for w in words for i in range(1, len(w) + 1) if w[:i].strip()]
 
 
+def timed_searches(ctx: Any, rounds: int) -> tuple[list[float], str]:
+    """Milliseconds of every keystroke of ``TYPED`` through ``PatientService.search``, after one
+    warm-up pass (the page or server cache, as a running console's would be), and the slowest
+    query. Shared by the file's bench and the server's (bench_server.py)."""
+    from console.patients.service import PatientService
+
+    service = PatientService(ctx)
+    queries = keystrokes(TYPED)
+    for q in queries:
+        service.search(q)
+    timings: list[float] = []
+    worst = ("", 0.0)
+    for _ in range(rounds):
+        for q in queries:
+            start = time.perf_counter()
+            service.search(q)
+            ms = (time.perf_counter() - start) * 1000
+            timings.append(ms)
+            if ms > worst[1]:
+                worst = (q, ms)
+    return timings, worst[0]
+
+
 def search_p95_ms(db_path: str | Path, *, rounds: int = 5) -> dict[str, float]:
     from console.context import open_context
-    from console.patients.service import PatientService
 
     ctx = open_context(Path(db_path))
     try:
-        service = PatientService(ctx)
-        queries = keystrokes(TYPED)
-        for q in queries:  # warm the page cache once, as a running app would be
-            service.search(q)
-        timings: list[float] = []
-        worst = ("", 0.0)
-        for _ in range(rounds):
-            for q in queries:
-                start = time.perf_counter()
-                service.search(q)
-                ms = (time.perf_counter() - start) * 1000
-                timings.append(ms)
-                if ms > worst[1]:
-                    worst = (q, ms)
+        timings, _ = timed_searches(ctx, rounds)
         timings.sort()
         patients = ctx.db.execute("SELECT COUNT(*) FROM patients").fetchone()[0]
         visits = ctx.db.execute("SELECT COUNT(*) FROM visits").fetchone()[0]

@@ -54,25 +54,11 @@ def _new_database(server: Any, name: str) -> str:
 
 def pass_commit(ctx: Any, passes: int, warmup: int = 10) -> dict[str, Any]:
     """Time ``VisitService.stop_pass()`` on the server, as bench_visit does on the file."""
-    from bench_visit import bench_patient, plan_areas, ready_visit
-
-    from console.visit.service import VisitService
+    from bench_visit import bench_patient, plan_areas, ready_visit, timed_pass_stops
 
     visit_id = ready_visit(ctx, bench_patient(ctx, "Bench Server-Passes"))
     areas = plan_areas(ctx, visit_id, ("forehead", "cheeks", "chin_jawline", "neck"))
-    svc = VisitService(ctx)
-    directions = svc.protocol_for(visit_id).directions
-    timings: list[float] = []
-    for i in range(warmup + passes):
-        svc.start_pass(areas[i % len(areas)], directions[i % len(directions)])
-        start = time.perf_counter()
-        svc.stop_pass()
-        if i >= warmup:
-            timings.append((time.perf_counter() - start) * 1000)
-    for area in areas:
-        svc.set_endpoint(area, "erythema")
-    svc.complete(visit_id, notes="benchmark visit")
-    return _stats(timings)
+    return _stats(timed_pass_stops(ctx, visit_id, areas, passes, warmup))
 
 
 def fill_clinic(ctx: Any, staff: list[str], patients: int, with_visits: int) -> dict[str, Any]:
@@ -102,25 +88,10 @@ def fill_clinic(ctx: Any, staff: list[str], patients: int, with_visits: int) -> 
 
 def search(ctx: Any, rounds: int) -> dict[str, Any]:
     """The keystrokes bench_search types on the file, through ``PatientService.search``."""
-    from bench_search import TYPED, keystrokes
+    from bench_search import timed_searches
 
-    from console.patients.service import PatientService
-
-    service = PatientService(ctx)
-    queries = keystrokes(TYPED)
-    for q in queries:  # warm the server's cache once, as a running clinic's would be
-        service.search(q)
-    timings: list[float] = []
-    worst = ("", 0.0)
-    for _ in range(rounds):
-        for q in queries:
-            start = time.perf_counter()
-            service.search(q)
-            ms = (time.perf_counter() - start) * 1000
-            timings.append(ms)
-            if ms > worst[1]:
-                worst = (q, ms)
-    return _stats(timings, slowest_query=worst[0])
+    timings, worst = timed_searches(ctx, rounds)
+    return _stats(timings, slowest_query=worst)
 
 
 def patient_open(ctx: Any, rounds: int) -> dict[str, Any]:

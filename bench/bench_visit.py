@@ -163,10 +163,31 @@ def plan_areas(ctx: Any, visit_id: str, zones: tuple[str, ...]) -> list[str]:
 
 
 # -- stop pass → committed -----------------------------------------------------------------
+def timed_pass_stops(
+    ctx: Any, visit_id: str, areas: list[str], passes: int, warmup: int
+) -> list[float]:
+    """Milliseconds of each ``stop_pass()`` after ``warmup`` untimed ones; the visit completed
+    afterwards. Shared by the file's bench and the server's (bench_server.py)."""
+    from console.visit.service import VisitService
+
+    svc = VisitService(ctx)
+    directions = svc.protocol_for(visit_id).directions
+    timings: list[float] = []
+    for i in range(warmup + passes):
+        svc.start_pass(areas[i % len(areas)], directions[i % len(directions)])
+        start = time.perf_counter()
+        svc.stop_pass()
+        if i >= warmup:
+            timings.append((time.perf_counter() - start) * 1000)
+    for area in areas:
+        svc.set_endpoint(area, "erythema")
+    svc.complete(visit_id, notes="benchmark visit")
+    return timings
+
+
 def pass_commit_ms(db_path: str | Path, *, passes: int = 200, warmup: int = 10) -> dict[str, Any]:
     """Time ``VisitService.stop_pass()`` (insert + delete + update, committed, fsync'd)."""
     from console.context import open_context
-    from console.visit.service import VisitService
 
     ctx = open_context(Path(db_path))
     try:
@@ -175,18 +196,7 @@ def pass_commit_ms(db_path: str | Path, *, passes: int = 200, warmup: int = 10) 
         pid = bench_patient(ctx, "Bench Pass-Commit")
         visit_id = ready_visit(ctx, pid)
         areas = plan_areas(ctx, visit_id, ("forehead", "cheeks", "chin_jawline", "neck"))
-        svc = VisitService(ctx)
-        directions = svc.protocol_for(visit_id).directions
-        timings: list[float] = []
-        for i in range(warmup + passes):
-            svc.start_pass(areas[i % len(areas)], directions[i % len(directions)])
-            start = time.perf_counter()
-            svc.stop_pass()
-            if i >= warmup:
-                timings.append((time.perf_counter() - start) * 1000)
-        for area in areas:
-            svc.set_endpoint(area, "erythema")
-        svc.complete(visit_id, notes="benchmark visit")
+        timings = timed_pass_stops(ctx, visit_id, areas, passes, warmup)
         stored = ctx.db.execute("SELECT COUNT(*) FROM passes WHERE visit_id = ?", [visit_id])
         assert stored.fetchone()[0] == warmup + passes, "a stopped pass is missing"
         return {
