@@ -209,10 +209,6 @@ class PgDatabase:
         finally:
             self._depth -= 1
 
-    @property
-    def in_transaction(self) -> bool:
-        return self.conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE
-
     def close(self) -> None:
         self.conn.close()
 
